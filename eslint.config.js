@@ -1,0 +1,54 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+// The house's import direction: core <- tex, core <- store <- components,
+// core <- view <- components, core <- cli. Each folder lists what it may not import.
+const restrict = (patterns) => ({
+  'no-restricted-imports': ['error', { patterns: patterns.map((group) => ({ group: [group], message: 'breaks the import direction of the house style' })) }],
+});
+const outside = (name) => [`../${name}/*`, `../../${name}/*`, `../${name}`, `../../${name}`];
+const libs = ['react', 'react-dom', 'react-dom/*', 'zustand', 'zustand/*', 'zundo', 'd3-*', 'katex', 'katex/*'];
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['src/**/*.tsx', 'src/components/**/*.ts'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
+  },
+  {
+    files: ['src/core/**'],
+    rules: restrict([...['presets', 'store', 'view', 'tex', 'components', 'cli'].flatMap(outside), ...libs, 'node:*', 'fs', 'path']),
+  },
+  {
+    files: ['src/tex/**'],
+    rules: restrict([...['presets', 'store', 'view', 'components', 'cli'].flatMap(outside), ...libs]),
+  },
+  {
+    files: ['src/presets/**'],
+    rules: restrict([...['store', 'view', 'tex', 'components', 'cli'].flatMap(outside), ...libs]),
+  },
+  {
+    files: ['src/view/**'],
+    rules: restrict([...['store', 'components', 'cli'].flatMap(outside), 'react', 'react-dom', 'zustand', 'zustand/*', 'zundo']),
+  },
+  {
+    files: ['src/store/**'],
+    rules: restrict([...['view', 'components', 'cli'].flatMap(outside), 'react-dom', 'd3-*', 'katex']),
+  },
+  {
+    files: ['src/cli/**'],
+    rules: restrict([...['store', 'view', 'tex', 'components'].flatMap(outside), ...libs]),
+  },
+);

@@ -1,0 +1,38 @@
+import { buildDataset, buildModel, buildParams, buildTrainable, type Dataset, type Model, type Params, type TrainableMask } from './model.ts';
+import type { Optimizer, Scenario } from './scenario.ts';
+
+/** A scenario turned into the flat arrays the core computes with. */
+export interface Compiled {
+  readonly model: Model;
+  readonly params: Params;
+  readonly trainable: TrainableMask;
+  readonly data: Dataset;
+  readonly optimizer: Optimizer;
+  /** samples per optimizer step */
+  readonly batchSize: number;
+}
+
+/** The model, parameters, masks, samples, optimizer and batch size of a validated scenario. */
+export function compileScenario(s: Scenario): Compiled {
+  const model = buildModel(s);
+  return {
+    model,
+    params: buildParams(model, s),
+    trainable: buildTrainable(model, s),
+    data: buildDataset(model, s),
+    optimizer: s.optimizer,
+    batchSize: s.batchSize ?? s.data.length,
+  };
+}
+
+/** The first sample and the sample count of batch k: batch k mod ⌈N/B⌉, in order, the last one possibly shorter. */
+export function batchRange(sampleCount: number, batchSize: number, k: number): { start: number; count: number } {
+  const batches = Math.ceil(sampleCount / batchSize);
+  const start = (k % batches) * batchSize;
+  return { start, count: Math.min(batchSize, sampleCount - start) };
+}
+
+/** A copy of a set of parameters. */
+export function cloneParams(p: Params): Params {
+  return { w: p.w.slice(), b: p.b.slice() };
+}

@@ -1,0 +1,39 @@
+import { backward } from './backward.ts';
+import { batchRange, cloneParams, type Compiled } from './compile.ts';
+import { forward } from './forward.ts';
+import type { Params } from './model.ts';
+import { cloneOptimizerState, createOptimizerState, updateSlot, type OptimizerState } from './optimizer.ts';
+import { createWorkspace, type Workspace } from './workspace.ts';
+
+/** Everything one training iteration computes: the batch's forward and backward values, and the step. */
+export interface Iteration {
+  /** index of the first sample of the batch, and how many */
+  readonly start: number;
+  readonly count: number;
+  readonly params: Params;
+  /** z, a, ∂L/∂z, ∂L/∂a of every node of every sample of the batch; ∂L/∂w and ∂L/∂b; the losses */
+  readonly pass: Workspace;
+  readonly after: Params;
+  readonly stateAfter: OptimizerState;
+  /** the reduced loss of the same batch at the parameters after the step */
+  readonly lossAfter: number;
+}
+
+/**
+ * One iteration at `params`: forward and backward over batch `step` (mod the batch count),
+ * the optimizer's update from `state` (fresh state by default), and the batch loss after it.
+ */
+export function runIteration(compiled: Compiled, params: Params = compiled.params, state?: OptimizerState, step = state?.t ?? 0): Iteration {
+  const { model, data, batchSize, optimizer, trainable } = compiled;
+  const { start, count } = batchRange(data.count, batchSize, step);
+  const pass = createWorkspace(model, count);
+  forward(model, params, data, start, count, pass);
+  backward(model, params, data, start, pass);
+  const after = cloneParams(params);
+  const stateAfter = state ? cloneOptimizerState(state) : createOptimizerState(model.weightCount, model.biasCount);
+  stateAfter.t += 1;
+  updateSlot(optimizer, stateAfter.t, after.w, pass.dLdw, trainable.w, stateAfter.w);
+  updateSlot(optimizer, stateAfter.t, after.b, pass.dLdb, trainable.b, stateAfter.b);
+  const lossAfter = forward(model, after, data, start, count, createWorkspace(model, count));
+  return { start, count, params, pass, after, stateAfter, lossAfter };
+}

@@ -1,0 +1,67 @@
+import { LOSS } from './model.ts';
+
+/** −c·ln(p) with the spec's convention that a zero coefficient drops the term (0·ln 0 = 0). */
+function xlog(c: number, p: number): number {
+  return c === 0 ? 0 : -c * Math.log(p);
+}
+
+/**
+ * lₛ for one sample over K outputs ŷ = a[aOff…], y = y[yOff…]:
+ * mse (1/K)Σ(ŷ−y)², sse Σ(ŷ−y)², half-sse ½Σ(ŷ−y)², bce (1/K)Σ−[y ln ŷ + (1−y) ln(1−ŷ)],
+ * cross-entropy −Σ y ln ŷ.
+ */
+export function sampleLoss(loss: number, a: Float64Array, aOff: number, y: Float64Array, yOff: number, K: number): number {
+  let sum = 0;
+  if (loss === LOSS.bce) {
+    for (let k = 0; k < K; k++) {
+      const p = a[aOff + k];
+      const t = y[yOff + k];
+      sum += xlog(t, p) + xlog(1 - t, 1 - p);
+    }
+    return sum / K;
+  }
+  if (loss === LOSS.crossEntropy) {
+    for (let k = 0; k < K; k++) sum += xlog(y[yOff + k], a[aOff + k]);
+    return sum;
+  }
+  for (let k = 0; k < K; k++) {
+    const d = a[aOff + k] - y[yOff + k];
+    sum += d * d;
+  }
+  return loss === LOSS.mse ? sum / K : loss === LOSS.halfSse ? 0.5 * sum : sum;
+}
+
+/**
+ * ∂L/∂ŷₖ = r·∂lₛ/∂ŷₖ, where r is 1/N for a mean over N samples and 1 for a sum:
+ * mse 2(ŷ−y)/K, sse 2(ŷ−y), half-sse ŷ−y, bce (−y/ŷ + (1−y)/(1−ŷ))/K, cross-entropy −y/ŷ
+ * (a zero coefficient drops its term).
+ */
+export function lossGradient(
+  loss: number, r: number, a: Float64Array, aOff: number, y: Float64Array, yOff: number, dLda: Float64Array, K: number,
+): void {
+  for (let k = 0; k < K; k++) {
+    const p = a[aOff + k];
+    const t = y[yOff + k];
+    let g: number;
+    switch (loss) {
+      case LOSS.mse: g = (2 * (p - t)) / K; break;
+      case LOSS.sse: g = 2 * (p - t); break;
+      case LOSS.halfSse: g = p - t; break;
+      case LOSS.bce: g = ((t === 0 ? 0 : -t / p) + (t === 1 ? 0 : (1 - t) / (1 - p))) / K; break;
+      default: g = t === 0 ? 0 : -t / p;
+    }
+    dLda[aOff + k] = r * g;
+  }
+}
+
+/** Fused sigmoid + bce: ∂L/∂zₖ = r·(ŷₖ − yₖ)/K. */
+export function sigmoidBceDelta(r: number, a: Float64Array, aOff: number, y: Float64Array, yOff: number, dLdz: Float64Array, K: number): void {
+  for (let k = 0; k < K; k++) dLdz[aOff + k] = (r * (a[aOff + k] - y[yOff + k])) / K;
+}
+
+/** Fused softmax + cross-entropy: ∂L/∂z = r·(ŷ·Σₖyₖ − y). */
+export function softmaxCrossEntropyDelta(r: number, a: Float64Array, aOff: number, y: Float64Array, yOff: number, dLdz: Float64Array, K: number): void {
+  let total = 0;
+  for (let k = 0; k < K; k++) total += y[yOff + k];
+  for (let k = 0; k < K; k++) dLdz[aOff + k] = r * (a[aOff + k] * total - y[yOff + k]);
+}

@@ -1,0 +1,37 @@
+import { parseScenario } from '../core/codec/parse-scenario.ts';
+import type { Scenario } from '../core/scenario.ts';
+import byHandMlp from './by-hand-mlp.json';
+import littleNetwork from './little-network.json';
+import mazur from './mazur.json';
+import numpy341 from './numpy-341.json';
+import tanh221 from './tanh-221.json';
+import walkthrough from './walkthrough.json';
+
+/** A built-in scenario: its id, and the scenario document (its title and description are the notes a teacher reads). */
+export interface Preset {
+  readonly id: string;
+  readonly document: unknown;
+}
+
+export const PRESETS: readonly Preset[] = [
+  { id: 'walkthrough', document: walkthrough },
+  { id: 'little-network', document: littleNetwork },
+  { id: 'numpy-341', document: numpy341 },
+  { id: 'by-hand-mlp', document: byHandMlp },
+  { id: 'tanh-221', document: tanh221 },
+  { id: 'mazur', document: mazur },
+];
+
+export const DEFAULT_PRESET_ID = 'walkthrough';
+
+/** The ids of every preset, in menu order. */
+export const PRESET_IDS: readonly string[] = PRESETS.map((p) => p.id);
+
+/** The validated scenario of preset `id`, or null for an unknown id. */
+export function loadPreset(id: string): Scenario | null {
+  const preset = PRESETS.find((p) => p.id === id);
+  if (!preset) return null;
+  const result = parseScenario(preset.document);
+  if (!result.ok) throw new Error(`preset ${id} is invalid: ${result.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`);
+  return result.value;
+}
