@@ -1,0 +1,135 @@
+import type { Activation, DenseLayer, Scenario, TrainableBiasEntry, TrainableEntry } from './scenario.ts';
+
+/**
+ * Pure edits of a scenario: each returns a new scenario and shares every part it did not
+ * change (nothing is written in place). Structural edits keep the weights that still apply.
+ */
+
+function replaceAt<T>(list: readonly T[], index: number, value: T): T[] {
+  const copy = list.slice();
+  copy[index] = value;
+  return copy;
+}
+
+/** weights[l][j][i] ← value; the scenario no longer comes from its `init`. */
+export function withWeight(s: Scenario, l: number, j: number, i: number, value: number): Scenario {
+  const matrix = s.weights[l];
+  const weights = replaceAt(s.weights, l, replaceAt(matrix, j, replaceAt(matrix[j], i, value)));
+  const { init: _dropped, ...rest } = s;
+  return { ...rest, weights };
+}
+
+/** biases[l][j] ← value (layer l+1 must have biases). */
+export function withBias(s: Scenario, l: number, j: number, value: number): Scenario {
+  const row = s.biases[l];
+  if (!row) return s;
+  return { ...s, biases: replaceAt(s.biases, l, replaceAt(row, j, value)) };
+}
+
+/** data[sample].x[i] or .y[i] ← value. */
+export function withSampleValue(s: Scenario, sample: number, field: 'x' | 'y', i: number, value: number): Scenario {
+  const d = s.data[sample];
+  return { ...s, data: replaceAt(s.data, sample, { ...d, [field]: replaceAt(d[field], i, value) }) };
+}
+
+/** Every weight and bias replaced by the given nested arrays (after an optimizer step). */
+export function withParameters(s: Scenario, weights: number[][][], biases: (number[] | null)[]): Scenario {
+  const { init: _dropped, ...rest } = s;
+  return { ...rest, weights, biases };
+}
+
+/** A new sample after the last: a copy of `from` (default the last one). */
+export function withSampleAdded(s: Scenario, from = s.data.length - 1): Scenario {
+  const d = s.data[from];
+  return { ...s, data: [...s.data, { x: d.x.slice(), y: d.y.slice() }], batchSize: s.batchSize };
+}
+
+/** Sample `index` removed (the last one stays); batchSize is clamped to the samples left. */
+export function withSampleRemoved(s: Scenario, index: number): Scenario {
+  if (s.data.length <= 1) return s;
+  const data = s.data.filter((_, k) => k !== index);
+  return { ...s, data, batchSize: s.batchSize === undefined ? undefined : Math.min(s.batchSize, data.length) };
+}
+
+/** Layer l's activation changed (l ≥ 1). */
+export function withActivation(s: Scenario, l: number, activation: Activation): Scenario {
+  const layer = s.layers[l] as DenseLayer;
+  return { ...s, layers: replaceAt(s.layers, l, { ...layer, activation }) as Scenario['layers'] };
+}
+
+/** Biases on (zeros) or off for layer l ≥ 1. */
+export function withLayerBias(s: Scenario, l: number, on: boolean): Scenario {
+  const layer = s.layers[l] as DenseLayer;
+  if (layer.bias === on) return s;
+  const biases = replaceAt(s.biases, l - 1, on ? new Array<number>(layer.size).fill(0) : null);
+  const biasLabels = s.biasLabels && replaceAt(s.biasLabels, l - 1, null);
+  const trainable = s.trainable?.biases ? { ...s.trainable, biases: replaceAt(s.trainable.biases, l - 1, on ? true : null) } : s.trainable;
+  return { ...s, layers: replaceAt(s.layers, l, { ...layer, bias: on }) as Scenario['layers'], biases, biasLabels, trainable };
+}
+
+function resizeList<T>(list: readonly T[], size: number, fill: (k: number) => T): T[] {
+  return Array.from({ length: size }, (_, k) => (k < list.length ? list[k] : fill(k)));
+}
+
+function keepLabels(labels: string[] | undefined, size: number): string[] | undefined {
+  return labels && labels.length === size ? labels : undefined;
+}
+
+/**
+ * The scenario with new layer sizes (same depth): every weight and bias whose two nodes
+ * still exist keeps its value; new ones start at `fill` (0 by default, so the new node
+ * starts silent and the old numbers stay as they were). Data x and y are resized the same way.
+ */
+export function withLayerSize(s: Scenario, l: number, size: number, fill = 0): Scenario {
+  const layers = s.layers.map((layer, k) => (k === l ? { ...layer, size, labels: keepLabels(layer.labels, size) } : layer)) as Scenario['layers'];
+  const sizes = layers.map((layer) => layer.size);
+  const weights = s.weights.map((m, k) => resizeList(m, sizes[k + 1], () => []).map((row) => resizeList(row, sizes[k], () => fill)));
+  const biases = s.biases.map((b, k) => (b === null ? null : resizeList(b, sizes[k + 1], () => 0)));
+  const last = sizes.length - 1;
+  const data = l === 0 || l === last
+    ? s.data.map((d) => ({ x: l === 0 ? resizeList(d.x, size, () => 0) : d.x, y: l === last ? resizeList(d.y, size, () => 0) : d.y }))
+    : s.data;
+  const { init: _dropped, weightLabels: _w, biasLabels: _b, trainable: _t, ...rest } = s;
+  return { ...rest, layers, weights, biases, data, ...resizedTrainable(s, sizes) };
+}
+
+function resizedTrainable(s: Scenario, sizes: number[]): Pick<Scenario, 'trainable'> {
+  if (!s.trainable) return {};
+  const w = s.trainable.weights?.map((e, k): TrainableEntry => (typeof e === 'boolean' ? e : resizeList(e, sizes[k + 1], () => []).map((row) => resizeList(row, sizes[k], () => true))));
+  const b = s.trainable.biases?.map((e, k): TrainableBiasEntry => (Array.isArray(e) ? resizeList(e, sizes[k + 1], () => true) : e));
+  return { trainable: { ...(w ? { weights: w } : {}), ...(b ? { biases: b } : {}) } };
+}
+
+/**
+ * A hidden layer of `size` nodes inserted before layer `at` (1 ≤ at ≤ depth), with the
+ * activation given. The weights into it are an identity-like pattern where sizes allow, so
+ * the network computes close to what it did; every other existing weight is kept.
+ */
+export function withLayerInserted(s: Scenario, at: number, size: number, activation: Activation): Scenario {
+  const prev = s.layers[at - 1].size;
+  const layer: DenseLayer = { size, activation, bias: false };
+  const layers = [...s.layers.slice(0, at), layer, ...s.layers.slice(at)] as Scenario['layers'];
+  const into = Array.from({ length: size }, (_, j) => Array.from({ length: prev }, (_, i) => (i === j ? 1 : 0)));
+  const oldOut = s.weights[at - 1];
+  const out = oldOut.map((row) => resizeList(row.slice(0, size), size, () => 0));
+  const weights = [...s.weights.slice(0, at - 1), into, out, ...s.weights.slice(at)];
+  const biases = [...s.biases.slice(0, at - 1), null, ...s.biases.slice(at - 1)];
+  const { init: _dropped, weightLabels: _w, biasLabels: _b, trainable: _t, ...rest } = s;
+  return { ...rest, layers, weights, biases };
+}
+
+/**
+ * Hidden layer l removed (1 ≤ l < depth): the layers either side are joined by the weights
+ * that left layer l, resized to fit; biases of the later layers are kept.
+ */
+export function withLayerRemoved(s: Scenario, l: number): Scenario {
+  const depth = s.layers.length - 1;
+  if (l < 1 || l >= depth) return s;
+  const layers = s.layers.filter((_, k) => k !== l) as Scenario['layers'];
+  const fanIn = s.layers[l - 1].size;
+  const joined = s.weights[l].map((row) => resizeList(row, fanIn, () => 0));
+  const weights = [...s.weights.slice(0, l - 1), joined, ...s.weights.slice(l + 1)];
+  const biases = [...s.biases.slice(0, l - 1), ...s.biases.slice(l)];
+  const { init: _dropped, weightLabels: _w, biasLabels: _b, trainable: _t, ...rest } = s;
+  return { ...rest, layers, weights, biases };
+}

@@ -1,0 +1,26 @@
+/**
+ * What the user has selected on the diagram, by the scenario's indices: node j of layer l;
+ * weight (l, j, i) from node i of layer l to node j of layer l+1; bias (l, j) of node j of
+ * layer l+1; or the loss.
+ */
+export type Selection =
+  | { kind: 'node'; l: number; j: number }
+  | { kind: 'edge'; l: number; j: number; i: number }
+  | { kind: 'bias'; l: number; j: number }
+  | { kind: 'loss' };
+
+/** The stable key of a selection, as the diagram's data attributes write it ("l:j:i", "l:j", "loss"). */
+export function selectionKey(s: Selection): string {
+  switch (s.kind) {
+    case 'node': return `node:${s.l}:${s.j}`;
+    case 'edge': return `edge:${s.l}:${s.j}:${s.i}`;
+    case 'bias': return `bias:${s.l}:${s.j}`;
+    default: return 'loss';
+  }
+}
+
+/** True when two selections name the same thing. */
+export function sameSelection(a: Selection | null, b: Selection | null): boolean {
+  if (a === null || b === null) return a === b;
+  return selectionKey(a) === selectionKey(b);
+}

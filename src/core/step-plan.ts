@@ -1,0 +1,111 @@
+import type { Model, TrainableMask } from './model.ts';
+
+/** The four phases of one training iteration, in order. */
+export type Phase = 'forward' | 'loss' | 'backward' | 'update';
+export const PHASES: readonly Phase[] = ['forward', 'loss', 'backward', 'update'];
+
+/**
+ * One small event of an iteration, in the order one would work it by hand. Indices follow
+ * the scenario: node j of layer l; weight (l, j, i) from node i of layer l to node j of
+ * layer l+1; bias (l, j) of node j of layer l+1.
+ */
+export type StepEvent =
+  | { kind: 'z'; l: number; j: number }
+  | { kind: 'a'; l: number; j: number }
+  | { kind: 'loss' }
+  | { kind: 'delta'; l: number; j: number }
+  | { kind: 'weight-grad'; l: number; j: number; i: number }
+  | { kind: 'bias-grad'; l: number; j: number }
+  | { kind: 'weight-update'; l: number; j: number; i: number }
+  | { kind: 'bias-update'; l: number; j: number };
+
+/**
+ * The events of one iteration, and for every quantity the index of the event that
+ * computes it: a quantity is known at position p (events done) when its index < p.
+ * Inputs and the parameters before the step are known from the start (index −1).
+ */
+export interface StepPlan {
+  readonly events: readonly StepEvent[];
+  readonly phaseStart: Readonly<Record<Phase, number>>;
+  /** by node index (nodeOffset[l] + j); −1 for input nodes */
+  readonly zAt: Int32Array;
+  readonly aAt: Int32Array;
+  /** δ and ∂L/∂a of a node; for an input node (no δ), its ∂L/∂a, complete with the last backward event */
+  readonly deltaAt: Int32Array;
+  readonly lossAt: number;
+  /** by weight and bias index */
+  readonly weightGradAt: Int32Array;
+  readonly biasGradAt: Int32Array;
+  /** −1 where the parameter is frozen (or the layer has no bias): it keeps its value */
+  readonly weightUpdateAt: Int32Array;
+  readonly biasUpdateAt: Int32Array;
+}
+
+/** Phase of event `index` (the position `index` is about to compute). */
+export function phaseOf(event: StepEvent): Phase {
+  switch (event.kind) {
+    case 'z': case 'a': return 'forward';
+    case 'loss': return 'loss';
+    case 'weight-update': case 'bias-update': return 'update';
+    default: return 'backward';
+  }
+}
+
+/**
+ * The plan of one iteration: forward node by node, layer by layer (z then a); the loss;
+ * backward from the output δ, each edge's gradient and each bias's, then δ of the layer
+ * before, down to the first layer; then the update of every trainable parameter.
+ */
+export function buildStepPlan(model: Model, trainable: TrainableMask): StepPlan {
+  const events: StepEvent[] = [];
+  const zAt = new Int32Array(model.nodeCount).fill(-1);
+  const aAt = new Int32Array(model.nodeCount).fill(-1);
+  const deltaAt = new Int32Array(model.nodeCount).fill(-1);
+  const weightGradAt = new Int32Array(model.weightCount).fill(-1);
+  const biasGradAt = new Int32Array(model.biasCount).fill(-1);
+  const weightUpdateAt = new Int32Array(model.weightCount).fill(-1);
+  const biasUpdateAt = new Int32Array(model.biasCount).fill(-1);
+  const { depth, sizes, nodeOffset, weightOffset, biasOffset } = model;
+
+  for (let l = 1; l <= depth; l++) {
+    for (let j = 0; j < sizes[l]; j++) {
+      zAt[nodeOffset[l] + j] = events.push({ kind: 'z', l, j }) - 1;
+      aAt[nodeOffset[l] + j] = events.push({ kind: 'a', l, j }) - 1;
+    }
+  }
+  const lossAt = events.push({ kind: 'loss' }) - 1;
+  const backwardStart = events.length;
+  for (let j = 0; j < sizes[depth]; j++) deltaAt[nodeOffset[depth] + j] = events.push({ kind: 'delta', l: depth, j }) - 1;
+  for (let l = depth - 1; l >= 0; l--) {
+    for (let j = 0; j < sizes[l + 1]; j++) {
+      for (let i = 0; i < sizes[l]; i++) {
+        weightGradAt[weightOffset[l] + j * sizes[l] + i] = events.push({ kind: 'weight-grad', l, j, i }) - 1;
+      }
+      if (model.hasBias[l]) biasGradAt[biasOffset[l] + j] = events.push({ kind: 'bias-grad', l, j }) - 1;
+    }
+    if (l >= 1) for (let j = 0; j < sizes[l]; j++) deltaAt[nodeOffset[l] + j] = events.push({ kind: 'delta', l, j }) - 1;
+  }
+  const updateStart = events.length;
+  // The input layer has no δ; its ∂L/∂a is complete once the last backward event is done.
+  for (let i = 0; i < sizes[0]; i++) deltaAt[i] = updateStart - 1;
+  for (let l = 0; l < depth; l++) {
+    for (let j = 0; j < sizes[l + 1]; j++) {
+      for (let i = 0; i < sizes[l]; i++) {
+        const k = weightOffset[l] + j * sizes[l] + i;
+        if (trainable.w[k]) weightUpdateAt[k] = events.push({ kind: 'weight-update', l, j, i }) - 1;
+      }
+      const kb = biasOffset[l] + j;
+      if (model.hasBias[l] && trainable.b[kb]) biasUpdateAt[kb] = events.push({ kind: 'bias-update', l, j }) - 1;
+    }
+  }
+  return {
+    events,
+    phaseStart: { forward: 0, loss: lossAt, backward: backwardStart, update: updateStart },
+    zAt, aAt, deltaAt, lossAt, weightGradAt, biasGradAt, weightUpdateAt, biasUpdateAt,
+  };
+}
+
+/** True when the event at `index` has been done at position `position` (events done so far). */
+export function isKnown(index: number, position: number): boolean {
+  return index < position;
+}

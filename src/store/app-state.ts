@@ -1,0 +1,36 @@
+import type { OptimizerState } from '../core/optimizer.ts';
+import type { Scenario } from '../core/scenario.ts';
+import type { Selection } from '../core/selection.ts';
+
+/** A message for the user: what went wrong (or happened), and the details, one per line. */
+export interface Notice {
+  readonly kind: 'error' | 'info';
+  readonly text: string;
+  readonly details?: readonly string[];
+}
+
+/**
+ * Everything the user has put in, and nothing derived: the scenario (parameters, data,
+ * settings), the optimizer state and step count of the training so far, the position in
+ * the current iteration, what is selected, and the loss history of training runs.
+ */
+export interface AppInputs {
+  readonly scenario: Scenario;
+  readonly presetId: string | null;
+  /** optimizer state before the current iteration; null when fresh */
+  readonly optimizerState: OptimizerState | null;
+  /** the position in the current iteration: how many of the plan's events are done */
+  readonly position: number;
+  /** index of the selected sample within the current batch */
+  readonly sample: number;
+  readonly selection: Selection | null;
+  readonly hover: Selection | null;
+  readonly playing: boolean;
+  /** events per second while playing */
+  readonly speed: number;
+  readonly showZ: boolean;
+  /** whole-data-set loss after each training step, since the last reset */
+  readonly lossHistory: readonly number[];
+  readonly training: boolean;
+  readonly notice: Notice | null;
+}

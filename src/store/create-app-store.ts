@@ -1,0 +1,209 @@
+import { subscribeWithSelector } from 'zustand/middleware';
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { formatCodecError } from '../core/codec/codec-result.ts';
+import { parseScenario } from '../core/codec/parse-scenario.ts';
+import { serializeScenario } from '../core/codec/serialize-scenario.ts';
+import { paramsToNested } from '../core/model.ts';
+import { cloneOptimizerState } from '../core/optimizer.ts';
+import type { Scenario } from '../core/scenario.ts';
+import { withBias, withParameters, withSampleValue, withWeight } from '../core/scenario-edits.ts';
+import type { Selection } from '../core/selection.ts';
+import type { Phase } from '../core/step-plan.ts';
+import { createTrainer, train } from '../core/train.ts';
+import { loadPreset } from '../presets/index.ts';
+import type { AppInputs, Notice } from './app-state.ts';
+import { createSelectors, type Selectors } from './selectors.ts';
+
+/** What the user can do; every action changes inputs only. */
+export interface AppActions {
+  loadPreset(id: string): void;
+  /** Replaces the scenario (an import, a share link); resets the iteration and the history. */
+  loadScenario(scenario: Scenario, presetId?: string | null, notice?: Notice | null): void;
+  /** weights[l][j][i] ← value; refused with a notice if not finite. The position is kept. */
+  setWeight(l: number, j: number, i: number, value: number): boolean;
+  setBias(l: number, j: number, value: number): boolean;
+  /** data[sample].x[i] or .y[i] ← value, validated like a file. */
+  setSampleValue(sample: number, field: 'x' | 'y', i: number, value: number): boolean;
+  /**
+   * A settings or architecture change: the edit is validated as a whole scenario and
+   * refused with the codec's errors if invalid. Optimizer state restarts; position is clamped.
+   */
+  changeScenario(edit: (s: Scenario) => Scenario, what: string): boolean;
+  setPosition(position: number): void;
+  stepForward(): void;
+  stepBack(): void;
+  jumpToPhase(phase: Phase | 'end'): void;
+  /** Continues from the parameters after the update, with the optimizer state it left. */
+  nextIteration(): void;
+  /** Back to the start of this iteration (position 0). */
+  restartIteration(): void;
+  setPlaying(playing: boolean): void;
+  setSpeed(eventsPerSecond: number): void;
+  select(selection: Selection | null): void;
+  setHover(selection: Selection | null): void;
+  setSample(sample: number): void;
+  setShowZ(show: boolean): void;
+  /** `steps` optimizer steps from the current parameters and state; appends to the loss history. */
+  trainSteps(steps: number): void;
+  setTraining(training: boolean): void;
+  clearHistory(): void;
+  setNotice(notice: Notice | null): void;
+}
+
+export type AppState = AppInputs & AppActions;
+export type AppStore = StoreApi<AppState> & {
+  subscribe: {
+    (listener: (state: AppState, prev: AppState) => void): () => void;
+    <U>(selector: (state: AppState) => U, listener: (selected: U, prev: U) => void, options?: { equalityFn?: (a: U, b: U) => boolean; fireImmediately?: boolean }): () => void;
+  };
+  readonly selectors: Selectors;
+};
+
+/** The inputs of a fresh session on a scenario. */
+export function initialInputs(scenario: Scenario, presetId: string | null = null, notice: Notice | null = null): AppInputs {
+  return {
+    scenario, presetId, optimizerState: null, position: 0, sample: 0, selection: null, hover: null,
+    playing: false, speed: 4, showZ: false, lossHistory: [], training: false, notice,
+  };
+}
+
+function finiteNotice(what: string, value: number): Notice {
+  return { kind: 'error', text: `${what}: ${String(value)} is not a finite number; nothing was changed.` };
+}
+
+/** A store for one session, starting from `initial`. */
+export function createAppStore(initial: AppInputs): AppStore {
+  const selectors = createSelectors();
+  const store = createStore<AppState>()(subscribeWithSelector((set, get) => {
+    const planLength = () => selectors.plan(get()).events.length;
+    const clampSample = (s: AppInputs) => Math.min(s.sample, selectors.iteration(s).count - 1);
+
+    return {
+      ...initial,
+
+      loadPreset(id) {
+        const scenario = loadPreset(id);
+        if (scenario === null) {
+          set({ notice: { kind: 'error', text: `There is no preset "${id}".` } });
+          return;
+        }
+        get().loadScenario(scenario, id);
+      },
+
+      loadScenario(scenario, presetId = null, notice = null) {
+        set({ ...initialInputs(scenario, presetId, notice), speed: get().speed, showZ: get().showZ });
+      },
+
+      setWeight(l, j, i, value) {
+        if (!Number.isFinite(value)) {
+          set({ notice: finiteNotice('weight', value) });
+          return false;
+        }
+        set({ scenario: withWeight(get().scenario, l, j, i, value) });
+        return true;
+      },
+
+      setBias(l, j, value) {
+        if (!Number.isFinite(value)) {
+          set({ notice: finiteNotice('bias', value) });
+          return false;
+        }
+        set({ scenario: withBias(get().scenario, l, j, value) });
+        return true;
+      },
+
+      setSampleValue(sample, field, i, value) {
+        const what = field === 'x' ? `input x${i + 1} of sample ${sample + 1}` : `target y${i + 1} of sample ${sample + 1}`;
+        if (!Number.isFinite(value)) {
+          set({ notice: finiteNotice(what, value) });
+          return false;
+        }
+        const next = parseScenario(serializeScenario(withSampleValue(get().scenario, sample, field, i, value)));
+        if (!next.ok) {
+          set({ notice: { kind: 'error', text: `${what}: ${String(value)} is not allowed; nothing was changed.`, details: next.errors.map(formatCodecError) } });
+          return false;
+        }
+        set({ scenario: next.value });
+        return true;
+      },
+
+      changeScenario(edit, what) {
+        const candidate = parseScenario(serializeScenario(edit(get().scenario)));
+        if (!candidate.ok) {
+          set({ notice: { kind: 'error', text: `${what}: not possible; nothing was changed.`, details: candidate.errors.map(formatCodecError) } });
+          return false;
+        }
+        set({ scenario: candidate.value, optimizerState: null, presetId: get().presetId });
+        const s = get();
+        set({ position: Math.min(s.position, planLength()), sample: clampSample(s), selection: null });
+        return true;
+      },
+
+      setPosition(position) {
+        set({ position: Math.max(0, Math.min(planLength(), Math.round(position))) });
+      },
+      stepForward() {
+        get().setPosition(get().position + 1);
+      },
+      stepBack() {
+        get().setPosition(get().position - 1);
+      },
+      jumpToPhase(phase) {
+        const plan = selectors.plan(get());
+        get().setPosition(phase === 'end' ? plan.events.length : plan.phaseStart[phase]);
+      },
+
+      nextIteration() {
+        const s = get();
+        const it = selectors.iteration(s);
+        const { weights, biases } = paramsToNested(selectors.compiled(s).model, it.after);
+        set({ scenario: withParameters(s.scenario, weights, biases), optimizerState: it.stateAfter, position: 0 });
+        set({ sample: clampSample(get()) });
+      },
+
+      restartIteration() {
+        set({ position: 0, playing: false });
+      },
+
+      setPlaying(playing) {
+        set({ playing: playing && get().position < planLength() });
+      },
+      setSpeed(speed) {
+        set({ speed: Math.max(0.25, Math.min(200, speed)) });
+      },
+      select(selection) {
+        set({ selection });
+      },
+      setHover(hover) {
+        set({ hover });
+      },
+      setSample(sample) {
+        set({ sample: Math.max(0, Math.min(selectors.iteration(get()).count - 1, sample)) });
+      },
+      setShowZ(showZ) {
+        set({ showZ });
+      },
+
+      trainSteps(steps) {
+        const s = get();
+        const compiled = selectors.compiled(s);
+        const trainer = createTrainer(compiled, compiled.params, s.optimizerState ? cloneOptimizerState(s.optimizerState) : undefined);
+        const history = train(trainer, steps);
+        const { weights, biases } = paramsToNested(compiled.model, trainer.params);
+        const lossHistory = s.lossHistory.length === 0 ? Array.from(history) : [...s.lossHistory, ...Array.from(history.subarray(1))];
+        set({ scenario: withParameters(s.scenario, weights, biases), optimizerState: trainer.state, lossHistory, position: 0 });
+        set({ sample: clampSample(get()) });
+      },
+      setTraining(training) {
+        set({ training });
+      },
+      clearHistory() {
+        set({ lossHistory: [] });
+      },
+      setNotice(notice) {
+        set({ notice });
+      },
+    };
+  })) as AppStore;
+  return Object.assign(store, { selectors });
+}

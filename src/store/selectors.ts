@@ -1,0 +1,49 @@
+import { compileScenario, type Compiled } from '../core/compile.ts';
+import { numericGradient, type CentralDifference } from '../core/grad-check.ts';
+import { runIteration, type Iteration } from '../core/iteration.ts';
+import type { OptimizerState } from '../core/optimizer.ts';
+import type { Scenario } from '../core/scenario.ts';
+import type { Selection } from '../core/selection.ts';
+import { buildStepPlan, type StepPlan } from '../core/step-plan.ts';
+import type { AppInputs } from './app-state.ts';
+
+/** A one-slot memo keyed on the identity of its inputs: derived data is recomputed only when an input reference changes. */
+function memo<A extends readonly unknown[], R>(compute: (...args: A) => R): (...args: A) => R {
+  let lastArgs: A | null = null;
+  let last!: R;
+  return (...args: A) => {
+    if (lastArgs === null || args.length !== lastArgs.length || args.some((a, k) => a !== lastArgs![k])) {
+      last = compute(...args);
+      lastArgs = args;
+    }
+    return last;
+  };
+}
+
+/** Memoized selectors of one store: each store gets its own, so tests and two stores do not share caches. */
+export interface Selectors {
+  compiled(s: AppInputs): Compiled;
+  plan(s: AppInputs): StepPlan;
+  iteration(s: AppInputs): Iteration;
+  /** the central-difference estimate of the selected weight's or bias's gradient, or null */
+  numeric(s: AppInputs): CentralDifference | null;
+}
+
+export function createSelectors(): Selectors {
+  const compiled = memo((scenario: Scenario) => compileScenario(scenario));
+  const plan = memo((c: Compiled) => buildStepPlan(c.model, c.trainable));
+  const iteration = memo((c: Compiled, state: OptimizerState | null) => runIteration(c, c.params, state ?? undefined));
+  const numeric = memo((c: Compiled, state: OptimizerState | null, sel: Selection | null) => {
+    if (sel === null || (sel.kind !== 'edge' && sel.kind !== 'bias')) return null;
+    const m = c.model;
+    const k = sel.kind === 'edge' ? m.weightOffset[sel.l] + sel.j * m.sizes[sel.l] + sel.i : m.biasOffset[sel.l] + sel.j;
+    if (sel.kind === 'bias' && !m.hasBias[sel.l]) return null;
+    return numericGradient(c, c.params, state?.t ?? 0, sel.kind === 'edge' ? 'w' : 'b', k);
+  });
+  return {
+    compiled: (s) => compiled(s.scenario),
+    plan: (s) => plan(compiled(s.scenario)),
+    iteration: (s) => iteration(compiled(s.scenario), s.optimizerState),
+    numeric: (s) => numeric(compiled(s.scenario), s.optimizerState, s.selection),
+  };
+}

@@ -1,0 +1,37 @@
+import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
+import { codecFail, type CodecResult } from '../core/codec/codec-result.ts';
+import { parseScenarioText } from '../core/codec/parse-scenario.ts';
+import { scenarioToJson } from '../core/codec/serialize-scenario.ts';
+import type { Scenario } from '../core/scenario.ts';
+
+const PREFIX = 'scenario=';
+
+/** The URL hash that opens exactly this scenario: `#scenario=` + compressToEncodedURIComponent(JSON). */
+export function scenarioHash(s: Scenario): string {
+  return `#${PREFIX}${compressToEncodedURIComponent(scenarioToJson(s, 0))}`;
+}
+
+/**
+ * The scenario in a URL hash, null when the hash holds none, or the errors that say why
+ * it cannot be read (a link cut short, a corrupted one, or a scenario the codec rejects).
+ */
+export function readScenarioHash(hash: string): CodecResult<Scenario> | null {
+  const body = hash.startsWith('#') ? hash.slice(1) : hash;
+  const param = body.split('&').find((part) => part.startsWith(PREFIX));
+  if (param === undefined) return null;
+  const payload = param.slice(PREFIX.length);
+  if (payload === '') return codecFail([{ path: 'share link', message: 'the link has no scenario after #scenario= (was it cut short?)' }]);
+  let text: string | null;
+  try {
+    text = decompressFromEncodedURIComponent(payload);
+  } catch {
+    text = null;
+  }
+  if (!text) return codecFail([{ path: 'share link', message: 'the scenario in the link cannot be decompressed: the link was cut short or corrupted' }]);
+  const result = parseScenarioText(text);
+  if (result.ok) return result;
+  const cutShort = result.errors.some((e) => e.message.startsWith('not valid JSON'));
+  return cutShort
+    ? codecFail([{ path: 'share link', message: 'the scenario in the link is incomplete: the link was cut short or corrupted' }, ...result.errors])
+    : result;
+}

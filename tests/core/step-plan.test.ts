@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { compileScenario } from '../../src/core/compile.ts';
+import { buildStepPlan, isKnown, phaseOf } from '../../src/core/step-plan.ts';
+import { loadPreset } from '../../src/presets/index.ts';
+
+function plan(id: string) {
+  const compiled = compileScenario(loadPreset(id)!);
+  return { compiled, plan: buildStepPlan(compiled.model, compiled.trainable) };
+}
+
+describe('the step plan of one iteration', () => {
+  it('walks the walkthrough network in the order of a hand calculation', () => {
+    const { plan: p } = plan('walkthrough');
+    const names = p.events.map((e) => [e.kind, ...('l' in e ? [e.l, e.j] : []), ...('i' in e ? [e.i] : [])].join(' '));
+    expect(names).toEqual([
+      'z 1 0', 'a 1 0', 'z 1 1', 'a 1 1', 'z 2 0', 'a 2 0',
+      'loss',
+      'delta 2 0', 'weight-grad 1 0 0', 'weight-grad 1 0 1',
+      'delta 1 0', 'delta 1 1',
+      'weight-grad 0 0 0', 'weight-grad 0 0 1', 'weight-grad 0 0 2', 'weight-grad 0 1 0', 'weight-grad 0 1 1', 'weight-grad 0 1 2',
+      'weight-update 0 0 0', 'weight-update 0 0 1', 'weight-update 0 0 2', 'weight-update 0 1 0', 'weight-update 0 1 1', 'weight-update 0 1 2',
+      'weight-update 1 0 0', 'weight-update 1 0 1',
+    ]);
+    expect(p.phaseStart).toEqual({ forward: 0, loss: 6, backward: 7, update: 18 });
+    expect(p.events.map(phaseOf).slice(5, 9)).toEqual(['forward', 'loss', 'backward', 'backward']);
+  });
+
+  it('puts bias gradients after their node’s edges and skips frozen parameters in the update', () => {
+    const { compiled, plan: p } = plan('mazur');
+    expect(p.events.filter((e) => e.kind === 'bias-grad')).toHaveLength(4);
+    expect(p.events.filter((e) => e.kind === 'bias-update')).toHaveLength(0);
+    expect(Array.from(p.biasUpdateAt)).toEqual([-1, -1, -1, -1]);
+    expect(p.events.filter((e) => e.kind === 'weight-update')).toHaveLength(compiled.model.weightCount);
+    const little = plan('little-network').plan;
+    expect(little.events.filter((e) => e.kind === 'weight-update')).toEqual([{ kind: 'weight-update', l: 0, j: 0, i: 0 }]);
+  });
+
+  it('indexes every quantity by the event that computes it, so nothing is known before its event', () => {
+    const { compiled, plan: p } = plan('by-hand-mlp');
+    const { model } = compiled;
+    for (let n = model.sizes[0]; n < model.nodeCount; n++) {
+      expect(p.zAt[n]).toBeLessThan(p.aAt[n]);
+      expect(p.aAt[n]).toBeLessThan(p.lossAt);
+      expect(p.deltaAt[n]).toBeGreaterThan(p.lossAt);
+      expect(isKnown(p.aAt[n], p.aAt[n])).toBe(false);
+      expect(isKnown(p.aAt[n], p.aAt[n] + 1)).toBe(true);
+    }
+    for (let k = 0; k < model.weightCount; k++) {
+      expect(p.weightGradAt[k]).toBeGreaterThan(p.lossAt);
+      expect(p.weightUpdateAt[k]).toBeGreaterThanOrEqual(p.phaseStart.update);
+    }
+    // 9 nodes × (z, a), the loss, 9 δ, 12 + 8 + 6 weights and 9 biases, each once for its gradient and once for its update
+    expect(p.events).toHaveLength(2 * 9 + 1 + 9 + 26 + 9 + 26 + 9);
+  });
+});

@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { withActivation, withLayerSize } from '../../src/core/scenario-edits.ts';
+import { loadPreset } from '../../src/presets/index.ts';
+import { createAppStore, initialInputs } from '../../src/store/create-app-store.ts';
+import { readScenarioHash, scenarioHash } from '../../src/store/share-link.ts';
+
+const fresh = (id = 'mazur') => createAppStore(initialInputs(loadPreset(id)!, id));
+
+describe('the app store', () => {
+  it('recomputes the iteration from inputs, and keeps the step position across an edit', () => {
+    const store = fresh();
+    const s = store.getState();
+    s.setPosition(20);
+    const before = store.selectors.iteration(store.getState()).pass.dLdw[4];
+    expect(s.setWeight(1, 0, 0, 0.9)).toBe(true);
+    const after = store.selectors.iteration(store.getState()).pass.dLdw[4];
+    expect(after).not.toBe(before);
+    expect(store.getState().position).toBe(20);
+    expect(store.getState().scenario.weights[1][0][0]).toBe(0.9);
+  });
+
+  it('refuses a value that is not a number, says so, and changes nothing', () => {
+    const store = fresh();
+    const scenario = store.getState().scenario;
+    expect(store.getState().setWeight(0, 0, 0, NaN)).toBe(false);
+    expect(store.getState().scenario).toBe(scenario);
+    expect(store.getState().notice?.text).toMatch(/weight: NaN is not a finite number/);
+  });
+
+  it('refuses a target outside [0, 1] with binary cross-entropy, naming the path', () => {
+    const store = fresh('walkthrough');
+    const scenario = store.getState().scenario;
+    expect(store.getState().setSampleValue(0, 'y', 0, 2)).toBe(false);
+    expect(store.getState().scenario).toBe(scenario);
+    expect(store.getState().notice?.details?.[0]).toMatch(/^data\[0\]\.y\[0\]/);
+  });
+
+  it('continues from the parameters after the update on "next iteration"', () => {
+    const store = fresh();
+    const it = store.selectors.iteration(store.getState());
+    store.getState().jumpToPhase('end');
+    store.getState().nextIteration();
+    expect(store.getState().position).toBe(0);
+    expect(store.getState().scenario.weights[1][0][0]).toBe(it.after.w[4]);
+    expect(store.selectors.iteration(store.getState()).pass.loss).toBe(it.lossAfter);
+  });
+
+  it('steps within the plan and jumps to each phase', () => {
+    const store = fresh('walkthrough');
+    const s = store.getState();
+    s.stepBack();
+    expect(store.getState().position).toBe(0);
+    s.jumpToPhase('backward');
+    expect(store.getState().position).toBe(7);
+    s.jumpToPhase('end');
+    s.stepForward();
+    expect(store.getState().position).toBe(store.selectors.plan(store.getState()).events.length);
+  });
+
+  it('validates settings changes as a whole scenario', () => {
+    const store = fresh('walkthrough');
+    expect(store.getState().changeScenario((s) => withActivation(s, 2, { type: 'tanh' }), 'output activation')).toBe(true);
+    expect(store.getState().scenario.layers[2]).toMatchObject({ activation: { type: 'tanh' } });
+    expect(store.getState().changeScenario((s) => withLayerSize(s, 1, 2000), 'hidden layer size')).toBe(false);
+    expect(store.getState().notice?.details?.join('\n')).toMatch(/limit of 1,024/);
+  });
+
+  it('trains, appending the loss history, and continues the optimizer state', () => {
+    const store = fresh('numpy-341');
+    store.getState().trainSteps(10);
+    expect(store.getState().lossHistory).toHaveLength(11);
+    store.getState().trainSteps(5);
+    expect(store.getState().lossHistory).toHaveLength(16);
+    expect(store.getState().optimizerState?.t).toBe(15);
+  });
+});
+
+describe('share links', () => {
+  it('round-trip a scenario exactly', () => {
+    const scenario = loadPreset('numpy-341')!;
+    const back = readScenarioHash(scenarioHash(scenario));
+    expect(back?.ok && back.value).toEqual(scenario);
+  });
+
+  it('say nothing when the hash holds no scenario', () => {
+    expect(readScenarioHash('')).toBeNull();
+    expect(readScenarioHash('#other=1')).toBeNull();
+  });
+
+  it('say what is wrong with a link cut short', () => {
+    const hash = scenarioHash(loadPreset('mazur')!);
+    const cut = readScenarioHash(hash.slice(0, Math.floor(hash.length / 2)));
+    expect(cut?.ok).toBe(false);
+    expect(!cut?.ok && cut?.errors[0].message).toMatch(/cut short or corrupted/);
+    const empty = readScenarioHash('#scenario=');
+    expect(!empty?.ok && empty?.errors[0].message).toMatch(/cut short/);
+  });
+});
