@@ -5,6 +5,22 @@ import type { Activation, DenseLayer, Scenario, TrainableBiasEntry, TrainableEnt
  * change (nothing is written in place). Structural edits keep the weights that still apply.
  */
 
+type Detached = Omit<Scenario, 'init' | 'weightLabels' | 'biasLabels' | 'trainable'>;
+
+/** The scenario without the parts tied to the old shape or the old weights (init, weight and bias labels, trainable masks). */
+function detached(s: Scenario): Detached {
+  const { init, weightLabels, biasLabels, trainable, ...rest } = s;
+  void init; void weightLabels; void biasLabels; void trainable;
+  return rest;
+}
+
+/** The scenario without its init: its weights no longer come from it. */
+function withoutInit(s: Scenario): Omit<Scenario, 'init'> {
+  const { init, ...rest } = s;
+  void init;
+  return rest;
+}
+
 function replaceAt<T>(list: readonly T[], index: number, value: T): T[] {
   const copy = list.slice();
   copy[index] = value;
@@ -15,8 +31,7 @@ function replaceAt<T>(list: readonly T[], index: number, value: T): T[] {
 export function withWeight(s: Scenario, l: number, j: number, i: number, value: number): Scenario {
   const matrix = s.weights[l];
   const weights = replaceAt(s.weights, l, replaceAt(matrix, j, replaceAt(matrix[j], i, value)));
-  const { init: _dropped, ...rest } = s;
-  return { ...rest, weights };
+  return { ...withoutInit(s), weights };
 }
 
 /** biases[l][j] ← value (layer l+1 must have biases). */
@@ -34,8 +49,7 @@ export function withSampleValue(s: Scenario, sample: number, field: 'x' | 'y', i
 
 /** Every weight and bias replaced by the given nested arrays (after an optimizer step). */
 export function withParameters(s: Scenario, weights: number[][][], biases: (number[] | null)[]): Scenario {
-  const { init: _dropped, ...rest } = s;
-  return { ...rest, weights, biases };
+  return { ...withoutInit(s), weights, biases };
 }
 
 /** A new sample after the last: a copy of `from` (default the last one). */
@@ -89,8 +103,7 @@ export function withLayerSize(s: Scenario, l: number, size: number, fill = 0): S
   const data = l === 0 || l === last
     ? s.data.map((d) => ({ x: l === 0 ? resizeList(d.x, size, () => 0) : d.x, y: l === last ? resizeList(d.y, size, () => 0) : d.y }))
     : s.data;
-  const { init: _dropped, weightLabels: _w, biasLabels: _b, trainable: _t, ...rest } = s;
-  return { ...rest, layers, weights, biases, data, ...resizedTrainable(s, sizes) };
+  return { ...detached(s), layers, weights, biases, data, ...resizedTrainable(s, sizes) };
 }
 
 function resizedTrainable(s: Scenario, sizes: number[]): Pick<Scenario, 'trainable'> {
@@ -114,8 +127,7 @@ export function withLayerInserted(s: Scenario, at: number, size: number, activat
   const out = oldOut.map((row) => resizeList(row.slice(0, size), size, () => 0));
   const weights = [...s.weights.slice(0, at - 1), into, out, ...s.weights.slice(at)];
   const biases = [...s.biases.slice(0, at - 1), null, ...s.biases.slice(at - 1)];
-  const { init: _dropped, weightLabels: _w, biasLabels: _b, trainable: _t, ...rest } = s;
-  return { ...rest, layers, weights, biases };
+  return { ...detached(s), layers, weights, biases };
 }
 
 /**
@@ -130,6 +142,5 @@ export function withLayerRemoved(s: Scenario, l: number): Scenario {
   const joined = s.weights[l].map((row) => resizeList(row, fanIn, () => 0));
   const weights = [...s.weights.slice(0, l - 1), joined, ...s.weights.slice(l + 1)];
   const biases = [...s.biases.slice(0, l - 1), ...s.biases.slice(l)];
-  const { init: _dropped, weightLabels: _w, biasLabels: _b, trainable: _t, ...rest } = s;
-  return { ...rest, layers, weights, biases };
+  return { ...detached(s), layers, weights, biases };
 }

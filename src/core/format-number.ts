@@ -1,0 +1,31 @@
+/**
+ * A number for display with `digits` significant digits: trailing zeros dropped, the
+ * typographic minus, exponent form (3.072×10⁻⁶ as "3.072e−6") outside [0.001, 10^digits), and
+ * NaN, ∞ and −∞ for non-finite values.
+ */
+export function formatValue(x: number, digits = 4): string {
+  if (Number.isNaN(x)) return 'NaN';
+  if (!Number.isFinite(x)) return x > 0 ? '∞' : '−∞';
+  if (x === 0) return '0';
+  const abs = Math.abs(x);
+  let text: string;
+  if (abs >= 1e-3 && abs < 10 ** digits) {
+    text = Number(x.toPrecision(digits)).toString();
+    if (text.includes('e')) text = x.toFixed(0);
+  } else {
+    const [mantissa, exponent] = x.toExponential(Math.max(0, digits - 1)).split('e');
+    text = `${mantissa.includes('.') ? mantissa.replace(/\.?0+$/, '') : mantissa}e${exponent.replace('+', '')}`;
+  }
+  return text.replace(/-/g, '−');
+}
+
+/**
+ * Reads a number typed by the user: plain decimal or exponent notation, either minus sign;
+ * null for anything else (empty text, words, two numbers, NaN, infinities).
+ */
+export function parseUserNumber(text: string): number | null {
+  const clean = text.trim().replace(/−/g, '-');
+  if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(clean)) return null;
+  const value = Number(clean);
+  return Number.isFinite(value) ? value : null;
+}

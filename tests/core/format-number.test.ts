@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { formatValue, parseUserNumber } from '../../src/core/format-number.ts';
+
+describe('formatValue', () => {
+  it.each([
+    [0.2983711087600027, '0.2984'],
+    [-3.072087301103643e-6, '−3.072e−6'],
+    [40, '40'],
+    [0.5, '0.5'],
+    [123456.7, '1.235e5'],
+    [1234, '1234'],
+    [1e7, '1e7'],
+    [0, '0'],
+    [NaN, 'NaN'],
+    [Infinity, '∞'],
+    [-Infinity, '−∞'],
+  ])('%s → %s', (x, text) => expect(formatValue(x)).toBe(text));
+
+  it('honours the number of digits', () => {
+    expect(formatValue(0.298371109, 9)).toBe('0.298371109');
+  });
+});
+
+describe('parseUserNumber', () => {
+  it.each([['1', 1], [' -0.5 ', -0.5], ['−2', -2], ['1e-3', 0.001], ['.5', 0.5], ['3.', 3], ['+4', 4]])('reads %j', (text, value) => {
+    expect(parseUserNumber(text)).toBe(value);
+  });
+  it.each(['', 'abc', '1,5', '1 2', 'NaN', 'Infinity', '1e999', '0x10', '--1'])('refuses %j', (text) => {
+    expect(parseUserNumber(text)).toBeNull();
+  });
+});
