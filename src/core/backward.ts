@@ -1,5 +1,6 @@
 import { backpropActivation } from './activation.ts';
 import { lossGradient, sigmoidBceDelta, softmaxCrossEntropyDelta } from './loss.ts';
+import { matmulAB, matmulAtB } from './matmul.ts';
 import { FUSION, type Dataset, type Model, type Params } from './model.ts';
 import type { Workspace } from './workspace.ts';
 
@@ -13,7 +14,6 @@ export function backward(model: Model, p: Params, data: Dataset, start: number, 
   const { depth, sizes, nodeOffset, nodeCount, weightOffset, biasOffset } = model;
   const { z, a, dLdz, dLda, dLdw, dLdb } = ws;
   const count = ws.count;
-  const w = p.w;
   const nOut = sizes[depth];
   const outOff = nodeOffset[depth];
   const r = model.meanReduction ? 1 / count : 1;
@@ -27,32 +27,23 @@ export function backward(model: Model, p: Params, data: Dataset, start: number, 
     else if (model.fusion === FUSION.softmaxCrossEntropy) softmaxCrossEntropyDelta(r, a, row, data.y, yOff, dLdz, nOut);
     else backpropActivation(outCode, outParam, z, a, dLda, dLdz, row, nOut);
   }
-  dLdw.fill(0);
-  dLdb.fill(0);
   for (let l = depth - 1; l >= 0; l--) {
     const fanIn = sizes[l];
     const fanOut = sizes[l + 1];
     const inOff = nodeOffset[l];
-    const outOffL = nodeOffset[l + 1];
-    const wOff = weightOffset[l];
+    const deltaOff = nodeOffset[l + 1];
+    matmulAtB(dLdz, deltaOff, nodeCount, a, inOff, nodeCount, dLdw, weightOffset[l], count, fanOut, fanIn);
     const bOff = biasOffset[l];
-    const needDLda = l > 0 || inputGradient;
-    for (let s = 0; s < count; s++) {
-      const aRow = s * nodeCount + inOff;
-      const dRow = s * nodeCount + outOffL;
-      if (needDLda) for (let i = 0; i < fanIn; i++) dLda[aRow + i] = 0;
-      for (let j = 0; j < fanOut; j++) {
-        const delta = dLdz[dRow + j];
-        const wRow = wOff + j * fanIn;
-        dLdb[bOff + j] += delta;
-        for (let i = 0; i < fanIn; i++) dLdw[wRow + i] += delta * a[aRow + i];
-        if (needDLda) for (let i = 0; i < fanIn; i++) dLda[aRow + i] += w[wRow + i] * delta;
-      }
-      if (l > 0) backpropActivation(model.act[l - 1], model.actParam[l - 1], z, a, dLda, dLdz, aRow, fanIn);
+    for (let j = 0; j < fanOut; j++) {
+      let sum = 0;
+      if (model.hasBias[l]) for (let s = 0; s < count; s++) sum += dLdz[s * nodeCount + deltaOff + j];
+      dLdb[bOff + j] = sum;
     }
-  }
-  for (let l = 0; l < depth; l++) {
-    if (model.hasBias[l]) continue;
-    dLdb.fill(0, biasOffset[l], biasOffset[l + 1]);
+    if (l === 0 && !inputGradient) continue;
+    matmulAB(dLdz, deltaOff, nodeCount, p.w, weightOffset[l], dLda, inOff, nodeCount, count, fanOut, fanIn);
+    if (l === 0) continue;
+    for (let s = 0; s < count; s++) {
+      backpropActivation(model.act[l - 1], model.actParam[l - 1], z, a, dLda, dLdz, s * nodeCount + inOff, fanIn);
+    }
   }
 }

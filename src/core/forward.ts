@@ -1,5 +1,6 @@
 import { activate } from './activation.ts';
 import { sampleLoss } from './loss.ts';
+import { matmulABt } from './matmul.ts';
 import type { Dataset, Model, Params } from './model.ts';
 import type { Workspace } from './workspace.ts';
 
@@ -10,7 +11,6 @@ import type { Workspace } from './workspace.ts';
 export function forward(model: Model, p: Params, data: Dataset, start: number, count: number, ws: Workspace): number {
   const { depth, sizes, nodeOffset, nodeCount, weightOffset, biasOffset } = model;
   const { z, a } = ws;
-  const w = p.w;
   const b = p.b;
   const nIn = sizes[0];
   const nOut = sizes[depth];
@@ -24,26 +24,14 @@ export function forward(model: Model, p: Params, data: Dataset, start: number, c
     }
   }
   for (let l = 0; l < depth; l++) {
-    const fanIn = sizes[l];
     const fanOut = sizes[l + 1];
-    const inOff = nodeOffset[l];
     const outOff = nodeOffset[l + 1];
-    const wOff = weightOffset[l];
+    matmulABt(a, nodeOffset[l], nodeCount, p.w, weightOffset[l], z, outOff, nodeCount, count, fanOut, sizes[l]);
     const bOff = biasOffset[l];
     const useBias = model.hasBias[l] === 1;
     for (let s = 0; s < count; s++) {
-      const aRow = s * nodeCount + inOff;
       const zRow = s * nodeCount + outOff;
-      for (let j = 0; j < fanOut; j++) {
-        const wRow = wOff + j * fanIn;
-        let sum = 0;
-        let i = 0;
-        for (; i + 3 < fanIn; i += 4) {
-          sum += w[wRow + i] * a[aRow + i] + w[wRow + i + 1] * a[aRow + i + 1] + w[wRow + i + 2] * a[aRow + i + 2] + w[wRow + i + 3] * a[aRow + i + 3];
-        }
-        for (; i < fanIn; i++) sum += w[wRow + i] * a[aRow + i];
-        z[zRow + j] = useBias ? sum + b[bOff + j] : sum;
-      }
+      if (useBias) for (let j = 0; j < fanOut; j++) z[zRow + j] += b[bOff + j];
       activate(model.act[l], model.actParam[l], z, a, zRow, fanOut);
     }
   }
