@@ -20,6 +20,7 @@ export interface OracleCase {
   optimizer: { name: string; learning_rate: number };
   data: { inputs: number[][]; targets: number[][] };
   output_override?: unknown;
+  extra?: unknown;
   expected: {
     loss: number;
     forward_backward: { samples: { x: number[]; target: number[]; z: (number[] | null)[]; a: number[][]; loss: number; dL_dz: (number[] | null)[]; dL_da: number[][] }[] };
