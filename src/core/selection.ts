@@ -24,3 +24,14 @@ export function sameSelection(a: Selection | null, b: Selection | null): boolean
   if (a === null || b === null) return a === b;
   return selectionKey(a) === selectionKey(b);
 }
+
+/** The selection a key names ("edge:l:j:i", "node:l:j", "bias:l:j", "loss"), or null for anything else. */
+export function parseSelectionKey(key: string): Selection | null {
+  if (key === 'loss') return { kind: 'loss' };
+  const [kind, ...rest] = key.split(':');
+  const n = rest.map(Number);
+  if (n.some((x) => !Number.isInteger(x) || x < 0)) return null;
+  if (kind === 'edge' && n.length === 3) return { kind, l: n[0], j: n[1], i: n[2] };
+  if ((kind === 'node' || kind === 'bias') && n.length === 2) return { kind, l: n[0], j: n[1] };
+  return null;
+}

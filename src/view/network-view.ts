@@ -1,0 +1,289 @@
+import { select } from 'd3-selection';
+import { zoom, zoomIdentity, type D3ZoomEvent } from 'd3-zoom';
+import { createDecor, type Decor } from './decor.ts';
+import type { RenderContext } from './element-state.ts';
+import { placeLabels, type LabelPlacement } from './label-placement.ts';
+import { legendLayout, renderLegend } from './legend.ts';
+import { attachInteraction, type InteractionTarget, type NetworkViewCallbacks } from './network-interaction.ts';
+import { computeLayout, edgeOpacity, maxEdgeWidth, nodeTextMode, type NetworkLayout } from './network-layout.ts';
+import { joinStructure, type AnyRecord } from './network-structure.ts';
+import { maxAbsShownParameter, maxParameterNameLength, type NetworkViewModel } from './network-view-model.ts';
+import { createLossRecord, updateLoss, updateNode, type NodeRecord } from './node-elements.ts';
+import { updateParam, type ParamRecord } from './param-elements.ts';
+import { createWidthScale, legendModel, niceCeil, WIDTH_RANGE, type WidthScale } from './scales.ts';
+import { svgChild } from './svg.ts';
+
+export type { NetworkViewCallbacks };
+
+export interface NetworkView {
+  /** Draws a view model; elements are created only when the network's shape changes. */
+  update(model: NetworkViewModel): void;
+  /** Emphasizes elements by selection key (selectionKey: "edge:l:j:i", "node:l:j", "bias:l:j", "loss"). */
+  highlight(keys: readonly string[]): void;
+  /** The drawing area's size in CSS pixels; call it from a ResizeObserver on the container. */
+  resize(width: number, height: number): void;
+  /** Back to zoom 1, no pan. */
+  resetZoom(): void;
+  destroy(): void;
+}
+
+const DEFAULT_SIZE = { width: 800, height: 500 };
+
+/** The diagram of a network in `svg`: nodes, weights, biases and the loss, with zoom, pan, keyboard and pointer interaction. */
+export function createNetworkView(svg: SVGSVGElement, callbacks: NetworkViewCallbacks): NetworkView {
+  svg.classList.add('bp-net');
+  svg.setAttribute('role', 'group');
+  if (!svg.hasAttribute('aria-label')) svg.setAttribute('aria-label', 'Network diagram');
+  const bg = svgChild(svg, 'rect', 'bp-bg');
+  const viewport = svgChild(svg, 'g', 'bp-viewport');
+  const headers = svgChild(viewport, 'g', 'bp-headers');
+  headers.setAttribute('aria-hidden', 'true');
+  const scene = svgChild(viewport, 'g', 'bp-scene');
+  const stages = svgChild(scene, 'g', 'bp-stages');
+  const lossStage = svgChild(scene, 'g', 'bp-stage bp-stage-loss');
+  const lossLinks = svgChild(lossStage, 'g', 'bp-loss-links');
+  lossLinks.setAttribute('aria-hidden', 'true');
+  const overlay = svgChild(viewport, 'g', 'bp-overlay');
+  const textLayer = svgChild(overlay, 'g', 'bp-node-texts');
+  const labelLayer = svgChild(overlay, 'g', 'bp-labels');
+  const topLayer = svgChild(overlay, 'g', 'bp-labels-top');
+  const legend = svgChild(svg, 'g', 'bp-legend');
+  legend.setAttribute('aria-hidden', 'true');
+  const lossRec = createLossRecord(svgChild(lossStage, 'g'), textLayer);
+  const decor: Decor = createDecor(headers, lossLinks);
+
+  const rect = svg.getBoundingClientRect();
+  let width = rect.width || Number(svg.getAttribute('width')) || DEFAULT_SIZE.width;
+  let height = rect.height || Number(svg.getAttribute('height')) || DEFAULT_SIZE.height;
+  let model: NetworkViewModel | null = null;
+  let layout: NetworkLayout | null = null;
+  let placement: LabelPlacement | null = null;
+  let geom = 0;
+  let labels = 0;
+  let k = 1;
+  /** the zoom the label placement was computed for */
+  let placementZoom = 1;
+  let nameChars = -1;
+  let widthScale: WidthScale = createWidthScale(1);
+  let legendKey = '';
+  let legendHeight = 30;
+  let nodeRecs: NodeRecord[] = [];
+  let edgeRecs: ParamRecord[] = [];
+  let biasRecs: ParamRecord[] = [];
+  let bySel = new Map<string, AnyRecord>([['loss', lossRec]]);
+  const recOf = new WeakMap<Element, NodeRecord | ParamRecord>();
+  let hoverKey: string | null = null;
+  let focusKey: string | null = null;
+  let highlightSet: ReadonlySet<string> = new Set();
+
+  // ---- structure: joined by key, only when the shape changes ----
+
+  function join(vm: NetworkViewModel): void {
+    const joined = joinStructure(vm, { stages, textLayer, lossRec, recOf }, bySel);
+    bySel = joined.bySel;
+    nodeRecs = joined.nodes;
+    edgeRecs = joined.edges;
+    biasRecs = joined.biases;
+    decor.join(vm, stages);
+  }
+
+  // ---- geometry ----
+
+  function relayout(vm: NetworkViewModel): void {
+    const legendModelNow = legendModel(widthScale);
+    const { height: lh } = legendLayout(legendModelNow, width - 16);
+    legendHeight = lh + 8;
+    layout = computeLayout({
+      sizes: vm.layers.map((l) => l.size),
+      hasBias: vm.layers.slice(1).map((l) => l.bias),
+      width, height, legendHeight,
+    });
+    geom++;
+    svg.style.setProperty('--bp-edge-opacity', String(edgeOpacity(layout)));
+    setWidthScale(widthScale.domainMax, maxEdgeWidth(layout));
+    decor.place(layout);
+    replaceLabels();
+  }
+
+  function setWidthScale(domain: number, maxWidth: number): void {
+    if (domain !== widthScale.domainMax || maxWidth !== widthScale.range[1]) widthScale = createWidthScale(domain, [WIDTH_RANGE[0], maxWidth]);
+  }
+
+  function replaceLabels(): void {
+    if (!layout) return;
+    placement = placeLabels(layout, { zoom: k, nameChars });
+    placementZoom = k;
+    labels++;
+  }
+
+  function drawLegend(force: boolean): void {
+    const key = `${widthScale.domainMax}|${widthScale.range[1]}|${width}|${height}`;
+    if (!force && key === legendKey) return;
+    legendKey = key;
+    const { items, height: lh } = legendLayout(legendModel(widthScale), width - 16);
+    legend.setAttribute('transform', `translate(8,${height - lh - 6})`);
+    renderLegend(legend, items, lh);
+  }
+
+  function sizeSvg(): void {
+    svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
+    bg.setAttribute('width', String(width));
+    bg.setAttribute('height', String(height));
+    zoomer.extent([[0, 0], [width, height]]);
+  }
+
+  // ---- rendering: one pass over the records, each touching only what changed ----
+
+  function context(vm: NetworkViewModel): RenderContext {
+    return {
+      layout: layout as NetworkLayout, geom, placement: placement as LabelPlacement, labels, k,
+      textMode: nodeTextMode(layout as NetworkLayout, k), width: widthScale,
+      hoverKey, focusKey, highlight: highlightSet, scrubbable: callbacks.onScrub !== undefined,
+      showZ: vm.showZ, labelLayer, topLayer,
+    };
+  }
+
+  function render(): void {
+    const vm = model;
+    if (!vm || !layout) return;
+    const ctx = context(vm);
+    for (let n = 0; n < nodeRecs.length; n++) updateNode(nodeRecs[n], vm.nodes[n], ctx);
+    for (let e = 0; e < edgeRecs.length; e++) updateParam(edgeRecs[e], vm.edges[e], ctx);
+    for (let b = 0; b < biasRecs.length; b++) updateParam(biasRecs[b], vm.biases[b], ctx);
+    updateLoss(lossRec, vm.loss, vm.lossFunction, ctx);
+    decor.update(vm, layout, geom);
+  }
+
+  function refresh(key: string | null): void {
+    const vm = model;
+    if (key === null || !vm || !layout) return;
+    const rec = bySel.get(key);
+    if (!rec) return;
+    const ctx = context(vm);
+    if (rec === lossRec) updateLoss(lossRec, vm.loss, vm.lossFunction, ctx);
+    else if ('kind' in rec) updateParam(rec, rec.kind === 'edge' ? vm.edges[rec.idx] : vm.biases[rec.idx], ctx);
+    else updateNode(rec as NodeRecord, vm.nodes[rec.idx], ctx);
+  }
+
+  function update(vm: NetworkViewModel): void {
+    const structural = model === null || vm.shape !== model.shape;
+    if (structural) join(vm);
+    model = vm;
+    setWidthScale(niceCeil(maxAbsShownParameter(vm)), widthScale.range[1]);
+    const chars = maxParameterNameLength(vm);
+    if (structural || !layout) {
+      nameChars = chars;
+      relayout(vm);
+    } else if (chars !== nameChars) {
+      nameChars = chars;
+      replaceLabels();
+    }
+    drawLegend(false);
+    render();
+  }
+
+  // ---- zoom and pan: overlay text keeps its screen size; labels are re-placed when a zoom ends ----
+
+  let zoomFrame = 0;
+  let pendingK = 1;
+  const raf: (cb: () => void) => number = typeof requestAnimationFrame === 'function'
+    ? (cb) => requestAnimationFrame(cb)
+    : (cb) => setTimeout(cb, 16) as unknown as number;
+  const caf: (id: number) => void = typeof cancelAnimationFrame === 'function' ? (id) => cancelAnimationFrame(id) : (id) => clearTimeout(id);
+
+  const zoomer = zoom<SVGSVGElement, unknown>()
+    .scaleExtent([0.2, 16])
+    .filter((ev: Event) => {
+      const me = ev as MouseEvent;
+      if (ev.type !== 'wheel' && (me.ctrlKey || me.button)) return false;
+      const t = ev.target as Element | null;
+      return !(t && typeof t.closest === 'function' && t.closest('[data-scrub]'));
+    })
+    .on('zoom', (ev: D3ZoomEvent<SVGSVGElement, unknown>) => {
+      viewport.setAttribute('transform', ev.transform.toString());
+      pendingK = ev.transform.k;
+      if (Math.abs(pendingK - k) / k > 0.01 && !zoomFrame) {
+        zoomFrame = raf(() => {
+          zoomFrame = 0;
+          k = pendingK;
+          labels++;
+          render();
+        });
+      }
+    })
+    .on('end', (ev: D3ZoomEvent<SVGSVGElement, unknown>) => {
+      if (zoomFrame) caf(zoomFrame);
+      zoomFrame = 0;
+      const nk = ev.transform.k;
+      if (nk === k && nk === placementZoom) return;
+      k = nk;
+      replaceLabels();
+      render();
+    });
+  select(svg).call(zoomer).on('dblclick.zoom', null);
+  sizeSvg();
+
+  // ---- interaction ----
+
+  const detach = attachInteraction(svg, callbacks, {
+    find: (key) => bySel.get(key) ?? null,
+    isSelected,
+    setHover(target: InteractionTarget | null) {
+      const old = hoverKey;
+      hoverKey = target ? target.selKey : null;
+      refresh(old);
+      refresh(hoverKey);
+    },
+    setFocus(target: InteractionTarget | null) {
+      const old = focusKey;
+      focusKey = target ? target.selKey : null;
+      if (old === focusKey) return;
+      refresh(old);
+      refresh(focusKey);
+    },
+  });
+
+  function isSelected(target: InteractionTarget): boolean {
+    const vm = model;
+    const rec = bySel.get(target.selKey);
+    if (!vm || !rec) return false;
+    if (rec === lossRec) return vm.loss.selected;
+    if ('kind' in rec) return (rec.kind === 'edge' ? vm.edges[rec.idx] : vm.biases[rec.idx])?.selected ?? false;
+    return vm.nodes[rec.idx]?.selected ?? false;
+  }
+
+  return {
+    update,
+    highlight(keys) {
+      const next = new Set(keys);
+      const old = highlightSet;
+      highlightSet = next;
+      for (const key of old) if (!next.has(key)) refresh(key);
+      for (const key of next) if (!old.has(key)) refresh(key);
+    },
+    resize(w, h) {
+      if (!(w > 0 && h > 0) || (w === width && h === height)) return;
+      width = w;
+      height = h;
+      sizeSvg();
+      if (model) {
+        relayout(model);
+        drawLegend(true);
+        render();
+      }
+    },
+    resetZoom() {
+      select(svg).call(zoomer.transform, zoomIdentity);
+    },
+    destroy() {
+      if (zoomFrame) caf(zoomFrame);
+      detach();
+      select(svg).on('.zoom', null);
+      for (const el of [bg, viewport, legend]) el.remove();
+      svg.classList.remove('bp-net');
+      svg.style.removeProperty('--bp-edge-opacity');
+      model = null;
+      bySel.clear();
+    },
+  };
+}

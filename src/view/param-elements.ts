@@ -1,0 +1,223 @@
+import type { Selection } from '../core/selection.ts';
+import { biasAriaLabel, edgeAriaLabel } from './aria.ts';
+import { contextFlags, FLAG, FORCE_LABEL, signFlag, syncClasses, type BaseRecord, type RenderContext } from './element-state.ts';
+import { BLANK, formatNumber } from './format.ts';
+import { biasSegment, edgeSegment, TEXT, type Segment } from './network-layout.ts';
+import type { BiasView, EdgeView } from './network-view-model.ts';
+import { lockPath, svgChild } from './svg.ts';
+
+/**
+ * Edges and bias links: a focusable group holding a wide halo line (hit area, focus and
+ * highlight glow) and the visible line; the value label lives in the overlay and is created
+ * the first time it is shown. Updates compare against the last values written and touch
+ * only what changed.
+ */
+
+interface ParamLabel {
+  readonly g: SVGGElement;
+  readonly value: SVGTextElement;
+  readonly grad: SVGTextElement;
+  lock: SVGPathElement | null;
+  flags: number;
+  valueText: string;
+  gradText: string;
+  transform: string;
+  top: boolean;
+}
+
+export interface ParamRecord extends BaseRecord {
+  readonly kind: 'edge' | 'bias';
+  readonly key: string;
+  readonly halo: SVGLineElement;
+  readonly line: SVGLineElement;
+  label: ParamLabel | null;
+  shown: boolean;
+  labelStamp: number;
+  strokeWidth: number;
+  // last values written, to diff against
+  init: boolean;
+  name: string;
+  value: number;
+  after: number;
+  grad: number;
+  gradKnown: boolean;
+  updated: boolean;
+  frozen: boolean;
+  current: boolean;
+  selected: boolean;
+}
+
+type Param = EdgeView | BiasView;
+
+function isEdge(p: Param): p is EdgeView {
+  return 'weight' in p;
+}
+
+/** The selection a parameter's element stands for. */
+export function paramSelection(p: Param): Selection {
+  return isEdge(p) ? { kind: 'edge', l: p.l, j: p.j, i: p.i } : { kind: 'bias', l: p.l, j: p.j };
+}
+
+/** Creates the focusable group of an edge or bias link inside `parent`. */
+export function createParamRecord(g: SVGGElement, p: Param, selKey: string): ParamRecord {
+  const edge = isEdge(p);
+  g.setAttribute('class', edge ? 'bp-edge' : 'bp-bias');
+  g.setAttribute(edge ? 'data-edge' : 'data-bias', p.key);
+  g.setAttribute('data-sel', selKey);
+  g.setAttribute('tabindex', '0');
+  g.setAttribute('role', 'button');
+  g.setAttribute('aria-pressed', 'false');
+  const halo = svgChild(g, 'line', 'bp-halo');
+  const line = svgChild(g, 'line', 'bp-line');
+  return {
+    kind: edge ? 'edge' : 'bias', key: p.key, selKey, sel: paramSelection(p), g, halo, line,
+    idx: 0, flags: 0, geom: -1, aria: '', label: null, shown: false, labelStamp: -1, strokeWidth: -1,
+    init: false, name: '', value: NaN, after: NaN, grad: NaN, gradKnown: false, updated: false, frozen: false, current: false, selected: false,
+  };
+}
+
+function segmentOf(p: Param, ctx: RenderContext): Segment {
+  return isEdge(p) ? edgeSegment(ctx.layout, p.l, p.j, p.i) : biasSegment(ctx.layout, p.l, p.j);
+}
+
+function setLine(el: SVGLineElement, s: Segment): void {
+  el.setAttribute('x1', String(s.x1));
+  el.setAttribute('y1', String(s.y1));
+  el.setAttribute('x2', String(s.x2));
+  el.setAttribute('y2', String(s.y2));
+}
+
+function createLabel(rec: ParamRecord, ctx: RenderContext): ParamLabel {
+  const g = svgChild(ctx.labelLayer, 'g', rec.kind === 'edge' ? 'bp-label bp-edge-label' : 'bp-label bp-bias-label');
+  g.setAttribute('data-sel', rec.selKey);
+  g.setAttribute('aria-hidden', 'true');
+  const value = svgChild(g, 'text', 'bp-label-value');
+  value.setAttribute('y', '-3');
+  const grad = svgChild(g, 'text', 'bp-label-grad');
+  grad.setAttribute('y', String(TEXT.lineHeight - 2));
+  return { g, value, grad, lock: null, flags: 0, valueText: '', gradText: '', transform: '', top: false };
+}
+
+/** Brings an edge's or bias's element up to date with its view. */
+export function updateParam(rec: ParamRecord, p: Param, ctx: RenderContext): void {
+  const g = rec.g;
+  const edge = rec.kind === 'edge';
+  const value = isEdge(p) ? p.weight : (p as BiasView).value;
+  const after = isEdge(p) ? p.weightAfter : (p as BiasView).valueAfter;
+  const first = !rec.init;
+  let ariaStale = first || rec.name !== p.name || rec.updated !== p.updated || rec.gradKnown !== p.gradKnown ||
+    rec.frozen !== p.frozen || rec.current !== p.current || rec.selected !== p.selected;
+  if (first || !Object.is(rec.value, value)) {
+    g.setAttribute(edge ? 'data-weight' : 'data-value', String(value));
+    ariaStale = true;
+  }
+  // The value after the step is written once this parameter's update is done (not before).
+  if (p.updated && (first || !rec.updated || !Object.is(rec.after, after))) {
+    g.setAttribute(edge ? 'data-weight-after' : 'data-value-after', String(after));
+    ariaStale = true;
+  } else if (!p.updated && rec.updated) {
+    g.removeAttribute(edge ? 'data-weight-after' : 'data-value-after');
+  }
+  if (first || !Object.is(rec.grad, p.grad)) {
+    g.setAttribute('data-grad', String(p.grad));
+    ariaStale = ariaStale || p.gradKnown;
+  }
+  if (first || rec.selected !== p.selected) g.setAttribute('aria-pressed', String(p.selected));
+  if (first || rec.frozen !== p.frozen) g.toggleAttribute('data-frozen', p.frozen);
+
+  if (rec.geom !== ctx.geom) {
+    const s = segmentOf(p, ctx);
+    setLine(rec.halo, s);
+    setLine(rec.line, s);
+    rec.geom = ctx.geom;
+  }
+  const shownValue = p.updated ? after : value;
+  const w = ctx.width(shownValue);
+  if (w !== rec.strokeWidth) {
+    rec.line.setAttribute('stroke-width', String(w));
+    rec.strokeWidth = w;
+  }
+  const flags = signFlag(shownValue) |
+    (p.current ? FLAG.current : 0) | (p.selected ? FLAG.selected : 0) | (p.frozen ? FLAG.frozen : 0) |
+    (p.updated ? FLAG.updated : 0) | (p.gradKnown ? 0 : FLAG.blank) |
+    (p.selected && ctx.scrubbable ? FLAG.scrub : 0) | contextFlags(ctx, rec.selKey);
+  syncClasses(g, rec.flags, flags);
+  rec.flags = flags;
+  if (ariaStale) {
+    const aria = isEdge(p) ? edgeAriaLabel(p) : biasAriaLabel(p as BiasView);
+    if (aria !== rec.aria) {
+      g.setAttribute('aria-label', aria);
+      rec.aria = aria;
+    }
+  }
+  rec.init = true;
+  rec.name = p.name;
+  rec.value = value;
+  rec.after = after;
+  rec.grad = p.grad;
+  rec.gradKnown = p.gradKnown;
+  rec.updated = p.updated;
+  rec.frozen = p.frozen;
+  rec.current = p.current;
+  rec.selected = p.selected;
+  updateLabel(rec, p, ctx, shownValue, flags);
+}
+
+function updateLabel(rec: ParamRecord, p: Param, ctx: RenderContext, shownValue: number, flags: number): void {
+  const pl = ctx.placement;
+  const placed = rec.kind === 'edge' ? pl.edgeVisible[p.index] === 1 : pl.biasVisible[p.index] === 1;
+  const show = placed || (flags & FORCE_LABEL) !== 0;
+  if (!show) {
+    if (rec.shown && rec.label) rec.label.g.setAttribute('display', 'none');
+    rec.shown = false;
+    return;
+  }
+  const label = rec.label ?? (rec.label = createLabel(rec, ctx));
+  if (!rec.shown) {
+    label.g.removeAttribute('display');
+    rec.shown = true;
+  }
+  if (label.top !== !placed) {
+    (placed ? ctx.labelLayer : ctx.topLayer).appendChild(label.g);
+    label.top = !placed;
+  }
+  if (rec.labelStamp !== ctx.labels) {
+    const x = rec.kind === 'edge' ? pl.edgeX[p.index] : pl.biasX[p.index];
+    const y = rec.kind === 'edge' ? pl.edgeY[p.index] : pl.biasY[p.index];
+    const t = `translate(${x},${y}) scale(${1 / ctx.k})`;
+    if (t !== label.transform) {
+      label.g.setAttribute('transform', t);
+      label.transform = t;
+    }
+    rec.labelStamp = ctx.labels;
+  }
+  const arrow = p.updated ? '→ ' : '';
+  const num = formatNumber(shownValue);
+  const valueText = pl.named || (flags & FORCE_LABEL) !== 0 ? `${p.name} ${p.updated ? '→' : '='} ${num}` : arrow + num;
+  if (valueText !== label.valueText) {
+    label.value.textContent = valueText;
+    label.valueText = valueText;
+    if (label.lock) positionLock(label);
+  }
+  const gradText = `∇ ${p.gradKnown ? formatNumber(p.grad) : BLANK}`;
+  if (gradText !== label.gradText) {
+    label.grad.textContent = gradText;
+    label.gradText = gradText;
+  }
+  if (p.frozen && !label.lock) {
+    label.lock = svgChild(label.g, 'path', 'bp-lock');
+    positionLock(label);
+  } else if (!p.frozen && label.lock) {
+    label.lock.remove();
+    label.lock = null;
+  }
+  syncClasses(label.g, label.flags, flags);
+  if ((label.flags ^ flags) & FLAG.scrub) label.g.toggleAttribute('data-scrub', (flags & FLAG.scrub) !== 0);
+  label.flags = flags;
+}
+
+function positionLock(label: ParamLabel): void {
+  if (!label.lock) return;
+  const half = ([...label.valueText].length * TEXT.charWidth) / 2;
+  label.lock.setAttribute('d', lockPath(-half - 7, -7, 9));
+}

@@ -1,0 +1,109 @@
+// @vitest-environment jsdom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { badSteps, chartScales, decimate, MAX_DRAWN_POINTS } from '../../src/view/loss-chart-model.ts';
+import { createLossChartView, type LossChartView } from '../../src/view/loss-chart-view.ts';
+
+const box = { left: 40, right: 340, top: 10, bottom: 150 };
+
+describe('loss chart model', () => {
+  it('keeps a short history as it is, with undrawable values as breaks', () => {
+    const pts = decimate([1, NaN, 0.5, Infinity, 0.25]);
+    expect(pts.map((p) => p.x)).toEqual([0, 1, 2, 3, 4]);
+    expect(pts.map((p) => Number.isNaN(p.y))).toEqual([false, true, false, true, false]);
+    expect(decimate([1, 0, 0.5], true).map((p) => Number.isNaN(p.y))).toEqual([false, true, false]);
+  });
+
+  it('decimates a long history to at most ~1000 points, keeping each bucket’s min and max in order', () => {
+    const n = 20000;
+    const h = Float64Array.from({ length: n }, (_, t) => 1 / (1 + t) + (t === 12345 ? 5 : 0) - (t === 777 ? 0.5 : 0));
+    const pts = decimate(h);
+    expect(pts.length).toBeLessThanOrEqual(MAX_DRAWN_POINTS);
+    expect(pts.length).toBeGreaterThan(MAX_DRAWN_POINTS / 2);
+    for (let k = 1; k < pts.length; k++) expect(pts[k].x).toBeGreaterThan(pts[k - 1].x);
+    expect(Math.max(...pts.map((p) => p.y))).toBe(Math.max(...h));
+    expect(Math.min(...pts.map((p) => p.y))).toBe(Math.min(...h));
+    expect(pts.some((p) => p.x === 12345)).toBe(true);
+    expect(pts.some((p) => p.x === 777)).toBe(true);
+  });
+
+  it('keeps breaks in a decimated history and marks the undrawable steps', () => {
+    const h = Array.from({ length: 5000 }, (_, t) => (t >= 2000 && t < 2100 ? NaN : 1));
+    const pts = decimate(h);
+    expect(pts.some((p) => Number.isNaN(p.y) && p.x === 2000)).toBe(true);
+    const bad = badSteps(h);
+    expect(bad.length).toBeGreaterThan(0);
+    expect(bad[0]).toBe(2000);
+    expect(bad.every((s) => s >= 2000 && s < 2100)).toBe(true);
+  });
+
+  it('scales steps and losses into the box, with integer step ticks', () => {
+    const pts = decimate([2, 1.5, 1, 0.8, 0.7]);
+    const s = chartScales(pts, 5, box);
+    expect(s.x(0)).toBe(box.left);
+    expect(s.x(4)).toBe(box.right);
+    expect(s.y(s.yDomain[0])).toBe(box.bottom);
+    expect(s.y(2)).toBeGreaterThanOrEqual(box.top);
+    expect(s.xTicks.every(Number.isInteger)).toBe(true);
+    expect(s.yDomain[0]).toBe(0);
+    const log = chartScales(decimate([100, 10, 1, 0.1, 0.01], true), 5, box, true);
+    expect(log.y(100)).toBeCloseTo(box.top, 6);
+    expect(log.y(0.01)).toBeCloseTo(box.bottom, 6);
+    const empty = chartScales([], 0, box);
+    expect(empty.yDomain).toEqual([0, 1]);
+  });
+});
+
+describe('loss chart view (DOM)', () => {
+  let view: LossChartView | null = null;
+  afterEach(() => {
+    view?.destroy();
+    view = null;
+    document.body.replaceChildren();
+  });
+
+  function mount() {
+    const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+    svg.setAttribute('width', '360');
+    svg.setAttribute('height', '170');
+    document.body.appendChild(svg);
+    const onHover = vi.fn();
+    view = createLossChartView(svg, { onHover });
+    return { svg, onHover, view };
+  }
+
+  it('draws a broken line at NaN and ∞, axes with tick labels, and an accessible summary', () => {
+    const { svg, view: v } = mount();
+    v.update({ history: [1, 0.8, NaN, 0.5, 0.4, Infinity, 0.3] });
+    const d = svg.querySelector('.bp-chart-line')!.getAttribute('d')!;
+    expect(d.match(/M/g)).toHaveLength(3);
+    expect(svg.querySelectorAll('.bp-chart-bad')).toHaveLength(2);
+    expect(svg.querySelectorAll('.bp-chart-x text').length).toBeGreaterThan(1);
+    expect(svg.querySelectorAll('.bp-chart-y text').length).toBeGreaterThan(1);
+    expect(svg.getAttribute('aria-label')).toBe('Loss over 7 steps, last 0.3, some steps not finite');
+  });
+
+  it('draws 10,000+ steps with at most ~1000 points and switches to a log axis', () => {
+    const { svg, view: v } = mount();
+    const history = Array.from({ length: 12000 }, (_, t) => Math.exp(-t / 2000));
+    v.update({ history, log: true, marker: 6000 });
+    const d = svg.querySelector('.bp-chart-line')!.getAttribute('d')!;
+    const points = d.split(/[ML]/).filter(Boolean).length;
+    expect(points).toBeLessThanOrEqual(MAX_DRAWN_POINTS);
+    expect(points).toBeGreaterThan(100);
+    expect(svg.querySelector('.bp-chart-marker')!.hasAttribute('display')).toBe(false);
+    v.update({ history: [] });
+    expect(svg.querySelector('.bp-chart-line')!.getAttribute('d')).toBe('');
+    expect(svg.getAttribute('aria-label')).toBe('Loss chart: no steps yet');
+    expect(svg.querySelector('.bp-chart-marker')!.getAttribute('display')).toBe('none');
+  });
+
+  it('resizes and cleans up', () => {
+    const { svg, view: v } = mount();
+    v.update({ history: [3, 2, 1] });
+    v.resize(500, 200);
+    expect(svg.getAttribute('viewBox')).toBe('0 0 500 200');
+    v.destroy();
+    view = null;
+    expect(svg.childElementCount).toBe(0);
+  });
+});

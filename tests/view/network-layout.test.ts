@@ -1,0 +1,158 @@
+import { describe, expect, it } from 'vitest';
+import { edgeCandidates, labelDensity, labelModeFor, labelBox, placeLabels } from '../../src/view/label-placement.ts';
+import {
+  biasSegment, computeLayout, edgeSegment, minNodeDistance, nameFontSize, nodeTextMode, type NetworkLayout,
+} from '../../src/view/network-layout.ts';
+
+const stack = (layers: number, size: number, bias = true) =>
+  computeLayout({ sizes: Array(layers).fill(size), hasBias: Array(layers - 1).fill(bias), width: 1200, height: 700 });
+
+function* nodes(g: NetworkLayout) {
+  for (let l = 0; l < g.sizes.length; l++) for (let j = 0; j < g.sizes[l]; j++) yield { l, j, x: g.nodeX[g.nodeOffset[l] + j], y: g.nodeY[g.nodeOffset[l] + j] };
+}
+
+describe('network layout', () => {
+  it('puts layers in columns from left to right and the loss node right of the outputs', () => {
+    const g = computeLayout({ sizes: [3, 2, 1], hasBias: [false, false], width: 800, height: 500 });
+    expect(g.columnX[0]).toBeLessThan(g.columnX[1]);
+    expect(g.columnX[1]).toBeLessThan(g.columnX[2]);
+    expect(g.loss.x).toBeGreaterThan(g.columnX[2]);
+    expect(g.loss.x + g.loss.r).toBeLessThanOrEqual(800);
+    for (const n of nodes(g)) expect(n.x).toBe(g.columnX[n.l]);
+    expect(g.biasNodes).toEqual([null, null]);
+  });
+
+  it('centres every column on the same line, nodes in order top to bottom', () => {
+    const g = computeLayout({ sizes: [3, 2, 1], hasBias: [true, true], width: 800, height: 500 });
+    const mid = (l: number) => {
+      const ys = Array.from({ length: g.sizes[l] }, (_, j) => g.nodeY[g.nodeOffset[l] + j]);
+      for (let j = 1; j < ys.length; j++) expect(ys[j]).toBeGreaterThan(ys[j - 1]);
+      return (ys[0] + ys[ys.length - 1]) / 2;
+    };
+    expect(mid(0)).toBeCloseTo(mid(1), 9);
+    expect(mid(1)).toBeCloseTo(mid(2), 9);
+    expect(g.loss.y).toBeCloseTo(mid(2), 9);
+  });
+
+  it('keeps 8 layers of 16 nodes apart, inside the box, with room for the bias row', () => {
+    const g = stack(8, 16);
+    expect(minNodeDistance(g)).toBeGreaterThan(2 * g.nodeRadius + 4);
+    const all = [...nodes(g)];
+    expect(all).toHaveLength(128);
+    for (const a of all) {
+      expect(a.x - g.nodeRadius).toBeGreaterThanOrEqual(0);
+      expect(a.x + g.nodeRadius).toBeLessThanOrEqual(g.width);
+      expect(a.y - g.nodeRadius).toBeGreaterThan(0);
+      expect(a.y + g.nodeRadius).toBeLessThan(g.height);
+    }
+    for (let p = 0; p < all.length; p++) {
+      for (let q = p + 1; q < all.length; q++) {
+        expect(Math.hypot(all[p].x - all[q].x, all[p].y - all[q].y)).toBeGreaterThanOrEqual(2 * g.nodeRadius);
+      }
+    }
+    for (const b of g.biasNodes) {
+      expect(b).not.toBeNull();
+      const top = Math.min(...all.map((n) => n.y)) - g.nodeRadius;
+      expect(b!.y + b!.r).toBeLessThan(top);
+    }
+  });
+
+  it('trims edges to the node rims and runs bias links from the bias node to their node', () => {
+    const g = computeLayout({ sizes: [2, 2], hasBias: [true], width: 600, height: 400 });
+    const s = edgeSegment(g, 0, 1, 0);
+    const from = { x: g.nodeX[0], y: g.nodeY[0] };
+    const to = { x: g.nodeX[g.nodeOffset[1] + 1], y: g.nodeY[g.nodeOffset[1] + 1] };
+    expect(Math.hypot(s.x1 - from.x, s.y1 - from.y)).toBeCloseTo(g.nodeRadius, 9);
+    expect(Math.hypot(s.x2 - to.x, s.y2 - to.y)).toBeCloseTo(g.nodeRadius, 9);
+    const b = biasSegment(g, 0, 1);
+    const bn = g.biasNodes[0]!;
+    expect(Math.hypot(b.x1 - bn.x, b.y1 - bn.y)).toBeCloseTo(bn.r, 9);
+    expect(Math.hypot(b.x2 - to.x, b.y2 - to.y)).toBeCloseTo(g.nodeRadius, 9);
+    // a bias link is not vertical, so the links of one layer fan out instead of overlapping
+    expect(Math.abs(b.x2 - b.x1)).toBeGreaterThan(1);
+  });
+
+  it('shows less node text as the columns get crowded, and more when zoomed in', () => {
+    expect(nodeTextMode(computeLayout({ sizes: [3, 2, 1], hasBias: [false, false], width: 800, height: 500 }))).toBe('full');
+    const dense = stack(8, 16);
+    expect(nodeTextMode(dense)).not.toBe('full');
+    expect(nodeTextMode(dense, 8)).toBe('full');
+    expect(nameFontSize(20, 'A')).toBeGreaterThan(nameFontSize(20, 'h₁⁽¹⁾'));
+    expect(nameFontSize(4, 'w')).toBeLessThanOrEqual(4.4);
+  });
+});
+
+describe('edge label placement', () => {
+  const boxesOverlap = (p: ReturnType<typeof placeLabels>, xs: number[][]) => {
+    for (let a = 0; a < xs.length; a++) {
+      for (let b = a + 1; b < xs.length; b++) {
+        const [x1, y1] = xs[a];
+        const [x2, y2] = xs[b];
+        if (Math.abs(x1 - x2) < p.boxWidth && Math.abs(y1 - y2) < p.boxHeight) return true;
+      }
+    }
+    return false;
+  };
+  const visibleAnchors = (p: ReturnType<typeof placeLabels>) => {
+    const out: number[][] = [];
+    p.edgeVisible.forEach((v, k) => v && out.push([p.edgeX[k], p.edgeY[k]]));
+    p.biasVisible.forEach((v, k) => v && out.push([p.biasX[k], p.biasY[k]]));
+    return out;
+  };
+
+  it('staggers the labels of the edges into one node along their lines', () => {
+    const ts = [0, 1, 2].map((i) => edgeCandidates(i, 3)[0]);
+    expect(new Set(ts).size).toBe(3);
+    for (const t of ts) expect(t).toBeGreaterThan(0.1);
+    for (const t of ts) expect(t).toBeLessThan(0.9);
+  });
+
+  it('draws every label of a small network, with names, and none overlap', () => {
+    const g = computeLayout({ sizes: [2, 2, 2], hasBias: [true, true], width: 900, height: 600 });
+    const p = placeLabels(g, { nameChars: 2 });
+    expect(p.mode).toBe('all');
+    expect(p.named).toBe(true);
+    expect(p.visibleCount).toBe(8 + 4);
+    expect(boxesOverlap(p, visibleAnchors(p))).toBe(false);
+  });
+
+  it('thins out or moves labels to hover as the network gets crowded', () => {
+    const small = computeLayout({ sizes: [3, 2, 1], hasBias: [false, false], width: 800, height: 500 });
+    const mid = computeLayout({ sizes: [6, 6, 6], hasBias: [true, true], width: 700, height: 450 });
+    const dense = stack(8, 16);
+    const d = [small, mid, dense].map((g) => labelDensity(g, labelBox(8)));
+    expect(d[0]).toBeLessThan(d[1]);
+    expect(d[1]).toBeLessThan(d[2]);
+    expect(labelModeFor(d[0])).toBe('all');
+    expect(labelModeFor(d[2])).toBe('hover');
+    const pDense = placeLabels(dense);
+    expect(pDense.mode).toBe('hover');
+    expect(pDense.visibleCount).toBe(0);
+    const pMid = placeLabels(mid);
+    expect(pMid.visibleCount).toBeLessThanOrEqual(36 + 12);
+    expect(boxesOverlap(pMid, visibleAnchors(pMid))).toBe(false);
+  });
+
+  it('shows labels of a dense network once zoomed in far enough, still without overlap', () => {
+    const dense = stack(8, 16);
+    const zoomed = placeLabels(dense, { zoom: 6 });
+    expect(zoomed.mode).not.toBe('hover');
+    expect(zoomed.visibleCount).toBeGreaterThan(100);
+    expect(boxesOverlap(zoomed, visibleAnchors(zoomed))).toBe(false);
+  });
+
+  it('gives every label an anchor on its line, even when it is not drawn', () => {
+    const g = stack(3, 16);
+    const p = placeLabels(g);
+    for (let l = 0; l < g.depth; l++) {
+      for (let j = 0; j < g.sizes[l + 1]; j++) {
+        for (let i = 0; i < g.sizes[l]; i++) {
+          const k = g.weightOffset[l] + j * g.sizes[l] + i;
+          const s = edgeSegment(g, l, j, i);
+          const cross = (p.edgeX[k] - s.x1) * (s.y2 - s.y1) - (p.edgeY[k] - s.y1) * (s.x2 - s.x1);
+          expect(Math.abs(cross) / Math.hypot(s.x2 - s.x1, s.y2 - s.y1)).toBeLessThan(1e-6);
+        }
+      }
+    }
+  });
+});
