@@ -1,0 +1,41 @@
+import { useState } from 'react';
+import { DataTable } from './DataTable.tsx';
+import { LossChart } from './LossChart.tsx';
+import { MathPanel } from './MathPanel.tsx';
+import { NetworkDiagram } from './NetworkDiagram.tsx';
+import { NoticeBanner } from './NoticeBanner.tsx';
+import { PresetMenu } from './PresetMenu.tsx';
+import { SettingsPanel } from './SettingsPanel.tsx';
+import { StepControls } from './StepControls.tsx';
+import { TrainControls } from './TrainControls.tsx';
+import { useHashSync } from './use-hash-sync.ts';
+import { useStepKeys } from './use-step-keys.ts';
+
+/** One screen: toolbar, the diagram with the math panel beside it, the samples and the loss chart below. */
+export function App() {
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  useHashSync();
+  useStepKeys();
+  return (
+    <div className="app" data-testid="app">
+      <header className="toolbar">
+        <h1 className="brand">Backprop Lab</h1>
+        <PresetMenu />
+        <TrainControls />
+        <button type="button" className={settingsOpen ? 'toggle active' : 'toggle'} aria-pressed={settingsOpen} onClick={() => setSettingsOpen(!settingsOpen)} data-testid="settings-toggle">
+          Settings
+        </button>
+      </header>
+      <StepControls />
+      <NoticeBanner />
+      <main className="workspace">
+        <NetworkDiagram />
+        {settingsOpen ? <SettingsPanel onClose={() => setSettingsOpen(false)} /> : <MathPanel />}
+      </main>
+      <footer className="bottom">
+        <DataTable />
+        <LossChart />
+      </footer>
+    </div>
+  );
+}

@@ -1,0 +1,102 @@
+import { biasContribution, edgeFactors } from '../core/chain-rule.ts';
+import { formatValue } from '../core/format-number.ts';
+import { biasName, nameToText, nodeName, targetName, weightName } from '../core/notation.ts';
+import { withSampleAdded, withSampleRemoved } from '../core/scenario-edits.ts';
+import { EditableNumber } from './EditableNumber.tsx';
+import { useAppStore, useAppStoreApi } from './use-app-store.ts';
+
+/**
+ * Every sample: x, y, ŷ, its loss, and its contribution to the selected parameter's
+ * gradient, with the batch total. Cells are editable; the selected row drives the diagram.
+ */
+export function DataTable() {
+  const store = useAppStoreApi();
+  const st = useAppStore((s) => ({
+    scenario: s.scenario, selection: s.selection, sample: s.sample, optimizerState: s.optimizerState,
+    setSample: s.setSample, setSampleValue: s.setSampleValue, changeScenario: s.changeScenario,
+  }));
+  const state = store.getState();
+  const { model } = store.selectors.compiled(state);
+  const it = store.selectors.iteration(state);
+  const all = store.selectors.dataset(state);
+  const { scenario, selection } = st;
+  const depth = model.depth;
+  const nIn = model.sizes[0];
+  const nOut = model.sizes[depth];
+  const outOff = model.nodeOffset[depth];
+  const param = selection?.kind === 'edge' || (selection?.kind === 'bias' && model.hasBias[selection.l]) ? selection : null;
+  const paramName = param === null ? null : param.kind === 'edge' ? nameToText(weightName(scenario, param.l, param.j, param.i)) : nameToText(biasName(scenario, param.l, param.j));
+  const contribution = (row: number): number | null => {
+    if (param === null || row < it.start || row >= it.start + it.count) return null;
+    const s = row - it.start;
+    return param.kind === 'edge' ? edgeFactors(model, it.pass, s, param.l, param.j, param.i).dLdw : biasContribution(model, it.pass, s, param.l, param.j);
+  };
+  const total = param === null ? null : param.kind === 'edge' ? it.pass.dLdw[model.weightOffset[param.l] + param.j * model.sizes[param.l] + param.i] : it.pass.dLdb[model.biasOffset[param.l] + param.j];
+
+  return (
+    <section className="data-table panel" aria-label="Samples">
+      <div className="panel-head">
+        <h2>Samples</h2>
+        <span className="muted">
+          {it.count < scenario.data.length ? `batch: samples ${it.start + 1}–${it.start + it.count} of ${scenario.data.length}` : `${scenario.data.length} sample${scenario.data.length > 1 ? 's' : ''}, one batch`}
+        </span>
+        <button type="button" onClick={() => st.changeScenario((s) => withSampleAdded(s), 'Add a sample')} data-testid="add-sample">
+          + sample
+        </button>
+      </div>
+      <div className="table-scroll">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">#</th>
+              {Array.from({ length: nIn }, (_, i) => <th scope="col" key={`x${i}`}>{nameToText(nodeName(scenario, 0, i))}</th>)}
+              {Array.from({ length: nOut }, (_, k) => <th scope="col" key={`y${k}`}>{nameToText(targetName(scenario, k))}</th>)}
+              {Array.from({ length: nOut }, (_, k) => <th scope="col" key={`p${k}`}>{nameToText(nodeName(scenario, depth, k))}</th>)}
+              <th scope="col">loss</th>
+              <th scope="col">{paramName ? `∂L/∂${paramName}` : 'contribution'}</th>
+              <th scope="col"><span className="visually-hidden">remove</span></th>
+            </tr>
+          </thead>
+          <tbody>
+            {scenario.data.map((d, row) => {
+              const inBatch = row >= it.start && row < it.start + it.count;
+              const selected = inBatch && row - it.start === st.sample;
+              const c = contribution(row);
+              return (
+                <tr key={row} className={`${selected ? 'selected' : ''} ${inBatch ? '' : 'out-of-batch'}`} aria-selected={selected} data-testid={`sample-row-${row}`}
+                  onClick={() => inBatch && st.setSample(row - it.start)}>
+                  <th scope="row">{row + 1}</th>
+                  {d.x.map((v, i) => (
+                    <td key={`x${i}`}><EditableNumber value={v} label={`input ${nameToText(nodeName(scenario, 0, i))} of sample ${row + 1}`} onCommit={(n) => st.setSampleValue(row, 'x', i, n)} testId={`x-${row}-${i}`} /></td>
+                  ))}
+                  {d.y.map((v, k) => (
+                    <td key={`y${k}`}><EditableNumber value={v} label={`target ${nameToText(targetName(scenario, k))} of sample ${row + 1}`} onCommit={(n) => st.setSampleValue(row, 'y', k, n)} testId={`y-${row}-${k}`} /></td>
+                  ))}
+                  {Array.from({ length: nOut }, (_, k) => (
+                    <td key={`p${k}`} className="num" data-value={String(all.a[row * model.nodeCount + outOff + k])}>{formatValue(all.a[row * model.nodeCount + outOff + k])}</td>
+                  ))}
+                  <td className="num" data-value={String(all.sampleLoss[row])}>{formatValue(all.sampleLoss[row])}</td>
+                  <td className="num" data-value={c === null ? '' : String(c)}>{c === null ? '—' : formatValue(c)}</td>
+                  <td>
+                    <button type="button" className="icon-button" disabled={scenario.data.length <= 1} aria-label={`Remove sample ${row + 1}`}
+                      onClick={(e) => { e.stopPropagation(); st.changeScenario((s) => withSampleRemoved(s, row), `Remove sample ${row + 1}`); }}>
+                      ×
+                    </button>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row" colSpan={1 + nIn + 2 * nOut}>{scenario.reduction === 'sum' ? 'sum over the batch' : 'mean over the batch'}</th>
+              <td className="num" data-testid="batch-loss" data-value={String(it.pass.loss)}>{formatValue(it.pass.loss)}</td>
+              <td className="num" data-testid="batch-contribution" data-value={total === null ? '' : String(total)}>{total === null ? 'select an edge' : formatValue(total)}</td>
+              <td />
+            </tr>
+          </tfoot>
+        </table>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,87 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import { formatValue, parseUserNumber } from '../core/format-number.ts';
+
+interface Props {
+  value: number;
+  /** what the number is, for the label and for messages ("weight w₅") */
+  label: string;
+  /** commits a new value; returns false when the app refused it (it then shows its own message) */
+  onCommit(value: number): boolean | void;
+  digits?: number;
+  className?: string;
+  testId?: string;
+}
+
+/**
+ * A number shown at display precision that becomes a text field on click or Enter:
+ * Enter commits, Escape cancels, and text that is not a number is refused where it was
+ * typed, with a message, changing nothing. Leaving the field commits a valid number and
+ * drops anything else.
+ */
+export function EditableNumber({ value, label, onCommit, digits = 4, className, testId }: Props) {
+  const [editing, setEditing] = useState(false);
+  const [text, setText] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const input = useRef<HTMLInputElement>(null);
+  const errorId = useId();
+
+  useEffect(() => {
+    if (editing) input.current?.select();
+  }, [editing]);
+
+  const start = () => {
+    setText(String(value));
+    setError(null);
+    setEditing(true);
+  };
+  const cancel = () => {
+    setEditing(false);
+    setError(null);
+  };
+  const commit = () => {
+    const parsed = parseUserNumber(text);
+    if (parsed === null) {
+      setError(`“${text}” is not a number`);
+      return;
+    }
+    if (onCommit(parsed) === false) return;
+    setEditing(false);
+    setError(null);
+  };
+
+  if (!editing) {
+    return (
+      <button type="button" className={`editable-number ${className ?? ''}`} aria-label={`${label} = ${String(value)}, press Enter to edit`} title={`${String(value)} (click to edit)`} data-testid={testId} onClick={start}>
+        {formatValue(value, digits)}
+      </button>
+    );
+  }
+  return (
+    <span className="editable-number-field">
+      <input
+        ref={input}
+        className={error ? 'invalid' : undefined}
+        aria-label={label}
+        aria-invalid={error !== null}
+        aria-describedby={error ? errorId : undefined}
+        data-testid={testId && `${testId}-input`}
+        value={text}
+        onChange={(e) => {
+          setText(e.target.value);
+          setError(null);
+        }}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') commit();
+          else if (e.key === 'Escape') cancel();
+        }}
+        onBlur={() => (parseUserNumber(text) === null ? cancel() : commit())}
+        size={Math.max(6, text.length + 1)}
+      />
+      {error && (
+        <span id={errorId} role="alert" className="field-error">
+          {error}
+        </span>
+      )}
+    </span>
+  );
+}

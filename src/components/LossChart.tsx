@@ -1,0 +1,43 @@
+import { useEffect, useRef, useState } from 'react';
+import { formatValue } from '../core/format-number.ts';
+import { createLossChartView } from '../view/loss-chart-view.ts';
+import { useAppStore, useAppStoreApi } from './use-app-store.ts';
+
+/** The whole-data-set loss after each training step since the last reset, drawn by the D3 chart view. */
+export function LossChart() {
+  const store = useAppStoreApi();
+  const svgRef = useRef<SVGSVGElement>(null);
+  const [log, setLog] = useState(true);
+  const { history, clearHistory } = useAppStore((s) => ({ history: s.lossHistory, clearHistory: s.clearHistory }));
+
+  useEffect(() => {
+    const svg = svgRef.current;
+    if (!svg) return;
+    const view = createLossChartView(svg);
+    const unsubscribe = store.subscribe((s) => s.lossHistory, (h) => view.update({ history: h as number[], log }), { fireImmediately: true });
+    const observer = new ResizeObserver(([entry]) => view.resize(entry.contentRect.width, entry.contentRect.height));
+    observer.observe(svg);
+    return () => {
+      observer.disconnect();
+      unsubscribe();
+      view.destroy();
+    };
+  }, [store, log]);
+
+  const last = history.length > 0 ? history[history.length - 1] : null;
+  return (
+    <section className="loss-chart panel" aria-label="Loss during training">
+      <div className="panel-head">
+        <h2>Loss</h2>
+        <span className="muted" data-testid="loss-chart-summary">
+          {last === null ? 'train to see the loss fall' : `${history.length - 1} steps, L = ${formatValue(last)}`}
+        </span>
+        <label className="muted">
+          <input type="checkbox" checked={log} onChange={(e) => setLog(e.target.checked)} /> log
+        </label>
+        <button type="button" onClick={clearHistory} disabled={history.length === 0}>Clear</button>
+      </div>
+      <svg ref={svgRef} role="img" aria-label={last === null ? 'No training yet' : `Loss over ${history.length - 1} training steps, now ${formatValue(last)}`} data-testid="loss-chart" />
+    </section>
+  );
+}

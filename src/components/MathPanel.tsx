@@ -1,0 +1,79 @@
+import { useDeferredValue, useEffect, useMemo, useRef } from 'react';
+import { parseSelectionKey, selectionKey } from '../core/selection.ts';
+import { buildDerivation } from '../tex/derivation.ts';
+import { ParameterEditor } from './ParameterEditor.tsx';
+import { TexLine } from './TexLine.tsx';
+import { useAppStore, useAppStoreApi } from './use-app-store.ts';
+
+/**
+ * The derivation of whatever is selected, typeset with the live numbers; the preset's
+ * notes when nothing is. Terms are linked to the diagram both ways through their keys.
+ */
+export function MathPanel() {
+  const store = useAppStoreApi();
+  const st = useAppStore((s) => ({ scenario: s.scenario, optimizerState: s.optimizerState, selection: s.selection, sample: s.sample, hover: s.hover, setHover: s.setHover, select: s.select }));
+  // The typeset panel may lag a frame behind a drag; the diagram must not.
+  const scenario = useDeferredValue(st.scenario);
+  const container = useRef<HTMLDivElement>(null);
+
+  const derivation = useMemo(() => {
+    if (st.selection === null) return null;
+    const state = { ...store.getState(), scenario, selection: st.selection };
+    return buildDerivation({
+      scenario,
+      compiled: store.selectors.compiled(state),
+      iteration: store.selectors.iteration(state),
+      selection: st.selection,
+      sample: st.sample,
+      state: st.optimizerState ?? undefined,
+      gradCheck: store.selectors.numeric(state) ?? undefined,
+    });
+  }, [store, scenario, st.optimizerState, st.selection, st.sample]);
+
+  useEffect(() => {
+    const root = container.current;
+    if (!root) return;
+    root.querySelectorAll('.term-highlight').forEach((el) => el.classList.remove('term-highlight'));
+    if (st.hover === null) return;
+    root.querySelectorAll(`[data-key="${selectionKey(st.hover)}"]`).forEach((el) => el.classList.add('term-highlight'));
+  }, [st.hover, derivation]);
+
+  const hoverKey = st.hover === null ? null : selectionKey(st.hover);
+  const keyOf = (target: EventTarget) => (target instanceof Element ? target.closest('[data-key]')?.getAttribute('data-key') ?? null : null);
+
+  return (
+    <aside className="math-panel panel" aria-label="Math" data-testid="math-panel"
+      onMouseOver={(e) => {
+        const key = keyOf(e.target);
+        if (key !== hoverKey) st.setHover(key === null ? null : parseSelectionKey(key));
+      }}
+      onMouseLeave={() => st.setHover(null)}
+      onClick={(e) => {
+        const key = keyOf(e.target);
+        const sel = key === null ? null : parseSelectionKey(key);
+        if (sel) st.select(sel);
+      }}>
+      {derivation === null ? (
+        <div className="notes" data-testid="preset-notes">
+          <h2>{scenario.title ?? 'Your scenario'}</h2>
+          <p className="muted">Click any edge, node, bias or the loss on the diagram to see its derivation with the live numbers. Step through the iteration with ◀ ▶ or the arrow keys.</p>
+          {scenario.description && <div>{scenario.description}</div>}
+        </div>
+      ) : (
+        <div ref={container}>
+          <div className="panel-head">
+            <h2 data-testid="derivation-title">{derivation.title}</h2>
+            <button type="button" className="icon-button" aria-label="Clear the selection" onClick={() => st.select(null)}>×</button>
+          </div>
+          {st.selection && <ParameterEditor selection={st.selection} />}
+          {derivation.sections.map((section, k) => (
+            <section key={`${k}-${section.heading}`} aria-label={section.heading}>
+              <h3>{section.heading}</h3>
+              {section.lines.map((line, n) => <TexLine key={n} line={line} />)}
+            </section>
+          ))}
+        </div>
+      )}
+    </aside>
+  );
+}

@@ -1,0 +1,89 @@
+import { useEffect, useRef } from 'react';
+import { shallow } from 'zustand/shallow';
+import type { Scenario } from '../core/scenario.ts';
+import { selectionKey, type Selection } from '../core/selection.ts';
+import { buildNetworkNames, buildNetworkViewModel, type NetworkNames } from '../view/network-view-model.ts';
+import { createNetworkView } from '../view/network-view.ts';
+import type { AppStore } from '../store/create-app-store.ts';
+import { scrubValue } from './scrub-value.ts';
+import { useAppStoreApi } from './use-app-store.ts';
+
+/** The value of a weight, bias or input the user can scrub, or null. */
+function scrubbable(store: AppStore, sel: Selection): number | null {
+  const s = store.getState();
+  if (sel.kind === 'edge') return s.scenario.weights[sel.l]?.[sel.j]?.[sel.i] ?? null;
+  if (sel.kind === 'bias') return s.scenario.biases[sel.l]?.[sel.j] ?? null;
+  if (sel.kind === 'node' && sel.l === 0) return s.scenario.data[store.selectors.iteration(s).start + s.sample]?.x[sel.j] ?? null;
+  return null;
+}
+
+function applyScrub(store: AppStore, sel: Selection, value: number): void {
+  const s = store.getState();
+  if (sel.kind === 'edge') s.setWeight(sel.l, sel.j, sel.i, value);
+  else if (sel.kind === 'bias') s.setBias(sel.l, sel.j, value);
+  else if (sel.kind === 'node') s.setSampleValue(store.selectors.iteration(s).start + s.sample, 'x', sel.j, value);
+}
+
+/**
+ * Owns the D3 network view: creates it once, feeds it view models through a store
+ * subscription (so a drag does not re-render React per frame), and turns its callbacks
+ * into store actions.
+ */
+export function NetworkDiagram() {
+  const store = useAppStoreApi();
+  const svgRef = useRef<SVGSVGElement>(null);
+
+  useEffect(() => {
+    const svg = svgRef.current;
+    if (!svg) return;
+    let scrubStart: number | null = null;
+    const view = createNetworkView(svg, {
+      onSelect: (sel) => store.getState().select(sel),
+      onHover: (sel) => store.getState().setHover(sel),
+      onScrub: (sel, delta, phase) => {
+        if (phase === 'start') scrubStart = scrubbable(store, sel);
+        if (scrubStart === null) return;
+        applyScrub(store, sel, scrubValue(scrubStart, delta));
+        if (phase === 'end') scrubStart = null;
+      },
+      onEdit: (sel) => {
+        store.getState().select(sel);
+        requestAnimationFrame(() => document.querySelector<HTMLButtonElement>('.param-editor .editable-number')?.click());
+      },
+    });
+
+    let names: { key: Scenario; value: NetworkNames } | null = null;
+    const render = () => {
+      const s = store.getState();
+      const compiled = store.selectors.compiled(s);
+      // Names depend on the labels and the shape only: an edit of a value keeps them.
+      if (names === null || names.key.layers !== s.scenario.layers || names.key.weightLabels !== s.scenario.weightLabels || names.key.biasLabels !== s.scenario.biasLabels) {
+        names = { key: s.scenario, value: buildNetworkNames(s.scenario, compiled.model) };
+      }
+      view.update(buildNetworkViewModel({
+        scenario: s.scenario, compiled, iteration: store.selectors.iteration(s), plan: store.selectors.plan(s),
+        position: s.position, sample: s.sample, selection: s.selection, showZ: s.showZ, names: names.value,
+      }));
+    };
+    const unsubscribe = store.subscribe(
+      (s) => [s.scenario, s.optimizerState, s.position, s.sample, s.selection, s.showZ],
+      render,
+      { equalityFn: shallow, fireImmediately: true },
+    );
+    const unhover = store.subscribe((s) => s.hover, (hover) => view.highlight(hover ? [selectionKey(hover)] : []));
+    const observer = new ResizeObserver(([entry]) => view.resize(entry.contentRect.width, entry.contentRect.height));
+    observer.observe(svg);
+    return () => {
+      observer.disconnect();
+      unsubscribe();
+      unhover();
+      view.destroy();
+    };
+  }, [store]);
+
+  return (
+    <div className="diagram" data-testid="diagram">
+      <svg ref={svgRef} role="group" aria-label="Network diagram" />
+    </div>
+  );
+}

@@ -1,0 +1,84 @@
+import { useEffect } from 'react';
+import { PHASES } from '../core/step-plan.ts';
+import { describePosition, PHASE_TITLES } from '../view/describe-event.ts';
+import { Icon } from './Icon.tsx';
+import { useAppStore, useAppStoreApi } from './use-app-store.ts';
+
+const SPEEDS = [1, 2, 4, 8, 16, 32];
+
+/** Step through one iteration: back, forward, jump to each phase, play at a speed, scrub; then the next iteration. */
+export function StepControls() {
+  const store = useAppStoreApi();
+  const s = useAppStore((st) => ({
+    position: st.position, playing: st.playing, speed: st.speed, scenario: st.scenario,
+    stepForward: st.stepForward, stepBack: st.stepBack, jumpToPhase: st.jumpToPhase, setPosition: st.setPosition,
+    setPlaying: st.setPlaying, setSpeed: st.setSpeed, nextIteration: st.nextIteration,
+  }));
+  const plan = store.selectors.plan(store.getState());
+  const total = plan.events.length;
+  const done = s.position >= total;
+
+  useEffect(() => {
+    if (!s.playing) return;
+    const timer = window.setInterval(() => {
+      const st = store.getState();
+      if (st.position >= store.selectors.plan(st).events.length) st.setPlaying(false);
+      else st.stepForward();
+    }, 1000 / s.speed);
+    return () => window.clearInterval(timer);
+  }, [s.playing, s.speed, store]);
+
+  return (
+    <div className="step-controls" role="group" aria-label="Step through one iteration">
+      <div className="step-buttons">
+        <button type="button" onClick={() => s.jumpToPhase('forward')} disabled={s.position === 0} aria-label="Back to the start of the iteration" title="Start">
+          <Icon name="start" />
+        </button>
+        <button type="button" onClick={s.stepBack} disabled={s.position === 0} aria-label="Step back" title="Step back (←)" data-testid="step-back">
+          <Icon name="back" />
+        </button>
+        <button type="button" className="primary" onClick={() => s.setPlaying(!s.playing)} disabled={done && !s.playing} aria-label={s.playing ? 'Pause' : 'Play'} title="Play / pause (space)" data-testid="play">
+          <Icon name={s.playing ? 'pause' : 'playAll'} />
+        </button>
+        <button type="button" onClick={s.stepForward} disabled={done} aria-label="Step forward" title="Step forward (→)" data-testid="step-forward">
+          <Icon name="forward" />
+        </button>
+        <button type="button" onClick={() => s.jumpToPhase('end')} disabled={done} aria-label="Jump to the end of the iteration" title="End">
+          <Icon name="end" />
+        </button>
+        <select aria-label="Speed in steps per second" value={s.speed} onChange={(e) => s.setSpeed(Number(e.target.value))}>
+          {SPEEDS.map((v) => (
+            <option key={v} value={v}>
+              {v}/s
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="phase-buttons" role="group" aria-label="Jump to a phase">
+        {PHASES.map((phase) => {
+          const start = plan.phaseStart[phase];
+          const end = phase === 'update' ? total : plan.phaseStart[PHASES[PHASES.indexOf(phase) + 1]];
+          const active = s.position >= start && s.position < end && !(phase === 'update' && start === total);
+          return (
+            <button key={phase} type="button" className={active ? 'phase active' : 'phase'} aria-pressed={active} onClick={() => s.jumpToPhase(phase)} data-testid={`phase-${phase}`}>
+              {PHASE_TITLES[phase]}
+            </button>
+          );
+        })}
+        <button type="button" className="phase next" onClick={s.nextIteration} disabled={!done} title="Continue from the updated parameters" data-testid="next-iteration">
+          Next iteration →
+        </button>
+      </div>
+      <label className="scrubber">
+        <span className="visually-hidden">Position in the iteration</span>
+        <input type="range" min={0} max={total} value={s.position} onChange={(e) => s.setPosition(Number(e.target.value))} data-testid="scrubber" />
+      </label>
+      <output className="step-caption" aria-live="polite" data-testid="step-caption">
+        <span className="step-count">
+          {s.position}/{total}
+        </span>{' '}
+        {describePosition(s.scenario, plan.events, s.position)}
+      </output>
+    </div>
+  );
+}

@@ -1,0 +1,5 @@
+import { createContext } from 'react';
+import type { AppStore } from '../store/create-app-store.ts';
+
+/** The session's store, provided once at the root (a fresh one per test). */
+export const StoreContext = createContext<AppStore | null>(null);

@@ -1,0 +1,41 @@
+import { useEffect } from 'react';
+import { readScenarioHash, scenarioHash } from '../store/share-link.ts';
+import { formatCodecError } from '../core/codec/codec-result.ts';
+import { useAppStoreApi } from './use-app-store.ts';
+
+const DEBOUNCE_MS = 250;
+
+/**
+ * Keeps `#scenario=…` current as the user edits (replacing the history entry, not adding
+ * one per edit), and opens a link pasted into the address bar.
+ */
+export function useHashSync(): void {
+  const store = useAppStoreApi();
+  useEffect(() => {
+    let timer: number | undefined;
+    let written = window.location.hash;
+    const unsubscribe = store.subscribe(
+      (s) => s.scenario,
+      (scenario) => {
+        window.clearTimeout(timer);
+        timer = window.setTimeout(() => {
+          written = scenarioHash(scenario);
+          window.history.replaceState(null, '', written);
+        }, DEBOUNCE_MS);
+      },
+    );
+    const onHashChange = () => {
+      if (window.location.hash === written) return;
+      const result = readScenarioHash(window.location.hash);
+      if (result === null) return;
+      if (result.ok) store.getState().loadScenario(result.value, null, { kind: 'info', text: 'Opened the scenario in the link.' });
+      else store.getState().setNotice({ kind: 'error', text: 'The link could not be opened; your work is unchanged.', details: result.errors.map(formatCodecError) });
+    };
+    window.addEventListener('hashchange', onHashChange);
+    return () => {
+      unsubscribe();
+      window.clearTimeout(timer);
+      window.removeEventListener('hashchange', onHashChange);
+    };
+  }, [store]);
+}
