@@ -5,6 +5,8 @@ import type { OptimizerState } from '../core/optimizer.ts';
 import type { Scenario } from '../core/scenario.ts';
 import type { Selection } from '../core/selection.ts';
 import { buildStepPlan, type StepPlan } from '../core/step-plan.ts';
+import { forward } from '../core/forward.ts';
+import { createWorkspace, type Workspace } from '../core/workspace.ts';
 import type { AppInputs } from './app-state.ts';
 
 /** A one-slot memo keyed on the identity of its inputs: derived data is recomputed only when an input reference changes. */
@@ -25,6 +27,8 @@ export interface Selectors {
   compiled(s: AppInputs): Compiled;
   plan(s: AppInputs): StepPlan;
   iteration(s: AppInputs): Iteration;
+  /** the forward pass over every sample of the data set (for the data table's ŷ and losses) */
+  dataset(s: AppInputs): Workspace;
   /** the central-difference estimate of the selected weight's or bias's gradient, or null */
   numeric(s: AppInputs): CentralDifference | null;
 }
@@ -33,6 +37,11 @@ export function createSelectors(): Selectors {
   const compiled = memo((scenario: Scenario) => compileScenario(scenario));
   const plan = memo((c: Compiled) => buildStepPlan(c.model, c.trainable));
   const iteration = memo((c: Compiled, state: OptimizerState | null) => runIteration(c, c.params, state ?? undefined));
+  const dataset = memo((c: Compiled) => {
+    const ws = createWorkspace(c.model, c.data.count);
+    forward(c.model, c.params, c.data, 0, c.data.count, ws);
+    return ws;
+  });
   const numeric = memo((c: Compiled, state: OptimizerState | null, sel: Selection | null) => {
     if (sel === null || (sel.kind !== 'edge' && sel.kind !== 'bias')) return null;
     const m = c.model;
@@ -44,6 +53,7 @@ export function createSelectors(): Selectors {
     compiled: (s) => compiled(s.scenario),
     plan: (s) => plan(compiled(s.scenario)),
     iteration: (s) => iteration(compiled(s.scenario), s.optimizerState),
+    dataset: (s) => dataset(compiled(s.scenario)),
     numeric: (s) => numeric(compiled(s.scenario), s.optimizerState, s.selection),
   };
 }

@@ -1,0 +1,21 @@
+import { formatCodecError } from '../core/codec/codec-result.ts';
+import { DEFAULT_PRESET_ID, loadPreset } from '../presets/index.ts';
+import type { AppInputs } from './app-state.ts';
+import { initialInputs } from './create-app-store.ts';
+import { readScenarioHash } from './share-link.ts';
+
+/**
+ * The session to open for a URL hash: the scenario of a share link, else the default
+ * preset; a link that cannot be read opens the default preset and says what is wrong.
+ */
+export function initialSession(hash: string): AppInputs {
+  const fallback = () => loadPreset(DEFAULT_PRESET_ID)!;
+  const link = readScenarioHash(hash);
+  if (link === null) return initialInputs(fallback(), DEFAULT_PRESET_ID);
+  if (link.ok) return initialInputs(link.value, null);
+  return initialInputs(fallback(), DEFAULT_PRESET_ID, {
+    kind: 'error',
+    text: 'The share link could not be opened, so the default preset is shown.',
+    details: link.errors.map(formatCodecError),
+  });
+}
