@@ -13,6 +13,7 @@ export function StepControls() {
     position: st.position, playing: st.playing, speed: st.speed, scenario: st.scenario,
     stepForward: st.stepForward, stepBack: st.stepBack, jumpToPhase: st.jumpToPhase, setPosition: st.setPosition,
     setPlaying: st.setPlaying, setSpeed: st.setSpeed, nextIteration: st.nextIteration,
+    followStep: st.followStep, setFollowStep: st.setFollowStep, showZ: st.showZ, setShowZ: st.setShowZ,
   }));
   const plan = store.selectors.plan(store.getState());
   const total = plan.events.length;
@@ -68,6 +69,14 @@ export function StepControls() {
         <button type="button" className="phase next" onClick={s.nextIteration} disabled={!done} title="Continue from the updated parameters" data-testid="next-iteration">
           Next iteration →
         </button>
+      </div>
+      <div className="step-options">
+        <label title="Stepping selects what the step computed, so the math panel shows its formula">
+          <input type="checkbox" checked={s.followStep} onChange={(e) => s.setFollowStep(e.target.checked)} data-testid="follow-step" /> math follows the step
+        </label>
+        <label title="Show each node's pre-activation z beside its value a">
+          <input type="checkbox" checked={s.showZ} onChange={(e) => s.setShowZ(e.target.checked)} data-testid="show-z" /> show z
+        </label>
       </div>
       <label className="scrubber">
         <span className="visually-hidden">Position in the iteration</span>

@@ -1,4 +1,5 @@
 import type { Model, TrainableMask } from './model.ts';
+import type { Selection } from './selection.ts';
 
 /** The four phases of one training iteration, in order. */
 export type Phase = 'forward' | 'loss' | 'backward' | 'update';
@@ -105,7 +106,25 @@ export function buildStepPlan(model: Model, trainable: TrainableMask): StepPlan 
   };
 }
 
+/**
+ * The current event at a position: the one just done, whose value has just appeared and
+ * whose formula the math panel shows; null at the start, before any event.
+ */
+export function currentEvent(plan: StepPlan, position: number): StepEvent | null {
+  return position > 0 && position <= plan.events.length ? plan.events[position - 1] : null;
+}
+
 /** True when the event at `index` has been done at position `position` (events done so far). */
 export function isKnown(index: number, position: number): boolean {
   return index < position;
+}
+
+/** What an event computes, as a selection: its node, its weight, its bias, or the loss. */
+export function eventSelection(e: StepEvent): Selection {
+  switch (e.kind) {
+    case 'z': case 'a': case 'delta': return { kind: 'node', l: e.l, j: e.j };
+    case 'loss': return { kind: 'loss' };
+    case 'weight-grad': case 'weight-update': return { kind: 'edge', l: e.l, j: e.j, i: e.i };
+    default: return { kind: 'bias', l: e.l, j: e.j };
+  }
 }

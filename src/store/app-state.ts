@@ -29,6 +29,8 @@ export interface AppInputs {
   /** events per second while playing */
   readonly speed: number;
   readonly showZ: boolean;
+  /** stepping selects what the step computed, so the math panel shows its formula */
+  readonly followStep: boolean;
   /** whole-data-set loss after each training step, since the last reset */
   readonly lossHistory: readonly number[];
   readonly training: boolean;

@@ -8,7 +8,7 @@ import { cloneOptimizerState } from '../core/optimizer.ts';
 import type { Scenario } from '../core/scenario.ts';
 import { withBias, withParameters, withSampleValue, withWeight } from '../core/scenario-edits.ts';
 import type { Selection } from '../core/selection.ts';
-import type { Phase } from '../core/step-plan.ts';
+import { currentEvent, eventSelection, type Phase } from '../core/step-plan.ts';
 import { createTrainer, train } from '../core/train.ts';
 import { loadPreset } from '../presets/index.ts';
 import type { AppInputs, Notice } from './app-state.ts';
@@ -43,6 +43,7 @@ export interface AppActions {
   setHover(selection: Selection | null): void;
   setSample(sample: number): void;
   setShowZ(show: boolean): void;
+  setFollowStep(follow: boolean): void;
   /** `steps` optimizer steps from the current parameters and state; appends to the loss history. */
   trainSteps(steps: number): void;
   setTraining(training: boolean): void;
@@ -63,7 +64,7 @@ export type AppStore = StoreApi<AppState> & {
 export function initialInputs(scenario: Scenario, presetId: string | null = null, notice: Notice | null = null): AppInputs {
   return {
     scenario, presetId, optimizerState: null, position: 0, sample: 0, selection: null, hover: null,
-    playing: false, speed: 4, showZ: false, lossHistory: [], training: false, notice,
+    playing: false, speed: 4, showZ: false, followStep: true, lossHistory: [], training: false, notice,
   };
 }
 
@@ -91,7 +92,7 @@ export function createAppStore(initial: AppInputs): AppStore {
       },
 
       loadScenario(scenario, presetId = null, notice = null) {
-        set({ ...initialInputs(scenario, presetId, notice), speed: get().speed, showZ: get().showZ });
+        set({ ...initialInputs(scenario, presetId, notice), speed: get().speed, showZ: get().showZ, followStep: get().followStep });
       },
 
       setWeight(l, j, i, value) {
@@ -140,7 +141,9 @@ export function createAppStore(initial: AppInputs): AppStore {
       },
 
       setPosition(position) {
-        set({ position: Math.max(0, Math.min(planLength(), Math.round(position))) });
+        const p = Math.max(0, Math.min(planLength(), Math.round(position)));
+        const event = get().followStep ? currentEvent(selectors.plan(get()), p) : null;
+        set(event ? { position: p, selection: eventSelection(event) } : { position: p });
       },
       stepForward() {
         get().setPosition(get().position + 1);
@@ -182,6 +185,9 @@ export function createAppStore(initial: AppInputs): AppStore {
       },
       setShowZ(showZ) {
         set({ showZ });
+      },
+      setFollowStep(followStep) {
+        set({ followStep });
       },
 
       trainSteps(steps) {

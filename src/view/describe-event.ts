@@ -25,9 +25,11 @@ export function describeEvent(s: Labels, e: StepEvent): string {
   }
 }
 
-/** The caption of a position: which phase, and what the next event computes (or that the iteration is done). */
+/** The caption of a position: what the event just done computed, in which phase; at the start, what comes first. */
 export function describePosition(s: Labels, events: readonly StepEvent[], position: number): string {
-  if (position >= events.length) return 'Iteration complete: every parameter is updated';
-  const e = events[position];
+  if (events.length === 0) return 'Nothing to compute';
+  if (position <= 0) return `Ready: step forward to compute ${describeEvent(s, events[0])}`;
+  if (position >= events.length) return `Iteration complete (last: ${describeEvent(s, events[events.length - 1])}); “Next iteration” continues from the updated parameters`;
+  const e = events[position - 1];
   return `${PHASE_TITLES[phaseOf(e)]}: ${describeEvent(s, e)}`;
 }

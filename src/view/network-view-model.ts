@@ -4,7 +4,7 @@ import { ACT, LOSS, type Model } from '../core/model.ts';
 import { biasName, nameToText, nodeName, targetName, weightName } from '../core/notation.ts';
 import type { Scenario } from '../core/scenario.ts';
 import type { Selection } from '../core/selection.ts';
-import { phaseOf, type Phase, type StepPlan } from '../core/step-plan.ts';
+import { currentEvent, phaseOf, type Phase, type StepPlan } from '../core/step-plan.ts';
 
 /**
  * The plain data the network diagram draws, built from core numbers. Every number is the
@@ -117,7 +117,7 @@ export interface NetworkViewModel {
   /** only layers with biases, in bias index order */
   readonly biases: readonly BiasView[];
   readonly loss: LossView;
-  /** events done; the event at this index is the current one */
+  /** events done; the last of them (index position − 1) is the current one, none at 0 */
   readonly position: number;
   readonly eventCount: number;
   readonly phase: Phase | 'done';
@@ -191,7 +191,7 @@ export function buildNetworkViewModel(input: NetworkViewInput): NetworkViewModel
   const names = input.names ?? buildNetworkNames(input.scenario, model);
   const position = Math.max(0, Math.min(plan.events.length, Math.floor(input.position)));
   const sample = Math.max(0, Math.min(iteration.count - 1, Math.floor(input.sample)));
-  const event = position < plan.events.length ? plan.events[position] : null;
+  const event = currentEvent(plan, position);
   const { depth, sizes, nodeOffset, nodeCount, weightOffset, biasOffset } = model;
   const row = sample * nodeCount;
   const nOut = sizes[depth];
@@ -277,7 +277,7 @@ export function buildNetworkViewModel(input: NetworkViewInput): NetworkViewModel
       known: plan.lossAt < position, current: lossCurrent, selected: sel !== null && sel.kind === 'loss',
     },
     position, eventCount: plan.events.length,
-    phase: event ? phaseOf(event) : 'done',
+    phase: position >= plan.events.length ? 'done' : event ? phaseOf(event) : 'forward',
     sample, batchStart: iteration.start, batchCount: iteration.count,
     showZ: input.showZ ?? false,
     lossFunction: LOSS_LABEL[model.loss] ?? '',

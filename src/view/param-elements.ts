@@ -30,6 +30,8 @@ export interface ParamRecord extends BaseRecord {
   readonly key: string;
   readonly halo: SVGLineElement;
   readonly line: SVGLineElement;
+  /** a thin band along the segment: gives a horizontal or vertical edge a box with area, as tools and tests measure visibility */
+  readonly band: SVGPolygonElement;
   label: ParamLabel | null;
   shown: boolean;
   labelStamp: number;
@@ -69,8 +71,9 @@ export function createParamRecord(g: SVGGElement, p: Param, selKey: string): Par
   g.setAttribute('aria-pressed', 'false');
   const halo = svgChild(g, 'line', 'bp-halo');
   const line = svgChild(g, 'line', 'bp-line');
+  const band = svgChild(g, 'polygon', 'bp-band');
   return {
-    kind: edge ? 'edge' : 'bias', key: p.key, selKey, sel: paramSelection(p), g, halo, line,
+    kind: edge ? 'edge' : 'bias', key: p.key, selKey, sel: paramSelection(p), g, halo, line, band,
     idx: 0, flags: 0, geom: -1, aria: '', label: null, shown: false, labelStamp: -1, strokeWidth: -1,
     init: false, name: '', value: NaN, after: NaN, grad: NaN, gradKnown: false, updated: false, frozen: false, current: false, selected: false,
   };
@@ -85,6 +88,16 @@ function setLine(el: SVGLineElement, s: Segment): void {
   el.setAttribute('y1', String(s.y1));
   el.setAttribute('x2', String(s.x2));
   el.setAttribute('y2', String(s.y2));
+}
+
+/** The corners of a band `half` wide either side of the segment. */
+function setBand(el: SVGPolygonElement, s: Segment, half: number): void {
+  const dx = s.x2 - s.x1;
+  const dy = s.y2 - s.y1;
+  const len = Math.hypot(dx, dy) || 1;
+  const nx = (-dy / len) * half;
+  const ny = (dx / len) * half;
+  el.setAttribute('points', `${s.x1 + nx},${s.y1 + ny} ${s.x2 + nx},${s.y2 + ny} ${s.x2 - nx},${s.y2 - ny} ${s.x1 - nx},${s.y1 - ny}`);
 }
 
 function createLabel(rec: ParamRecord, ctx: RenderContext): ParamLabel {
@@ -128,6 +141,7 @@ export function updateParam(rec: ParamRecord, p: Param, ctx: RenderContext): voi
   if (rec.geom !== ctx.geom) {
     const s = segmentOf(p, ctx);
     setLine(rec.halo, s);
+    setBand(rec.band, s, 2);
     setLine(rec.line, s);
     rec.geom = ctx.geom;
   }

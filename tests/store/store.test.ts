@@ -57,6 +57,23 @@ describe('the app store', () => {
     expect(store.getState().position).toBe(store.selectors.plan(store.getState()).events.length);
   });
 
+  it('selects what each step computed while following the step, and leaves the selection alone otherwise', () => {
+    const store = fresh('walkthrough');
+    const s = store.getState();
+    s.stepForward();
+    expect(store.getState().selection).toEqual({ kind: 'node', l: 1, j: 0 });
+    s.jumpToPhase('loss');
+    s.stepForward();
+    expect(store.getState().selection).toEqual({ kind: 'loss' });
+    s.stepForward();
+    s.stepForward();
+    expect(store.getState().selection).toEqual({ kind: 'edge', l: 1, j: 0, i: 0 });
+    s.setFollowStep(false);
+    s.select({ kind: 'edge', l: 0, j: 1, i: 2 });
+    s.stepForward();
+    expect(store.getState().selection).toEqual({ kind: 'edge', l: 0, j: 1, i: 2 });
+  });
+
   it('validates settings changes as a whole scenario', () => {
     const store = fresh('walkthrough');
     expect(store.getState().changeScenario((s) => withActivation(s, 2, { type: 'tanh' }), 'output activation')).toBe(true);

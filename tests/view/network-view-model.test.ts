@@ -32,7 +32,7 @@ describe('network view model', () => {
     expect(mazur.nodes.filter((n) => n.kind === 'output').map((n) => n.targetName)).toEqual(['y₁', 'y₂']);
   });
 
-  it.each(PRESET_IDS)('%s: blanks at position 0 except inputs, targets and parameters; the first event is current', (id) => {
+  it.each(PRESET_IDS)('%s: blanks at position 0 except inputs, targets and parameters; nothing is current yet', (id) => {
     const inp = input(id, 0);
     const vm = buildNetworkViewModel(inp);
     for (const n of vm.nodes) {
@@ -47,32 +47,32 @@ describe('network view model', () => {
     for (const b of vm.biases) expect(b.gradKnown || b.updated).toBe(false);
     expect(vm.loss.known).toBe(false);
     expect(vm.phase).toBe('forward');
-    const current = vm.nodes.filter((n) => n.current);
-    expect(current).toHaveLength(1);
-    expect(current[0]).toMatchObject({ l: 1, j: 0, currentPart: 'z' });
-    expect(vm.edges.some((e) => e.current) || vm.biases.some((b) => b.current) || vm.loss.current).toBe(false);
+    expect(vm.nodes.some((n) => n.current) || vm.edges.some((e) => e.current) || vm.biases.some((b) => b.current) || vm.loss.current).toBe(false);
+    const first = buildNetworkViewModel({ ...inp, position: 1 });
+    expect(first.nodes.filter((n) => n.current)).toMatchObject([{ l: 1, j: 0, currentPart: 'z', zKnown: true }]);
   });
 
-  it.each(PRESET_IDS)('%s: everything known at the end, trainable parameters updated, nothing current', (id) => {
+  it.each(PRESET_IDS)('%s: everything known at the end, trainable parameters updated, only the last update current', (id) => {
     const inp = input(id, Infinity);
     const vm = buildNetworkViewModel(inp);
     expect(vm.position).toBe(inp.plan.events.length);
     expect(vm.phase).toBe('done');
     for (const n of vm.nodes) expect(n.zKnown && n.aKnown && n.deltaKnown && !n.current).toBe(true);
+    const last = inp.plan.events[inp.plan.events.length - 1];
     for (const e of vm.edges) {
       expect(e.gradKnown).toBe(true);
       expect(e.updated).toBe(!e.frozen);
-      expect(e.current).toBe(false);
+      expect(e.current).toBe(last.kind === 'weight-update' && last.l === e.l && last.j === e.j && last.i === e.i);
     }
     for (const b of vm.biases) expect(b.gradKnown && b.updated === !b.frozen).toBe(true);
     expect(vm.loss.known).toBe(true);
   });
 
-  it('flags the event at the position as current, for every kind of event', () => {
+  it('flags the event just done as current, for every kind of event', () => {
     const inp = input('mazur', 0);
-    for (let p = 0; p < inp.plan.events.length; p++) {
+    for (let p = 1; p <= inp.plan.events.length; p++) {
       const vm = buildNetworkViewModel({ ...inp, position: p });
-      const ev = inp.plan.events[p];
+      const ev = inp.plan.events[p - 1];
       const flagged = [
         ...vm.nodes.filter((n) => n.current).map((n) => `${n.currentPart} ${n.key}`),
         ...vm.edges.filter((e) => e.current).map((e) => `${e.currentPart === 'grad' ? 'weight-grad' : 'weight-update'} ${e.key}`),

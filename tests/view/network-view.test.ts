@@ -156,12 +156,12 @@ describe('network view (DOM)', () => {
   it('highlights the current event and outlines the selection', () => {
     const m = setup('mazur');
     const { view: v } = mount();
-    v.update(m.vm(0, { kind: 'edge', l: 0, j: 1, i: 0 }));
+    v.update(m.vm(1, { kind: 'edge', l: 0, j: 1, i: 0 }));
     expect(all('.bp-current').filter((el) => el.hasAttribute('tabindex')).map((el) => el.getAttribute('data-sel'))).toEqual(['node:1:0']);
     const sel = one('[data-edge="0:1:0"]');
     expect(sel.classList.contains('bp-selected')).toBe(true);
     expect(sel.getAttribute('aria-pressed')).toBe('true');
-    v.update(m.vm(m.plan.lossAt));
+    v.update(m.vm(m.plan.lossAt + 1));
     expect(one('[data-loss]').classList.contains('bp-current')).toBe(true);
     expect(one('[data-node="1:0"]').classList.contains('bp-current')).toBe(false);
   });
@@ -347,7 +347,7 @@ describe('network view (DOM)', () => {
     const compiled = compileScenario(scenario);
     const plan = buildStepPlan(compiled.model, compiled.trainable);
     const at = (params = compiled.params) => buildNetworkViewModel({
-      scenario, compiled, iteration: runIteration(compiled, params), plan, position: plan.phaseStart.update, sample: 0, selection: null,
+      scenario, compiled, iteration: runIteration(compiled, params), plan, position: plan.phaseStart.update + 1, sample: 0, selection: null,
     });
     const { view: v } = mount();
     v.update(at());
