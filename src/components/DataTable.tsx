@@ -1,5 +1,6 @@
 import { biasContribution, edgeFactors } from '../core/chain-rule.ts';
 import { formatValue } from '../core/format-number.ts';
+import { BLANK } from '../view/format.ts';
 import { biasName, nameToText, nodeName, targetName, weightName } from '../core/notation.ts';
 import { withSampleAdded, withSampleRemoved } from '../core/scenario-edits.ts';
 import { EditableNumber } from './EditableNumber.tsx';
@@ -12,7 +13,7 @@ import { useAppStore, useAppStoreApi } from './use-app-store.ts';
 export function DataTable() {
   const store = useAppStoreApi();
   const st = useAppStore((s) => ({
-    scenario: s.scenario, selection: s.selection, sample: s.sample, optimizerState: s.optimizerState,
+    scenario: s.scenario, selection: s.selection, sample: s.sample, optimizerState: s.optimizerState, position: s.position,
     setSample: s.setSample, setSampleValue: s.setSampleValue, changeScenario: s.changeScenario,
   }));
   const state = store.getState();
@@ -31,6 +32,14 @@ export function DataTable() {
     const s = row - it.start;
     return param.kind === 'edge' ? edgeFactors(model, it.pass, s, param.l, param.j, param.i).dLdw : biasContribution(model, it.pass, s, param.l, param.j);
   };
+  // Like the diagram, the table is a worksheet: what the iteration has not computed yet is blank.
+  const plan = store.selectors.plan(state);
+  const outputKnown = (k: number) => plan.aAt[outOff + k] < st.position;
+  const lossKnown = plan.lossAt < st.position;
+  const gradKnown = param === null ? false
+    : param.kind === 'edge' ? plan.weightGradAt[model.weightOffset[param.l] + param.j * model.sizes[param.l] + param.i] < st.position
+      : plan.biasGradAt[model.biasOffset[param.l] + param.j] < st.position;
+  const shown = (x: number | null, known: boolean) => (x === null ? '—' : known ? formatValue(x) : BLANK);
   const total = param === null ? null : param.kind === 'edge' ? it.pass.dLdw[model.weightOffset[param.l] + param.j * model.sizes[param.l] + param.i] : it.pass.dLdb[model.biasOffset[param.l] + param.j];
 
   return (
@@ -73,10 +82,10 @@ export function DataTable() {
                     <td key={`y${k}`}><EditableNumber value={v} label={`target ${nameToText(targetName(scenario, k))} of sample ${row + 1}`} onCommit={(n) => st.setSampleValue(row, 'y', k, n)} testId={`y-${row}-${k}`} /></td>
                   ))}
                   {Array.from({ length: nOut }, (_, k) => (
-                    <td key={`p${k}`} className="num" data-value={String(all.a[row * model.nodeCount + outOff + k])}>{formatValue(all.a[row * model.nodeCount + outOff + k])}</td>
+                    <td key={`p${k}`} className="num" data-value={String(all.a[row * model.nodeCount + outOff + k])}>{shown(all.a[row * model.nodeCount + outOff + k], outputKnown(k))}</td>
                   ))}
-                  <td className="num" data-value={String(all.sampleLoss[row])}>{formatValue(all.sampleLoss[row])}</td>
-                  <td className="num" data-value={c === null ? '' : String(c)}>{c === null ? '—' : formatValue(c)}</td>
+                  <td className="num" data-value={String(all.sampleLoss[row])}>{shown(all.sampleLoss[row], lossKnown)}</td>
+                  <td className="num" data-value={c === null ? '' : String(c)}>{shown(c, gradKnown)}</td>
                   <td>
                     <button type="button" className="icon-button" disabled={scenario.data.length <= 1} aria-label={`Remove sample ${row + 1}`}
                       onClick={(e) => { e.stopPropagation(); st.changeScenario((s) => withSampleRemoved(s, row), `Remove sample ${row + 1}`); }}>
@@ -90,8 +99,8 @@ export function DataTable() {
           <tfoot>
             <tr>
               <th scope="row" colSpan={1 + nIn + 2 * nOut}>{scenario.reduction === 'sum' ? 'sum over the batch' : 'mean over the batch'}</th>
-              <td className="num" data-testid="batch-loss" data-value={String(it.pass.loss)}>{formatValue(it.pass.loss)}</td>
-              <td className="num" data-testid="batch-contribution" data-value={total === null ? '' : String(total)}>{total === null ? 'select an edge' : formatValue(total)}</td>
+              <td className="num" data-testid="batch-loss" data-value={String(it.pass.loss)}>{shown(it.pass.loss, lossKnown)}</td>
+              <td className="num" data-testid="batch-contribution" data-value={total === null ? '' : String(total)}>{total === null ? 'select an edge' : shown(total, gradKnown)}</td>
               <td />
             </tr>
           </tfoot>

@@ -44,7 +44,7 @@ export interface AppActions {
   setSample(sample: number): void;
   setShowZ(show: boolean): void;
   setFollowStep(follow: boolean): void;
-  /** `steps` optimizer steps from the current parameters and state; appends to the loss history. */
+  /** `steps` optimizer steps from the current parameters and state; appends to the loss history and shows the whole next iteration. */
   trainSteps(steps: number): void;
   setTraining(training: boolean): void;
   clearHistory(): void;
@@ -197,8 +197,9 @@ export function createAppStore(initial: AppInputs): AppStore {
         const history = train(trainer, steps);
         const { weights, biases } = paramsToNested(compiled.model, trainer.params);
         const lossHistory = s.lossHistory.length === 0 ? Array.from(history) : [...s.lossHistory, ...Array.from(history.subarray(1))];
-        set({ scenario: withParameters(s.scenario, weights, biases), optimizerState: trainer.state, lossHistory, position: 0 });
-        set({ sample: clampSample(get()) });
+        // Training shows the network as it now is: every value of the next iteration computed.
+        set({ scenario: withParameters(s.scenario, weights, biases), optimizerState: trainer.state, lossHistory });
+        set({ sample: clampSample(get()), position: planLength() });
       },
       setTraining(training) {
         set({ training });
