@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { ArithmeticWarning } from './ArithmeticWarning.tsx';
 import { DataTable } from './DataTable.tsx';
 import { LossChart } from './LossChart.tsx';
 import { MathPanel } from './MathPanel.tsx';
@@ -27,7 +28,10 @@ export function App() {
         </button>
       </header>
       <StepControls />
-      <NoticeBanner />
+      <div className="notice-slot">
+        <NoticeBanner />
+        <ArithmeticWarning />
+      </div>
       <main className="workspace">
         <NetworkDiagram />
         {settingsOpen ? <SettingsPanel onClose={() => setSettingsOpen(false)} /> : <MathPanel />}

@@ -3,10 +3,9 @@ import { useAppStore } from './use-app-store.ts';
 /** The app's message to the user: what went wrong (or happened), with the details one per line. */
 export function NoticeBanner() {
   const { notice, setNotice } = useAppStore((s) => ({ notice: s.notice, setNotice: s.setNotice }));
-  // The slot is always there so the page's grid rows stay in place.
-  if (notice === null) return <div className="notice-slot" />;
+  if (notice === null) return null;
   return (
-    <div className={`notice-slot notice notice-${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'} data-testid="notice">
+    <div className={`notice notice-${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'} data-testid="notice">
       <div className="notice-text">
         <strong>{notice.text}</strong>
         {notice.details && notice.details.length > 0 && (

@@ -25,11 +25,16 @@ export function describeEvent(s: Labels, e: StepEvent): string {
   }
 }
 
-/** The caption of a position: what the event just done computed, in which phase; at the start, what comes first. */
+/**
+ * The caption of a position: what the event just done computed, in which phase, and what
+ * the next step computes; at the start, what comes first; at the end, that it is complete.
+ */
 export function describePosition(s: Labels, events: readonly StepEvent[], position: number): string {
   if (events.length === 0) return 'Nothing to compute';
-  if (position <= 0) return `Ready: step forward to compute ${describeEvent(s, events[0])}`;
-  if (position >= events.length) return `Iteration complete (last: ${describeEvent(s, events[events.length - 1])}); “Next iteration” continues from the updated parameters`;
-  const e = events[position - 1];
-  return `${PHASE_TITLES[phaseOf(e)]}: ${describeEvent(s, e)}`;
+  if (position <= 0) return `Ready. Next: ${describeEvent(s, events[0])}`;
+  if (position >= events.length) return `Iteration complete (last: ${describeEvent(s, events[events.length - 1])}). “Next iteration” continues from the updated parameters`;
+  const done = events[position - 1];
+  const next = events[position];
+  const nextPhase = phaseOf(next) === phaseOf(done) ? '' : `${PHASE_TITLES[phaseOf(next)]}, `;
+  return `${PHASE_TITLES[phaseOf(done)]}: ${describeEvent(s, done)}. Next: ${nextPhase}${describeEvent(s, next)}`;
 }

@@ -1,0 +1,23 @@
+import { nonFiniteReport } from '../core/non-finite.ts';
+import { useAppStore, useAppStoreApi } from './use-app-store.ts';
+
+/** A warning, derived from the numbers, when the arithmetic has produced NaN or infinity (a huge weight, log 0). */
+export function ArithmeticWarning() {
+  const store = useAppStoreApi();
+  useAppStore((s) => [s.scenario, s.optimizerState]);
+  const state = store.getState();
+  const report = nonFiniteReport(store.selectors.iteration(state), store.selectors.compiled(state).model.nodeCount);
+  if (report === null) return null;
+  const parts = [
+    report.loss && 'the loss',
+    report.values && 'node values',
+    report.gradients && 'gradients',
+    report.update && 'the updated parameters',
+  ].filter(Boolean);
+  return (
+    <div className="notice notice-warning" role="status" data-testid="arithmetic-warning">
+      <strong>⚠ The arithmetic is no longer finite:</strong> {parts.join(', ')} include NaN or ∞, shown as such. A very large weight, input or
+      learning rate, or log 0 in the loss, does this; change the value back (or reset the preset) to continue.
+    </div>
+  );
+}

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { compileScenario } from '../../src/core/compile.ts';
+import { buildStepPlan } from '../../src/core/step-plan.ts';
+import { loadPreset } from '../../src/presets/index.ts';
+import { describePosition } from '../../src/view/describe-event.ts';
+
+const scenario = loadPreset('mazur')!;
+const compiled = compileScenario(scenario);
+const { events, phaseStart } = buildStepPlan(compiled.model, compiled.trainable);
+
+describe('describePosition', () => {
+  it('says what comes first at the start', () => {
+    expect(describePosition(scenario, events, 0)).toBe('Ready. Next: z of h₁ = Σ w·a + b');
+  });
+  it('says what was just computed and what comes next, naming a new phase', () => {
+    expect(describePosition(scenario, events, 1)).toBe('Forward pass: z of h₁ = Σ w·a + b. Next: a of h₁ = φ(z)');
+    expect(describePosition(scenario, events, phaseStart.loss)).toBe('Forward pass: a of o₂ = φ(z). Next: Loss, the loss L');
+    expect(describePosition(scenario, events, phaseStart.update)).toBe('Backward pass: ∂L/∂b₁. Next: Update, update w₁');
+  });
+  it('says when the iteration is complete', () => {
+    expect(describePosition(scenario, events, events.length)).toBe('Iteration complete (last: update w₈). “Next iteration” continues from the updated parameters');
+  });
+});
