@@ -12,7 +12,7 @@ const outside = (name) => [`../${name}/*`, `../../${name}/*`, `../${name}`, `../
 const libs = ['react', 'react-dom', 'react-dom/*', 'zustand', 'zustand/*', 'zundo', 'd3-*', 'katex', 'katex/*'];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.scratch/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

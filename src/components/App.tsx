@@ -1,8 +1,7 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { ArithmeticWarning } from './ArithmeticWarning.tsx';
 import { DataTable } from './DataTable.tsx';
 import { LossChart } from './LossChart.tsx';
-import { MathPanel } from './MathPanel.tsx';
 import { NetworkDiagram } from './NetworkDiagram.tsx';
 import { NoticeBanner } from './NoticeBanner.tsx';
 import { PresetMenu } from './PresetMenu.tsx';
@@ -11,6 +10,9 @@ import { StepControls } from './StepControls.tsx';
 import { TrainControls } from './TrainControls.tsx';
 import { useHashSync } from './use-hash-sync.ts';
 import { useStepKeys } from './use-step-keys.ts';
+
+// KaTeX and the TeX builders load in their own chunk, after the first paint.
+const MathPanel = lazy(() => import('./MathPanel.tsx').then((m) => ({ default: m.MathPanel })));
 
 /** One screen: toolbar, the diagram with the math panel beside it, the samples and the loss chart below. */
 export function App() {
@@ -34,7 +36,13 @@ export function App() {
       </div>
       <main className="workspace">
         <NetworkDiagram />
-        {settingsOpen ? <SettingsPanel onClose={() => setSettingsOpen(false)} /> : <MathPanel />}
+        {settingsOpen ? (
+          <SettingsPanel onClose={() => setSettingsOpen(false)} />
+        ) : (
+          <Suspense fallback={<aside className="math-panel panel" aria-label="Math" aria-busy="true" data-testid="math-panel" />}>
+            <MathPanel />
+          </Suspense>
+        )}
       </main>
       <footer className="bottom">
         <DataTable />
