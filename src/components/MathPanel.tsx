@@ -3,6 +3,7 @@ import { parseSelectionKey, selectionKey } from '../core/selection.ts';
 import { buildDerivation } from '../tex/derivation.ts';
 import { ParameterEditor } from './ParameterEditor.tsx';
 import { TexLine } from './TexLine.tsx';
+import { useSettled } from './use-settled.ts';
 import { useAppStore, useAppStoreApi } from './use-app-store.ts';
 
 /**
@@ -11,9 +12,10 @@ import { useAppStore, useAppStoreApi } from './use-app-store.ts';
  */
 export function MathPanel() {
   const store = useAppStoreApi();
-  const st = useAppStore((s) => ({ scenario: s.scenario, optimizerState: s.optimizerState, selection: s.selection, sample: s.sample, hover: s.hover, setHover: s.setHover, select: s.select }));
-  // The typeset panel may lag a frame behind a drag; the diagram must not.
-  const scenario = useDeferredValue(st.scenario);
+  const st = useAppStore((s) => ({ scenario: s.scenario, optimizerState: s.optimizerState, selection: s.selection, sample: s.sample, hover: s.hover, scrubbing: s.scrubbing, setHover: s.setHover, select: s.select }));
+  // Typesetting every frame of a drag would cost the diagram its frame rate: during a drag
+  // the panel catches up whenever the drag rests, and at its end.
+  const scenario = useDeferredValue(useSettled(st.scenario, st.scrubbing, 150));
   const container = useRef<HTMLDivElement>(null);
 
   const derivation = useMemo(() => {

@@ -41,10 +41,16 @@ export function NetworkDiagram() {
       onSelect: (sel) => store.getState().select(sel),
       onHover: (sel) => store.getState().setHover(sel),
       onScrub: (sel, delta, phase) => {
-        if (phase === 'start') scrubStart = scrubbable(store, sel);
+        if (phase === 'start') {
+          scrubStart = scrubbable(store, sel);
+          store.getState().setScrubbing(scrubStart !== null);
+        }
         if (scrubStart === null) return;
         applyScrub(store, sel, scrubValue(scrubStart, delta));
-        if (phase === 'end') scrubStart = null;
+        if (phase === 'end') {
+          scrubStart = null;
+          store.getState().setScrubbing(false);
+        }
       },
       onEdit: (sel) => {
         store.getState().select(sel);

@@ -1,14 +1,45 @@
 import katex from 'katex';
-import { useMemo } from 'react';
+import { useLayoutEffect, useMemo, useRef } from 'react';
 import { katexOptions } from '../tex/katex-options.ts';
 import type { Line } from '../tex/line.ts';
 
-/** One equation of a derivation, rendered by KaTeX (bad TeX shows as red source, never a crash), and its note. */
+/** How far a line may shrink to fit the panel before it scrolls instead (below this it gets hard to read). */
+const MIN_SCALE = 0.62;
+
+/**
+ * One equation of a derivation, rendered by KaTeX (bad TeX shows as red source, never a
+ * crash), shrunk to the panel's width where it is wider, and its note.
+ */
 export function TexLine({ line }: { line: Line }) {
   const html = useMemo(() => katex.renderToString(line.tex, { ...katexOptions, displayMode: true }), [line.tex]);
+  const box = useRef<HTMLDivElement>(null);
+
+  useLayoutEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    const fit = () => {
+      el.style.fontSize = '';
+      let scale = 1;
+      // KaTeX sizes are nearly all in em, so the width scales with the font; a second pass mends rounding.
+      for (let pass = 0; pass < 3 && el.scrollWidth > el.clientWidth && el.clientWidth > 0 && scale > MIN_SCALE; pass++) {
+        scale = Math.max(MIN_SCALE, Math.floor(((scale * el.clientWidth) / el.scrollWidth) * 1000) / 1000 - 0.002);
+        el.style.fontSize = `${scale}em`;
+      }
+    };
+    fit();
+    const observer = new ResizeObserver(fit);
+    observer.observe(el.parentElement ?? el);
+    // KaTeX's fonts arrive after the first render and change every width.
+    document.fonts.addEventListener('loadingdone', fit);
+    return () => {
+      observer.disconnect();
+      document.fonts.removeEventListener('loadingdone', fit);
+    };
+  }, [html]);
+
   return (
     <div className="math-line" data-value={line.value === undefined ? undefined : String(line.value)}>
-      <div dangerouslySetInnerHTML={{ __html: html }} />
+      <div ref={box} className="math-tex" dangerouslySetInnerHTML={{ __html: html }} />
       {line.note && <div className="math-note">{line.note}</div>}
     </div>
   );

@@ -34,5 +34,7 @@ export interface AppInputs {
   /** whole-data-set loss after each training step, since the last reset */
   readonly lossHistory: readonly number[];
   readonly training: boolean;
+  /** a value is being dragged on the diagram (one gesture) */
+  readonly scrubbing: boolean;
   readonly notice: Notice | null;
 }

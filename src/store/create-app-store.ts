@@ -47,6 +47,7 @@ export interface AppActions {
   /** `steps` optimizer steps from the current parameters and state; appends to the loss history and shows the whole next iteration. */
   trainSteps(steps: number): void;
   setTraining(training: boolean): void;
+  setScrubbing(scrubbing: boolean): void;
   clearHistory(): void;
   setNotice(notice: Notice | null): void;
 }
@@ -64,7 +65,7 @@ export type AppStore = StoreApi<AppState> & {
 export function initialInputs(scenario: Scenario, presetId: string | null = null, notice: Notice | null = null): AppInputs {
   return {
     scenario, presetId, optimizerState: null, position: 0, sample: 0, selection: null, hover: null,
-    playing: false, speed: 4, showZ: false, followStep: true, lossHistory: [], training: false, notice,
+    playing: false, speed: 4, showZ: false, followStep: true, lossHistory: [], training: false, scrubbing: false, notice,
   };
 }
 
@@ -203,6 +204,9 @@ export function createAppStore(initial: AppInputs): AppStore {
       },
       setTraining(training) {
         set({ training });
+      },
+      setScrubbing(scrubbing) {
+        set({ scrubbing });
       },
       clearHistory() {
         set({ lossHistory: [] });
