@@ -30,7 +30,7 @@ export function LossChart() {
       <div className="panel-head">
         <h2>Loss</h2>
         <span className="muted" data-testid="loss-chart-summary">
-          {last === null ? 'train to see the loss fall' : `${history.length - 1} steps, L = ${formatValue(last)}`}
+          {last === null ? 'not trained yet' : `${history.length - 1} steps, L = ${formatValue(last)}`}
         </span>
         <label className="muted">
           <input type="checkbox" checked={log} onChange={(e) => setLog(e.target.checked)} /> log

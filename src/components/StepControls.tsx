@@ -61,13 +61,14 @@ export function StepControls() {
           const end = phase === 'update' ? total : plan.phaseStart[PHASES[PHASES.indexOf(phase) + 1]];
           const active = s.position >= start && s.position < end && !(phase === 'update' && start === total);
           return (
-            <button key={phase} type="button" className={active ? 'phase active' : 'phase'} aria-pressed={active} onClick={() => s.jumpToPhase(phase)} data-testid={`phase-${phase}`}>
-              {PHASE_TITLES[phase]}
+            <button key={phase} type="button" className={active ? 'phase active' : 'phase'} aria-pressed={active} onClick={() => s.jumpToPhase(phase)} data-testid={`phase-${phase}`}
+              title={`Jump to the start of the ${PHASE_TITLES[phase].toLowerCase()}`}>
+              {PHASE_TITLES[phase].replace(' pass', '')}
             </button>
           );
         })}
         <button type="button" className="phase next" onClick={s.nextIteration} disabled={!done} title="Continue from the updated parameters" data-testid="next-iteration">
-          Next iteration →
+          Next iteration
         </button>
       </div>
       <div className="step-options">

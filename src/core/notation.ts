@@ -73,11 +73,17 @@ export function biasName(s: Labels, l: number, j: number): NameParts {
   return { base: 'b', sub: String(j + 1), sup: `(${l + 1})` };
 }
 
-/** The name of the target of output node j: its output's name with y in place of the base (y₁ beside ŷ₁). */
+/**
+ * The name of the target of output node j: y with the output's subscript beside ŷ (y₁ for
+ * ŷ₁); t where the output itself is labelled y (by-hand's y_1 … leave y for nothing else);
+ * else y, indexed when there are several outputs.
+ */
 export function targetName(s: Labels, j: number): NameParts {
   const depth = s.layers.length - 1;
   const out = nodeName(s, depth, j);
-  return out.base === 'ŷ' ? { ...out, base: 'y' } : { base: 'y', sub: s.layers[depth].size > 1 ? String(j + 1) : '', sup: '' };
+  if (out.base === 'ŷ') return { ...out, base: 'y' };
+  if (out.base === 'y') return { ...out, base: 't' };
+  return { base: 'y', sub: s.layers[depth].size > 1 ? String(j + 1) : '', sup: '' };
 }
 
 /** A name written out as plain text with Unicode sub- and superscripts where they exist (h₁⁽¹⁾), else _ and ^. */

@@ -85,16 +85,9 @@ export function lossTex(ctx: TexContext): string {
   return linked(ctx, 'loss', 'L');
 }
 
-/**
- * The target of output j: its notation name, or t where that name is the output's own
- * (outputs labelled y_1 … leave y for nothing else).
- */
+/** The target of output j, by the notation's name for it. */
 export function targetTex(ctx: TexContext, j: number): string {
-  const depth = ctx.model.depth;
-  const target = nameTex(targetName(ctx.scenario, j));
-  const output = nameTex(nodeName(ctx.scenario, depth, j));
-  if (target !== output) return target;
-  return nameTex({ ...targetName(ctx.scenario, j), base: 't' });
+  return nameTex(targetName(ctx.scenario, j));
 }
 
 /** ∂num/∂den as a fraction. */

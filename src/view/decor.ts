@@ -23,6 +23,17 @@ export function layerHeader(vm: NetworkViewModel, l: number): string {
   return layer.bias ? `${layer.activationLabel} + b` : layer.activationLabel;
 }
 
+/**
+ * Where the loss column's header goes: centred over the loss node but kept inside the
+ * diagram's right edge, and dropped a line when it would run into the output layer's header.
+ */
+export function lossHeaderPlacement(layout: NetworkLayout, text: string, outputHeader: string): { x: number; drop: boolean } {
+  const half = (text.length * TEXT.charWidth) / 2;
+  const x = Math.max(half + 2, Math.min(layout.loss.x, layout.width - half - 4));
+  const outputRight = layout.columnX[layout.depth] + (outputHeader.length * TEXT.charWidth) / 2;
+  return { x, drop: x - half < outputRight + 8 };
+}
+
 export function createDecor(headers: SVGGElement, lossLinks: SVGGElement): Decor {
   let headerEls: SVGTextElement[] = [];
   let headerTexts: string[] = [];
@@ -80,16 +91,16 @@ export function createDecor(headers: SVGGElement, lossLinks: SVGGElement): Decor
       const moved = geom !== placedGeom;
       for (let l = 0; l < headerEls.length; l++) {
         const text = layerHeader(vm, l);
-        if (text !== headerTexts[l]) {
+        const changed = text !== headerTexts[l];
+        if (changed) {
           headerEls[l].textContent = text;
           headerTexts[l] = text;
         }
-        if (moved) {
+        if (moved || changed) {
           const isLoss = l >= layout.columnX.length;
-          // The loss column is narrow: its header drops a line when it would run into the output's.
-          const tight = isLoss && layout.loss.x - layout.columnX[layout.depth] < 80;
-          headerEls[l].setAttribute('x', String(isLoss ? layout.loss.x : layout.columnX[l]));
-          headerEls[l].setAttribute('y', String(layout.headerY + (tight ? TEXT.lineHeight : 0)));
+          const at = isLoss ? lossHeaderPlacement(layout, text, layerHeader(vm, layout.depth)) : { x: layout.columnX[l], drop: false };
+          headerEls[l].setAttribute('x', String(at.x));
+          headerEls[l].setAttribute('y', String(layout.headerY + (at.drop ? TEXT.lineHeight + 3 : 0)));
         }
       }
       placedGeom = geom;

@@ -35,3 +35,12 @@ describe('notation', () => {
     expect(nameToText({ base: 'w', sub: 'Q', sup: '' })).toBe('w_Q');
   });
 });
+
+describe('target names', () => {
+  it('never take the name of an output labelled y', () => {
+    const byHand: Pick<Scenario, 'layers'> = { layers: [{ size: 1 }, { size: 2, activation: { type: 'softmax' }, bias: true, labels: ['y_1', 'y_2'] }] };
+    expect(nameToText(targetName(byHand, 1))).toBe('t₂');
+    const plain: Pick<Scenario, 'layers'> = { layers: [{ size: 1 }, { size: 2, activation: { type: 'sigmoid' }, bias: true }] };
+    expect(nameToText(targetName(plain, 1))).toBe('y₂');
+  });
+});

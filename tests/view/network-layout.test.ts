@@ -156,3 +156,17 @@ describe('edge label placement', () => {
     }
   });
 });
+
+describe('the loss column header', () => {
+  it('stays inside the right edge and drops a line instead of running into the output header', async () => {
+    const { lossHeaderPlacement } = await import('../../src/view/decor.ts');
+    const { computeLayout, TEXT } = await import('../../src/view/network-layout.ts');
+    const layout = computeLayout({ sizes: [3, 4, 2, 3], hasBias: [true, true, true], width: 660, height: 420 });
+    const text = 'loss · cross-entropy';
+    const at = lossHeaderPlacement(layout, text, 'softmax + b');
+    expect(at.x + (text.length * TEXT.charWidth) / 2).toBeLessThanOrEqual(layout.width);
+    expect(at.drop).toBe(true);
+    const roomy = computeLayout({ sizes: [2, 2, 2], hasBias: [true, true], width: 1400, height: 600 });
+    expect(lossHeaderPlacement(roomy, 'loss · ½ SSE', 'σ + b')).toEqual({ x: roomy.loss.x, drop: false });
+  });
+});
