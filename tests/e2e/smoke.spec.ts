@@ -1,14 +1,7 @@
-import { test, expect } from '@playwright/test';
+import { test, expect } from './helpers/fixtures.ts';
 
-test('app shell loads with the right title and no console errors', async ({ page }) => {
-  const errors: string[] = [];
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') errors.push(`console.error: ${msg.text()}`);
-  });
-  page.on('pageerror', (err) => {
-    errors.push(`pageerror: ${err.message}`);
-  });
-
+// Console errors and uncaught page errors fail the test through the shared fixture.
+test('app shell loads with the right title and no console errors', async ({ page, consoleErrors }) => {
   await page.goto('/');
 
   await expect(page.getByTestId('app')).toBeVisible();
@@ -16,5 +9,15 @@ test('app shell loads with the right title and no console errors', async ({ page
 
   // Let any late module errors or failed requests surface before checking.
   await page.waitForLoadState('networkidle');
-  expect(errors, errors.join('\n')).toEqual([]);
+  expect(consoleErrors, consoleErrors.join('\n')).toEqual([]);
+});
+
+test('the fixture sees console errors', async ({ page, consoleErrors }) => {
+  await page.goto('/');
+  await expect(page.getByTestId('app')).toBeVisible();
+  await page.evaluate(() => console.error('deliberate'));
+  await expect.poll(() => consoleErrors.length).toBe(1);
+  expect(consoleErrors[0]).toContain('deliberate');
+  // Leave the list empty so that this test itself passes.
+  consoleErrors.length = 0;
 });
