@@ -30,3 +30,9 @@ export function ratio(x: number): string {
 export function passMiss(ok: boolean): string {
   return ok ? 'PASS' : 'MISS';
 }
+
+/** Milliseconds: one decimal under 100, none from 100 on. */
+export function ms(x: number): string {
+  if (!Number.isFinite(x)) return String(x);
+  return Math.abs(x) >= 100 ? x.toFixed(0) : x.toFixed(1);
+}

@@ -1,0 +1,137 @@
+/**
+ * The browser phase of `npm run bench` (bench/run.ts bundles this file and runs it in a plain
+ * node after the core/tfjs phase): the edit-to-frame time in headless Chromium. Flags:
+ * --json, --only id,id (edit-150, edit-1000), --profile=auto|always|never (profile another
+ * drag when a goal is missed), --diagnose=auto|always|never (time it again with the math
+ * panel closed), --trace-dir <dir> (keep the raw traces and CPU profiles), --app-dir <dir>
+ * (bench an existing build made with --sourcemap), --root <dir> (the project; default: cwd).
+ */
+import { accessSync, constants } from 'node:fs';
+import os from 'node:os';
+import { performance } from 'node:perf_hooks';
+import { CHROMIUM_PATH, EDITS, editCases, runEditToFrame, VIEWPORT, WARMUP_EDITS, type EditResult, type EditToFrameReport } from './edit-to-frame.ts';
+import { TIMELINE_NAMES } from './browser-profile.ts';
+import { ms, passMiss, table } from './report.ts';
+
+const args = process.argv.slice(2);
+
+function flag(name: string): string | null {
+  const k = args.findIndex((a) => a === name || a.startsWith(`${name}=`));
+  if (k < 0) return null;
+  const a = args[k];
+  return a.includes('=') ? a.slice(a.indexOf('=') + 1) : args[k + 1] ?? '';
+}
+
+function mode(name: string): 'auto' | 'always' | 'never' {
+  const v = flag(name);
+  return v === 'always' || v === 'never' ? v : 'auto';
+}
+
+const asJson = args.includes('--json');
+const onlyArg = flag('--only');
+const only = onlyArg === null ? null : onlyArg.split(',').filter((id) => id.startsWith('edit-'));
+const log = (s = ''): void => {
+  if (!asJson) console.log(s);
+};
+
+function goalText(r: EditResult): string {
+  if (r.goalMedianMs === null) return 'diagnostic';
+  return `median < ${r.goalMedianMs}${r.goalP95Ms === null ? '' : `, p95 < ${r.goalP95Ms}`} ms ${passMiss(r.pass === true)}`;
+}
+
+function printReport(report: EditToFrameReport, seconds: number): void {
+  const cpu = os.cpus()[0]?.model ?? 'cpu';
+  log(`Edit-to-frame — measuring instrument: headless ${report.browser} without a GPU (--headless --disable-gpu: software`);
+  log(`  compositing and raster, no physical display), ${VIEWPORT.width}×${VIEWPORT.height}, on ${cpu} ×${report.cores}`
+    + ` (CPU ${(100 * report.cpuBusyBefore).toFixed(0)}% busy in the second before; load average ${report.loadAverage.toFixed(1)})`);
+  log(`  per network, after a ${WARMUP_EDITS}-edit warm-up drag: one drag of ${EDITS} edits, one edit per frame, on the selected weight's label at the end of the`);
+  log('  iteration; each edit is a pointermove dispatched in a requestAnimationFrame callback (where Chromium delivers a drag\'s moves),');
+  log('  timed from the dispatch to the first task after that frame\'s style, layout, paint and commit (scheduler.postTask, user-blocking);');
+  log('  rasterization and display, off the main thread, are not included. Each edit is checked: the edge\'s data-weight, its label and');
+  log('  the loss had changed by then.');
+  if (report.cpuBusyBefore > 0.25) {
+    log(`  NOTE: the CPU was ${(100 * report.cpuBusyBefore).toFixed(0)}% busy before the runs: other processes compete with Chromium; expect noise.`);
+  }
+  log();
+  log(table(
+    ['network', 'edges', 'biases', 'labels', 'edits', 'median ms', 'p95 ms', 'min–max ms', 'frame interval ms', 'checks', 'goal'],
+    report.results.map((r) => [
+      r.label, String(r.edges), String(r.biases), String(r.labelsShown), String(r.edits),
+      ms(r.medianMs), ms(r.p95Ms), `${ms(r.minMs)}–${ms(r.maxMs)}`, ms(r.frameIntervalMs),
+      r.checksFailed === 0 ? 'ok' : `${r.checksFailed} failed`, goalText(r),
+    ]),
+  ));
+  log('  labels: the diagram texts on screen (nodes, shown edge and bias labels, loss); frame interval: the median time between the');
+  log('  drag\'s frames (16.7 ms = 60 fps), which includes the work between frames, such as the math panel\'s deferred typesetting.');
+  log();
+  const goals = report.results.filter((r) => r.pass !== null);
+  if (goals.length) log('Goals:');
+  for (const r of goals) {
+    const p95 = r.goalP95Ms === null ? `, p95 ${ms(r.p95Ms)} ms` : `, p95 ${ms(r.p95Ms)} ms (goal < ${r.goalP95Ms} ms)`;
+    log(`  ${passMiss(r.pass === true)}  edit-to-frame, ${r.label}: median ${ms(r.medianMs)} ms (goal < ${r.goalMedianMs} ms)${p95}`
+      + (r.checksFailed ? `; ${r.checksFailed} edits not shown by the end of their frame` : ''));
+  }
+  const profiled = report.results.filter((r) => r.profile);
+  if (profiled.length) {
+    log();
+    log(`Where the time goes: another drag of ${EDITS} edits per run under the DevTools Tracing and Profiler domains (they add some overhead).`);
+    log('Main-thread self time inside the timed windows, ms per edit (from the timeline trace):');
+    const names: string[] = [];
+    for (const r of profiled) {
+      for (const row of r.profile?.trace.selfMs ?? []) if (!names.includes(row.name) && row.ms / EDITS >= 0.1) names.push(row.name);
+    }
+    const per = (r: EditResult, name: string): number => (r.profile?.trace.selfMs.find((x) => x.name === name)?.ms ?? 0) / Math.max(1, r.profile?.trace.windows ?? 1);
+    names.sort((a, b) => Math.max(...profiled.map((r) => per(r, b))) - Math.max(...profiled.map((r) => per(r, a))));
+    log(table(
+      ['event', ...profiled.map((r) => r.id)],
+      [
+        ...names.slice(0, 12).map((name) => [`${name}${TIMELINE_NAMES[name] ? ` (${TIMELINE_NAMES[name]})` : ''}`, ...profiled.map((r) => ms(per(r, name)))]),
+        ['window (t1 − t0), mean', ...profiled.map((r) => ms((r.profile?.trace.windowMs ?? 0) / Math.max(1, r.profile?.trace.windows ?? 1)))],
+      ],
+    ));
+    for (const r of profiled) {
+      log();
+      log(`Heaviest functions, ${r.id}: self time over the whole profiled drag, between frames too (CPU profile, source-mapped):`);
+      log(table(
+        ['function (source)', 'self ms', 'share'],
+        (r.profile?.functions ?? []).slice(0, 12).map((f) => [
+          f.fn === '(program)' ? '(program): native work outside JavaScript (style, layout, paint…)' : f.fn,
+          ms(f.selfMs), `${(100 * f.share).toFixed(1)}%`,
+        ]),
+      ));
+    }
+  }
+  log();
+  log(`edit-to-frame: ${seconds.toFixed(1)} s`);
+}
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const wanted = editCases().filter((c) => only === null || only.includes(c.id));
+  if (wanted.length === 0) return;
+  try {
+    accessSync(CHROMIUM_PATH, constants.X_OK);
+  } catch {
+    const msg = `edit-to-frame: SKIPPED — no Chromium at ${CHROMIUM_PATH} (apt-get install -y chromium, or set CHROMIUM_PATH; never \`npx playwright install\`)`;
+    if (asJson) console.log(JSON.stringify({ skipped: msg }));
+    else console.log(msg);
+    process.exitCode = 1;
+    return;
+  }
+  const progressOn = !asJson && process.stderr.isTTY;
+  const report = await runEditToFrame({
+    root: flag('--root') ?? process.cwd(),
+    only,
+    profile: mode('--profile'),
+    diagnose: mode('--diagnose'),
+    traceDir: flag('--trace-dir'),
+    appDir: flag('--app-dir'),
+    progress: progressOn ? (s) => process.stderr.write(`\r\x1b[K  ${s}`) : undefined,
+  });
+  if (progressOn) process.stderr.write('\r\x1b[K');
+  const seconds = (performance.now() - started) / 1000;
+  if (asJson) console.log(JSON.stringify({ ...report, totalSeconds: seconds }, null, 2));
+  else printReport(report, seconds);
+}
+
+await main();
