@@ -1,5 +1,5 @@
 import katex from 'katex';
-import { useLayoutEffect, useMemo, useRef } from 'react';
+import { memo, useLayoutEffect, useMemo, useRef } from 'react';
 import { katexOptions } from '../tex/katex-options.ts';
 import type { Line } from '../tex/line.ts';
 
@@ -10,7 +10,7 @@ const MIN_SCALE = 0.62;
  * One equation of a derivation, rendered by KaTeX (bad TeX shows as red source, never a
  * crash), shrunk to the panel's width where it is wider, and its note.
  */
-export function TexLine({ line }: { line: Line }) {
+export const TexLine = memo(function TexLine({ line }: { line: Line }) {
   const html = useMemo(() => katex.renderToString(line.tex, { ...katexOptions, displayMode: true }), [line.tex]);
   const box = useRef<HTMLDivElement>(null);
 
@@ -43,4 +43,4 @@ export function TexLine({ line }: { line: Line }) {
       {line.note && <div className="math-note">{line.note}</div>}
     </div>
   );
-}
+});
