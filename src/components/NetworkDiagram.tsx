@@ -8,6 +8,11 @@ import type { AppStore } from '../store/create-app-store.ts';
 import { scrubValue } from './scrub-value.ts';
 import { useAppStoreApi } from './use-app-store.ts';
 
+/** How much to enlarge the diagram in a container of this size: 1 up to about a laptop's room, at most 1.7. */
+export function displayScale(width: number, height: number): number {
+  return Math.max(1, Math.min(1.7, width / 1100, height / 560));
+}
+
 /** The value of a weight, bias or input the user can scrub, or null. */
 function scrubbable(store: AppStore, sel: Selection): number | null {
   const s = store.getState();
@@ -77,7 +82,13 @@ export function NetworkDiagram() {
       { equalityFn: shallow, fireImmediately: true },
     );
     const unhover = store.subscribe((s) => s.hover, (hover) => view.highlight(hover ? [selectionKey(hover)] : []));
-    const observer = new ResizeObserver(([entry]) => view.resize(entry.contentRect.width, entry.contentRect.height));
+    const observer = new ResizeObserver(([entry]) => {
+      const { width, height } = entry.contentRect;
+      const k = displayScale(width, height);
+      // The view lays out a smaller canvas and the SVG's viewBox scales it up: on a big screen
+      // (a projector) everything, text included, grows together and stays readable from afar.
+      view.resize(width / k, height / k);
+    });
     observer.observe(svg);
     return () => {
       observer.disconnect();
