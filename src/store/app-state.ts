@@ -9,6 +9,12 @@ export interface Notice {
   readonly details?: readonly string[];
 }
 
+/** Controls a lesson link can hide, so a teacher can hand students a focused exercise. */
+export type LessonControl = 'architecture' | 'settings' | 'training';
+export const LESSON_CONTROLS: readonly LessonControl[] = ['architecture', 'settings', 'training'];
+
+export type Theme = 'light' | 'dark' | 'system';
+
 /**
  * Everything the user has put in, and nothing derived: the scenario (parameters, data,
  * settings), the optimizer state and step count of the training so far, the position in
@@ -37,4 +43,9 @@ export interface AppInputs {
   /** a value is being dragged on the diagram (one gesture) */
   readonly scrubbing: boolean;
   readonly notice: Notice | null;
+  /** large type, high contrast, editing chrome hidden */
+  readonly presentation: boolean;
+  readonly theme: Theme;
+  /** controls hidden by a lesson link */
+  readonly hidden: readonly LessonControl[];
 }

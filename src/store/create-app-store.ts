@@ -11,7 +11,7 @@ import type { Selection } from '../core/selection.ts';
 import { currentEvent, eventSelection, type Phase } from '../core/step-plan.ts';
 import { createTrainer, train } from '../core/train.ts';
 import { loadPreset } from '../presets/index.ts';
-import type { AppInputs, Notice } from './app-state.ts';
+import type { AppInputs, LessonControl, Notice, Theme } from './app-state.ts';
 import { createSelectors, type Selectors } from './selectors.ts';
 
 /** What the user can do; every action changes inputs only. */
@@ -50,6 +50,9 @@ export interface AppActions {
   setScrubbing(scrubbing: boolean): void;
   clearHistory(): void;
   setNotice(notice: Notice | null): void;
+  setPresentation(presentation: boolean): void;
+  setTheme(theme: Theme): void;
+  setHidden(hidden: readonly LessonControl[]): void;
 }
 
 export type AppState = AppInputs & AppActions;
@@ -66,6 +69,7 @@ export function initialInputs(scenario: Scenario, presetId: string | null = null
   return {
     scenario, presetId, optimizerState: null, position: 0, sample: 0, selection: null, hover: null,
     playing: false, speed: 4, showZ: false, followStep: true, lossHistory: [], training: false, scrubbing: false, notice,
+    presentation: false, theme: 'system', hidden: [],
   };
 }
 
@@ -93,7 +97,8 @@ export function createAppStore(initial: AppInputs): AppStore {
       },
 
       loadScenario(scenario, presetId = null, notice = null) {
-        set({ ...initialInputs(scenario, presetId, notice), speed: get().speed, showZ: get().showZ, followStep: get().followStep });
+        const { speed, showZ, followStep, presentation, theme, hidden } = get();
+        set({ ...initialInputs(scenario, presetId, notice), speed, showZ, followStep, presentation, theme, hidden });
       },
 
       setWeight(l, j, i, value) {
@@ -213,6 +218,15 @@ export function createAppStore(initial: AppInputs): AppStore {
       },
       setNotice(notice) {
         set({ notice });
+      },
+      setPresentation(presentation) {
+        set({ presentation });
+      },
+      setTheme(theme) {
+        set({ theme });
+      },
+      setHidden(hidden) {
+        set({ hidden });
       },
     };
   })) as AppStore;
