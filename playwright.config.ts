@@ -3,7 +3,8 @@ import { defineConfig, devices } from '@playwright/test';
 // Browser tests drive Debian's Chromium (`apt-get install -y chromium`);
 // Playwright's own browser downloads do not work on these machines, so never
 // run `npx playwright install`. CHROMIUM_PATH overrides the binary.
-const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './scripts/chromium.mjs';
+
 const port = 4173;
 const baseURL = `http://127.0.0.1:${port}`;
 
@@ -32,17 +33,8 @@ export default defineConfig({
         ...devices['Desktop Chrome'],
         viewport: { width: 1366, height: 768 },
         launchOptions: {
-          executablePath: chromiumPath,
-          args: [
-            '--headless',
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-quic',
-            '--no-first-run',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-          ],
+          executablePath: CHROMIUM_PATH,
+          args: [...CHROMIUM_ARGS],
         },
       },
     },

@@ -4,6 +4,7 @@
  * DevTools timeline trace (`Tracing`) summed into self time per event kind (script, style,
  * layout, paint, …) on the renderer's main thread.
  */
+import { decodeMappings } from '../scripts/source-map-vlq.mjs';
 
 export interface CpuProfileNode {
   id: number;
@@ -32,66 +33,6 @@ interface RawSourceMap {
   sourcesContent?: (string | null)[];
   names: string[];
   mappings: string;
-}
-
-/** [generatedColumn, sourceIndex, originalLine, originalColumn, nameIndex (−1: none)] per segment, per generated line. */
-type Segment = [number, number, number, number, number];
-
-const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-const B64_INDEX = new Int8Array(128).fill(-1);
-for (let i = 0; i < B64.length; i++) B64_INDEX[B64.charCodeAt(i)] = i;
-
-/** Decodes v3 source-map `mappings` (base64 VLQ). */
-export function decodeMappings(mappings: string): Segment[][] {
-  const lines: Segment[][] = [];
-  let line: Segment[] = [];
-  let col = 0;
-  let src = 0;
-  let oLine = 0;
-  let oCol = 0;
-  let name = 0;
-  let i = 0;
-  const values: number[] = [];
-  while (i < mappings.length) {
-    const c = mappings.charCodeAt(i);
-    if (c === 59) {
-      lines.push(line);
-      line = [];
-      col = 0;
-      i++;
-      continue;
-    }
-    if (c === 44) {
-      i++;
-      continue;
-    }
-    values.length = 0;
-    while (i < mappings.length) {
-      const ch = mappings.charCodeAt(i);
-      if (ch === 44 || ch === 59) break;
-      let value = 0;
-      let shift = 0;
-      let digit: number;
-      do {
-        digit = B64_INDEX[mappings.charCodeAt(i++)];
-        value += (digit & 31) << shift;
-        shift += 5;
-      } while (digit & 32);
-      values.push(value & 1 ? -(value >>> 1) : value >>> 1);
-    }
-    col += values[0];
-    if (values.length >= 4) {
-      src += values[1];
-      oLine += values[2];
-      oCol += values[3];
-      if (values.length >= 5) name += values[4];
-      line.push([col, src, oLine, oCol, values.length >= 5 ? name : -1]);
-    } else {
-      line.push([col, -1, 0, 0, -1]);
-    }
-  }
-  lines.push(line);
-  return lines;
 }
 
 interface Mapper {

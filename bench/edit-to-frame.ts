@@ -27,21 +27,12 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { initWeights, mulberry32 } from '../src/core/init.ts';
 import { SCENARIO_FORMAT, type Activation, type DenseLayer, type Sample, type Scenario } from '../src/core/scenario.ts';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium.mjs';
 import { scenarioHash } from '../src/store/share-link.ts';
 import { buildApp, serveDir, type StaticServer } from './browser-app.ts';
 import { attributeProfile, summarizeTrace, type CpuProfile, type ProfileRow, type TraceEvent, type TraceSummary } from './browser-profile.ts';
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+export { CHROMIUM_PATH };
 export const VIEWPORT = { width: 1366, height: 768 };
 export const EDITS = 100;
 export const WARMUP_EDITS = 10;
@@ -414,7 +405,7 @@ export async function runEditToFrame(options: EditToFrameOptions = {}): Promise<
     }
     server = await serveDir(outDir);
     options.progress?.('edit-to-frame: starting Chromium…');
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: [...CHROMIUM_ARGS] });
     const cpuBusyBefore = await cpuBusy(1000);
     const loadAverage = os.loadavg()[0];
     const results: EditResult[] = [];

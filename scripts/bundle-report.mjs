@@ -22,67 +22,12 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { decodeMappings } from './source-map-vlq.mjs';
 
 export const BUDGET_BYTES = 200 * 1024;
 const FONT_EXT = /\.(woff2?|ttf|otf|eot)$/i;
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-
-const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-const B64_INDEX = new Int8Array(128).fill(-1);
-for (let i = 0; i < B64.length; i++) B64_INDEX[B64.charCodeAt(i)] = i;
-
-/**
- * Decodes a v3 source map's `mappings` into, per generated line, a list of
- * [generatedColumn, sourceIndex] (sourceIndex −1 for unmapped segments), columns ascending.
- */
-export function decodeMappings(mappings) {
-  const lines = [];
-  let line = [];
-  let col = 0;
-  let src = 0;
-  let i = 0;
-  const n = mappings.length;
-  const values = [];
-  while (i < n) {
-    const c = mappings.charCodeAt(i);
-    if (c === 59 /* ; */) {
-      lines.push(line);
-      line = [];
-      col = 0;
-      i++;
-      continue;
-    }
-    if (c === 44 /* , */) {
-      i++;
-      continue;
-    }
-    values.length = 0;
-    while (i < n) {
-      const ch = mappings.charCodeAt(i);
-      if (ch === 44 || ch === 59) break;
-      let value = 0;
-      let shift = 0;
-      let digit;
-      do {
-        digit = B64_INDEX[mappings.charCodeAt(i++)];
-        if (digit < 0) throw new Error(`bad VLQ character at ${i - 1}`);
-        value += (digit & 31) << shift;
-        shift += 5;
-      } while (digit & 32);
-      values.push(value & 1 ? -(value >>> 1) : value >>> 1);
-    }
-    col += values[0];
-    if (values.length >= 4) {
-      src += values[1];
-      line.push([col, src]);
-    } else {
-      line.push([col, -1]);
-    }
-  }
-  lines.push(line);
-  return lines;
-}
 
 /** A readable module id: node_modules/<pkg>/… → "<pkg>/…", project files relative to the root. */
 function moduleName(source, mapDir) {
