@@ -1,3 +1,5 @@
+import type { Model } from './model.ts';
+
 /**
  * What the user has selected on the diagram, by the scenario's indices: node j of layer l;
  * weight (l, j, i) from node i of layer l to node j of layer l+1; bias (l, j) of node j of
@@ -34,4 +36,18 @@ export function parseSelectionKey(key: string): Selection | null {
   if (kind === 'edge' && n.length === 3) return { kind, l: n[0], j: n[1], i: n[2] };
   if ((kind === 'node' || kind === 'bias') && n.length === 2) return { kind, l: n[0], j: n[1] };
   return null;
+}
+
+function inRange(x: number, size: number): boolean {
+  return Number.isInteger(x) && x >= 0 && x < size;
+}
+
+/** True when the network has the node, weight or bias a selection names (a bias only where the layer has biases). */
+export function selectionExists(model: Model, sel: Selection): boolean {
+  switch (sel.kind) {
+    case 'loss': return true;
+    case 'node': return inRange(sel.l, model.depth + 1) && inRange(sel.j, model.sizes[sel.l]);
+    case 'edge': return inRange(sel.l, model.depth) && inRange(sel.j, model.sizes[sel.l + 1]) && inRange(sel.i, model.sizes[sel.l]);
+    default: return inRange(sel.l, model.depth) && model.hasBias[sel.l] === 1 && inRange(sel.j, model.sizes[sel.l + 1]);
+  }
 }
