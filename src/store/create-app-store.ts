@@ -1,3 +1,4 @@
+import { temporal } from 'zundo';
 import { subscribeWithSelector } from 'zustand/middleware';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { formatCodecError } from '../core/codec/codec-result.ts';
@@ -7,19 +8,29 @@ import { paramsToNested } from '../core/model.ts';
 import { cloneOptimizerState } from '../core/optimizer.ts';
 import type { Scenario } from '../core/scenario.ts';
 import { withBias, withParameters, withSampleValue, withWeight } from '../core/scenario-edits.ts';
-import type { Selection } from '../core/selection.ts';
+import { selectionExists, type Selection } from '../core/selection.ts';
 import { currentEvent, eventSelection, type Phase } from '../core/step-plan.ts';
 import { createTrainer, train } from '../core/train.ts';
 import { loadPreset } from '../presets/index.ts';
 import type { AppInputs, LessonControl, Notice, Theme } from './app-state.ts';
 import { createSelectors, type Selectors } from './selectors.ts';
+import { createGesture, undoOptions, type TrackedInputs, type UndoHistory } from './undo.ts';
 
 /** What the user can do; every action changes inputs only. */
 export interface AppActions {
   loadPreset(id: string): void;
-  /** Replaces the scenario (an import, a share link); resets the iteration and the history. */
+  /** Replaces the scenario (an import, a share link); resets the iteration and the loss history. Undoable. */
   loadScenario(scenario: Scenario, presetId?: string | null, notice?: Notice | null): void;
-  /** weights[l][j][i] ← value; refused with a notice if not finite. The position is kept. */
+  /** Back to the scenario this session was opened from (its preset, else its file or link), as an undoable edit. */
+  resetToOrigin(): void;
+  /**
+   * Undoes the last edit of the scenario, a training run or a load (a drag is one edit),
+   * restoring the parameters with the optimizer state and loss history that went with them.
+   * Refused while a drag or a training run is in progress.
+   */
+  undo(): void;
+  redo(): void;
+  /** weights[l][j][i] ← value; refused with a notice if not finite. The position is kept; the same value changes nothing. */
   setWeight(l: number, j: number, i: number, value: number): boolean;
   setBias(l: number, j: number, value: number): boolean;
   /** data[sample].x[i] or .y[i] ← value, validated like a file. */
@@ -44,9 +55,15 @@ export interface AppActions {
   setSample(sample: number): void;
   setShowZ(show: boolean): void;
   setFollowStep(follow: boolean): void;
+  /** Selects `selection` and asks its editor (in the math panel) to open. */
+  requestEdit(selection: Selection): void;
+  /** The editor has opened (or cannot): the request is done. */
+  clearEditRequest(): void;
   /** `steps` optimizer steps from the current parameters and state; appends to the loss history and shows the whole next iteration. */
   trainSteps(steps: number): void;
+  /** true while a run of training slices is in progress: the run is one undo entry */
   setTraining(training: boolean): void;
+  /** true from the start to the end of a drag: the drag is one undo entry, and undo returns to its start */
   setScrubbing(scrubbing: boolean): void;
   clearHistory(): void;
   setNotice(notice: Notice | null): void;
@@ -55,20 +72,32 @@ export interface AppActions {
   setHidden(hidden: readonly LessonControl[]): void;
 }
 
-export type AppState = AppInputs & AppActions;
+/** Inputs the session keeps besides AppInputs: where it was opened from, so Reset can return there. */
+export interface SessionInputs {
+  readonly origin: Scenario;
+}
+
+export type AppState = AppInputs & SessionInputs & AppActions;
 export type AppStore = StoreApi<AppState> & {
   subscribe: {
     (listener: (state: AppState, prev: AppState) => void): () => void;
     <U>(selector: (state: AppState) => U, listener: (selected: U, prev: U) => void, options?: { equalityFn?: (a: U, b: U) => boolean; fireImmediately?: boolean }): () => void;
   };
   readonly selectors: Selectors;
+  /** the undo history (zundo): pastStates, futureStates */
+  readonly temporal: UndoHistory;
 };
+
+export interface AppStoreOptions {
+  /** undo entries to start with, oldest first (a saved session set aside by a share link) */
+  readonly pastStates?: readonly TrackedInputs[];
+}
 
 /** The inputs of a fresh session on a scenario. */
 export function initialInputs(scenario: Scenario, presetId: string | null = null, notice: Notice | null = null): AppInputs {
   return {
     scenario, presetId, optimizerState: null, position: 0, sample: 0, selection: null, hover: null,
-    playing: false, speed: 4, showZ: false, followStep: true, lossHistory: [], training: false, scrubbing: false, notice,
+    playing: false, speed: 4, showZ: false, followStep: true, lossHistory: [], training: false, scrubbing: false, editPending: false, notice,
     presentation: false, theme: 'system', hidden: [],
   };
 }
@@ -77,15 +106,36 @@ function finiteNotice(what: string, value: number): Notice {
   return { kind: 'error', text: `${what}: ${String(value)} is not a finite number; nothing was changed.` };
 }
 
-/** A store for one session, starting from `initial`. */
-export function createAppStore(initial: AppInputs): AppStore {
+/**
+ * A store for one session, starting from `initial` (its origin defaults to its scenario).
+ * zundo's `temporal` is applied once, here at the root; see undo.ts for what it tracks.
+ */
+export function createAppStore(initial: AppInputs & Partial<SessionInputs>, options: AppStoreOptions = {}): AppStore {
   const selectors = createSelectors();
-  const store = createStore<AppState>()(subscribeWithSelector((set, get) => {
+  const history = () => store.temporal;
+  const store = createStore<AppState>()(subscribeWithSelector(temporal((set, get) => {
     const planLength = () => selectors.plan(get()).events.length;
     const clampSample = (s: AppInputs) => Math.min(s.sample, selectors.iteration(s).count - 1);
+    const gesture = createGesture(history, get);
+    // A gesture spans a drag or a training run; while either lasts, the history waits.
+    const syncGesture = () => {
+      const { scrubbing, training } = get();
+      if (scrubbing || training) gesture.begin();
+      else gesture.end();
+    };
+    // After undo or redo the network may be another shape: keep the position, sample and
+    // selection only where they still exist.
+    const fitToScenario = () => {
+      const s = get();
+      const model = selectors.compiled(s).model;
+      const fits = (sel: Selection | null) => (sel !== null && selectionExists(model, sel) ? sel : null);
+      const position = Math.min(s.position, planLength());
+      set({ position, sample: Math.max(0, clampSample(s)), selection: fits(s.selection), hover: fits(s.hover), playing: s.playing && position < planLength() });
+    };
 
     return {
       ...initial,
+      origin: initial.origin ?? initial.scenario,
 
       loadPreset(id) {
         const scenario = loadPreset(id);
@@ -98,7 +148,25 @@ export function createAppStore(initial: AppInputs): AppStore {
 
       loadScenario(scenario, presetId = null, notice = null) {
         const { speed, showZ, followStep, presentation, theme, hidden } = get();
-        set({ ...initialInputs(scenario, presetId, notice), speed, showZ, followStep, presentation, theme, hidden });
+        set({ ...initialInputs(scenario, presetId, notice), origin: scenario, speed, showZ, followStep, presentation, theme, hidden });
+      },
+
+      resetToOrigin() {
+        const { presetId, origin } = get();
+        const fromPreset = presetId === null ? null : loadPreset(presetId);
+        const what = fromPreset === null ? 'the scenario you opened' : `the preset${fromPreset.title ? ` "${fromPreset.title.split(':')[0]}"` : ''}`;
+        get().loadScenario(fromPreset ?? origin, presetId, { kind: 'info', text: `Reset to ${what}. Undo (Ctrl+Z) brings your changes back.` });
+      },
+
+      undo() {
+        if (gesture.active) return;
+        history().getState().undo();
+        fitToScenario();
+      },
+      redo() {
+        if (gesture.active) return;
+        history().getState().redo();
+        fitToScenario();
       },
 
       setWeight(l, j, i, value) {
@@ -106,6 +174,7 @@ export function createAppStore(initial: AppInputs): AppStore {
           set({ notice: finiteNotice('weight', value) });
           return false;
         }
+        if (Object.is(get().scenario.weights[l]?.[j]?.[i], value)) return true;
         set({ scenario: withWeight(get().scenario, l, j, i, value) });
         return true;
       },
@@ -115,6 +184,7 @@ export function createAppStore(initial: AppInputs): AppStore {
           set({ notice: finiteNotice('bias', value) });
           return false;
         }
+        if (Object.is(get().scenario.biases[l]?.[j], value)) return true;
         set({ scenario: withBias(get().scenario, l, j, value) });
         return true;
       },
@@ -125,6 +195,7 @@ export function createAppStore(initial: AppInputs): AppStore {
           set({ notice: finiteNotice(what, value) });
           return false;
         }
+        if (Object.is(get().scenario.data[sample]?.[field][i], value)) return true;
         const next = parseScenario(serializeScenario(withSampleValue(get().scenario, sample, field, i, value)));
         if (!next.ok) {
           set({ notice: { kind: 'error', text: `${what}: ${String(value)} is not allowed; nothing was changed.`, details: next.errors.map(formatCodecError) } });
@@ -192,6 +263,12 @@ export function createAppStore(initial: AppInputs): AppStore {
       setShowZ(showZ) {
         set({ showZ });
       },
+      requestEdit(selection) {
+        set({ selection, editPending: true });
+      },
+      clearEditRequest() {
+        set({ editPending: false });
+      },
       setFollowStep(followStep) {
         set({ followStep });
       },
@@ -209,9 +286,11 @@ export function createAppStore(initial: AppInputs): AppStore {
       },
       setTraining(training) {
         set({ training });
+        syncGesture();
       },
       setScrubbing(scrubbing) {
         set({ scrubbing });
+        syncGesture();
       },
       clearHistory() {
         set({ lossHistory: [] });
@@ -229,6 +308,6 @@ export function createAppStore(initial: AppInputs): AppStore {
         set({ hidden });
       },
     };
-  })) as AppStore;
+  }, undoOptions<AppState>(options.pastStates)))) as AppStore;
   return Object.assign(store, { selectors });
 }

@@ -2,6 +2,7 @@ import { formatCodecError } from '../core/codec/codec-result.ts';
 import { DEFAULT_PRESET_ID, loadPreset } from '../presets/index.ts';
 import type { AppInputs } from './app-state.ts';
 import { initialInputs } from './create-app-store.ts';
+import { withLinkOptions } from './link-session.ts';
 import { readScenarioHash } from './share-link.ts';
 
 /**
@@ -12,10 +13,11 @@ export function initialSession(hash: string): AppInputs {
   const fallback = () => loadPreset(DEFAULT_PRESET_ID)!;
   const link = readScenarioHash(hash);
   if (link === null) return initialInputs(fallback(), DEFAULT_PRESET_ID);
-  if (link.ok) return initialInputs(link.value, null);
-  return initialInputs(fallback(), DEFAULT_PRESET_ID, {
+  // The link's further parameters (position, selection, panels, lesson flags): link-session.ts.
+  if (link.ok) return withLinkOptions(initialInputs(link.value, null), hash, true);
+  return withLinkOptions(initialInputs(fallback(), DEFAULT_PRESET_ID, {
     kind: 'error',
     text: 'The share link could not be opened, so the default preset is shown.',
     details: link.errors.map(formatCodecError),
-  });
+  }), hash, false);
 }

@@ -1,0 +1,220 @@
+import { shallow } from 'zustand/shallow';
+import { formatCodecError } from '../core/codec/codec-result.ts';
+import { scenarioToJson } from '../core/codec/serialize-scenario.ts';
+import type { AppInputs, Notice } from './app-state.ts';
+import { initialInputs, type AppState, type AppStore, type SessionInputs } from './create-app-store.ts';
+import { initialSession } from './initial-session.ts';
+import { parseSessionText, sessionEnvelope, type SavedSession } from './session-envelope.ts';
+import { readScenarioHash } from './share-link.ts';
+import { trackedInputs, type TrackedInputs } from './undo.ts';
+
+/** The key of the saved session in localStorage. */
+export const SESSION_KEY = 'backprop-lab:session';
+
+/** The part of the Web Storage API the session uses (a fake in tests). */
+export type StorageLike = Pick<Storage, 'getItem' | 'setItem'>;
+/**
+ * How to reach the storage. Reaching it may throw (a browser that disables storage throws a
+ * SecurityError on `window.localStorage` itself), so it is asked for at each use, inside a try.
+ */
+export type GetStorage = () => StorageLike | null | undefined;
+
+/** The page's localStorage (reaching it may throw; see GetStorage). */
+export const browserStorage: GetStorage = () => globalThis.localStorage;
+
+/** What went wrong with the storage, in words: full, disabled, or the browser's own message. */
+export function describeStorageError(error: unknown): string {
+  const name = error instanceof Error || (typeof DOMException !== 'undefined' && error instanceof DOMException) ? (error as Error).name : '';
+  const message = error instanceof Error ? error.message : String(error);
+  if (name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED') return `the browser's storage for this page is full (${name})`;
+  if (name === 'SecurityError') return `the browser does not let this page use its storage, e.g. in a private window or by a site setting (${name})`;
+  return message === '' ? 'the browser refused to use its storage' : message;
+}
+
+export type SavedRead =
+  | { readonly kind: 'none' }
+  | { readonly kind: 'saved'; readonly session: SavedSession }
+  /** something is stored but cannot be restored: another version, corrupted, a scenario the codec rejects */
+  | { readonly kind: 'unreadable'; readonly notice: Notice }
+  /** the storage cannot be reached at all */
+  | { readonly kind: 'unavailable'; readonly notice: Notice };
+
+/** The saved session, if there is one that can be read. Never throws. */
+export function readSavedSession(getStorage: GetStorage): SavedRead {
+  let text: string | null;
+  try {
+    const storage = getStorage();
+    if (storage === null || storage === undefined) throw new Error('this browser has no localStorage');
+    text = storage.getItem(SESSION_KEY);
+  } catch (error) {
+    return {
+      kind: 'unavailable',
+      notice: { kind: 'info', text: 'Your work will not be saved in this browser, so a reload starts afresh.', details: [describeStorageError(error)] },
+    };
+  }
+  if (text === null) return { kind: 'none' };
+  const result = parseSessionText(text);
+  if (result.ok) return { kind: 'saved', session: result.value };
+  return {
+    kind: 'unreadable',
+    notice: { kind: 'error', text: 'Your saved session could not be restored, so the default preset is shown.', details: result.errors.map(formatCodecError) },
+  };
+}
+
+export type WriteResult = { readonly ok: true } | { readonly ok: false; readonly reason: string };
+
+/** Stores an envelope's text. Never throws: a full or disabled storage is a reason. */
+export function writeSavedSession(getStorage: GetStorage, text: string): WriteResult {
+  try {
+    const storage = getStorage();
+    if (storage === null || storage === undefined) return { ok: false, reason: 'this browser has no localStorage' };
+    storage.setItem(SESSION_KEY, text);
+    return { ok: true };
+  } catch (error) {
+    return { ok: false, reason: describeStorageError(error) };
+  }
+}
+
+/** The store's inputs of a restored session (what it does not save starts fresh). */
+export function restoredInputs(saved: SavedSession): AppInputs & SessionInputs {
+  return {
+    ...initialInputs(saved.scenario, saved.presetId),
+    origin: saved.origin, optimizerState: saved.optimizerState, lossHistory: saved.lossHistory,
+    position: saved.position, sample: saved.sample, selection: saved.selection,
+    followStep: saved.followStep, showZ: saved.showZ, speed: saved.speed, theme: saved.theme, presentation: saved.presentation,
+  };
+}
+
+/** What to open: the store's initial inputs, and undo entries to start with. */
+export interface SessionStart {
+  readonly inputs: AppInputs & Partial<SessionInputs>;
+  readonly pastStates: readonly TrackedInputs[];
+}
+
+/** The hash's `name=value` parts: a share or lesson link asks for something; a bare `#anchor` does not. */
+function hashParams(hash: string): string[] {
+  const body = hash.startsWith('#') ? hash.slice(1) : hash;
+  return body.split('&').filter((part) => part.includes('='));
+}
+
+function sameScenarioJson(a: AppInputs['scenario'], b: AppInputs['scenario']): boolean {
+  return a === b || scenarioToJson(a, 0) === scenarioToJson(b, 0);
+}
+
+/**
+ * The session to open, by precedence: a link in the URL hash (share or lesson link) wins
+ * over the saved session, which wins over the default preset. Two exceptions keep a reload
+ * from losing work: a hash that is the one saved with the session (the page's own URL), or a
+ * bare link to the saved scenario itself, restores the saved session, position and
+ * selection included; and a link that cannot be opened shows the saved session instead of
+ * the default preset. A link to another scenario sets the saved session aside: it stays in
+ * storage until the next change, and it is the first undo entry, so Undo brings it back.
+ * Nothing here throws; whatever could not be used is said in the notice.
+ */
+export function openSession(hash: string, getStorage: GetStorage): SessionStart {
+  const saved = readSavedSession(getStorage);
+  const params = hashParams(hash);
+  const withStorageNotice = (inputs: AppInputs): AppInputs => (saved.kind === 'unreadable' || saved.kind === 'unavailable') && inputs.notice === null
+    ? { ...inputs, notice: saved.notice }
+    : inputs;
+  if (saved.kind !== 'saved') return { inputs: withStorageNotice(initialSession(hash)), pastStates: [] };
+  const session = saved.session;
+  if (params.length === 0) return { inputs: restoredInputs(session), pastStates: [] };
+
+  const fromLink = initialSession(hash);
+  // A lesson's hidden controls stay hidden whatever session shows.
+  const restored = (notice: Notice | null): AppInputs & SessionInputs => ({ ...restoredInputs(session), hidden: fromLink.hidden, notice });
+  if (session.hash === hash) return { inputs: restored(null), pastStates: [] };
+  const link = readScenarioHash(hash);
+  if (link !== null && !link.ok) {
+    return { inputs: restored({ kind: 'error', text: 'The link could not be opened, so your saved session is shown.', details: link.errors.map(formatCodecError) }), pastStates: [] };
+  }
+  const sameScenario = link !== null && sameScenarioJson(fromLink.scenario, session.scenario);
+  // The address the app itself keeps: the scenario, and a lesson's hidden controls.
+  const bareLink = params.every((p) => p.startsWith('scenario=') || p.startsWith('hide='));
+  if (sameScenario && bareLink) return { inputs: restored(fromLink.notice), pastStates: [] };
+  // The same scenario with a position, a selection or lesson flags: the link says where to look.
+  if (sameScenario) return { inputs: fromLink, pastStates: [] };
+  const setAside: Notice = { kind: 'info', text: 'Opened the link. Your saved session was set aside: Undo (Ctrl+Z) brings it back.' };
+  return { inputs: { ...fromLink, notice: fromLink.notice ?? setAside }, pastStates: [trackedInputs(restoredInputs(session))] };
+}
+
+/** What the session saves when it changes (everything else is not saved). */
+function persisted(s: AppState): unknown[] {
+  return [s.scenario, s.optimizerState, s.lossHistory, s.presetId, s.origin, s.position, s.sample, s.selection, s.followStep, s.showZ, s.speed, s.theme, s.presentation];
+}
+
+export interface SessionSaverOptions {
+  readonly storage: GetStorage;
+  /** the page's URL hash now */
+  readonly hash: () => string;
+  /**
+   * Quiet time before a save. 200 ms: under the share link's 250 ms, so once the URL shows
+   * an edit, the saved session has it too, and a reload of that URL restores it.
+   */
+  readonly delayMs?: number;
+}
+
+export interface SessionSaver {
+  /** saves now what changed (the page is being hidden or closed) */
+  flush(): void;
+  /** flushes, then stops */
+  dispose(): void;
+}
+
+/**
+ * Saves the session as the user works, debounced: nothing is written until something that
+ * is saved changes (a saved session set aside by a link stays until then). A save that fails
+ * (storage full or disabled) says so once in the notice and the app works on; the next
+ * change tries again.
+ */
+export function createSessionSaver(store: AppStore, options: SessionSaverOptions): SessionSaver {
+  const delay = options.delayMs ?? 200;
+  const textOf = () => JSON.stringify(sessionEnvelope(store.getState(), options.hash()));
+  let last = textOf();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  // A storage that cannot be reached was named in the notice when the session opened.
+  let failing = (() => {
+    try {
+      return options.storage() == null;
+    } catch {
+      return true;
+    }
+  })();
+  let changed = false;
+
+  const save = () => {
+    timer = undefined;
+    if (!changed) return;
+    const text = textOf();
+    if (text === last) return;
+    const result = writeSavedSession(options.storage, text);
+    if (result.ok) {
+      last = text;
+      failing = false;
+      return;
+    }
+    if (failing) return;
+    failing = true;
+    store.getState().setNotice({ kind: 'error', text: 'Your work could not be saved in this browser; it is kept in this tab until you close or reload it.', details: [result.reason] });
+  };
+
+  const unsubscribe = store.subscribe(persisted, () => {
+    changed = true;
+    if (timer !== undefined) clearTimeout(timer);
+    timer = setTimeout(save, delay);
+  }, { equalityFn: shallow });
+
+  const flush = () => {
+    if (timer !== undefined) clearTimeout(timer);
+    // Also when no save is pending: the URL hash may have changed since the last one.
+    save();
+  };
+  return {
+    flush,
+    dispose() {
+      flush();
+      unsubscribe();
+    },
+  };
+}

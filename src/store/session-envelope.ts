@@ -1,0 +1,224 @@
+import { codecFail, codecOk, type CodecError, type CodecResult } from '../core/codec/codec-result.ts';
+import { ErrorList } from '../core/codec/error-list.ts';
+import { fieldPath, ROOT } from '../core/codec/json-path.ts';
+import { parseScenario } from '../core/codec/parse-scenario.ts';
+import { describe, isJsonObject, ownField, readBoolean, readChoice, readInteger, readList, readNumber, rejectUnknownFields, requiredField, type JsonObject } from '../core/codec/read-json.ts';
+import { serializeScenario, type JsonDocument, type JsonValue } from '../core/codec/serialize-scenario.ts';
+import { batchRange, compileScenario } from '../core/compile.ts';
+import type { OptimizerState, SlotState } from '../core/optimizer.ts';
+import type { Scenario } from '../core/scenario.ts';
+import { parseSelectionKey, selectionExists, selectionKey, type Selection } from '../core/selection.ts';
+import { buildModel } from '../core/model.ts';
+import { buildStepPlan } from '../core/step-plan.ts';
+import { loadPreset, PRESET_IDS } from '../presets/index.ts';
+import type { AppInputs, Theme } from './app-state.ts';
+import type { TrackedInputs } from './undo.ts';
+
+/**
+ * The session saved in the browser, as a versioned JSON envelope around a scenario document:
+ *
+ *   { "version": 1, "scenario": {backprop-scenario/1}, "presetId": "walkthrough" | null,
+ *     "origin": {backprop-scenario/1} | null, "optimizerState": { "t", "w": { "first", "second" }, "b": {…} } | null,
+ *     "lossHistory": [number | null], "position", "sample", "selection": "edge:0:1:2" | null,
+ *     "followStep", "showZ", "speed", "theme", "presentation", "hash" }
+ *
+ * `origin` is written only when the session did not come from a preset (the preset is the
+ * origin otherwise); a loss that is not finite is written as null and read back as NaN.
+ * Reading is total, like the scenario codec: a value or path-named errors, never half of one.
+ */
+export const SESSION_VERSION = 1;
+
+const FIELDS = [
+  'version', 'scenario', 'presetId', 'origin', 'optimizerState', 'lossHistory', 'position', 'sample', 'selection',
+  'followStep', 'showZ', 'speed', 'theme', 'presentation', 'hash',
+] as const;
+const THEMES: readonly Theme[] = ['light', 'dark', 'system'];
+const SPEED = { min: 0.25, max: 200 } as const;
+/** A URL hash longer than this is not one this app wrote. */
+const HASH_LIMIT = 2_000_000;
+
+/** What a saved session restores. */
+export interface SavedSession extends TrackedInputs {
+  readonly position: number;
+  readonly sample: number;
+  readonly selection: Selection | null;
+  readonly followStep: boolean;
+  readonly showZ: boolean;
+  readonly speed: number;
+  readonly theme: Theme;
+  readonly presentation: boolean;
+  /** the page's URL hash when it was saved: reloading that URL restores this session */
+  readonly hash: string;
+}
+
+type SessionSource = TrackedInputs & Pick<AppInputs, 'position' | 'sample' | 'selection' | 'followStep' | 'showZ' | 'speed' | 'theme' | 'presentation'>;
+
+function slotDocument(slot: SlotState): JsonDocument {
+  return { first: Array.from(slot.first), second: Array.from(slot.second) };
+}
+
+/** The envelope of a session, as a JSON document (JSON.stringify it to store it). */
+export function sessionEnvelope(s: SessionSource, hash: string): JsonDocument {
+  const opt = s.optimizerState;
+  return {
+    version: SESSION_VERSION,
+    scenario: serializeScenario(s.scenario),
+    presetId: s.presetId,
+    origin: s.presetId === null ? serializeScenario(s.origin) : null,
+    optimizerState: opt === null ? null : { t: opt.t, w: slotDocument(opt.w), b: slotDocument(opt.b) },
+    // JSON has no NaN or ∞: JSON.stringify writes them as null, which reads back as NaN.
+    lossHistory: s.lossHistory as JsonValue[],
+    position: s.position,
+    sample: s.sample,
+    selection: s.selection === null ? null : selectionKey(s.selection),
+    followStep: s.followStep,
+    showZ: s.showZ,
+    speed: s.speed,
+    theme: s.theme,
+    presentation: s.presentation,
+    hash,
+  };
+}
+
+/** A scenario inside the envelope, its errors' paths under `key`. */
+function readScenarioAt(doc: JsonObject, key: string, errors: ErrorList): Scenario | undefined {
+  const value = requiredField(doc, key, ROOT, errors, 'a scenario document');
+  if (value === undefined) return undefined;
+  const result = parseScenario(value);
+  if (result.ok) return result.value;
+  for (const e of result.errors) errors.add(e.path === ROOT ? key : e.path.startsWith('[') ? `${key}${e.path}` : `${key}.${e.path}`, e.message);
+  return undefined;
+}
+
+function readSlot(value: unknown, length: number, path: string, errors: ErrorList): SlotState | undefined {
+  if (!isJsonObject(value)) {
+    errors.add(path, `expected { "first": [...], "second": [...] }, got ${describe(value)}`);
+    return undefined;
+  }
+  rejectUnknownFields(value, ['first', 'second'], path, errors);
+  const shape = { length, expected: `${length} numbers` };
+  const read = (key: string) => {
+    const raw = requiredField(value, key, path, errors, `${length} numbers`);
+    const list = raw === undefined ? undefined : readList(raw, shape, fieldPath(path, key), errors, (x, p) => readNumber(x, p, errors));
+    return list === undefined ? undefined : Float64Array.from(list);
+  };
+  const first = read('first');
+  const second = read('second');
+  return first && second ? { first, second } : undefined;
+}
+
+function readOptimizerState(value: unknown, scenario: Scenario, errors: ErrorList): OptimizerState | null | undefined {
+  if (value === null) return null;
+  const path = 'optimizerState';
+  if (!isJsonObject(value)) {
+    errors.add(path, `expected null or { "t", "w", "b" }, got ${describe(value)}`);
+    return undefined;
+  }
+  rejectUnknownFields(value, ['t', 'w', 'b'], path, errors);
+  const { model } = compileScenario(scenario);
+  const rawT = requiredField(value, 't', path, errors, 'an integer ≥ 0');
+  const t = rawT === undefined ? undefined : readInteger(rawT, 0, `${path}.t`, errors);
+  const rawW = requiredField(value, 'w', path, errors, 'the weights\' state');
+  const rawB = requiredField(value, 'b', path, errors, 'the biases\' state');
+  const w = rawW === undefined ? undefined : readSlot(rawW, model.weightCount, `${path}.w`, errors);
+  const b = rawB === undefined ? undefined : readSlot(rawB, model.biasCount, `${path}.b`, errors);
+  return t !== undefined && w && b ? { t, w, b } : undefined;
+}
+
+function readLossHistory(value: unknown, errors: ErrorList): number[] | undefined {
+  return readList(value, { length: undefined, expected: 'losses (numbers, or null for one that was not finite)' }, 'lossHistory', errors, (x, p) => {
+    if (x === null) return NaN;
+    return readNumber(x, p, errors);
+  });
+}
+
+function readIndexBelow(doc: JsonObject, key: string, limit: number, what: string, errors: ErrorList): number | undefined {
+  const value = requiredField(doc, key, ROOT, errors, `an integer in [0, ${limit - 1}]`);
+  if (value === undefined) return undefined;
+  const n = readInteger(value, 0, key, errors);
+  if (n === undefined) return undefined;
+  if (n < limit) return n;
+  errors.add(key, `expected an integer in [0, ${limit - 1}] (${what}), got ${n}`);
+  return undefined;
+}
+
+function readSelection(value: unknown, scenario: Scenario, errors: ErrorList): Selection | null | undefined {
+  if (value === null) return null;
+  const sel = typeof value === 'string' ? parseSelectionKey(value) : null;
+  if (sel === null) {
+    errors.add('selection', `expected null or a key such as "edge:0:1:2", "node:1:0", "bias:0:1", "loss", got ${describe(value)}`);
+    return undefined;
+  }
+  if (selectionExists(buildModel(scenario), sel)) return sel;
+  errors.add('selection', `the network has no ${describe(value)}`);
+  return undefined;
+}
+
+/** Reads a saved session envelope (a JSON value). Never throws. */
+export function parseSessionEnvelope(value: unknown): CodecResult<SavedSession> {
+  const errors = new ErrorList();
+  if (!isJsonObject(value)) return codecFail([{ path: ROOT, message: `expected a saved session { "version": ${SESSION_VERSION}, ... }, got ${describe(value)}` }]);
+  const version = ownField(value, 'version');
+  if (version !== SESSION_VERSION) {
+    const message = typeof version === 'number' ? `saved by another version of Backprop Lab (session format ${version}; this one reads ${SESSION_VERSION})` : `expected ${SESSION_VERSION}, got ${describe(version)}`;
+    return codecFail([{ path: 'version', message }]);
+  }
+  rejectUnknownFields(value, FIELDS, ROOT, errors);
+  const read = <T>(key: string, expected: string, reader: (x: unknown) => T | undefined): T | undefined => {
+    const raw = requiredField(value, key, ROOT, errors, expected);
+    return raw === undefined ? undefined : reader(raw);
+  };
+
+  const scenario = readScenarioAt(value, 'scenario', errors);
+  const presetId = read('presetId', 'a preset id or null', (x) => (x === null ? null : readChoice(x, PRESET_IDS, 'preset', 'presetId', errors)));
+  let origin: Scenario | undefined;
+  if (presetId === null) origin = readScenarioAt(value, 'origin', errors);
+  else if (presetId !== undefined) origin = loadPreset(presetId) ?? undefined;
+  const followStep = read('followStep', 'true or false', (x) => readBoolean(x, 'followStep', errors));
+  const showZ = read('showZ', 'true or false', (x) => readBoolean(x, 'showZ', errors));
+  const presentation = read('presentation', 'true or false', (x) => readBoolean(x, 'presentation', errors));
+  const theme = read('theme', THEMES.join(', '), (x) => readChoice(x, THEMES, 'theme', 'theme', errors));
+  const speed = read('speed', `a number in [${SPEED.min}, ${SPEED.max}]`, (x) => {
+    const n = readNumber(x, 'speed', errors);
+    if (n === undefined || (n >= SPEED.min && n <= SPEED.max)) return n;
+    errors.add('speed', `expected a number in [${SPEED.min}, ${SPEED.max}], got ${n}`);
+    return undefined;
+  });
+  const hash = read('hash', 'a string', (x) => {
+    if (typeof x === 'string' && x.length <= HASH_LIMIT) return x;
+    errors.add('hash', `expected the page's URL hash, got ${describe(x)}`);
+    return undefined;
+  });
+  const lossHistory = read('lossHistory', 'an array of losses', (x) => readLossHistory(x, errors));
+  if (scenario === undefined) {
+    // Without a scenario the rest cannot be checked against it; what was found so far is reported.
+    return codecFail(errors.toArray());
+  }
+
+  const optimizerState = read('optimizerState', 'null or the optimizer state', (x) => readOptimizerState(x, scenario, errors));
+  const compiled = compileScenario(scenario);
+  const events = buildStepPlan(compiled.model, compiled.trainable).events.length;
+  const position = readIndexBelow(value, 'position', events + 1, `the iteration has ${events} steps`, errors);
+  const batch = batchRange(compiled.data.count, compiled.batchSize, optimizerState?.t ?? 0).count;
+  const sample = readIndexBelow(value, 'sample', batch, `the batch has ${batch} sample${batch === 1 ? '' : 's'}`, errors);
+  const selection = read('selection', 'null or a selection key', (x) => readSelection(x, scenario, errors));
+
+  if (errors.count > 0) return codecFail(errors.toArray());
+  const session = {
+    scenario, presetId, origin, optimizerState, lossHistory, position, sample, selection, followStep, showZ, speed, theme, presentation, hash,
+  };
+  if (Object.values(session).some((v) => v === undefined)) return codecFail([{ path: ROOT, message: 'not a valid saved session' }]);
+  return codecOk(session as SavedSession);
+}
+
+/** Reads a saved session from the text in storage; text that is not JSON is one error that says so. */
+export function parseSessionText(text: string): CodecResult<SavedSession> {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    const errors: CodecError[] = [{ path: ROOT, message: `not valid JSON (${error instanceof Error ? error.message : String(error)})` }];
+    return codecFail(errors);
+  }
+  return parseSessionEnvelope(value);
+}

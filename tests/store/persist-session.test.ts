@@ -1,0 +1,345 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { serializeScenario } from '../../src/core/codec/serialize-scenario.ts';
+import { DEFAULT_PRESET_ID, loadPreset } from '../../src/presets/index.ts';
+import { createAppStore, initialInputs, type AppStore } from '../../src/store/create-app-store.ts';
+import { createSessionSaver, openSession, readSavedSession, SESSION_KEY, type GetStorage, type StorageLike } from '../../src/store/persist-session.ts';
+import { sessionEnvelope, SESSION_VERSION } from '../../src/store/session-envelope.ts';
+import { scenarioHash } from '../../src/store/share-link.ts';
+
+/** An in-memory Web Storage, counting writes. */
+class MemoryStorage implements StorageLike {
+  readonly items = new Map<string, string>();
+  writes = 0;
+  getItem(key: string): string | null {
+    return this.items.get(key) ?? null;
+  }
+  setItem(key: string, value: string): void {
+    this.writes++;
+    this.items.set(key, String(value));
+  }
+}
+
+/** A storage that is full: every write throws QuotaExceededError, as browsers do. */
+class FullStorage extends MemoryStorage {
+  override setItem(): void {
+    this.writes++;
+    throw new DOMException('Setting the value exceeded the quota.', 'QuotaExceededError');
+  }
+}
+
+/** A storage the browser forbids: reading throws SecurityError. */
+class ForbiddenStorage extends MemoryStorage {
+  override getItem(): string | null {
+    throw new DOMException('The operation is insecure.', 'SecurityError');
+  }
+  override setItem(): void {
+    throw new DOMException('The operation is insecure.', 'SecurityError');
+  }
+}
+
+const of = (storage: StorageLike): GetStorage => () => storage;
+const fresh = (id = 'walkthrough') => createAppStore(initialInputs(loadPreset(id)!, id));
+const defaultScenario = () => loadPreset(DEFAULT_PRESET_ID)!;
+
+/** Work in a store: edited, trained with Adam in mini-batches, stepped, selected. */
+function doWork(store: AppStore): AppStore {
+  const st = store.getState();
+  st.setWeight(0, 1, 2, -0.75);
+  st.changeScenario((s) => ({ ...s, optimizer: { type: 'adam', learningRate: 0.01, beta1: 0.9, beta2: 0.999, epsilon: 1e-8 }, batchSize: 4 }), 'Optimizer');
+  st.trainSteps(3);
+  st.setFollowStep(false);
+  st.setPosition(11);
+  st.setSample(1);
+  st.select({ kind: 'edge', l: 1, j: 0, i: 1 });
+  st.setShowZ(true);
+  st.setSpeed(8);
+  st.setTheme('dark');
+  return store;
+}
+
+const storeWithWork = () => doWork(fresh('walkthrough'));
+
+/** Does `work` on a store whose session is saved to `storage` (as the page does), then closes the page. */
+function saveWork(store: AppStore, storage: StorageLike, work: (store: AppStore) => void, hash = ''): AppStore {
+  const saver = createSessionSaver(store, { storage: of(storage), hash: () => hash });
+  work(store);
+  saver.dispose();
+  return store;
+}
+
+function envelopeText(store: AppStore, hash = '', edit: (doc: Record<string, unknown>) => void = () => {}): string {
+  const doc = sessionEnvelope(store.getState(), hash) as Record<string, unknown>;
+  edit(doc);
+  return JSON.stringify(doc);
+}
+
+describe('saving the session', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('writes once, debounced, after changes; nothing before the first change', () => {
+    const storage = new MemoryStorage();
+    const store = fresh();
+    const saver = createSessionSaver(store, { storage: of(storage), hash: () => '' });
+    vi.advanceTimersByTime(1000);
+    expect(storage.writes).toBe(0);
+    store.getState().setWeight(0, 0, 0, 0.5);
+    vi.advanceTimersByTime(100);
+    store.getState().setPosition(4);
+    vi.advanceTimersByTime(100);
+    store.getState().select({ kind: 'loss' });
+    vi.advanceTimersByTime(199);
+    expect(storage.writes).toBe(0);
+    vi.advanceTimersByTime(1);
+    expect(storage.writes).toBe(1);
+    // Hover and playing are not saved: no write.
+    store.getState().setHover({ kind: 'loss' });
+    vi.advanceTimersByTime(1000);
+    expect(storage.writes).toBe(1);
+    saver.dispose();
+    const doc = JSON.parse(storage.getItem(SESSION_KEY)!) as Record<string, unknown>;
+    expect(doc).toMatchObject({ version: SESSION_VERSION, presetId: 'walkthrough', origin: null, position: 4, selection: 'loss' });
+  });
+
+  it('flush writes a pending change at once (the page is being closed)', () => {
+    const storage = new MemoryStorage();
+    const store = fresh();
+    const saver = createSessionSaver(store, { storage: of(storage), hash: () => '' });
+    store.getState().setWeight(0, 0, 0, 0.5);
+    saver.flush();
+    expect(storage.writes).toBe(1);
+    vi.advanceTimersByTime(1000);
+    expect(storage.writes).toBe(1);
+    saver.dispose();
+  });
+
+  it('a full storage says so once in the notice, never throws, and the app works on', () => {
+    const storage = new FullStorage();
+    const store = fresh();
+    const saver = createSessionSaver(store, { storage: of(storage), hash: () => '' });
+    store.getState().setWeight(0, 0, 0, 0.5);
+    expect(() => vi.advanceTimersByTime(300)).not.toThrow();
+    expect(storage.writes).toBe(1);
+    const notice = store.getState().notice;
+    expect(notice?.kind).toBe('error');
+    expect(notice?.text).toMatch(/could not be saved/);
+    expect(notice?.details?.[0]).toMatch(/full.*QuotaExceededError/);
+    store.getState().setNotice(null);
+    store.getState().setWeight(0, 0, 0, 0.6);
+    vi.advanceTimersByTime(300);
+    expect(storage.writes).toBe(2);
+    expect(store.getState().notice).toBeNull();
+    expect(store.getState().scenario.weights[0][0][0]).toBe(0.6);
+    expect(() => saver.dispose()).not.toThrow();
+  });
+
+  it('a storage that cannot be reached at all is not written, and nothing throws', () => {
+    const store = fresh();
+    const throwing: GetStorage = () => {
+      throw new DOMException('localStorage is disabled', 'SecurityError');
+    };
+    const saver = createSessionSaver(store, { storage: throwing, hash: () => '' });
+    store.getState().setWeight(0, 0, 0, 0.5);
+    expect(() => vi.advanceTimersByTime(300)).not.toThrow();
+    // Opening the session already said so; the saver does not repeat it.
+    expect(store.getState().notice).toBeNull();
+    saver.dispose();
+  });
+});
+
+describe('restoring the session', () => {
+  it('restores the scenario, optimizer state, loss history, position, selection and view settings', () => {
+    const storage = new MemoryStorage();
+    const store = saveWork(fresh(), storage, doWork);
+    const start = openSession('', of(storage));
+    expect(start.pastStates).toEqual([]);
+    const restored = createAppStore(start.inputs);
+    const a = store.getState();
+    const b = restored.getState();
+    expect(serializeScenario(b.scenario)).toEqual(serializeScenario(a.scenario));
+    expect(b.presetId).toBe('walkthrough');
+    expect(b.optimizerState?.t).toBe(3);
+    expect(b.optimizerState?.w.first).toEqual(a.optimizerState?.w.first);
+    expect(b.optimizerState?.b.second).toEqual(a.optimizerState?.b.second);
+    expect(b.lossHistory).toEqual(a.lossHistory);
+    expect([b.position, b.sample, b.selection, b.followStep, b.showZ, b.speed, b.theme]).toEqual([a.position, a.sample, a.selection, a.followStep, a.showZ, a.speed, a.theme]);
+    expect(b.notice).toBeNull();
+    // Same batch, same numbers.
+    const ia = store.selectors.iteration(a);
+    const ib = restored.selectors.iteration(b);
+    expect(ib.start).toBe(ia.start);
+    expect(ib.pass.dLdw).toEqual(ia.pass.dLdw);
+    expect(ib.after.w).toEqual(ia.after.w);
+    // Reset still knows the preset; undo starts empty.
+    expect(restored.temporal.getState().pastStates).toEqual([]);
+    restored.getState().resetToOrigin();
+    expect(restored.getState().scenario).toEqual(loadPreset('walkthrough'));
+  });
+
+  it('keeps the origin of a scenario that came from a file or a link, and a loss that was not finite', () => {
+    const storage = new MemoryStorage();
+    const opened = loadPreset('tanh-221')!;
+    saveWork(createAppStore(initialInputs(opened, null)), storage, (store) => {
+      store.getState().setWeight(0, 0, 0, 2);
+      store.setState({ lossHistory: [0.5, Number.POSITIVE_INFINITY, 0.25] });
+    });
+    const restored = createAppStore(openSession('', of(storage)).inputs);
+    expect(restored.getState().presetId).toBeNull();
+    expect(restored.getState().lossHistory).toEqual([0.5, NaN, 0.25]);
+    restored.getState().resetToOrigin();
+    expect(restored.getState().scenario).toEqual(opened);
+  });
+
+  it('opens the default preset when nothing is saved, without a notice', () => {
+    const start = openSession('', of(new MemoryStorage()));
+    expect(start.inputs.presetId).toBe(DEFAULT_PRESET_ID);
+    expect(start.inputs.scenario).toEqual(defaultScenario());
+    expect(start.inputs.notice).toBeNull();
+  });
+});
+
+describe('a saved session that cannot be used opens the default preset and says why', () => {
+  const cases: [string, (store: AppStore) => StorageLike | GetStorage, RegExp, 'error' | 'info'][] = [
+    ['corrupted JSON', () => stored('{"version":1,"scenario":{"format"'), /not valid JSON/, 'error'],
+    ['not an object', () => stored('[1,2,3]'), /expected a saved session/, 'error'],
+    ['another version', (store) => stored(envelopeText(store, '', (d) => { d.version = 2; })), /^version: saved by another version .*format 2/, 'error'],
+    ['no version', (store) => stored(envelopeText(store, '', (d) => { delete d.version; })), /^version: expected 1, got nothing/, 'error'],
+    ['a scenario the codec rejects', (store) => stored(envelopeText(store, '', (d) => { (d.scenario as Record<string, unknown>).loss = 'hinge'; })), /^scenario\.loss: unknown loss "hinge"/, 'error'],
+    ['a weight that is not a number', (store) => stored(envelopeText(store, '', (d) => { ((d.scenario as { weights: unknown[][][] }).weights[0][0])[0] = 'x'; })), /^scenario\.weights\[0\]\[0\]\[0\]: expected a finite number/, 'error'],
+    ['a position past the end', (store) => stored(envelopeText(store, '', (d) => { d.position = 999; })), /^position: expected an integer in \[0, 26\]/, 'error'],
+    ['a selection the network does not have', (store) => stored(envelopeText(store, '', (d) => { d.selection = 'edge:5:0:0'; })), /^selection: the network has no "edge:5:0:0"/, 'error'],
+    ['a malformed selection', (store) => stored(envelopeText(store, '', (d) => { d.selection = { kind: 'edge' }; })), /^selection: expected null or a key/, 'error'],
+    ['an optimizer state of the wrong size', (store) => stored(envelopeText(store, '', (d) => { d.optimizerState = { t: 1, w: { first: [1], second: [1] }, b: { first: [], second: [] } }; })), /^optimizerState\.w\.first: expected 8 numbers, got 1/, 'error'],
+    ['an unknown preset', (store) => stored(envelopeText(store, '', (d) => { d.presetId = 'nope'; })), /^presetId: unknown preset "nope"/, 'error'],
+    ['a speed out of range', (store) => stored(envelopeText(store, '', (d) => { d.speed = 1e6; })), /^speed: expected a number in \[0\.25, 200\]/, 'error'],
+    ['an unknown field', (store) => stored(envelopeText(store, '', (d) => { d.extra = 1; })), /^extra: unknown field/, 'error'],
+    ['a storage whose getItem throws SecurityError', () => new ForbiddenStorage(), /does not let this page use its storage.*SecurityError/, 'info'],
+    ['a storage that cannot be reached', () => () => { throw new DOMException('denied', 'SecurityError'); }, /SecurityError/, 'info'],
+    ['no storage at all', () => () => undefined, /no localStorage/, 'info'],
+  ];
+
+  function stored(text: string): MemoryStorage {
+    const storage = new MemoryStorage();
+    storage.setItem(SESSION_KEY, text);
+    return storage;
+  }
+
+  for (const [name, make, detail, kind] of cases) {
+    it(name, () => {
+      const made = make(storeWithWork());
+      const getStorage = typeof made === 'function' ? made : of(made);
+      let start: ReturnType<typeof openSession> | undefined;
+      expect(() => { start = openSession('', getStorage); }).not.toThrow();
+      expect(start!.inputs.presetId).toBe(DEFAULT_PRESET_ID);
+      expect(start!.inputs.scenario).toEqual(defaultScenario());
+      expect(start!.inputs.position).toBe(0);
+      const notice = start!.inputs.notice;
+      expect(notice?.kind).toBe(kind);
+      expect(notice?.text).toMatch(kind === 'error' ? /saved session could not be restored/ : /will not be saved/);
+      expect(notice?.details?.join('\n')).toMatch(detail);
+      // A store opens on it and works.
+      const store = createAppStore(start!.inputs, { pastStates: start!.pastStates });
+      expect(store.getState().setWeight(0, 0, 0, 0.5)).toBe(true);
+    });
+  }
+
+  it('readSavedSession reports the problem without touching what is stored', () => {
+    const storage = stored('garbage');
+    expect(readSavedSession(of(storage)).kind).toBe('unreadable');
+    expect(storage.getItem(SESSION_KEY)).toBe('garbage');
+  });
+});
+
+describe('a link in the URL and the saved session', () => {
+  function savedWork(hash = '') {
+    const storage = new MemoryStorage();
+    const store = saveWork(fresh(), storage, doWork, hash);
+    return { storage, store, text: storage.getItem(SESSION_KEY) };
+  }
+
+  it('a link to another scenario wins; the saved session stays stored, and undo brings it back', () => {
+    const { storage, store, text } = savedWork();
+    const mazur = loadPreset('mazur')!;
+    const start = openSession(scenarioHash(mazur), of(storage));
+    expect(start.inputs.scenario).toEqual(mazur);
+    expect(start.inputs.notice).toMatchObject({ kind: 'info', text: expect.stringMatching(/set aside.*Undo/) });
+    expect(storage.getItem(SESSION_KEY)).toBe(text);
+    const opened = createAppStore(start.inputs, { pastStates: start.pastStates });
+    opened.getState().undo();
+    expect(serializeScenario(opened.getState().scenario)).toEqual(serializeScenario(store.getState().scenario));
+    expect(opened.getState().optimizerState?.t).toBe(3);
+    expect(opened.getState().presetId).toBe('walkthrough');
+  });
+
+  it('the set-aside session is overwritten only by the first change', () => {
+    vi.useFakeTimers();
+    try {
+      const { storage, text } = savedWork();
+      const start = openSession(scenarioHash(loadPreset('mazur')!), of(storage));
+      const opened = createAppStore(start.inputs, { pastStates: start.pastStates });
+      const saver = createSessionSaver(opened, { storage: of(storage), hash: () => '#link' });
+      opened.getState().setNotice(null);
+      vi.advanceTimersByTime(1000);
+      saver.flush();
+      expect(storage.getItem(SESSION_KEY)).toBe(text);
+      opened.getState().stepForward();
+      vi.advanceTimersByTime(1000);
+      expect(JSON.parse(storage.getItem(SESSION_KEY)!)).toMatchObject({ presetId: null, position: 1, hash: '#link' });
+      saver.dispose();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('the URL the session was saved at restores it (a reload), position and selection included', () => {
+    const hash = '#scenario=whatever-was-in-the-address-bar&pos=3';
+    const { storage, store } = savedWork(hash);
+    const start = openSession(hash, of(storage));
+    expect(start.inputs.position).toBe(store.getState().position);
+    expect(start.inputs.selection).toEqual(store.getState().selection);
+    expect(start.inputs.notice).toBeNull();
+  });
+
+  it('a reload of a lesson link restores the session and keeps the lesson\'s hidden controls', () => {
+    const mazur = loadPreset('mazur')!;
+    const hash = `${scenarioHash(mazur)}&hide=settings,training`;
+    const { storage, store } = savedWork(hash);
+    const start = openSession(hash, of(storage));
+    expect(start.inputs.position).toBe(store.getState().position);
+    expect(start.inputs.hidden).toEqual(['settings', 'training']);
+    expect(start.inputs.notice).toBeNull();
+  });
+
+  it('a link to the saved scenario with a position of its own opens at the link\'s position', () => {
+    const { storage, store } = savedWork('#old');
+    const start = openSession(`${scenarioHash(store.getState().scenario)}&pos=2`, of(storage));
+    expect(start.inputs.position).toBe(2);
+    expect(start.pastStates).toEqual([]);
+  });
+
+  it('a bare link to the saved scenario itself restores the session', () => {
+    const { storage, store } = savedWork('#old');
+    const start = openSession(scenarioHash(store.getState().scenario), of(storage));
+    expect(start.inputs.position).toBe(11);
+    expect(start.inputs.optimizerState?.t).toBe(3);
+    expect(start.inputs.notice).toBeNull();
+    expect(start.pastStates).toEqual([]);
+  });
+
+  it('a link that cannot be opened shows the saved session, and says what is wrong with the link', () => {
+    const { storage } = savedWork();
+    const start = openSession('#scenario=garbage', of(storage));
+    expect(start.inputs.position).toBe(11);
+    expect(start.inputs.notice).toMatchObject({ kind: 'error', text: expect.stringMatching(/link could not be opened.*saved session/) });
+  });
+
+  it('a link opens as before when nothing is saved, or when the saved session cannot be read', () => {
+    const mazur = loadPreset('mazur')!;
+    expect(openSession(scenarioHash(mazur), of(new MemoryStorage())).inputs).toMatchObject({ scenario: mazur, presetId: null, notice: null });
+    const broken = new MemoryStorage();
+    broken.setItem(SESSION_KEY, '{');
+    const start = openSession(scenarioHash(mazur), of(broken));
+    expect(start.inputs.scenario).toEqual(mazur);
+    expect(start.inputs.notice?.text).toMatch(/saved session could not be restored/);
+  });
+});
