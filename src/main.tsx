@@ -6,9 +6,11 @@ import { createRoot } from 'react-dom/client';
 import { App } from './components/App.tsx';
 import { StoreContext } from './components/store-context.ts';
 import { createAppStore } from './store/create-app-store.ts';
-import { initialSession } from './store/initial-session.ts';
+import { browserStorage, openSession } from './store/persist-session.ts';
 
-const store = createAppStore(initialSession(window.location.hash));
+// A link in the URL wins over the session saved in this browser, which wins over the default preset.
+const start = openSession(window.location.hash, browserStorage);
+const store = createAppStore(start.inputs, { pastStates: start.pastStates });
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

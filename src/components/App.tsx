@@ -9,25 +9,55 @@ import { SettingsPanel } from './SettingsPanel.tsx';
 import { StepControls } from './StepControls.tsx';
 import { TrainControls } from './TrainControls.tsx';
 import { useHashSync } from './use-hash-sync.ts';
-import { useStepKeys } from './use-step-keys.ts';
+import { SessionControls } from './SessionControls.tsx';
+import { UndoControls } from './UndoControls.tsx';
+import { usePersistSession } from './use-persist-session.ts';
+import { useUndoKeys } from './use-undo-keys.ts';
+import { ShortcutHelp } from './ShortcutHelp.tsx';
+import { SkipLink } from './SkipLink.tsx';
+import { useAppStore } from './use-app-store.ts';
+import { useShortcuts } from './use-shortcuts.ts';
+import { useTheme } from './use-theme.ts';
+import { ViewMenu } from './ViewMenu.tsx';
+import { linkOpensSettings } from '../store/link-session.ts';
+import { FileMenu } from './FileMenu.tsx';
+import { ImportControls } from './ImportControls.tsx';
+import { LessonBadge } from './LessonBadge.tsx';
+import { ShareButton } from './ShareButton.tsx';
 
 // KaTeX and the TeX builders load in their own chunk, after the first paint.
 const MathPanel = lazy(() => import('./MathPanel.tsx').then((m) => ({ default: m.MathPanel })));
 
 /** One screen: toolbar, the diagram with the math panel beside it, the samples and the loss chart below. */
 export function App() {
-  const [settingsOpen, setSettingsOpen] = useState(false);
+  // A share link can open the settings panel (panel=settings), unless its lesson hides them.
+  const [settingsOpen, setSettingsOpen] = useState(() => linkOpensSettings(window.location.hash));
+  const settingsHidden = useAppStore((s) => s.hidden.includes('settings'));
   useHashSync();
-  useStepKeys();
+  usePersistSession();
+  useUndoKeys();
+  const [helpOpen, setHelpOpen] = useState(false);
+  const presentation = useAppStore((s) => s.presentation);
+  useTheme();
+  useShortcuts({ onHelp: () => setHelpOpen(true), onEdit: () => setSettingsOpen(false), dialogOpen: helpOpen });
   return (
     <div className="app" data-testid="app">
+      <SkipLink />
       <header className="toolbar">
         <h1 className="brand">Backprop Lab</h1>
         <PresetMenu />
+        <UndoControls />
+        <SessionControls />
+        <LessonBadge />
         <TrainControls />
-        <button type="button" className={settingsOpen ? 'toggle active' : 'toggle'} aria-pressed={settingsOpen} onClick={() => setSettingsOpen(!settingsOpen)} data-testid="settings-toggle">
-          Settings
-        </button>
+        {!settingsHidden && (
+          <button type="button" className={settingsOpen ? 'toggle active chrome' : 'toggle chrome'} aria-pressed={settingsOpen} onClick={() => setSettingsOpen(!settingsOpen)} data-testid="settings-toggle">
+            Settings
+          </button>
+        )}
+        <ShareButton settingsOpen={settingsOpen && !settingsHidden} />
+        <FileMenu />
+        <ViewMenu onHelp={() => setHelpOpen(true)} />
       </header>
       <StepControls />
       <div className="notice-slot">
@@ -36,7 +66,7 @@ export function App() {
       </div>
       <main className="workspace">
         <NetworkDiagram />
-        {settingsOpen ? (
+        {settingsOpen && !presentation && !settingsHidden ? (
           <SettingsPanel onClose={() => setSettingsOpen(false)} />
         ) : (
           <Suspense fallback={<aside className="math-panel panel" aria-label="Math" aria-busy="true" data-testid="math-panel" />}>
@@ -48,6 +78,8 @@ export function App() {
         <DataTable />
         <LossChart />
       </footer>
+      {helpOpen && <ShortcutHelp onClose={() => setHelpOpen(false)} />}
+      <ImportControls />
     </div>
   );
 }

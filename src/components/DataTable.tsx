@@ -49,7 +49,7 @@ export function DataTable() {
         <span className="muted">
           {it.count < scenario.data.length ? `batch: samples ${it.start + 1}–${it.start + it.count} of ${scenario.data.length}` : `${scenario.data.length} sample${scenario.data.length > 1 ? 's' : ''}, one batch`}
         </span>
-        <button type="button" onClick={() => st.changeScenario((s) => withSampleAdded(s), 'Add a sample')} data-testid="add-sample">
+        <button type="button" className="chrome" onClick={() => st.changeScenario((s) => withSampleAdded(s), 'Add a sample')} data-testid="add-sample">
           + sample
         </button>
       </div>
@@ -87,7 +87,7 @@ export function DataTable() {
                   <td className="num" data-value={String(all.sampleLoss[row])}>{shown(all.sampleLoss[row], lossKnown)}</td>
                   <td className="num" data-value={c === null ? '' : String(c)}>{shown(c, gradKnown)}</td>
                   <td>
-                    <button type="button" className="icon-button" disabled={scenario.data.length <= 1} aria-label={`Remove sample ${row + 1}`}
+                    <button type="button" className="icon-button chrome" disabled={scenario.data.length <= 1} aria-label={`Remove sample ${row + 1}`}
                       onClick={(e) => { e.stopPropagation(); st.changeScenario((s) => withSampleRemoved(s, row), `Remove sample ${row + 1}`); }}>
                       ×
                     </button>

@@ -10,6 +10,9 @@ interface Props {
   digits?: number;
   className?: string;
   testId?: string;
+  /** when this turns true the field opens for editing (a keyboard request); `onOpened` acknowledges it */
+  openRequested?: boolean;
+  onOpened?(): void;
 }
 
 /**
@@ -18,7 +21,7 @@ interface Props {
  * typed, with a message, changing nothing. Leaving the field commits a valid number and
  * drops anything else.
  */
-export function EditableNumber({ value, label, onCommit, digits = 4, className, testId }: Props) {
+export function EditableNumber({ value, label, onCommit, digits = 4, className, testId, openRequested, onOpened }: Props) {
   const [editing, setEditing] = useState(false);
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -34,6 +37,14 @@ export function EditableNumber({ value, label, onCommit, digits = 4, className, 
     setError(null);
     setEditing(true);
   };
+
+  useEffect(() => {
+    if (!openRequested) return;
+    setText(String(value));
+    setError(null);
+    setEditing(true);
+    onOpened?.();
+  }, [openRequested, value, onOpened]);
   const cancel = () => {
     setEditing(false);
     setError(null);

@@ -44,7 +44,7 @@ export function MathPanel() {
   const keyOf = (target: EventTarget) => (target instanceof Element ? target.closest('[data-key]')?.getAttribute('data-key') ?? null : null);
 
   return (
-    <aside className="math-panel panel" aria-label="Math" data-testid="math-panel"
+    <aside className="math-panel panel" aria-label="Math" data-testid="math-panel" tabIndex={0}
       onMouseOver={(e) => {
         const key = keyOf(e.target);
         if (key !== hoverKey) st.setHover(key === null ? null : parseSelectionKey(key));

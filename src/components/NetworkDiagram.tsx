@@ -6,6 +6,7 @@ import { buildNetworkNames, buildNetworkViewModel, type NetworkNames } from '../
 import { createNetworkView } from '../view/network-view.ts';
 import type { AppStore } from '../store/create-app-store.ts';
 import { scrubValue } from './scrub-value.ts';
+import { isEditable } from './shortcuts.ts';
 import { useAppStoreApi } from './use-app-store.ts';
 
 /** How much to enlarge the diagram in a container of this size: 1 up to about a laptop's room, at most 1.7. */
@@ -58,8 +59,9 @@ export function NetworkDiagram() {
         }
       },
       onEdit: (sel) => {
-        store.getState().select(sel);
-        requestAnimationFrame(() => document.querySelector<HTMLButtonElement>('.param-editor .editable-number')?.click());
+        const s = store.getState();
+        if (isEditable(sel, store.selectors.compiled(s).model.depth)) s.requestEdit(sel);
+        else s.select(sel);
       },
     });
 

@@ -6,7 +6,12 @@ import { useAppStore, useAppStoreApi } from './use-app-store.ts';
 /** The value of the selection, editable where it is an input of the iteration: a weight, a bias, an input x or a target y. */
 export function ParameterEditor({ selection }: { selection: Selection }) {
   const store = useAppStoreApi();
-  const st = useAppStore((s) => ({ scenario: s.scenario, sample: s.sample, setWeight: s.setWeight, setBias: s.setBias, setSampleValue: s.setSampleValue }));
+  const st = useAppStore((s) => ({
+    scenario: s.scenario, sample: s.sample, setWeight: s.setWeight, setBias: s.setBias, setSampleValue: s.setSampleValue,
+    editPending: s.editPending, clearEditRequest: s.clearEditRequest,
+  }));
+  // A keyboard request to edit opens the field (and is acknowledged) once this editor shows.
+  const open = { openRequested: st.editPending, onOpened: st.clearEditRequest };
   const { scenario } = st;
   const depth = scenario.layers.length - 1;
   const row = store.selectors.iteration(store.getState()).start + st.sample;
@@ -17,7 +22,7 @@ export function ParameterEditor({ selection }: { selection: Selection }) {
     return (
       <div className="param-editor">
         <span>{name} =</span>
-        <EditableNumber value={value} label={`weight ${name}`} digits={8} testId="edit-weight" onCommit={(v) => st.setWeight(selection.l, selection.j, selection.i, v)} />
+        <EditableNumber value={value} label={`weight ${name}`} digits={8} testId="edit-weight" {...open} onCommit={(v) => st.setWeight(selection.l, selection.j, selection.i, v)} />
       </div>
     );
   }
@@ -28,7 +33,7 @@ export function ParameterEditor({ selection }: { selection: Selection }) {
     return (
       <div className="param-editor">
         <span>{name} =</span>
-        <EditableNumber value={value} label={`bias ${name}`} digits={8} testId="edit-bias" onCommit={(v) => st.setBias(selection.l, selection.j, v)} />
+        <EditableNumber value={value} label={`bias ${name}`} digits={8} testId="edit-bias" {...open} onCommit={(v) => st.setBias(selection.l, selection.j, v)} />
       </div>
     );
   }
@@ -40,7 +45,7 @@ export function ParameterEditor({ selection }: { selection: Selection }) {
     return (
       <div className="param-editor">
         <span>{input ? 'input' : 'target'} {name} of sample {row + 1} =</span>
-        <EditableNumber value={value} label={`${input ? 'input' : 'target'} ${name} of sample ${row + 1}`} digits={8} testId={input ? 'edit-input' : 'edit-target'}
+        <EditableNumber value={value} label={`${input ? 'input' : 'target'} ${name} of sample ${row + 1}`} digits={8} testId={input ? 'edit-input' : 'edit-target'} {...open}
           onCommit={(v) => st.setSampleValue(row, input ? 'x' : 'y', selection.j, v)} />
       </div>
     );

@@ -7,6 +7,8 @@ import { useAppStore } from './use-app-store.ts';
 /** Loss, reduction, optimizer and its parameters, and per layer its size, activation and bias. */
 export function SettingsPanel({ onClose }: { onClose(): void }) {
   const { scenario, change } = useAppStore((s) => ({ scenario: s.scenario, change: s.changeScenario }));
+  // A lesson link can fix the network's shape (hide=architecture): sizes shown, no +/−, no adding or removing layers.
+  const fixedShape = useAppStore((s) => s.hidden.includes('architecture'));
   const depth = scenario.layers.length - 1;
   const opt = scenario.optimizer;
   return (
@@ -55,9 +57,9 @@ export function SettingsPanel({ onClose }: { onClose(): void }) {
                 <th scope="row">{l === 0 ? 'input' : l === depth ? 'output' : `hidden ${l}`}</th>
                 <td>
                   <span className="stepper">
-                    <button type="button" aria-label={`One node fewer in layer ${l}`} disabled={layer.size <= 1} onClick={() => change((s) => withLayerSize(s, l, layer.size - 1), `Layer ${l} size`)}>−</button>
+                    {!fixedShape && <button type="button" aria-label={`One node fewer in layer ${l}`} disabled={layer.size <= 1} onClick={() => change((s) => withLayerSize(s, l, layer.size - 1), `Layer ${l} size`)}>−</button>}
                     <span data-testid={`layer-size-${l}`}>{layer.size}</span>
-                    <button type="button" aria-label={`One node more in layer ${l}`} disabled={layer.size >= LIMITS.layerSize} onClick={() => change((s) => withLayerSize(s, l, layer.size + 1), `Layer ${l} size`)}>+</button>
+                    {!fixedShape && <button type="button" aria-label={`One node more in layer ${l}`} disabled={layer.size >= LIMITS.layerSize} onClick={() => change((s) => withLayerSize(s, l, layer.size + 1), `Layer ${l} size`)}>+</button>}
                   </span>
                 </td>
                 <td>
@@ -80,11 +82,11 @@ export function SettingsPanel({ onClose }: { onClose(): void }) {
                   )}
                 </td>
                 <td>
-                  {l > 0 && (
+                  {l > 0 && !fixedShape && (
                     <button type="button" disabled={depth + 1 >= LIMITS.layers} title="Insert a hidden layer before this one"
                       onClick={() => change((s) => withLayerInserted(s, l, s.layers[l - 1].size, { type: 'relu' }), 'Add a layer')}>+ layer before</button>
                   )}
-                  {l > 0 && l < depth && (
+                  {l > 0 && l < depth && !fixedShape && (
                     <button type="button" onClick={() => change((s) => withLayerRemoved(s, l), `Remove layer ${l}`)}>remove</button>
                   )}
                 </td>

@@ -25,6 +25,9 @@ export const TexLine = memo(function TexLine({ line }: { line: Line }) {
         scale = Math.max(MIN_SCALE, Math.floor(((scale * el.clientWidth) / el.scrollWidth) * 1000) / 1000 - 0.002);
         el.style.fontSize = `${scale}em`;
       }
+      // A line that still scrolls must be reachable from the keyboard (to scroll it with the arrows).
+      if (el.scrollWidth > el.clientWidth) el.tabIndex = 0;
+      else el.removeAttribute('tabindex');
     };
     fit();
     const observer = new ResizeObserver(fit);

@@ -7,8 +7,11 @@ const RUNS = [1, 10, 100, 1000, 10000];
 export function TrainControls() {
   const training = useAppStore((s) => s.training);
   const { start, stop } = useTraining();
+  // A lesson link can hide training (hide=training).
+  const hidden = useAppStore((s) => s.hidden.includes('training'));
+  if (hidden) return null;
   return (
-    <div className="train-controls" role="group" aria-label="Train">
+    <div className="train-controls chrome" role="group" aria-label="Train">
       <span className="muted">Train</span>
       {RUNS.map((n) => (
         <button key={n} type="button" disabled={training} onClick={() => start(n)} data-testid={`train-${n}`} title={`Run ${n.toLocaleString('en-US')} optimizer step${n > 1 ? 's' : ''}`}>

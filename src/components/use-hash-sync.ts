@@ -1,13 +1,14 @@
 import { useEffect } from 'react';
-import { readScenarioHash, scenarioHash } from '../store/share-link.ts';
+import { readScenarioHash } from '../store/share-link.ts';
+import { shareLinkHash } from '../store/share-options.ts';
 import { formatCodecError } from '../core/codec/codec-result.ts';
 import { useAppStoreApi } from './use-app-store.ts';
 
 const DEBOUNCE_MS = 250;
 
 /**
- * Keeps `#scenario=…` current as the user edits (replacing the history entry, not adding
- * one per edit), and opens a link pasted into the address bar.
+ * Keeps `#scenario=…` (and a lesson's `&hide=…`) current as the user edits (replacing the
+ * history entry, not adding one per edit), and opens a link pasted into the address bar.
  */
 export function useHashSync(): void {
   const store = useAppStoreApi();
@@ -19,7 +20,8 @@ export function useHashSync(): void {
       (scenario) => {
         window.clearTimeout(timer);
         timer = window.setTimeout(() => {
-          written = scenarioHash(scenario);
+          // A lesson link's hidden controls stay in the address, so a reload keeps the lesson.
+          written = shareLinkHash(scenario, { hidden: store.getState().hidden });
           window.history.replaceState(null, '', written);
         }, DEBOUNCE_MS);
       },

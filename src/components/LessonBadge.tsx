@@ -1,0 +1,15 @@
+import { LESSON_LABELS } from '../store/lesson-link.ts';
+import { useAppStore } from './use-app-store.ts';
+
+/** A quiet note that the lesson link hides some controls, naming them for a screen reader and in the tooltip. */
+export function LessonBadge() {
+  const hidden = useAppStore((s) => s.hidden);
+  if (hidden.length === 0) return null;
+  const names = hidden.map((c) => LESSON_LABELS[c].replace(/ \(.*\)$/, '').toLowerCase()).join(', ');
+  return (
+    <span className="lesson-badge" role="note" data-testid="lesson-badge" title={`Hidden by the lesson link: ${names}`}>
+      Lesson<span className="lesson-badge-more">: some controls are hidden</span>
+      <span className="visually-hidden"> ({names})</span>
+    </span>
+  );
+}

@@ -1,0 +1,140 @@
+import { useRef, useState } from 'react';
+import { biasName, nameToText, nodeName, weightName } from '../core/notation.ts';
+import type { Scenario } from '../core/scenario.ts';
+import type { Selection } from '../core/selection.ts';
+import { LESSON_CONTROLS, type LessonControl } from '../store/app-state.ts';
+import { LESSON_LABELS } from '../store/lesson-link.ts';
+import { shareLinkHash, type ShareOptions } from '../store/share-options.ts';
+import { useAppStore, useAppStoreApi } from './use-app-store.ts';
+import { usePopover } from './use-popover.ts';
+
+type CopyState = 'copied' | 'manual' | 'idle';
+
+/** Writes to the clipboard; false when the browser has no clipboard API, denies it, or does not answer. */
+async function copyText(text: string): Promise<boolean> {
+  if (!window.isSecureContext || typeof navigator.clipboard?.writeText !== 'function') return false;
+  try {
+    const timeout = new Promise<never>((_, reject) => window.setTimeout(() => reject(new Error('no answer')), 2000));
+    await Promise.race([navigator.clipboard.writeText(text), timeout]);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function selectionName(s: Scenario, sel: Selection | null): string {
+  if (sel === null) return 'nothing selected';
+  switch (sel.kind) {
+    case 'node': return nameToText(nodeName(s, sel.l, sel.j));
+    case 'edge': return nameToText(weightName(s, sel.l, sel.j, sel.i));
+    case 'bias': return nameToText(biasName(s, sel.l, sel.j));
+    default: return 'the loss';
+  }
+}
+
+interface Parts {
+  position: boolean;
+  selection: boolean;
+  layout: boolean;
+}
+
+/**
+ * Share: copies a link that opens exactly this scenario (the spec's `#scenario=` link), and
+ * on request the step position, the selection, the panel layout and a lesson's hidden
+ * controls. Where the clipboard is not available the link is selected for Ctrl+C.
+ */
+export function ShareButton({ settingsOpen }: { settingsOpen: boolean }) {
+  const store = useAppStoreApi();
+  const st = useAppStore((s) => ({
+    scenario: s.scenario, position: s.position, sample: s.sample, selection: s.selection,
+    showZ: s.showZ, followStep: s.followStep, hidden: s.hidden,
+  }));
+  const { open, setOpen, buttonRef, panelRef } = usePopover();
+  const [parts, setParts] = useState<Parts>({ position: false, selection: false, layout: false });
+  const [hide, setHide] = useState<readonly LessonControl[] | null>(null);
+  const [copy, setCopy] = useState<CopyState>('idle');
+  const linkRef = useRef<HTMLInputElement>(null);
+  const total = store.selectors.plan(store.getState()).events.length;
+  const hidden = hide ?? st.hidden;
+
+  const linkFor = (p: Parts, h: readonly LessonControl[]): string => {
+    const options: ShareOptions = {
+      ...(p.position ? { position: st.position } : {}),
+      ...(p.selection ? { sample: st.sample, selection: st.selection } : {}),
+      ...(p.layout ? { panel: settingsOpen ? 'settings' : 'math', showZ: st.showZ, followStep: st.followStep } : {}),
+      hidden: h,
+    };
+    return `${window.location.href.split('#')[0]}${shareLinkHash(st.scenario, options)}`;
+  };
+  const link = linkFor(parts, hidden);
+
+  const copyLink = async (text: string) => {
+    const ok = await copyText(text);
+    setCopy(ok ? 'copied' : 'manual');
+    if (!ok) {
+      linkRef.current?.focus();
+      linkRef.current?.select();
+    }
+  };
+  const change = (p: Parts, h: readonly LessonControl[]) => {
+    setParts(p);
+    setHide(h);
+    void copyLink(linkFor(p, h));
+  };
+
+  return (
+    <div className="popover-anchor chrome">
+      <button ref={buttonRef} type="button" className={open ? 'toggle active' : 'toggle'} aria-expanded={open} aria-controls="share-popover" data-testid="share-button"
+        title="Copy a link that opens exactly this scenario"
+        onClick={() => {
+          if (open) {
+            setOpen(false);
+            return;
+          }
+          setOpen(true);
+          setCopy('idle');
+          void copyLink(link);
+        }}>
+        Share
+      </button>
+      {open && (
+        <div ref={panelRef} id="share-popover" className="popover share-popover" role="group" aria-label="Share a link" data-testid="share-popover">
+          <p className="popover-status" role="status" data-testid="share-status">
+            {copy === 'copied' && 'Link copied to the clipboard.'}
+            {copy === 'manual' && 'Copying is not allowed here: the link below is selected, press Ctrl+C (⌘C on a Mac) to copy it.'}
+          </p>
+          <div className="share-link-row">
+            <label className="visually-hidden" htmlFor="share-link">Link</label>
+            <input ref={linkRef} id="share-link" className="share-link" readOnly value={link} data-testid="share-link" onFocus={(e) => e.target.select()} />
+            <button type="button" onClick={() => void copyLink(link)} data-testid="share-copy">Copy</button>
+          </div>
+          <fieldset>
+            <legend>The link also opens</legend>
+            <label>
+              <input type="checkbox" checked={parts.position} onChange={(e) => change({ ...parts, position: e.target.checked }, hidden)} data-testid="share-position" />
+              the step position ({st.position} of {total})
+            </label>
+            <label>
+              <input type="checkbox" checked={parts.selection} onChange={(e) => change({ ...parts, selection: e.target.checked }, hidden)} data-testid="share-selection" />
+              the selection ({selectionName(st.scenario, st.selection)}) and sample {st.sample + 1}
+            </label>
+            <label>
+              <input type="checkbox" checked={parts.layout} onChange={(e) => change({ ...parts, layout: e.target.checked }, hidden)} data-testid="share-layout" />
+              the panels ({settingsOpen ? 'settings' : 'math'} open, z {st.showZ ? 'shown' : 'hidden'}, {st.followStep ? '' : 'not '}following the steps)
+            </label>
+          </fieldset>
+          <fieldset>
+            <legend>Lesson: hide from students</legend>
+            {LESSON_CONTROLS.map((c) => (
+              <label key={c}>
+                <input type="checkbox" checked={hidden.includes(c)} data-testid={`share-hide-${c}`}
+                  onChange={(e) => change(parts, e.target.checked ? [...hidden, c] : hidden.filter((h) => h !== c))} />
+                {LESSON_LABELS[c]}
+              </label>
+            ))}
+          </fieldset>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+import type { Theme } from '../store/app-state.ts';
+import { useAppStore, useAppStoreApi } from './use-app-store.ts';
+import { nextTheme, togglePresentation } from './use-theme.ts';
+
+const THEME_NAMES: Record<Theme, string> = { system: 'as the system', light: 'light', dark: 'dark' };
+
+const GLYPHS = {
+  system: <><circle cx="8" cy="8" r="6" fill="none" stroke="currentColor" strokeWidth="1.6" /><path d="M8 2a6 6 0 0 1 0 12z" fill="currentColor" /></>,
+  light: <><circle cx="8" cy="8" r="3" fill="currentColor" /><path d="M8 1v2.2M8 12.8V15M1 8h2.2M12.8 8H15M3 3l1.6 1.6M11.4 11.4 13 13M3 13l1.6-1.6M11.4 4.6 13 3" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" /></>,
+  dark: <path d="M10.5 1.8a6.3 6.3 0 1 0 3.7 9.8A5.2 5.2 0 0 1 10.5 1.8z" fill="currentColor" />,
+  presentation: <><rect x="1.5" y="2" width="13" height="8.5" rx="1" fill="none" stroke="currentColor" strokeWidth="1.6" /><path d="M8 10.5V14M5 14.2h6" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" /></>,
+} as const;
+
+function Glyph({ name }: { name: keyof typeof GLYPHS }) {
+  return (
+    <svg className="icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
+      {GLYPHS[name]}
+    </svg>
+  );
+}
+
+/** Compact view controls at the end of the toolbar: keyboard help, colour theme, presentation mode. */
+export function ViewMenu({ onHelp }: { onHelp(): void }) {
+  const store = useAppStoreApi();
+  const { theme, presentation, setTheme } = useAppStore((s) => ({ theme: s.theme, presentation: s.presentation, setTheme: s.setTheme }));
+  const next = nextTheme(theme);
+  return (
+    <div className="view-menu" role="group" aria-label="View">
+      <button type="button" className="icon-toggle" onClick={onHelp} aria-haspopup="dialog" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" data-testid="shortcut-help-toggle">
+        <span aria-hidden="true" className="icon-text">?</span>
+      </button>
+      <button type="button" className="icon-toggle" onClick={() => setTheme(next)} aria-label={`Colour theme: ${THEME_NAMES[theme]}`}
+        title={`Colour theme: ${THEME_NAMES[theme]}; click for ${THEME_NAMES[next]} (T)`} data-testid="theme-toggle" data-theme-choice={theme}>
+        <Glyph name={theme} />
+      </button>
+      <button type="button" className={presentation ? 'icon-toggle active' : 'icon-toggle'} onClick={() => togglePresentation(store)} aria-pressed={presentation}
+        aria-label="Presentation mode" title="Presentation mode: large type, high contrast, full screen (P)" data-testid="presentation-toggle">
+        <Glyph name="presentation" />
+      </button>
+    </div>
+  );
+}

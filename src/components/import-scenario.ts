@@ -1,0 +1,72 @@
+import { formatCodecError } from '../core/codec/codec-result.ts';
+import { parseScenarioText } from '../core/codec/parse-scenario.ts';
+import type { AppStore } from '../store/create-app-store.ts';
+import { readScenarioHash } from '../store/share-link.ts';
+
+/** Larger files are refused before they are read: no scenario within the spec's limits comes near. */
+export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+
+function megabytes(bytes: number): string {
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+/**
+ * Reads scenario JSON text and loads it, or lists every codec error by path in the notice
+ * and changes nothing. `what` names the source in the messages ("The file "a.json"").
+ */
+export function importScenarioText(store: AppStore, text: string, what: string, name: string): boolean {
+  const s = store.getState();
+  if (text.trim() === '') {
+    s.setNotice({ kind: 'error', text: `${what} is empty; nothing was changed.` });
+    return false;
+  }
+  const result = parseScenarioText(text);
+  if (!result.ok) {
+    s.setNotice({ kind: 'error', text: `${what} could not be imported; nothing was changed.`, details: result.errors.map(formatCodecError) });
+    return false;
+  }
+  const title = result.value.title ? `: ${result.value.title}` : '';
+  s.loadScenario(result.value, null, { kind: 'info', text: `Imported ${name}${title}.` });
+  return true;
+}
+
+/** Imports one file (a picked, dropped or pasted file); refuses an empty or huge one before reading it. */
+export async function importScenarioFile(store: AppStore, file: File): Promise<boolean> {
+  const what = `The file "${file.name}"`;
+  const setNotice = store.getState().setNotice;
+  if (file.size === 0) {
+    setNotice({ kind: 'error', text: `${what} is empty; nothing was changed.` });
+    return false;
+  }
+  if (file.size > MAX_IMPORT_BYTES) {
+    setNotice({ kind: 'error', text: `${what} is too large to import (${megabytes(file.size)}; at most ${megabytes(MAX_IMPORT_BYTES)}); nothing was changed.` });
+    return false;
+  }
+  let text: string;
+  try {
+    text = await file.text();
+  } catch (error) {
+    setNotice({ kind: 'error', text: `${what} could not be read; nothing was changed.`, details: [error instanceof Error ? error.message : String(error)] });
+    return false;
+  }
+  return importScenarioText(store, text, what, `"${file.name}"`);
+}
+
+/**
+ * Pasted text: a share link (anything with `#scenario=`) opens its scenario; other text is
+ * read as scenario JSON.
+ */
+export function importPastedText(store: AppStore, text: string): boolean {
+  const trimmed = text.trim();
+  const at = trimmed.indexOf('#scenario=');
+  if (at >= 0 && !trimmed.startsWith('{')) {
+    const link = readScenarioHash(trimmed.slice(at));
+    if (link?.ok) {
+      store.getState().loadScenario(link.value, null, { kind: 'info', text: 'Opened the pasted link.' });
+      return true;
+    }
+    store.getState().setNotice({ kind: 'error', text: 'The pasted link could not be opened; nothing was changed.', details: link?.ok === false ? link.errors.map(formatCodecError) : [] });
+    return false;
+  }
+  return importScenarioText(store, text, 'The pasted text', 'the pasted scenario');
+}

@@ -1,0 +1,59 @@
+import { useLayoutEffect } from 'react';
+import type { Theme } from '../store/app-state.ts';
+import type { AppStore } from '../store/create-app-store.ts';
+import { useAppStore } from './use-app-store.ts';
+
+/**
+ * The colour theme and presentation mode live in the store; the CSS reads them from
+ * attributes on <html>: data-theme="light" | "dark" (the choice "system" resolved through
+ * prefers-color-scheme, and followed while it changes) and data-presentation="true".
+ * Set before the first paint, so a dark page does not flash light.
+ */
+export function useTheme(): void {
+  const { theme, presentation } = useAppStore((s) => ({ theme: s.theme, presentation: s.presentation }));
+
+  useLayoutEffect(() => {
+    const root = document.documentElement;
+    const dark = typeof window.matchMedia === 'function' ? window.matchMedia('(prefers-color-scheme: dark)') : null;
+    const apply = () => {
+      root.dataset.theme = theme === 'system' ? (dark?.matches ? 'dark' : 'light') : theme;
+    };
+    apply();
+    if (theme !== 'system' || dark === null) return;
+    dark.addEventListener('change', apply);
+    return () => dark.removeEventListener('change', apply);
+  }, [theme]);
+
+  useLayoutEffect(() => {
+    const root = document.documentElement;
+    if (presentation) root.dataset.presentation = 'true';
+    else delete root.dataset.presentation;
+  }, [presentation]);
+}
+
+const THEME_ORDER: readonly Theme[] = ['system', 'light', 'dark'];
+
+/** The theme after `theme` in the toggle's cycle: system → light → dark → system. */
+export function nextTheme(theme: Theme): Theme {
+  return THEME_ORDER[(THEME_ORDER.indexOf(theme) + 1) % THEME_ORDER.length];
+}
+
+/**
+ * Presentation mode on or off, from a user gesture (a click or the P key: browsers grant
+ * full screen only then). Turning it on asks for full screen where the browser allows it;
+ * turning it off leaves full screen. Leaving full screen by other means (Escape, F11, the
+ * browser's own controls) keeps presentation mode on: large type and high contrast still
+ * help on a projector in a window, and the mode never flips behind the teacher's back.
+ */
+export function togglePresentation(store: AppStore): void {
+  const on = !store.getState().presentation;
+  store.getState().setPresentation(on);
+  const doc = document;
+  if (on) {
+    if (doc.fullscreenEnabled && !doc.fullscreenElement && typeof doc.documentElement.requestFullscreen === 'function') {
+      doc.documentElement.requestFullscreen().catch(() => undefined);
+    }
+  } else if (doc.fullscreenElement && typeof doc.exitFullscreen === 'function') {
+    doc.exitFullscreen().catch(() => undefined);
+  }
+}
