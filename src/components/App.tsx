@@ -1,4 +1,4 @@
-import { lazy, Suspense, useState } from 'react';
+import { useState } from 'react';
 import { ArithmeticWarning } from './ArithmeticWarning.tsx';
 import { DataTable } from './DataTable.tsx';
 import { LossChart } from './LossChart.tsx';
@@ -6,6 +6,7 @@ import { NetworkDiagram } from './NetworkDiagram.tsx';
 import { NoticeBanner } from './NoticeBanner.tsx';
 import { PresetMenu } from './PresetMenu.tsx';
 import { SettingsPanel } from './SettingsPanel.tsx';
+import { SidePanel } from './SidePanel.tsx';
 import { StepControls } from './StepControls.tsx';
 import { TrainControls } from './TrainControls.tsx';
 import { useHashSync } from './use-hash-sync.ts';
@@ -24,9 +25,6 @@ import { FileMenu } from './FileMenu.tsx';
 import { ImportControls } from './ImportControls.tsx';
 import { LessonBadge } from './LessonBadge.tsx';
 import { ShareButton } from './ShareButton.tsx';
-
-// KaTeX and the TeX builders load in their own chunk, after the first paint.
-const MathPanel = lazy(() => import('./MathPanel.tsx').then((m) => ({ default: m.MathPanel })));
 
 /** One screen: toolbar, the diagram with the math panel beside it, the samples and the loss chart below. */
 export function App() {
@@ -69,9 +67,7 @@ export function App() {
         {settingsOpen && !presentation && !settingsHidden ? (
           <SettingsPanel onClose={() => setSettingsOpen(false)} />
         ) : (
-          <Suspense fallback={<aside className="math-panel panel" aria-label="Math" aria-busy="true" data-testid="math-panel" />}>
-            <MathPanel />
-          </Suspense>
+          <SidePanel />
         )}
       </main>
       <footer className="bottom">

@@ -15,6 +15,10 @@ export const LESSON_CONTROLS: readonly LessonControl[] = ['architecture', 'setti
 
 export type Theme = 'light' | 'dark' | 'system';
 
+/** What the panel beside the diagram shows. */
+export type SideTab = 'math' | 'matrix' | 'landscape' | 'compare';
+export const SIDE_TABS: readonly SideTab[] = ['math', 'matrix', 'landscape', 'compare'];
+
 /**
  * Everything the user has put in, and nothing derived: the scenario (parameters, data,
  * settings), the optimizer state and step count of the training so far, the position in
@@ -50,4 +54,5 @@ export interface AppInputs {
   readonly theme: Theme;
   /** controls hidden by a lesson link */
   readonly hidden: readonly LessonControl[];
+  readonly sideTab: SideTab;
 }

@@ -12,7 +12,7 @@ import { selectionExists, type Selection } from '../core/selection.ts';
 import { currentEvent, eventSelection, type Phase } from '../core/step-plan.ts';
 import { createTrainer, train } from '../core/train.ts';
 import { loadPreset } from '../presets/index.ts';
-import type { AppInputs, LessonControl, Notice, Theme } from './app-state.ts';
+import type { AppInputs, LessonControl, Notice, SideTab, Theme } from './app-state.ts';
 import { createSelectors, type Selectors } from './selectors.ts';
 import { createGesture, undoOptions, type TrackedInputs, type UndoHistory } from './undo.ts';
 
@@ -70,6 +70,7 @@ export interface AppActions {
   setPresentation(presentation: boolean): void;
   setTheme(theme: Theme): void;
   setHidden(hidden: readonly LessonControl[]): void;
+  setSideTab(tab: SideTab): void;
 }
 
 /** Inputs the session keeps besides AppInputs: where it was opened from, so Reset can return there. */
@@ -98,7 +99,7 @@ export function initialInputs(scenario: Scenario, presetId: string | null = null
   return {
     scenario, presetId, optimizerState: null, position: 0, sample: 0, selection: null, hover: null,
     playing: false, speed: 4, showZ: false, followStep: true, lossHistory: [], training: false, scrubbing: false, editPending: false, notice,
-    presentation: false, theme: 'system', hidden: [],
+    presentation: false, theme: 'system', hidden: [], sideTab: 'math',
   };
 }
 
@@ -306,6 +307,9 @@ export function createAppStore(initial: AppInputs & Partial<SessionInputs>, opti
       },
       setHidden(hidden) {
         set({ hidden });
+      },
+      setSideTab(sideTab) {
+        set({ sideTab });
       },
     };
   }, undoOptions<AppState>(options.pastStates)))) as AppStore;
