@@ -137,7 +137,12 @@ export function analyse(outDir) {
   for (const c of chunks.filter((ch) => ch.initial)) {
     const mapFile = `${c.path}.map`;
     if (!existsSync(mapFile)) {
+      // A chunk built without a source map (the bundler's own runtime chunk): all of it is unmapped.
       mapped = false;
+      const prev = modules.get(UNMAPPED) ?? { name: UNMAPPED, bytes: 0, gzip: 0 };
+      prev.bytes += c.bytes;
+      prev.gzip += c.gzip;
+      modules.set(UNMAPPED, prev);
       continue;
     }
     const map = JSON.parse(readFileSync(mapFile, 'utf8'));
