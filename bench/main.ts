@@ -12,6 +12,7 @@ import { measure, median, type Timing } from './measure.ts';
 import { benchCases, NUMPY341_LOSS_AFTER_10K, numpy341, type BenchCase } from './networks.ts';
 import { int, num, passMiss, ratio, table } from './report.ts';
 import { createTfjsTrainer, loadTfjs, tfjsInfo } from './tfjs-trainer.ts';
+import { LANDSCAPE_GOAL_MS, landscapeBench } from './landscape.ts';
 
 const args = process.argv.slice(2);
 const asJson = args.includes('--json');
@@ -134,11 +135,12 @@ async function main(): Promise<void> {
   }
   if (progress) process.stderr.write('\r\x1b[K');
   const numpy = only === null || only.includes('numpy-10k') || only.includes('numpy-341') ? numpy10k() : null;
+  const landscape = only === null || only.includes('landscape') ? landscapeBench() : null;
 
   if (asJson) {
     console.log(JSON.stringify({
       node: process.version, cpu: os.cpus()[0]?.model, cores: os.cpus().length, tfjs: info,
-      flopsFormula: '6*W*B (2WB forward + 4WB backward matmuls)', cases: results, numpy341_10k: numpy,
+      flopsFormula: '6*W*B (2WB forward + 4WB backward matmuls)', cases: results, numpy341_10k: numpy, landscape,
       totalSeconds: (performance.now() - started) / 1000,
     }, null, 2));
     return;
@@ -162,7 +164,7 @@ async function main(): Promise<void> {
     ]),
   ));
   log();
-  if (numpy || results.some((r) => r.goalRatio !== null)) log('Goals:');
+  if (numpy || landscape || results.some((r) => r.goalRatio !== null)) log('Goals:');
   for (const r of results) {
     if (r.goalRatio === null) continue;
     log(`  ${passMiss(r.pass === true)}  ${r.label}: core/tfjs ${ratio(r.ratio)} (goal ≥ ${r.goalRatio}×)`);
@@ -172,6 +174,9 @@ async function main(): Promise<void> {
       + ` (min ${Math.min(...numpy.ms).toFixed(1)}, max ${Math.max(...numpy.ms).toFixed(1)}; goal < ${NUMPY_GOAL_MS} ms)`);
     const rel = Math.abs(numpy.finalLoss - numpy.referenceLoss) / numpy.referenceLoss;
     log(`        loss after ${int(NUMPY_STEPS)} steps ${numpy.finalLoss.toPrecision(10)} (reference ${numpy.referenceLoss.toPrecision(10)}, rel. diff ${rel.toExponential(1)})`);
+  }
+  if (landscape) {
+    log(`  ${passMiss(landscape.pass)}  landscape 64×64 lossGrid, ${landscape.parameters} parameters, 6 samples: ${landscape.medianMs.toFixed(1)} ms median (goal < ${LANDSCAPE_GOAL_MS} ms)`);
   }
   log();
   log(`total ${((performance.now() - started) / 1000).toFixed(1)} s`);

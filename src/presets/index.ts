@@ -1,6 +1,7 @@
 import { parseScenario } from '../core/codec/parse-scenario.ts';
 import type { Scenario } from '../core/scenario.ts';
 import byHandMlp from './by-hand-mlp.json';
+import landscapeLocalMinimum from './landscape-local-minimum.json';
 import littleNetwork from './little-network.json';
 import mazur from './mazur.json';
 import numpy341 from './numpy-341.json';
@@ -20,6 +21,7 @@ export const PRESETS: readonly Preset[] = [
   { id: 'by-hand-mlp', document: byHandMlp },
   { id: 'tanh-221', document: tanh221 },
   { id: 'mazur', document: mazur },
+  { id: 'landscape-local-minimum', document: landscapeLocalMinimum },
 ];
 
 export const DEFAULT_PRESET_ID = 'walkthrough';

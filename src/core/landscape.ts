@@ -1,0 +1,143 @@
+import { batchRange, cloneParams, type Compiled } from './compile.ts';
+import { forward } from './forward.ts';
+import type { Params } from './model.ts';
+import { createWorkspace, type Workspace } from './workspace.ts';
+
+/** One weight or bias, by its index in `Params.w` or `Params.b`. */
+export interface ParamRef {
+  readonly kind: 'w' | 'b';
+  readonly index: number;
+}
+
+/** A window of the (θ₁, θ₂) plane: its centre and its half-widths. */
+export interface GridWindow {
+  readonly cx: number;
+  readonly cy: number;
+  readonly rx: number;
+  readonly ry: number;
+}
+
+/**
+ * The loss over a grid: values[row·nx + col] = L(θ₁ = xs[col], θ₂ = ys[row]), every other
+ * parameter fixed; min and max over the finite values (NaN when there are none).
+ */
+export interface LossGrid {
+  readonly nx: number;
+  readonly ny: number;
+  readonly xs: Float64Array;
+  readonly ys: Float64Array;
+  readonly values: Float64Array;
+  min: number;
+  max: number;
+}
+
+/** A grid being filled row by row: one parameter copy and one workspace for every point. */
+export interface LossGridJob {
+  readonly compiled: Compiled;
+  readonly params: Params;
+  readonly ws: Workspace;
+  readonly p1: ParamRef;
+  readonly p2: ParamRef;
+  readonly start: number;
+  readonly count: number;
+  readonly grid: LossGrid;
+  /** rows filled so far */
+  rows: number;
+}
+
+/** The value of parameter `p` in `params`. */
+export function paramValue(params: Params, p: ParamRef): number {
+  return p.kind === 'w' ? params.w[p.index] : params.b[p.index];
+}
+
+/** The window ±r around (θ₁, θ₂) (mode 'fixed'), or ±2·|θ| around each (mode 'relative', at least ±r·0.1). */
+export function gridWindow(t1: number, t2: number, mode: 'fixed' | 'relative', r = 1): GridWindow {
+  if (mode === 'fixed') return { cx: t1, cy: t2, rx: r, ry: r };
+  const floor = r * 0.1;
+  return { cx: t1, cy: t2, rx: Math.max(floor, 2 * Math.abs(t1)), ry: Math.max(floor, 2 * Math.abs(t2)) };
+}
+
+/** Grid coordinates c + h·(k − (n−1)/2), h = 2r/(n−1): symmetric about c, which is a grid point when n is odd. */
+function axis(c: number, r: number, n: number): Float64Array {
+  const out = new Float64Array(n);
+  const mid = (n - 1) / 2;
+  const h = n > 1 ? (2 * r) / (n - 1) : 0;
+  for (let k = 0; k < n; k++) out[k] = c + h * (k - mid);
+  return out;
+}
+
+/** A job for the loss of batch `step` (mod the batch count) over a resolution × resolution grid of `win`. */
+export function createLossGridJob(compiled: Compiled, params: Params, p1: ParamRef, p2: ParamRef, win: GridWindow, resolution: number, step = 0): LossGridJob {
+  const n = Math.max(2, Math.floor(resolution));
+  const { start, count } = batchRange(compiled.data.count, compiled.batchSize, step);
+  return {
+    compiled,
+    params: cloneParams(params),
+    ws: createWorkspace(compiled.model, count),
+    p1,
+    p2,
+    start,
+    count,
+    grid: { nx: n, ny: n, xs: axis(win.cx, win.rx, n), ys: axis(win.cy, win.ry, n), values: new Float64Array(n * n), min: NaN, max: NaN },
+    rows: 0,
+  };
+}
+
+/** Fills up to `rows` more rows of a job's grid; returns true when the grid is complete. */
+export function fillLossGridRows(job: LossGridJob, rows: number): boolean {
+  const { compiled, params, ws, p1, p2, start, count, grid } = job;
+  const { model, data } = compiled;
+  const t1 = p1.kind === 'w' ? params.w : params.b;
+  const t2 = p2.kind === 'w' ? params.w : params.b;
+  const k1 = p1.index;
+  const k2 = p2.index;
+  const { nx, xs, ys, values } = grid;
+  const end = Math.min(grid.ny, job.rows + rows);
+  let min = grid.min;
+  let max = grid.max;
+  for (let r = job.rows; r < end; r++) {
+    for (let c = 0; c < nx; c++) {
+      t2[k2] = ys[r];
+      t1[k1] = xs[c];
+      const L = forward(model, params, data, start, count, ws);
+      values[r * nx + c] = L;
+      if (Number.isFinite(L)) {
+        if (!(L >= min)) min = L;
+        if (!(L <= max)) max = L;
+      }
+    }
+  }
+  grid.min = min;
+  grid.max = max;
+  job.rows = end;
+  return end === grid.ny;
+}
+
+/** L(θ₁, θ₂) of batch `step` over a resolution × resolution grid of `win`, every other parameter as in `params`. */
+export function lossGrid(compiled: Compiled, params: Params, p1: ParamRef, p2: ParamRef, win: GridWindow, resolution: number, step = 0): LossGrid {
+  const job = createLossGridJob(compiled, params, p1, p2, win, resolution, step);
+  fillLossGridRows(job, job.grid.ny);
+  return job.grid;
+}
+
+/** The indices row·nx + col of the grid's strict local minima: interior points lower than all eight neighbours. */
+export function gridLocalMinima(grid: LossGrid): number[] {
+  const { nx, ny, values } = grid;
+  const out: number[] = [];
+  for (let r = 1; r < ny - 1; r++) {
+    for (let c = 1; c < nx - 1; c++) {
+      const v = values[r * nx + c];
+      let lowest = Number.isFinite(v);
+      for (let dr = -1; dr <= 1 && lowest; dr++) {
+        for (let dc = -1; dc <= 1; dc++) {
+          if ((dr !== 0 || dc !== 0) && !(v < values[(r + dr) * nx + c + dc])) {
+            lowest = false;
+            break;
+          }
+        }
+      }
+      if (lowest) out.push(r * nx + c);
+    }
+  }
+  return out;
+}

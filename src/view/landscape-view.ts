@@ -1,0 +1,245 @@
+import { scaleLinear } from 'd3-scale';
+import type { LossGrid } from '../core/landscape.ts';
+import { formatNumber } from './format.ts';
+import { colorPosition, contourLevels, contourSegments, rampColor, valueAt } from './landscape-geometry.ts';
+
+/** What the landscape shows: the grid (possibly of the last inputs while a new one computes) and the marks. */
+export interface LandscapeData {
+  readonly grid: LossGrid | null;
+  readonly xLabel: string;
+  readonly yLabel: string;
+  /** the current (θ₁, θ₂) */
+  readonly point: readonly [number, number];
+  /** (∂L/∂θ₁, ∂L/∂θ₂) at the point: drawn as −∇, direction only */
+  readonly gradient: readonly [number, number];
+  /** (θ₁, θ₂) after the optimizer's step, or null */
+  readonly after: readonly [number, number] | null;
+  /** (θ₁, θ₂) pairs of the last training run, flat [x0, y0, x1, y1, …] */
+  readonly path: readonly number[];
+}
+
+export interface LandscapeView {
+  update(data: LandscapeData): void;
+  /** the drawing area's size in CSS pixels */
+  resize(width: number, height: number): void;
+  destroy(): void;
+}
+
+const MARGIN = { left: 48, right: 72, top: 10, bottom: 36 };
+const LEVELS = 10;
+const ARROW_PX = 42;
+
+/** The loss over two parameters on a canvas: colour map with legend, contours, the point, −∇, the step and the training path. */
+export function createLandscapeView(canvas: HTMLCanvasElement): LandscapeView {
+  canvas.classList.add('bp-landscape');
+  canvas.setAttribute('role', 'img');
+  const image = document.createElement('canvas');
+  let imageOf: LossGrid | null = null;
+  let imageRows = -1;
+  let width = canvas.clientWidth || 360;
+  let height = canvas.clientHeight || 300;
+  let data: LandscapeData | null = null;
+
+  function paintImage(g: LossGrid): void {
+    image.width = g.nx;
+    image.height = g.ny;
+    const ctx = image.getContext('2d');
+    if (!ctx) return;
+    const img = ctx.createImageData(g.nx, g.ny);
+    for (let r = 0; r < g.ny; r++) {
+      for (let c = 0; c < g.nx; c++) {
+        const [cr, cg, cb] = rampColor(colorPosition(g.values[r * g.nx + c], g.min, g.max));
+        const at = ((g.ny - 1 - r) * g.nx + c) * 4;
+        img.data[at] = cr;
+        img.data[at + 1] = cg;
+        img.data[at + 2] = cb;
+        img.data[at + 3] = 255;
+      }
+    }
+    ctx.putImageData(img, 0, 0);
+  }
+
+  function draw(): void {
+    const dpr = typeof window !== 'undefined' ? window.devicePixelRatio || 1 : 1;
+    canvas.width = Math.round(width * dpr);
+    canvas.height = Math.round(height * dpr);
+    const ctx = canvas.getContext('2d');
+    const d = data;
+    const g = d?.grid ?? null;
+    canvas.setAttribute('aria-label', !d || !g ? 'Loss landscape: computing'
+      : `Loss over ${d.xLabel} and ${d.yLabel}, ${g.nx} by ${g.ny} points, from ${formatNumber(g.min)} to ${formatNumber(g.max)}`);
+    if (!ctx || !d || !g) return;
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    ctx.clearRect(0, 0, width, height);
+    const style = getComputedStyle(canvas);
+    const ink = style.color || '#222';
+    const font = `11px ${style.fontFamily || 'sans-serif'}`;
+    const box = { left: MARGIN.left, right: Math.max(MARGIN.left + 20, width - MARGIN.right), top: MARGIN.top, bottom: Math.max(MARGIN.top + 20, height - MARGIN.bottom) };
+    const x = scaleLinear().domain([g.xs[0], g.xs[g.nx - 1]]).range([box.left, box.right]);
+    const y = scaleLinear().domain([g.ys[0], g.ys[g.ny - 1]]).range([box.bottom, box.top]);
+    const cw = (box.right - box.left) / (g.nx - 1);
+    const ch = (box.bottom - box.top) / (g.ny - 1);
+
+    // colour map, each grid value at the centre of its cell
+    if (imageOf !== g || imageRows !== g.ny) {
+      paintImage(g);
+      imageOf = g;
+      imageRows = g.ny;
+    }
+    ctx.save();
+    ctx.beginPath();
+    ctx.rect(box.left, box.top, box.right - box.left, box.bottom - box.top);
+    ctx.clip();
+    ctx.imageSmoothingEnabled = true;
+    ctx.drawImage(image, box.left - cw / 2, box.top - ch / 2, g.nx * cw, g.ny * ch);
+
+    // contour lines
+    ctx.lineWidth = 0.8;
+    ctx.strokeStyle = 'rgba(255,255,255,0.55)';
+    ctx.beginPath();
+    for (const level of contourLevels(g.min, g.max, LEVELS)) {
+      const s = contourSegments(g.values, g.nx, g.ny, level);
+      for (let k = 0; k < s.length; k += 4) {
+        ctx.moveTo(box.left + s[k] * cw, box.bottom - s[k + 1] * ch);
+        ctx.lineTo(box.left + s[k + 2] * cw, box.bottom - s[k + 3] * ch);
+      }
+    }
+    ctx.stroke();
+
+    // the path of the last training run
+    const path = d.path;
+    if (path.length >= 4) {
+      ctx.strokeStyle = '#ffffff';
+      ctx.lineWidth = 1.6;
+      ctx.setLineDash([]);
+      ctx.beginPath();
+      for (let k = 0; k < path.length; k += 2) {
+        if (k === 0) ctx.moveTo(x(path[k]), y(path[k + 1]));
+        else ctx.lineTo(x(path[k]), y(path[k + 1]));
+      }
+      ctx.stroke();
+      ctx.fillStyle = '#ffffff';
+      for (let k = 0; k < path.length; k += 2) {
+        ctx.beginPath();
+        ctx.arc(x(path[k]), y(path[k + 1]), 1.6, 0, 2 * Math.PI);
+        ctx.fill();
+      }
+    }
+
+    const px = x(d.point[0]);
+    const py = y(d.point[1]);
+    // the optimizer's step: to the point after the update
+    if (d.after) {
+      const ax = x(d.after[0]);
+      const ay = y(d.after[1]);
+      ctx.strokeStyle = '#ff9f1c';
+      ctx.lineWidth = 1.5;
+      ctx.setLineDash([4, 3]);
+      ctx.beginPath();
+      ctx.moveTo(px, py);
+      ctx.lineTo(ax, ay);
+      ctx.stroke();
+      ctx.setLineDash([]);
+      ctx.beginPath();
+      ctx.arc(ax, ay, 4, 0, 2 * Math.PI);
+      ctx.stroke();
+    }
+    // −∇ as an arrow of fixed length: its direction in these axes
+    const gx = -d.gradient[0] * (box.right - box.left) / Math.max(1e-300, g.xs[g.nx - 1] - g.xs[0]);
+    const gy = d.gradient[1] * (box.bottom - box.top) / Math.max(1e-300, g.ys[g.ny - 1] - g.ys[0]);
+    const glen = Math.hypot(gx, gy);
+    if (glen > 0 && Number.isFinite(glen)) {
+      const ux = gx / glen;
+      const uy = gy / glen;
+      const tx = px + ux * ARROW_PX;
+      const ty = py + uy * ARROW_PX;
+      ctx.strokeStyle = '#e63946';
+      ctx.fillStyle = '#e63946';
+      ctx.lineWidth = 2.2;
+      ctx.beginPath();
+      ctx.moveTo(px, py);
+      ctx.lineTo(tx - ux * 6, ty - uy * 6);
+      ctx.stroke();
+      ctx.beginPath();
+      ctx.moveTo(tx, ty);
+      ctx.lineTo(tx - ux * 9 - uy * 4.5, ty - uy * 9 + ux * 4.5);
+      ctx.lineTo(tx - ux * 9 + uy * 4.5, ty - uy * 9 - ux * 4.5);
+      ctx.closePath();
+      ctx.fill();
+    }
+    ctx.fillStyle = '#ffffff';
+    ctx.strokeStyle = '#111111';
+    ctx.lineWidth = 1.5;
+    ctx.beginPath();
+    ctx.arc(px, py, 4.5, 0, 2 * Math.PI);
+    ctx.fill();
+    ctx.stroke();
+    ctx.restore();
+
+    // axes
+    ctx.fillStyle = ink;
+    ctx.strokeStyle = ink;
+    ctx.lineWidth = 1;
+    ctx.font = font;
+    ctx.strokeRect(box.left, box.top, box.right - box.left, box.bottom - box.top);
+    ctx.textAlign = 'center';
+    ctx.textBaseline = 'top';
+    for (const t of x.ticks(5)) {
+      ctx.fillText(formatNumber(t, 3), x(t), box.bottom + 4);
+      ctx.beginPath();
+      ctx.moveTo(x(t), box.bottom);
+      ctx.lineTo(x(t), box.bottom + 3);
+      ctx.stroke();
+    }
+    ctx.fillText(d.xLabel, (box.left + box.right) / 2, box.bottom + 19);
+    ctx.textAlign = 'right';
+    ctx.textBaseline = 'middle';
+    for (const t of y.ticks(5)) {
+      ctx.fillText(formatNumber(t, 3), box.left - 5, y(t));
+      ctx.beginPath();
+      ctx.moveTo(box.left - 3, y(t));
+      ctx.lineTo(box.left, y(t));
+      ctx.stroke();
+    }
+    ctx.save();
+    ctx.translate(11, (box.top + box.bottom) / 2);
+    ctx.rotate(-Math.PI / 2);
+    ctx.textAlign = 'center';
+    ctx.fillText(d.yLabel, 0, 0);
+    ctx.restore();
+
+    // colour legend: the ramp, with values on the same (square-root) axis
+    const lx = box.right + 12;
+    const lw = 10;
+    const steps = 48;
+    const lh = box.bottom - box.top;
+    for (let k = 0; k < steps; k++) {
+      const [r, gg, b] = rampColor(1 - (k + 0.5) / steps);
+      ctx.fillStyle = `rgb(${r},${gg},${b})`;
+      ctx.fillRect(lx, box.top + (k * lh) / steps, lw, lh / steps + 0.5);
+    }
+    ctx.fillStyle = ink;
+    ctx.textAlign = 'left';
+    ctx.textBaseline = 'middle';
+    for (const t of [0, 0.5, 1]) ctx.fillText(formatNumber(valueAt(t, g.min, g.max), 3), lx + lw + 3, box.bottom - t * lh);
+  }
+
+  draw();
+  return {
+    update(next) {
+      data = next;
+      draw();
+    },
+    resize(w, h) {
+      if (!(w > 0 && h > 0)) return;
+      width = w;
+      height = h;
+      draw();
+    },
+    destroy() {
+      canvas.classList.remove('bp-landscape');
+      const ctx = canvas.getContext('2d');
+      ctx?.clearRect(0, 0, canvas.width, canvas.height);
+    },
+  };
+}
