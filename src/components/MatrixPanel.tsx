@@ -1,0 +1,76 @@
+import { useDeferredValue, useEffect, useMemo, useRef } from 'react';
+import { parseSelectionKey, selectionKey, type Selection } from '../core/selection.ts';
+import { buildMatrixView } from '../tex/matrix-view.ts';
+import { TexLine } from './TexLine.tsx';
+import { useSettled } from './use-settled.ts';
+import { useAppStore, useAppStoreApi } from './use-app-store.ts';
+
+/** Adds `cls` to every element of `root` whose data-key names `sel` (and removes it from all others). */
+function mark(root: HTMLElement, cls: string, sel: Selection | null): void {
+  root.querySelectorAll(`.${cls}`).forEach((el) => el.classList.remove(cls));
+  if (sel === null) return;
+  root.querySelectorAll(`[data-key="${selectionKey(sel)}"]`).forEach((el) => el.classList.add(cls));
+}
+
+/**
+ * The iteration as the by-hand worksheets draw it: per layer, [W | b]·[a | 1] = z and
+ * a = φ(z), then backward ∂L/∂z and the outer product that gives [∂L/∂W | ∂L/∂b]. It
+ * follows the step position (values not computed yet are blanks) and the selection both
+ * ways: a cell selects its edge, bias or node, and the selection lights its cells.
+ */
+export function MatrixPanel() {
+  const store = useAppStoreApi();
+  const st = useAppStore((s) => ({ scenario: s.scenario, optimizerState: s.optimizerState, position: s.position, sample: s.sample, selection: s.selection, hover: s.hover, scrubbing: s.scrubbing, setHover: s.setHover, select: s.select }));
+  // As in the math panel: during a drag, typeset only when the drag rests.
+  const scenario = useDeferredValue(useSettled(st.scenario, st.scrubbing, 150));
+  const container = useRef<HTMLDivElement>(null);
+
+  const layers = useMemo(() => {
+    const state = { ...store.getState(), scenario, optimizerState: st.optimizerState };
+    const iteration = store.selectors.iteration(state);
+    return buildMatrixView({
+      compiled: store.selectors.compiled(state),
+      iteration,
+      plan: store.selectors.plan(state),
+      position: st.position,
+      sample: Math.min(st.sample, iteration.count - 1),
+      focus: st.selection,
+    });
+  }, [store, scenario, st.optimizerState, st.position, st.sample, st.selection]);
+
+  useEffect(() => {
+    if (container.current) mark(container.current, 'cell-selected', st.selection);
+  }, [st.selection, layers]);
+  useEffect(() => {
+    if (container.current) mark(container.current, 'term-highlight', st.hover);
+  }, [st.hover, layers]);
+
+  const hoverKey = st.hover === null ? null : selectionKey(st.hover);
+  const keyOf = (target: EventTarget) => (target instanceof Element ? target.closest('[data-key]')?.getAttribute('data-key') ?? null : null);
+  const section = (heading: string, lines: readonly string[]) => (
+    <section key={heading} aria-label={heading}>
+      <h3>{heading}</h3>
+      {lines.map((tex, n) => <TexLine key={n} line={{ tex }} />)}
+    </section>
+  );
+
+  return (
+    <aside className="matrix-panel panel" aria-label="Matrices" data-testid="matrix-panel" tabIndex={0}
+      onMouseOver={(e) => {
+        const key = keyOf(e.target);
+        if (key !== hoverKey) st.setHover(key === null ? null : parseSelectionKey(key));
+      }}
+      onMouseLeave={() => st.setHover(null)}
+      onClick={(e) => {
+        const key = keyOf(e.target);
+        const sel = key === null ? null : parseSelectionKey(key);
+        if (sel) st.select(sel);
+      }}>
+      <div ref={container}>
+        <p className="muted matrix-intro">Sample {st.sample + 1} of the batch. □ marks a value not computed yet at this step.</p>
+        {layers.map((layer) => section(`Layer ${layer.l + 1} · forward`, layer.forward))}
+        {[...layers].reverse().map((layer) => section(`Layer ${layer.l + 1} · backward`, layer.backward))}
+      </div>
+    </aside>
+  );
+}
