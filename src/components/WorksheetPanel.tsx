@@ -1,0 +1,122 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { formatValue } from '../core/format-number.ts';
+import { checkAnswer, eventValue, isAnswerReadable } from '../core/worksheet.ts';
+import { withNotation } from '../core/notation-labels.ts';
+import { describeEvent } from '../view/describe-event.ts';
+import { eventHint } from '../view/worksheet-hint.ts';
+import { useNotation } from './notation-context.tsx';
+import { printWorksheet } from './print-worksheet.ts';
+import { useAppStore, useAppStoreApi } from './use-app-store.ts';
+
+interface Feedback {
+  readonly kind: 'right' | 'wrong' | 'revealed' | 'unreadable';
+  readonly text: string;
+}
+
+interface Tally {
+  readonly right: number;
+  readonly tried: number;
+}
+
+/**
+ * Worksheet mode: the next event's value is a blank the student fills. A right answer (to
+ * the 4 significant digits the diagram shows) steps forward; a wrong one counts as a try
+ * and may be tried again or revealed. Also prints the worksheet and its answer key.
+ */
+export function WorksheetPanel() {
+  const store = useAppStoreApi();
+  const s = useAppStore((st) => ({ position: st.position, scenario: st.scenario, sample: st.sample, optimizerState: st.optimizerState }));
+  const { notation } = useNotation();
+  const named = withNotation(s.scenario, notation);
+  const [tally, setTally] = useState<Tally>({ right: 0, tried: 0 });
+  const [feedback, setFeedback] = useState<Feedback | null>(null);
+  // The student steps by answering: a worksheet does not play by itself.
+  useEffect(() => store.getState().setPlaying(false), [store]);
+  const state = store.getState();
+  const { model } = store.selectors.compiled(state);
+  const plan = store.selectors.plan(state);
+  const it = store.selectors.iteration(state);
+  const total = plan.events.length;
+  const event = s.position < total ? plan.events[s.position] : null;
+  const truth = event ? eventValue(model, it, event, s.sample) : NaN;
+
+  const answer = (text: string): void => {
+    if (!event) return;
+    if (!isAnswerReadable(text)) {
+      setFeedback({ kind: 'unreadable', text: 'Type a number, like 0.5933, −1.2e−3 or NaN.' });
+      return;
+    }
+    if (checkAnswer(text, truth)) {
+      setTally((t) => ({ right: t.right + 1, tried: t.tried + 1 }));
+      setFeedback({ kind: 'right', text: `Right: ${describeEvent(named, event)} is ${formatValue(truth)}.` });
+      store.getState().stepForward();
+    } else {
+      setTally((t) => ({ right: t.right, tried: t.tried + 1 }));
+      setFeedback({ kind: 'wrong', text: `Not quite: ${text.trim()} is not it to 4 significant digits. Try again, or reveal it.` });
+    }
+  };
+  const reveal = (): void => {
+    if (!event) return;
+    setFeedback({ kind: 'revealed', text: `Revealed: ${describeEvent(named, event)} is ${formatValue(truth)}.` });
+    store.getState().stepForward();
+  };
+
+  return (
+    <section className="worksheet-panel" aria-label="Worksheet" data-testid="worksheet-panel">
+      <strong className="worksheet-title">Worksheet</strong>
+      {event ? (
+        <WorksheetBlank key={s.position} index={s.position} total={total} prompt={describeEvent(named, event)} hint={eventHint(named, event)} onAnswer={answer} onReveal={reveal} />
+      ) : (
+        <span className="worksheet-prompt" data-testid="worksheet-done">All {total} blanks done. “Next iteration” starts a new worksheet.</span>
+      )}
+      <span className="worksheet-tally" data-testid="worksheet-tally" aria-label={`${tally.right} right of ${tally.tried} tried`}>
+        {tally.right}/{tally.tried} right
+      </span>
+      <span className="worksheet-print">
+        <button type="button" onClick={() => printWorksheet(store, 'worksheet')} data-testid="print-worksheet" title="Print the worksheet: the diagram with its blanks and every step to fill in">
+          Print worksheet
+        </button>
+        <button type="button" onClick={() => printWorksheet(store, 'answers')} data-testid="print-answers" title="Print the answer key: the diagram and every step with its value">
+          Print answer key
+        </button>
+      </span>
+      <output className={feedback ? `worksheet-feedback ${feedback.kind}` : 'worksheet-feedback'} aria-live="polite" data-testid="worksheet-feedback" data-kind={feedback?.kind}>
+        {feedback?.text}
+      </output>
+    </section>
+  );
+}
+
+interface BlankProps {
+  readonly index: number;
+  readonly total: number;
+  readonly prompt: string;
+  readonly hint: string;
+  onAnswer(text: string): void;
+  onReveal(): void;
+}
+
+/** One blank: what to compute, the answer field, check, hint and reveal. Keyed by position, so it starts empty. */
+function WorksheetBlank({ index, total, prompt, hint, onAnswer, onReveal }: BlankProps) {
+  const [text, setText] = useState('');
+  const [showHint, setShowHint] = useState(false);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    onAnswer(text);
+  };
+  return (
+    <form className="worksheet-blank" onSubmit={submit}>
+      <label className="worksheet-prompt">
+        <span className="step-count">
+          {index + 1}/{total}
+        </span>{' '}
+        <span data-testid="worksheet-prompt">{prompt}</span> ={' '}
+        <input type="text" inputMode="decimal" autoComplete="off" spellCheck={false} value={text} onChange={(e) => setText(e.target.value)} aria-label={`Your value of ${prompt}`} data-testid="worksheet-input" />
+      </label>
+      <button type="submit" className="primary" data-testid="worksheet-check">Check</button>
+      <button type="button" onClick={() => setShowHint(!showHint)} aria-pressed={showHint} data-testid="worksheet-hint-toggle">Hint</button>
+      <button type="button" onClick={onReveal} data-testid="worksheet-reveal">Reveal</button>
+      {showHint && <span className="worksheet-hint" data-testid="worksheet-hint">{hint}</span>}
+    </form>
+  );
+}

@@ -1,0 +1,67 @@
+import { biasName, nameToText, nodeName, weightName } from '../core/notation.ts';
+import type { Scenario } from '../core/scenario.ts';
+import type { StepEvent } from '../core/step-plan.ts';
+
+type HintScenario = Pick<Scenario, 'layers' | 'weightLabels' | 'biasLabels' | 'loss' | 'reduction' | 'optimizer'>;
+
+const ACTIVATION_FORMULAS: Readonly<Record<string, string>> = {
+  identity: 'z',
+  linear: 'slope·z',
+  relu: 'max(0, z)',
+  'leaky-relu': 'z if z > 0, else α·z',
+  sigmoid: '1 / (1 + e^(−z))',
+  tanh: 'tanh(z)',
+  softmax: 'e^(z) / Σ e^(z) over the layer',
+};
+
+const LOSS_FORMULAS: Readonly<Record<string, string>> = {
+  mse: 'mean over outputs of (ŷ − y)²',
+  sse: 'Σ (ŷ − y)²',
+  'half-sse': 'Σ ½(y − ŷ)²',
+  bce: '−[y·ln ŷ + (1 − y)·ln(1 − ŷ)]',
+  'cross-entropy': '−Σ y·ln ŷ',
+};
+
+function layerHasBias(s: HintScenario, l: number): boolean {
+  const layer = s.layers[l];
+  return layer !== undefined && 'bias' in layer && layer.bias;
+}
+
+/**
+ * The formula of an event with the network's names and no numbers, for a worksheet's hint:
+ * "z of h₁ = w₁·i₁ + w₂·i₂ + b₁".
+ */
+export function eventHint(s: HintScenario, e: StepEvent): string {
+  const node = (l: number, j: number) => nameToText(nodeName(s, l, j));
+  const size = (l: number) => s.layers[l]?.size ?? 0;
+  switch (e.kind) {
+    case 'z': {
+      const terms = Array.from({ length: size(e.l - 1) }, (_, i) => `${nameToText(weightName(s, e.l - 1, e.j, i))}·${node(e.l - 1, i)}`);
+      if (layerHasBias(s, e.l)) terms.push(nameToText(biasName(s, e.l - 1, e.j)));
+      return `z of ${node(e.l, e.j)} = ${terms.join(' + ')}`;
+    }
+    case 'a': {
+      const layer = s.layers[e.l];
+      const type = layer && 'activation' in layer ? layer.activation.type : 'identity';
+      return `${node(e.l, e.j)} = φ(z) = ${ACTIVATION_FORMULAS[type] ?? 'φ(z)'}, with z of ${node(e.l, e.j)}`;
+    }
+    case 'loss':
+      return `L = ${LOSS_FORMULAS[s.loss] ?? 'the loss'} for each sample, then the ${s.reduction ?? 'mean'} over the batch`;
+    case 'delta': {
+      if (e.l === s.layers.length - 1) return `δ of ${node(e.l, e.j)} = ∂L/∂${node(e.l, e.j)} · φ′(z)`;
+      const terms = Array.from({ length: size(e.l + 1) }, (_, k) => `${nameToText(weightName(s, e.l, k, e.j))}·δ(${node(e.l + 1, k)})`);
+      return `δ of ${node(e.l, e.j)} = (${terms.join(' + ')}) · φ′(z)`;
+    }
+    case 'weight-grad':
+      return `∂L/∂${nameToText(weightName(s, e.l, e.j, e.i))} = Σ over the batch of δ(${node(e.l + 1, e.j)}) · ${node(e.l, e.i)}`;
+    case 'bias-grad':
+      return `∂L/∂${nameToText(biasName(s, e.l, e.j))} = Σ over the batch of δ(${node(e.l + 1, e.j)})`;
+    case 'weight-update':
+    case 'bias-update': {
+      const name = nameToText(e.kind === 'weight-update' ? weightName(s, e.l, e.j, e.i) : biasName(s, e.l, e.j));
+      return s.optimizer.type === 'sgd'
+        ? `${name} ← ${name} − η·∂L/∂${name}, with η = ${s.optimizer.learningRate}`
+        : `${name} ← the ${s.optimizer.type} step from ∂L/∂${name}`;
+    }
+  }
+}

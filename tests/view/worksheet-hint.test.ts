@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { eventHint } from '../../src/view/worksheet-hint.ts';
+import { loadPreset } from '../../src/presets/index.ts';
+
+describe('eventHint', () => {
+  const mazur = loadPreset('mazur');
+  if (mazur === null) throw new Error('no mazur preset');
+
+  it('writes each formula with the network\'s names and no numbers', () => {
+    expect(eventHint(mazur, { kind: 'z', l: 1, j: 0 })).toBe('z of h₁ = w₁·i₁ + w₂·i₂ + b₁');
+    expect(eventHint(mazur, { kind: 'a', l: 2, j: 1 })).toBe('o₂ = φ(z) = 1 / (1 + e^(−z)), with z of o₂');
+    expect(eventHint(mazur, { kind: 'loss' })).toBe('L = Σ ½(y − ŷ)² for each sample, then the sum over the batch');
+    expect(eventHint(mazur, { kind: 'delta', l: 2, j: 0 })).toBe('δ of o₁ = ∂L/∂o₁ · φ′(z)');
+    expect(eventHint(mazur, { kind: 'delta', l: 1, j: 0 })).toBe('δ of h₁ = (w₅·δ(o₁) + w₇·δ(o₂)) · φ′(z)');
+    expect(eventHint(mazur, { kind: 'weight-grad', l: 1, j: 0, i: 0 })).toBe('∂L/∂w₅ = Σ over the batch of δ(o₁) · h₁');
+    expect(eventHint(mazur, { kind: 'bias-grad', l: 1, j: 1 })).toBe('∂L/∂b₂ = Σ over the batch of δ(o₂)');
+    expect(eventHint(mazur, { kind: 'weight-update', l: 0, j: 0, i: 0 })).toBe('w₁ ← w₁ − η·∂L/∂w₁, with η = 0.5');
+  });
+});
