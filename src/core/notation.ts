@@ -49,28 +49,107 @@ export function parseLabel(label: string): NameParts {
   return { base: label.slice(0, cut), sub, sup };
 }
 
-/** The name of node j of layer l: its label, else x₁ … for inputs, ŷ₁ … for outputs, h⁽ˡ⁾ⱼ for hidden nodes. */
-export function nodeName(s: Labels, l: number, j: number): NameParts {
+/**
+ * How unlabelled elements are named. indices: x₁, h⁽ˡ⁾ⱼ, ŷ₁, w⁽ˡ⁾ⱼᵢ, b⁽ˡ⁾ⱼ; letters: nodes A, B, …
+ * across the network, edges AB; net-out: i₁, h₁, o₁ with w₁ … and b₁ … numbered across the
+ * network; bracketed: x₁, a[l]ⱼ, ŷ₁, w[l]ᵢⱼ (source i, destination j), b[l]ⱼ.
+ */
+export type Notation = 'indices' | 'letters' | 'net-out' | 'bracketed';
+
+/** Every notation, in menu order. */
+export const NOTATIONS: readonly Notation[] = ['indices', 'letters', 'net-out', 'bracketed'];
+
+/** Whether `value` names a notation. */
+export function isNotation(value: unknown): value is Notation {
+  return typeof value === 'string' && (NOTATIONS as readonly string[]).includes(value);
+}
+
+/** Spreadsheet letters of a 0-based index: A … Z, AA, AB, … */
+function letters(index: number): string {
+  let out = '';
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) out = String.fromCharCode(65 + ((n - 1) % 26)) + out;
+  return out;
+}
+
+/** How many nodes come before node j of layer l, counting layer by layer. */
+function nodeOrdinal(s: Labels, l: number, j: number): number {
+  let n = j;
+  for (let m = 0; m < l; m++) n += s.layers[m].size;
+  return n;
+}
+
+/** The name of node j of layer l: its label, else by the notation (x₁ … for inputs, ŷ₁ … for outputs, h⁽ˡ⁾ⱼ for hidden nodes by default). */
+export function nodeName(s: Labels, l: number, j: number, notation: Notation = 'indices'): NameParts {
   const label = s.layers[l]?.labels?.[j];
   if (label) return parseLabel(label);
   const depth = s.layers.length - 1;
-  if (l === 0) return { base: 'x', sub: String(j + 1), sup: '' };
-  if (l === depth) return { base: 'ŷ', sub: String(j + 1), sup: '' };
-  return { base: 'h', sub: String(j + 1), sup: `(${l})` };
+  const sub = String(j + 1);
+  switch (notation) {
+    case 'letters':
+      return { base: letters(nodeOrdinal(s, l, j)), sub: '', sup: '' };
+    case 'net-out':
+      if (l === 0) return { base: 'i', sub, sup: '' };
+      if (l === depth) return { base: 'o', sub, sup: '' };
+      return { base: 'h', sub, sup: depth > 2 ? `(${l})` : '' };
+    case 'bracketed':
+      if (l === 0) return { base: 'x', sub, sup: '' };
+      if (l === depth) return { base: 'ŷ', sub, sup: '' };
+      return { base: 'a', sub, sup: `[${l}]` };
+    case 'indices':
+      if (l === 0) return { base: 'x', sub, sup: '' };
+      if (l === depth) return { base: 'ŷ', sub, sup: '' };
+      return { base: 'h', sub, sup: `(${l})` };
+  }
 }
 
-/** The name of weights[l][j][i]: its label, else w⁽ˡ⁺¹⁾ⱼᵢ (destination j, source i, 1-based). */
-export function weightName(s: Labels, l: number, j: number, i: number): NameParts {
+/** Two indices side by side, with a comma once either has two digits (w₁₂ but w₁₂,₂). */
+function pair(a: number, b: number): string {
+  return `${a}${b}`.length > 2 ? `${a},${b}` : `${a}${b}`;
+}
+
+/** The name of weights[l][j][i]: its label, else by the notation (w⁽ˡ⁺¹⁾ⱼᵢ by default: destination j, source i, 1-based). */
+export function weightName(s: Labels, l: number, j: number, i: number, notation: Notation = 'indices'): NameParts {
   const label = s.weightLabels?.[l]?.[j]?.[i];
   if (label) return parseLabel(label);
-  return { base: 'w', sub: `${j + 1}${i + 1}`.length > 2 ? `${j + 1},${i + 1}` : `${j + 1}${i + 1}`, sup: `(${l + 1})` };
+  switch (notation) {
+    case 'letters': {
+      const from = letters(nodeOrdinal(s, l, i));
+      const to = letters(nodeOrdinal(s, l + 1, j));
+      return from.length === 1 && to.length === 1 ? { base: from + to, sub: '', sup: '' } : { base: 'w', sub: `${from},${to}`, sup: '' };
+    }
+    case 'net-out': {
+      let n = j * s.layers[l].size + i;
+      for (let m = 0; m < l; m++) n += s.layers[m].size * s.layers[m + 1].size;
+      return { base: 'w', sub: String(n + 1), sup: '' };
+    }
+    case 'bracketed':
+      return { base: 'w', sub: pair(i + 1, j + 1), sup: `[${l + 1}]` };
+    case 'indices':
+      return { base: 'w', sub: pair(j + 1, i + 1), sup: `(${l + 1})` };
+  }
 }
 
-/** The name of biases[l][j]: its label, else b⁽ˡ⁺¹⁾ⱼ. */
-export function biasName(s: Labels, l: number, j: number): NameParts {
+/** The name of biases[l][j]: its label, else by the notation (b⁽ˡ⁺¹⁾ⱼ by default). */
+export function biasName(s: Labels, l: number, j: number, notation: Notation = 'indices'): NameParts {
   const label = s.biasLabels?.[l]?.[j];
   if (label) return parseLabel(label);
-  return { base: 'b', sub: String(j + 1), sup: `(${l + 1})` };
+  switch (notation) {
+    case 'letters':
+      return { base: 'b', sub: letters(nodeOrdinal(s, l + 1, j)), sup: '' };
+    case 'net-out': {
+      // Numbered over the layers that have biases only, as the biases a learner sees.
+      let n = j;
+      for (let m = 1; m <= l; m++) {
+        const layer = s.layers[m];
+        if ('bias' in layer && layer.bias) n += layer.size;
+      }
+      return { base: 'b', sub: String(n + 1), sup: '' };
+    }
+    case 'bracketed':
+      return { base: 'b', sub: String(j + 1), sup: `[${l + 1}]` };
+    case 'indices':
+      return { base: 'b', sub: String(j + 1), sup: `(${l + 1})` };
+  }
 }
 
 /**
@@ -78,16 +157,20 @@ export function biasName(s: Labels, l: number, j: number): NameParts {
  * ŷ₁); t where the output itself is labelled y (by-hand's y_1 … leave y for nothing else);
  * else y, indexed when there are several outputs.
  */
-export function targetName(s: Labels, j: number): NameParts {
+export function targetName(s: Labels, j: number, notation: Notation = 'indices'): NameParts {
   const depth = s.layers.length - 1;
-  const out = nodeName(s, depth, j);
+  const out = nodeName(s, depth, j, notation);
   if (out.base === 'ŷ') return { ...out, base: 'y' };
   if (out.base === 'y') return { ...out, base: 't' };
   return { base: 'y', sub: s.layers[depth].size > 1 ? String(j + 1) : '', sup: '' };
 }
 
-/** A name written out as plain text with Unicode sub- and superscripts where they exist (h₁⁽¹⁾), else _ and ^. */
+/**
+ * A name written out as plain text with Unicode sub- and superscripts where they exist (h₁⁽¹⁾), else _ and ^.
+ * A bracketed layer index has no superscript brackets in Unicode and stays on the line, before the subscript (w[2]₁₂).
+ */
 export function nameToText(n: NameParts): string {
+  if (/^\[[^[\]]*\]$/.test(n.sup)) return n.base + n.sup + scriptText(n.sub, SUB, '_');
   return n.base + scriptText(n.sub, SUB, '_') + scriptText(n.sup, SUP, '^');
 }
 
