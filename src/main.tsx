@@ -4,6 +4,7 @@ import './view/network.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './components/App.tsx';
+import { NotationProvider } from './components/notation-context.tsx';
 import { StoreContext } from './components/store-context.ts';
 import { createAppStore } from './store/create-app-store.ts';
 import { browserStorage, openSession } from './store/persist-session.ts';
@@ -15,7 +16,20 @@ const store = createAppStore(start.inputs, { pastStates: start.pastStates });
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <StoreContext.Provider value={store}>
-      <App />
+      <NotationProvider>
+        <App />
+      </NotationProvider>
     </StoreContext.Provider>
   </StrictMode>,
 );
+
+// Offline and installable: the built app registers the service worker that vite.config.ts
+// writes beside index.html. Relative URLs, so the folder works from any path; never in dev,
+// where a cache would hide edits.
+if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+  window.addEventListener('load', () => {
+    navigator.serviceWorker.register('./sw.js', { scope: './' }).catch(() => {
+      // Without a worker (a file:// page, a browser that refuses one) the app still works online.
+    });
+  });
+}
