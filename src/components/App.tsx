@@ -20,6 +20,8 @@ import { useAppStore } from './use-app-store.ts';
 import { useShortcuts } from './use-shortcuts.ts';
 import { useTheme } from './use-theme.ts';
 import { ViewMenu } from './ViewMenu.tsx';
+import { PrintSheet } from './PrintSheet.tsx';
+import { WorksheetPanel } from './WorksheetPanel.tsx';
 import { linkOpensSettings } from '../store/link-session.ts';
 import { FileMenu } from './FileMenu.tsx';
 import { ImportControls } from './ImportControls.tsx';
@@ -35,11 +37,12 @@ export function App() {
   usePersistSession();
   useUndoKeys();
   const [helpOpen, setHelpOpen] = useState(false);
+  const [worksheet, setWorksheet] = useState(false);
   const presentation = useAppStore((s) => s.presentation);
   useTheme();
   useShortcuts({ onHelp: () => setHelpOpen(true), onEdit: () => setSettingsOpen(false), dialogOpen: helpOpen });
   return (
-    <div className="app" data-testid="app">
+    <div className="app" data-testid="app" data-worksheet={worksheet ? 'on' : undefined}>
       <SkipLink />
       <header className="toolbar">
         <h1 className="brand">Backprop Lab</h1>
@@ -55,10 +58,11 @@ export function App() {
         )}
         <ShareButton settingsOpen={settingsOpen && !settingsHidden} />
         <FileMenu />
-        <ViewMenu onHelp={() => setHelpOpen(true)} />
+        <ViewMenu onHelp={() => setHelpOpen(true)} worksheet={worksheet} onWorksheet={() => setWorksheet(!worksheet)} />
       </header>
       <StepControls />
       <div className="notice-slot">
+        {worksheet && <WorksheetPanel />}
         <NoticeBanner />
         <ArithmeticWarning />
       </div>
@@ -76,6 +80,7 @@ export function App() {
       </footer>
       {helpOpen && <ShortcutHelp onClose={() => setHelpOpen(false)} />}
       <ImportControls />
+      {worksheet && <PrintSheet />}
     </div>
   );
 }

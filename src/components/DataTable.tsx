@@ -4,6 +4,7 @@ import { BLANK } from '../view/format.ts';
 import { biasName, nameToText, nodeName, targetName, weightName } from '../core/notation.ts';
 import { withSampleAdded, withSampleRemoved } from '../core/scenario-edits.ts';
 import { EditableNumber } from './EditableNumber.tsx';
+import { useNotation } from './notation-context.tsx';
 import { useAppStore, useAppStoreApi } from './use-app-store.ts';
 
 /**
@@ -16,6 +17,7 @@ export function DataTable() {
     scenario: s.scenario, selection: s.selection, sample: s.sample, optimizerState: s.optimizerState, position: s.position,
     setSample: s.setSample, setSampleValue: s.setSampleValue, changeScenario: s.changeScenario,
   }));
+  const { notation } = useNotation();
   const state = store.getState();
   const { model } = store.selectors.compiled(state);
   const it = store.selectors.iteration(state);
@@ -26,7 +28,7 @@ export function DataTable() {
   const nOut = model.sizes[depth];
   const outOff = model.nodeOffset[depth];
   const param = selection?.kind === 'edge' || (selection?.kind === 'bias' && model.hasBias[selection.l]) ? selection : null;
-  const paramName = param === null ? null : param.kind === 'edge' ? nameToText(weightName(scenario, param.l, param.j, param.i)) : nameToText(biasName(scenario, param.l, param.j));
+  const paramName = param === null ? null : param.kind === 'edge' ? nameToText(weightName(scenario, param.l, param.j, param.i, notation)) : nameToText(biasName(scenario, param.l, param.j, notation));
   const contribution = (row: number): number | null => {
     if (param === null || row < it.start || row >= it.start + it.count) return null;
     const s = row - it.start;
@@ -58,9 +60,9 @@ export function DataTable() {
           <thead>
             <tr>
               <th scope="col">#</th>
-              {Array.from({ length: nIn }, (_, i) => <th scope="col" key={`x${i}`}>{nameToText(nodeName(scenario, 0, i))}</th>)}
-              {Array.from({ length: nOut }, (_, k) => <th scope="col" key={`y${k}`}>{nameToText(targetName(scenario, k))}</th>)}
-              {Array.from({ length: nOut }, (_, k) => <th scope="col" key={`p${k}`}>{nameToText(nodeName(scenario, depth, k))}</th>)}
+              {Array.from({ length: nIn }, (_, i) => <th scope="col" key={`x${i}`}>{nameToText(nodeName(scenario, 0, i, notation))}</th>)}
+              {Array.from({ length: nOut }, (_, k) => <th scope="col" key={`y${k}`}>{nameToText(targetName(scenario, k, notation))}</th>)}
+              {Array.from({ length: nOut }, (_, k) => <th scope="col" key={`p${k}`}>{nameToText(nodeName(scenario, depth, k, notation))}</th>)}
               <th scope="col">loss</th>
               <th scope="col">{paramName ? `∂L/∂${paramName}` : 'contribution'}</th>
               <th scope="col"><span className="visually-hidden">remove</span></th>
@@ -76,10 +78,10 @@ export function DataTable() {
                   onClick={() => inBatch && st.setSample(row - it.start)}>
                   <th scope="row">{row + 1}</th>
                   {d.x.map((v, i) => (
-                    <td key={`x${i}`}><EditableNumber value={v} label={`input ${nameToText(nodeName(scenario, 0, i))} of sample ${row + 1}`} onCommit={(n) => st.setSampleValue(row, 'x', i, n)} testId={`x-${row}-${i}`} /></td>
+                    <td key={`x${i}`}><EditableNumber value={v} label={`input ${nameToText(nodeName(scenario, 0, i, notation))} of sample ${row + 1}`} onCommit={(n) => st.setSampleValue(row, 'x', i, n)} testId={`x-${row}-${i}`} /></td>
                   ))}
                   {d.y.map((v, k) => (
-                    <td key={`y${k}`}><EditableNumber value={v} label={`target ${nameToText(targetName(scenario, k))} of sample ${row + 1}`} onCommit={(n) => st.setSampleValue(row, 'y', k, n)} testId={`y-${row}-${k}`} /></td>
+                    <td key={`y${k}`}><EditableNumber value={v} label={`target ${nameToText(targetName(scenario, k, notation))} of sample ${row + 1}`} onCommit={(n) => st.setSampleValue(row, 'y', k, n)} testId={`y-${row}-${k}`} /></td>
                   ))}
                   {Array.from({ length: nOut }, (_, k) => (
                     <td key={`p${k}`} className="num" data-value={String(all.a[row * model.nodeCount + outOff + k])}>{shown(all.a[row * model.nodeCount + outOff + k], outputKnown(k))}</td>

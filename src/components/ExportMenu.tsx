@@ -1,8 +1,11 @@
 import { scenarioToJson } from '../core/codec/serialize-scenario.ts';
 import { traceScenario, traceToJson } from '../core/trace.ts';
+import type { Notation } from '../core/notation.ts';
+import { withNotation } from '../core/notation-labels.ts';
 import { iterationCsv } from '../core/trace-csv.ts';
 import type { AppStore } from '../store/create-app-store.ts';
 import { downloadBlob, exportStem } from './download.ts';
+import { useNotation } from './notation-context.tsx';
 import { useAppStore, useAppStoreApi } from './use-app-store.ts';
 
 interface Export {
@@ -11,7 +14,7 @@ interface Export {
   readonly ext: string;
   readonly hint: string;
   readonly needsSelection?: boolean;
-  make(store: AppStore): Promise<Blob>;
+  make(store: AppStore, notation: Notation): Promise<Blob>;
 }
 
 const JSON_TYPE = 'application/json';
@@ -64,12 +67,12 @@ const EXPORTS: readonly Export[] = [
   {
     id: 'tex', label: 'Derivation', ext: '-derivation.tex', needsSelection: true,
     hint: 'The derivation of the selection, with the numbers, as LaTeX source.',
-    make: async (store) => {
+    make: async (store, notation) => {
       const [{ buildDerivation }, { derivationLatex }] = await Promise.all([import('../tex/derivation.ts'), import('../tex/derivation-latex.ts')]);
       const s = store.getState();
       if (s.selection === null) throw new Error('nothing is selected');
       const derivation = buildDerivation({
-        scenario: s.scenario, compiled: store.selectors.compiled(s), iteration: store.selectors.iteration(s),
+        scenario: withNotation(s.scenario, notation), compiled: store.selectors.compiled(s), iteration: store.selectors.iteration(s),
         selection: s.selection, sample: s.sample, state: s.optimizerState ?? undefined, gradCheck: store.selectors.numeric(s) ?? undefined,
       });
       return new Blob([derivationLatex(derivation, `Backprop Lab, ${s.scenario.title ?? 'your scenario'}`)], { type: 'application/x-tex' });
@@ -80,13 +83,14 @@ const EXPORTS: readonly Export[] = [
 /** The export items of the File menu; each downloads one file named after the preset or the title. */
 export function ExportMenu({ onDone }: { onDone(): void }) {
   const store = useAppStoreApi();
+  const { notation } = useNotation();
   const hasSelection = useAppStore((s) => s.selection !== null);
 
   const run = async (item: Export) => {
     onDone();
     const s = store.getState();
     try {
-      downloadBlob(await item.make(store), `${exportStem(s.presetId, s.scenario.title)}${item.ext}`);
+      downloadBlob(await item.make(store, notation), `${exportStem(s.presetId, s.scenario.title)}${item.ext}`);
     } catch (error) {
       store.getState().setNotice({ kind: 'error', text: `The ${item.label.toLowerCase()} could not be exported.`, details: [error instanceof Error ? error.message : String(error)] });
     }

@@ -1,6 +1,8 @@
 import { useDeferredValue, useEffect, useMemo, useRef } from 'react';
+import { withNotation } from '../core/notation-labels.ts';
 import { parseSelectionKey, selectionKey } from '../core/selection.ts';
 import { buildDerivation } from '../tex/derivation.ts';
+import { useNotation } from './notation-context.tsx';
 import { ParameterEditor } from './ParameterEditor.tsx';
 import { TexLine } from './TexLine.tsx';
 import { useSettled } from './use-settled.ts';
@@ -17,12 +19,14 @@ export function MathPanel() {
   // the panel catches up whenever the drag rests, and at its end.
   const scenario = useDeferredValue(useSettled(st.scenario, st.scrubbing, 150));
   const container = useRef<HTMLDivElement>(null);
+  const { notation } = useNotation();
 
   const derivation = useMemo(() => {
     if (st.selection === null) return null;
     const state = { ...store.getState(), scenario, selection: st.selection };
     return buildDerivation({
-      scenario,
+      // Named in the chosen notation; the numbers come from the scenario as it is.
+      scenario: withNotation(scenario, notation),
       compiled: store.selectors.compiled(state),
       iteration: store.selectors.iteration(state),
       selection: st.selection,
@@ -30,7 +34,7 @@ export function MathPanel() {
       state: st.optimizerState ?? undefined,
       gradCheck: store.selectors.numeric(state) ?? undefined,
     });
-  }, [store, scenario, st.optimizerState, st.selection, st.sample]);
+  }, [store, scenario, notation, st.optimizerState, st.selection, st.sample]);
 
   useEffect(() => {
     const root = container.current;

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { withNotation } from '../core/notation-labels.ts';
 import { shallow } from 'zustand/shallow';
 import type { Scenario } from '../core/scenario.ts';
 import { selectionKey, type Selection } from '../core/selection.ts';
@@ -7,6 +8,7 @@ import { createNetworkView } from '../view/network-view.ts';
 import type { AppStore } from '../store/create-app-store.ts';
 import { scrubValue } from './scrub-value.ts';
 import { isEditable } from './shortcuts.ts';
+import { useNotation } from './notation-context.tsx';
 import { useAppStoreApi } from './use-app-store.ts';
 
 /** How much to enlarge the diagram in a container of this size: 1 up to about a laptop's room, at most 1.7. */
@@ -38,6 +40,10 @@ function applyScrub(store: AppStore, sel: Selection, value: number): void {
 export function NetworkDiagram() {
   const store = useAppStoreApi();
   const svgRef = useRef<SVGSVGElement>(null);
+  const { notation } = useNotation();
+  // The view lives as long as the store; a change of notation re-renders it in place (zoom kept).
+  const notationRef = useRef(notation);
+  const rerenderRef = useRef<(() => void) | null>(null);
 
   useEffect(() => {
     const svg = svgRef.current;
@@ -69,12 +75,13 @@ export function NetworkDiagram() {
     const render = () => {
       const s = store.getState();
       const compiled = store.selectors.compiled(s);
+      const scenario = withNotation(s.scenario, notationRef.current);
       // Names depend on the labels and the shape only: an edit of a value keeps them.
-      if (names === null || names.key.layers !== s.scenario.layers || names.key.weightLabels !== s.scenario.weightLabels || names.key.biasLabels !== s.scenario.biasLabels) {
-        names = { key: s.scenario, value: buildNetworkNames(s.scenario, compiled.model) };
+      if (names === null || names.key.layers !== scenario.layers || names.key.weightLabels !== scenario.weightLabels || names.key.biasLabels !== scenario.biasLabels) {
+        names = { key: scenario, value: buildNetworkNames(scenario, compiled.model) };
       }
       view.update(buildNetworkViewModel({
-        scenario: s.scenario, compiled, iteration: store.selectors.iteration(s), plan: store.selectors.plan(s),
+        scenario, compiled, iteration: store.selectors.iteration(s), plan: store.selectors.plan(s),
         position: s.position, sample: s.sample, selection: s.selection, showZ: s.showZ, names: names.value,
       }));
     };
@@ -83,6 +90,7 @@ export function NetworkDiagram() {
       render,
       { equalityFn: shallow, fireImmediately: true },
     );
+    rerenderRef.current = render;
     const unhover = store.subscribe((s) => s.hover, (hover) => view.highlight(hover ? [selectionKey(hover)] : []));
     const observer = new ResizeObserver(([entry]) => {
       const { width, height } = entry.contentRect;
@@ -94,11 +102,18 @@ export function NetworkDiagram() {
     observer.observe(svg);
     return () => {
       observer.disconnect();
+      rerenderRef.current = null;
       unsubscribe();
       unhover();
       view.destroy();
     };
   }, [store]);
+
+  useEffect(() => {
+    if (notationRef.current === notation) return;
+    notationRef.current = notation;
+    rerenderRef.current?.();
+  }, [notation]);
 
   return (
     <div className="diagram" data-testid="diagram">

@@ -1,6 +1,7 @@
 import { biasName, nameToText, nodeName, targetName, weightName } from '../core/notation.ts';
 import type { Selection } from '../core/selection.ts';
 import { EditableNumber } from './EditableNumber.tsx';
+import { useNotation } from './notation-context.tsx';
 import { useAppStore, useAppStoreApi } from './use-app-store.ts';
 
 /** The value of the selection, editable where it is an input of the iteration: a weight, a bias, an input x or a target y. */
@@ -11,12 +12,13 @@ export function ParameterEditor({ selection }: { selection: Selection }) {
     editPending: s.editPending, clearEditRequest: s.clearEditRequest,
   }));
   // A keyboard request to edit opens the field (and is acknowledged) once this editor shows.
+  const { notation } = useNotation();
   const open = { openRequested: st.editPending, onOpened: st.clearEditRequest };
   const { scenario } = st;
   const depth = scenario.layers.length - 1;
   const row = store.selectors.iteration(store.getState()).start + st.sample;
   if (selection.kind === 'edge') {
-    const name = nameToText(weightName(scenario, selection.l, selection.j, selection.i));
+    const name = nameToText(weightName(scenario, selection.l, selection.j, selection.i, notation));
     const value = scenario.weights[selection.l]?.[selection.j]?.[selection.i];
     if (value === undefined) return null;
     return (
@@ -29,7 +31,7 @@ export function ParameterEditor({ selection }: { selection: Selection }) {
   if (selection.kind === 'bias') {
     const value = scenario.biases[selection.l]?.[selection.j];
     if (value === undefined) return null;
-    const name = nameToText(biasName(scenario, selection.l, selection.j));
+    const name = nameToText(biasName(scenario, selection.l, selection.j, notation));
     return (
       <div className="param-editor">
         <span>{name} =</span>
@@ -39,7 +41,7 @@ export function ParameterEditor({ selection }: { selection: Selection }) {
   }
   if (selection.kind === 'node' && (selection.l === 0 || selection.l === depth)) {
     const input = selection.l === 0;
-    const name = nameToText(input ? nodeName(scenario, 0, selection.j) : targetName(scenario, selection.j));
+    const name = nameToText(input ? nodeName(scenario, 0, selection.j, notation) : targetName(scenario, selection.j, notation));
     const value = scenario.data[row]?.[input ? 'x' : 'y'][selection.j];
     if (value === undefined) return null;
     return (

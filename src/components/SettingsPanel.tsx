@@ -1,6 +1,7 @@
 import { ACTIVATION_TYPES, LIMITS, LOSS_NAMES, OPTIMIZER_TYPES, REDUCTIONS, type ActivationType, type DenseLayer, type LossName, type OptimizerType, type Reduction } from '../core/scenario.ts';
 import { withActivation, withLayerBias, withLayerInserted, withLayerRemoved, withLayerSize } from '../core/scenario-edits.ts';
 import { EditableNumber } from './EditableNumber.tsx';
+import { NotationSelect } from './NotationSelect.tsx';
 import { activationOfType, optimizerFields, optimizerOfType } from './settings-options.ts';
 import { useAppStore } from './use-app-store.ts';
 
@@ -18,6 +19,10 @@ export function SettingsPanel({ onClose }: { onClose(): void }) {
         <button type="button" className="icon-button" aria-label="Close the settings" onClick={onClose}>×</button>
       </div>
       <div className="settings-grid">
+        <label>
+          Notation
+          <NotationSelect />
+        </label>
         <label>
           Loss
           <select value={scenario.loss} onChange={(e) => change((s) => ({ ...s, loss: e.target.value as LossName }), 'Loss')} data-testid="setting-loss">

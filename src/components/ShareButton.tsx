@@ -1,11 +1,12 @@
 import { useRef, useState } from 'react';
-import { biasName, nameToText, nodeName, weightName } from '../core/notation.ts';
+import { biasName, nameToText, nodeName, weightName, type Notation } from '../core/notation.ts';
 import type { Scenario } from '../core/scenario.ts';
 import type { Selection } from '../core/selection.ts';
 import { LESSON_CONTROLS, type LessonControl } from '../store/app-state.ts';
 import { LESSON_LABELS } from '../store/lesson-link.ts';
 import { shareLinkHash, type ShareOptions } from '../store/share-options.ts';
 import { useAppStore, useAppStoreApi } from './use-app-store.ts';
+import { useNotation } from './notation-context.tsx';
 import { usePopover } from './use-popover.ts';
 
 type CopyState = 'copied' | 'manual' | 'idle';
@@ -22,12 +23,12 @@ async function copyText(text: string): Promise<boolean> {
   }
 }
 
-function selectionName(s: Scenario, sel: Selection | null): string {
+function selectionName(s: Scenario, sel: Selection | null, notation: Notation): string {
   if (sel === null) return 'nothing selected';
   switch (sel.kind) {
-    case 'node': return nameToText(nodeName(s, sel.l, sel.j));
-    case 'edge': return nameToText(weightName(s, sel.l, sel.j, sel.i));
-    case 'bias': return nameToText(biasName(s, sel.l, sel.j));
+    case 'node': return nameToText(nodeName(s, sel.l, sel.j, notation));
+    case 'edge': return nameToText(weightName(s, sel.l, sel.j, sel.i, notation));
+    case 'bias': return nameToText(biasName(s, sel.l, sel.j, notation));
     default: return 'the loss';
   }
 }
@@ -49,6 +50,7 @@ export function ShareButton({ settingsOpen }: { settingsOpen: boolean }) {
     scenario: s.scenario, position: s.position, sample: s.sample, selection: s.selection,
     showZ: s.showZ, followStep: s.followStep, hidden: s.hidden,
   }));
+  const { notation } = useNotation();
   const { open, setOpen, buttonRef, panelRef } = usePopover();
   const [parts, setParts] = useState<Parts>({ position: false, selection: false, layout: false });
   const [hide, setHide] = useState<readonly LessonControl[] | null>(null);
@@ -116,7 +118,7 @@ export function ShareButton({ settingsOpen }: { settingsOpen: boolean }) {
             </label>
             <label>
               <input type="checkbox" checked={parts.selection} onChange={(e) => change({ ...parts, selection: e.target.checked }, hidden)} data-testid="share-selection" />
-              the selection ({selectionName(st.scenario, st.selection)}) and sample {st.sample + 1}
+              the selection ({selectionName(st.scenario, st.selection, notation)}) and sample {st.sample + 1}
             </label>
             <label>
               <input type="checkbox" checked={parts.layout} onChange={(e) => change({ ...parts, layout: e.target.checked }, hidden)} data-testid="share-layout" />

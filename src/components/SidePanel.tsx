@@ -4,12 +4,16 @@ import { useAppStore } from './use-app-store.ts';
 
 // Each view loads in its own chunk when first shown (KaTeX and the TeX builders with the math).
 const MathPanel = lazy(() => import('./MathPanel.tsx').then((m) => ({ default: m.MathPanel })));
+const LandscapePanel = lazy(() => import('./LandscapePanel.tsx').then((m) => ({ default: m.LandscapePanel })));
+const MatrixPanel = lazy(() => import('./MatrixPanel.tsx').then((m) => ({ default: m.MatrixPanel })));
 
 const TITLES: Readonly<Record<SideTab, string>> = { math: 'Math', matrix: 'Matrices', landscape: 'Landscape', compare: 'Compare' };
 
 /** The views that have a panel so far; the others are listed as they arrive. */
 const PANELS: Partial<Record<SideTab, () => ReactNode>> = {
   math: () => <MathPanel />,
+  landscape: () => <LandscapePanel />,
+  matrix: () => <MatrixPanel />,
 };
 
 /** The panel beside the diagram: the math of the selection, and the other views of the same iteration, as tabs. */

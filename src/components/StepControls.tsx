@@ -1,7 +1,9 @@
 import { useEffect } from 'react';
 import { PHASES } from '../core/step-plan.ts';
+import { withNotation } from '../core/notation-labels.ts';
 import { describePosition, PHASE_TITLES } from '../view/describe-event.ts';
 import { Icon } from './Icon.tsx';
+import { useNotation } from './notation-context.tsx';
 import { useAppStore, useAppStoreApi } from './use-app-store.ts';
 
 const SPEEDS = [1, 2, 4, 8, 16, 32];
@@ -9,6 +11,7 @@ const SPEEDS = [1, 2, 4, 8, 16, 32];
 /** Step through one iteration: back, forward, jump to each phase, play at a speed, scrub; then the next iteration. */
 export function StepControls() {
   const store = useAppStoreApi();
+  const { notation } = useNotation();
   const s = useAppStore((st) => ({
     position: st.position, playing: st.playing, speed: st.speed, scenario: st.scenario,
     stepForward: st.stepForward, stepBack: st.stepBack, jumpToPhase: st.jumpToPhase, setPosition: st.setPosition,
@@ -87,7 +90,7 @@ export function StepControls() {
         <span className="step-count">
           {s.position}/{total}
         </span>{' '}
-        {describePosition(s.scenario, plan.events, s.position)}
+        {describePosition(withNotation(s.scenario, notation), plan.events, s.position)}
       </output>
     </div>
   );

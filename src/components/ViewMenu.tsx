@@ -8,6 +8,7 @@ const GLYPHS = {
   system: <><circle cx="8" cy="8" r="6" fill="none" stroke="currentColor" strokeWidth="1.6" /><path d="M8 2a6 6 0 0 1 0 12z" fill="currentColor" /></>,
   light: <><circle cx="8" cy="8" r="3" fill="currentColor" /><path d="M8 1v2.2M8 12.8V15M1 8h2.2M12.8 8H15M3 3l1.6 1.6M11.4 11.4 13 13M3 13l1.6-1.6M11.4 4.6 13 3" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" /></>,
   dark: <path d="M10.5 1.8a6.3 6.3 0 1 0 3.7 9.8A5.2 5.2 0 0 1 10.5 1.8z" fill="currentColor" />,
+  worksheet: <><rect x="2.5" y="1.5" width="11" height="13" rx="1" fill="none" stroke="currentColor" strokeWidth="1.5" /><path d="M5 5h6M5 8h3M5 11h6" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" /></>,
   presentation: <><rect x="1.5" y="2" width="13" height="8.5" rx="1" fill="none" stroke="currentColor" strokeWidth="1.6" /><path d="M8 10.5V14M5 14.2h6" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" /></>,
 } as const;
 
@@ -19,8 +20,15 @@ function Glyph({ name }: { name: keyof typeof GLYPHS }) {
   );
 }
 
-/** Compact view controls at the end of the toolbar: keyboard help, colour theme, presentation mode. */
-export function ViewMenu({ onHelp }: { onHelp(): void }) {
+interface ViewMenuProps {
+  onHelp(): void;
+  /** worksheet mode, when the app offers it: on or off, and the toggle */
+  worksheet?: boolean;
+  onWorksheet?(): void;
+}
+
+/** Compact view controls at the end of the toolbar: keyboard help, colour theme, worksheet mode, presentation mode. */
+export function ViewMenu({ onHelp, worksheet = false, onWorksheet }: ViewMenuProps) {
   const store = useAppStoreApi();
   const { theme, presentation, setTheme } = useAppStore((s) => ({ theme: s.theme, presentation: s.presentation, setTheme: s.setTheme }));
   const next = nextTheme(theme);
@@ -33,6 +41,12 @@ export function ViewMenu({ onHelp }: { onHelp(): void }) {
         title={`Colour theme: ${THEME_NAMES[theme]}; click for ${THEME_NAMES[next]} (T)`} data-testid="theme-toggle" data-theme-choice={theme}>
         <Glyph name={theme} />
       </button>
+      {onWorksheet && (
+        <button type="button" className={worksheet ? 'icon-toggle active' : 'icon-toggle'} onClick={onWorksheet} aria-pressed={worksheet}
+          aria-label="Worksheet mode" title="Worksheet mode: fill in each value before the step shows it" data-testid="worksheet-toggle">
+          <Glyph name="worksheet" />
+        </button>
+      )}
       <button type="button" className={presentation ? 'icon-toggle active' : 'icon-toggle'} onClick={() => togglePresentation(store)} aria-pressed={presentation}
         aria-label="Presentation mode" title="Presentation mode: large type, high contrast, full screen (P)" data-testid="presentation-toggle">
         <Glyph name="presentation" />
