@@ -1,8 +1,9 @@
 import { useDeferredValue, useEffect, useMemo, useRef } from 'react';
 import { withNotation } from '../core/notation-labels.ts';
-import { parseSelectionKey, selectionKey } from '../core/selection.ts';
+import { selectionKey } from '../core/selection.ts';
 import { buildDerivation } from '../tex/derivation.ts';
 import { useNotation } from './notation-context.tsx';
+import { termLinkHandlers } from './term-link-handlers.ts';
 import { ParameterEditor } from './ParameterEditor.tsx';
 import { TexLine } from './TexLine.tsx';
 import { useSettled } from './use-settled.ts';
@@ -44,21 +45,10 @@ export function MathPanel() {
     root.querySelectorAll(`[data-key="${selectionKey(st.hover)}"]`).forEach((el) => el.classList.add('term-highlight'));
   }, [st.hover, derivation]);
 
-  const hoverKey = st.hover === null ? null : selectionKey(st.hover);
-  const keyOf = (target: EventTarget) => (target instanceof Element ? target.closest('[data-key]')?.getAttribute('data-key') ?? null : null);
 
   return (
     <aside className="math-panel panel" aria-label="Math" data-testid="math-panel" tabIndex={0}
-      onMouseOver={(e) => {
-        const key = keyOf(e.target);
-        if (key !== hoverKey) st.setHover(key === null ? null : parseSelectionKey(key));
-      }}
-      onMouseLeave={() => st.setHover(null)}
-      onClick={(e) => {
-        const key = keyOf(e.target);
-        const sel = key === null ? null : parseSelectionKey(key);
-        if (sel) st.select(sel);
-      }}>
+      {...termLinkHandlers(st.hover, st.setHover, st.select)}>
       {derivation === null ? (
         <div className="notes" data-testid="preset-notes">
           <h2>{scenario.title ?? 'Your scenario'}</h2>

@@ -1,5 +1,6 @@
 import { useDeferredValue, useEffect, useMemo, useRef } from 'react';
-import { parseSelectionKey, selectionKey, type Selection } from '../core/selection.ts';
+import { selectionKey, type Selection } from '../core/selection.ts';
+import { termLinkHandlers } from './term-link-handlers.ts';
 import { buildMatrixView } from '../tex/matrix-view.ts';
 import { TexLine } from './TexLine.tsx';
 import { useSettled } from './use-settled.ts';
@@ -45,8 +46,6 @@ export function MatrixPanel() {
     if (container.current) mark(container.current, 'term-highlight', st.hover);
   }, [st.hover, layers]);
 
-  const hoverKey = st.hover === null ? null : selectionKey(st.hover);
-  const keyOf = (target: EventTarget) => (target instanceof Element ? target.closest('[data-key]')?.getAttribute('data-key') ?? null : null);
   const section = (heading: string, lines: readonly string[]) => (
     <section key={heading} aria-label={heading}>
       <h3>{heading}</h3>
@@ -56,16 +55,7 @@ export function MatrixPanel() {
 
   return (
     <aside className="matrix-panel panel" aria-label="Matrices" data-testid="matrix-panel" tabIndex={0}
-      onMouseOver={(e) => {
-        const key = keyOf(e.target);
-        if (key !== hoverKey) st.setHover(key === null ? null : parseSelectionKey(key));
-      }}
-      onMouseLeave={() => st.setHover(null)}
-      onClick={(e) => {
-        const key = keyOf(e.target);
-        const sel = key === null ? null : parseSelectionKey(key);
-        if (sel) st.select(sel);
-      }}>
+      {...termLinkHandlers(st.hover, st.setHover, st.select)}>
       <div ref={container}>
         <p className="muted matrix-intro">Sample {st.sample + 1} of the batch. □ marks a value not computed yet at this step.</p>
         {layers.map((layer) => section(`Layer ${layer.l + 1} · forward`, layer.forward))}
