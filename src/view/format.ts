@@ -1,3 +1,5 @@
+import { formatValue } from '../core/format-number.ts';
+
 /** What the diagram shows in place of a value not yet computed at the step position, like a worksheet's blank. */
 export const BLANK = '____';
 
@@ -5,25 +7,13 @@ export const BLANK = '____';
 export const MINUS = '\u2212';
 
 /**
- * A number for display, with about `digits` significant digits: 0.08219 → "0.08219",
- * 12.3456 → "12.35", 1.2e-7 → "1.2e−7", negatives with a real minus sign. Exact numbers
- * for exports live in data attributes (String(x)), never in this text.
+ * A number for display with about `digits` significant digits: the app's one display
+ * format (core/format-number.ts), so the diagram, the tables and the worksheet's
+ * "to the displayed precision" all agree. Exact numbers for exports live in data
+ * attributes (String(x)), never in this text.
  */
 export function formatNumber(x: number, digits = 4): string {
-  if (Number.isNaN(x)) return 'NaN';
-  if (x === Infinity) return '∞';
-  if (x === -Infinity) return `${MINUS}∞`;
-  if (x === 0) return '0';
-  const abs = Math.abs(x);
-  let text: string;
-  if (abs >= 1e-3 && abs < 1e5) {
-    text = String(Number(abs.toPrecision(digits)));
-  } else {
-    const [mantissa, exponent] = abs.toExponential(Math.max(0, digits - 2)).split('e');
-    const m = String(Number(mantissa));
-    text = `${m}e${exponent.startsWith('-') ? MINUS + exponent.slice(1) : exponent.replace('+', '')}`;
-  }
-  return x < 0 ? MINUS + text : text;
+  return formatValue(x, digits);
 }
 
 /** A value, or the blank when it is not yet known. */
