@@ -5,6 +5,7 @@ import { formatValue } from '../core/format-number.ts';
 import { createLandscapeView, type LandscapeView } from '../view/landscape-view.ts';
 import { defaultPair, paramOptions } from './landscape-options.ts';
 import { useAppStore, useAppStoreApi } from './use-app-store.ts';
+import { useSettled } from './use-settled.ts';
 import './landscape.css';
 
 /** How long one slice of the grid may hold the main thread. */
@@ -29,14 +30,16 @@ const value = (p: Params, r: ParamRef) => paramValue(p, r);
  */
 export function LandscapePanel() {
   const store = useAppStoreApi();
-  const st = useAppStore((s) => ({ scenario: s.scenario, optimizerState: s.optimizerState, selection: s.selection, presetId: s.presetId }));
-  const state = { ...store.getState(), scenario: st.scenario, optimizerState: st.optimizerState };
+  const st = useAppStore((s) => ({ scenario: s.scenario, optimizerState: s.optimizerState, selection: s.selection, presetId: s.presetId, scrubbing: s.scrubbing }));
+  // As the math panel does: a drag does not restart the grid every frame; it catches up when the drag rests.
+  const scenario = useSettled(st.scenario, st.scrubbing, 150);
+  const state = { ...store.getState(), scenario, optimizerState: st.optimizerState };
   const compiled = store.selectors.compiled(state);
   const iteration = store.selectors.iteration(state);
   const { model, params } = compiled;
   const step = st.optimizerState?.t ?? 0;
 
-  const options = useMemo(() => paramOptions(model, st.scenario), [model, st.scenario]);
+  const options = useMemo(() => paramOptions(model, scenario), [model, scenario]);
   const [picked, setPicked] = useState<[string, string] | null>(null);
   const [range, setRange] = useState<Range>('1');
   const [resolution, setResolution] = useState<number>(64);

@@ -14,7 +14,7 @@ export function StepControls() {
   const { notation } = useNotation();
   const s = useAppStore((st) => ({
     position: st.position, playing: st.playing, speed: st.speed, scenario: st.scenario,
-    stepForward: st.stepForward, stepBack: st.stepBack, jumpToPhase: st.jumpToPhase, setPosition: st.setPosition,
+    stepForward: st.stepForward, restartIteration: st.restartIteration, stepBack: st.stepBack, jumpToPhase: st.jumpToPhase, setPosition: st.setPosition,
     setPlaying: st.setPlaying, setSpeed: st.setSpeed, nextIteration: st.nextIteration,
     followStep: st.followStep, setFollowStep: st.setFollowStep, showZ: st.showZ, setShowZ: st.setShowZ,
   }));
@@ -35,7 +35,7 @@ export function StepControls() {
   return (
     <div className="step-controls" role="group" aria-label="Step through one iteration">
       <div className="step-buttons">
-        <button type="button" onClick={() => s.jumpToPhase('forward')} disabled={s.position === 0} aria-label="Back to the start of the iteration" title="Start">
+        <button type="button" onClick={s.restartIteration} disabled={s.position === 0} aria-label="Back to the start of the iteration" title="Start">
           <Icon name="start" />
         </button>
         <button type="button" onClick={s.stepBack} disabled={s.position === 0} aria-label="Step back" title="Step back (←)" data-testid="step-back">

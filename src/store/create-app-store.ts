@@ -212,7 +212,7 @@ export function createAppStore(initial: AppInputs & Partial<SessionInputs>, opti
           set({ notice: { kind: 'error', text: `${what}: not possible; nothing was changed.`, details: candidate.errors.map(formatCodecError) } });
           return false;
         }
-        set({ scenario: candidate.value, optimizerState: null, presetId: get().presetId });
+        set({ scenario: candidate.value, optimizerState: null });
         const s = get();
         set({ position: Math.min(s.position, planLength()), sample: clampSample(s), selection: null });
         return true;

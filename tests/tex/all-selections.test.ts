@@ -12,6 +12,7 @@ import { loadPreset, PRESET_IDS } from '../../src/presets/index.ts';
 import { buildDerivation } from '../../src/tex/derivation.ts';
 import { testOptions } from '../../src/tex/katex-options.ts';
 import { shownMagnitude, shownValue, type Derivation, type Line, type Quantity } from '../../src/tex/line.ts';
+import { everySelection } from '../helpers/every-selection.ts';
 
 /** Scenarios that between them use every activation, loss, fusion, optimizer and odd label. */
 const SYNTHETIC: Record<string, unknown> = {
@@ -114,18 +115,8 @@ const CASES: Case[] = [
   ...Object.entries(SYNTHETIC).map(([name, doc]) => ({ name, scenario: parse(name, doc) })),
 ];
 
-/** Every selection of a network: each node, weight, bias (also of layers without bias) and the loss. */
 function selections(compiled: Compiled): Selection[] {
-  const { model } = compiled;
-  const out: Selection[] = [{ kind: 'loss' }];
-  for (let l = 0; l <= model.depth; l++) for (let j = 0; j < model.sizes[l]; j++) out.push({ kind: 'node', l, j });
-  for (let l = 0; l < model.depth; l++) {
-    for (let j = 0; j < model.sizes[l + 1]; j++) {
-      for (let i = 0; i < model.sizes[l]; i++) out.push({ kind: 'edge', l, j, i });
-      out.push({ kind: 'bias', l, j });
-    }
-  }
-  return out;
+  return everySelection(compiled.model);
 }
 
 /** The core's own number for a quantity. */

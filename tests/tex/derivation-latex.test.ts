@@ -9,6 +9,7 @@ import { loadPreset, PRESET_IDS } from '../../src/presets/index.ts';
 import { derivationLatex, textToLatex, unwrapHtmlData } from '../../src/tex/derivation-latex.ts';
 import { buildDerivation } from '../../src/tex/derivation.ts';
 import { testOptions } from '../../src/tex/katex-options.ts';
+import { everySelection } from '../helpers/every-selection.ts';
 
 /** Net brace depth over the text, escaped braces and backslashes skipped; -1 as soon as it goes negative. */
 function braceBalance(tex: string): number {
@@ -22,16 +23,7 @@ function braceBalance(tex: string): number {
 }
 
 function selections(s: Scenario): Selection[] {
-  const { model } = compileScenario(s);
-  const out: Selection[] = [{ kind: 'loss' }];
-  for (let l = 0; l <= model.depth; l++) for (let j = 0; j < model.sizes[l]; j++) out.push({ kind: 'node', l, j });
-  for (let l = 0; l < model.depth; l++) {
-    for (let j = 0; j < model.sizes[l + 1]; j++) {
-      for (let i = 0; i < model.sizes[l]; i++) out.push({ kind: 'edge', l, j, i });
-      out.push({ kind: 'bias', l, j });
-    }
-  }
-  return out;
+  return everySelection(compileScenario(s).model);
 }
 
 function derive(s: Scenario, selection: Selection, links = true) {

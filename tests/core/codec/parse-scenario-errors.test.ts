@@ -3,18 +3,7 @@ import { formatCodecError } from '../../../src/core/codec/codec-result.ts';
 import { parseScenario, parseScenarioText } from '../../../src/core/codec/parse-scenario.ts';
 import type { CodecResult } from '../../../src/core/codec/codec-result.ts';
 import type { Scenario } from '../../../src/core/scenario.ts';
-
-function minimal(fields: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    format: 'backprop-scenario/1',
-    layers: [{ size: 2 }, { size: 1, activation: 'identity', bias: true }],
-    weights: [[[0.5, -0.25]]],
-    loss: 'mse',
-    data: [{ x: [1, 2], y: [3] }],
-    optimizer: { type: 'sgd', learningRate: 0.1 },
-    ...fields,
-  };
-}
+import { minimal } from '../../helpers/minimal-document.ts';
 
 function errorsOf(result: CodecResult<Scenario>): string[] {
   expect(result.ok).toBe(false);

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { parseScenario, parseScenarioText } from '../../../src/core/codec/parse-scenario.ts';
 import type { Scenario } from '../../../src/core/scenario.ts';
+import { minimal } from '../../helpers/minimal-document.ts';
 
 /** The spec's example, verbatim. */
 const SPEC_EXAMPLE = `{
@@ -18,19 +19,6 @@ const SPEC_EXAMPLE = `{
   "data": [{ "x": [1, 2, 3], "y": [1] }, { "x": [1, 2, -1], "y": [0] }],
   "optimizer": { "type": "sgd", "learningRate": 0.1 }
 }`;
-
-/** A minimal valid document: 2 → 1 with bias, mse, sgd. */
-function minimal(fields: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    format: 'backprop-scenario/1',
-    layers: [{ size: 2 }, { size: 1, activation: 'identity', bias: true }],
-    weights: [[[0.5, -0.25]]],
-    loss: 'mse',
-    data: [{ x: [1, 2], y: [3] }],
-    optimizer: { type: 'sgd', learningRate: 0.1 },
-    ...fields,
-  };
-}
 
 function parsed(doc: unknown): Scenario {
   const result = parseScenario(doc);
