@@ -2,7 +2,8 @@ import { ACTIVATION_TYPES, LIMITS, LOSS_NAMES, OPTIMIZER_TYPES, REDUCTIONS, type
 import { withActivation, withLayerBias, withLayerInserted, withLayerRemoved, withLayerSize } from '../core/scenario-edits.ts';
 import { EditableNumber } from './EditableNumber.tsx';
 import { NotationSelect } from './NotationSelect.tsx';
-import { activationOfType, optimizerFields, optimizerOfType } from './settings-options.ts';
+import { optimizerOfType } from '../core/optimizer-of-type.ts';
+import { activationOfType, optimizerFields } from './settings-options.ts';
 import { useAppStore } from './use-app-store.ts';
 
 /** Loss, reduction, optimizer and its parameters, and per layer its size, activation and bias. */

@@ -1,4 +1,4 @@
-import { OPTIMIZER_DEFAULTS, type Activation, type ActivationType, type Optimizer, type OptimizerType } from '../core/scenario.ts';
+import type { Activation, ActivationType, Optimizer } from '../core/scenario.ts';
 
 /** An activation of the given type, keeping the parameter of the current one where it has the same type. */
 export function activationOfType(type: ActivationType, current?: Activation): Activation {
@@ -6,18 +6,6 @@ export function activationOfType(type: ActivationType, current?: Activation): Ac
   if (type === 'linear') return { type, slope: 1 };
   if (type === 'leaky-relu') return { type, alpha: 0.01 };
   return { type };
-}
-
-/** An optimizer of the given type with its defaults, keeping the learning rate. */
-export function optimizerOfType(type: OptimizerType, learningRate: number): Optimizer {
-  switch (type) {
-    case 'sgd': return { type, learningRate };
-    case 'momentum': case 'nesterov': return { type, learningRate, ...OPTIMIZER_DEFAULTS[type] };
-    case 'adagrad': return { type, learningRate, ...OPTIMIZER_DEFAULTS.adagrad };
-    case 'rmsprop': return { type, learningRate, ...OPTIMIZER_DEFAULTS.rmsprop };
-    case 'adadelta': return { type, ...OPTIMIZER_DEFAULTS.adadelta };
-    case 'adam': return { type, learningRate, ...OPTIMIZER_DEFAULTS.adam };
-  }
 }
 
 /** The hyper-parameters of an optimizer other than its type, in display order, with their symbols. */

@@ -57,6 +57,27 @@ export function gridWindow(t1: number, t2: number, mode: 'fixed' | 'relative', r
   return { cx: t1, cy: t2, rx: Math.max(floor, 2 * Math.abs(t1)), ry: Math.max(floor, 2 * Math.abs(t2)) };
 }
 
+/**
+ * The smallest window that holds every finite point of `pairs` (flat [x0, y0, x1, y1, …])
+ * with a margin of `margin` of its size on each side, each half-width at least `floor`;
+ * null when no point is finite.
+ */
+export function windowAround(pairs: readonly number[], margin = 0.12, floor = 0.05): GridWindow | null {
+  let x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
+  for (let k = 0; k + 1 < pairs.length; k += 2) {
+    const x = pairs[k];
+    const y = pairs[k + 1];
+    if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
+    if (x < x0) x0 = x;
+    if (x > x1) x1 = x;
+    if (y < y0) y0 = y;
+    if (y > y1) y1 = y;
+  }
+  if (!(x0 <= x1)) return null;
+  const half = (lo: number, hi: number) => Math.max(floor, ((hi - lo) / 2) * (1 + 2 * margin));
+  return { cx: (x0 + x1) / 2, cy: (y0 + y1) / 2, rx: half(x0, x1), ry: half(y0, y1) };
+}
+
 /** Grid coordinates c + h·(k − (n−1)/2), h = 2r/(n−1): symmetric about c, which is a grid point when n is odd. */
 function axis(c: number, r: number, n: number): Float64Array {
   const out = new Float64Array(n);

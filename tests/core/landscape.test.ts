@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { cloneParams, compileScenario } from '../../src/core/compile.ts';
 import { forward } from '../../src/core/forward.ts';
 import { runIteration } from '../../src/core/iteration.ts';
-import { createLossGridJob, fillLossGridRows, gridLocalMinima, gridWindow, lossGrid, paramValue, type ParamRef } from '../../src/core/landscape.ts';
+import { createLossGridJob, fillLossGridRows, gridLocalMinima, gridWindow, lossGrid, paramValue, windowAround, type ParamRef } from '../../src/core/landscape.ts';
 import { createTrainer, train } from '../../src/core/train.ts';
 import { createWorkspace } from '../../src/core/workspace.ts';
 import { loadPreset } from '../../src/presets/index.ts';
@@ -94,5 +94,25 @@ describe('the landscape-local-minimum preset', () => {
     train(tr2, 2000);
     expect(tr2.params.w[0]).toBeCloseTo(1, 1);
     expect(tr2.params.w[1]).toBeCloseTo(1, 1);
+  });
+});
+
+describe('windowAround', () => {
+  it('holds every finite point with a margin, ignoring points that are not finite', () => {
+    const w = windowAround([0, 0, 2, 1, -1, 3, NaN, 5, Infinity, 0])!;
+    expect(w.cx).toBeCloseTo(0.5, 12);
+    expect(w.cy).toBeCloseTo(1.5, 12);
+    expect(w.rx).toBeCloseTo(1.5 * 1.24, 12);
+    expect(w.ry).toBeCloseTo(1.5 * 1.24, 12);
+    for (const [x, y] of [[0, 0], [2, 1], [-1, 3]]) {
+      expect(Math.abs(x - w.cx)).toBeLessThan(w.rx);
+      expect(Math.abs(y - w.cy)).toBeLessThan(w.ry);
+    }
+  });
+
+  it('is never narrower than its floor, and null without a finite point', () => {
+    expect(windowAround([1, 2, 1, 2], 0.1, 0.05)).toEqual({ cx: 1, cy: 2, rx: 0.05, ry: 0.05 });
+    expect(windowAround([NaN, 1])).toBeNull();
+    expect(windowAround([])).toBeNull();
   });
 });

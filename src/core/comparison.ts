@@ -1,0 +1,106 @@
+import { ErrorList } from './codec/error-list.ts';
+import { readOptimizer } from './codec/read-optimizer.ts';
+import type { Compiled } from './compile.ts';
+import type { Params } from './model.ts';
+import { optimizerOfType } from './optimizer-of-type.ts';
+import type { Optimizer, OptimizerType } from './scenario.ts';
+import { createTrainer } from './train.ts';
+import { trainWithPath } from './train-path.ts';
+
+/** Two to four runs of the same scenario that differ only in their optimizer (or its learning rate). */
+export interface ComparisonSetup {
+  readonly runs: readonly Optimizer[];
+  /** optimizer steps each run takes */
+  readonly steps: number;
+}
+
+export const MIN_RUNS = 2;
+export const MAX_RUNS = 4;
+/** The run lengths offered; the default is 100. */
+export const COMPARISON_STEPS: readonly number[] = [10, 25, 50, 100, 200, 500, 1000];
+/** Points kept per run for its path on the landscape. */
+export const PATH_POINTS = 256;
+
+/** One run of a comparison: the losses after each step and the parameters along the way. */
+export interface ComparisonRun {
+  readonly optimizer: Optimizer;
+  readonly lossHistory: Float64Array;
+  readonly points: readonly Params[];
+  readonly at: readonly number[];
+  /** the first step after which the loss is not finite, or null */
+  readonly diverged: number | null;
+}
+
+/**
+ * What a class usually compares first: the scenario's own optimizer, the same with momentum
+ * (μ = 0.9) and Adam at its usual η = 0.01, or plain SGD when the scenario already uses momentum.
+ */
+export function defaultComparison(current: Optimizer): ComparisonSetup {
+  const lr = current.learningRate;
+  const second = optimizerOfType(current.type === 'momentum' ? 'sgd' : 'momentum', lr);
+  const third = current.type === 'adam' ? optimizerOfType('sgd', lr) : optimizerOfType('adam', 0.01);
+  return { runs: [current, second, third], steps: 100 };
+}
+
+/** The setup in force: the user's, or the default for the scenario's optimizer. */
+export function comparisonOf(setup: ComparisonSetup | null, current: Optimizer): ComparisonSetup {
+  return setup ?? defaultComparison(current);
+}
+
+/** The order in which "add a run" offers optimizer types: the first not yet compared. */
+const ADD_ORDER: readonly OptimizerType[] = ['sgd', 'momentum', 'adam', 'nesterov', 'rmsprop', 'adagrad', 'adadelta'];
+
+/** One more run (up to MAX_RUNS): an optimizer type not yet in the comparison, at learning rate η. */
+export function withRunAdded(setup: ComparisonSetup, learningRate: number): ComparisonSetup {
+  if (setup.runs.length >= MAX_RUNS) return setup;
+  const used = new Set(setup.runs.map((o) => o.type));
+  const type = ADD_ORDER.find((t) => !used.has(t)) ?? 'sgd';
+  return { ...setup, runs: [...setup.runs, optimizerOfType(type, learningRate)] };
+}
+
+/** Without run `k` (never fewer than MIN_RUNS). */
+export function withRunRemoved(setup: ComparisonSetup, k: number): ComparisonSetup {
+  if (setup.runs.length <= MIN_RUNS || k < 0 || k >= setup.runs.length) return setup;
+  return { ...setup, runs: setup.runs.filter((_, m) => m !== k) };
+}
+
+/** Run `k` with another optimizer. */
+export function withRun(setup: ComparisonSetup, k: number, optimizer: Optimizer): ComparisonSetup {
+  return { ...setup, runs: setup.runs.map((o, m) => (m === k ? optimizer : o)) };
+}
+
+/** The letter that names run `k` in the panel and the legend: A, B, C, D. */
+export function runName(k: number): string {
+  return String.fromCharCode(65 + k);
+}
+
+/**
+ * What is wrong with a setup, one message per problem naming the run and field ("run B:
+ * learningRate: expected a number > 0, got -1"); empty when it can be run. Each optimizer
+ * is checked by the same reader as a scenario file's.
+ */
+export function comparisonErrors(setup: ComparisonSetup): string[] {
+  const out: string[] = [];
+  if (setup.runs.length < MIN_RUNS || setup.runs.length > MAX_RUNS) out.push(`a comparison has ${MIN_RUNS} to ${MAX_RUNS} runs, not ${setup.runs.length}`);
+  if (!COMPARISON_STEPS.includes(setup.steps)) out.push(`steps: expected one of ${COMPARISON_STEPS.join(', ')}, got ${String(setup.steps)}`);
+  setup.runs.forEach((o, k) => {
+    const errors = new ErrorList();
+    readOptimizer(o, 'optimizer', errors);
+    for (const e of errors.toArray()) out.push(`run ${runName(k)}: ${e.path.replace(/^optimizer\.?/, '') || 'optimizer'}: ${e.message}`);
+  });
+  return out;
+}
+
+/**
+ * Each run trains its own copy from the same parameters (`params`, default the scenario's)
+ * with fresh optimizer state; everything but the optimizer is the scenario's: data, loss,
+ * batches, trainable masks.
+ */
+export function runComparison(compiled: Compiled, setup: ComparisonSetup, params: Params = compiled.params): ComparisonRun[] {
+  return setup.runs.map((optimizer) => {
+    const trainer = createTrainer({ ...compiled, optimizer }, params);
+    const { lossHistory, points, at } = trainWithPath(trainer, setup.steps, PATH_POINTS);
+    const bad = lossHistory.findIndex((v) => !Number.isFinite(v));
+    return { optimizer, lossHistory, points, at, diverged: bad < 0 ? null : bad };
+  });
+}

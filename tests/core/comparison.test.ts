@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import { compileScenario } from '../../src/core/compile.ts';
+import { comparisonErrors, comparisonOf, defaultComparison, MAX_RUNS, MIN_RUNS, runComparison, runName, withRun, withRunAdded, withRunRemoved } from '../../src/core/comparison.ts';
+import { createTrainer, train } from '../../src/core/train.ts';
+import type { Optimizer } from '../../src/core/scenario.ts';
+import { loadPreset } from '../../src/presets/index.ts';
+
+const RUNS: Optimizer[] = [
+  { type: 'sgd', learningRate: 0.5 },
+  { type: 'momentum', learningRate: 0.5, momentum: 0.9 },
+  { type: 'adam', learningRate: 0.01, beta1: 0.9, beta2: 0.999, epsilon: 1e-8 },
+  { type: 'sgd', learningRate: 0.05 },
+];
+
+describe('runComparison', () => {
+  it('trains each optimizer from the same start and leaves the scenario as it was', () => {
+    const compiled = compileScenario(loadPreset('mazur')!);
+    const before = compiled.params.w.slice();
+    const runs = runComparison(compiled, { runs: RUNS, steps: 50 });
+    expect(runs.length).toBe(4);
+    expect(Array.from(compiled.params.w)).toEqual(Array.from(before));
+    for (const [k, run] of runs.entries()) {
+      const alone = createTrainer({ ...compiled, optimizer: RUNS[k] });
+      const expected = train(alone, 50);
+      expect(run.optimizer).toBe(RUNS[k]);
+      expect(Array.from(run.lossHistory)).toEqual(Array.from(expected));
+      expect(Array.from(run.points[0].w)).toEqual(Array.from(before));
+      expect(Array.from(run.points[run.points.length - 1].w)).toEqual(Array.from(alone.params.w));
+      expect(run.diverged).toBeNull();
+    }
+    // they start at the same loss and end at different ones
+    expect(new Set(runs.map((r) => r.lossHistory[0])).size).toBe(1);
+    expect(new Set(runs.map((r) => r.lossHistory[50])).size).toBe(4);
+    // frozen biases stay frozen in every run
+    for (const run of runs) expect(Array.from(run.points[run.points.length - 1].b)).toEqual(Array.from(compiled.params.b));
+  });
+
+  it('starts from the parameters it is given', () => {
+    const compiled = compileScenario(loadPreset('mazur')!);
+    const moved = { w: compiled.params.w.map((v) => v + 0.1), b: compiled.params.b.slice() };
+    const [run] = runComparison(compiled, { runs: [RUNS[0]], steps: 3 }, moved);
+    expect(Array.from(run.points[0].w)).toEqual(Array.from(moved.w));
+    const alone = createTrainer({ ...compiled, optimizer: RUNS[0] }, moved);
+    expect(Array.from(run.lossHistory)).toEqual(Array.from(train(alone, 3)));
+  });
+
+  it('reports the first step whose loss is not finite', () => {
+    const compiled = compileScenario(loadPreset('little-network')!);
+    const [run] = runComparison(compiled, { runs: [{ type: 'sgd', learningRate: 1e10 }], steps: 60 });
+    expect(run.diverged).not.toBeNull();
+    expect(Number.isFinite(run.lossHistory[run.diverged! - 1])).toBe(true);
+    expect(Number.isFinite(run.lossHistory[run.diverged!])).toBe(false);
+  });
+});
+
+describe('defaultComparison', () => {
+  it('puts the scenario’s optimizer first and offers momentum and Adam beside it', () => {
+    const sgd: Optimizer = { type: 'sgd', learningRate: 0.5 };
+    const setup = defaultComparison(sgd);
+    expect(setup.runs.map((o) => o.type)).toEqual(['sgd', 'momentum', 'adam']);
+    expect(setup.runs[0]).toBe(sgd);
+    expect(setup.runs[1].learningRate).toBe(0.5);
+    expect(setup.steps).toBe(100);
+    expect(setup.runs.length).toBeGreaterThanOrEqual(MIN_RUNS);
+    expect(setup.runs.length).toBeLessThanOrEqual(MAX_RUNS);
+  });
+
+  it('never repeats the scenario’s own optimizer type', () => {
+    for (const type of ['momentum', 'adam'] as const) {
+      const setup = defaultComparison(type === 'momentum' ? { type, learningRate: 0.1, momentum: 0.9 } : { type, learningRate: 0.1, beta1: 0.9, beta2: 0.999, epsilon: 1e-8 });
+      expect(new Set(setup.runs.map((o) => o.type)).size).toBe(3);
+    }
+  });
+});
+
+describe('comparison edits', () => {
+  const base = defaultComparison({ type: 'sgd', learningRate: 0.5 });
+
+  it('adds a run of a type not yet compared, up to four', () => {
+    const four = withRunAdded(base, 0.5);
+    expect(four.runs.map((o) => o.type)).toEqual(['sgd', 'momentum', 'adam', 'nesterov']);
+    expect(four.runs[3].learningRate).toBe(0.5);
+    expect(withRunAdded(four, 0.5)).toBe(four);
+  });
+
+  it('removes a run, never below two', () => {
+    const two = withRunRemoved(base, 1);
+    expect(two.runs.map((o) => o.type)).toEqual(['sgd', 'adam']);
+    expect(withRunRemoved(two, 0)).toBe(two);
+    expect(withRunRemoved(base, 7)).toBe(base);
+  });
+
+  it('replaces one run and leaves the others', () => {
+    const next = withRun(base, 2, { type: 'rmsprop', learningRate: 0.1, decay: 0.9, epsilon: 1e-8 });
+    expect(next.runs.map((o) => o.type)).toEqual(['sgd', 'momentum', 'rmsprop']);
+    expect(next.runs[0]).toBe(base.runs[0]);
+  });
+
+  it('names what is wrong with a setup, run by run', () => {
+    expect(comparisonErrors(base)).toEqual([]);
+    const bad = withRun(withRun(base, 1, { type: 'momentum', learningRate: -1, momentum: 0.9 }), 2, { type: 'adam', learningRate: 0.1, beta1: 1.5, beta2: 0.999, epsilon: 1e-8 });
+    expect(comparisonErrors(bad)).toEqual([
+      'run B: learningRate: expected a number > 0, got -1',
+      'run C: beta1: expected a number in [0, 1), got 1.5',
+    ]);
+    expect(comparisonErrors({ runs: [base.runs[0]], steps: 7 })).toEqual([
+      'a comparison has 2 to 4 runs, not 1',
+      'steps: expected one of 10, 25, 50, 100, 200, 500, 1000, got 7',
+    ]);
+    expect(comparisonErrors({ ...base, runs: [base.runs[0], { type: 'sgd', learningRate: NaN }] })[0]).toMatch(/^run B: learningRate: expected a number > 0/);
+  });
+
+  it('the setup in force is the user’s, else the default for the scenario’s optimizer', () => {
+    const sgd: Optimizer = { type: 'sgd', learningRate: 0.5 };
+    expect(comparisonOf(null, sgd)).toEqual(defaultComparison(sgd));
+    expect(comparisonOf(base, { type: 'adam', learningRate: 0.1, beta1: 0.9, beta2: 0.999, epsilon: 1e-8 })).toBe(base);
+    expect([0, 1, 2, 3].map(runName)).toEqual(['A', 'B', 'C', 'D']);
+  });
+});
