@@ -3,7 +3,7 @@ import { traceScenario, traceToJson } from '../core/trace.ts';
 import type { Notation } from '../core/notation.ts';
 import { withNotation } from '../core/notation-labels.ts';
 import { iterationCsv } from '../core/trace-csv.ts';
-import type { AppStore } from '../store/create-app-store.ts';
+import type { AppStore } from '../store/app-actions.ts';
 import { downloadBlob, exportStem } from './download.ts';
 import { useNotation } from './notation-context.tsx';
 import { useAppStore, useAppStoreApi } from './use-app-store.ts';

@@ -5,7 +5,7 @@ import type { Scenario } from '../core/scenario.ts';
 import { selectionKey, type Selection } from '../core/selection.ts';
 import { buildNetworkNames, buildNetworkViewModel, type NetworkNames } from '../view/network-view-model.ts';
 import { createNetworkView } from '../view/network-view.ts';
-import type { AppStore } from '../store/create-app-store.ts';
+import type { AppStore } from '../store/app-actions.ts';
 import { scrubValue } from './scrub-value.ts';
 import { isEditable } from './shortcuts.ts';
 import { useNotation } from './notation-context.tsx';

@@ -1,6 +1,6 @@
 import { formatCodecError } from '../core/codec/codec-result.ts';
 import { parseScenarioText } from '../core/codec/parse-scenario.ts';
-import type { AppStore } from '../store/create-app-store.ts';
+import type { AppStore } from '../store/app-actions.ts';
 import { readScenarioHash } from '../store/share-link.ts';
 
 /** Larger files are refused before they are read: no scenario within the spec's limits comes near. */

@@ -1,4 +1,4 @@
-import type { AppStore } from '../store/create-app-store.ts';
+import type { AppStore } from '../store/app-actions.ts';
 
 /** What a teacher prints: the worksheet with its blanks, or the answer key with every value. */
 export type PrintKind = 'worksheet' | 'answers';

@@ -1,7 +1,7 @@
 import { useContext } from 'react';
 import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
-import type { AppState, AppStore } from '../store/create-app-store.ts';
+import type { AppState, AppStore } from '../store/app-actions.ts';
 import { StoreContext } from './store-context.ts';
 
 /** The store of the nearest provider. */

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { parseSelectionKey, selectionKey, type Selection } from '../core/selection.ts';
-import type { AppStore } from '../store/create-app-store.ts';
+import type { AppStore } from '../store/app-actions.ts';
 import { isEditable, matchShortcut, networkOrder, nextInOrder, type ShortcutAction, type TargetKind } from './shortcuts.ts';
 import { useAppStoreApi } from './use-app-store.ts';
 import { nextTheme, togglePresentation } from './use-theme.ts';

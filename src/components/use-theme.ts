@@ -1,6 +1,6 @@
 import { useLayoutEffect } from 'react';
 import type { Theme } from '../store/app-state.ts';
-import type { AppStore } from '../store/create-app-store.ts';
+import type { AppStore } from '../store/app-actions.ts';
 import { useAppStore } from './use-app-store.ts';
 
 /**

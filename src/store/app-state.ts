@@ -1,3 +1,5 @@
+import type { ComparisonSetup } from '../core/comparison.ts';
+import type { Params } from '../core/model.ts';
 import type { OptimizerState } from '../core/optimizer.ts';
 import type { Scenario } from '../core/scenario.ts';
 import type { Selection } from '../core/selection.ts';
@@ -43,7 +45,11 @@ export interface AppInputs {
   readonly followStep: boolean;
   /** whole-data-set loss after each training step, since the last reset */
   readonly lossHistory: readonly number[];
+  /** the parameters along the last training run, its start first (for the landscape) */
+  readonly trainingPath: readonly Params[];
   readonly training: boolean;
+  /** the optimizer comparison's runs and length; null: the default for the scenario's optimizer */
+  readonly comparison: ComparisonSetup | null;
   /** a value is being dragged on the diagram (one gesture) */
   readonly scrubbing: boolean;
   /** the user asked to edit the selection's value (Enter, E): its editor opens and clears this */

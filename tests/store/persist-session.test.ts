@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { serializeScenario } from '../../src/core/codec/serialize-scenario.ts';
 import { DEFAULT_PRESET_ID, loadPreset } from '../../src/presets/index.ts';
-import { createAppStore, initialInputs, type AppStore } from '../../src/store/create-app-store.ts';
+import { createAppStore, initialInputs } from '../../src/store/create-app-store.ts';
+import type { AppStore } from '../../src/store/app-actions.ts';
 import { createSessionSaver, openSession, readSavedSession, SESSION_KEY, type GetStorage, type StorageLike } from '../../src/store/persist-session.ts';
 import { sessionEnvelope, SESSION_VERSION } from '../../src/store/session-envelope.ts';
 import { scenarioHash } from '../../src/store/share-link.ts';

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { withActivation, withLayerSize } from '../../src/core/scenario-edits.ts';
 import { loadPreset } from '../../src/presets/index.ts';
-import { createAppStore, initialInputs, type AppStore } from '../../src/store/create-app-store.ts';
+import { createAppStore, initialInputs } from '../../src/store/create-app-store.ts';
+import type { AppStore } from '../../src/store/app-actions.ts';
 import { HISTORY_LIMIT } from '../../src/store/undo.ts';
 
 const fresh = (id = 'mazur') => createAppStore(initialInputs(loadPreset(id)!, id));

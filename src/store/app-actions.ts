@@ -1,0 +1,88 @@
+import type { StoreApi } from 'zustand/vanilla';
+import type { ComparisonSetup } from '../core/comparison.ts';
+import type { Optimizer, Scenario } from '../core/scenario.ts';
+import type { Selection } from '../core/selection.ts';
+import type { Phase } from '../core/step-plan.ts';
+import type { AppInputs, LessonControl, Notice, SideTab, Theme } from './app-state.ts';
+import type { Selectors } from './selectors.ts';
+import type { UndoHistory } from './undo.ts';
+
+/** What the user can do; every action changes inputs only. */
+export interface AppActions {
+  loadPreset(id: string): void;
+  /** Replaces the scenario (an import, a share link); resets the iteration and the loss history. Undoable. */
+  loadScenario(scenario: Scenario, presetId?: string | null, notice?: Notice | null): void;
+  /** Back to the scenario this session was opened from (its preset, else its file or link), as an undoable edit. */
+  resetToOrigin(): void;
+  /**
+   * Undoes the last edit of the scenario, a training run or a load (a drag is one edit),
+   * restoring the parameters with the optimizer state and loss history that went with them.
+   * Refused while a drag or a training run is in progress.
+   */
+  undo(): void;
+  redo(): void;
+  /** weights[l][j][i] ← value; refused with a notice if not finite. The position is kept; the same value changes nothing. */
+  setWeight(l: number, j: number, i: number, value: number): boolean;
+  setBias(l: number, j: number, value: number): boolean;
+  /** data[sample].x[i] or .y[i] ← value, validated like a file. */
+  setSampleValue(sample: number, field: 'x' | 'y', i: number, value: number): boolean;
+  /**
+   * A settings or architecture change: the edit is validated as a whole scenario and
+   * refused with the codec's errors if invalid. Optimizer state restarts; position is clamped.
+   */
+  changeScenario(edit: (s: Scenario) => Scenario, what: string): boolean;
+  setPosition(position: number): void;
+  stepForward(): void;
+  stepBack(): void;
+  jumpToPhase(phase: Phase | 'end'): void;
+  /** Continues from the parameters after the update, with the optimizer state it left. */
+  nextIteration(): void;
+  /** Back to the start of this iteration (position 0). */
+  restartIteration(): void;
+  setPlaying(playing: boolean): void;
+  setSpeed(eventsPerSecond: number): void;
+  select(selection: Selection | null): void;
+  setHover(selection: Selection | null): void;
+  setSample(sample: number): void;
+  setShowZ(show: boolean): void;
+  setFollowStep(follow: boolean): void;
+  /** Selects `selection` and asks its editor (in the math panel) to open. */
+  requestEdit(selection: Selection): void;
+  /** The editor has opened (or cannot): the request is done. */
+  clearEditRequest(): void;
+  /** `steps` optimizer steps from the current parameters and state; appends to the loss history and shows the whole next iteration. */
+  trainSteps(steps: number): void;
+  /** true while a run of training slices is in progress: the run is one undo entry */
+  setTraining(training: boolean): void;
+  /** true from the start to the end of a drag: the drag is one undo entry, and undo returns to its start */
+  setScrubbing(scrubbing: boolean): void;
+  clearHistory(): void;
+  setNotice(notice: Notice | null): void;
+  setPresentation(presentation: boolean): void;
+  setTheme(theme: Theme): void;
+  setHidden(hidden: readonly LessonControl[]): void;
+  setSideTab(tab: SideTab): void;
+  /**
+   * The optimizer comparison's runs and length, checked run by run; refused with a notice
+   * naming what is wrong. null: back to the default for the scenario's optimizer.
+   */
+  setComparison(setup: ComparisonSetup | null): boolean;
+  /** Run `k` of the comparison becomes the scenario's optimizer (an undoable settings change). */
+  adoptComparisonRun(optimizer: Optimizer): boolean;
+}
+
+/** Inputs the session keeps besides AppInputs: where it was opened from, so Reset can return there. */
+export interface SessionInputs {
+  readonly origin: Scenario;
+}
+
+export type AppState = AppInputs & SessionInputs & AppActions;
+export type AppStore = StoreApi<AppState> & {
+  subscribe: {
+    (listener: (state: AppState, prev: AppState) => void): () => void;
+    <U>(selector: (state: AppState) => U, listener: (selected: U, prev: U) => void, options?: { equalityFn?: (a: U, b: U) => boolean; fireImmediately?: boolean }): () => void;
+  };
+  readonly selectors: Selectors;
+  /** the undo history (zundo): pastStates, futureStates */
+  readonly temporal: UndoHistory;
+};

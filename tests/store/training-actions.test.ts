@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { compileScenario } from '../../src/core/compile.ts';
+import { defaultComparison, runComparison, withRun, withRunAdded } from '../../src/core/comparison.ts';
+import { createTrainer, train } from '../../src/core/train.ts';
+import { loadPreset } from '../../src/presets/index.ts';
+import { createAppStore, initialInputs } from '../../src/store/create-app-store.ts';
+
+const fresh = (id = 'mazur') => createAppStore(initialInputs(loadPreset(id)!, id));
+
+describe('the training path', () => {
+  it('is kept by the store, whatever panel is open: a single call is a run of its own', () => {
+    const store = fresh();
+    const start = store.selectors.compiled(store.getState()).params;
+    store.getState().trainSteps(100);
+    const path = store.getState().trainingPath;
+    expect(path.length).toBeGreaterThan(2);
+    expect(path.length).toBeLessThanOrEqual(33);
+    expect(Array.from(path[0].w)).toEqual(Array.from(start.w));
+    expect(Array.from(path[path.length - 1].w)).toEqual(Array.from(store.selectors.compiled(store.getState()).params.w));
+    // the next call, outside a run in slices, starts a new path
+    store.getState().trainSteps(10);
+    expect(Array.from(store.getState().trainingPath[0].w)).toEqual(Array.from(path[path.length - 1].w));
+  });
+
+  it('follows a run in slices from its start, and the next run starts afresh', () => {
+    const store = fresh();
+    const start = store.selectors.compiled(store.getState()).params.w.slice();
+    store.getState().setTraining(true);
+    for (let k = 0; k < 5; k++) store.getState().trainSteps(3);
+    store.getState().setTraining(false);
+    const path = store.getState().trainingPath;
+    expect(path.length).toBe(16);
+    expect(Array.from(path[0].w)).toEqual(Array.from(start));
+    // each point is the parameters after that many steps of one uninterrupted run
+    const tr = createTrainer(compileScenario(loadPreset('mazur')!));
+    train(tr, 15);
+    expect(Array.from(path[15].w)).toEqual(Array.from(tr.params.w));
+    store.getState().setTraining(true);
+    expect(store.getState().trainingPath).toEqual([]);
+  });
+
+  it('stays within its budget on a long run, keeping its ends', () => {
+    const store = fresh();
+    store.getState().setTraining(true);
+    for (let k = 0; k < 100; k++) store.getState().trainSteps(64);
+    const path = store.getState().trainingPath;
+    expect(path.length).toBeLessThanOrEqual(2000);
+    expect(path.length).toBeGreaterThan(1000);
+    expect(Array.from(path[path.length - 1].w)).toEqual(Array.from(store.selectors.compiled(store.getState()).params.w));
+  });
+
+  it('is cleared by loading another scenario', () => {
+    const store = fresh();
+    store.getState().trainSteps(10);
+    store.getState().loadPreset('numpy-341');
+    expect(store.getState().trainingPath).toEqual([]);
+  });
+});
+
+describe('the optimizer comparison', () => {
+  it('defaults to the scenario’s optimizer beside momentum and Adam, run from the current parameters', () => {
+    const store = fresh();
+    const runs = store.selectors.comparison(store.getState());
+    expect(runs.map((r) => r.optimizer.type)).toEqual(['sgd', 'momentum', 'adam']);
+    const expected = runComparison(store.selectors.compiled(store.getState()), defaultComparison(store.getState().scenario.optimizer));
+    expect(runs.map((r) => Array.from(r.lossHistory))).toEqual(expected.map((r) => Array.from(r.lossHistory)));
+    // memoized: the same inputs give the same runs
+    expect(store.selectors.comparison(store.getState())).toBe(runs);
+    store.getState().setWeight(1, 0, 0, 0.5);
+    const moved = store.selectors.comparison(store.getState());
+    expect(moved).not.toBe(runs);
+    expect(moved[0].lossHistory[0]).toBe(store.selectors.iteration(store.getState()).pass.loss);
+  });
+
+  it('takes a valid setup and refuses an invalid one with a notice naming the run and field', () => {
+    const store = fresh();
+    const setup = withRunAdded(defaultComparison(store.getState().scenario.optimizer), 0.5);
+    expect(store.getState().setComparison(setup)).toBe(true);
+    expect(store.selectors.comparison(store.getState())).toHaveLength(4);
+    const bad = withRun(setup, 3, { type: 'sgd', learningRate: 0 });
+    expect(store.getState().setComparison(bad)).toBe(false);
+    expect(store.getState().comparison).toBe(setup);
+    expect(store.getState().notice?.text).toMatch(/^Comparison: not possible/);
+    expect(store.getState().notice?.details).toEqual(['run D: learningRate: expected a number > 0, got 0']);
+  });
+
+  it('adopts a run’s optimizer as the scenario’s, keeping the runs shown, undoably', () => {
+    const store = fresh();
+    const runs = store.selectors.comparison(store.getState()).map((r) => r.optimizer);
+    expect(store.getState().adoptComparisonRun(runs[2])).toBe(true);
+    expect(store.getState().scenario.optimizer).toEqual(runs[2]);
+    expect(store.selectors.comparison(store.getState()).map((r) => r.optimizer)).toEqual(runs);
+    store.getState().undo();
+    expect(store.getState().scenario.optimizer).toEqual(runs[0]);
+  });
+
+  it('goes back to the default when another scenario is loaded', () => {
+    const store = fresh();
+    store.getState().setComparison(withRunAdded(defaultComparison(store.getState().scenario.optimizer), 0.5));
+    store.getState().loadPreset('numpy-341');
+    expect(store.getState().comparison).toBeNull();
+  });
+});
