@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { formatValue } from '../core/format-number.ts';
-import { createLossChartView } from '../view/loss-chart-view.ts';
 import { useAppStore, useAppStoreApi } from './use-app-store.ts';
+import { useLossChartView } from './use-loss-chart-view.ts';
 
 /** The whole-data-set loss after each training step since the last reset, drawn by the D3 chart view. */
 export function LossChart() {
@@ -10,19 +10,10 @@ export function LossChart() {
   const [log, setLog] = useState(true);
   const { history, clearHistory } = useAppStore((s) => ({ history: s.lossHistory, clearHistory: s.clearHistory }));
 
-  useEffect(() => {
-    const svg = svgRef.current;
-    if (!svg) return;
-    const view = createLossChartView(svg);
-    const unsubscribe = store.subscribe((s) => s.lossHistory, (h) => view.update({ history: h as number[], log }), { fireImmediately: true });
-    const observer = new ResizeObserver(([entry]) => view.resize(entry.contentRect.width, entry.contentRect.height));
-    observer.observe(svg);
-    return () => {
-      observer.disconnect();
-      unsubscribe();
-      view.destroy();
-    };
-  }, [store, log]);
+  const view = useLossChartView(svgRef);
+
+  // the chart follows the history without re-rendering the component
+  useEffect(() => store.subscribe((s) => s.lossHistory, (h) => view.current?.update({ series: [{ history: h }], log }), { fireImmediately: true }), [store, view, log]);
 
   const last = history.length > 0 ? history[history.length - 1] : null;
   return (

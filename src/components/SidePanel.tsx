@@ -6,22 +6,24 @@ import { useAppStore } from './use-app-store.ts';
 const MathPanel = lazy(() => import('./MathPanel.tsx').then((m) => ({ default: m.MathPanel })));
 const LandscapePanel = lazy(() => import('./LandscapePanel.tsx').then((m) => ({ default: m.LandscapePanel })));
 const MatrixPanel = lazy(() => import('./MatrixPanel.tsx').then((m) => ({ default: m.MatrixPanel })));
+const ComparePanel = lazy(() => import('./ComparePanel.tsx').then((m) => ({ default: m.ComparePanel })));
 
 const TITLES: Readonly<Record<SideTab, string>> = { math: 'Math', matrix: 'Matrices', landscape: 'Landscape', compare: 'Compare' };
 
-/** The views that have a panel so far; the others are listed as they arrive. */
-const PANELS: Partial<Record<SideTab, () => ReactNode>> = {
+/** The panel of each view. */
+const PANELS: Record<SideTab, () => ReactNode> = {
   math: () => <MathPanel />,
   landscape: () => <LandscapePanel />,
   matrix: () => <MatrixPanel />,
+  compare: () => <ComparePanel />,
 };
 
 /** The panel beside the diagram: the math of the selection, and the other views of the same iteration, as tabs. */
 export function SidePanel() {
   const { sideTab, setSideTab, presentation } = useAppStore((s) => ({ sideTab: s.sideTab, setSideTab: s.setSideTab, presentation: s.presentation }));
-  const tabs = SIDE_TABS.filter((t) => PANELS[t] !== undefined);
-  const current = PANELS[sideTab] ? sideTab : 'math';
-  const render = PANELS[current]!;
+  const tabs = SIDE_TABS;
+  const current = sideTab;
+  const render = PANELS[current];
   return (
     <div className="side-panel">
       {tabs.length > 1 && !presentation && (

@@ -10,12 +10,20 @@ export interface LandscapeData {
   readonly yLabel: string;
   /** the current (θ₁, θ₂) */
   readonly point: readonly [number, number];
-  /** (∂L/∂θ₁, ∂L/∂θ₂) at the point: drawn as −∇, direction only */
-  readonly gradient: readonly [number, number];
+  /** (∂L/∂θ₁, ∂L/∂θ₂) at the point: drawn as −∇, direction only; null: not drawn */
+  readonly gradient: readonly [number, number] | null;
   /** (θ₁, θ₂) after the optimizer's step, or null */
   readonly after: readonly [number, number] | null;
-  /** (θ₁, θ₂) pairs of the last training run, flat [x0, y0, x1, y1, …] */
-  readonly path: readonly number[];
+  /** training runs through (θ₁, θ₂), drawn in order */
+  readonly paths: readonly LandscapePath[];
+}
+
+/** A run's way through (θ₁, θ₂): flat pairs [x0, y0, x1, y1, …], its colour and dashes, and its name at its end. */
+export interface LandscapePath {
+  readonly points: readonly number[];
+  readonly color: string;
+  readonly dash?: readonly number[];
+  readonly label?: string;
 }
 
 export interface LandscapeView {
@@ -29,7 +37,7 @@ const MARGIN = { left: 48, right: 72, top: 10, bottom: 36 };
 const LEVELS = 10;
 const ARROW_PX = 42;
 
-/** The loss over two parameters on a canvas: colour map with legend, contours, the point, −∇, the step and the training path. */
+/** The loss over two parameters on a canvas: colour map with legend, contours, the point, −∇, the step and training paths. */
 export function createLandscapeView(canvas: HTMLCanvasElement): LandscapeView {
   canvas.classList.add('bp-landscape');
   canvas.setAttribute('role', 'img');
@@ -106,23 +114,45 @@ export function createLandscapeView(canvas: HTMLCanvasElement): LandscapeView {
     }
     ctx.stroke();
 
-    // the path of the last training run
-    const path = d.path;
-    if (path.length >= 4) {
-      ctx.strokeStyle = '#ffffff';
-      ctx.lineWidth = 1.6;
-      ctx.setLineDash([]);
-      ctx.beginPath();
-      for (let k = 0; k < path.length; k += 2) {
-        if (k === 0) ctx.moveTo(x(path[k]), y(path[k + 1]));
-        else ctx.lineTo(x(path[k]), y(path[k + 1]));
-      }
-      ctx.stroke();
-      ctx.fillStyle = '#ffffff';
-      for (let k = 0; k < path.length; k += 2) {
+    // the training runs: a dark halo under each line so it reads on every colour of the map
+    for (const run of d.paths) {
+      const pts = run.points;
+      if (pts.length < 4) continue;
+      const trace = () => {
         ctx.beginPath();
-        ctx.arc(x(path[k]), y(path[k + 1]), 1.6, 0, 2 * Math.PI);
-        ctx.fill();
+        for (let k = 0; k < pts.length; k += 2) {
+          if (k === 0) ctx.moveTo(x(pts[k]), y(pts[k + 1]));
+          else ctx.lineTo(x(pts[k]), y(pts[k + 1]));
+        }
+      };
+      ctx.setLineDash([]);
+      ctx.strokeStyle = 'rgba(0,0,0,0.55)';
+      ctx.lineWidth = 3.6;
+      trace();
+      ctx.stroke();
+      ctx.strokeStyle = run.color;
+      ctx.lineWidth = 1.8;
+      ctx.setLineDash(run.dash ? [...run.dash] : []);
+      trace();
+      ctx.stroke();
+      ctx.setLineDash([]);
+      const ex = x(pts[pts.length - 2]);
+      const ey = y(pts[pts.length - 1]);
+      ctx.fillStyle = run.color;
+      ctx.strokeStyle = '#111111';
+      ctx.lineWidth = 1;
+      ctx.beginPath();
+      ctx.arc(ex, ey, 3.5, 0, 2 * Math.PI);
+      ctx.fill();
+      ctx.stroke();
+      if (run.label) {
+        ctx.font = `bold 12px ${style.fontFamily || 'sans-serif'}`;
+        ctx.textAlign = 'left';
+        ctx.textBaseline = 'middle';
+        ctx.lineWidth = 3;
+        ctx.strokeStyle = 'rgba(0,0,0,0.7)';
+        ctx.strokeText(run.label, ex + 6, ey);
+        ctx.fillText(run.label, ex + 6, ey);
       }
     }
 
@@ -145,8 +175,8 @@ export function createLandscapeView(canvas: HTMLCanvasElement): LandscapeView {
       ctx.stroke();
     }
     // −∇ as an arrow of fixed length: its direction in these axes
-    const gx = -d.gradient[0] * (box.right - box.left) / Math.max(1e-300, g.xs[g.nx - 1] - g.xs[0]);
-    const gy = d.gradient[1] * (box.bottom - box.top) / Math.max(1e-300, g.ys[g.ny - 1] - g.ys[0]);
+    const gx = d.gradient ? -d.gradient[0] * (box.right - box.left) / Math.max(1e-300, g.xs[g.nx - 1] - g.xs[0]) : 0;
+    const gy = d.gradient ? d.gradient[1] * (box.bottom - box.top) / Math.max(1e-300, g.ys[g.ny - 1] - g.ys[0]) : 0;
     const glen = Math.hypot(gx, gy);
     if (glen > 0 && Number.isFinite(glen)) {
       const ux = gx / glen;

@@ -4,9 +4,20 @@ import { formatNumber } from './format.ts';
 import { badSteps, chartScales, decimate, drawable, type ChartPoint } from './loss-chart-model.ts';
 import { svgChild } from './svg.ts';
 
-export interface LossChartData {
-  /** the loss after each step, oldest first */
+/** One line of the chart: the loss after each step, oldest first, and how it is told apart from the others. */
+export interface ChartSeries {
   readonly history: ArrayLike<number>;
+  /** its name in the readout and at the end of its line ("A"); omit for a single line */
+  readonly label?: string;
+  /** a CSS colour; default the theme's line colour */
+  readonly color?: string;
+  /** an SVG stroke-dasharray, so lines differ by more than colour */
+  readonly dash?: string;
+}
+
+export interface LossChartData {
+  /** the lines, overlaid on the same axes */
+  readonly series: readonly ChartSeries[];
   /** logarithmic loss axis */
   readonly log?: boolean;
   /** a step to mark with a vertical line (the step shown elsewhere), if any */
@@ -27,14 +38,14 @@ export interface LossChartView {
 
 const MARGIN = { left: 46, right: 10, top: 8, bottom: 20 };
 
-/** A small line chart of the loss per step, with axes, breaks at NaN/∞, and a readout under the pointer. */
+/** A small line chart of the loss per step (one line or several overlaid), with axes, breaks at NaN/∞, and a readout under the pointer. */
 export function createLossChartView(svg: SVGSVGElement, callbacks: LossChartCallbacks = {}): LossChartView {
   svg.classList.add('bp-chart');
   svg.setAttribute('role', 'img');
   const root = svgChild(svg, 'g', 'bp-chart-root');
   const bg = svgChild(root, 'rect', 'bp-bg');
   const grid = svgChild(root, 'g', 'bp-chart-grid');
-  const path = svgChild(root, 'path', 'bp-chart-line');
+  const lines = svgChild(root, 'g', 'bp-chart-lines');
   const bad = svgChild(root, 'g', 'bp-chart-bads');
   const xAxis = svgChild(root, 'g', 'bp-chart-axis bp-chart-x');
   const yAxis = svgChild(root, 'g', 'bp-chart-axis bp-chart-y');
@@ -46,24 +57,41 @@ export function createLossChartView(svg: SVGSVGElement, callbacks: LossChartCall
   const rect = svg.getBoundingClientRect();
   let width = rect.width || Number(svg.getAttribute('width')) || 320;
   let height = rect.height || Number(svg.getAttribute('height')) || 160;
-  let data: LossChartData = { history: [] };
+  let data: LossChartData = { series: [] };
   let scaleX: ((s: number) => number) | null = null;
   let invert: ((px: number) => number) | null = null;
 
   const pathOf = line<ChartPoint>().defined((p) => Number.isFinite(p.y));
 
   function draw(): void {
-    const box = { left: MARGIN.left, right: Math.max(MARGIN.left + 10, width - MARGIN.right), top: MARGIN.top, bottom: Math.max(MARGIN.top + 10, height - MARGIN.bottom) };
+    // named lines carry their name past their end
+    const right = MARGIN.right + (data.series.some((one) => one.label) ? 12 : 0);
+    const box = { left: MARGIN.left, right: Math.max(MARGIN.left + 10, width - right), top: MARGIN.top, bottom: Math.max(MARGIN.top + 10, height - MARGIN.bottom) };
     svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
     bg.setAttribute('width', String(width));
     bg.setAttribute('height', String(height));
     const log = data.log === true;
-    const h = data.history;
-    const points = decimate(h, log);
-    const sc = chartScales(points, h.length, box, log);
+    const series = data.series;
+    const decimated = series.map((one) => decimate(one.history, log));
+    const steps = Math.max(0, ...series.map((one) => one.history.length));
+    const sc = chartScales(decimated.flat(), steps, box, log);
     scaleX = sc.x;
-    invert = (px) => ((px - box.left) / Math.max(1, box.right - box.left)) * Math.max(1, h.length - 1);
-    path.setAttribute('d', pathOf.x((p) => sc.x(p.x)).y((p) => sc.y(p.y))(points) ?? '');
+    invert = (px) => ((px - box.left) / Math.max(1, box.right - box.left)) * Math.max(1, steps - 1);
+    const drawn = series.map((one, k) => ({ one, d: pathOf.x((p) => sc.x(p.x)).y((p) => sc.y(p.y))(decimated[k]) ?? '' }));
+    select(lines).selectAll<SVGPathElement, (typeof drawn)[number]>('path').data(drawn).join('path')
+      .attr('class', 'bp-chart-line').attr('d', (p) => p.d)
+      .attr('data-label', (p) => p.one.label ?? null)
+      .style('stroke', (p) => p.one.color ?? null).attr('stroke-dasharray', (p) => p.one.dash ?? null);
+    // each named line's name at its last drawable point
+    const ends = series.flatMap((one, k) => {
+      const pts = decimated[k];
+      let last = pts.length - 1;
+      while (last >= 0 && !Number.isFinite(pts[last].y)) last--;
+      return one.label && last >= 0 ? [{ one, x: sc.x(pts[last].x), y: sc.y(pts[last].y) }] : [];
+    });
+    select(lines).selectAll<SVGTextElement, (typeof ends)[number]>('text').data(ends).join('text')
+      .attr('class', 'bp-chart-end').attr('x', (e) => e.x + 3).attr('y', (e) => e.y).attr('dy', '0.32em')
+      .style('fill', (e) => e.one.color ?? null).text((e) => e.one.label ?? '');
 
     select(grid).selectAll<SVGLineElement, number>('line').data(sc.yTicks, (t) => String(t)).join('line')
       .attr('x1', box.left).attr('x2', box.right).attr('y1', (t) => sc.y(t)).attr('y2', (t) => sc.y(t));
@@ -77,11 +105,13 @@ export function createLossChartView(svg: SVGSVGElement, callbacks: LossChartCall
     select(xAxis).selectAll<SVGTextElement, number>('text').data(sc.xTicks, (t) => String(t)).join('text')
       .attr('x', (t) => sc.x(t)).attr('y', box.bottom + 13).attr('text-anchor', 'middle')
       .text((t) => String(t));
-    select(bad).selectAll<SVGRectElement, number>('rect').data(badSteps(h, log), (s) => String(s)).join('rect')
-      .attr('class', 'bp-chart-bad').attr('x', (s) => sc.x(s) - 1.5).attr('y', box.top).attr('width', 3).attr('height', 6);
+    const marks = series.flatMap((one, k) => badSteps(one.history, log).map((step) => ({ step, k, color: one.color })));
+    select(bad).selectAll<SVGRectElement, (typeof marks)[number]>('rect').data(marks).join('rect')
+      .attr('class', 'bp-chart-bad').attr('x', (m) => sc.x(m.step) - 1.5).attr('y', (m) => box.top + 7 * m.k).attr('width', 3).attr('height', 6)
+      .style('fill', (m) => m.color ?? null);
 
     const m = data.marker;
-    if (m !== null && m !== undefined && m >= 0 && m < h.length) {
+    if (m !== null && m !== undefined && m >= 0 && m < steps) {
       marker.removeAttribute('display');
       const x = String(sc.x(m));
       marker.setAttribute('x1', x);
@@ -92,21 +122,28 @@ export function createLossChartView(svg: SVGSVGElement, callbacks: LossChartCall
     readout.setAttribute('x', String(box.right));
     readout.setAttribute('y', String(box.top + 10));
 
+    svg.setAttribute('aria-label', steps === 0 ? 'Loss chart: no steps yet' : series.map(describeSeries).join('; '));
+  }
+
+  function describeSeries(one: ChartSeries): string {
+    const h = one.history;
     const last = h.length > 0 ? h[h.length - 1] : NaN;
     const bads = badSteps(h, false).length;
-    svg.setAttribute('aria-label', h.length === 0 ? 'Loss chart: no steps yet'
-      : `Loss over ${h.length} step${h.length === 1 ? '' : 's'}, last ${formatNumber(last)}${bads ? `, ${bads > 1 ? 'some steps' : 'one step'} not finite` : ''}`);
+    return `${one.label ? `${one.label}: l` : 'L'}oss over ${h.length} step${h.length === 1 ? '' : 's'}, last ${formatNumber(last)}${bads ? `, ${bads > 1 ? 'some steps' : 'one step'} not finite` : ''}`;
   }
 
   function onMove(ev: PointerEvent): void {
     if (!invert || !scaleX) return;
     const r = svg.getBoundingClientRect();
     const px = r.width > 0 ? ((ev.clientX - r.left) / r.width) * width : ev.offsetX;
-    const n = data.history.length;
+    const n = Math.max(0, ...data.series.map((one) => one.history.length));
     if (n === 0) return;
     const step = Math.max(0, Math.min(n - 1, Math.round(invert(px))));
-    const y = data.history[step];
-    readout.textContent = `step ${step}: ${drawable(y, false) ? formatNumber(y) : String(y)}`;
+    const values = data.series.filter((one) => step < one.history.length).map((one) => {
+      const y = one.history[step];
+      return `${one.label ? `${one.label} ` : ''}${drawable(y, false) ? formatNumber(y) : String(y)}`;
+    });
+    readout.textContent = `step ${step}: ${values.join(' · ')}`;
     callbacks.onHover?.(step);
   }
 

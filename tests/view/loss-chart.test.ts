@@ -73,7 +73,7 @@ describe('loss chart view (DOM)', () => {
 
   it('draws a broken line at NaN and ∞, axes with tick labels, and an accessible summary', () => {
     const { svg, view: v } = mount();
-    v.update({ history: [1, 0.8, NaN, 0.5, 0.4, Infinity, 0.3] });
+    v.update({ series: [{ history: [1, 0.8, NaN, 0.5, 0.4, Infinity, 0.3] }] });
     const d = svg.querySelector('.bp-chart-line')!.getAttribute('d')!;
     expect(d.match(/M/g)).toHaveLength(3);
     expect(svg.querySelectorAll('.bp-chart-bad')).toHaveLength(2);
@@ -85,21 +85,47 @@ describe('loss chart view (DOM)', () => {
   it('draws 10,000+ steps with at most ~1000 points and switches to a log axis', () => {
     const { svg, view: v } = mount();
     const history = Array.from({ length: 12000 }, (_, t) => Math.exp(-t / 2000));
-    v.update({ history, log: true, marker: 6000 });
+    v.update({ series: [{ history }], log: true, marker: 6000 });
     const d = svg.querySelector('.bp-chart-line')!.getAttribute('d')!;
     const points = d.split(/[ML]/).filter(Boolean).length;
     expect(points).toBeLessThanOrEqual(MAX_DRAWN_POINTS);
     expect(points).toBeGreaterThan(100);
     expect(svg.querySelector('.bp-chart-marker')!.hasAttribute('display')).toBe(false);
-    v.update({ history: [] });
+    v.update({ series: [{ history: [] }] });
     expect(svg.querySelector('.bp-chart-line')!.getAttribute('d')).toBe('');
     expect(svg.getAttribute('aria-label')).toBe('Loss chart: no steps yet');
     expect(svg.querySelector('.bp-chart-marker')!.getAttribute('display')).toBe('none');
   });
 
+  it('overlays one line per series, each named at its end and in the readout', () => {
+    const { svg, view: v, onHover } = mount();
+    const series = [
+      { history: [1, 0.5, 0.25, 0.125], label: 'A', color: 'rgb(230, 159, 0)', dash: '' },
+      { history: [1, 0.9, 0.8, 0.7], label: 'B', color: 'rgb(86, 180, 233)', dash: '6 3' },
+      { history: [1, 2, Infinity, NaN], label: 'C', color: 'rgb(204, 121, 167)', dash: '2 2' },
+    ];
+    v.update({ series, log: true });
+    const lines = [...svg.querySelectorAll<SVGPathElement>('.bp-chart-line')];
+    expect(lines.map((l) => l.dataset.label)).toEqual(['A', 'B', 'C']);
+    expect(lines.map((l) => l.style.stroke)).toEqual(series.map((x) => x.color));
+    expect(lines[1].getAttribute('stroke-dasharray')).toBe('6 3');
+    expect([...svg.querySelectorAll('.bp-chart-end')].map((t) => t.textContent)).toEqual(['A', 'B', 'C']);
+    // C's two steps that cannot be drawn are marked in C's colour
+    const bads = [...svg.querySelectorAll<SVGRectElement>('.bp-chart-bad')];
+    expect(bads).toHaveLength(2);
+    expect(bads.every((b) => b.style.fill === series[2].color)).toBe(true);
+    expect(svg.getAttribute('aria-label')).toBe('A: loss over 4 steps, last 0.125; B: loss over 4 steps, last 0.7; C: loss over 4 steps, last NaN, some steps not finite');
+    svg.dispatchEvent(new MouseEvent('pointermove', { clientX: 9999 }));
+    expect(svg.querySelector('.bp-chart-readout')!.textContent).toBe('step 3: A 0.125 · B 0.7 · C NaN');
+    expect(onHover).toHaveBeenLastCalledWith(3);
+    // fewer series: the extra lines go
+    v.update({ series: series.slice(0, 2) });
+    expect(svg.querySelectorAll('.bp-chart-line')).toHaveLength(2);
+  });
+
   it('resizes and cleans up', () => {
     const { svg, view: v } = mount();
-    v.update({ history: [3, 2, 1] });
+    v.update({ series: [{ history: [3, 2, 1] }] });
     v.resize(500, 200);
     expect(svg.getAttribute('viewBox')).toBe('0 0 500 200');
     v.destroy();
