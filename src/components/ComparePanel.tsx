@@ -68,7 +68,7 @@ export function ComparePanel() {
               <svg className="compare-swatch" width="34" height="14" aria-hidden="true">
                 <line x1="1" y1="7" x2="33" y2="7" stroke={style.color} strokeWidth="3" strokeDasharray={svgDash(style)} />
               </svg>
-              <strong className="compare-letter" style={{ color: style.color }}>{runName(k)}</strong>
+              <strong className="compare-letter">{runName(k)}</strong>
               <select aria-label={`Optimizer of run ${runName(k)}`} value={o.type} data-testid={`compare-type-${k}`}
                 onChange={(e) => setRun(k, optimizerOfType(e.target.value as OptimizerType, o.learningRate))}>
                 {OPTIMIZER_TYPES.map((t) => <option key={t} value={t}>{t}</option>)}

@@ -49,6 +49,16 @@ test.describe('accessibility (axe-core)', () => {
     await expectAccessible(page, 'settings');
   });
 
+  test('the Landscape and Compare tabs', async ({ page }) => {
+    await openApp(page);
+    await page.getByTestId('tab-landscape').click();
+    await expect(page.getByTestId('landscape-plot')).toHaveAttribute('data-state', 'ready', { timeout: 10_000 });
+    await expectAccessible(page, 'landscape tab');
+    await page.getByTestId('tab-compare').click();
+    await expect(page.getByTestId('landscape-plot')).toHaveAttribute('data-state', 'ready', { timeout: 10_000 });
+    await expectAccessible(page, 'compare tab');
+  });
+
   test('the shortcut help open', async ({ page }) => {
     await openApp(page);
     await page.keyboard.press('?');

@@ -103,7 +103,7 @@ test('the local-minimum preset: θ₁ and θ₂ by default, range ±3; numbers e
 
   await page.getByTestId('train-1000').click();
   await expect(page.getByTestId('train-stop')).toHaveCount(0, { timeout: 10_000 });
-  const path = Number(await page.getByTestId('landscape-plot').getAttribute('data-path'));
+  const path = Number(await page.getByTestId('landscape-plot').getAttribute('data-path-points'));
   expect(path).toBeGreaterThanOrEqual(2);
   // the grid follows the weights: recentred on the trained θ₁ (in the local basin, θ₁ < 0)
   const after = await readGrid(page);
