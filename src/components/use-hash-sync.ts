@@ -8,7 +8,8 @@ const DEBOUNCE_MS = 250;
 
 /**
  * Keeps `#scenario=…` (and a lesson's `&hide=…`) current as the user edits (replacing the
- * history entry, not adding one per edit), and opens a link pasted into the address bar.
+ * history entry, not adding one per edit), and opens a link pasted into the address bar
+ * with all its options, as opening it fresh would.
  */
 export function useHashSync(): void {
   const store = useAppStoreApi();
@@ -30,7 +31,7 @@ export function useHashSync(): void {
       if (window.location.hash === written) return;
       const result = readScenarioHash(window.location.hash);
       if (result === null) return;
-      if (result.ok) store.getState().loadScenario(result.value, null, { kind: 'info', text: 'Opened the scenario in the link.' });
+      if (result.ok) store.getState().openLink(result.value, window.location.hash);
       else store.getState().setNotice({ kind: 'error', text: 'The link could not be opened; your work is unchanged.', details: result.errors.map(formatCodecError) });
     };
     window.addEventListener('hashchange', onHashChange);

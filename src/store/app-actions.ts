@@ -12,6 +12,12 @@ export interface AppActions {
   loadPreset(id: string): void;
   /** Replaces the scenario (an import, a share link); resets the iteration and the loss history. Undoable. */
   loadScenario(scenario: Scenario, presetId?: string | null, notice?: Notice | null): void;
+  /**
+   * Opens a share link's scenario as if the link were opened fresh: its lesson flags, view
+   * settings, step position, sample and selection apply (whatever does not fit is named in
+   * the notice). Undoable like any load.
+   */
+  openLink(scenario: Scenario, hash: string): void;
   /** Back to the scenario this session was opened from (its preset, else its file or link), as an undoable edit. */
   resetToOrigin(): void;
   /**

@@ -11,6 +11,7 @@ import { loadPreset } from '../presets/index.ts';
 import type { ActionContext } from './action-context.ts';
 import type { AppState, AppStore, SessionInputs } from './app-actions.ts';
 import type { AppInputs, Notice } from './app-state.ts';
+import { withLinkOptions } from './link-session.ts';
 import { createSelectors } from './selectors.ts';
 import { createStepActions } from './step-actions.ts';
 import { createTrainingActions } from './training-actions.ts';
@@ -81,6 +82,11 @@ export function createAppStore(initial: AppInputs & Partial<SessionInputs>, opti
       loadScenario(scenario, presetId = null, notice = null) {
         const { speed, showZ, followStep, presentation, theme, hidden } = get();
         set({ ...initialInputs(scenario, presetId, notice), origin: scenario, speed, showZ, followStep, presentation, theme, hidden });
+      },
+
+      openLink(scenario, hash) {
+        get().loadScenario(scenario, null, { kind: 'info', text: 'Opened the scenario in the link.' });
+        set(withLinkOptions({ ...get(), hidden: [] }, hash, true));
       },
 
       resetToOrigin() {

@@ -90,6 +90,16 @@ test.describe('opening a share link', () => {
     await expect(page.getByTestId('notice')).toBeVisible();
     await expectScenarioShown(page, s);
   });
+
+  test('a link pasted into an open page applies its step position, selection and lesson too', async ({ page }) => {
+    await openApp(page);
+    await expect(page.getByTestId('train-10')).toBeVisible();
+    await page.evaluate((h) => { window.location.hash = h; }, `${shareHash(preset('mazur'))}&pos=20&sel=edge:1:0:1&hide=training`);
+    await expect(page.getByTestId('step-caption')).toContainText('20/');
+    await expect(page.locator('[data-edge="1:0:1"]')).toHaveClass(/bp-selected/);
+    await expect(page.getByTestId('train-10')).toHaveCount(0);
+    await expectScenarioShown(page, preset('mazur'));
+  });
 });
 
 test('after an edit the hash is updated and reopening it reproduces the numbers', async ({ page, context }) => {

@@ -113,3 +113,30 @@ describe('share links', () => {
     expect(!empty?.ok && empty?.errors[0].message).toMatch(/cut short/);
   });
 });
+
+describe('opening a link in an open session', () => {
+  it('applies the link’s position, selection and lesson as a fresh open would', () => {
+    const store = createAppStore(initialInputs(loadPreset('walkthrough')!, 'walkthrough'));
+    store.getState().setHidden(['settings']);
+    const mazur = loadPreset('mazur')!;
+    store.getState().openLink(mazur, `${scenarioHash(mazur)}&pos=20&sel=edge:1:0:1&hide=training`);
+    const s = store.getState();
+    expect(s.scenario).toEqual(mazur);
+    expect(s.presetId).toBeNull();
+    expect(s.position).toBe(20);
+    expect(s.selection).toEqual({ kind: 'edge', l: 1, j: 0, i: 1 });
+    expect(s.hidden).toEqual(['training']);
+    store.getState().undo();
+    expect(store.getState().scenario).toEqual(loadPreset('walkthrough'));
+  });
+
+  it('names what does not fit, and a link without a lesson clears the old one', () => {
+    const store = createAppStore(initialInputs(loadPreset('walkthrough')!, 'walkthrough'));
+    store.getState().setHidden(['settings']);
+    const mazur = loadPreset('mazur')!;
+    store.getState().openLink(mazur, `${scenarioHash(mazur)}&pos=999`);
+    expect(store.getState().position).toBe(0);
+    expect(store.getState().hidden).toEqual([]);
+    expect(store.getState().notice?.details?.join('\n')).toMatch(/"pos=999": past the end of this iteration/);
+  });
+});
