@@ -1,6 +1,7 @@
 import { useDeferredValue, useEffect, useMemo, useRef } from 'react';
 import { withNotation } from '../core/notation-labels.ts';
 import { selectionKey } from '../core/selection.ts';
+import { selectionEventIndex } from '../core/step-plan.ts';
 import { buildDerivation } from '../tex/derivation.ts';
 import { useNotation } from './notation-context.tsx';
 import { termLinkHandlers } from './term-link-handlers.ts';
@@ -15,7 +16,7 @@ import { useAppStore, useAppStoreApi } from './use-app-store.ts';
  */
 export function MathPanel() {
   const store = useAppStoreApi();
-  const st = useAppStore((s) => ({ scenario: s.scenario, optimizerState: s.optimizerState, selection: s.selection, sample: s.sample, hover: s.hover, scrubbing: s.scrubbing, setHover: s.setHover, select: s.select }));
+  const st = useAppStore((s) => ({ scenario: s.scenario, optimizerState: s.optimizerState, selection: s.selection, sample: s.sample, hover: s.hover, scrubbing: s.scrubbing, setHover: s.setHover, select: s.select, position: s.position, setPosition: s.setPosition }));
   // Typesetting every frame of a drag would cost the diagram its frame rate: during a drag
   // the panel catches up whenever the drag rests, and at its end.
   const scenario = useDeferredValue(useSettled(st.scenario, st.scrubbing, 150));
@@ -36,6 +37,15 @@ export function MathPanel() {
       gradCheck: store.selectors.numeric(state) ?? undefined,
     });
   }, [store, scenario, notation, st.optimizerState, st.selection, st.sample]);
+
+  // Selected ahead of the step: the diagram still shows blanks where these numbers go.
+  const ahead = useMemo(() => {
+    if (st.selection === null) return null;
+    const state = store.getState();
+    const plan = store.selectors.plan(state);
+    const index = selectionEventIndex(plan, store.selectors.compiled(state).model, st.selection);
+    return index >= 0 && st.position <= index ? { step: index + 1, of: plan.events.length } : null;
+  }, [store, st.selection, st.position, st.scenario]);
 
   useEffect(() => {
     const root = container.current;
@@ -61,6 +71,12 @@ export function MathPanel() {
             <h2 data-testid="derivation-title">{derivation.title}</h2>
             <button type="button" className="icon-button" aria-label="Clear the selection" onClick={() => st.select(null)}>×</button>
           </div>
+          {ahead && (
+            <p className="ahead-note" role="note" data-testid="math-ahead">
+              Ahead of the step: this iteration computes it at step {ahead.step} of {ahead.of} (now {st.position}); the diagram shows it from there.
+              <button type="button" onClick={() => st.setPosition(ahead.step)} data-testid="math-ahead-go">Go to step {ahead.step}</button>
+            </p>
+          )}
           {st.selection && <ParameterEditor selection={st.selection} />}
           {derivation.sections.map((section, k) => (
             <section key={`${k}-${section.heading}`} aria-label={section.heading}>

@@ -119,6 +119,20 @@ export function isKnown(index: number, position: number): boolean {
   return index < position;
 }
 
+/**
+ * The event that computes the value a selection's derivation is about: an edge's ∂L/∂w, a
+ * bias's ∂L/∂b, a node's δ (an input node's ∂L/∂a), the loss. Before it (position ≤ the
+ * index) the diagram still shows that value as a blank. −1 for the bias of a layer without biases.
+ */
+export function selectionEventIndex(plan: StepPlan, model: Model, sel: Selection): number {
+  switch (sel.kind) {
+    case 'edge': return plan.weightGradAt[model.weightOffset[sel.l] + sel.j * model.sizes[sel.l] + sel.i];
+    case 'bias': return plan.biasGradAt[model.biasOffset[sel.l] + sel.j];
+    case 'node': return plan.deltaAt[model.nodeOffset[sel.l] + sel.j];
+    default: return plan.lossAt;
+  }
+}
+
 /** What an event computes, as a selection: its node, its weight, its bias, or the loss. */
 export function eventSelection(e: StepEvent): Selection {
   switch (e.kind) {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileScenario } from '../../src/core/compile.ts';
-import { buildStepPlan, isKnown, phaseOf } from '../../src/core/step-plan.ts';
+import { buildStepPlan, eventSelection, isKnown, phaseOf, selectionEventIndex } from '../../src/core/step-plan.ts';
+import { everySelection } from '../helpers/every-selection.ts';
 import { loadPreset } from '../../src/presets/index.ts';
 
 function plan(id: string) {
@@ -51,5 +52,25 @@ describe('the step plan of one iteration', () => {
     }
     // 9 nodes × (z, a), the loss, 9 δ, 12 + 8 + 6 weights and 9 biases, each once for its gradient and once for its update
     expect(p.events).toHaveLength(2 * 9 + 1 + 9 + 26 + 9 + 26 + 9);
+  });
+
+  it('names for every selection the event that computes its derivation’s value', () => {
+    for (const id of ['walkthrough', 'by-hand-mlp', 'mazur']) {
+      const { compiled, plan: p } = plan(id);
+      for (const sel of everySelection(compiled.model)) {
+        const k = selectionEventIndex(p, compiled.model, sel);
+        if (sel.kind === 'bias' && !compiled.model.hasBias[sel.l]) {
+          expect(k).toBe(-1);
+          continue;
+        }
+        expect(k).toBeGreaterThanOrEqual(0);
+        expect(k).toBeLessThan(p.phaseStart.update);
+        const event = p.events[k];
+        // the event is about the selection itself (an input node's ∂L/∂a completes with the last backward event)
+        if (sel.kind === 'node' && sel.l === 0) expect(k).toBe(p.phaseStart.update - 1);
+        else expect(eventSelection(event)).toEqual(sel);
+        expect(phaseOf(event)).toBe(sel.kind === 'loss' ? 'loss' : 'backward');
+      }
+    }
   });
 });
