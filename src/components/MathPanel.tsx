@@ -44,7 +44,9 @@ export function MathPanel() {
     const state = store.getState();
     const plan = store.selectors.plan(state);
     const index = selectionEventIndex(plan, store.selectors.compiled(state).model, st.selection);
-    return index >= 0 && st.position <= index ? { step: index + 1, of: plan.events.length } : null;
+    const sel = st.selection;
+    const what = sel.kind === 'loss' ? 'the loss' : sel.kind === 'node' ? (sel.l === 0 ? 'its ∂L/∂a' : 'its δ') : 'its gradient';
+    return index >= 0 && st.position <= index ? { step: index + 1, of: plan.events.length, what } : null;
   }, [store, st.selection, st.position, st.scenario]);
 
   useEffect(() => {
@@ -73,7 +75,7 @@ export function MathPanel() {
           </div>
           {ahead && (
             <p className="ahead-note" role="note" data-testid="math-ahead">
-              Ahead of the step: this iteration computes it at step {ahead.step} of {ahead.of} (now {st.position}); the diagram shows it from there.
+              Ahead of the step: this iteration computes {ahead.what} at step {ahead.step} of {ahead.of} (now {st.position}); the diagram shows it from there.
               <button type="button" onClick={() => st.setPosition(ahead.step)} data-testid="math-ahead-go">Go to step {ahead.step}</button>
             </p>
           )}
