@@ -1,4 +1,6 @@
 import { ErrorList } from './codec/error-list.ts';
+import { fieldPath } from './codec/json-path.ts';
+import { describe, isJsonObject, readList, rejectUnknownFields, requiredField } from './codec/read-json.ts';
 import { readOptimizer } from './codec/read-optimizer.ts';
 import type { Compiled } from './compile.ts';
 import type { Params } from './model.ts';
@@ -103,4 +105,25 @@ export function runComparison(compiled: Compiled, setup: ComparisonSetup, params
     const bad = lossHistory.findIndex((v) => !Number.isFinite(v));
     return { optimizer, lossHistory, points, at, diverged: bad < 0 ? null : bad };
   });
+}
+
+/**
+ * A setup as saved (null, or { "runs": [optimizer objects], "steps": n }), read like a file:
+ * a value, or errors added under `path`, never a throw.
+ */
+export function readComparison(value: unknown, path: string, errors: ErrorList): ComparisonSetup | null | undefined {
+  if (value === null) return null;
+  if (!isJsonObject(value)) {
+    errors.add(path, `expected null or { "runs": [...], "steps": n }, got ${describe(value)}`);
+    return undefined;
+  }
+  const before = errors.count;
+  rejectUnknownFields(value, ['runs', 'steps'], path, errors);
+  const rawRuns = requiredField(value, 'runs', path, errors, `${MIN_RUNS} to ${MAX_RUNS} optimizers`);
+  const runs = rawRuns === undefined ? undefined
+    : readList(rawRuns, { length: undefined, expected: 'optimizers' }, fieldPath(path, 'runs'), errors, (x, p) => readOptimizer(x, p, errors));
+  if (runs !== undefined && (runs.length < MIN_RUNS || runs.length > MAX_RUNS)) errors.add(fieldPath(path, 'runs'), `expected ${MIN_RUNS} to ${MAX_RUNS} runs, got ${runs.length}`);
+  const steps = requiredField(value, 'steps', path, errors, `one of ${COMPARISON_STEPS.join(', ')}`);
+  if (steps !== undefined && !COMPARISON_STEPS.includes(steps as number)) errors.add(fieldPath(path, 'steps'), `expected one of ${COMPARISON_STEPS.join(', ')}, got ${describe(steps)}`);
+  return errors.count === before && runs !== undefined ? { runs, steps: steps as number } : undefined;
 }

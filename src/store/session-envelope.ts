@@ -4,6 +4,7 @@ import { fieldPath, ROOT } from '../core/codec/json-path.ts';
 import { parseScenario } from '../core/codec/parse-scenario.ts';
 import { describe, isJsonObject, ownField, readBoolean, readChoice, readInteger, readList, readNumber, rejectUnknownFields, requiredField, type JsonObject } from '../core/codec/read-json.ts';
 import { serializeScenario, type JsonDocument, type JsonValue } from '../core/codec/serialize-scenario.ts';
+import { readComparison, type ComparisonSetup } from '../core/comparison.ts';
 import { batchRange, compileScenario } from '../core/compile.ts';
 import type { OptimizerState, SlotState } from '../core/optimizer.ts';
 import type { Scenario } from '../core/scenario.ts';
@@ -20,17 +21,19 @@ import type { TrackedInputs } from './undo.ts';
  *   { "version": 1, "scenario": {backprop-scenario/1}, "presetId": "walkthrough" | null,
  *     "origin": {backprop-scenario/1} | null, "optimizerState": { "t", "w": { "first", "second" }, "b": {…} } | null,
  *     "lossHistory": [number | null], "position", "sample", "selection": "edge:0:1:2" | null,
- *     "followStep", "showZ", "speed", "theme", "presentation", "hash" }
+ *     "followStep", "showZ", "speed", "theme", "presentation", "hash",
+ *     "comparison": null | { "runs": [optimizer objects], "steps": n } }
  *
  * `origin` is written only when the session did not come from a preset (the preset is the
  * origin otherwise); a loss that is not finite is written as null and read back as NaN.
+ * `comparison` came later: a session saved without it reads as the default comparison.
  * Reading is total, like the scenario codec: a value or path-named errors, never half of one.
  */
 export const SESSION_VERSION = 1;
 
 const FIELDS = [
   'version', 'scenario', 'presetId', 'origin', 'optimizerState', 'lossHistory', 'position', 'sample', 'selection',
-  'followStep', 'showZ', 'speed', 'theme', 'presentation', 'hash',
+  'followStep', 'showZ', 'speed', 'theme', 'presentation', 'hash', 'comparison',
 ] as const;
 const THEMES: readonly Theme[] = ['light', 'dark', 'system'];
 const SPEED = { min: 0.25, max: 200 } as const;
@@ -49,9 +52,10 @@ export interface SavedSession extends TrackedInputs {
   readonly presentation: boolean;
   /** the page's URL hash when it was saved: reloading that URL restores this session */
   readonly hash: string;
+  readonly comparison: ComparisonSetup | null;
 }
 
-type SessionSource = TrackedInputs & Pick<AppInputs, 'position' | 'sample' | 'selection' | 'followStep' | 'showZ' | 'speed' | 'theme' | 'presentation'>;
+type SessionSource = TrackedInputs & Pick<AppInputs, 'position' | 'sample' | 'selection' | 'followStep' | 'showZ' | 'speed' | 'theme' | 'presentation' | 'comparison'>;
 
 function slotDocument(slot: SlotState): JsonDocument {
   return { first: Array.from(slot.first), second: Array.from(slot.second) };
@@ -77,6 +81,7 @@ export function sessionEnvelope(s: SessionSource, hash: string): JsonDocument {
     theme: s.theme,
     presentation: s.presentation,
     hash,
+    comparison: s.comparison as JsonValue,
   };
 }
 
@@ -190,6 +195,8 @@ export function parseSessionEnvelope(value: unknown): CodecResult<SavedSession> 
     return undefined;
   });
   const lossHistory = read('lossHistory', 'an array of losses', (x) => readLossHistory(x, errors));
+  const rawComparison = ownField(value, 'comparison');
+  const comparison = rawComparison === undefined ? null : readComparison(rawComparison, 'comparison', errors);
   if (scenario === undefined) {
     // Without a scenario the rest cannot be checked against it; what was found so far is reported.
     return codecFail(errors.toArray());
@@ -205,7 +212,7 @@ export function parseSessionEnvelope(value: unknown): CodecResult<SavedSession> 
 
   if (errors.count > 0) return codecFail(errors.toArray());
   const session = {
-    scenario, presetId, origin, optimizerState, lossHistory, position, sample, selection, followStep, showZ, speed, theme, presentation, hash,
+    scenario, presetId, origin, optimizerState, lossHistory, position, sample, selection, followStep, showZ, speed, theme, presentation, hash, comparison,
   };
   if (Object.values(session).some((v) => v === undefined)) return codecFail([{ path: ROOT, message: 'not a valid saved session' }]);
   return codecOk(session as SavedSession);

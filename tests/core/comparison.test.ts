@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileScenario } from '../../src/core/compile.ts';
-import { comparisonErrors, comparisonOf, defaultComparison, MAX_RUNS, MIN_RUNS, runComparison, runName, withRun, withRunAdded, withRunRemoved } from '../../src/core/comparison.ts';
+import { comparisonErrors, comparisonOf, defaultComparison, MAX_RUNS, MIN_RUNS, readComparison, runComparison, runName, withRun, withRunAdded, withRunRemoved } from '../../src/core/comparison.ts';
+import { ErrorList } from '../../src/core/codec/error-list.ts';
 import { createTrainer, train } from '../../src/core/train.ts';
 import type { Optimizer } from '../../src/core/scenario.ts';
 import { loadPreset } from '../../src/presets/index.ts';
@@ -115,5 +116,34 @@ describe('comparison edits', () => {
     expect(comparisonOf(null, sgd)).toEqual(defaultComparison(sgd));
     expect(comparisonOf(base, { type: 'adam', learningRate: 0.1, beta1: 0.9, beta2: 0.999, epsilon: 1e-8 })).toBe(base);
     expect([0, 1, 2, 3].map(runName)).toEqual(['A', 'B', 'C', 'D']);
+  });
+});
+
+describe('readComparison', () => {
+  const read = (value: unknown) => {
+    const errors = new ErrorList();
+    const setup = readComparison(value, 'comparison', errors);
+    return { setup, errors: errors.toArray().map((e) => `${e.path}: ${e.message}`) };
+  };
+
+  it('reads back what a setup is as JSON, and null', () => {
+    const setup = withRunAdded(defaultComparison({ type: 'sgd', learningRate: 0.5 }), 0.5);
+    expect(read(JSON.parse(JSON.stringify(setup)))).toEqual({ setup, errors: [] });
+    expect(read(null)).toEqual({ setup: null, errors: [] });
+    // the optimizer reader fills in defaults, as in a scenario file
+    expect(read({ runs: [{ type: 'sgd', learningRate: 1 }, { type: 'adam', learningRate: 0.1 }], steps: 50 }).setup?.runs[1])
+      .toEqual({ type: 'adam', learningRate: 0.1, beta1: 0.9, beta2: 0.999, epsilon: 1e-8 });
+  });
+
+  it('names what is wrong, by path', () => {
+    expect(read(3).errors).toEqual(['comparison: expected null or { "runs": [...], "steps": n }, got 3']);
+    expect(read({ runs: [{ type: 'sgd', learningRate: 1 }], steps: 7, extra: 1 }).errors).toEqual([
+      'comparison.extra: unknown field (allowed: runs, steps)',
+      'comparison.runs: expected 2 to 4 runs, got 1',
+      'comparison.steps: expected one of 10, 25, 50, 100, 200, 500, 1000, got 7',
+    ]);
+    const bad = read({ runs: [{ type: 'sgd', learningRate: 1 }, { type: 'sgd', learningRate: -1 }], steps: 10 });
+    expect(bad.setup).toBeUndefined();
+    expect(bad.errors).toEqual(['comparison.runs[1].learningRate: expected a number > 0, got -1']);
   });
 });
