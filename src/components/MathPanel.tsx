@@ -41,13 +41,13 @@ export function MathPanel() {
   // Selected ahead of the step: the diagram still shows blanks where these numbers go.
   const ahead = useMemo(() => {
     if (st.selection === null) return null;
-    const state = store.getState();
+    const state = { ...store.getState(), scenario };
     const plan = store.selectors.plan(state);
     const index = selectionEventIndex(plan, store.selectors.compiled(state).model, st.selection);
     const sel = st.selection;
     const what = sel.kind === 'loss' ? 'the loss' : sel.kind === 'node' ? (sel.l === 0 ? 'its ∂L/∂a' : 'its δ') : 'its gradient';
     return index >= 0 && st.position <= index ? { step: index + 1, of: plan.events.length, what } : null;
-  }, [store, st.selection, st.position, st.scenario]);
+  }, [store, scenario, st.selection, st.position]);
 
   useEffect(() => {
     const root = container.current;
