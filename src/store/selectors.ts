@@ -10,16 +10,28 @@ import { forward } from '../core/forward.ts';
 import { createWorkspace, type Workspace } from '../core/workspace.ts';
 import type { AppInputs } from './app-state.ts';
 
-/** A one-slot memo keyed on the identity of its inputs: derived data is recomputed only when an input reference changes. */
-function memo<A extends readonly unknown[], R>(compute: (...args: A) => R): (...args: A) => R {
-  let lastArgs: A | null = null;
-  let last!: R;
+/**
+ * A memo keyed on the identity of its inputs, keeping the last `slots` results: derived data
+ * is recomputed only when an input reference changes. Two slots let a panel that shows a
+ * settled scenario (during a drag or a training run) and the diagram that shows the live one
+ * share a selector without evicting each other's result every frame.
+ */
+function memo<A extends readonly unknown[], R>(compute: (...args: A) => R, slots = 1): (...args: A) => R {
+  const cache: { args: A; result: R }[] = [];
   return (...args: A) => {
-    if (lastArgs === null || args.length !== lastArgs.length || args.some((a, k) => a !== lastArgs![k])) {
-      last = compute(...args);
-      lastArgs = args;
+    const k = cache.findIndex((e) => e.args.length === args.length && e.args.every((a, n) => a === args[n]));
+    if (k >= 0) {
+      const hit = cache[k];
+      if (k > 0) {
+        cache.splice(k, 1);
+        cache.unshift(hit);
+      }
+      return hit.result;
     }
-    return last;
+    const result = compute(...args);
+    cache.unshift({ args, result });
+    if (cache.length > slots) cache.pop();
+    return result;
   };
 }
 
@@ -37,9 +49,9 @@ export interface Selectors {
 }
 
 export function createSelectors(): Selectors {
-  const compiled = memo((scenario: Scenario) => compileScenario(scenario));
-  const plan = memo((c: Compiled) => buildStepPlan(c.model, c.trainable));
-  const iteration = memo((c: Compiled, state: OptimizerState | null) => runIteration(c, c.params, state ?? undefined));
+  const compiled = memo((scenario: Scenario) => compileScenario(scenario), 2);
+  const plan = memo((c: Compiled) => buildStepPlan(c.model, c.trainable), 2);
+  const iteration = memo((c: Compiled, state: OptimizerState | null) => runIteration(c, c.params, state ?? undefined), 2);
   const dataset = memo((c: Compiled) => {
     const ws = createWorkspace(c.model, c.data.count);
     forward(c.model, c.params, c.data, 0, c.data.count, ws);

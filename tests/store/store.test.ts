@@ -140,3 +140,27 @@ describe('opening a link in an open session', () => {
     expect(store.getState().notice?.details?.join('\n')).toMatch(/"pos=999": past the end of this iteration/);
   });
 });
+
+describe('selectors', () => {
+  it('keep the live and a settled scenario’s results side by side (a panel held during a drag does not evict the diagram’s)', () => {
+    const store = createAppStore(initialInputs(loadPreset('mazur')!, 'mazur'));
+    const settled = store.getState();
+    const c0 = store.selectors.compiled(settled);
+    const i0 = store.selectors.iteration(settled);
+    store.getState().setWeight(1, 0, 0, 0.9);
+    const live = store.getState();
+    const c1 = store.selectors.compiled(live);
+    expect(c1).not.toBe(c0);
+    // alternating between the two does not recompute either
+    for (let k = 0; k < 3; k++) {
+      expect(store.selectors.compiled(settled)).toBe(c0);
+      expect(store.selectors.iteration(settled)).toBe(i0);
+      expect(store.selectors.compiled(live)).toBe(c1);
+    }
+    // a third scenario evicts the least recently used
+    store.getState().setWeight(1, 0, 0, 0.1);
+    store.selectors.compiled(store.getState());
+    store.selectors.compiled(live);
+    expect(store.selectors.compiled(settled)).not.toBe(c0);
+  });
+});
