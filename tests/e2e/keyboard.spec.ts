@@ -262,7 +262,8 @@ test.describe('keyboard only', () => {
     await wide.focus();
     await press(page, 'ArrowRight', 3);
     await expectPosition(page, position);
-    expect(await wide.evaluate((el) => el.scrollLeft), 'the arrows scrolled the line').toBeGreaterThan(0);
+    // the browser may scroll smoothly: wait for it rather than read it at once
+    await expect.poll(() => wide.evaluate((el) => el.scrollLeft), { message: 'the arrows scrolled the line' }).toBeGreaterThan(0);
     await page.keyboard.press('Space');
     await expect(page.getByTestId('play')).toHaveAttribute('aria-label', 'Pause');
   });
