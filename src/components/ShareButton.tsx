@@ -5,6 +5,7 @@ import type { Selection } from '../core/selection.ts';
 import { LESSON_CONTROLS, type LessonControl } from '../store/app-state.ts';
 import { LESSON_LABELS } from '../store/lesson-link.ts';
 import { shareLinkHash, type ShareOptions } from '../store/share-options.ts';
+import { SIDE_TAB_TITLES } from './side-tab-titles.ts';
 import { useAppStore, useAppStoreApi } from './use-app-store.ts';
 import { useNotation } from './notation-context.tsx';
 import { usePopover } from './use-popover.ts';
@@ -48,7 +49,7 @@ export function ShareButton({ settingsOpen }: { settingsOpen: boolean }) {
   const store = useAppStoreApi();
   const st = useAppStore((s) => ({
     scenario: s.scenario, position: s.position, sample: s.sample, selection: s.selection,
-    showZ: s.showZ, followStep: s.followStep, hidden: s.hidden,
+    showZ: s.showZ, followStep: s.followStep, hidden: s.hidden, sideTab: s.sideTab,
   }));
   const { notation } = useNotation();
   const { open, setOpen, buttonRef, panelRef } = usePopover();
@@ -63,7 +64,7 @@ export function ShareButton({ settingsOpen }: { settingsOpen: boolean }) {
     const options: ShareOptions = {
       ...(p.position ? { position: st.position } : {}),
       ...(p.selection ? { sample: st.sample, selection: st.selection } : {}),
-      ...(p.layout ? { panel: settingsOpen ? 'settings' : 'math', showZ: st.showZ, followStep: st.followStep } : {}),
+      ...(p.layout ? { panel: settingsOpen ? 'settings' : st.sideTab, showZ: st.showZ, followStep: st.followStep } : {}),
       hidden: h,
     };
     return `${window.location.href.split('#')[0]}${shareLinkHash(st.scenario, options)}`;
@@ -122,7 +123,7 @@ export function ShareButton({ settingsOpen }: { settingsOpen: boolean }) {
             </label>
             <label>
               <input type="checkbox" checked={parts.layout} onChange={(e) => change({ ...parts, layout: e.target.checked }, hidden)} data-testid="share-layout" />
-              the panels ({settingsOpen ? 'settings' : 'math'} open, z {st.showZ ? 'shown' : 'hidden'}, {st.followStep ? '' : 'not '}following the steps)
+              the panels ({settingsOpen ? 'settings' : SIDE_TAB_TITLES[st.sideTab].toLowerCase()} open, z {st.showZ ? 'shown' : 'hidden'}, {st.followStep ? '' : 'not '}following the steps)
             </label>
           </fieldset>
           <fieldset>

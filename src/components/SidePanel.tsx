@@ -1,5 +1,6 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import { SIDE_TABS, type SideTab } from '../store/app-state.ts';
+import { SIDE_TAB_TITLES } from './side-tab-titles.ts';
 import { useAppStore } from './use-app-store.ts';
 
 // Each view loads in its own chunk when first shown (KaTeX and the TeX builders with the math).
@@ -8,7 +9,6 @@ const LandscapePanel = lazy(() => import('./LandscapePanel.tsx').then((m) => ({ 
 const MatrixPanel = lazy(() => import('./MatrixPanel.tsx').then((m) => ({ default: m.MatrixPanel })));
 const ComparePanel = lazy(() => import('./ComparePanel.tsx').then((m) => ({ default: m.ComparePanel })));
 
-const TITLES: Readonly<Record<SideTab, string>> = { math: 'Math', matrix: 'Matrices', landscape: 'Landscape', compare: 'Compare' };
 
 /** The panel of each view. */
 const PANELS: Record<SideTab, () => ReactNode> = {
@@ -30,12 +30,12 @@ export function SidePanel() {
         <div className="side-tabs" role="tablist" aria-label="Views beside the diagram">
           {tabs.map((t) => (
             <button key={t} type="button" role="tab" aria-selected={t === current} className={t === current ? 'active' : ''} onClick={() => setSideTab(t)} data-testid={`tab-${t}`}>
-              {TITLES[t]}
+              {SIDE_TAB_TITLES[t]}
             </button>
           ))}
         </div>
       )}
-      <Suspense fallback={<aside className="math-panel panel" aria-label={TITLES[current]} aria-busy="true" data-testid={`${current}-panel`} />}>{render()}</Suspense>
+      <Suspense fallback={<aside className="math-panel panel" aria-label={SIDE_TAB_TITLES[current]} aria-busy="true" data-testid={`${current}-panel`} />}>{render()}</Suspense>
     </div>
   );
 }

@@ -12,7 +12,7 @@ function withNotes(notice: Notice | null, notes: readonly string[]): Notice | nu
 
 /**
  * A fresh session with a share link's options applied (share-options.ts). The lesson flags
- * and the view settings apply whatever opened; position, sample and selection only to the
+ * and the view settings (z, following the steps, the side tab) apply whatever opened; position, sample and selection only to the
  * link's own scenario (`scenarioOpened`), checked against it. Whatever is ignored is named
  * in the notice. A position without a selection selects what that step computed, as
  * stepping there would (when following the steps).
@@ -26,6 +26,7 @@ export function withLinkOptions(inputs: AppInputs, hash: string, scenarioOpened:
   if (options.hidden !== undefined) next.hidden = options.hidden;
   if (options.showZ !== undefined) next.showZ = options.showZ;
   if (options.followStep !== undefined) next.followStep = options.followStep;
+  if (options.panel !== undefined && options.panel !== 'settings') next.sideTab = options.panel;
   if (scenarioOpened) Object.assign(next, placement(inputs, options, notes));
   next.notice = withNotes(inputs.notice, notes);
   return next;

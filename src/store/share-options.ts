@@ -1,11 +1,12 @@
 import type { Scenario } from '../core/scenario.ts';
 import { parseSelectionKey, selectionKey, type Selection } from '../core/selection.ts';
-import type { LessonControl } from './app-state.ts';
+import { SIDE_TABS, type LessonControl, type SideTab } from './app-state.ts';
 import { hideParam, readHideParam } from './lesson-link.ts';
 import { scenarioHash } from './share-link.ts';
 
-/** Which panel shows beside the diagram. */
-export type PanelChoice = 'math' | 'settings';
+/** Which panel shows beside the diagram: the settings, or one of the side tabs (math, matrix, landscape, compare). */
+export type PanelChoice = 'settings' | SideTab;
+const PANEL_CHOICES: readonly PanelChoice[] = [...SIDE_TABS, 'settings'];
 
 /**
  * What a share link can carry beside its scenario, each part optional: the step position,
@@ -18,7 +19,7 @@ export interface ShareOptions {
   readonly sample?: number;
   /** `sel=edge:1:0:0` (also node:l:j, bias:l:j, loss), or `sel=none`: nothing selected */
   readonly selection?: Selection | null;
-  /** `panel=math` or `panel=settings` */
+  /** `panel=math`, `matrix`, `landscape`, `compare` or `settings` */
   readonly panel?: PanelChoice;
   /** `z=1` or `z=0`: show z under each node */
   readonly showZ?: boolean;
@@ -106,8 +107,8 @@ function readParam(name: ShareParam, value: string, out: Mutable<ShareOptions>):
       return null;
     }
     case 'panel':
-      if (value !== 'math' && value !== 'settings') return 'unknown panel (expected math or settings)';
-      out.panel = value;
+      if (!(PANEL_CHOICES as readonly string[]).includes(value)) return `unknown panel (expected ${PANEL_CHOICES.join(', ')})`;
+      out.panel = value as PanelChoice;
       return null;
     case 'z':
     case 'follow': {

@@ -128,6 +128,21 @@ test.describe('share', () => {
     await other.close();
   });
 
+  test('a link with the panels opens on the side tab that was showing (here: Compare)', async ({ page, context }) => {
+    await openApp(page);
+    await page.getByTestId('tab-compare').click();
+    await openShare(page);
+    await page.getByTestId('share-layout').check();
+    await expect(page.getByTestId('share-popover')).toContainText('compare open');
+    const link = await shareLink(page);
+    expect(new URL(link).hash).toMatch(/&panel=compare&/);
+    const other = await context.newPage();
+    await other.goto(link);
+    await expect(other.getByTestId('compare-panel')).toBeVisible();
+    await expect(other.getByTestId('tab-compare')).toHaveAttribute('aria-selected', 'true');
+    await other.close();
+  });
+
   test('where the clipboard is not available, the link is selected and the popover says so', async ({ page }) => {
     await page.addInitScript(() => Object.defineProperty(navigator, 'clipboard', { value: undefined }));
     await openApp(page);

@@ -40,6 +40,7 @@ describe('share link options: reading', () => {
     ['a node and the settings panel', { selection: { kind: 'node', l: 2, j: 1 }, panel: 'settings', showZ: true }],
     ['the loss', { selection: { kind: 'loss' }, hidden: ['training'] }],
     ['no selection', { position: 3, selection: null }],
+    ...(['matrix', 'landscape', 'compare'] as const).map((panel): [string, ShareOptions] => [`the ${panel} tab`, { panel }]),
   ];
   for (const [name, options] of cases) {
     it(`round-trips ${name}`, () => {
@@ -73,7 +74,7 @@ describe('share link options: reading', () => {
     ['sel=edge:1:0', /"sel=edge:1:0": not a selection \(expected node:l:j, edge:l:j:i, bias:l:j, loss or none\)/],
     ['sel=wire:1:0', /"sel=wire:1:0": not a selection/],
     ['sel=node:-1:0', /"sel=node:-1:0": not a selection/],
-    ['panel=chart', /"panel=chart": unknown panel \(expected math or settings\)/],
+    ['panel=chart', /"panel=chart": unknown panel \(expected math, matrix, landscape, compare, settings\)/],
     ['z=yes', /"z=yes": expected 1 or 0/],
     ['follow=', /"follow=": expected 1 or 0/],
     ['zoom=2', /"zoom=2": unknown parameter \(expected pos, sample, sel, panel, z, follow, hide\)/],
@@ -195,6 +196,13 @@ describe('opening a link with options', () => {
   it('withLinkOptions leaves a session alone for a hash that is no share link', () => {
     const inputs = initialInputs(mazur, 'mazur');
     expect(withLinkOptions(inputs, '#hide=settings', true)).toBe(inputs);
+  });
+
+  it('shows the side tab a link names, whatever scenario opened', () => {
+    const inputs = initialInputs(mazur, 'mazur');
+    expect(withLinkOptions(inputs, shareLinkHash(mazur, { panel: 'compare' }), true).sideTab).toBe('compare');
+    expect(withLinkOptions(inputs, shareLinkHash(mazur, { panel: 'landscape' }), false).sideTab).toBe('landscape');
+    expect(withLinkOptions(inputs, shareLinkHash(mazur, { panel: 'settings' }), true).sideTab).toBe('math');
   });
 
   it('opens the settings panel only when asked and not hidden', () => {
