@@ -16,17 +16,12 @@ export function backward(model: Model, p: Params, data: Dataset, start: number, 
   const count = ws.count;
   const nOut = sizes[depth];
   const outOff = nodeOffset[depth];
+  const yOff = start * nOut;
   const r = model.meanReduction ? 1 / count : 1;
-  const outCode = model.act[depth - 1];
-  const outParam = model.actParam[depth - 1];
-  for (let s = 0; s < count; s++) {
-    const row = s * nodeCount + outOff;
-    const yOff = (start + s) * nOut;
-    lossGradient(model.loss, r, a, row, data.y, yOff, dLda, nOut);
-    if (model.fusion === FUSION.sigmoidBce) sigmoidBceDelta(r, a, row, data.y, yOff, dLdz, nOut);
-    else if (model.fusion === FUSION.softmaxCrossEntropy) softmaxCrossEntropyDelta(r, a, row, data.y, yOff, dLdz, nOut);
-    else backpropActivation(outCode, outParam, z, a, dLda, dLdz, row, nOut);
-  }
+  lossGradient(model.loss, r, a, outOff, nodeCount, data.y, yOff, dLda, nOut, count);
+  if (model.fusion === FUSION.sigmoidBce) sigmoidBceDelta(r, a, outOff, nodeCount, data.y, yOff, dLdz, nOut, count);
+  else if (model.fusion === FUSION.softmaxCrossEntropy) softmaxCrossEntropyDelta(r, a, outOff, nodeCount, data.y, yOff, dLdz, nOut, count);
+  else backpropActivation(model.act[depth - 1], model.actParam[depth - 1], z, a, dLda, dLdz, outOff, nOut, count, nodeCount);
   for (let l = depth - 1; l >= 0; l--) {
     const fanIn = sizes[l];
     const fanOut = sizes[l + 1];
@@ -34,16 +29,15 @@ export function backward(model: Model, p: Params, data: Dataset, start: number, 
     const deltaOff = nodeOffset[l + 1];
     matmulAtB(dLdz, deltaOff, nodeCount, a, inOff, nodeCount, dLdw, weightOffset[l], count, fanOut, fanIn);
     const bOff = biasOffset[l];
+    const useBias = model.hasBias[l] === 1;
     for (let j = 0; j < fanOut; j++) {
       let sum = 0;
-      if (model.hasBias[l]) for (let s = 0; s < count; s++) sum += dLdz[s * nodeCount + deltaOff + j];
+      if (useBias) for (let s = 0; s < count; s++) sum += dLdz[s * nodeCount + deltaOff + j];
       dLdb[bOff + j] = sum;
     }
     if (l === 0 && !inputGradient) continue;
     matmulAB(dLdz, deltaOff, nodeCount, p.w, weightOffset[l], dLda, inOff, nodeCount, count, fanOut, fanIn);
     if (l === 0) continue;
-    for (let s = 0; s < count; s++) {
-      backpropActivation(model.act[l - 1], model.actParam[l - 1], z, a, dLda, dLdz, s * nodeCount + inOff, fanIn);
-    }
+    backpropActivation(model.act[l - 1], model.actParam[l - 1], z, a, dLda, dLdz, inOff, fanIn, count, nodeCount);
   }
 }

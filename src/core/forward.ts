@@ -1,5 +1,5 @@
 import { activate } from './activation.ts';
-import { sampleLoss } from './loss.ts';
+import { sampleLosses } from './loss.ts';
 import { matmulABt } from './matmul.ts';
 import type { Dataset, Model, Params } from './model.ts';
 import type { Workspace } from './workspace.ts';
@@ -9,9 +9,19 @@ import type { Workspace } from './workspace.ts';
  * layer by layer, then lₛ per sample and L = (1/N or 1)·Σₛ lₛ. Returns L.
  */
 export function forward(model: Model, p: Params, data: Dataset, start: number, count: number, ws: Workspace): number {
+  forwardPass(model, p, data, start, count, ws);
+  return ws.loss;
+}
+
+/**
+ * {@link forward} without the return value, L left in `ws.loss`: a double returned from a
+ * call the JIT does not inline is boxed, an allocation per training step.
+ */
+export function forwardPass(model: Model, p: Params, data: Dataset, start: number, count: number, ws: Workspace): void {
   const { depth, sizes, nodeOffset, nodeCount, weightOffset, biasOffset } = model;
   const { z, a } = ws;
   const b = p.b;
+  const x = data.x;
   const nIn = sizes[0];
   const nOut = sizes[depth];
   ws.count = count;
@@ -19,7 +29,7 @@ export function forward(model: Model, p: Params, data: Dataset, start: number, c
     const row = s * nodeCount;
     const src = (start + s) * nIn;
     for (let i = 0; i < nIn; i++) {
-      a[row + i] = data.x[src + i];
+      a[row + i] = x[src + i];
       z[row + i] = NaN;
     }
   }
@@ -27,21 +37,15 @@ export function forward(model: Model, p: Params, data: Dataset, start: number, c
     const fanOut = sizes[l + 1];
     const outOff = nodeOffset[l + 1];
     matmulABt(a, nodeOffset[l], nodeCount, p.w, weightOffset[l], z, outOff, nodeCount, count, fanOut, sizes[l]);
-    const bOff = biasOffset[l];
-    const useBias = model.hasBias[l] === 1;
-    for (let s = 0; s < count; s++) {
-      const zRow = s * nodeCount + outOff;
-      if (useBias) for (let j = 0; j < fanOut; j++) z[zRow + j] += b[bOff + j];
-      activate(model.act[l], model.actParam[l], z, a, zRow, fanOut);
+    if (model.hasBias[l] === 1) {
+      const bOff = biasOffset[l];
+      for (let s = 0; s < count; s++) {
+        const zRow = s * nodeCount + outOff;
+        for (let j = 0; j < fanOut; j++) z[zRow + j] += b[bOff + j];
+      }
     }
+    activate(model.act[l], model.actParam[l], z, a, outOff, fanOut, count, nodeCount);
   }
-  const outOff = nodeOffset[depth];
-  let total = 0;
-  for (let s = 0; s < count; s++) {
-    const ls = sampleLoss(model.loss, a, s * nodeCount + outOff, data.y, (start + s) * nOut, nOut);
-    ws.sampleLoss[s] = ls;
-    total += ls;
-  }
+  const total = sampleLosses(model.loss, a, nodeOffset[depth], nodeCount, data.y, start * nOut, nOut, count, ws.sampleLoss);
   ws.loss = model.meanReduction ? total / count : total;
-  return ws.loss;
 }

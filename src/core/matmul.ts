@@ -75,7 +75,8 @@ export function matmulAtB(
   D: Float64Array, dOff: number, dStride: number, A: Float64Array, aOff: number, aStride: number,
   W: Float64Array, wOff: number, m: number, n: number, k: number,
 ): void {
-  W.fill(0, wOff, wOff + n * k);
+  // Plain loops, not TypedArray.prototype.fill: a builtin call costs more than a small layer's zeroing.
+  for (let q = wOff, end = wOff + n * k; q < end; q++) W[q] = 0;
   let s = 0;
   for (; s + 4 <= m; s += 4) {
     const a0 = aOff + s * aStride;
@@ -126,8 +127,10 @@ export function matmulAB(
     const d1 = d0 + dStride;
     const g0 = gOff + s * gStride;
     const g1 = g0 + gStride;
-    G.fill(0, g0, g0 + k);
-    G.fill(0, g1, g1 + k);
+    for (let i = 0; i < k; i++) {
+      G[g0 + i] = 0;
+      G[g1 + i] = 0;
+    }
     let j = 0;
     for (; j + 4 <= n; j += 4) {
       const e00 = D[d0 + j], e01 = D[d0 + j + 1], e02 = D[d0 + j + 2], e03 = D[d0 + j + 3];
@@ -159,7 +162,7 @@ export function matmulAB(
   for (; s < m; s++) {
     const d0 = dOff + s * dStride;
     const g0 = gOff + s * gStride;
-    G.fill(0, g0, g0 + k);
+    for (let i = 0; i < k; i++) G[g0 + i] = 0;
     let j = 0;
     for (; j + 4 <= n; j += 4) {
       const e0 = D[d0 + j], e1 = D[d0 + j + 1], e2 = D[d0 + j + 2], e3 = D[d0 + j + 3];

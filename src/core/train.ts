@@ -1,6 +1,6 @@
 import { backward } from './backward.ts';
 import { batchRange, cloneParams, type Compiled } from './compile.ts';
-import { forward } from './forward.ts';
+import { forward, forwardPass } from './forward.ts';
 import type { Params } from './model.ts';
 import { createOptimizerState, updateSlot, type OptimizerState } from './optimizer.ts';
 import { createWorkspace, type Workspace } from './workspace.ts';
@@ -37,13 +37,13 @@ export function createTrainer(compiled: Compiled, params: Params = compiled.para
 export function trainStep(tr: Trainer): number {
   const { model, data, batchSize, optimizer, trainable } = tr.compiled;
   const { start, count } = batchRange(data.count, batchSize, tr.steps);
-  const loss = forward(model, tr.params, data, start, count, tr.batch);
+  forwardPass(model, tr.params, data, start, count, tr.batch);
   backward(model, tr.params, data, start, tr.batch, false);
   tr.steps += 1;
   tr.state.t += 1;
   updateSlot(optimizer, tr.state.t, tr.params.w, tr.batch.dLdw, trainable.w, tr.state.w);
   updateSlot(optimizer, tr.state.t, tr.params.b, tr.batch.dLdb, trainable.b, tr.state.b);
-  return loss;
+  return tr.batch.loss;
 }
 
 /** L over the whole data set at the trainer's current parameters. */
