@@ -47,7 +47,7 @@ interface Props {
  */
 export function LandscapePlot({ paths, showStep, legend, initialRange = '1' }: Props) {
   const store = useAppStoreApi();
-  const st = useAppStore((s) => ({ scenario: s.scenario, optimizerState: s.optimizerState, selection: s.selection, presetId: s.presetId, scrubbing: s.scrubbing }));
+  const st = useAppStore((s) => ({ scenario: s.scenario, optimizerState: s.optimizerState, selection: s.selection, presetId: s.presetId, scrubbing: s.scrubbing, landscapePair: s.landscapePair, setLandscapePair: s.setLandscapePair }));
   // As the math panel does: a drag does not restart the grid every frame; it catches up when the drag rests.
   const scenario = useSettled(st.scenario, st.scrubbing, 150);
   const state = { ...store.getState(), scenario, optimizerState: st.optimizerState };
@@ -57,9 +57,9 @@ export function LandscapePlot({ paths, showStep, legend, initialRange = '1' }: P
   const step = st.optimizerState?.t ?? 0;
 
   const options = useMemo(() => paramOptions(model, scenario), [model, scenario]);
-  const [picked, setPicked] = useState<[string, string] | null>(null);
   const [range, setRange] = useState<Range>(initialRange);
   const [resolution, setResolution] = useState<number>(64);
+  const picked = st.landscapePair;
   const valid = picked !== null && picked.every((k) => options.some((o) => o.key === k));
   const [k1, k2] = valid ? picked : defaultPair(model, options, st.selection);
   const o1 = options.find((o) => o.key === k1) ?? options[0];
@@ -134,12 +134,12 @@ export function LandscapePlot({ paths, showStep, legend, initialRange = '1' }: P
     <>
       <div className="landscape-controls">
         <label>θ₁ (across)
-          <select value={k1} onChange={(e) => setPicked([e.target.value, k2])} data-testid="landscape-p1">
+          <select value={k1} onChange={(e) => st.setLandscapePair([e.target.value, k2])} data-testid="landscape-p1">
             {options.map((o) => <option key={o.key} value={o.key}>{o.label}</option>)}
           </select>
         </label>
         <label>θ₂ (up)
-          <select value={k2} onChange={(e) => setPicked([k1, e.target.value])} data-testid="landscape-p2">
+          <select value={k2} onChange={(e) => st.setLandscapePair([k1, e.target.value])} data-testid="landscape-p2">
             {options.map((o) => <option key={o.key} value={o.key}>{o.label}</option>)}
           </select>
         </label>

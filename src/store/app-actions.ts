@@ -68,6 +68,8 @@ export interface AppActions {
   setTheme(theme: Theme): void;
   setHidden(hidden: readonly LessonControl[]): void;
   setSideTab(tab: SideTab): void;
+  /** the landscape's two parameters (kept across the Landscape and Compare tabs); null: follow the selection */
+  setLandscapePair(pair: readonly [string, string] | null): void;
   /**
    * The optimizer comparison's runs and length, checked run by run; refused with a notice
    * naming what is wrong. null: back to the default for the scenario's optimizer.

@@ -50,6 +50,8 @@ export interface AppInputs {
   readonly training: boolean;
   /** the optimizer comparison's runs and length; null: the default for the scenario's optimizer */
   readonly comparison: ComparisonSetup | null;
+  /** the two parameters the landscape is drawn over ("w:3", "b:0"), shared by the Landscape and Compare tabs; null: follow the selection */
+  readonly landscapePair: readonly [string, string] | null;
   /** a value is being dragged on the diagram (one gesture) */
   readonly scrubbing: boolean;
   /** the user asked to edit the selection's value (Enter, E): its editor opens and clears this */

@@ -26,7 +26,7 @@ export interface AppStoreOptions {
 export function initialInputs(scenario: Scenario, presetId: string | null = null, notice: Notice | null = null): AppInputs {
   return {
     scenario, presetId, optimizerState: null, position: 0, sample: 0, selection: null, hover: null,
-    playing: false, speed: 4, showZ: false, followStep: true, lossHistory: [], trainingPath: [], training: false, comparison: null, scrubbing: false, editPending: false, notice,
+    playing: false, speed: 4, showZ: false, followStep: true, lossHistory: [], trainingPath: [], training: false, comparison: null, landscapePair: null, scrubbing: false, editPending: false, notice,
     presentation: false, theme: 'system', hidden: [], sideTab: 'math',
   };
 }
@@ -195,6 +195,9 @@ export function createAppStore(initial: AppInputs & Partial<SessionInputs>, opti
       },
       setSideTab(sideTab) {
         set({ sideTab });
+      },
+      setLandscapePair(landscapePair) {
+        set({ landscapePair });
       },
     };
   }, undoOptions<AppState>(options.pastStates)))) as AppStore;

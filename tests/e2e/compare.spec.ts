@@ -112,3 +112,17 @@ test('training with the Landscape tab closed still leaves its path there', async
   await expect(plot).toHaveAttribute('data-paths', '1');
   expect(Number(await plot.getAttribute('data-path-points'))).toBeGreaterThanOrEqual(2);
 });
+
+test('the two parameters picked on the Landscape tab stay picked on the Compare tab', async ({ page }) => {
+  await openApp(page);
+  await choosePreset(page, 'mazur');
+  await page.getByTestId('tab-landscape').click();
+  await page.getByTestId('landscape-p1').selectOption('w:5');
+  await page.getByTestId('landscape-p2').selectOption('w:7');
+  await page.getByTestId('tab-compare').click();
+  await expect(page.getByTestId('landscape-p1')).toHaveValue('w:5');
+  await expect(page.getByTestId('landscape-p2')).toHaveValue('w:7');
+  const plot = page.getByTestId('landscape-plot');
+  await expect(plot).toHaveAttribute('data-state', 'ready', { timeout: 10_000 });
+  await expect(plot).toHaveAttribute('data-p1', 'w:5');
+});

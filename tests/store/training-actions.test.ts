@@ -101,3 +101,14 @@ describe('the optimizer comparison', () => {
     expect(store.getState().comparison).toBeNull();
   });
 });
+
+describe('the landscape pair', () => {
+  it('is kept until another scenario is loaded', () => {
+    const store = fresh();
+    store.getState().setLandscapePair(['w:5', 'w:7']);
+    store.getState().trainSteps(3);
+    expect(store.getState().landscapePair).toEqual(['w:5', 'w:7']);
+    store.getState().loadPreset('numpy-341');
+    expect(store.getState().landscapePair).toBeNull();
+  });
+});
