@@ -3,12 +3,13 @@ import { COMPARISON_STEPS, comparisonOf, MAX_RUNS, MIN_RUNS, runName, withRun, w
 import { formatValue } from '../core/format-number.ts';
 import { optimizerOfType } from '../core/optimizer-of-type.ts';
 import { OPTIMIZER_TYPES, type Optimizer, type OptimizerType } from '../core/scenario.ts';
+import { createLossChartView } from '../view/loss-chart-view.ts';
 import { runStyle, svgDash } from '../view/run-style.ts';
 import { EditableNumber } from './EditableNumber.tsx';
 import { LandscapePlot, type PlotPath } from './LandscapePlot.tsx';
 import { optimizerFields } from './settings-options.ts';
 import { useAppStore, useAppStoreApi } from './use-app-store.ts';
-import { useLossChartView } from './use-loss-chart-view.ts';
+import { useSizedView } from './use-sized-view.ts';
 import { useSettled } from './use-settled.ts';
 import './compare.css';
 
@@ -36,7 +37,7 @@ export function ComparePanel() {
   const setRun = (k: number, o: Optimizer) => change(withRun(setup, k, o));
 
   const svgRef = useRef<SVGSVGElement>(null);
-  const chart = useLossChartView(svgRef);
+  const chart = useSizedView(svgRef, createLossChartView);
   const series = useMemo(() => runs.map((r, k) => ({ history: r.lossHistory, label: runName(k), color: runStyle(k).color, dash: svgDash(runStyle(k)) })), [runs]);
   useEffect(() => chart.current?.update({ series, log }), [chart, series, log]);
 

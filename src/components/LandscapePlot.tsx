@@ -2,10 +2,11 @@ import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Params } from '../core/model.ts';
 import { createLossGridJob, fillLossGridRows, gridWindow, paramValue, windowAround, type LossGrid, type ParamRef } from '../core/landscape.ts';
 import { formatValue } from '../core/format-number.ts';
-import { createLandscapeView, type LandscapeView } from '../view/landscape-view.ts';
+import { createLandscapeView } from '../view/landscape-view.ts';
 import { defaultPair, paramOptions } from './landscape-options.ts';
 import { useAppStore, useAppStoreApi } from './use-app-store.ts';
 import { useSettled } from './use-settled.ts';
+import { useSizedView } from './use-sized-view.ts';
 import './landscape.css';
 
 /** How long one slice of the grid may hold the main thread. */
@@ -84,7 +85,7 @@ export function LandscapePlot({ paths, showStep, legend, initialRange = '1' }: P
   const [computed, setComputed] = useState<Computed | null>(null);
   const [progress, setProgress] = useState(0);
   const canvasRef = useRef<HTMLCanvasElement>(null);
-  const viewRef = useRef<LandscapeView | null>(null);
+  const viewRef = useSizedView(canvasRef, createLandscapeView);
 
   // The grid: rows in slices of SLICE_MS, one slice per frame; new inputs cancel the old job.
   useEffect(() => {
@@ -101,20 +102,6 @@ export function LandscapePlot({ paths, showStep, legend, initialRange = '1' }: P
     // `key` names every input of the job
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [compiled, key]);
-
-  useEffect(() => {
-    const canvas = canvasRef.current;
-    if (!canvas) return;
-    const view = createLandscapeView(canvas);
-    viewRef.current = view;
-    const observer = new ResizeObserver(([entry]) => view.resize(entry.contentRect.width, entry.contentRect.height));
-    observer.observe(canvas);
-    return () => {
-      observer.disconnect();
-      view.destroy();
-      viewRef.current = null;
-    };
-  }, []);
 
   const grid = computed?.grid ?? null;
   const ready = computed !== null && computed.key === key;

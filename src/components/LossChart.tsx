@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { formatValue } from '../core/format-number.ts';
+import { createLossChartView } from '../view/loss-chart-view.ts';
 import { useAppStore, useAppStoreApi } from './use-app-store.ts';
-import { useLossChartView } from './use-loss-chart-view.ts';
+import { useSizedView } from './use-sized-view.ts';
 
 /** The whole-data-set loss after each training step since the last reset, drawn by the D3 chart view. */
 export function LossChart() {
@@ -10,7 +11,7 @@ export function LossChart() {
   const [log, setLog] = useState(true);
   const { history, clearHistory } = useAppStore((s) => ({ history: s.lossHistory, clearHistory: s.clearHistory }));
 
-  const view = useLossChartView(svgRef);
+  const view = useSizedView(svgRef, createLossChartView);
 
   // the chart follows the history without re-rendering the component
   useEffect(() => store.subscribe((s) => s.lossHistory, (h) => view.current?.update({ series: [{ history: h }], log }), { fireImmediately: true }), [store, view, log]);
