@@ -9,8 +9,9 @@ import { EditableNumber } from './EditableNumber.tsx';
 import { LandscapePlot, type PlotPath } from './LandscapePlot.tsx';
 import { optimizerFields } from './settings-options.ts';
 import { useAppStore, useAppStoreApi } from './use-app-store.ts';
-import { useSizedView } from './use-sized-view.ts';
+import { useComparison } from './use-comparison.ts';
 import { useSettled } from './use-settled.ts';
+import { useSizedView } from './use-sized-view.ts';
 import './compare.css';
 
 /** A short name for an optimizer with its hyper-parameters, for the legend and screen readers. */
@@ -28,9 +29,10 @@ export function ComparePanel() {
   const st = useAppStore((s) => ({ scenario: s.scenario, comparison: s.comparison, scrubbing: s.scrubbing, training: s.training, setComparison: s.setComparison, adopt: s.adoptComparisonRun }));
   // A drag or a training run does not restart the runs every frame; they catch up when it rests.
   const scenario = useSettled(st.scenario, st.scrubbing || st.training, 150);
-  const setup = comparisonOf(st.comparison, scenario.optimizer);
-  const runs = store.selectors.comparison({ ...store.getState(), scenario, comparison: st.comparison });
   const current = scenario.optimizer;
+  const setup = useMemo(() => comparisonOf(st.comparison, current), [st.comparison, current]);
+  const compiled = store.selectors.compiled({ ...store.getState(), scenario });
+  const { runs, ready, progress } = useComparison(compiled, setup);
   const [log, setLog] = useState(true);
 
   const change = (next: ComparisonSetup | null) => st.setComparison(next);
@@ -38,13 +40,14 @@ export function ComparePanel() {
 
   const svgRef = useRef<SVGSVGElement>(null);
   const chart = useSizedView(svgRef, createLossChartView);
-  const series = useMemo(() => runs.map((r, k) => ({ history: r.lossHistory, label: runName(k), color: runStyle(k).color, dash: svgDash(runStyle(k)) })), [runs]);
+  // each curve as far as its run has got
+  const series = useMemo(() => runs.map((r, k) => ({ history: r.lossHistory.subarray(0, r.done + 1), label: runName(k), color: runStyle(k).color, dash: svgDash(runStyle(k)) })), [runs]);
   useEffect(() => chart.current?.update({ series, log }), [chart, series, log]);
 
   const paths = useMemo<PlotPath[]>(() => runs.map((r, k) => ({ points: r.points, color: runStyle(k).color, dash: runStyle(k).dash, label: runName(k) })), [runs]);
 
   return (
-    <aside className="math-panel panel compare-panel landscape-panel" aria-label="Compare optimizers" data-testid="compare-panel">
+    <aside className="math-panel panel compare-panel landscape-panel" aria-label="Compare optimizers" data-testid="compare-panel" data-state={ready ? 'ready' : 'computing'}>
       <p className="compare-intro muted">
         Each run starts from the current parameters with fresh optimizer state and trains on the same data; only the optimizer differs.
       </p>
@@ -62,7 +65,7 @@ export function ComparePanel() {
         {setup.runs.map((o, k) => {
           const run = runs[k];
           const style = runStyle(k);
-          const final = run ? run.lossHistory[run.lossHistory.length - 1] : NaN;
+          const final = run && ready ? run.lossHistory[run.lossHistory.length - 1] : NaN;
           const same = JSON.stringify(o) === JSON.stringify(current);
           return (
             <li key={k} className="compare-run" data-testid={`compare-run-${k}`} data-final-loss={String(final)} data-optimizer={o.type} aria-label={`Run ${runName(k)}: ${describeOptimizer(o)}`}>
@@ -77,7 +80,7 @@ export function ComparePanel() {
               <span className="compare-result" data-testid={`compare-result-${k}`}>
                 {run && run.diverged !== null
                   ? <span className="compare-diverged">not finite from step {run.diverged}</span>
-                  : <>L = {formatValue(final)}</>}
+                  : ready ? <>L = {formatValue(final)}</> : <span className="muted">step {run?.done ?? 0} of {setup.steps}</span>}
               </span>
               <span className="compare-actions">
                 {same ? <span className="muted" title="This run uses the scenario’s optimizer">current</span>
@@ -101,6 +104,7 @@ export function ComparePanel() {
       <div className="compare-chart">
         <div className="panel-head">
           <h3>Loss, {setup.steps} steps</h3>
+          {!ready && <progress max={1} value={progress} aria-label="Computing the runs" />}
           <label className="muted"><input type="checkbox" checked={log} onChange={(e) => setLog(e.target.checked)} /> log</label>
         </div>
         <svg ref={svgRef} role="img" data-testid="compare-chart" data-curves={runs.length} />

@@ -7,7 +7,7 @@ import type { Params } from './model.ts';
 import { optimizerOfType } from './optimizer-of-type.ts';
 import type { Optimizer, OptimizerType } from './scenario.ts';
 import { createTrainer } from './train.ts';
-import { trainWithPath } from './train-path.ts';
+import { advancePathRun, createPathRun, type PathRun } from './train-path.ts';
 
 /** Two to four runs of the same scenario that differ only in their optimizer (or its learning rate). */
 export interface ComparisonSetup {
@@ -26,9 +26,12 @@ export const PATH_POINTS = 256;
 /** One run of a comparison: the losses after each step and the parameters along the way. */
 export interface ComparisonRun {
   readonly optimizer: Optimizer;
+  /** L after k steps for k ≤ done; NaN beyond, until the run gets there */
   readonly lossHistory: Float64Array;
   readonly points: readonly Params[];
   readonly at: readonly number[];
+  /** steps computed so far (all of them once the comparison is finished) */
+  readonly done: number;
   /** the first step after which the loss is not finite, or null */
   readonly diverged: number | null;
 }
@@ -93,18 +96,43 @@ export function comparisonErrors(setup: ComparisonSetup): string[] {
   return out;
 }
 
+/** A comparison being computed: one path-keeping run per optimizer, advanced a slice at a time. */
+export interface ComparisonJob {
+  readonly setup: ComparisonSetup;
+  readonly runs: readonly PathRun[];
+}
+
 /**
  * Each run trains its own copy from the same parameters (`params`, default the scenario's)
  * with fresh optimizer state; everything but the optimizer is the scenario's: data, loss,
- * batches, trainable masks.
+ * batches, trainable masks. Nothing is trained until the job is advanced.
  */
-export function runComparison(compiled: Compiled, setup: ComparisonSetup, params: Params = compiled.params): ComparisonRun[] {
-  return setup.runs.map((optimizer) => {
-    const trainer = createTrainer({ ...compiled, optimizer }, params);
-    const { lossHistory, points, at } = trainWithPath(trainer, setup.steps, PATH_POINTS);
-    const bad = lossHistory.findIndex((v) => !Number.isFinite(v));
-    return { optimizer, lossHistory, points, at, diverged: bad < 0 ? null : bad };
+export function createComparisonJob(compiled: Compiled, setup: ComparisonSetup, params: Params = compiled.params): ComparisonJob {
+  return { setup, runs: setup.runs.map((optimizer) => createPathRun(createTrainer({ ...compiled, optimizer }, params), setup.steps, PATH_POINTS)) };
+}
+
+/** About `budget` more steps in all, shared by the runs so that their curves grow together; true when every run is finished. */
+export function advanceComparison(job: ComparisonJob, budget: number): boolean {
+  const share = Math.max(1, Math.ceil(budget / Math.max(1, job.runs.length)));
+  let finished = true;
+  for (const run of job.runs) finished = advancePathRun(run, share) && finished;
+  return finished;
+}
+
+/** The runs as far as they have got (copies of the point lists, so a later slice does not change them). */
+export function comparisonRuns(job: ComparisonJob): ComparisonRun[] {
+  return job.runs.map((run, k) => {
+    let diverged: number | null = null;
+    for (let s = 0; s <= run.done && diverged === null; s++) if (!Number.isFinite(run.lossHistory[s])) diverged = s;
+    return { optimizer: job.setup.runs[k], lossHistory: run.lossHistory, points: run.points.slice(), at: run.at.slice(), done: run.done, diverged };
   });
+}
+
+/** Every run of a setup, computed at once. */
+export function runComparison(compiled: Compiled, setup: ComparisonSetup, params: Params = compiled.params): ComparisonRun[] {
+  const job = createComparisonJob(compiled, setup, params);
+  advanceComparison(job, Infinity);
+  return comparisonRuns(job);
 }
 
 /**

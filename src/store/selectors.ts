@@ -1,9 +1,8 @@
 import { compileScenario, type Compiled } from '../core/compile.ts';
-import { comparisonOf, runComparison, type ComparisonRun, type ComparisonSetup } from '../core/comparison.ts';
 import { numericGradient, type CentralDifference } from '../core/grad-check.ts';
 import { runIteration, type Iteration } from '../core/iteration.ts';
 import type { OptimizerState } from '../core/optimizer.ts';
-import type { Optimizer, Scenario } from '../core/scenario.ts';
+import type { Scenario } from '../core/scenario.ts';
 import type { Selection } from '../core/selection.ts';
 import { buildStepPlan, type StepPlan } from '../core/step-plan.ts';
 import { forward } from '../core/forward.ts';
@@ -44,8 +43,6 @@ export interface Selectors {
   dataset(s: AppInputs): Workspace;
   /** the central-difference estimate of the selected weight's or bias's gradient, or null */
   numeric(s: AppInputs): CentralDifference | null;
-  /** the optimizer comparison's runs from the current parameters (each with fresh optimizer state) */
-  comparison(s: AppInputs): readonly ComparisonRun[];
 }
 
 export function createSelectors(): Selectors {
@@ -64,10 +61,8 @@ export function createSelectors(): Selectors {
     if (sel.kind === 'bias' && !m.hasBias[sel.l]) return null;
     return numericGradient(c, c.params, state?.t ?? 0, sel.kind === 'edge' ? 'w' : 'b', k);
   });
-  const comparison = memo((c: Compiled, setup: ComparisonSetup | null, current: Optimizer) => runComparison(c, comparisonOf(setup, current)));
   return {
     compiled: (s) => compiled(s.scenario),
-    comparison: (s) => comparison(compiled(s.scenario), s.comparison, s.scenario.optimizer),
     plan: (s) => plan(compiled(s.scenario)),
     iteration: (s) => iteration(compiled(s.scenario), s.optimizerState),
     dataset: (s) => dataset(compiled(s.scenario)),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compileScenario } from '../../src/core/compile.ts';
-import { comparisonErrors, comparisonOf, defaultComparison, MAX_RUNS, MIN_RUNS, readComparison, runComparison, runName, withRun, withRunAdded, withRunRemoved } from '../../src/core/comparison.ts';
+import { advanceComparison, comparisonErrors, comparisonOf, comparisonRuns, createComparisonJob, defaultComparison, MAX_RUNS, MIN_RUNS, readComparison, runComparison, runName, withRun, withRunAdded, withRunRemoved } from '../../src/core/comparison.ts';
 import { ErrorList } from '../../src/core/codec/error-list.ts';
 import { createTrainer, train } from '../../src/core/train.ts';
 import type { Optimizer } from '../../src/core/scenario.ts';
@@ -51,6 +51,36 @@ describe('runComparison', () => {
     expect(run.diverged).not.toBeNull();
     expect(Number.isFinite(run.lossHistory[run.diverged! - 1])).toBe(true);
     expect(Number.isFinite(run.lossHistory[run.diverged!])).toBe(false);
+  });
+});
+
+describe('a comparison computed in slices', () => {
+  it('gives the same runs as computing it at once, the runs advancing together', () => {
+    const compiled = compileScenario(loadPreset('numpy-341')!);
+    const setup = { runs: RUNS, steps: 500 };
+    const whole = runComparison(compiled, setup);
+    const job = createComparisonJob(compiled, setup);
+    expect(comparisonRuns(job).map((r) => r.done)).toEqual([0, 0, 0, 0]);
+    let slices = 0;
+    let last = comparisonRuns(job);
+    while (!advanceComparison(job, 40)) {
+      slices++;
+      const now = comparisonRuns(job);
+      const done = now.map((r) => r.done);
+      // each run moves on in every slice, none by far more than its share, and none runs ahead of the others by more than a chunk
+      now.forEach((r, k) => expect(r.done).toBeGreaterThan(last[k].done));
+      expect(Math.max(...done) - Math.min(...done)).toBeLessThanOrEqual(job.runs[0].every);
+      // what is not computed yet is NaN, and not reported as divergence
+      expect(Number.isNaN(now[0].lossHistory[now[0].done + 1])).toBe(true);
+      expect(now.every((r) => r.diverged === null)).toBe(true);
+      last = now;
+    }
+    expect(slices).toBeGreaterThan(5);
+    const sliced = comparisonRuns(job);
+    expect(sliced.map((r) => Array.from(r.lossHistory))).toEqual(whole.map((r) => Array.from(r.lossHistory)));
+    expect(sliced.map((r) => r.at)).toEqual(whole.map((r) => r.at));
+    expect(sliced.map((r) => Array.from(r.points[r.points.length - 1].w))).toEqual(whole.map((r) => Array.from(r.points[r.points.length - 1].w)));
+    expect(sliced.every((r) => r.done === 500)).toBe(true);
   });
 });
 

@@ -16,6 +16,7 @@ const curves = (page: Page) => page.getByTestId('compare-chart').locator('.bp-ch
 const runs = (page: Page) => page.getByTestId('compare-panel').locator('.compare-run');
 
 async function expectRunCount(page: Page, n: number): Promise<void> {
+  await expect(page.getByTestId('compare-panel')).toHaveAttribute('data-state', 'ready', { timeout: 10_000 });
   await expect(runs(page)).toHaveCount(n);
   await expect(curves(page)).toHaveCount(n);
   await expect(page.getByTestId('compare-chart')).toHaveAttribute('aria-label', new RegExp(`^${['A', 'B', 'C', 'D'].slice(0, n).map((l) => `${l}: loss over`).join('.*; ')}`));
@@ -80,7 +81,9 @@ test('a learning rate that is not allowed is refused with a message naming the r
   await openApp(page);
   await choosePreset(page, 'mazur');
   await page.getByTestId('tab-compare').click();
+  await expect(page.getByTestId('compare-panel')).toHaveAttribute('data-state', 'ready', { timeout: 10_000 });
   const before = await runs(page).nth(2).getAttribute('data-final-loss');
+  expect(Number(before)).toBeGreaterThan(0);
   const input = await typeInto(page, 'compare-2-learningRate', '-3');
   await expect(page.getByTestId('notice')).toContainText('Comparison: not possible; nothing was changed.');
   await expect(page.getByTestId('notice')).toContainText('run C: learningRate: expected a number > 0, got -3');
