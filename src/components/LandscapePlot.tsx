@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Params } from '../core/model.ts';
-import { createLossGridJob, fillLossGridRows, gridWindow, paramValue, windowAround, type LossGrid, type ParamRef } from '../core/landscape.ts';
+import { createLossGridJob, fillLossGrid, gridWindow, paramValue, windowAround, type LossGrid, type ParamRef } from '../core/landscape.ts';
 import { formatValue } from '../core/format-number.ts';
 import { createLandscapeView } from '../view/landscape-view.ts';
 import { defaultPair, paramOptions } from './landscape-options.ts';
@@ -87,14 +87,14 @@ export function LandscapePlot({ paths, showStep, legend, initialRange = '1' }: P
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const viewRef = useSizedView(canvasRef, createLandscapeView);
 
-  // The grid: rows in slices of SLICE_MS, one slice per frame; new inputs cancel the old job.
+  // The grid: points in slices of about SLICE_MS, one slice per frame; new inputs cancel the old job.
   useEffect(() => {
     const job = createLossGridJob(compiled, compiled.params, o1.ref, o2.ref, win, resolution, step);
     let frame = requestAnimationFrame(function tick() {
       const t0 = performance.now();
       let done = false;
-      while (!done && performance.now() - t0 < SLICE_MS) done = fillLossGridRows(job, 2);
-      setProgress(job.rows / job.grid.ny);
+      while (!done && performance.now() - t0 < SLICE_MS) done = fillLossGrid(job, 16);
+      setProgress(job.filled / (job.grid.nx * job.grid.ny));
       if (done) setComputed({ key, grid: job.grid });
       else frame = requestAnimationFrame(tick);
     });

@@ -41,8 +41,8 @@ export interface LossGridJob {
   readonly start: number;
   readonly count: number;
   readonly grid: LossGrid;
-  /** rows filled so far */
-  rows: number;
+  /** grid points filled so far, row by row */
+  filled: number;
 }
 
 /** The value of parameter `p` in `params`. */
@@ -100,44 +100,46 @@ export function createLossGridJob(compiled: Compiled, params: Params, p1: ParamR
     start,
     count,
     grid: { nx: n, ny: n, xs: axis(win.cx, win.rx, n), ys: axis(win.cy, win.ry, n), values: new Float64Array(n * n), min: NaN, max: NaN },
-    rows: 0,
+    filled: 0,
   };
 }
 
-/** Fills up to `rows` more rows of a job's grid; returns true when the grid is complete. */
-export function fillLossGridRows(job: LossGridJob, rows: number): boolean {
+/**
+ * Fills up to `points` more points of a job's grid, row by row (a point is one forward pass,
+ * so a caller can bound the time a slice takes); returns true when the grid is complete.
+ */
+export function fillLossGrid(job: LossGridJob, points: number): boolean {
   const { compiled, params, ws, p1, p2, start, count, grid } = job;
   const { model, data } = compiled;
   const t1 = p1.kind === 'w' ? params.w : params.b;
   const t2 = p2.kind === 'w' ? params.w : params.b;
   const k1 = p1.index;
   const k2 = p2.index;
-  const { nx, xs, ys, values } = grid;
-  const end = Math.min(grid.ny, job.rows + rows);
+  const { nx, ny, xs, ys, values } = grid;
+  const end = Math.min(nx * ny, job.filled + points);
   let min = grid.min;
   let max = grid.max;
-  for (let r = job.rows; r < end; r++) {
-    for (let c = 0; c < nx; c++) {
-      t2[k2] = ys[r];
-      t1[k1] = xs[c];
-      const L = forward(model, params, data, start, count, ws);
-      values[r * nx + c] = L;
-      if (Number.isFinite(L)) {
-        if (!(L >= min)) min = L;
-        if (!(L <= max)) max = L;
-      }
+  for (let k = job.filled; k < end; k++) {
+    const r = Math.floor(k / nx);
+    t2[k2] = ys[r];
+    t1[k1] = xs[k - r * nx];
+    const L = forward(model, params, data, start, count, ws);
+    values[k] = L;
+    if (Number.isFinite(L)) {
+      if (!(L >= min)) min = L;
+      if (!(L <= max)) max = L;
     }
   }
   grid.min = min;
   grid.max = max;
-  job.rows = end;
-  return end === grid.ny;
+  job.filled = end;
+  return end === nx * ny;
 }
 
 /** L(θ₁, θ₂) of batch `step` over a resolution × resolution grid of `win`, every other parameter as in `params`. */
 export function lossGrid(compiled: Compiled, params: Params, p1: ParamRef, p2: ParamRef, win: GridWindow, resolution: number, step = 0): LossGrid {
   const job = createLossGridJob(compiled, params, p1, p2, win, resolution, step);
-  fillLossGridRows(job, job.grid.ny);
+  fillLossGrid(job, job.grid.nx * job.grid.ny);
   return job.grid;
 }
 

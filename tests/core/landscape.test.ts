@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { cloneParams, compileScenario } from '../../src/core/compile.ts';
 import { forward } from '../../src/core/forward.ts';
 import { runIteration } from '../../src/core/iteration.ts';
-import { createLossGridJob, fillLossGridRows, gridLocalMinima, gridWindow, lossGrid, paramValue, windowAround, type ParamRef } from '../../src/core/landscape.ts';
+import { createLossGridJob, fillLossGrid, gridLocalMinima, gridWindow, lossGrid, paramValue, windowAround, type ParamRef } from '../../src/core/landscape.ts';
 import { createTrainer, train } from '../../src/core/train.ts';
 import { createWorkspace } from '../../src/core/workspace.ts';
 import { loadPreset } from '../../src/presets/index.ts';
@@ -55,10 +55,12 @@ describe('lossGrid', () => {
     let done = false;
     let slices = 0;
     while (!done) {
-      done = fillLossGridRows(job, 5);
+      done = fillLossGrid(job, 50);
       slices++;
     }
+    // 144 points in slices of 50
     expect(slices).toBe(3);
+    expect(job.filled).toBe(144);
     expect(job.grid.values).toEqual(whole.values);
     expect([job.grid.min, job.grid.max]).toEqual([whole.min, whole.max]);
   });
