@@ -93,7 +93,7 @@ export function LandscapePlot({ paths, showStep, legend, initialRange = '1' }: P
     let frame = requestAnimationFrame(function tick() {
       const t0 = performance.now();
       let done = false;
-      while (!done && performance.now() - t0 < SLICE_MS) done = fillLossGrid(job, 16);
+      while (!done && performance.now() - t0 < SLICE_MS) done = fillLossGrid(job, 1);
       setProgress(job.filled / (job.grid.nx * job.grid.ny));
       if (done) setComputed({ key, grid: job.grid });
       else frame = requestAnimationFrame(tick);
@@ -117,18 +117,17 @@ export function LandscapePlot({ paths, showStep, legend, initialRange = '1' }: P
   }, [grid, o1.label, o2.label, t1, t2, gradient[0], gradient[1], after[0], after[1], drawn, showStep]);
 
   const attrs = ready && grid ? gridAttributes(grid, k1, k2, step) : { 'data-state': 'computing' };
+  // A big network has tens of thousands of parameters: the same elements each render let
+  // React skip them while the grid's progress re-renders the panel.
+  const optionList = useMemo(() => options.map((o) => <option key={o.key} value={o.key}>{o.label}</option>), [options]);
   return (
     <>
       <div className="landscape-controls">
         <label>θ₁ (across)
-          <select value={k1} onChange={(e) => st.setLandscapePair([e.target.value, k2])} data-testid="landscape-p1">
-            {options.map((o) => <option key={o.key} value={o.key}>{o.label}</option>)}
-          </select>
+          <select value={k1} onChange={(e) => st.setLandscapePair([e.target.value, k2])} data-testid="landscape-p1">{optionList}</select>
         </label>
         <label>θ₂ (up)
-          <select value={k2} onChange={(e) => st.setLandscapePair([k1, e.target.value])} data-testid="landscape-p2">
-            {options.map((o) => <option key={o.key} value={o.key}>{o.label}</option>)}
-          </select>
+          <select value={k2} onChange={(e) => st.setLandscapePair([k1, e.target.value])} data-testid="landscape-p2">{optionList}</select>
         </label>
         <label>range
           <select value={range} onChange={(e) => setRange(e.target.value as Range)} data-testid="landscape-range">

@@ -4,8 +4,6 @@ import type { Compiled } from '../core/compile.ts';
 
 /** How long one slice of the comparison may hold the main thread. */
 const SLICE_MS = 12;
-/** Steps (over all runs) between two looks at the clock. */
-const STEPS_PER_CHECK = 8;
 
 export interface ComparisonProgress {
   readonly runs: readonly ComparisonRun[];
@@ -40,7 +38,7 @@ export function useComparison(compiled: Compiled, setup: ComparisonSetup): Compa
     const slice = (): boolean => {
       const t0 = performance.now();
       let done = false;
-      while (!done && performance.now() - t0 < SLICE_MS) done = advanceComparison(job, STEPS_PER_CHECK);
+      while (!done && performance.now() - t0 < SLICE_MS) done = advanceComparison(job, 1);
       setState(snapshot(compiled, job, done));
       return done;
     };

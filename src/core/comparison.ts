@@ -111,12 +111,22 @@ export function createComparisonJob(compiled: Compiled, setup: ComparisonSetup, 
   return { setup, runs: setup.runs.map((optimizer) => createPathRun(createTrainer({ ...compiled, optimizer }, params), setup.steps, PATH_POINTS)) };
 }
 
-/** About `budget` more steps in all, shared by the runs so that their curves grow together; true when every run is finished. */
+/**
+ * About `budget` more steps in all, a chunk at a time, always for the run furthest behind so
+ * that the curves grow together (a budget of 1 is one chunk: the finest slice there is).
+ * True when every run is finished.
+ */
 export function advanceComparison(job: ComparisonJob, budget: number): boolean {
-  const share = Math.max(1, Math.ceil(budget / Math.max(1, job.runs.length)));
-  let finished = true;
-  for (const run of job.runs) finished = advancePathRun(run, share) && finished;
-  return finished;
+  let left = budget;
+  for (;;) {
+    let next: PathRun | null = null;
+    for (const run of job.runs) if (!run.finished && (next === null || run.done < next.done)) next = run;
+    if (next === null) return true;
+    if (left <= 0) return false;
+    const before = next.done;
+    advancePathRun(next, 1);
+    left -= Math.max(1, next.done - before);
+  }
 }
 
 /** The runs as far as they have got (copies of the point lists, so a later slice does not change them). */

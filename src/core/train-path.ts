@@ -18,8 +18,10 @@ export interface PathRun extends TrainedPath {
   readonly steps: number;
   /** a point is kept every this many steps */
   readonly every: number;
-  /** steps taken so far; lossHistory[0 … done] is filled */
+  /** steps taken so far; lossHistory[0 … done] is filled once the run has been advanced */
   done: number;
+  /** every step taken and every loss filled */
+  finished: boolean;
   readonly points: Params[];
   readonly at: number[];
 }
@@ -32,7 +34,7 @@ export function createPathRun(tr: Trainer, steps: number, maxPoints = 256): Path
   const lossHistory = new Float64Array(steps + 1);
   lossHistory.fill(NaN);
   const every = Math.max(1, Math.ceil(steps / Math.max(1, maxPoints - 1)));
-  return { trainer: tr, steps, every, done: 0, lossHistory, points: [cloneParams(tr.params)], at: [0] };
+  return { trainer: tr, steps, every, done: 0, finished: false, lossHistory, points: [cloneParams(tr.params)], at: [0] };
 }
 
 /**
@@ -41,7 +43,7 @@ export function createPathRun(tr: Trainer, steps: number, maxPoints = 256): Path
  * chunks, and a chunk's first loss is the one the chunk before ended on. True when finished.
  */
 export function advancePathRun(run: PathRun, budget: number): boolean {
-  if (run.steps === 0 && Number.isNaN(run.lossHistory[0])) train(run.trainer, 0, run.lossHistory);
+  if (run.steps === 0 && !run.finished) train(run.trainer, 0, run.lossHistory);
   let taken = 0;
   while (run.done < run.steps && taken < budget) {
     const k = run.done;
@@ -52,7 +54,8 @@ export function advancePathRun(run: PathRun, budget: number): boolean {
     run.done = k + n;
     taken += n;
   }
-  return run.done >= run.steps;
+  run.finished = run.done >= run.steps;
+  return run.finished;
 }
 
 /** `steps` optimizer steps, keeping the parameters at most `maxPoints` times (see createPathRun), all at once. */
