@@ -69,7 +69,8 @@ export function ShareButton({ settingsOpen }: { settingsOpen: boolean }) {
     };
     return `${window.location.href.split('#')[0]}${shareLinkHash(st.scenario, options)}`;
   };
-  const link = linkFor(parts, hidden);
+  // Compressing the scenario costs about half a millisecond: only while the popover shows the link, not on every edit.
+  const link = open ? linkFor(parts, hidden) : '';
 
   const copyLink = async (text: string) => {
     const ok = await copyText(text);
@@ -96,7 +97,7 @@ export function ShareButton({ settingsOpen }: { settingsOpen: boolean }) {
           }
           setOpen(true);
           setCopy('idle');
-          void copyLink(link);
+          void copyLink(linkFor(parts, hidden));
         }}>
         Share
       </button>

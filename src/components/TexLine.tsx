@@ -30,7 +30,14 @@ export const TexLine = memo(function TexLine({ line }: { line: Line }) {
       else el.removeAttribute('tabindex');
     };
     fit();
-    const observer = new ResizeObserver(fit);
+    // Only a change of width can change the fit: a height change (its own shrinking, a
+    // neighbour's text during a drag) is skipped without reading the layout.
+    let width = -1;
+    const observer = new ResizeObserver(([entry]) => {
+      if (entry.contentRect.width === width) return;
+      width = entry.contentRect.width;
+      fit();
+    });
     observer.observe(el.parentElement ?? el);
     // KaTeX's fonts arrive after the first render and change every width.
     document.fonts.addEventListener('loadingdone', fit);
