@@ -48,7 +48,7 @@ interface Props {
  */
 export function LandscapePlot({ paths, showStep, legend, initialRange = '1' }: Props) {
   const store = useAppStoreApi();
-  const st = useAppStore((s) => ({ scenario: s.scenario, optimizerState: s.optimizerState, selection: s.selection, presetId: s.presetId, scrubbing: s.scrubbing, landscapePair: s.landscapePair, setLandscapePair: s.setLandscapePair }));
+  const st = useAppStore((s) => ({ scenario: s.scenario, optimizerState: s.optimizerState, selection: s.selection, scrubbing: s.scrubbing, landscapePair: s.landscapePair, setLandscapePair: s.setLandscapePair }));
   // As the math panel does: a drag does not restart the grid every frame; it catches up when the drag rests.
   const scenario = useSettled(st.scenario, st.scrubbing, 150);
   const state = { ...store.getState(), scenario, optimizerState: st.optimizerState };
