@@ -37,8 +37,7 @@ export function App() {
   usePersistSession();
   useUndoKeys();
   const [helpOpen, setHelpOpen] = useState(false);
-  const [worksheet, setWorksheet] = useState(false);
-  const presentation = useAppStore((s) => s.presentation);
+  const { presentation, worksheet, setWorksheet } = useAppStore((s) => ({ presentation: s.presentation, worksheet: s.worksheet, setWorksheet: s.setWorksheet }));
   useTheme();
   useShortcuts({ onHelp: () => setHelpOpen(true), onEdit: () => setSettingsOpen(false), dialogOpen: helpOpen });
   return (

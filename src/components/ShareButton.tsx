@@ -38,6 +38,8 @@ interface Parts {
   position: boolean;
   selection: boolean;
   layout: boolean;
+  /** open in worksheet mode: students fill in each value */
+  worksheet: boolean;
 }
 
 /**
@@ -53,7 +55,7 @@ export function ShareButton({ settingsOpen }: { settingsOpen: boolean }) {
   }));
   const { notation } = useNotation();
   const { open, setOpen, buttonRef, panelRef } = usePopover();
-  const [parts, setParts] = useState<Parts>({ position: false, selection: false, layout: false });
+  const [parts, setParts] = useState<Parts>({ position: false, selection: false, layout: false, worksheet: false });
   const [hide, setHide] = useState<readonly LessonControl[] | null>(null);
   const [copy, setCopy] = useState<CopyState>('idle');
   const linkRef = useRef<HTMLInputElement>(null);
@@ -65,6 +67,7 @@ export function ShareButton({ settingsOpen }: { settingsOpen: boolean }) {
       ...(p.position ? { position: st.position } : {}),
       ...(p.selection ? { sample: st.sample, selection: st.selection } : {}),
       ...(p.layout ? { panel: settingsOpen ? 'settings' : st.sideTab, showZ: st.showZ, followStep: st.followStep } : {}),
+      ...(p.worksheet ? { worksheet: true } : {}),
       hidden: h,
     };
     return `${window.location.href.split('#')[0]}${shareLinkHash(st.scenario, options)}`;
@@ -128,7 +131,12 @@ export function ShareButton({ settingsOpen }: { settingsOpen: boolean }) {
             </label>
           </fieldset>
           <fieldset>
-            <legend>Lesson: hide from students</legend>
+            <legend>Lesson</legend>
+            <label>
+              <input type="checkbox" checked={parts.worksheet} onChange={(e) => change({ ...parts, worksheet: e.target.checked }, hidden)} data-testid="share-worksheet" />
+              open as a worksheet (students fill in each value)
+            </label>
+            <span className="muted">Hide from students:</span>
             {LESSON_CONTROLS.map((c) => (
               <label key={c}>
                 <input type="checkbox" checked={hidden.includes(c)} data-testid={`share-hide-${c}`}

@@ -65,6 +65,7 @@ export interface AppActions {
   clearHistory(): void;
   setNotice(notice: Notice | null): void;
   setPresentation(presentation: boolean): void;
+  setWorksheet(on: boolean): void;
   setTheme(theme: Theme): void;
   setHidden(hidden: readonly LessonControl[]): void;
   setSideTab(tab: SideTab): void;

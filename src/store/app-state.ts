@@ -59,6 +59,8 @@ export interface AppInputs {
   readonly notice: Notice | null;
   /** large type, high contrast, editing chrome hidden */
   readonly presentation: boolean;
+  /** worksheet mode: each value the next step computes is a blank the student fills in */
+  readonly worksheet: boolean;
   readonly theme: Theme;
   /** controls hidden by a lesson link */
   readonly hidden: readonly LessonControl[];

@@ -27,7 +27,7 @@ export function initialInputs(scenario: Scenario, presetId: string | null = null
   return {
     scenario, presetId, optimizerState: null, position: 0, sample: 0, selection: null, hover: null,
     playing: false, speed: 4, showZ: false, followStep: true, lossHistory: [], trainingPath: [], training: false, comparison: null, landscapePair: null, scrubbing: false, editPending: false, notice,
-    presentation: false, theme: 'system', hidden: [], sideTab: 'math',
+    presentation: false, worksheet: false, theme: 'system', hidden: [], sideTab: 'math',
   };
 }
 
@@ -80,8 +80,8 @@ export function createAppStore(initial: AppInputs & Partial<SessionInputs>, opti
       },
 
       loadScenario(scenario, presetId = null, notice = null) {
-        const { speed, showZ, followStep, presentation, theme, hidden } = get();
-        set({ ...initialInputs(scenario, presetId, notice), origin: scenario, speed, showZ, followStep, presentation, theme, hidden });
+        const { speed, showZ, followStep, presentation, worksheet, theme, hidden } = get();
+        set({ ...initialInputs(scenario, presetId, notice), origin: scenario, speed, showZ, followStep, presentation, worksheet, theme, hidden });
       },
 
       openLink(scenario, hash) {
@@ -186,6 +186,9 @@ export function createAppStore(initial: AppInputs & Partial<SessionInputs>, opti
       },
       setPresentation(presentation) {
         set({ presentation });
+      },
+      setWorksheet(worksheet) {
+        set({ worksheet });
       },
       setTheme(theme) {
         set({ theme });

@@ -26,6 +26,7 @@ export function withLinkOptions(inputs: AppInputs, hash: string, scenarioOpened:
   if (options.hidden !== undefined) next.hidden = options.hidden;
   if (options.showZ !== undefined) next.showZ = options.showZ;
   if (options.followStep !== undefined) next.followStep = options.followStep;
+  if (options.worksheet !== undefined) next.worksheet = options.worksheet;
   if (options.panel !== undefined && options.panel !== 'settings') next.sideTab = options.panel;
   if (scenarioOpened) Object.assign(next, placement(inputs, options, notes));
   next.notice = withNotes(inputs.notice, notes);

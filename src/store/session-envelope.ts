@@ -22,18 +22,19 @@ import type { TrackedInputs } from './undo.ts';
  *     "origin": {backprop-scenario/1} | null, "optimizerState": { "t", "w": { "first", "second" }, "b": {…} } | null,
  *     "lossHistory": [number | null], "position", "sample", "selection": "edge:0:1:2" | null,
  *     "followStep", "showZ", "speed", "theme", "presentation", "hash",
- *     "comparison": null | { "runs": [optimizer objects], "steps": n } }
+ *     "comparison": null | { "runs": [optimizer objects], "steps": n }, "worksheet": boolean }
  *
  * `origin` is written only when the session did not come from a preset (the preset is the
  * origin otherwise); a loss that is not finite is written as null and read back as NaN.
- * `comparison` came later: a session saved without it reads as the default comparison.
+ * `comparison` and `worksheet` came later: a session saved without them reads as the default
+ * comparison, not in worksheet mode.
  * Reading is total, like the scenario codec: a value or path-named errors, never half of one.
  */
 export const SESSION_VERSION = 1;
 
 const FIELDS = [
   'version', 'scenario', 'presetId', 'origin', 'optimizerState', 'lossHistory', 'position', 'sample', 'selection',
-  'followStep', 'showZ', 'speed', 'theme', 'presentation', 'hash', 'comparison',
+  'followStep', 'showZ', 'speed', 'theme', 'presentation', 'hash', 'comparison', 'worksheet',
 ] as const;
 const THEMES: readonly Theme[] = ['light', 'dark', 'system'];
 const SPEED = { min: 0.25, max: 200 } as const;
@@ -53,9 +54,10 @@ export interface SavedSession extends TrackedInputs {
   /** the page's URL hash when it was saved: reloading that URL restores this session */
   readonly hash: string;
   readonly comparison: ComparisonSetup | null;
+  readonly worksheet: boolean;
 }
 
-type SessionSource = TrackedInputs & Pick<AppInputs, 'position' | 'sample' | 'selection' | 'followStep' | 'showZ' | 'speed' | 'theme' | 'presentation' | 'comparison'>;
+type SessionSource = TrackedInputs & Pick<AppInputs, 'position' | 'sample' | 'selection' | 'followStep' | 'showZ' | 'speed' | 'theme' | 'presentation' | 'comparison' | 'worksheet'>;
 
 function slotDocument(slot: SlotState): JsonDocument {
   return { first: Array.from(slot.first), second: Array.from(slot.second) };
@@ -82,6 +84,7 @@ export function sessionEnvelope(s: SessionSource, hash: string): JsonDocument {
     presentation: s.presentation,
     hash,
     comparison: s.comparison as JsonValue,
+    worksheet: s.worksheet,
   };
 }
 
@@ -197,6 +200,8 @@ export function parseSessionEnvelope(value: unknown): CodecResult<SavedSession> 
   const lossHistory = read('lossHistory', 'an array of losses', (x) => readLossHistory(x, errors));
   const rawComparison = ownField(value, 'comparison');
   const comparison = rawComparison === undefined ? null : readComparison(rawComparison, 'comparison', errors);
+  const rawWorksheet = ownField(value, 'worksheet');
+  const worksheet = rawWorksheet === undefined ? false : readBoolean(rawWorksheet, 'worksheet', errors);
   if (scenario === undefined) {
     // Without a scenario the rest cannot be checked against it; what was found so far is reported.
     return codecFail(errors.toArray());
@@ -212,7 +217,7 @@ export function parseSessionEnvelope(value: unknown): CodecResult<SavedSession> 
 
   if (errors.count > 0) return codecFail(errors.toArray());
   const session = {
-    scenario, presetId, origin, optimizerState, lossHistory, position, sample, selection, followStep, showZ, speed, theme, presentation, hash, comparison,
+    scenario, presetId, origin, optimizerState, lossHistory, position, sample, selection, followStep, showZ, speed, theme, presentation, hash, comparison, worksheet,
   };
   if (Object.values(session).some((v) => v === undefined)) return codecFail([{ path: ROOT, message: 'not a valid saved session' }]);
   return codecOk(session as SavedSession);

@@ -25,12 +25,14 @@ export interface ShareOptions {
   readonly showZ?: boolean;
   /** `follow=1` or `follow=0`: stepping selects what the step computed */
   readonly followStep?: boolean;
+  /** `worksheet=1` or `worksheet=0`: open in worksheet mode (blanks to fill in) */
+  readonly worksheet?: boolean;
   /** `hide=architecture,settings,training` */
   readonly hidden?: readonly LessonControl[];
 }
 
 /** The parameters after `#scenario=…`, in the order a link writes them. */
-export const SHARE_PARAMS = ['pos', 'sample', 'sel', 'panel', 'z', 'follow', 'hide'] as const;
+export const SHARE_PARAMS = ['pos', 'sample', 'sel', 'panel', 'z', 'follow', 'worksheet', 'hide'] as const;
 type ShareParam = (typeof SHARE_PARAMS)[number];
 
 const SCENARIO_PARAM = 'scenario';
@@ -51,6 +53,7 @@ export function shareLinkHash(scenario: Scenario, options: ShareOptions = {}): s
   if (options.panel !== undefined) extra.push(`panel=${options.panel}`);
   if (options.showZ !== undefined) extra.push(`z=${options.showZ ? 1 : 0}`);
   if (options.followStep !== undefined) extra.push(`follow=${options.followStep ? 1 : 0}`);
+  if (options.worksheet !== undefined) extra.push(`worksheet=${options.worksheet ? 1 : 0}`);
   if (options.hidden !== undefined && options.hidden.length > 0) extra.push(`hide=${hideParam(options.hidden)}`);
   return [scenarioHash(scenario), ...extra].join('&');
 }
@@ -111,11 +114,13 @@ function readParam(name: ShareParam, value: string, out: Mutable<ShareOptions>):
       out.panel = value as PanelChoice;
       return null;
     case 'z':
-    case 'follow': {
+    case 'follow':
+    case 'worksheet': {
       const flag = readFlag(value);
       if (flag === undefined) return 'expected 1 or 0';
       if (name === 'z') out.showZ = flag;
-      else out.followStep = flag;
+      else if (name === 'follow') out.followStep = flag;
+      else out.worksheet = flag;
       return null;
     }
     case 'hide': {

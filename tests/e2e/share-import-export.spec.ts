@@ -159,6 +159,26 @@ test.describe('share', () => {
     await expect(page.getByTestId('share-button')).toBeFocused();
   });
 
+  test('a worksheet link opens in worksheet mode, and a reload keeps it', async ({ page, context }) => {
+    await openApp(page);
+    await openShare(page);
+    await page.getByTestId('share-worksheet').check();
+    await page.getByTestId('share-hide-settings').check();
+    const link = await shareLink(page);
+    expect(new URL(link).hash).toMatch(/&worksheet=1&hide=settings$/);
+    await expect(page.getByTestId('worksheet-panel')).toHaveCount(0);
+
+    const student = await context.newPage();
+    await student.goto(link);
+    await expect(student.getByTestId('worksheet-panel')).toBeVisible();
+    await expect(student.getByTestId('worksheet-toggle')).toHaveAttribute('aria-pressed', 'true');
+    await expect(student.getByTestId('settings-toggle')).toHaveCount(0);
+    await expect(student.getByTestId('worksheet-prompt')).not.toBeEmpty();
+    await student.reload();
+    await expect(student.getByTestId('worksheet-panel')).toBeVisible();
+    await student.close();
+  });
+
   test('a teacher\'s lesson link hides the settings and the training buttons', async ({ page, context }) => {
     await openApp(page);
     await openShare(page);

@@ -55,6 +55,7 @@ function doWork(store: AppStore): AppStore {
   st.setShowZ(true);
   st.setSpeed(8);
   st.setTheme('dark');
+  st.setWorksheet(true);
   st.setComparison({ runs: [{ type: 'sgd', learningRate: 0.3 }, { type: 'rmsprop', learningRate: 0.01, decay: 0.9, epsilon: 1e-8 }], steps: 50 });
   return store;
 }
@@ -166,6 +167,7 @@ describe('restoring the session', () => {
     expect(b.lossHistory).toEqual(a.lossHistory);
     expect([b.position, b.sample, b.selection, b.followStep, b.showZ, b.speed, b.theme]).toEqual([a.position, a.sample, a.selection, a.followStep, a.showZ, a.speed, a.theme]);
     expect(b.comparison).toEqual(a.comparison);
+    expect(b.worksheet).toBe(true);
     expect(b.comparison?.runs[1].type).toBe('rmsprop');
     expect(b.notice).toBeNull();
     // Same batch, same numbers.
@@ -194,12 +196,13 @@ describe('restoring the session', () => {
     expect(restored.getState().scenario).toEqual(opened);
   });
 
-  it('reads a session saved before the comparison was saved as the default comparison', () => {
+  it('reads a session saved before the comparison and worksheet mode were saved as the defaults', () => {
     const storage = new MemoryStorage();
-    storage.setItem(SESSION_KEY, envelopeText(storeWithWork(), '', (d) => { delete d.comparison; }));
+    storage.setItem(SESSION_KEY, envelopeText(storeWithWork(), '', (d) => { delete d.comparison; delete d.worksheet; }));
     const start = openSession('', of(storage));
     expect(start.inputs.notice).toBeNull();
     expect(start.inputs.comparison).toBeNull();
+    expect(start.inputs.worksheet).toBe(false);
     expect(start.inputs.optimizerState?.t).toBe(3);
   });
 
@@ -226,6 +229,7 @@ describe('a saved session that cannot be used opens the default preset and says 
     ['an unknown preset', (store) => stored(envelopeText(store, '', (d) => { d.presetId = 'nope'; })), /^presetId: unknown preset "nope"/, 'error'],
     ['a speed out of range', (store) => stored(envelopeText(store, '', (d) => { d.speed = 1e6; })), /^speed: expected a number in \[0\.25, 200\]/, 'error'],
     ['a comparison run that is not allowed', (store) => stored(envelopeText(store, '', (d) => { d.comparison = { runs: [{ type: 'sgd', learningRate: 1 }, { type: 'sgd', learningRate: 0 }], steps: 10 }; })), /^comparison\.runs\[1\]\.learningRate: expected a number > 0, got 0/, 'error'],
+    ['a worksheet flag that is not a boolean', (store) => stored(envelopeText(store, '', (d) => { d.worksheet = 'yes'; })), /^worksheet: expected true or false/, 'error'],
     ['an unknown field', (store) => stored(envelopeText(store, '', (d) => { d.extra = 1; })), /^extra: unknown field/, 'error'],
     ['a storage whose getItem throws SecurityError', () => new ForbiddenStorage(), /does not let this page use its storage.*SecurityError/, 'info'],
     ['a storage that cannot be reached', () => () => { throw new DOMException('denied', 'SecurityError'); }, /SecurityError/, 'info'],

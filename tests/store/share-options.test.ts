@@ -40,6 +40,7 @@ describe('share link options: reading', () => {
     ['a node and the settings panel', { selection: { kind: 'node', l: 2, j: 1 }, panel: 'settings', showZ: true }],
     ['the loss', { selection: { kind: 'loss' }, hidden: ['training'] }],
     ['no selection', { position: 3, selection: null }],
+    ['a worksheet lesson', { worksheet: true, hidden: ['settings'] }],
     ...(['matrix', 'landscape', 'compare'] as const).map((panel): [string, ShareOptions] => [`the ${panel} tab`, { panel }]),
   ];
   for (const [name, options] of cases) {
@@ -77,7 +78,8 @@ describe('share link options: reading', () => {
     ['panel=chart', /"panel=chart": unknown panel \(expected math, matrix, landscape, compare, settings\)/],
     ['z=yes', /"z=yes": expected 1 or 0/],
     ['follow=', /"follow=": expected 1 or 0/],
-    ['zoom=2', /"zoom=2": unknown parameter \(expected pos, sample, sel, panel, z, follow, hide\)/],
+    ['zoom=2', /"zoom=2": unknown parameter \(expected pos, sample, sel, panel, z, follow, worksheet, hide\)/],
+    ['worksheet=yes', /"worksheet=yes": expected 1 or 0/],
     ['%E0%A4%A=1', /unknown parameter/],
   ];
   for (const [param, message] of malformed) {
@@ -169,7 +171,7 @@ describe('opening a link with options', () => {
     expect(s.notice?.kind).toBe('info');
     expect(s.notice?.text).toMatch(/some of its settings were ignored/);
     expect(s.notice?.details).toEqual([
-      '"zoom=2": unknown parameter (expected pos, sample, sel, panel, z, follow, hide)',
+      '"zoom=2": unknown parameter (expected pos, sample, sel, panel, z, follow, worksheet, hide)',
       '"pos=999": past the end of this iteration (it has 33 steps)',
       '"sample=5": there is 1 sample in the batch (0 to 0)',
       '"sel": the network has no weight from node 0 of layer 3 to node 0 of layer 4',
@@ -196,6 +198,12 @@ describe('opening a link with options', () => {
   it('withLinkOptions leaves a session alone for a hash that is no share link', () => {
     const inputs = initialInputs(mazur, 'mazur');
     expect(withLinkOptions(inputs, '#hide=settings', true)).toBe(inputs);
+  });
+
+  it('opens worksheet mode when a link asks for it, whatever scenario opened', () => {
+    const inputs = initialInputs(mazur, 'mazur');
+    expect(withLinkOptions(inputs, shareLinkHash(mazur, { worksheet: true }), false).worksheet).toBe(true);
+    expect(withLinkOptions(inputs, shareLinkHash(mazur, {}), true).worksheet).toBe(false);
   });
 
   it('shows the side tab a link names, whatever scenario opened', () => {
