@@ -28,6 +28,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { initWeights, mulberry32 } from '../src/core/init.ts';
 import { SCENARIO_FORMAT, type Activation, type DenseLayer, type Sample, type Scenario } from '../src/core/scenario.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium.mjs';
+import { scrubLabelPoint } from '../scripts/scrub-point.mjs';
 import { scenarioHash } from '../src/store/share-link.ts';
 import { buildApp, serveDir, type StaticServer } from './browser-app.ts';
 import { attributeProfile, summarizeTrace, type CpuProfile, type ProfileRow, type TraceEvent, type TraceSummary } from './browser-profile.ts';
@@ -162,22 +163,7 @@ async function prepare(page: Page, base: string, c: EditCase, hideMath: boolean)
     await page.getByTestId('settings-toggle').click();
     await page.getByTestId('math-panel').waitFor({ state: 'detached' });
   }
-  await page.locator('svg [data-scrub]').waitFor({ state: 'visible' });
-  // A point of the label that the label itself receives (labels may overlap).
-  const point = await page.evaluate(() => {
-    const g = document.querySelector('svg [data-scrub]');
-    const text = g?.querySelector('.bp-label-value') ?? g;
-    if (!g || !text) return null;
-    const r = text.getBoundingClientRect();
-    for (const fy of [0.5, 0.3, 0.7]) {
-      for (const fx of [0.5, 0.3, 0.7, 0.15, 0.85]) {
-        const x = r.left + r.width * fx;
-        const y = r.top + r.height * fy;
-        if (document.elementFromPoint(x, y)?.closest('[data-scrub]') === g) return { x, y };
-      }
-    }
-    return null;
-  });
+  const point = await scrubLabelPoint(page);
   if (!point) throw new Error(`${c.id}: the selected edge's value label is covered; cannot start a drag on it`);
   const labelsShown = await page.evaluate(() =>
     [...document.querySelectorAll('svg .bp-overlay text')].filter((el) => (el.textContent ?? '') !== '' && !el.closest('[display="none"]') && (el as SVGGraphicsElement).getBBox().width > 0).length,

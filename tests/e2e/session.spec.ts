@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { choosePreset, clickEdge, edge, numbersOf, openApp, readCaption, readDiagram, typeInto } from './helpers/app.ts';
+import { scrubLabelPoint } from '../../scripts/scrub-point.mjs';
 import { test, expect } from './helpers/fixtures.ts';
 
 /**
@@ -18,20 +19,7 @@ async function goTo(page: Page, position: number): Promise<void> {
 
 /** A point of the selected element's value label that the label itself receives (labels may overlap). */
 async function scrubPoint(page: Page): Promise<{ x: number; y: number }> {
-  await page.locator('svg [data-scrub]').waitFor({ state: 'visible' });
-  const point = await page.evaluate(() => {
-    const g = document.querySelector('svg [data-scrub]');
-    const r = (g?.querySelector('.bp-label-value') ?? g)?.getBoundingClientRect();
-    if (!g || !r) return null;
-    for (const fy of [0.5, 0.3, 0.7]) {
-      for (const fx of [0.5, 0.3, 0.7, 0.15, 0.85]) {
-        const x = r.left + r.width * fx;
-        const y = r.top + r.height * fy;
-        if (document.elementFromPoint(x, y)?.closest('[data-scrub]') === g) return { x, y };
-      }
-    }
-    return null;
-  });
+  const point = await scrubLabelPoint(page);
   if (!point) throw new Error('the value label of the selection is covered');
   return point;
 }
