@@ -1,5 +1,5 @@
 import { ErrorList } from './codec/error-list.ts';
-import { fieldPath } from './codec/json-path.ts';
+import { fieldPath, ROOT } from './codec/json-path.ts';
 import { describe, isJsonObject, readList, rejectUnknownFields, requiredField } from './codec/read-json.ts';
 import { readOptimizer } from './codec/read-optimizer.ts';
 import type { Compiled } from './compile.ts';
@@ -81,19 +81,16 @@ export function runName(k: number): string {
 
 /**
  * What is wrong with a setup, one message per problem naming the run and field ("run B:
- * learningRate: expected a number > 0, got -1"); empty when it can be run. Each optimizer
- * is checked by the same reader as a scenario file's.
+ * learningRate: expected a number > 0, got -1"); empty when it can be run. It is read as a
+ * saved one is (readComparison), so each optimizer is checked like a scenario file's.
  */
 export function comparisonErrors(setup: ComparisonSetup): string[] {
-  const out: string[] = [];
-  if (setup.runs.length < MIN_RUNS || setup.runs.length > MAX_RUNS) out.push(`a comparison has ${MIN_RUNS} to ${MAX_RUNS} runs, not ${setup.runs.length}`);
-  if (!COMPARISON_STEPS.includes(setup.steps)) out.push(`steps: expected one of ${COMPARISON_STEPS.join(', ')}, got ${String(setup.steps)}`);
-  setup.runs.forEach((o, k) => {
-    const errors = new ErrorList();
-    readOptimizer(o, 'optimizer', errors);
-    for (const e of errors.toArray()) out.push(`run ${runName(k)}: ${e.path.replace(/^optimizer\.?/, '') || 'optimizer'}: ${e.message}`);
+  const errors = new ErrorList();
+  readComparison(setup, ROOT, errors);
+  return errors.toArray().map((e) => {
+    const run = /^runs\[(\d+)\]\.?(.*)$/.exec(e.path);
+    return run ? `run ${runName(Number(run[1]))}: ${run[2] || 'optimizer'}: ${e.message}` : `${e.path}: ${e.message}`;
   });
-  return out;
 }
 
 /** A comparison being computed: one path-keeping run per optimizer, advanced a slice at a time. */
@@ -136,13 +133,6 @@ export function comparisonRuns(job: ComparisonJob): ComparisonRun[] {
     for (let s = 0; s <= run.done && diverged === null; s++) if (!Number.isFinite(run.lossHistory[s])) diverged = s;
     return { optimizer: job.setup.runs[k], lossHistory: run.lossHistory, points: run.points.slice(), at: run.at.slice(), done: run.done, diverged };
   });
-}
-
-/** Every run of a setup, computed at once. */
-export function runComparison(compiled: Compiled, setup: ComparisonSetup, params: Params = compiled.params): ComparisonRun[] {
-  const job = createComparisonJob(compiled, setup, params);
-  advanceComparison(job, Infinity);
-  return comparisonRuns(job);
 }
 
 /**

@@ -1,10 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { compileScenario } from '../../src/core/compile.ts';
-import { advanceComparison, comparisonErrors, comparisonOf, comparisonRuns, createComparisonJob, defaultComparison, MAX_RUNS, MIN_RUNS, readComparison, runComparison, runName, withRun, withRunAdded, withRunRemoved } from '../../src/core/comparison.ts';
+import {
+  advanceComparison, comparisonErrors, comparisonOf, comparisonRuns, createComparisonJob, defaultComparison, MAX_RUNS, MIN_RUNS, readComparison,
+  runName, withRun, withRunAdded, withRunRemoved, type ComparisonRun, type ComparisonSetup,
+} from '../../src/core/comparison.ts';
+import type { Compiled } from '../../src/core/compile.ts';
+import type { Params } from '../../src/core/model.ts';
 import { ErrorList } from '../../src/core/codec/error-list.ts';
 import { createTrainer, train } from '../../src/core/train.ts';
 import type { Optimizer } from '../../src/core/scenario.ts';
 import { loadPreset } from '../../src/presets/index.ts';
+
+/** Every run of a setup at once: the job advanced to its end in one go. */
+function runComparison(compiled: Compiled, setup: ComparisonSetup, params?: Params): ComparisonRun[] {
+  const job = createComparisonJob(compiled, setup, params);
+  expect(advanceComparison(job, Infinity)).toBe(true);
+  return comparisonRuns(job);
+}
 
 const RUNS: Optimizer[] = [
   { type: 'sgd', learningRate: 0.5 },
@@ -135,7 +147,7 @@ describe('comparison edits', () => {
       'run C: beta1: expected a number in [0, 1), got 1.5',
     ]);
     expect(comparisonErrors({ runs: [base.runs[0]], steps: 7 })).toEqual([
-      'a comparison has 2 to 4 runs, not 1',
+      'runs: expected 2 to 4 runs, got 1',
       'steps: expected one of 10, 25, 50, 100, 200, 500, 1000, got 7',
     ]);
     expect(comparisonErrors({ ...base, runs: [base.runs[0], { type: 'sgd', learningRate: NaN }] })[0]).toMatch(/^run B: learningRate: expected a number > 0/);
