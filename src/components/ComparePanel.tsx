@@ -107,7 +107,7 @@ export function ComparePanel() {
           {!ready && <progress max={1} value={progress} aria-label="Computing the runs" />}
           <label className="muted"><input type="checkbox" checked={log} onChange={(e) => setLog(e.target.checked)} /> log</label>
         </div>
-        <svg ref={svgRef} role="img" data-testid="compare-chart" data-curves={runs.length} />
+        <svg ref={svgRef} role="img" data-testid="compare-chart" />
       </div>
       <h3>Paths over the loss landscape</h3>
       <LandscapePlot paths={paths} showStep={false} initialRange="fit" legend={(

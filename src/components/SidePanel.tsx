@@ -20,22 +20,19 @@ const PANELS: Record<SideTab, () => ReactNode> = {
 
 /** The panel beside the diagram: the math of the selection, and the other views of the same iteration, as tabs. */
 export function SidePanel() {
-  const { sideTab, setSideTab, presentation } = useAppStore((s) => ({ sideTab: s.sideTab, setSideTab: s.setSideTab, presentation: s.presentation }));
-  const tabs = SIDE_TABS;
-  const current = sideTab;
-  const render = PANELS[current];
+  const { current, setSideTab, presentation } = useAppStore((s) => ({ current: s.sideTab, setSideTab: s.setSideTab, presentation: s.presentation }));
   return (
     <div className="side-panel">
-      {tabs.length > 1 && !presentation && (
+      {!presentation && (
         <div className="side-tabs" role="tablist" aria-label="Views beside the diagram">
-          {tabs.map((t) => (
+          {SIDE_TABS.map((t) => (
             <button key={t} type="button" role="tab" aria-selected={t === current} className={t === current ? 'active' : ''} onClick={() => setSideTab(t)} data-testid={`tab-${t}`}>
               {SIDE_TAB_TITLES[t]}
             </button>
           ))}
         </div>
       )}
-      <Suspense fallback={<aside className="math-panel panel" aria-label={SIDE_TAB_TITLES[current]} aria-busy="true" data-testid={`${current}-panel`} />}>{render()}</Suspense>
+      <Suspense fallback={<aside className="math-panel panel" aria-label={SIDE_TAB_TITLES[current]} aria-busy="true" data-testid={`${current}-panel`} />}>{PANELS[current]()}</Suspense>
     </div>
   );
 }

@@ -37,6 +37,17 @@ const MARGIN = { left: 48, right: 72, top: 10, bottom: 36 };
 const LEVELS = 10;
 const ARROW_PX = 42;
 
+/** A filled dot with a dark ring: a run's end, the current point. */
+function dot(ctx: CanvasRenderingContext2D, x: number, y: number, r: number, fill: string, ring: number): void {
+  ctx.fillStyle = fill;
+  ctx.strokeStyle = '#111111';
+  ctx.lineWidth = ring;
+  ctx.beginPath();
+  ctx.arc(x, y, r, 0, 2 * Math.PI);
+  ctx.fill();
+  ctx.stroke();
+}
+
 /** The loss over two parameters on a canvas: colour map with legend, contours, the point, −∇, the step and training paths. */
 export function createLandscapeView(canvas: HTMLCanvasElement): LandscapeView {
   canvas.classList.add('bp-landscape');
@@ -138,13 +149,7 @@ export function createLandscapeView(canvas: HTMLCanvasElement): LandscapeView {
       ctx.setLineDash([]);
       const ex = x(pts[pts.length - 2]);
       const ey = y(pts[pts.length - 1]);
-      ctx.fillStyle = run.color;
-      ctx.strokeStyle = '#111111';
-      ctx.lineWidth = 1;
-      ctx.beginPath();
-      ctx.arc(ex, ey, 3.5, 0, 2 * Math.PI);
-      ctx.fill();
-      ctx.stroke();
+      dot(ctx, ex, ey, 3.5, run.color, 1);
       if (run.label) {
         ctx.font = `bold 12px ${style.fontFamily || 'sans-serif'}`;
         ctx.textAlign = 'left';
@@ -197,13 +202,7 @@ export function createLandscapeView(canvas: HTMLCanvasElement): LandscapeView {
       ctx.closePath();
       ctx.fill();
     }
-    ctx.fillStyle = '#ffffff';
-    ctx.strokeStyle = '#111111';
-    ctx.lineWidth = 1.5;
-    ctx.beginPath();
-    ctx.arc(px, py, 4.5, 0, 2 * Math.PI);
-    ctx.fill();
-    ctx.stroke();
+    dot(ctx, px, py, 4.5, '#ffffff', 1.5);
     ctx.restore();
 
     // axes
