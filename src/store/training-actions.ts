@@ -32,13 +32,14 @@ export function createTrainingActions({ set, get, selectors, planLength, clampSa
       const s = get();
       const compiled = selectors.compiled(s);
       const trainer = createTrainer(compiled, compiled.params, s.optimizerState ? cloneOptimizerState(s.optimizerState) : undefined);
-      const { lossHistory: history, points } = trainWithPath(trainer, steps, PATH_POINTS_PER_CALL);
+      // A big network keeps few points, and does not copy more parameters per slice than it keeps.
+      const size = Math.max(1, compiled.model.weightCount + compiled.model.biasCount);
+      const cap = Math.max(2, Math.min(MAX_PATH_POINTS, Math.floor(PATH_BUDGET / size)));
+      const { lossHistory: history, points } = trainWithPath(trainer, steps, Math.min(PATH_POINTS_PER_CALL, cap));
       const { weights, biases } = paramsToNested(compiled.model, trainer.params);
       const lossHistory = s.lossHistory.length === 0 ? Array.from(history) : [...s.lossHistory, ...Array.from(history.subarray(1))];
       // A run in slices continues its path; a single call is a run of its own.
       let trainingPath: readonly Params[] = s.training && s.trainingPath.length > 0 ? [...s.trainingPath, ...points.slice(1)] : points;
-      const size = Math.max(1, compiled.model.weightCount + compiled.model.biasCount);
-      const cap = Math.max(2, Math.min(MAX_PATH_POINTS, Math.floor(PATH_BUDGET / size)));
       while (trainingPath.length > cap) trainingPath = thinned(trainingPath);
       // Training shows the network as it now is: every value of the next iteration computed.
       set({ scenario: withParameters(s.scenario, weights, biases), optimizerState: trainer.state, lossHistory, trainingPath });

@@ -3,6 +3,8 @@ import { compileScenario } from '../../src/core/compile.ts';
 import { comparisonOf, defaultComparison, withRun, withRunAdded } from '../../src/core/comparison.ts';
 import { createTrainer, train } from '../../src/core/train.ts';
 import { loadPreset } from '../../src/presets/index.ts';
+import { parseScenario } from '../../src/core/codec/parse-scenario.ts';
+import type { Scenario } from '../../src/core/scenario.ts';
 import { createAppStore, initialInputs } from '../../src/store/create-app-store.ts';
 
 const fresh = (id = 'mazur') => createAppStore(initialInputs(loadPreset(id)!, id));
@@ -97,5 +99,35 @@ describe('the landscape pair', () => {
     expect(store.getState().landscapePair).toEqual(['w:5', 'w:7']);
     store.getState().loadPreset('numpy-341');
     expect(store.getState().landscapePair).toBeNull();
+  });
+});
+
+describe('the training path of a big network', () => {
+  it('keeps at most the points its budget allows, and a call takes only that many snapshots', () => {
+    // 3-500-500-1: about 252,000 parameters, so the 2,000,000-number budget allows 7 points
+    const scenario = {
+      format: 'backprop-scenario/1' as const,
+      layers: [{ size: 3 }, { size: 500, activation: { type: 'relu' as const }, bias: true }, { size: 500, activation: { type: 'relu' as const }, bias: true }, { size: 1, activation: { type: 'identity' as const }, bias: true }] as Scenario['layers'],
+      init: { type: 'xavier' as const, seed: 1 },
+      loss: 'mse' as const,
+      data: [{ x: [1, 2, 3], y: [1] }],
+      optimizer: { type: 'sgd' as const, learningRate: 0.001 },
+    };
+    const parsed = parseScenario(scenario);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+    const store = createAppStore(initialInputs(parsed.value, null));
+    const size = 3 * 500 + 500 * 500 + 500 + 1000 + 1;
+    const cap = Math.floor(2_000_000 / size);
+    expect(cap).toBe(7);
+    // 40 steps with 7 snapshots: the start and every ⌈40/6⌉ = 7 steps (7, 14, …, 35) and the end,
+    // taken as it trains (32 snapshots thinned afterwards would leave 6: steps 0, 8, …, 40)
+    store.getState().trainSteps(40);
+    expect(store.getState().trainingPath.length).toBe(7);
+    store.getState().setTraining(true);
+    for (let k = 0; k < 6; k++) store.getState().trainSteps(5);
+    store.getState().setTraining(false);
+    const path = store.getState().trainingPath;
+    expect(path.length).toBeLessThanOrEqual(cap);
+    expect(Array.from(path[path.length - 1].w.subarray(0, 5))).toEqual(Array.from(store.selectors.compiled(store.getState()).params.w.subarray(0, 5)));
   });
 });
