@@ -5,7 +5,10 @@ import { defineConfig, devices } from '@playwright/test';
 // run `npx playwright install`. CHROMIUM_PATH overrides the binary.
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './scripts/chromium.mjs';
 
-const port = 4173;
+// A port of its own (not Vite's 4173), overridable so that parallel checkouts each test their
+// own build; the server is never reused: a server already on the port fails the run loudly
+// instead of being tested in place of this build.
+const port = Number(process.env.E2E_PORT ?? 4391);
 const baseURL = `http://127.0.0.1:${port}`;
 
 export default defineConfig({
@@ -43,7 +46,7 @@ export default defineConfig({
   webServer: {
     command: `npx vite build && npx vite preview --host 127.0.0.1 --port ${port} --strictPort`,
     url: baseURL,
-    reuseExistingServer: !process.env.CI,
+    reuseExistingServer: false,
     timeout: 120_000,
     stdout: 'ignore',
     stderr: 'pipe',

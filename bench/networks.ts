@@ -74,7 +74,7 @@ export function numpy341(): BenchCase {
   return makeCase(
     'numpy-341', '3-4-1 sigmoid, 4 samples (numpy-341)',
     { sizes: [3, 4, 1], hidden: 'sigmoid', output: 'sigmoid', bias: false },
-    weights, [null, null], xs.map((x, k) => ({ x, y: ys[k] })), 'half-sse', 'sum', 1, 200,
+    weights, [null, null], xs.map((x, k) => ({ x, y: ys[k] })), 'half-sse', 'sum', 1,
   );
 }
 
