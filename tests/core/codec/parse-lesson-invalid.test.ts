@@ -102,6 +102,25 @@ const cases: [string, (doc: Doc) => void, string, RegExp][] = [
     'steps[2].text',
     /\{\{x:1\}\}: the network has no input 1/,
   ],
+  [
+    'a step scenario with a shorter iteration leaves an earlier position past its end',
+    (d) => {
+      const small = { ...serializeScenario(mazur), layers: [{ size: 1 }, { size: 1, activation: 'sigmoid', bias: false }], weights: [[[1]]], biases: [null], data: [{ x: [1], y: [0] }], weightLabels: undefined, biasLabels: undefined, trainable: undefined };
+      (d.steps as Doc[]).push({ text: 'smaller', scenario: JSON.parse(JSON.stringify(small)) as unknown, view: { sel: 'none' } });
+    },
+    'steps[2].scenario',
+    /the position 12 an earlier step set is past the end of this scenario's iteration \(it has 6 steps, positions 0 to 6\); give this step a view.pos/,
+  ],
+  [
+    'a step scenario with fewer samples leaves an earlier sample outside its batch',
+    (d) => {
+      const numpy = loadPreset('numpy-341');
+      if (numpy === null) throw new Error('no numpy-341 preset');
+      (d.steps as Doc[]).splice(1, 1, { text: 'four samples', scenario: serializeScenario(numpy) as unknown, view: { pos: 0, sample: 3, sel: 'none' } }, { text: 'back to one', scenario: serializeScenario(mazur) as unknown, view: { pos: 0 } });
+    },
+    'steps[2].scenario',
+    /the sample 3 an earlier step set is not in this scenario's first batch \(it has 1 sample, 0\); give this step a view.sample/,
+  ],
 ];
 
 describe('invalid lessons are rejected whole, with the path of what is wrong', () => {
