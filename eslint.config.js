@@ -40,6 +40,10 @@ export default tseslint.config(
     rules: restrict([...['store', 'view', 'tex', 'components', 'cli'].flatMap(outside), ...libs]),
   },
   {
+    files: ['src/lessons/**'],
+    rules: restrict([...['store', 'view', 'tex', 'components', 'cli'].flatMap(outside), ...libs]),
+  },
+  {
     files: ['src/view/**'],
     rules: restrict([...['store', 'components', 'cli'].flatMap(outside), 'react', 'react-dom', 'zustand', 'zustand/*', 'zundo']),
   },

@@ -95,3 +95,19 @@ export function softmaxCrossEntropyDelta(
     for (let k = 0; k < K; k++) dLdz[aOff + k] = r * (a[aOff + k] * total - y[tOff + k]);
   }
 }
+
+/**
+ * The k-th output's term of one sample's loss, lₛ = Σₖ termₖ (without the 1/N of a mean):
+ * mse (ŷₖ−yₖ)²/K, sse (ŷₖ−yₖ)², half-sse ½(ŷₖ−yₖ)² (Mazur's E_o1), bce −[yₖ ln ŷₖ + (1−yₖ) ln(1−ŷₖ)]/K,
+ * cross-entropy −yₖ ln ŷₖ; a zero coefficient drops its term (0·ln 0 = 0).
+ */
+export function outputLossTerm(loss: number, p: number, t: number, K: number): number {
+  const d = p - t;
+  switch (loss) {
+    case LOSS.mse: return (d * d) / K;
+    case LOSS.sse: return d * d;
+    case LOSS.halfSse: return 0.5 * d * d;
+    case LOSS.bce: return (xlog(t, p) + xlog(1 - t, 1 - p)) / K;
+    default: return xlog(t, p);
+  }
+}

@@ -27,12 +27,18 @@ export function sameSelection(a: Selection | null, b: Selection | null): boolean
   return selectionKey(a) === selectionKey(b);
 }
 
-/** The selection a key names ("edge:l:j:i", "node:l:j", "bias:l:j", "loss"), or null for anything else. */
+/** An index as a key writes it: decimal digits, no sign, no leading zero (at most 9, so it stays a safe integer). */
+const INDEX = /^(0|[1-9][0-9]{0,8})$/;
+
+/**
+ * The selection a key names ("edge:l:j:i", "node:l:j", "bias:l:j", "loss"), or null for
+ * anything else. Only the form selectionKey writes is read, so a key read and written back is the same text.
+ */
 export function parseSelectionKey(key: string): Selection | null {
   if (key === 'loss') return { kind: 'loss' };
   const [kind, ...rest] = key.split(':');
+  if (!rest.every((part) => INDEX.test(part))) return null;
   const n = rest.map(Number);
-  if (n.some((x) => !Number.isInteger(x) || x < 0)) return null;
   if (kind === 'edge' && n.length === 3) return { kind, l: n[0], j: n[1], i: n[2] };
   if ((kind === 'node' || kind === 'bias') && n.length === 2) return { kind, l: n[0], j: n[1] };
   return null;

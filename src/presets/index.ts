@@ -1,4 +1,5 @@
 import { parseScenario } from '../core/codec/parse-scenario.ts';
+import type { PresetCatalog } from '../core/codec/parse-lesson.ts';
 import type { Scenario } from '../core/scenario.ts';
 import byHandMlp from './by-hand-mlp.json';
 import landscapeLocalMinimum from './landscape-local-minimum.json';
@@ -37,3 +38,6 @@ export function loadPreset(id: string): Scenario | null {
   if (!result.ok) throw new Error(`preset ${id} is invalid: ${result.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`);
   return result.value;
 }
+
+/** The presets as a lesson's `"preset:ID"` reads them (core/codec/parse-lesson.ts). */
+export const PRESET_CATALOG: PresetCatalog = { ids: PRESET_IDS, load: loadPreset };

@@ -3,6 +3,7 @@ import type { Params } from '../core/model.ts';
 import type { OptimizerState } from '../core/optimizer.ts';
 import type { Scenario } from '../core/scenario.ts';
 import type { Selection } from '../core/selection.ts';
+import type { LessonControl, SideTab } from '../core/view-options.ts';
 
 /** A message for the user: what went wrong (or happened), and the details, one per line. */
 export interface Notice {
@@ -11,15 +12,10 @@ export interface Notice {
   readonly details?: readonly string[];
 }
 
-/** Controls a lesson link can hide, so a teacher can hand students a focused exercise. */
-export type LessonControl = 'architecture' | 'settings' | 'training';
-export const LESSON_CONTROLS: readonly LessonControl[] = ['architecture', 'settings', 'training'];
+// The names links and lessons share live in the core, where the lesson codec reads them too.
+export { LESSON_CONTROLS, SIDE_TABS, type LessonControl, type SideTab } from '../core/view-options.ts';
 
 export type Theme = 'light' | 'dark' | 'system';
-
-/** What the panel beside the diagram shows. */
-export type SideTab = 'math' | 'matrix' | 'landscape' | 'compare';
-export const SIDE_TABS: readonly SideTab[] = ['math', 'matrix', 'landscape', 'compare'];
 
 /**
  * Everything the user has put in, and nothing derived: the scenario (parameters, data,
