@@ -62,7 +62,7 @@ describe('the JSON Schemas in public/', () => {
     expect(published).toEqual(Object.keys(CASES).sort());
   });
 
-  describe.each(published)('%s', (name) => {
+  describe.each(published.filter((name) => name in CASES))('%s', (name) => {
     const schema = JSON.parse(readFileSync(new URL(name, PUBLIC), 'utf8')) as SchemaObject;
     const cases = CASES[name];
     const validate = compile(schema);
