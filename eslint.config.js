@@ -9,7 +9,9 @@ const restrict = (patterns) => ({
   'no-restricted-imports': ['error', { patterns: patterns.map((group) => ({ group: [group], message: 'breaks the import direction of the house style' })) }],
 });
 const outside = (name) => [`../${name}/*`, `../../${name}/*`, `../${name}`, `../../${name}`];
-const libs = ['react', 'react-dom', 'react-dom/*', 'zustand', 'zustand/*', 'zundo', 'd3-*', 'katex', 'katex/*'];
+const react = ['react', 'react/*', 'react-dom', 'react-dom/*'];
+const katex = ['katex', 'katex/*'];
+const libs = [...react, 'zustand', 'zustand/*', 'zundo', 'd3-*', ...katex];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.scratch/**'] },
@@ -45,11 +47,11 @@ export default tseslint.config(
   },
   {
     files: ['src/view/**'],
-    rules: restrict([...['store', 'components', 'cli'].flatMap(outside), 'react', 'react-dom', 'zustand', 'zustand/*', 'zundo']),
+    rules: restrict([...['store', 'tex', 'components', 'cli'].flatMap(outside), ...react, 'zustand', 'zustand/*', 'zundo', ...katex]),
   },
   {
     files: ['src/store/**'],
-    rules: restrict([...['view', 'components', 'cli'].flatMap(outside), 'react-dom', 'd3-*', 'katex']),
+    rules: restrict([...['view', 'tex', 'components', 'cli'].flatMap(outside), ...react, 'd3-*', ...katex]),
   },
   {
     files: ['src/cli/**'],

@@ -10,9 +10,6 @@ interface Props {
   digits?: number;
   className?: string;
   testId?: string;
-  /** when this turns true the field opens for editing (a keyboard request); `onOpened` acknowledges it */
-  openRequested?: boolean;
-  onOpened?(): void;
 }
 
 /**
@@ -21,7 +18,7 @@ interface Props {
  * typed, with a message, changing nothing. Leaving the field commits a valid number and
  * drops anything else.
  */
-export function EditableNumber({ value, label, onCommit, digits = 4, className, testId, openRequested, onOpened }: Props) {
+export function EditableNumber({ value, label, onCommit, digits = 4, className, testId }: Props) {
   const [editing, setEditing] = useState(false);
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -29,7 +26,9 @@ export function EditableNumber({ value, label, onCommit, digits = 4, className, 
   const errorId = useId();
 
   useEffect(() => {
-    if (editing) input.current?.select();
+    if (!editing) return;
+    input.current?.focus();
+    input.current?.select();
   }, [editing]);
 
   const start = () => {
@@ -38,13 +37,6 @@ export function EditableNumber({ value, label, onCommit, digits = 4, className, 
     setEditing(true);
   };
 
-  useEffect(() => {
-    if (!openRequested) return;
-    setText(String(value));
-    setError(null);
-    setEditing(true);
-    onOpened?.();
-  }, [openRequested, value, onOpened]);
   const cancel = () => {
     setEditing(false);
     setError(null);

@@ -79,7 +79,7 @@ export function MathPanel() {
               <button type="button" onClick={() => st.setPosition(ahead.step)} data-testid="math-ahead-go">Go to step {ahead.step}</button>
             </p>
           )}
-          {st.selection && <ParameterEditor selection={st.selection} />}
+          {st.selection && <ParameterEditor key={selectionKey(st.selection)} selection={st.selection} />}
           {derivation.sections.map((section, k) => (
             <section key={`${k}-${section.heading}`} aria-label={section.heading}>
               <h3>{section.heading}</h3>

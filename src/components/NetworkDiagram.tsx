@@ -6,6 +6,7 @@ import { selectionKey, type Selection } from '../core/selection.ts';
 import { buildNetworkNames, buildNetworkViewModel, type NetworkNames } from '../view/network-view-model.ts';
 import { createNetworkView } from '../view/network-view.ts';
 import type { AppStore } from '../store/app-actions.ts';
+import { editSelection } from './edit-selection.ts';
 import { scrubValue } from './scrub-value.ts';
 import { isEditable } from './shortcuts.ts';
 import { useNotation } from './notation-context.tsx';
@@ -66,7 +67,7 @@ export function NetworkDiagram() {
       },
       onEdit: (sel) => {
         const s = store.getState();
-        if (isEditable(sel, store.selectors.compiled(s).model.depth)) s.requestEdit(sel);
+        if (isEditable(sel, store.selectors.compiled(s).model.depth)) editSelection(store, sel);
         else s.select(sel);
       },
     });

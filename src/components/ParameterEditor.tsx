@@ -9,11 +9,8 @@ export function ParameterEditor({ selection }: { selection: Selection }) {
   const store = useAppStoreApi();
   const st = useAppStore((s) => ({
     scenario: s.scenario, sample: s.sample, setWeight: s.setWeight, setBias: s.setBias, setSampleValue: s.setSampleValue,
-    editPending: s.editPending, clearEditRequest: s.clearEditRequest,
   }));
-  // A keyboard request to edit opens the field (and is acknowledged) once this editor shows.
   const { notation } = useNotation();
-  const open = { openRequested: st.editPending, onOpened: st.clearEditRequest };
   const { scenario } = st;
   const depth = scenario.layers.length - 1;
   const row = store.selectors.iteration(store.getState()).start + st.sample;
@@ -24,7 +21,7 @@ export function ParameterEditor({ selection }: { selection: Selection }) {
     return (
       <div className="param-editor">
         <span>{name} =</span>
-        <EditableNumber value={value} label={`weight ${name}`} digits={8} testId="edit-weight" {...open} onCommit={(v) => st.setWeight(selection.l, selection.j, selection.i, v)} />
+        <EditableNumber value={value} label={`weight ${name}`} digits={8} testId="edit-weight" onCommit={(v) => st.setWeight(selection.l, selection.j, selection.i, v)} />
       </div>
     );
   }
@@ -35,7 +32,7 @@ export function ParameterEditor({ selection }: { selection: Selection }) {
     return (
       <div className="param-editor">
         <span>{name} =</span>
-        <EditableNumber value={value} label={`bias ${name}`} digits={8} testId="edit-bias" {...open} onCommit={(v) => st.setBias(selection.l, selection.j, v)} />
+        <EditableNumber value={value} label={`bias ${name}`} digits={8} testId="edit-bias" onCommit={(v) => st.setBias(selection.l, selection.j, v)} />
       </div>
     );
   }
@@ -47,7 +44,7 @@ export function ParameterEditor({ selection }: { selection: Selection }) {
     return (
       <div className="param-editor">
         <span>{input ? 'input' : 'target'} {name} of sample {row + 1} =</span>
-        <EditableNumber value={value} label={`${input ? 'input' : 'target'} ${name} of sample ${row + 1}`} digits={8} testId={input ? 'edit-input' : 'edit-target'} {...open}
+        <EditableNumber value={value} label={`${input ? 'input' : 'target'} ${name} of sample ${row + 1}`} digits={8} testId={input ? 'edit-input' : 'edit-target'}
           onCommit={(v) => st.setSampleValue(row, input ? 'x' : 'y', selection.j, v)} />
       </div>
     );

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { parseSelectionKey, selectionKey, type Selection } from '../core/selection.ts';
 import type { AppStore } from '../store/app-actions.ts';
+import { editSelection } from './edit-selection.ts';
 import { isEditable, matchShortcut, networkOrder, nextInOrder, type ShortcutAction, type TargetKind } from './shortcuts.ts';
 import { useAppStoreApi } from './use-app-store.ts';
 import { nextTheme, togglePresentation } from './use-theme.ts';
@@ -88,7 +89,7 @@ function run(action: ShortcutAction, store: AppStore, options: ShortcutOptions):
       const sel = focusedDiagramSelection() ?? s.selection;
       if (sel === null || !isEditable(sel, store.selectors.compiled(s).model.depth)) return false;
       options.onEdit();
-      s.requestEdit(sel);
+      editSelection(store, sel);
       return true;
     }
     case 'clear-selection':

@@ -52,10 +52,8 @@ export interface AppActions {
   setSample(sample: number): void;
   setShowZ(show: boolean): void;
   setFollowStep(follow: boolean): void;
-  /** Selects `selection` and asks its editor (in the math panel) to open. */
-  requestEdit(selection: Selection): void;
-  /** The editor has opened (or cannot): the request is done. */
-  clearEditRequest(): void;
+  /** Selects `selection` and shows the Math tab, where its editor is (the edit intent, components/edit-selection.ts, then opens it). */
+  showEditor(selection: Selection): void;
   /** `steps` optimizer steps from the current parameters and state; appends to the loss history and shows the whole next iteration. */
   trainSteps(steps: number): void;
   /** true while a run of training slices is in progress: the run is one undo entry */

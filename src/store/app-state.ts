@@ -50,8 +50,6 @@ export interface AppInputs {
   readonly landscapePair: readonly [string, string] | null;
   /** a value is being dragged on the diagram (one gesture) */
   readonly scrubbing: boolean;
-  /** the user asked to edit the selection's value (Enter, E): its editor opens and clears this */
-  readonly editPending: boolean;
   readonly notice: Notice | null;
   /** large type, high contrast, editing chrome hidden */
   readonly presentation: boolean;

@@ -26,7 +26,7 @@ export interface AppStoreOptions {
 export function initialInputs(scenario: Scenario, presetId: string | null = null, notice: Notice | null = null): AppInputs {
   return {
     scenario, presetId, optimizerState: null, position: 0, sample: 0, selection: null, hover: null,
-    playing: false, speed: 4, showZ: false, followStep: true, lossHistory: [], trainingPath: [], training: false, comparison: null, landscapePair: null, scrubbing: false, editPending: false, notice,
+    playing: false, speed: 4, showZ: false, followStep: true, lossHistory: [], trainingPath: [], training: false, comparison: null, landscapePair: null, scrubbing: false, notice,
     presentation: false, worksheet: false, theme: 'system', hidden: [], sideTab: 'math',
   };
 }
@@ -167,11 +167,8 @@ export function createAppStore(initial: AppInputs & Partial<SessionInputs>, opti
       setShowZ(showZ) {
         set({ showZ });
       },
-      requestEdit(selection) {
-        set({ selection, editPending: true });
-      },
-      clearEditRequest() {
-        set({ editPending: false });
+      showEditor(selection) {
+        set({ selection, sideTab: 'math' });
       },
       setFollowStep(followStep) {
         set({ followStep });

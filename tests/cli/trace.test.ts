@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { expectClose } from '../helpers/expect-close.ts';
 import { loadOracleCases, oracleToScenario } from '../helpers/oracle-case.ts';
-import { runTrace } from '../helpers/run-trace.ts';
+import { traceInProcess } from '../helpers/trace-in-process.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'trace-test-'));
 
@@ -12,11 +12,11 @@ describe('the trace command reproduces the oracle', () => {
   for (const { file, oracle } of loadOracleCases()) {
     const scenario = oracleToScenario(oracle);
     if (scenario === null) continue;
-    it(file, () => {
+    it(file, async () => {
       writeFileSync(join(dir, file), JSON.stringify(scenario));
       const steps = oracle.expected.training?.steps;
       // a relative FILE is taken from the directory the command was started in
-      const { status, stdout, stderr } = runTrace(steps === undefined ? [file] : [file, '--steps', String(steps)], dir);
+      const { status, stdout, stderr } = await traceInProcess(steps === undefined ? [file] : [file, '--steps', String(steps)], { cwd: dir });
       expect(stderr).toBe('');
       expect(status).toBe(0);
       const trace = JSON.parse(stdout);
@@ -44,8 +44,8 @@ describe('the trace command reproduces the oracle', () => {
 });
 
 describe('the trace command’s contract', () => {
-  it('traces a preset', () => {
-    const { status, stdout } = runTrace(['--preset', 'little-network']);
+  it('traces a preset', async () => {
+    const { status, stdout } = await traceInProcess(['--preset', 'little-network']);
     expect(status).toBe(0);
     const trace = JSON.parse(stdout);
     expect(trace.samples[0].a[3]).toEqual([10]);
@@ -53,7 +53,7 @@ describe('the trace command’s contract', () => {
     expect(trace.after.weights[0]).toEqual([[2 - 0.03 * 40]]);
   });
 
-  it('writes non-finite numbers as strings', () => {
+  it('writes non-finite numbers as strings', async () => {
     const file = join(dir, 'overflow.json');
     writeFileSync(file, JSON.stringify({
       format: 'backprop-scenario/1',
@@ -63,7 +63,7 @@ describe('the trace command’s contract', () => {
       data: [{ x: [1e200], y: [0] }],
       optimizer: { type: 'sgd', learningRate: 0.1 },
     }));
-    const { status, stdout } = runTrace([file]);
+    const { status, stdout } = await traceInProcess([file]);
     expect(status).toBe(0);
     const trace = JSON.parse(stdout);
     expect(trace.samples[0].z[1]).toEqual(['Infinity']);
@@ -73,10 +73,10 @@ describe('the trace command’s contract', () => {
     expect(trace.after.loss).toBe('Infinity');
   });
 
-  it('rejects an invalid scenario with path-named errors on standard error, exit 1', () => {
+  it('rejects an invalid scenario with path-named errors on standard error, exit 1', async () => {
     const file = join(dir, 'invalid.json');
     writeFileSync(file, JSON.stringify({ format: 'backprop-scenario/1', layers: [{ size: 2 }, { size: 1, activation: 'relux', bias: false }], weights: [[[1, 2]]], loss: 'mse', data: [{ x: [1, 2], y: [1] }], optimizer: { type: 'sgd', learningRate: 0.1 } }));
-    const { status, stdout, stderr } = runTrace([file]);
+    const { status, stdout, stderr } = await traceInProcess([file]);
     expect(status).toBe(1);
     expect(stdout).toBe('');
     expect(stderr.trim().split('\n')).toEqual([
@@ -84,17 +84,17 @@ describe('the trace command’s contract', () => {
     ]);
   });
 
-  it('says a file that is not JSON is not JSON, exit 1', () => {
+  it('says a file that is not JSON is not JSON, exit 1', async () => {
     const file = join(dir, 'junk.json');
     writeFileSync(file, '{"format": ');
-    const { status, stdout, stderr } = runTrace([file]);
+    const { status, stdout, stderr } = await traceInProcess([file]);
     expect(status).toBe(1);
     expect(stdout).toBe('');
     expect(stderr).toMatch(/JSON/);
   });
 
-  it('says an unreadable file cannot be read, exit 1', () => {
-    const { status, stdout, stderr } = runTrace(['no-such-file.json'], dir);
+  it('says an unreadable file cannot be read, exit 1', async () => {
+    const { status, stdout, stderr } = await traceInProcess(['no-such-file.json'], { cwd: dir });
     expect(status).toBe(1);
     expect(stdout).toBe('');
     expect(stderr).toMatch(/^no-such-file\.json: cannot read the file/);
@@ -109,15 +109,15 @@ describe('the trace command’s contract', () => {
     [['a.json', '--frobnicate'], /unknown option --frobnicate/],
     [['a.json', 'b.json'], /one scenario file at a time/],
     [['a.json', '--preset', 'mazur'], /not both/],
-  ])('exits 2 on bad arguments %j', (args, message) => {
-    const { status, stdout, stderr } = runTrace(args as string[]);
+  ])('exits 2 on bad arguments %j', async (args, message) => {
+    const { status, stdout, stderr } = await traceInProcess(args as string[]);
     expect(status).toBe(2);
     expect(stdout).toBe('');
     expect(stderr).toMatch(message as RegExp);
   });
 
-  it('says which presets exist when given an unknown one', () => {
-    const { status, stderr } = runTrace(['--preset', 'nope']);
+  it('says which presets exist when given an unknown one', async () => {
+    const { status, stderr } = await traceInProcess(['--preset', 'nope']);
     expect(status).toBe(1);
     expect(stderr).toMatch(/unknown preset "nope" \(expected walkthrough, little-network/);
   });

@@ -136,6 +136,26 @@ test.describe('keyboard only', () => {
     await expect(page.getByTestId('preset-notes')).toBeVisible();
   });
 
+  test('E with another view shown: the Math tab comes back with the field open and focused, and nothing stays pending', async ({ page }) => {
+    await openApp(page);
+    await page.getByTestId('tab-landscape').click();
+    await expect(page.getByTestId('tab-landscape')).toHaveAttribute('aria-selected', 'true');
+    await page.locator('body').focus();
+    await press(page, ']', 4);
+    await expect(edge(page, '0:0:0')).toHaveAttribute('aria-pressed', 'true');
+    await page.keyboard.press('e');
+    await expect(page.getByTestId('tab-math')).toHaveAttribute('aria-selected', 'true');
+    const input = page.getByTestId('edit-weight-input');
+    await expect(input).toBeFocused();
+    await page.keyboard.press('Escape');
+    await expect(input).toHaveCount(0);
+    // Away and back: the closed field stays closed.
+    await page.getByTestId('tab-matrix').click();
+    await page.getByTestId('tab-math').click();
+    await expect(page.getByTestId('edit-weight')).toBeVisible();
+    await expect(input).toHaveCount(0);
+  });
+
   test('Tab: the skip link reaches the diagram; Tab goes on in network order; Enter selects, Enter again edits', async ({ page }) => {
     await openApp(page);
     await page.keyboard.press('End');

@@ -1,160 +1,28 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import Ajv2020 from 'ajv/dist/2020.js';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { parseScenario } from '../../../src/core/codec/parse-scenario.ts';
-import { serializeScenario } from '../../../src/core/codec/serialize-scenario.ts';
+import { lessonCases } from './schema-cases/backprop-lesson-1.ts';
+import { scenarioCases } from './schema-cases/backprop-scenario-1.ts';
+import type { SchemaCases } from './schema-cases/schema-cases.ts';
+
+// Every JSON Schema published in public/ is checked here, with Ajv, against the app's own
+// reader. A new schema adds its file to CASES (and a file of cases beside scenario's).
+const CASES: Record<string, SchemaCases> = {
+  'backprop-lesson-1.schema.json': lessonCases,
+  'backprop-scenario-1.schema.json': scenarioCases,
+};
+
+const PUBLIC = new URL('../../../public/', import.meta.url);
+const published = readdirSync(PUBLIC).filter((name) => name.endsWith('.schema.json')).sort();
 
 type SchemaObject = Readonly<Record<string, unknown>>;
-
-const schema = JSON.parse(readFileSync(new URL('../../../public/backprop-scenario-1.schema.json', import.meta.url), 'utf8')) as SchemaObject;
-
-// ---- a small validator for the subset of JSON Schema 2020-12 the file uses ----
-
-const ANNOTATIONS = new Set(['$schema', '$defs', 'title', 'description']);
-const ASSERTIONS = new Set([
-  '$ref', 'type', 'const', 'enum', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'minLength', 'maxLength',
-  'minItems', 'maxItems', 'prefixItems', 'items', 'properties', 'required', 'additionalProperties', 'oneOf', 'anyOf', 'allOf', 'if', 'then', 'else',
-]);
 
 function isObject(value: unknown): value is SchemaObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function hasType(value: unknown, type: string): boolean {
-  if (type === 'integer') return Number.isInteger(value);
-  if (type === 'null') return value === null;
-  if (type === 'array') return Array.isArray(value);
-  if (type === 'object') return isObject(value);
-  return typeof value === type;
-}
-
-function resolve(ref: string): SchemaObject {
-  const name = /^#\/\$defs\/(\w+)$/.exec(ref)?.[1];
-  const defs = schema.$defs as Record<string, SchemaObject>;
-  if (name === undefined || !(name in defs)) throw new Error(`unresolvable $ref ${ref}`);
-  return defs[name];
-}
-
-function validate(s: unknown, value: unknown): boolean {
-  if (!isObject(s)) throw new Error('a schema must be an object');
-  for (const key of Object.keys(s)) if (!ANNOTATIONS.has(key) && !ASSERTIONS.has(key)) throw new Error(`keyword ${key} is not supported by this test`);
-  return [...ASSERTIONS].every((key) => !(key in s) || key === 'then' || key === 'else' || assertion(key, s, value));
-}
-
-function assertion(key: string, s: SchemaObject, value: unknown): boolean {
-  const arg = s[key];
-  const num = arg as number;
-  const list = arg as unknown[];
-  switch (key) {
-    case '$ref': return validate(resolve(arg as string), value);
-    case 'type': return (Array.isArray(arg) ? (arg as string[]) : [arg as string]).some((t) => hasType(value, t));
-    case 'const': return JSON.stringify(value) === JSON.stringify(arg);
-    case 'enum': return list.some((option) => JSON.stringify(option) === JSON.stringify(value));
-    case 'minimum': return typeof value !== 'number' || value >= num;
-    case 'maximum': return typeof value !== 'number' || value <= num;
-    case 'exclusiveMinimum': return typeof value !== 'number' || value > num;
-    case 'exclusiveMaximum': return typeof value !== 'number' || value < num;
-    case 'minLength': return typeof value !== 'string' || [...value].length >= num;
-    case 'maxLength': return typeof value !== 'string' || [...value].length <= num;
-    case 'minItems': return !Array.isArray(value) || value.length >= num;
-    case 'maxItems': return !Array.isArray(value) || value.length <= num;
-    case 'prefixItems': return !Array.isArray(value) || list.every((item, k) => k >= value.length || validate(item, value[k]));
-    case 'items': return !Array.isArray(value) || value.slice(((s.prefixItems as unknown[] | undefined) ?? []).length).every((item) => validate(arg, item));
-    case 'properties': return !isObject(value) || Object.entries(arg as SchemaObject).every(([name, sub]) => !(name in value) || validate(sub, value[name]));
-    case 'required': return !isObject(value) || (arg as string[]).every((name) => name in value);
-    case 'additionalProperties': return !isObject(value) || Object.keys(value).every((name) => name in ((s.properties as SchemaObject | undefined) ?? {}) || (arg !== false && validate(arg, value[name])));
-    case 'oneOf': return list.filter((sub) => validate(sub, value)).length === 1;
-    case 'anyOf': return list.some((sub) => validate(sub, value));
-    case 'allOf': return list.every((sub) => validate(sub, value));
-    case 'if': return validate(arg, value) ? s.then === undefined || validate(s.then, value) : s.else === undefined || validate(s.else, value);
-    default: throw new Error(`unhandled keyword ${key}`);
-  }
-}
-
-// ---- documents ----
-
-const SPEC_EXAMPLE = {
-  format: 'backprop-scenario/1',
-  title: 'Walkthrough: ReLU hidden layer, sigmoid output, binary cross-entropy',
-  description: 'Optional plain text shown beside the preset.',
-  layers: [
-    { size: 3, labels: ['A', 'B', 'C'] },
-    { size: 2, activation: 'relu', bias: false, labels: ['D', 'E'] },
-    { size: 1, activation: 'sigmoid', bias: false, labels: ['F'] },
-  ],
-  weights: [[[1, 1, 1], [1, 1, 1]], [[1, 1]]],
-  loss: 'bce',
-  reduction: 'mean',
-  data: [{ x: [1, 2, 3], y: [1] }, { x: [1, 2, -1], y: [0] }],
-  optimizer: { type: 'sgd', learningRate: 0.1 },
-};
-
-/** Valid documents that between them use every form the format allows. */
-const VALID_DOCS: Record<string, unknown>[] = [
-  SPEC_EXAMPLE,
-  {
-    format: 'backprop-scenario/1',
-    layers: [
-      { size: 2 },
-      { size: 3, activation: { type: 'leaky-relu', alpha: 0.1 }, bias: true, labels: ['h_1', 'h_2', 'h_3'] },
-      { size: 2, activation: { type: 'linear' }, bias: false },
-      { size: 2, activation: 'softmax', bias: true },
-    ],
-    weightLabels: [[['a', 'b'], ['c', 'd'], ['e', 'f']], [['g', 'h', 'i'], ['j', 'k', 'l']], [['m', 'n'], ['o', 'p']]],
-    biasLabels: [['b_1', 'b_2', 'b_3'], null, null],
-    init: { type: 'uniform', low: -1, high: 1, seed: 10 },
-    biases: [null, null, [0.5, -0.5]],
-    trainable: { weights: [true, [[true, false, true], [false, false, true]], false], biases: [[true, false, true], null, true] },
-    loss: 'cross-entropy',
-    data: [{ x: [0.5, -1], y: [0, 1] }, { x: [2, 3], y: [0.25, 0.75] }, { x: [0, 0], y: [1, 0] }],
-    batchSize: 2,
-    optimizer: { type: 'adam', learningRate: 0.01, beta1: 0.8 },
-  },
-  {
-    format: 'backprop-scenario/1',
-    layers: [{ size: 1 }, { size: 1, activation: { type: 'tanh' }, bias: true }, { size: 1, activation: 'identity', bias: true }],
-    init: { type: 'he', seed: 3 },
-    loss: 'half-sse',
-    reduction: 'sum',
-    data: [{ x: [1], y: [-4] }],
-    optimizer: { type: 'adadelta' },
-  },
-  {
-    format: 'backprop-scenario/1',
-    layers: [{ size: 2 }, { size: 1, activation: 'leaky-relu', bias: true }],
-    init: { type: 'constant', value: 0.5 },
-    loss: 'mse',
-    data: [{ x: [1, 2], y: [3] }],
-    optimizer: { type: 'nesterov', learningRate: 0.1, momentum: 0.5 },
-  },
-];
-
-/** Documents the codec rejects for a reason the schema can see too. */
-const INVALID_DOCS: [string, Record<string, unknown>][] = [
-  ['a wrong format', { ...SPEC_EXAMPLE, format: 'backprop-scenario/2' }],
-  ['an unknown field', { ...SPEC_EXAMPLE, extra: 1 }],
-  ['both weights and init', { ...SPEC_EXAMPLE, init: { type: 'he', seed: 1 } }],
-  ['neither weights nor init', { ...SPEC_EXAMPLE, weights: undefined }],
-  ['an input layer with an activation', { ...SPEC_EXAMPLE, layers: [{ size: 3, activation: 'relu' }, ...SPEC_EXAMPLE.layers.slice(1)] }],
-  ['a dense layer without bias flag', { ...SPEC_EXAMPLE, layers: [SPEC_EXAMPLE.layers[0], { size: 2, activation: 'relu' }, SPEC_EXAMPLE.layers[2]] }],
-  ['an unknown activation', { ...SPEC_EXAMPLE, layers: [SPEC_EXAMPLE.layers[0], { size: 2, activation: 'relux', bias: false }, SPEC_EXAMPLE.layers[2]] }],
-  ['a parameter relu does not take', { ...SPEC_EXAMPLE, layers: [SPEC_EXAMPLE.layers[0], { size: 2, activation: { type: 'relu', alpha: 1 }, bias: false }, SPEC_EXAMPLE.layers[2]] }],
-  ['a size of 0', { ...SPEC_EXAMPLE, layers: [{ size: 0 }, ...SPEC_EXAMPLE.layers.slice(1)] }],
-  ['33 layers', { ...SPEC_EXAMPLE, layers: [{ size: 1 }, ...Array.from({ length: 32 }, () => ({ size: 1, activation: 'relu', bias: false }))] }],
-  ['a label of 65 characters', { ...SPEC_EXAMPLE, layers: [{ size: 3, labels: ['A', 'B', 'C'.repeat(65)] }, ...SPEC_EXAMPLE.layers.slice(1)] }],
-  ['a bce target of 2', { ...SPEC_EXAMPLE, data: [{ x: [1, 2, 3], y: [2] }] }],
-  ['a negative cross-entropy target', { ...SPEC_EXAMPLE, loss: 'cross-entropy', data: [{ x: [1, 2, 3], y: [-1] }] }],
-  ['no data', { ...SPEC_EXAMPLE, data: [] }],
-  ['a zero learning rate', { ...SPEC_EXAMPLE, optimizer: { type: 'sgd', learningRate: 0 } }],
-  ['a momentum of 1', { ...SPEC_EXAMPLE, optimizer: { type: 'momentum', learningRate: 0.1, momentum: 1 } }],
-  ['sgd with a momentum', { ...SPEC_EXAMPLE, optimizer: { type: 'sgd', learningRate: 0.1, momentum: 0.5 } }],
-  ['sgd without learning rate', { ...SPEC_EXAMPLE, optimizer: { type: 'sgd' } }],
-  ['a fractional seed', { ...SPEC_EXAMPLE, weights: undefined, init: { type: 'xavier', seed: 0.5 } }],
-  ['an unknown reduction', { ...SPEC_EXAMPLE, reduction: 'avg' }],
-  ['a batch size of 0', { ...SPEC_EXAMPLE, batchSize: 0 }],
-];
-
-/** JSON.stringify drops the fields set to undefined above, as a file would not have them. */
+/** JSON.stringify drops the fields set to undefined in the cases, as a file would not have them. */
 function asJson(doc: unknown): unknown {
   return JSON.parse(JSON.stringify(doc));
 }
@@ -181,42 +49,68 @@ const plausibleLeaf = fc.oneof(
   fc.integer({ min: -3, max: 40 }),
 );
 
-describe('the JSON Schema in public/', () => {
-  test('uses only the keywords this test understands, and describes every field and definition', () => {
-    for (const doc of VALID_DOCS) validate(schema, asJson(doc));
-    const properties = schema.properties as Record<string, SchemaObject>;
-    const defs = schema.$defs as Record<string, SchemaObject>;
-    for (const [name, field] of [...Object.entries(properties), ...Object.entries(defs)]) {
-      expect(typeof field.description, name).toBe('string');
-    }
-    expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
+/** A validator for `schema`: Ajv for draft 2020-12, strict about unknown keywords (a typo is an error, not an ignored annotation). */
+function compile(schema: SchemaObject, name: string) {
+  // strictRequired would refuse `oneOf: [{ required: ['weights'] }, { required: ['init'] }]`, a
+  // sound way to say "exactly one of"; strictTypes and strictTuples are about style (a `type`
+  // beside each `items`, a `minItems` equal to the length of `prefixItems`), not meaning.
+  const ajv = new Ajv2020({ strict: true, strictRequired: false, strictTypes: false, strictTuples: false, allErrors: true });
+  // A schema may refer to another by its file name, as they are served side by side (a lesson's scenario).
+  for (const other of published) {
+    if (other !== name) ajv.addSchema(JSON.parse(readFileSync(new URL(other, PUBLIC), 'utf8')) as SchemaObject, other);
+  }
+  return ajv.compile(schema);
+}
+
+describe('the JSON Schemas in public/', () => {
+  test('each has its cases here', () => {
+    expect(published.length).toBeGreaterThan(0);
+    expect(published).toEqual(Object.keys(CASES).sort());
   });
 
-  test("accepts the spec's example and every form the format allows", () => {
-    for (const doc of VALID_DOCS) {
-      expect(parseScenario(doc).ok).toBe(true);
-      expect(validate(schema, asJson(doc))).toBe(true);
-    }
-  });
+  describe.each(published.filter((name) => name in CASES))('%s', (name) => {
+    const schema = JSON.parse(readFileSync(new URL(name, PUBLIC), 'utf8')) as SchemaObject;
+    const cases = CASES[name];
+    const validate = compile(schema, name);
+    const valid = (doc: unknown) => validate(doc) === true;
 
-  test.each(INVALID_DOCS)('rejects %s, as the codec does', (_name, doc) => {
-    expect(parseScenario(asJson(doc)).ok).toBe(false);
-    expect(validate(schema, asJson(doc))).toBe(false);
-  });
+    test('is a draft 2020-12 schema titled with its format, that describes every field and definition', () => {
+      expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
+      expect(schema.title).toBe(cases.format);
+      const properties = (schema.properties ?? {}) as Record<string, SchemaObject>;
+      const defs = (schema.$defs ?? {}) as Record<string, SchemaObject>;
+      for (const [field, sub] of [...Object.entries(properties), ...Object.entries(defs)]) {
+        expect(typeof sub.description, field).toBe('string');
+      }
+    });
 
-  test('accepts every document the codec accepts, and what the codec writes back', () => {
-    const mutated = fc
-      .constantFrom(...VALID_DOCS.map(asJson))
-      .chain((doc) => fc.tuple(fc.constant(doc), fc.constantFrom(...leafPaths(doc)), plausibleLeaf))
-      .map(([doc, path, value]) => replaceAt(doc, path, value));
-    fc.assert(
-      fc.property(mutated, (doc) => {
-        const result = parseScenario(doc);
-        if (!result.ok) return;
-        expect(validate(schema, doc)).toBe(true);
-        expect(validate(schema, asJson(serializeScenario(result.value)))).toBe(true);
-      }),
-      { numRuns: 2000 },
-    );
+    test('accepts the valid cases, as the app does', () => {
+      expect(cases.valid.length).toBeGreaterThan(0);
+      for (const doc of cases.valid) {
+        expect(cases.read(doc).ok).toBe(true);
+        expect(valid(asJson(doc)), JSON.stringify(validate.errors)).toBe(true);
+      }
+    });
+
+    test.each(cases.invalid.map(([what, doc]) => [what, doc] as const))('rejects %s, as the app does', (_what, doc) => {
+      expect(cases.read(asJson(doc)).ok).toBe(false);
+      expect(valid(asJson(doc))).toBe(false);
+    });
+
+    test('accepts every document the app accepts, and what the app writes back', () => {
+      const mutated = fc
+        .constantFrom(...cases.valid.map(asJson))
+        .chain((doc) => fc.tuple(fc.constant(doc), fc.constantFrom(...leafPaths(doc)), plausibleLeaf))
+        .map(([doc, path, value]) => replaceAt(doc, path, value));
+      fc.assert(
+        fc.property(mutated, (doc) => {
+          const result = cases.read(doc);
+          if (!result.ok) return;
+          expect(valid(doc), JSON.stringify(validate.errors)).toBe(true);
+          expect(valid(asJson(result.written)), JSON.stringify(validate.errors)).toBe(true);
+        }),
+        { numRuns: 2000 },
+      );
+    });
   });
 });
