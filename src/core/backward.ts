@@ -2,12 +2,13 @@ import { backpropActivation } from './activation.ts';
 import { lossGradient, sigmoidBceDelta, softmaxCrossEntropyDelta } from './loss.ts';
 import { matmulAB, matmulAtB } from './matmul.ts';
 import { FUSION, type Dataset, type Model, type Params } from './model.ts';
+import { addPenaltyGradient } from './regularization.ts';
 import type { Workspace } from './workspace.ts';
 
 /**
  * Backward pass over the batch the last `forward` held (first sample `start`):
  * ∂L/∂ŷ from the loss, δ = ∂L/∂z = ∂L/∂a·∂a/∂z (or the fused output δ), ∂L/∂aᵢ = Σⱼ wⱼᵢ δⱼ,
- * ∂L/∂wⱼᵢ = Σₛ δⱼ aᵢ and ∂L/∂bⱼ = Σₛ δⱼ. With `inputGradient` false the input layer's
+ * ∂L/∂wⱼᵢ = Σₛ δⱼ aᵢ (+ l1·sign(wⱼᵢ) + l2·wⱼᵢ with regularization) and ∂L/∂bⱼ = Σₛ δⱼ. With `inputGradient` false the input layer's
  * ∂L/∂a is not computed (training does not need it).
  */
 export function backward(model: Model, p: Params, data: Dataset, start: number, ws: Workspace, inputGradient = true): void {
@@ -40,4 +41,5 @@ export function backward(model: Model, p: Params, data: Dataset, start: number, 
     if (l === 0) continue;
     backpropActivation(model.act[l - 1], model.actParam[l - 1], z, a, dLda, dLdz, inOff, fanIn, count, nodeCount);
   }
+  if (model.l1 !== 0 || model.l2 !== 0) addPenaltyGradient(model.l1, model.l2, p.w, dLdw);
 }

@@ -1,4 +1,4 @@
-import { buildDataset, buildModel, buildParams, buildTrainable, type Dataset, type Model, type Params, type TrainableMask } from './model.ts';
+import { buildDataset, buildModel, buildParams, buildTrainable, samplesToDataset, type Dataset, type Model, type Params, type TrainableMask } from './model.ts';
 import type { Optimizer, Scenario } from './scenario.ts';
 
 /** A scenario turned into the flat arrays the core computes with. */
@@ -7,6 +7,8 @@ export interface Compiled {
   readonly params: Params;
   readonly trainable: TrainableMask;
   readonly data: Dataset;
+  /** the held-out samples (`testData`), never trained on; null when the scenario has none */
+  readonly testData: Dataset | null;
   readonly optimizer: Optimizer;
   /** samples per optimizer step */
   readonly batchSize: number;
@@ -20,6 +22,7 @@ export function compileScenario(s: Scenario): Compiled {
     params: buildParams(model, s),
     trainable: buildTrainable(model, s),
     data: buildDataset(model, s),
+    testData: s.testData === undefined ? null : samplesToDataset(model, s.testData),
     optimizer: s.optimizer,
     batchSize: s.batchSize ?? s.data.length,
   };

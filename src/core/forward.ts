@@ -2,11 +2,13 @@ import { activate } from './activation.ts';
 import { sampleLosses } from './loss.ts';
 import { matmulABt } from './matmul.ts';
 import type { Dataset, Model, Params } from './model.ts';
+import { weightPenalty } from './regularization.ts';
 import type { Workspace } from './workspace.ts';
 
 /**
  * Forward pass over samples [start, start + count): zⱼ = Σᵢ wⱼᵢ aᵢ + bⱼ and aⱼ = φ(zⱼ)
- * layer by layer, then lₛ per sample and L = (1/N or 1)·Σₛ lₛ. Returns L.
+ * layer by layer, then lₛ per sample, L_data = (1/N or 1)·Σₛ lₛ and L = L_data + P(w), P the
+ * weight penalty (0 without regularization). Returns L.
  */
 export function forward(model: Model, p: Params, data: Dataset, start: number, count: number, ws: Workspace): number {
   forwardPass(model, p, data, start, count, ws);
@@ -47,5 +49,14 @@ export function forwardPass(model: Model, p: Params, data: Dataset, start: numbe
     activate(model.act[l], model.actParam[l], z, a, outOff, fanOut, count, nodeCount);
   }
   const total = sampleLosses(model.loss, a, nodeOffset[depth], nodeCount, data.y, start * nOut, nOut, count, ws.sampleLoss);
-  ws.loss = model.meanReduction ? total / count : total;
+  const dataLoss = model.meanReduction ? total / count : total;
+  ws.dataLoss = dataLoss;
+  if (model.l1 === 0 && model.l2 === 0) {
+    ws.penalty = 0;
+    ws.loss = dataLoss;
+  } else {
+    const penalty = weightPenalty(model.l1, model.l2, p.w);
+    ws.penalty = penalty;
+    ws.loss = dataLoss + penalty;
+  }
 }

@@ -17,6 +17,9 @@ export interface Iteration {
   readonly stateAfter: OptimizerState;
   /** the reduced loss of the same batch at the parameters after the step */
   readonly lossAfter: number;
+  /** that loss without the weight penalty, and the penalty (0 without regularization) */
+  readonly dataLossAfter: number;
+  readonly penaltyAfter: number;
 }
 
 /**
@@ -34,6 +37,7 @@ export function runIteration(compiled: Compiled, params: Params = compiled.param
   stateAfter.t += 1;
   updateSlot(optimizer, stateAfter.t, after.w, pass.dLdw, trainable.w, stateAfter.w);
   updateSlot(optimizer, stateAfter.t, after.b, pass.dLdb, trainable.b, stateAfter.b);
-  const lossAfter = forward(model, after, data, start, count, createWorkspace(model, count));
-  return { start, count, params, pass, after, stateAfter, lossAfter };
+  const passAfter = createWorkspace(model, count);
+  const lossAfter = forward(model, after, data, start, count, passAfter);
+  return { start, count, params, pass, after, stateAfter, lossAfter, dataLossAfter: passAfter.dataLoss, penaltyAfter: passAfter.penalty };
 }

@@ -1,4 +1,4 @@
-import type { Activation, LossName, Scenario } from './scenario.ts';
+import type { Activation, LossName, Sample, Scenario } from './scenario.ts';
 
 /** Activation codes, as stored per weight block in `Model.act`. */
 export const ACT = { identity: 0, linear: 1, relu: 2, leakyRelu: 3, sigmoid: 4, tanh: 5, softmax: 6 } as const;
@@ -36,6 +36,9 @@ export interface Model {
   /** 1 for a mean over the samples of a batch, 0 for a sum. */
   readonly meanReduction: 0 | 1;
   readonly fusion: FusionCode;
+  /** the rates of the weight penalty l1·Σ|w| + (l2/2)·Σw² added to the loss (0 without regularization) */
+  readonly l1: number;
+  readonly l2: number;
 }
 
 /** The parameters of a model: every weight and every bias (zeros, and never updated, where a layer has none). */
@@ -77,8 +80,8 @@ function actCode(a: Activation): { code: ActCode; param: number } {
   }
 }
 
-/** The index tables and codes of a scenario's network, loss and reduction. */
-export function buildModel(s: Pick<Scenario, 'layers' | 'loss' | 'reduction'>): Model {
+/** The index tables and codes of a scenario's network, loss, reduction and weight penalty. */
+export function buildModel(s: Pick<Scenario, 'layers' | 'loss' | 'reduction' | 'regularization'>): Model {
   const depth = s.layers.length - 1;
   const sizes = new Int32Array(depth + 1);
   const nodeOffset = new Int32Array(depth + 2);
@@ -110,6 +113,7 @@ export function buildModel(s: Pick<Scenario, 'layers' | 'loss' | 'reduction'>): 
     depth, sizes, nodeOffset, nodeCount: nodeOffset[depth + 1],
     weightOffset, weightCount: weightOffset[depth], biasOffset, biasCount: biasOffset[depth],
     hasBias, act, actParam, loss, meanReduction: s.reduction === 'sum' ? 0 : 1, fusion,
+    l1: s.regularization?.l1 ?? 0, l2: s.regularization?.l2 ?? 0,
   };
 }
 
@@ -156,14 +160,19 @@ export function buildTrainable(model: Model, s: Pick<Scenario, 'trainable'>): Tr
 
 /** The scenario's samples as flat row-major matrices. */
 export function buildDataset(model: Model, s: Pick<Scenario, 'data'>): Dataset {
+  return samplesToDataset(model, s.data);
+}
+
+/** Samples (`data` or `testData`) as flat row-major matrices. */
+export function samplesToDataset(model: Model, samples: readonly Sample[]): Dataset {
   const nIn = model.sizes[0];
   const nOut = model.sizes[model.depth];
-  const count = s.data.length;
+  const count = samples.length;
   const x = new Float64Array(count * nIn);
   const y = new Float64Array(count * nOut);
   for (let k = 0; k < count; k++) {
-    x.set(s.data[k].x, k * nIn);
-    y.set(s.data[k].y, k * nOut);
+    x.set(samples[k].x, k * nIn);
+    y.set(samples[k].y, k * nOut);
   }
   return { count, x, y };
 }

@@ -1,4 +1,4 @@
-import type { Activation, DenseLayer, Scenario, TrainableBiasEntry, TrainableEntry } from './scenario.ts';
+import type { Activation, DenseLayer, Sample, Scenario, TrainableBiasEntry, TrainableEntry } from './scenario.ts';
 
 /**
  * Pure edits of a scenario: each returns a new scenario and shares every part it did not
@@ -65,6 +65,17 @@ export function withSampleRemoved(s: Scenario, index: number): Scenario {
   return { ...s, data, batchSize: s.batchSize === undefined ? undefined : Math.min(s.batchSize, data.length) };
 }
 
+/**
+ * The training and test samples replaced (from a CSV file or a generator); an empty testData
+ * is left out, and batchSize is clamped to the training samples.
+ */
+export function withSamples(s: Scenario, samples: { data: Sample[]; testData: Sample[] }): Scenario {
+  const { testData, ...rest } = s;
+  void testData;
+  const batchSize = s.batchSize === undefined ? undefined : Math.min(s.batchSize, samples.data.length);
+  return { ...rest, data: samples.data, ...(samples.testData.length > 0 ? { testData: samples.testData } : {}), batchSize };
+}
+
 /** Layer l's activation changed (l ≥ 1). */
 export function withActivation(s: Scenario, l: number, activation: Activation): Scenario {
   const layer = s.layers[l] as DenseLayer;
@@ -92,7 +103,8 @@ function keepLabels(labels: string[] | undefined, size: number): string[] | unde
 /**
  * The scenario with new layer sizes (same depth): every weight and bias whose two nodes
  * still exist keeps its value; new ones start at `fill` (0 by default, so the new node
- * starts silent and the old numbers stay as they were). Data x and y are resized the same way.
+ * starts silent and the old numbers stay as they were). The x and y of data and testData are
+ * resized the same way.
  */
 export function withLayerSize(s: Scenario, l: number, size: number, fill = 0): Scenario {
   const layers = s.layers.map((layer, k) => (k === l ? { ...layer, size, labels: keepLabels(layer.labels, size) } : layer)) as Scenario['layers'];
@@ -100,10 +112,11 @@ export function withLayerSize(s: Scenario, l: number, size: number, fill = 0): S
   const weights = s.weights.map((m, k) => resizeList(m, sizes[k + 1], () => []).map((row) => resizeList(row, sizes[k], () => fill)));
   const biases = s.biases.map((b, k) => (b === null ? null : resizeList(b, sizes[k + 1], () => 0)));
   const last = sizes.length - 1;
-  const data = l === 0 || l === last
-    ? s.data.map((d) => ({ x: l === 0 ? resizeList(d.x, size, () => 0) : d.x, y: l === last ? resizeList(d.y, size, () => 0) : d.y }))
-    : s.data;
-  return { ...detached(s), layers, weights, biases, data, ...resizedTrainable(s, sizes) };
+  const resized = (samples: Sample[]) => (l === 0 || l === last
+    ? samples.map((d) => ({ x: l === 0 ? resizeList(d.x, size, () => 0) : d.x, y: l === last ? resizeList(d.y, size, () => 0) : d.y }))
+    : samples);
+  const testData = s.testData === undefined ? {} : { testData: resized(s.testData) };
+  return { ...detached(s), layers, weights, biases, data: resized(s.data), ...testData, ...resizedTrainable(s, sizes) };
 }
 
 function resizedTrainable(s: Scenario, sizes: number[]): Pick<Scenario, 'trainable'> {

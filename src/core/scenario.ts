@@ -87,6 +87,16 @@ export interface Scenario {
   data: Sample[];
   batchSize?: number;
   optimizer: Optimizer;
+  /** a penalty on the weights added to the loss: l1·Σ|w| + (l2/2)·Σw²; a missing rate is 0 */
+  regularization?: Regularization;
+  /** held-out samples, never trained on; their data loss is reported beside the training loss */
+  testData?: Sample[];
+}
+
+/** The rates of the weight penalty, as the file gives them (at least one of the two). */
+export interface Regularization {
+  l1?: number;
+  l2?: number;
 }
 
 /** The spec's limits; a document over one is rejected with a message naming it. */

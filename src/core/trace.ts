@@ -2,7 +2,9 @@ import { compileScenario, type Compiled } from './compile.ts';
 import { runIteration } from './iteration.ts';
 import { paramsToNested, type Model } from './model.ts';
 import type { Scenario } from './scenario.ts';
-import { createTrainer, train } from './train.ts';
+import { createTestWorkspace, testLoss } from './test-loss.ts';
+import { createTrainer } from './train.ts';
+import { trainWithHistories } from './train-histories.ts';
 import type { Workspace } from './workspace.ts';
 
 export const TRACE_FORMAT = 'backprop-trace/1';
@@ -23,10 +25,15 @@ type Nested = ReturnType<typeof paramsToNested>;
 export interface Trace {
   format: typeof TRACE_FORMAT;
   loss: number;
+  /** with regularization: loss = dataLoss + penalty */
+  dataLoss?: number;
+  penalty?: number;
+  /** with testData: the data loss over every test sample */
+  testLoss?: number;
   samples: TraceSample[];
   gradients: Nested;
-  after: Nested & { loss: number };
-  training?: { steps: number; lossHistory: number[] } & Nested & { loss: number };
+  after: Nested & { loss: number; dataLoss?: number; penalty?: number; testLoss?: number };
+  training?: { steps: number; lossHistory: number[]; dataLossHistory?: number[]; testLossHistory?: number[] } & Nested & { loss: number };
 }
 
 function layerSlices(model: Model, values: Float64Array, s: number): number[][] {
@@ -62,22 +69,42 @@ function traceSamples(compiled: Compiled, pass: Workspace, start: number): Trace
   return samples;
 }
 
-/** The trace of one iteration of a scenario, and of `steps` training steps when given. */
+/**
+ * The trace of one iteration of a scenario, and of `steps` training steps when given. With
+ * regularization the data loss and the penalty are reported beside each loss; with test data,
+ * the test loss.
+ */
 export function traceScenario(scenario: Scenario, steps?: number): Trace {
   const compiled = compileScenario(scenario);
   const { model } = compiled;
+  const regularized = scenario.regularization !== undefined;
+  const testWs = createTestWorkspace(compiled);
   const it = runIteration(compiled);
   const trace: Trace = {
     format: TRACE_FORMAT,
     loss: it.pass.loss,
+    ...(regularized ? { dataLoss: it.pass.dataLoss, penalty: it.pass.penalty } : {}),
+    ...(testWs !== null ? { testLoss: testLoss(compiled, compiled.params, testWs) } : {}),
     samples: traceSamples(compiled, it.pass, it.start),
     gradients: paramsToNested(model, { w: it.pass.dLdw, b: it.pass.dLdb }),
-    after: { ...paramsToNested(model, it.after), loss: it.lossAfter },
+    after: {
+      ...paramsToNested(model, it.after),
+      loss: it.lossAfter,
+      ...(regularized ? { dataLoss: it.dataLossAfter, penalty: it.penaltyAfter } : {}),
+      ...(testWs !== null ? { testLoss: testLoss(compiled, it.after, testWs) } : {}),
+    },
   };
   if (steps !== undefined) {
     const trainer = createTrainer(compiled);
-    const history = train(trainer, steps);
-    trace.training = { steps, lossHistory: Array.from(history), ...paramsToNested(model, trainer.params), loss: history[steps] };
+    const history = trainWithHistories(trainer, steps);
+    trace.training = {
+      steps,
+      lossHistory: Array.from(history.loss),
+      ...(regularized ? { dataLossHistory: Array.from(history.dataLoss) } : {}),
+      ...(history.testLoss !== null ? { testLossHistory: Array.from(history.testLoss) } : {}),
+      ...paramsToNested(model, trainer.params),
+      loss: history.loss[steps],
+    };
   }
   return trace;
 }

@@ -16,8 +16,12 @@ export interface Workspace {
   readonly sampleLoss: Float64Array;
   readonly dLdw: Float64Array;
   readonly dLdb: Float64Array;
-  /** the reduced loss of the last forward pass */
+  /** the reduced loss of the last forward pass: the data loss plus the weight penalty */
   loss: number;
+  /** the reduced data loss of the last forward pass (the loss without the penalty) */
+  dataLoss: number;
+  /** the weight penalty at the parameters of the last forward pass (0 without regularization) */
+  penalty: number;
 }
 
 /** Arrays for up to `capacity` samples of `model`. */
@@ -34,5 +38,7 @@ export function createWorkspace(model: Model, capacity: number): Workspace {
     dLdw: new Float64Array(model.weightCount),
     dLdb: new Float64Array(model.biasCount),
     loss: NaN,
+    dataLoss: NaN,
+    penalty: 0,
   };
 }

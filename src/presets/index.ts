@@ -6,6 +6,8 @@ import landscapeLocalMinimum from './landscape-local-minimum.json';
 import littleNetwork from './little-network.json';
 import mazur from './mazur.json';
 import numpy341 from './numpy-341.json';
+import playground from './playground.json';
+import playgroundXor from './playground-xor.json';
 import tanh221 from './tanh-221.json';
 import walkthrough from './walkthrough.json';
 
@@ -23,6 +25,8 @@ export const PRESETS: readonly Preset[] = [
   { id: 'tanh-221', document: tanh221 },
   { id: 'mazur', document: mazur },
   { id: 'landscape-local-minimum', document: landscapeLocalMinimum },
+  { id: 'playground', document: playground },
+  { id: 'playground-xor', document: playgroundXor },
 ];
 
 export const DEFAULT_PRESET_ID = 'walkthrough';

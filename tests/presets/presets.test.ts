@@ -14,8 +14,8 @@ const preset = (id: string) => {
 };
 
 describe('presets', () => {
-  it('are the six of the issue and the landscape one, walkthrough first and default', () => {
-    expect(PRESET_IDS).toEqual(['walkthrough', 'little-network', 'numpy-341', 'by-hand-mlp', 'tanh-221', 'mazur', 'landscape-local-minimum']);
+  it('are the six of the issue, the landscape one and the two playground ones, walkthrough first and default', () => {
+    expect(PRESET_IDS).toEqual(['walkthrough', 'little-network', 'numpy-341', 'by-hand-mlp', 'tanh-221', 'mazur', 'landscape-local-minimum', 'playground', 'playground-xor']);
     expect(DEFAULT_PRESET_ID).toBe('walkthrough');
     expect(loadPreset('nope')).toBeNull();
   });

@@ -6,11 +6,14 @@ import { readData } from './read-data.ts';
 import { describe, isJsonObject, ownField, readChoice, readText, rejectUnknownFields, requiredField, type JsonObject } from './read-json.ts';
 import { readNetwork } from './read-network.ts';
 import { readOptimizer } from './read-optimizer.ts';
+import { readRegularization } from './read-regularization.ts';
+import { readTestData } from './read-test-data.ts';
 
 /** Every top-level field, in the order the serializer writes them. */
 export const SCENARIO_FIELDS = [
   'format', 'title', 'description', 'layers', 'weightLabels', 'biasLabels', 'weights', 'init',
   'biases', 'trainable', 'loss', 'reduction', 'data', 'batchSize', 'optimizer',
+  'regularization', 'testData',
 ] as const;
 
 /**
@@ -65,10 +68,16 @@ function readScenario(value: unknown, errors: ErrorList): Scenario | undefined {
   const batchSize = readBatchSize(ownField(value, 'batchSize'), sampleCount, errors);
   const rawOptimizer = requiredField(value, 'optimizer', ROOT, errors, 'an optimizer object such as { "type": "sgd", "learningRate": 0.1 }');
   const optimizer = rawOptimizer === undefined ? undefined : readOptimizer(rawOptimizer, 'optimizer', errors);
+  const rawRegularization = ownField(value, 'regularization');
+  const regularization = rawRegularization === undefined ? undefined : readRegularization(rawRegularization, 'regularization', errors);
+  const rawTestData = ownField(value, 'testData');
+  const testData = rawTestData === undefined ? undefined : readTestData(rawTestData, { shape, loss }, Array.isArray(rawData) ? rawData.length : 0, errors);
   if (header === undefined || network === undefined || loss === undefined || data === undefined || optimizer === undefined) return undefined;
   const scenario: Scenario = { ...header, ...network, loss, data, optimizer };
   if (reduction !== undefined) scenario.reduction = reduction;
   if (batchSize !== undefined) scenario.batchSize = batchSize;
+  if (regularization !== undefined) scenario.regularization = regularization;
+  if (testData !== undefined) scenario.testData = testData;
   return scenario;
 }
 

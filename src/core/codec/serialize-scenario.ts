@@ -24,6 +24,8 @@ export function serializeScenario(scenario: Scenario): JsonDocument {
   doc.data = scenario.data.map(({ x, y }) => ({ x: x.slice(), y: y.slice() }));
   setIfDefined(doc, 'batchSize', scenario.batchSize);
   doc.optimizer = writeOptimizer(scenario.optimizer);
+  setIfDefined(doc, 'regularization', scenario.regularization === undefined ? undefined : { ...scenario.regularization });
+  setIfDefined(doc, 'testData', scenario.testData?.map(({ x, y }) => ({ x: x.slice(), y: y.slice() })));
   return doc;
 }
 

@@ -78,8 +78,16 @@ function scenarioFor(specs: LayerSpec[]): fc.Arbitrary<Scenario> {
     init.map((i) => ({ weights: initWeights(i, sizes), init: i })),
   );
   const lossAndData = fc.constantFrom(...LOSS_NAMES).chain((loss) =>
-    fc.record({ loss: fc.constant(loss), data: fc.array(fc.record({ x: vector(sizes[0], finite), y: vector(sizes[sizes.length - 1], target(loss)) }), { minLength: 1, maxLength: 4 }) }),
+    fc.record(
+      {
+        loss: fc.constant(loss),
+        data: fc.array(fc.record({ x: vector(sizes[0], finite), y: vector(sizes[sizes.length - 1], target(loss)) }), { minLength: 1, maxLength: 4 }),
+        testData: fc.array(fc.record({ x: vector(sizes[0], finite), y: vector(sizes[sizes.length - 1], target(loss)) }), { minLength: 1, maxLength: 3 }),
+      },
+      { requiredKeys: ['loss', 'data'] },
+    ),
   );
+  const rate = fc.double({ min: 0, max: 10, noNaN: true }).map((v) => v + 0);
   const optional = fc.record(
     {
       title: fc.string({ maxLength: 20 }),
@@ -94,6 +102,7 @@ function scenarioFor(specs: LayerSpec[]): fc.Arbitrary<Scenario> {
         { requiredKeys: [] },
       ),
       reduction: fc.constantFrom('mean' as const, 'sum' as const),
+      regularization: fc.oneof(fc.record({ l1: rate }), fc.record({ l2: rate }), fc.record({ l1: rate, l2: rate })),
       batchSeed: fc.nat(),
     },
     { requiredKeys: [] },
@@ -107,8 +116,9 @@ function scenarioFor(specs: LayerSpec[]): fc.Arbitrary<Scenario> {
       optimizer,
       optional,
     })
-    .map(({ layers, parameters: { weights, init: i }, biases, lossAndData: { loss, data }, optimizer: o, optional: { batchSeed, ...rest } }) => {
+    .map(({ layers, parameters: { weights, init: i }, biases, lossAndData: { loss, data, testData }, optimizer: o, optional: { batchSeed, ...rest } }) => {
       const scenario: Scenario = { format: SCENARIO_FORMAT, ...rest, layers, weights, biases, loss, data, optimizer: o };
+      if (testData !== undefined) scenario.testData = testData;
       if (i !== undefined) scenario.init = i;
       if (batchSeed !== undefined) scenario.batchSize = 1 + (batchSeed % data.length);
       return scenario;

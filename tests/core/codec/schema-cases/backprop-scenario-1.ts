@@ -58,6 +58,8 @@ const VALID: Record<string, unknown>[] = [
     data: [{ x: [1, 2], y: [3] }],
     optimizer: { type: 'nesterov', learningRate: 0.1, momentum: 0.5 },
   },
+  { ...SPEC_EXAMPLE, regularization: { l1: 0.001, l2: 0.01 }, testData: [{ x: [0, 1, 2], y: [0.5] }] },
+  { ...SPEC_EXAMPLE, regularization: { l2: 0 } },
 ];
 
 /** Documents the codec rejects for a reason the schema can see too. */
@@ -83,6 +85,12 @@ const INVALID: [string, Record<string, unknown>][] = [
   ['a fractional seed', { ...SPEC_EXAMPLE, weights: undefined, init: { type: 'xavier', seed: 0.5 } }],
   ['an unknown reduction', { ...SPEC_EXAMPLE, reduction: 'avg' }],
   ['a batch size of 0', { ...SPEC_EXAMPLE, batchSize: 0 }],
+  ['a negative l2 rate', { ...SPEC_EXAMPLE, regularization: { l2: -0.1 } }],
+  ['a regularization without a rate', { ...SPEC_EXAMPLE, regularization: {} }],
+  ['an unknown regularization', { ...SPEC_EXAMPLE, regularization: { l3: 0.1 } }],
+  ['an empty testData', { ...SPEC_EXAMPLE, testData: [] }],
+  ['a bce test target of 2', { ...SPEC_EXAMPLE, testData: [{ x: [1, 2, 3], y: [2] }] }],
+  ['a test sample of the wrong kind', { ...SPEC_EXAMPLE, testData: [{ x: [1, 2, 3] }] }],
 ];
 
 export const scenarioCases: SchemaCases = {
