@@ -7,6 +7,7 @@ import type { AppState, AppStore, SessionInputs } from './app-actions.ts';
 import { initialSession } from './initial-session.ts';
 import { parseSessionText, sessionEnvelope, type SavedSession } from './session-envelope.ts';
 import { readScenarioHash } from './share-link.ts';
+import { readShareOptions } from './share-options.ts';
 import { trackedInputs, type TrackedInputs } from './undo.ts';
 
 /** The key of the saved session in localStorage. */
@@ -119,15 +120,19 @@ export function openSession(hash: string, getStorage: GetStorage): SessionStart 
   const withStorageNotice = (inputs: AppInputs): AppInputs => (saved.kind === 'unreadable' || saved.kind === 'unavailable') && inputs.notice === null
     ? { ...inputs, notice: saved.notice }
     : inputs;
-  if (saved.kind !== 'saved') return { inputs: withStorageNotice(initialSession(hash)), pastStates: [] };
+  // Decompressed at most once, and only when needed: a link can be large.
+  let read: { link: ReturnType<typeof readScenarioHash> } | undefined;
+  const linkOf = () => (read ??= { link: readScenarioHash(hash) }).link;
+  if (saved.kind !== 'saved') return { inputs: withStorageNotice(initialSession(hash, linkOf())), pastStates: [] };
   const session = saved.session;
   if (params.length === 0) return { inputs: restoredInputs(session), pastStates: [] };
 
-  const fromLink = initialSession(hash);
+  // The page's own URL (a reload): its scenario is the saved one, not decompressed again.
+  if (session.hash === hash) return { inputs: { ...restoredInputs(session), hidden: readShareOptions(hash).options.hidden ?? [] }, pastStates: [] };
+  const link = linkOf();
+  const fromLink = initialSession(hash, link);
   // A lesson's hidden controls stay hidden whatever session shows.
   const restored = (notice: Notice | null): AppInputs & SessionInputs => ({ ...restoredInputs(session), hidden: fromLink.hidden, notice });
-  if (session.hash === hash) return { inputs: restored(null), pastStates: [] };
-  const link = readScenarioHash(hash);
   if (link !== null && !link.ok) {
     return { inputs: restored({ kind: 'error', text: 'The link could not be opened, so your saved session is shown.', details: link.errors.map(formatCodecError) }), pastStates: [] };
   }
