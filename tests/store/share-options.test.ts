@@ -1,6 +1,7 @@
 import LZString from 'lz-string';
 import { describe, expect, it } from 'vitest';
 import { scenarioToJson } from '../../src/core/codec/serialize-scenario.ts';
+import { MAX_ERRORS } from '../../src/core/codec/error-list.ts';
 import { loadPreset } from '../../src/presets/index.ts';
 import { initialSession } from '../../src/store/initial-session.ts';
 import { hideParam, readHideParam } from '../../src/store/lesson-link.ts';
@@ -218,5 +219,16 @@ describe('opening a link with options', () => {
     expect(linkOpensSettings(shareLinkHash(mazur, { panel: 'math' }))).toBe(false);
     expect(linkOpensSettings(shareLinkHash(mazur, { panel: 'settings', hidden: ['settings'] }))).toBe(false);
     expect(linkOpensSettings('#panel=settings')).toBe(false);
+  });
+});
+
+describe('a link with a flood of parameters', () => {
+  it('names at most MAX_ERRORS of the ignored ones, then says how many more, as the codec caps its errors', () => {
+    const junk = Array.from({ length: 100_000 }, (_, k) => `x${k}=1`).join('&');
+    const read = readShareOptions(`${scenarioHash(loadPreset('mazur')!)}&pos=2&${junk}`);
+    expect(read.options.position).toBe(2);
+    expect(read.ignored).toHaveLength(MAX_ERRORS + 1);
+    expect(read.ignored[0]).toMatch(/^"x0=1": unknown parameter/);
+    expect(read.ignored[MAX_ERRORS]).toBe(`and 99,900 more parameters ignored: only the first ${MAX_ERRORS} are listed`);
   });
 });
