@@ -9,6 +9,14 @@ export interface Notice {
   readonly kind: 'error' | 'info';
   readonly text: string;
   readonly details?: readonly string[];
+  /** a file the notice offers to save (an unreadable saved session, kept) */
+  readonly download?: NoticeDownload;
+}
+
+export interface NoticeDownload {
+  readonly label: string;
+  readonly fileName: string;
+  readonly text: string;
 }
 
 /** Controls a lesson link can hide, so a teacher can hand students a focused exercise. */
