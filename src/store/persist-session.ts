@@ -215,6 +215,19 @@ export interface SessionSaver {
   dispose(): void;
 }
 
+function readsAsLink(hash: string): boolean {
+  return hashParams(hash).some((p) => p.startsWith('scenario='));
+}
+
+/** What is stored under SESSION_KEY; undefined when the storage cannot be read. */
+function storedText(getStorage: GetStorage): string | null | undefined {
+  try {
+    return getStorage()?.getItem(SESSION_KEY);
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Saves the session as the user works, debounced: nothing is written until something that
  * is saved changes (a saved session set aside by a link stays until then). A save that fails
@@ -235,6 +248,13 @@ export function createSessionSaver(store: AppStore, options: SessionSaverOptions
     }
   })();
   let changed = false;
+  // A link opened with nothing saved is the session at once (as a reload of the link already
+  // is), so that a new tab without the link reopens it. A stored session, even one that
+  // could not be read, is left alone until the first change.
+  if (!failing && readsAsLink(options.hash()) && storedText(options.storage) === null) {
+    const text = textOf();
+    if (writeSavedSession(options.storage, text).ok) last = text;
+  }
 
   const save = () => {
     timer = undefined;

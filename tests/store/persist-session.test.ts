@@ -413,3 +413,32 @@ describe('a link in the URL and the saved session', () => {
     expect(start.inputs.notice?.text).toMatch(/saved session could not be restored/);
   });
 });
+
+describe('a link opened on a first visit', () => {
+  it('is saved at once, so a new tab without the link reopens it', () => {
+    const storage = new MemoryStorage();
+    const mazur = loadPreset('mazur')!;
+    const hash = scenarioHash(mazur);
+    const start = openSession(hash, of(storage));
+    const store = createAppStore(start.inputs, { pastStates: start.pastStates });
+    const saver = createSessionSaver(store, { storage: of(storage), hash: () => hash });
+    // No edit, no timer: saved already.
+    expect(storage.getItem(SESSION_KEY)).not.toBeNull();
+    saver.dispose();
+    const again = openSession('', of(storage));
+    expect(again.inputs.scenario).toEqual(mazur);
+    expect(again.inputs.presetId).toBeNull();
+  });
+
+  it('does not overwrite a session that is stored, readable or not', () => {
+    const mazur = loadPreset('mazur')!;
+    for (const text of [envelopeText(storeWithWork()), 'garbage']) {
+      const storage = new MemoryStorage();
+      storage.setItem(SESSION_KEY, text);
+      const start = openSession(scenarioHash(mazur), of(storage));
+      const saver = createSessionSaver(createAppStore(start.inputs, { pastStates: start.pastStates }), { storage: of(storage), hash: () => scenarioHash(mazur) });
+      saver.dispose();
+      expect(storage.getItem(SESSION_KEY)).toBe(text);
+    }
+  });
+});
