@@ -60,6 +60,19 @@ export function shareLinkHash(scenario: Scenario, options: ShareOptions = {}): s
   return [scenarioHash(scenario), ...extra].join('&');
 }
 
+/**
+ * The longest link Share hands out as a link: 8,000 characters. The hash never reaches a
+ * server, but links travel through chat tools, e-mail and documents that cut them short, and
+ * RFC 9110 (§4.1) asks every sender and recipient to support URIs of only 8,000 octets; a
+ * longer link is offered as a file instead (a 250,000-weight scenario makes a 2.8 MB link).
+ */
+export const SHARE_LINK_LIMIT = 8000;
+
+/** True when a whole link (address and hash) is short enough to share as a link. */
+export function shareLinkFits(link: string): boolean {
+  return link.length <= SHARE_LINK_LIMIT;
+}
+
 /** The options a link's hash carries, and one line per parameter ignored (naming it and saying why). */
 export interface ShareOptionsRead {
   /** the hash is a share link (it has `scenario=`); the options are read only from one */
