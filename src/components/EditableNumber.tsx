@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { formatValue, parseUserNumber } from '../core/format-number.ts';
+import { formatValue, parseUserNumber, userNumberError } from '../core/format-number.ts';
 
 interface Props {
   value: number;
@@ -44,7 +44,7 @@ export function EditableNumber({ value, label, onCommit, digits = 4, className, 
   const commit = () => {
     const parsed = parseUserNumber(text);
     if (parsed === null) {
-      setError(`“${text}” is not a number`);
+      setError(userNumberError(text));
       return;
     }
     if (onCommit(parsed) === false) return;

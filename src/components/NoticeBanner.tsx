@@ -1,6 +1,7 @@
+import { downloadBlob } from './download.ts';
 import { useAppStore } from './use-app-store.ts';
 
-/** The app's message to the user: what went wrong (or happened), with the details one per line. */
+/** The app's message to the user: what went wrong (or happened), with the details one per line, and a file it offers to save. */
 export function NoticeBanner() {
   const { notice, setNotice } = useAppStore((s) => ({ notice: s.notice, setNotice: s.setNotice }));
   if (notice === null) return null;
@@ -16,6 +17,12 @@ export function NoticeBanner() {
               </li>
             ))}
           </ul>
+        )}
+        {notice.download && (
+          <button type="button" data-testid="notice-download"
+            onClick={() => downloadBlob(new Blob([notice.download!.text], { type: 'application/json' }), notice.download!.fileName)}>
+            {notice.download.label}
+          </button>
         )}
       </div>
       <button type="button" className="icon-button" aria-label="Dismiss the message" onClick={() => setNotice(null)}>

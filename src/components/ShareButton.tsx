@@ -4,13 +4,16 @@ import type { Scenario } from '../core/scenario.ts';
 import type { Selection } from '../core/selection.ts';
 import { LESSON_CONTROLS, type LessonControl } from '../store/app-state.ts';
 import { LESSON_LABELS } from '../store/lesson-link.ts';
-import { shareLinkHash, type ShareOptions } from '../store/share-options.ts';
+import { scenarioToJson } from '../core/codec/serialize-scenario.ts';
+import { formatLimit } from '../core/codec/read-json.ts';
+import { SHARE_LINK_LIMIT, shareLinkFits, shareLinkHash, type ShareOptions } from '../store/share-options.ts';
+import { downloadBlob, exportStem } from './download.ts';
 import { SIDE_TAB_TITLES } from './side-tab-titles.ts';
 import { useAppStore, useAppStoreApi } from './use-app-store.ts';
 import { useNotation } from './notation-context.tsx';
 import { usePopover } from './use-popover.ts';
 
-type CopyState = 'copied' | 'manual' | 'idle';
+type CopyState = 'copied' | 'manual' | 'idle' | 'too-long';
 
 /** Writes to the clipboard; false when the browser has no clipboard API, denies it, or does not answer. */
 async function copyText(text: string): Promise<boolean> {
@@ -45,7 +48,8 @@ interface Parts {
 /**
  * Share: copies a link that opens exactly this scenario (the spec's `#scenario=` link), and
  * on request the step position, the selection, the panel layout and a lesson's hidden
- * controls. Where the clipboard is not available the link is selected for Ctrl+C.
+ * controls. Where the clipboard is not available the link is selected for Ctrl+C. A link
+ * longer than SHARE_LINK_LIMIT is not copied unasked: the popover says why and offers the file.
  */
 export function ShareButton({ settingsOpen }: { settingsOpen: boolean }) {
   const store = useAppStoreApi();
@@ -75,6 +79,11 @@ export function ShareButton({ settingsOpen }: { settingsOpen: boolean }) {
   // Compressing the scenario costs about half a millisecond: only while the popover shows the link, not on every edit.
   const link = open ? linkFor(parts, hidden) : '';
 
+  /** Copies a link that fits; a longer one is not copied unasked, the file is offered instead. */
+  const offerLink = async (text: string) => {
+    if (shareLinkFits(text)) await copyLink(text);
+    else setCopy('too-long');
+  };
   const copyLink = async (text: string) => {
     const ok = await copyText(text);
     setCopy(ok ? 'copied' : 'manual');
@@ -86,7 +95,7 @@ export function ShareButton({ settingsOpen }: { settingsOpen: boolean }) {
   const change = (p: Parts, h: readonly LessonControl[]) => {
     setParts(p);
     setHide(h);
-    void copyLink(linkFor(p, h));
+    void offerLink(linkFor(p, h));
   };
 
   return (
@@ -100,7 +109,7 @@ export function ShareButton({ settingsOpen }: { settingsOpen: boolean }) {
           }
           setOpen(true);
           setCopy('idle');
-          void copyLink(linkFor(parts, hidden));
+          void offerLink(linkFor(parts, hidden));
         }}>
         Share
       </button>
@@ -110,10 +119,22 @@ export function ShareButton({ settingsOpen }: { settingsOpen: boolean }) {
             {copy === 'copied' && 'Link copied to the clipboard.'}
             {copy === 'manual' && 'Copying is not allowed here: the link below is selected, press Ctrl+C (⌘C on a Mac) to copy it.'}
           </p>
+          {!shareLinkFits(link) && (
+            <div className="share-too-long" role="alert" data-testid="share-too-long">
+              <p>
+                This link is {formatLimit(link.length)} characters long: past {formatLimit(SHARE_LINK_LIMIT)}, chat tools, e-mail and some
+                browsers cut links short, and a link cut short does not open. Share the scenario as a file instead; File › Open (or dropping it on the page) opens it.
+              </p>
+              <button type="button" data-testid="share-file"
+                onClick={() => downloadBlob(new Blob([`${scenarioToJson(st.scenario)}\n`], { type: 'application/json' }), `${exportStem(store.getState().presetId, st.scenario.title)}.json`)}>
+                Download the scenario file
+              </button>
+            </div>
+          )}
           <div className="share-link-row">
             <label className="visually-hidden" htmlFor="share-link">Link</label>
             <input ref={linkRef} id="share-link" className="share-link" readOnly value={link} data-testid="share-link" onFocus={(e) => e.target.select()} />
-            <button type="button" onClick={() => void copyLink(link)} data-testid="share-copy">Copy</button>
+            <button type="button" onClick={() => void copyLink(link)} data-testid="share-copy">{shareLinkFits(link) ? 'Copy' : 'Copy anyway'}</button>
           </div>
           <fieldset>
             <legend>The link also opens</legend>

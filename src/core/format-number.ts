@@ -25,7 +25,20 @@ export function formatValue(x: number, digits = 4): string {
  */
 export function parseUserNumber(text: string): number | null {
   const clean = text.trim().replace(/−/g, '-');
-  if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(clean)) return null;
+  if (!NUMBER_TEXT.test(clean)) return null;
   const value = Number(clean);
   return Number.isFinite(value) ? value : null;
+}
+
+const NUMBER_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+
+/**
+ * Why typed text is refused as a number (parseUserNumber gives null), in words: a number
+ * written correctly but too large for a double (`1e999`) is out of range, anything else is
+ * not a number; null when the text is a number.
+ */
+export function userNumberError(text: string): string | null {
+  if (parseUserNumber(text) !== null) return null;
+  const clean = text.trim().replace(/−/g, '-');
+  return NUMBER_TEXT.test(clean) ? `“${text}” is out of range (numbers go up to ±1.8e308)` : `“${text}” is not a number`;
 }

@@ -1,3 +1,4 @@
+import { csvCell, type CsvValue } from './csv-cell.ts';
 import { compileScenario, type Compiled } from './compile.ts';
 import { runIteration, type Iteration } from './iteration.ts';
 import { biasIndex, weightIndex } from './model.ts';
@@ -21,23 +22,18 @@ import type { Scenario } from './scenario.ts';
  * `value_after` (after the optimizer step) and `trainable` (1, or 0 for a frozen one).
  * `name` is the display name the diagram shows. Numbers are written in full (the shortest
  * text that reads back as the same double); NaN, Infinity, -Infinity as words; a blank
- * cell is a value that does not exist.
+ * cell is a value that does not exist. A name that a spreadsheet would read as a formula
+ * (starting with =, +, -, @, tab, CR or LF) starts with a `'` (csv-cell.ts).
  */
 export const TRACE_CSV_COLUMNS = [
   'kind', 'sample', 'layer', 'node', 'from_node', 'name',
   'z', 'a', 'dL_dz', 'dL_da', 'value', 'gradient', 'value_after', 'trainable',
 ] as const;
 
-type Cell = string | number | null;
-
-function cell(value: Cell): string {
-  if (value === null) return '';
-  if (typeof value === 'number') return String(value);
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
+type Cell = CsvValue;
 
 function row(cells: readonly Cell[]): string {
-  return cells.map(cell).join(',');
+  return cells.map(csvCell).join(',');
 }
 
 /** z, a, dL_dz, dL_da: blank in a loss, weight or bias row. */

@@ -10,6 +10,14 @@ export interface Notice {
   readonly kind: 'error' | 'info';
   readonly text: string;
   readonly details?: readonly string[];
+  /** a file the notice offers to save (an unreadable saved session, kept) */
+  readonly download?: NoticeDownload;
+}
+
+export interface NoticeDownload {
+  readonly label: string;
+  readonly fileName: string;
+  readonly text: string;
 }
 
 // The names links and lessons share live in the core, where the lesson codec reads them too.

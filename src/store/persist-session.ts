@@ -6,11 +6,16 @@ import { initialInputs } from './create-app-store.ts';
 import type { AppState, AppStore, SessionInputs } from './app-actions.ts';
 import { initialSession } from './initial-session.ts';
 import { parseSessionText, sessionEnvelope, type SavedSession } from './session-envelope.ts';
+import { salvageSession, type SalvagedSession } from './session-salvage.ts';
 import { readScenarioHash } from './share-link.ts';
+import { readShareOptions } from './share-options.ts';
 import { trackedInputs, type TrackedInputs } from './undo.ts';
 
 /** The key of the saved session in localStorage. */
 export const SESSION_KEY = 'backprop-lab:session';
+/** Where a saved session that could not be read whole is copied before anything overwrites it. */
+export const BACKUP_KEY = 'backprop-lab:session-unreadable';
+const BACKUP_FILE = 'backprop-lab-saved-session.json';
 
 /** The part of the Web Storage API the session uses (a fake in tests). */
 export type StorageLike = Pick<Storage, 'getItem' | 'setItem'>;
@@ -35,8 +40,10 @@ export function describeStorageError(error: unknown): string {
 export type SavedRead =
   | { readonly kind: 'none' }
   | { readonly kind: 'saved'; readonly session: SavedSession }
-  /** something is stored but cannot be restored: another version, corrupted, a scenario the codec rejects */
-  | { readonly kind: 'unreadable'; readonly notice: Notice }
+  /** part of what is stored cannot be restored (a bad view field, another version), the scenario can: `text` is what was stored */
+  | { readonly kind: 'salvaged'; readonly session: SavedSession; readonly notice: Notice; readonly text: string }
+  /** something is stored but cannot be restored: corrupted, a scenario the codec rejects; `text` is what was stored */
+  | { readonly kind: 'unreadable'; readonly notice: Notice; readonly text: string }
   /** the storage cannot be reached at all */
   | { readonly kind: 'unavailable'; readonly notice: Notice };
 
@@ -56,10 +63,48 @@ export function readSavedSession(getStorage: GetStorage): SavedRead {
   if (text === null) return { kind: 'none' };
   const result = parseSessionText(text);
   if (result.ok) return { kind: 'saved', session: result.value };
+  const details = result.errors.map(formatCodecError);
+  const download = { label: 'Download the saved session', fileName: BACKUP_FILE, text };
+  const salvaged = salvageText(text);
+  if (salvaged !== null) {
+    const parts = [
+      ...(salvaged.reset.length > 0 ? [`reset: ${salvaged.reset.join(', ')}`] : []),
+      ...(salvaged.ignored.length > 0 ? [`left out: ${salvaged.ignored.join(', ')}`] : []),
+      ...(salvaged.versionNote !== null ? [salvaged.versionNote] : []),
+    ];
+    return {
+      kind: 'salvaged', session: salvaged.session, text,
+      notice: { kind: 'error', text: `Part of your saved session could not be restored: its scenario is back (${parts.join('; ')}). A copy of it is kept.`, details, download },
+    };
+  }
   return {
-    kind: 'unreadable',
-    notice: { kind: 'error', text: 'Your saved session could not be restored, so the default preset is shown.', details: result.errors.map(formatCodecError) },
+    kind: 'unreadable', text,
+    notice: { kind: 'error', text: 'Your saved session could not be restored, so the default preset is shown. A copy of it is kept.', details, download },
   };
+}
+
+function salvageText(text: string): SalvagedSession | null {
+  try {
+    return salvageSession(JSON.parse(text));
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Copies a saved session that could not be read whole aside (BACKUP_KEY) before the saver
+ * may overwrite it; a notice that says why when the copy cannot be stored (the download the
+ * notice offers is then the only copy).
+ */
+function keepCopy(getStorage: GetStorage, text: string, notice: Notice): Notice {
+  try {
+    const storage = getStorage();
+    if (storage === null || storage === undefined) throw new Error('this browser has no localStorage');
+    storage.setItem(BACKUP_KEY, text);
+    return notice;
+  } catch (error) {
+    return { ...notice, text: notice.text.replace('A copy of it is kept.', 'It could not be copied aside: download it now, before a change overwrites it.'), details: [...(notice.details ?? []), describeStorageError(error)] };
+  }
 }
 
 export type WriteResult = { readonly ok: true } | { readonly ok: false; readonly reason: string };
@@ -114,20 +159,26 @@ function sameScenarioJson(a: AppInputs['scenario'], b: AppInputs['scenario']): b
  * Nothing here throws; whatever could not be used is said in the notice.
  */
 export function openSession(hash: string, getStorage: GetStorage): SessionStart {
-  const saved = readSavedSession(getStorage);
+  const read = readSavedSession(getStorage);
+  const saved: SavedRead = read.kind === 'unreadable' || read.kind === 'salvaged' ? { ...read, notice: keepCopy(getStorage, read.text, read.notice) } : read;
   const params = hashParams(hash);
   const withStorageNotice = (inputs: AppInputs): AppInputs => (saved.kind === 'unreadable' || saved.kind === 'unavailable') && inputs.notice === null
     ? { ...inputs, notice: saved.notice }
     : inputs;
-  if (saved.kind !== 'saved') return { inputs: withStorageNotice(initialSession(hash)), pastStates: [] };
+  // Decompressed at most once, and only when needed: a link can be large.
+  let linkRead: { link: ReturnType<typeof readScenarioHash> } | undefined;
+  const linkOf = () => (linkRead ??= { link: readScenarioHash(hash) }).link;
+  if (saved.kind !== 'saved' && saved.kind !== 'salvaged') return { inputs: withStorageNotice(initialSession(hash, linkOf())), pastStates: [] };
   const session = saved.session;
-  if (params.length === 0) return { inputs: restoredInputs(session), pastStates: [] };
+  const salvageNotice = saved.kind === 'salvaged' ? saved.notice : null;
+  if (params.length === 0) return { inputs: { ...restoredInputs(session), notice: salvageNotice }, pastStates: [] };
 
-  const fromLink = initialSession(hash);
+  // The page's own URL (a reload): its scenario is the saved one, not decompressed again.
+  if (session.hash === hash) return { inputs: { ...restoredInputs(session), hidden: readShareOptions(hash).options.hidden ?? [], notice: salvageNotice }, pastStates: [] };
+  const link = linkOf();
+  const fromLink = initialSession(hash, link);
   // A lesson's hidden controls stay hidden whatever session shows.
-  const restored = (notice: Notice | null): AppInputs & SessionInputs => ({ ...restoredInputs(session), hidden: fromLink.hidden, notice });
-  if (session.hash === hash) return { inputs: restored(null), pastStates: [] };
-  const link = readScenarioHash(hash);
+  const restored = (notice: Notice | null): AppInputs & SessionInputs => ({ ...restoredInputs(session), hidden: fromLink.hidden, notice: notice ?? salvageNotice });
   if (link !== null && !link.ok) {
     return { inputs: restored({ kind: 'error', text: 'The link could not be opened, so your saved session is shown.', details: link.errors.map(formatCodecError) }), pastStates: [] };
   }
@@ -138,7 +189,7 @@ export function openSession(hash: string, getStorage: GetStorage): SessionStart 
   // The same scenario with a position, a selection or lesson flags: the link says where to look.
   if (sameScenario) return { inputs: fromLink, pastStates: [] };
   const setAside: Notice = { kind: 'info', text: 'Opened the link. Your saved session was set aside: Undo (Ctrl+Z) brings it back.' };
-  return { inputs: { ...fromLink, notice: fromLink.notice ?? setAside }, pastStates: [trackedInputs(restoredInputs(session))] };
+  return { inputs: { ...fromLink, notice: fromLink.notice ?? salvageNotice ?? setAside }, pastStates: [trackedInputs(restoredInputs(session))] };
 }
 
 /** What the session saves when it changes (everything else is not saved). */
@@ -164,6 +215,19 @@ export interface SessionSaver {
   dispose(): void;
 }
 
+function readsAsLink(hash: string): boolean {
+  return hashParams(hash).some((p) => p.startsWith('scenario='));
+}
+
+/** What is stored under SESSION_KEY; undefined when the storage cannot be read. */
+function storedText(getStorage: GetStorage): string | null | undefined {
+  try {
+    return getStorage()?.getItem(SESSION_KEY);
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Saves the session as the user works, debounced: nothing is written until something that
  * is saved changes (a saved session set aside by a link stays until then). A save that fails
@@ -184,6 +248,13 @@ export function createSessionSaver(store: AppStore, options: SessionSaverOptions
     }
   })();
   let changed = false;
+  // A link opened with nothing saved is the session at once (as a reload of the link already
+  // is), so that a new tab without the link reopens it. A stored session, even one that
+  // could not be read, is left alone until the first change.
+  if (!failing && readsAsLink(options.hash()) && storedText(options.storage) === null) {
+    const text = textOf();
+    if (writeSavedSession(options.storage, text).ok) last = text;
+  }
 
   const save = () => {
     timer = undefined;

@@ -1,10 +1,19 @@
-import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
+import { compressToEncodedURIComponent } from 'lz-string';
 import { codecFail, type CodecResult } from '../core/codec/codec-result.ts';
+import { decompressUriCapped } from '../core/codec/lz-uri.ts';
+import { formatLimit } from '../core/codec/read-json.ts';
 import { parseScenarioText } from '../core/codec/parse-scenario.ts';
 import { scenarioToJson } from '../core/codec/serialize-scenario.ts';
 import type { Scenario } from '../core/scenario.ts';
 
 const PREFIX = 'scenario=';
+
+/**
+ * The most characters a link's scenario may decompress to: 20 MiB, as much as a file import
+ * reads. A scenario at the format's own limits (a million parameters) fits; a link that
+ * inflates further is a decompression bomb (232 KB can inflate to 4 G characters), stopped there.
+ */
+export const SCENARIO_TEXT_LIMIT = 20 * 1024 * 1024;
 
 /** The URL hash that opens exactly this scenario: `#scenario=` + compressToEncodedURIComponent(JSON). */
 export function scenarioHash(s: Scenario): string {
@@ -21,14 +30,12 @@ export function readScenarioHash(hash: string): CodecResult<Scenario> | null {
   if (param === undefined) return null;
   const payload = param.slice(PREFIX.length);
   if (payload === '') return codecFail([{ path: 'share link', message: 'the link has no scenario after #scenario= (was it cut short?)' }]);
-  let text: string | null;
-  try {
-    text = decompressFromEncodedURIComponent(payload);
-  } catch {
-    text = null;
+  const text = decompressUriCapped(payload, SCENARIO_TEXT_LIMIT);
+  if (!text.ok && text.reason === 'too-long') {
+    return codecFail([{ path: 'share link', message: `the scenario in the link would be more than ${formatLimit(SCENARIO_TEXT_LIMIT)} characters: it was not opened (no scenario within the format's limits is that long; the link is corrupted or not one of this app's)` }]);
   }
-  if (!text) return codecFail([{ path: 'share link', message: 'the scenario in the link cannot be decompressed: the link was cut short or corrupted' }]);
-  const result = parseScenarioText(text);
+  if (!text.ok || text.text === '') return codecFail([{ path: 'share link', message: 'the scenario in the link cannot be decompressed: the link was cut short or corrupted' }]);
+  const result = parseScenarioText(text.text);
   if (result.ok) return result;
   const cutShort = result.errors.some((e) => e.message.startsWith('not valid JSON'));
   return cutShort

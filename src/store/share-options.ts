@@ -1,3 +1,5 @@
+import { MAX_ERRORS } from '../core/codec/error-list.ts';
+import { formatLimit } from '../core/codec/read-json.ts';
 import type { Scenario } from '../core/scenario.ts';
 import { parseSelectionKey, selectionKey, type Selection } from '../core/selection.ts';
 import { SIDE_TABS, type LessonControl, type SideTab } from './app-state.ts';
@@ -56,6 +58,19 @@ export function shareLinkHash(scenario: Scenario, options: ShareOptions = {}): s
   if (options.worksheet !== undefined) extra.push(`worksheet=${options.worksheet ? 1 : 0}`);
   if (options.hidden !== undefined && options.hidden.length > 0) extra.push(`hide=${hideParam(options.hidden)}`);
   return [scenarioHash(scenario), ...extra].join('&');
+}
+
+/**
+ * The longest link Share hands out as a link: 8,000 characters. The hash never reaches a
+ * server, but links travel through chat tools, e-mail and documents that cut them short, and
+ * RFC 9110 (§4.1) asks every sender and recipient to support URIs of only 8,000 octets; a
+ * longer link is offered as a file instead (a 250,000-weight scenario makes a 2.8 MB link).
+ */
+export const SHARE_LINK_LIMIT = 8000;
+
+/** True when a whole link (address and hash) is short enough to share as a link. */
+export function shareLinkFits(link: string): boolean {
+  return link.length <= SHARE_LINK_LIMIT;
 }
 
 /** The options a link's hash carries, and one line per parameter ignored (naming it and saying why). */
@@ -144,26 +159,34 @@ export function readShareOptions(hash: string): ShareOptionsRead {
   if (!parts.some((p) => p.startsWith(`${SCENARIO_PARAM}=`))) return { isShareLink: false, options: {}, ignored: [] };
   const out: Mutable<ShareOptions> = {};
   const ignored: string[] = [];
+  let ignoredCount = 0;
+  // Kept as the codec keeps its errors (error-list.ts): the first MAX_ERRORS, then a count.
+  const ignore = (line: string) => {
+    if (ignoredCount++ < MAX_ERRORS) ignored.push(line);
+  };
   const seen = new Set<string>();
   for (const part of parts) {
     const eq = part.indexOf('=');
     const name = decode(eq < 0 ? part : part.slice(0, eq));
     if (name === SCENARIO_PARAM) {
-      if (seen.has(name)) ignored.push(`${quote(part)}: a second scenario; the first one is opened`);
+      if (seen.has(name)) ignore(`${quote(part)}: a second scenario; the first one is opened`);
       seen.add(name);
       continue;
     }
     if (!(SHARE_PARAMS as readonly string[]).includes(name)) {
-      ignored.push(`${quote(part)}: unknown parameter (expected ${SHARE_PARAMS.join(', ')})`);
+      ignore(`${quote(part)}: unknown parameter (expected ${SHARE_PARAMS.join(', ')})`);
       continue;
     }
     if (seen.has(name)) {
-      ignored.push(`${quote(part)}: ${name} is given more than once; the first one is used`);
+      ignore(`${quote(part)}: ${name} is given more than once; the first one is used`);
       continue;
     }
     seen.add(name);
     const why = eq < 0 ? 'has no value (was the link cut short?)' : readParam(name as ShareParam, decode(part.slice(eq + 1)), out);
-    if (why !== null) ignored.push(`${quote(part)}: ${why}`);
+    if (why !== null) ignore(`${quote(part)}: ${why}`);
+  }
+  if (ignoredCount > MAX_ERRORS) {
+    ignored.push(`and ${formatLimit(ignoredCount - MAX_ERRORS)} more parameters ignored: only the first ${MAX_ERRORS} are listed`);
   }
   return { isShareLink: true, options: out, ignored };
 }

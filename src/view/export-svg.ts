@@ -1,4 +1,5 @@
 import { SVG_NS } from './svg.ts';
+import { xmlText } from './xml-text.ts';
 
 /**
  * Presentation properties an SVG drawing depends on. Inherited ones are written where they
@@ -46,6 +47,20 @@ function backgroundBehind(el: Element): string {
     if (bg && bg !== 'transparent' && !/^rgba\(.*,\s*0\)$/.test(bg)) return portableColor(bg);
   }
   return '#ffffff';
+}
+
+/** The element's attribute values and own text nodes without what XML 1.0 cannot hold (xml-text.ts). */
+function cleanText(el: Element): void {
+  for (const attr of Array.from(el.attributes)) {
+    const clean = xmlText(attr.value);
+    if (clean !== attr.value) attr.value = clean;
+  }
+  for (const node of Array.from(el.childNodes)) {
+    if (node.nodeType !== 1 && node.nodeValue !== null) {
+      const clean = xmlText(node.nodeValue);
+      if (clean !== node.nodeValue) node.nodeValue = clean;
+    }
+  }
 }
 
 type Values = Readonly<Record<string, string>>;
@@ -109,6 +124,7 @@ export function exportSvg(svg: SVGSVGElement, title?: string): SvgExport {
     const style = styleText(computed, parent, defaults.get(el.localName));
     for (const name of DROPPED_ATTRIBUTES) copy.removeAttribute(name);
     if (style) copy.setAttribute('style', style);
+    cleanText(copy);
   });
 
   // As a namespace declaration (not a plain attribute), so that a serializer never writes it twice.
@@ -122,7 +138,7 @@ export function exportSvg(svg: SVGSVGElement, title?: string): SvgExport {
   clone.insertBefore(bg, clone.firstChild);
   if (title) {
     const t = doc.createElementNS(SVG_NS, 'title');
-    t.textContent = title;
+    t.textContent = xmlText(title);
     clone.insertBefore(t, clone.firstChild);
   }
   const text = `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(clone)}\n`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatValue, parseUserNumber } from '../../src/core/format-number.ts';
+import { formatValue, parseUserNumber, userNumberError } from '../../src/core/format-number.ts';
 
 describe('formatValue', () => {
   it.each([
@@ -27,5 +27,19 @@ describe('parseUserNumber', () => {
   });
   it.each(['', 'abc', '1,5', '1 2', 'NaN', 'Infinity', '1e999', '0x10', '--1'])('refuses %j', (text) => {
     expect(parseUserNumber(text)).toBeNull();
+  });
+});
+
+describe('userNumberError', () => {
+  it('says a number too large for a double is out of range, not that it is not a number', () => {
+    expect(userNumberError('1e999')).toBe('“1e999” is out of range (numbers go up to ±1.8e308)');
+    expect(userNumberError('−1e400')).toBe('“−1e400” is out of range (numbers go up to ±1.8e308)');
+  });
+  it('says other text is not a number', () => {
+    for (const text of ['abc', '', 'NaN', 'Infinity', '1,5']) expect(userNumberError(text)).toBe(`“${text}” is not a number`);
+  });
+  it('has nothing to say about a number', () => {
+    expect(userNumberError('1e308')).toBeNull();
+    expect(userNumberError('1e-999')).toBeNull();
   });
 });

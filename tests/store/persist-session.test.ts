@@ -3,7 +3,7 @@ import { serializeScenario } from '../../src/core/codec/serialize-scenario.ts';
 import { DEFAULT_PRESET_ID, loadPreset } from '../../src/presets/index.ts';
 import { createAppStore, initialInputs } from '../../src/store/create-app-store.ts';
 import type { AppStore } from '../../src/store/app-actions.ts';
-import { createSessionSaver, openSession, readSavedSession, SESSION_KEY, type GetStorage, type StorageLike } from '../../src/store/persist-session.ts';
+import { BACKUP_KEY, createSessionSaver, openSession, readSavedSession, SESSION_KEY, type GetStorage, type StorageLike } from '../../src/store/persist-session.ts';
 import { sessionEnvelope, SESSION_VERSION } from '../../src/store/session-envelope.ts';
 import { scenarioHash } from '../../src/store/share-link.ts';
 
@@ -218,29 +218,13 @@ describe('a saved session that cannot be used opens the default preset and says 
   const cases: [string, (store: AppStore) => StorageLike | GetStorage, RegExp, 'error' | 'info'][] = [
     ['corrupted JSON', () => stored('{"version":1,"scenario":{"format"'), /not valid JSON/, 'error'],
     ['not an object', () => stored('[1,2,3]'), /expected a saved session/, 'error'],
-    ['another version', (store) => stored(envelopeText(store, '', (d) => { d.version = 2; })), /^version: saved by another version .*format 2/, 'error'],
-    ['no version', (store) => stored(envelopeText(store, '', (d) => { delete d.version; })), /^version: expected 1, got nothing/, 'error'],
     ['a scenario the codec rejects', (store) => stored(envelopeText(store, '', (d) => { (d.scenario as Record<string, unknown>).loss = 'hinge'; })), /^scenario\.loss: unknown loss "hinge"/, 'error'],
     ['a weight that is not a number', (store) => stored(envelopeText(store, '', (d) => { ((d.scenario as { weights: unknown[][][] }).weights[0][0])[0] = 'x'; })), /^scenario\.weights\[0\]\[0\]\[0\]: expected a finite number/, 'error'],
-    ['a position past the end', (store) => stored(envelopeText(store, '', (d) => { d.position = 999; })), /^position: expected an integer in \[0, 26\]/, 'error'],
-    ['a selection the network does not have', (store) => stored(envelopeText(store, '', (d) => { d.selection = 'edge:5:0:0'; })), /^selection: the network has no "edge:5:0:0"/, 'error'],
-    ['a malformed selection', (store) => stored(envelopeText(store, '', (d) => { d.selection = { kind: 'edge' }; })), /^selection: expected null or a key/, 'error'],
-    ['an optimizer state of the wrong size', (store) => stored(envelopeText(store, '', (d) => { d.optimizerState = { t: 1, w: { first: [1], second: [1] }, b: { first: [], second: [] } }; })), /^optimizerState\.w\.first: expected 8 numbers, got 1/, 'error'],
-    ['an unknown preset', (store) => stored(envelopeText(store, '', (d) => { d.presetId = 'nope'; })), /^presetId: unknown preset "nope"/, 'error'],
-    ['a speed out of range', (store) => stored(envelopeText(store, '', (d) => { d.speed = 1e6; })), /^speed: expected a number in \[0\.25, 200\]/, 'error'],
-    ['a comparison run that is not allowed', (store) => stored(envelopeText(store, '', (d) => { d.comparison = { runs: [{ type: 'sgd', learningRate: 1 }, { type: 'sgd', learningRate: 0 }], steps: 10 }; })), /^comparison\.runs\[1\]\.learningRate: expected a number > 0, got 0/, 'error'],
-    ['a worksheet flag that is not a boolean', (store) => stored(envelopeText(store, '', (d) => { d.worksheet = 'yes'; })), /^worksheet: expected true or false/, 'error'],
-    ['an unknown field', (store) => stored(envelopeText(store, '', (d) => { d.extra = 1; })), /^extra: unknown field/, 'error'],
+    ['a session of another version without a readable scenario', () => stored('{"version":2,"model":{}}'), /^version: saved by another version .*format 2/, 'error'],
     ['a storage whose getItem throws SecurityError', () => new ForbiddenStorage(), /does not let this page use its storage.*SecurityError/, 'info'],
     ['a storage that cannot be reached', () => () => { throw new DOMException('denied', 'SecurityError'); }, /SecurityError/, 'info'],
     ['no storage at all', () => () => undefined, /no localStorage/, 'info'],
   ];
-
-  function stored(text: string): MemoryStorage {
-    const storage = new MemoryStorage();
-    storage.setItem(SESSION_KEY, text);
-    return storage;
-  }
 
   for (const [name, make, detail, kind] of cases) {
     it(name, () => {
@@ -265,7 +249,75 @@ describe('a saved session that cannot be used opens the default preset and says 
     const storage = stored('garbage');
     expect(readSavedSession(of(storage)).kind).toBe('unreadable');
     expect(storage.getItem(SESSION_KEY)).toBe('garbage');
+    expect(storage.getItem(BACKUP_KEY)).toBeNull();
   });
+});
+
+function stored(text: string): MemoryStorage {
+  const storage = new MemoryStorage();
+  storage.setItem(SESSION_KEY, text);
+  return storage;
+}
+
+describe('a saved session that cannot all be read keeps what can be kept', () => {
+  // Each: what is wrong, the detail that says so, what is reset, and what must survive.
+  const cases: [string, (d: Record<string, unknown>) => void, RegExp, string][] = [
+    ['a position past the end', (d) => { d.position = 999999; }, /^position: expected an integer in \[0, 26\]/, 'position'],
+    ['a selection the network does not have', (d) => { d.selection = 'edge:5:0:0'; }, /^selection: the network has no "edge:5:0:0"/, 'selection'],
+    ['a malformed selection', (d) => { d.selection = { kind: 'edge' }; }, /^selection: expected null or a key/, 'selection'],
+    ['an optimizer state of the wrong size', (d) => { d.optimizerState = { t: 1, w: { first: [1], second: [1] }, b: { first: [], second: [] } }; }, /^optimizerState\.w\.first: expected 8 numbers, got 1/, 'optimizerState'],
+    ['an unknown preset', (d) => { d.presetId = 'nope'; }, /^presetId: unknown preset "nope"/, 'presetId'],
+    ['a speed out of range', (d) => { d.speed = 1e6; }, /^speed: expected a number in \[0\.25, 200\]/, 'speed'],
+    ['a comparison run that is not allowed', (d) => { d.comparison = { runs: [{ type: 'sgd', learningRate: 1 }, { type: 'sgd', learningRate: 0 }], steps: 10 }; }, /^comparison\.runs\[1\]\.learningRate: expected a number > 0, got 0/, 'comparison'],
+    ['a worksheet flag that is not a boolean', (d) => { d.worksheet = 'yes'; }, /^worksheet: expected true or false/, 'worksheet'],
+    ['an unknown field', (d) => { d.extra = 1; }, /^extra: unknown field/, 'extra'],
+    ['another version', (d) => { d.version = 2; d.futureField = { x: 1 }; }, /^version: saved by another version .*format 2/, 'futureField'],
+    ['no version', (d) => { delete d.version; }, /^version: expected 1, got nothing/, 'version'],
+  ];
+
+  for (const [name, edit, detail, reset] of cases) {
+    it(name, () => {
+      const work = storeWithWork();
+      const text = envelopeText(work, '', edit);
+      const storage = stored(text);
+      const start = openSession('', of(storage));
+      const inputs = start.inputs;
+      // The scenario and the rest that was fine come back.
+      expect(serializeScenario(inputs.scenario)).toEqual(serializeScenario(work.getState().scenario));
+      expect(inputs.lossHistory).toEqual(work.getState().lossHistory);
+      if (reset !== 'optimizerState') expect(inputs.optimizerState?.t).toBe(3);
+      if (reset !== 'position') expect(inputs.position).toBe(11);
+      if (reset !== 'selection') expect(inputs.selection).toEqual({ kind: 'edge', l: 1, j: 0, i: 1 });
+      const notice = inputs.notice!;
+      expect(notice.kind).toBe('error');
+      expect(notice.text).toMatch(/Part of your saved session could not be restored: its scenario is back/);
+      expect(notice.text).toContain(reset);
+      expect(notice.details?.join('\n')).toMatch(detail);
+      // A copy of what was stored is kept aside and offered for download.
+      expect(storage.getItem(BACKUP_KEY)).toBe(text);
+      expect(notice.download).toEqual({ label: 'Download the saved session', fileName: 'backprop-lab-saved-session.json', text });
+      const store = createAppStore(inputs, { pastStates: start.pastStates });
+      expect(store.getState().setWeight(0, 0, 0, 0.5)).toBe(true);
+    });
+  }
+});
+
+describe('an unreadable saved session is never overwritten without a copy', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  for (const [name, text] of [['not JSON', '{"version":1,"scenario":{"format"'], ['a session of another version', '{"version":2,"model":{"layers":[3,2,1]}}']] as const) {
+    it(`${name}: kept aside before the first change is saved, and offered for download`, () => {
+      const storage = stored(text);
+      const start = openSession('', of(storage));
+      expect(start.inputs.notice?.text).toMatch(/A copy of it is kept/);
+      expect(start.inputs.notice?.download?.text).toBe(text);
+      const store = createAppStore(start.inputs, { pastStates: start.pastStates });
+      saveWork(store, storage, (s) => { s.getState().setWeight(0, 0, 0, 0.5); vi.advanceTimersByTime(1000); });
+      expect(storage.getItem(SESSION_KEY)).not.toBe(text);
+      expect(storage.getItem(BACKUP_KEY)).toBe(text);
+    });
+  }
 });
 
 describe('a link in the URL and the saved session', () => {
@@ -359,5 +411,34 @@ describe('a link in the URL and the saved session', () => {
     const start = openSession(scenarioHash(mazur), of(broken));
     expect(start.inputs.scenario).toEqual(mazur);
     expect(start.inputs.notice?.text).toMatch(/saved session could not be restored/);
+  });
+});
+
+describe('a link opened on a first visit', () => {
+  it('is saved at once, so a new tab without the link reopens it', () => {
+    const storage = new MemoryStorage();
+    const mazur = loadPreset('mazur')!;
+    const hash = scenarioHash(mazur);
+    const start = openSession(hash, of(storage));
+    const store = createAppStore(start.inputs, { pastStates: start.pastStates });
+    const saver = createSessionSaver(store, { storage: of(storage), hash: () => hash });
+    // No edit, no timer: saved already.
+    expect(storage.getItem(SESSION_KEY)).not.toBeNull();
+    saver.dispose();
+    const again = openSession('', of(storage));
+    expect(again.inputs.scenario).toEqual(mazur);
+    expect(again.inputs.presetId).toBeNull();
+  });
+
+  it('does not overwrite a session that is stored, readable or not', () => {
+    const mazur = loadPreset('mazur')!;
+    for (const text of [envelopeText(storeWithWork()), 'garbage']) {
+      const storage = new MemoryStorage();
+      storage.setItem(SESSION_KEY, text);
+      const start = openSession(scenarioHash(mazur), of(storage));
+      const saver = createSessionSaver(createAppStore(start.inputs, { pastStates: start.pastStates }), { storage: of(storage), hash: () => scenarioHash(mazur) });
+      saver.dispose();
+      expect(storage.getItem(SESSION_KEY)).toBe(text);
+    }
   });
 });

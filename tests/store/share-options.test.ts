@@ -1,12 +1,14 @@
 import LZString from 'lz-string';
 import { describe, expect, it } from 'vitest';
+import { parseScenario } from '../../src/core/codec/parse-scenario.ts';
 import { scenarioToJson } from '../../src/core/codec/serialize-scenario.ts';
+import { MAX_ERRORS } from '../../src/core/codec/error-list.ts';
 import { loadPreset } from '../../src/presets/index.ts';
 import { initialSession } from '../../src/store/initial-session.ts';
 import { hideParam, readHideParam } from '../../src/store/lesson-link.ts';
 import { linkOpensSettings, withLinkOptions } from '../../src/store/link-session.ts';
 import { readScenarioHash, scenarioHash } from '../../src/store/share-link.ts';
-import { readShareOptions, shareLinkHash, type ShareOptions } from '../../src/store/share-options.ts';
+import { readShareOptions, SHARE_LINK_LIMIT, shareLinkFits, shareLinkHash, type ShareOptions } from '../../src/store/share-options.ts';
 import { initialInputs } from '../../src/store/create-app-store.ts';
 
 const mazur = loadPreset('mazur')!;
@@ -218,5 +220,38 @@ describe('opening a link with options', () => {
     expect(linkOpensSettings(shareLinkHash(mazur, { panel: 'math' }))).toBe(false);
     expect(linkOpensSettings(shareLinkHash(mazur, { panel: 'settings', hidden: ['settings'] }))).toBe(false);
     expect(linkOpensSettings('#panel=settings')).toBe(false);
+  });
+});
+
+describe('a link with a flood of parameters', () => {
+  it('names at most MAX_ERRORS of the ignored ones, then says how many more, as the codec caps its errors', () => {
+    const junk = Array.from({ length: 100_000 }, (_, k) => `x${k}=1`).join('&');
+    const read = readShareOptions(`${scenarioHash(loadPreset('mazur')!)}&pos=2&${junk}`);
+    expect(read.options.position).toBe(2);
+    expect(read.ignored).toHaveLength(MAX_ERRORS + 1);
+    expect(read.ignored[0]).toMatch(/^"x0=1": unknown parameter/);
+    expect(read.ignored[MAX_ERRORS]).toBe(`and 99,900 more parameters ignored: only the first ${MAX_ERRORS} are listed`);
+  });
+});
+
+describe('a share link too long to pass around', () => {
+  it('fits up to SHARE_LINK_LIMIT characters (8,000, what RFC 9110 asks every URI reader to take)', () => {
+    expect(SHARE_LINK_LIMIT).toBe(8000);
+    expect(shareLinkFits('x'.repeat(8000))).toBe(true);
+    expect(shareLinkFits('x'.repeat(8001))).toBe(false);
+  });
+
+  it('the presets fit; a network of a few thousand random weights does not', () => {
+    for (const id of ['mazur', 'walkthrough', 'numpy-341']) expect(shareLinkFits(`https://example.org/backprop/${shareLinkHash(loadPreset(id)!)}`), id).toBe(true);
+    let seed = 1;
+    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647) * 2 - 1;
+    const wide = parseScenario({
+      format: 'backprop-scenario/1',
+      layers: [{ size: 64 }, { size: 64, activation: 'tanh', bias: false }, { size: 1, activation: 'sigmoid', bias: false }],
+      weights: [Array.from({ length: 64 }, () => Array.from({ length: 64 }, random)), [Array.from({ length: 64 }, random)]],
+      loss: 'bce', data: [{ x: Array.from({ length: 64 }, () => 0), y: [1] }], optimizer: { type: 'sgd', learningRate: 0.1 },
+    });
+    if (!wide.ok) throw new Error('invalid');
+    expect(shareLinkFits(shareLinkHash(wide.value))).toBe(false);
   });
 });

@@ -6,7 +6,7 @@ import { runIteration } from '../../src/core/iteration.ts';
 import type { Scenario } from '../../src/core/scenario.ts';
 import type { Selection } from '../../src/core/selection.ts';
 import { loadPreset, PRESET_IDS } from '../../src/presets/index.ts';
-import { derivationLatex, textToLatex, unwrapHtmlData } from '../../src/tex/derivation-latex.ts';
+import { derivationLatex, unwrapHtmlData } from '../../src/tex/derivation-latex.ts';
 import { buildDerivation } from '../../src/tex/derivation.ts';
 import { testOptions } from '../../src/tex/katex-options.ts';
 import { everySelection } from '../helpers/every-selection.ts';
@@ -51,17 +51,6 @@ describe('unwrapHtmlData', () => {
     expect(unwrapHtmlData(String.raw`a \htmlData{key=x`)).toBe('a {key=x');
     expect(unwrapHtmlData(String.raw`a \htmlData{key=x}{b`)).toBe('a {b');
     expect(unwrapHtmlData(String.raw`a \htmlData b`)).toBe('a b');
-  });
-});
-
-describe('textToLatex', () => {
-  it('writes the app\'s Unicode names as LaTeX', () => {
-    expect(textToLatex('Weight w₅: h₁ → o₁')).toBe(String.raw`Weight w\textsubscript{5}: h\textsubscript{1} $\to$ o\textsubscript{1}`);
-    expect(textToLatex('Hidden node h₁⁽¹⁾')).toBe(String.raw`Hidden node h\textsubscript{1}\textsuperscript{(1)}`);
-    expect(textToLatex('ŷ − y, ∂a/∂z · δ')).toBe(String.raw`$\hat{y}$ $-$ y, $\partial$a/$\partial$z $\cdot$ $\delta$`);
-  });
-  it('escapes LaTeX\'s special characters', () => {
-    expect(textToLatex(String.raw`x&1 50% $u v^# a\b {h} h~2 h_1`)).toBe(String.raw`x\&1 50\% \$u v\textasciicircum{}\# a\textbackslash{}b \{h\} h\textasciitilde{}2 h\_1`);
   });
 });
 

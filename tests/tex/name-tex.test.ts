@@ -2,7 +2,8 @@ import katex from 'katex';
 import { describe, expect, it } from 'vitest';
 import { parseLabel } from '../../src/core/notation.ts';
 import { testOptions } from '../../src/tex/katex-options.ts';
-import { escapeTex, nameTex } from '../../src/tex/name-tex.ts';
+import { escapeTex } from '../../src/tex/escape-tex.ts';
+import { nameTex } from '../../src/tex/name-tex.ts';
 
 const name = (base: string, sub = '', sup = '') => nameTex({ base, sub, sup });
 

@@ -49,6 +49,20 @@ function drawMazur(): SVGSVGElement {
 }
 
 describe('exportSvg', () => {
+  it('is well-formed XML whatever the title and the labels hold (control characters, U+FFFE, lone surrogates)', () => {
+    const svg = drawMazur();
+    const label = svg.querySelector('text')!;
+    label.textContent = 'h\u0001\u000b\uFFFE\uD800 <b>&amp;';
+    label.setAttribute('aria-label', 'x\u0002y\u001b[31m');
+    const out = exportSvg(svg, 'Intro\u0001\u0008\u000c\uFFFF & <x>');
+    const doc = new DOMParser().parseFromString(out.text, 'image/svg+xml');
+    expect(doc.querySelector('parsererror')).toBeNull();
+    expect(doc.querySelector('title')!.textContent).toBe('Intro & <x>');
+    const bad = Array.from(out.text).filter((ch) => (ch < ' ' && !'\t\n\r'.includes(ch)) || ch === '\uFFFE' || ch === '\uFFFF');
+    expect(bad).toEqual([]);
+    expect(doc.documentElement.textContent).toContain('h <b>&amp;');
+  });
+
   it('is a standalone SVG document: xmlns, size, viewBox, background, every element, styles inline', () => {
     const svg = drawMazur();
     const before = svg.outerHTML;

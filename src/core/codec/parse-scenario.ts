@@ -3,7 +3,7 @@ import { codecFail, codecOk, type CodecResult } from './codec-result.ts';
 import { ErrorList } from './error-list.ts';
 import { ROOT } from './json-path.ts';
 import { readData } from './read-data.ts';
-import { describe, isJsonObject, ownField, readChoice, readText, rejectUnknownFields, requiredField, type JsonObject } from './read-json.ts';
+import { describe, isJsonObject, ownField, readChoice, readText, rejectUnknownFields, requiredField, stripByteOrderMark, type JsonObject } from './read-json.ts';
 import { readNetwork } from './read-network.ts';
 import { readOptimizer } from './read-optimizer.ts';
 import { readRegularization } from './read-regularization.ts';
@@ -28,14 +28,14 @@ export function parseScenario(value: unknown): CodecResult<Scenario> {
   return codecFail(errors.toArray());
 }
 
-/** Reads a scenario from JSON text; text that is not JSON is one error at `(root)` that says where. */
+/** Reads a scenario from JSON text (one leading BOM allowed); text that is not JSON is one error at `(root)` that says where. */
 export function parseScenarioText(text: string): CodecResult<Scenario> {
   if (typeof text !== 'string') return codecFail([{ path: ROOT, message: `expected JSON text, got ${describe(text)}` }]);
   let value: unknown;
   try {
-    value = JSON.parse(text);
+    value = JSON.parse(stripByteOrderMark(text));
   } catch (error) {
-    return codecFail([{ path: ROOT, message: `not valid JSON: ${jsonErrorText(error, text)}` }]);
+    return codecFail([{ path: ROOT, message: `not valid JSON: ${jsonErrorText(error, stripByteOrderMark(text))}` }]);
   }
   return parseScenario(value);
 }

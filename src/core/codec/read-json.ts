@@ -1,6 +1,15 @@
 import type { ErrorList } from './error-list.ts';
 import { fieldPath, indexPath } from './json-path.ts';
 
+/**
+ * JSON text without one leading byte order mark (U+FEFF), the one rule for every way a
+ * document arrives: a file picked or dropped (the browser's decoder already drops it), pasted
+ * text (which keeps it), a file the trace command reads. A BOM anywhere else is an error.
+ */
+export function stripByteOrderMark(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
 /** A JSON object as read from an unknown value: only its own fields count. */
 export type JsonObject = Readonly<Record<string, unknown>>;
 
@@ -52,7 +61,9 @@ export function formatLimit(n: number): string {
 /** A finite number; -0 is read as 0 because JSON.stringify cannot write it back. */
 export function readNumber(value: unknown, path: string, errors: ErrorList): number | undefined {
   if (typeof value === 'number' && Number.isFinite(value)) return value + 0;
-  errors.add(path, `expected a finite number, got ${describe(value)}`);
+  // JSON has no infinity: JSON.parse gives one for a number too large for a double.
+  const got = value === Infinity || value === -Infinity ? 'a number out of range (beyond ±1.8e308, such as 1e999)' : describe(value);
+  errors.add(path, `expected a finite number, got ${got}`);
   return undefined;
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { formatCodecError } from '../../../src/core/codec/codec-result.ts';
 import { parseScenario, parseScenarioText } from '../../../src/core/codec/parse-scenario.ts';
+import { stripByteOrderMark } from '../../../src/core/codec/read-json.ts';
 import type { CodecResult } from '../../../src/core/codec/codec-result.ts';
 import type { Scenario } from '../../../src/core/scenario.ts';
 import { minimal } from '../../helpers/minimal-document.ts';
@@ -89,9 +90,10 @@ describe('parseScenarioText', () => {
     expect(errorsOf(parseScenarioText(text))[0]).toMatch(/^\(root\): not valid JSON: /);
   });
 
-  test('1e999 becomes Infinity in JSON.parse and is rejected as non-finite', () => {
+  test('1e999 becomes Infinity in JSON.parse and is rejected as out of range', () => {
     const text = JSON.stringify(minimal()).replace('0.5', '1e999');
-    expect(errorsOf(parseScenarioText(text))).toEqual(['weights[0][0][0]: expected a finite number, got Infinity']);
+    expect(errorsOf(parseScenarioText(text))).toEqual(['weights[0][0][0]: expected a finite number, got a number out of range (beyond ±1.8e308, such as 1e999)']);
+    expect(errorsOf(parseScenarioText(JSON.stringify(minimal()).replace('0.5', '-1e999')))).toEqual(['weights[0][0][0]: expected a finite number, got a number out of range (beyond ±1.8e308, such as 1e999)']);
   });
 
   test('valid JSON that is not a scenario gets the scenario errors', () => {
@@ -100,5 +102,21 @@ describe('parseScenarioText', () => {
 
   test('a value that is not text is an error, not an exception', () => {
     expect(errorsOf(parseScenarioText(undefined as unknown as string))).toEqual(['(root): expected JSON text, got nothing']);
+  });
+});
+
+describe('a byte order mark', () => {
+  test('one leading U+FEFF is accepted, wherever the text comes from (file, drop, paste, the trace command)', () => {
+    const text = JSON.stringify(minimal());
+    const plain = parseScenarioText(text);
+    expect(plain.ok).toBe(true);
+    expect(parseScenarioText(`\uFEFF${text}`)).toEqual(plain);
+    expect(stripByteOrderMark('\uFEFF{}')).toBe('{}');
+    expect(stripByteOrderMark('{}')).toBe('{}');
+  });
+  test('a second one, or one elsewhere, is not JSON', () => {
+    const text = JSON.stringify(minimal());
+    expect(errorsOf(parseScenarioText(`\uFEFF\uFEFF${text}`))[0]).toMatch(/^\(root\): not valid JSON/);
+    expect(errorsOf(parseScenarioText(` \uFEFF${text}`))[0]).toMatch(/^\(root\): not valid JSON/);
   });
 });

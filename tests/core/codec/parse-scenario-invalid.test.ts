@@ -127,7 +127,7 @@ const cases: InvalidCase[] = [
   { name: 'too many weight matrices', doc: edit(['weights', 2], [[1]]), errors: [['weights', 'expected 2 matrices (one per layer after the input), got 3']] },
   { name: 'too many weight rows', doc: edit(['weights', 1, 1], [1, 1]), errors: [['weights[1]', 'expected 1 row (layers[2].size), got 2']] },
   { name: 'a short weight row', doc: edit(['weights', 0, 1], [1, 1]), errors: [['weights[0][1]', 'expected 3 numbers (layers[0].size), got 2']] },
-  { name: 'an infinite weight', doc: edit(['weights', 0, 0, 2], Infinity), errors: [['weights[0][0][2]', 'expected a finite number, got Infinity']] },
+  { name: 'an infinite weight', doc: edit(['weights', 0, 0, 2], Infinity), errors: [['weights[0][0][2]', 'expected a finite number, got a number out of range (beyond ±1.8e308, such as 1e999)']] },
   { name: 'a NaN weight', doc: edit(['weights', 1, 0, 1], NaN), errors: [['weights[1][0][1]', 'expected a finite number, got NaN']] },
   { name: 'a weight given as a string', doc: edit(['weights', 1, 0, 0], '1'), errors: [['weights[1][0][0]', 'expected a finite number, got "1"']] },
   { name: 'init not an object', doc: withFields({ weights: undefined, init: 'xavier' }), errors: [['init', 'expected an initializer object']] },
@@ -148,7 +148,7 @@ const cases: InvalidCase[] = [
   { name: 'too few bias entries', doc: edit(['biases'], [[0, 0]]), errors: [['biases', 'got 1']] },
   { name: 'biases for a layer without bias', doc: edit(['biases', 1], [0]), errors: [['biases[1]', 'expected null (layers[2].bias is false), got an array']] },
   { name: 'a long bias vector', doc: edit(['biases', 0], [0, 0, 0]), errors: [['biases[0]', 'expected 2 numbers (layers[1].size), got 3']] },
-  { name: 'a non-finite bias', doc: edit(['biases', 0, 1], -Infinity), errors: [['biases[0][1]', 'expected a finite number, got -Infinity']] },
+  { name: 'a non-finite bias', doc: edit(['biases', 0, 1], -Infinity), errors: [['biases[0][1]', 'expected a finite number, got a number out of range (beyond ±1.8e308, such as 1e999)']] },
 
   // trainable
   { name: 'trainable not an object', doc: withFields({ trainable: [true] }), errors: [['trainable', 'expected an object']] },
