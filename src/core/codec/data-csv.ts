@@ -1,3 +1,4 @@
+import { csvCell } from '../csv-cell.ts';
 import { LIMITS, type LossName, type Sample } from '../scenario.ts';
 import type { CodecError } from './codec-result.ts';
 import { splitCsvRecords, type CsvRecord } from './csv-records.ts';
@@ -7,8 +8,8 @@ import { describe, formatLimit } from './read-json.ts';
  * The data CSV: `data` and `testData` of a scenario as one table. A header row names the
  * columns: `set` (train or test; optional on import, every row is training data without it),
  * `x1 … xn` for the inputs and `y1 … ym` for the targets, in any order. The exporter writes
- * only these generated names and numbers (the shortest text that reads back as the same
- * double), so no cell of its output can be taken for a formula.
+ * only these generated names and numbers, each through the one CSV escaping function
+ * (csvCell: a number as the shortest text that reads back as the same double).
  */
 
 /** What the rows are checked against: the network's inputs and outputs, and the loss (its target rules). */
@@ -37,8 +38,8 @@ export function dataCsvHeader(inputs: number, outputs: number): string[] {
 
 /** The samples as CSV text (CRLF line ends): the header, then one row per training sample, then one per test sample. */
 export function dataToCsv(samples: { data: readonly Sample[]; testData?: readonly Sample[] }, shape: Pick<DataCsvShape, 'inputs' | 'outputs'>): string {
-  const lines = [dataCsvHeader(shape.inputs, shape.outputs).join(',')];
-  const write = (set: string, s: Sample) => lines.push([set, ...s.x.map(String), ...s.y.map(String)].join(','));
+  const lines = [dataCsvHeader(shape.inputs, shape.outputs).map(csvCell).join(',')];
+  const write = (set: string, s: Sample) => lines.push([set, ...s.x, ...s.y].map(csvCell).join(','));
   for (const s of samples.data) write('train', s);
   for (const s of samples.testData ?? []) write('test', s);
   return `${lines.join('\r\n')}\r\n`;
