@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { withNotation } from '../core/notation-labels.ts';
 import { shallow } from 'zustand/shallow';
 import type { Scenario } from '../core/scenario.ts';
@@ -9,12 +9,22 @@ import type { AppStore } from '../store/app-actions.ts';
 import { scrubValue } from './scrub-value.ts';
 import { isEditable } from './shortcuts.ts';
 import { useNotation } from './notation-context.tsx';
-import { useAppStoreApi } from './use-app-store.ts';
+import { useAppStore, useAppStoreApi } from './use-app-store.ts';
+import { TEXT } from '../view/network-layout.ts';
+import { TEXT_SIZE_MAX, TEXT_SIZE_MIN, TEXT_SIZE_STEP } from '../store/app-state.ts';
 
-/** How much to enlarge the diagram in a container of this size: 1 up to about a laptop's room, at most 1.7. */
-export function displayScale(width: number, height: number): number {
-  return Math.max(1, Math.min(1.7, width / 1100, height / 560));
+/**
+ * Screen pixels per diagram unit: the diagram's text is TEXT.fontSize units, so this is its
+ * size over 11 px. 1 on a laptop; in presentation mode it grows with the screen (18 px text at
+ * 1920×1080, the same share of a smaller screen, never below the laptop's); A− A+ multiply it.
+ */
+export function diagramScale(presentation: boolean, textSize: number, screenWidth: number, screenHeight: number): number {
+  const base = presentation ? Math.max(1, (PROJECTOR_TEXT_PX / TEXT.fontSize) * Math.min(screenWidth / 1920, screenHeight / 1080)) : 1;
+  return base * TEXT_SIZE_STEP ** textSize;
 }
+
+/** Label text on a 1920×1080 projector, in CSS pixels. */
+const PROJECTOR_TEXT_PX = 18;
 
 /** The value of a weight, bias or input the user can scrub, or null. */
 function scrubbable(store: AppStore, sel: Selection): number | null {
@@ -44,6 +54,8 @@ export function NetworkDiagram() {
   // The view lives as long as the store; a change of notation re-renders it in place (zoom kept).
   const notationRef = useRef(notation);
   const rerenderRef = useRef<(() => void) | null>(null);
+  const [labels, setLabels] = useState<{ shown: number; total: number } | null>(null);
+  const { textSize, setTextSize } = useAppStore((s) => ({ textSize: s.textSize, setTextSize: s.setTextSize }));
 
   useEffect(() => {
     const svg = svgRef.current;
@@ -52,6 +64,7 @@ export function NetworkDiagram() {
     const view = createNetworkView(svg, {
       onSelect: (sel) => store.getState().select(sel),
       onHover: (sel) => store.getState().setHover(sel),
+      onLabels: (shown, total) => setLabels((prev) => (prev && prev.shown === shown && prev.total === total ? prev : { shown, total })),
       onScrub: (sel, delta, phase) => {
         if (phase === 'start') {
           scrubStart = scrubbable(store, sel);
@@ -92,15 +105,22 @@ export function NetworkDiagram() {
     );
     rerenderRef.current = render;
     const unhover = store.subscribe((s) => s.hover, (hover) => view.highlight(hover ? [selectionKey(hover)] : []));
+    let box = { width: 0, height: 0 };
+    const fit = () => {
+      const s = store.getState();
+      const k = diagramScale(s.presentation, s.textSize, window.innerWidth, window.innerHeight);
+      // The view lays out a smaller canvas and the SVG's viewBox scales it up: everything, text
+      // included, grows together, and the label placement (in the canvas's units) stays exact.
+      if (box.width > 0 && box.height > 0) view.resize(box.width / k, box.height / k);
+    };
     const observer = new ResizeObserver(([entry]) => {
-      const { width, height } = entry.contentRect;
-      const k = displayScale(width, height);
-      // The view lays out a smaller canvas and the SVG's viewBox scales it up: on a big screen
-      // (a projector) everything, text included, grows together and stays readable from afar.
-      view.resize(width / k, height / k);
+      box = { width: entry.contentRect.width, height: entry.contentRect.height };
+      fit();
     });
     observer.observe(svg);
+    const unscale = store.subscribe((s) => [s.presentation, s.textSize], fit, { equalityFn: shallow });
     return () => {
+      unscale();
       observer.disconnect();
       rerenderRef.current = null;
       unsubscribe();
@@ -118,6 +138,19 @@ export function NetworkDiagram() {
   return (
     <div className="diagram" data-testid="diagram">
       <svg ref={svgRef} role="group" aria-label="Network diagram" />
+      <div className="diagram-foot">
+        {labels && labels.shown < labels.total ? (
+          <p className="hidden-labels" data-testid="hidden-labels" role="status">
+            {labels.total - labels.shown} of {labels.total} value labels hidden for room: zoom in (wheel), hover an edge, or select a node to see its fan-in and fan-out
+          </p>
+        ) : <span />}
+        <div className="text-size" role="group" aria-label="Diagram text size">
+          <button type="button" onClick={() => setTextSize(textSize - 1)} disabled={textSize <= TEXT_SIZE_MIN}
+            aria-label="Smaller diagram text" title="Smaller diagram text" data-testid="text-smaller">A−</button>
+          <button type="button" onClick={() => setTextSize(textSize + 1)} disabled={textSize >= TEXT_SIZE_MAX}
+            aria-label="Larger diagram text" title="Larger diagram text" data-testid="text-larger">A+</button>
+        </div>
+      </div>
     </div>
   );
 }

@@ -18,6 +18,8 @@ export interface NetworkViewCallbacks {
    * (0 at 'start'); the app maps it to a value (e.g. start value + delta × step).
    */
   onScrub?(sel: Selection, delta: number, phase: 'start' | 'move' | 'end'): void;
+  /** after the labels are placed: how many of the parameters' labels are drawn, of how many */
+  onLabels?(shown: number, total: number): void;
   /** Enter on the already selected element, or a double-click on an element: open an editor */
   onEdit?(sel: Selection): void;
 }
