@@ -7,6 +7,7 @@ import { buildNetworkNames, buildNetworkViewModel, type NetworkNames } from '../
 import { createNetworkView } from '../view/network-view.ts';
 import type { AppStore } from '../store/app-actions.ts';
 import { scrubValue } from './scrub-value.ts';
+import { parseUserNumber } from '../core/format-number.ts';
 import { isEditable } from './shortcuts.ts';
 import { useNotation } from './notation-context.tsx';
 import { useAppStore, useAppStoreApi } from './use-app-store.ts';
@@ -25,6 +26,17 @@ export function diagramScale(presentation: boolean, textSize: number, screenWidt
 
 /** Label text on a 1920×1080 projector, in CSS pixels. */
 const PROJECTOR_TEXT_PX = 18;
+
+/** A weight or bias being edited on the diagram: where its input sits over the label. */
+interface Editing {
+  readonly sel: Selection;
+  readonly key: string;
+  readonly text: string;
+  readonly error: string;
+  readonly left: number;
+  readonly top: number;
+  readonly width: number;
+}
 
 /** The value of a weight, bias or input the user can scrub, or null. */
 function scrubbable(store: AppStore, sel: Selection): number | null {
@@ -55,6 +67,7 @@ export function NetworkDiagram() {
   const notationRef = useRef(notation);
   const rerenderRef = useRef<(() => void) | null>(null);
   const [labels, setLabels] = useState<{ shown: number; total: number } | null>(null);
+  const [editing, setEditing] = useState<Editing | null>(null);
   const { textSize, setTextSize } = useAppStore((s) => ({ textSize: s.textSize, setTextSize: s.setTextSize }));
 
   useEffect(() => {
@@ -71,7 +84,8 @@ export function NetworkDiagram() {
           store.getState().setScrubbing(scrubStart !== null);
         }
         if (scrubStart === null) return;
-        applyScrub(store, sel, scrubValue(scrubStart, delta));
+        // A press without a move (a click on the selected label, which edits it) changes nothing.
+        if (delta !== 0) applyScrub(store, sel, scrubValue(scrubStart, delta));
         if (phase === 'end') {
           scrubStart = null;
           store.getState().setScrubbing(false);
@@ -79,10 +93,30 @@ export function NetworkDiagram() {
       },
       onEdit: (sel) => {
         const s = store.getState();
+        if (sel.kind === 'edge' || sel.kind === 'bias') {
+          openEditor(sel);
+          return;
+        }
         if (isEditable(sel, store.selectors.compiled(s).model.depth)) s.requestEdit(sel);
         else s.select(sel);
       },
     });
+
+    // In-place editing of a weight or bias: an input over its label, on the diagram.
+    const openEditor = (sel: Selection) => {
+      const value = scrubbable(store, sel);
+      const frame = svg.parentElement;
+      if (value === null || !frame) return;
+      const key = selectionKey(sel);
+      store.getState().select(sel);
+      const target = svg.querySelector(`.bp-label[data-sel="${key}"]`) ?? svg.querySelector(`[data-sel="${key}"][tabindex]`);
+      const r = target?.getBoundingClientRect();
+      const f = frame.getBoundingClientRect();
+      setEditing((prev) => (prev && prev.key === key ? prev : {
+        sel, key, text: String(value), error: '',
+        left: r ? r.left - f.left : 8, top: r ? r.top - f.top : 8, width: Math.max(110, r ? r.width + 24 : 110),
+      }));
+    };
 
     let names: { key: Scenario; value: NetworkNames } | null = null;
     const render = () => {
@@ -135,9 +169,47 @@ export function NetworkDiagram() {
     rerenderRef.current?.();
   }, [notation]);
 
+  const closeEditor = (commit: boolean) => {
+    if (!editing) return;
+    if (commit) {
+      const value = parseUserNumber(editing.text);
+      if (value === null) {
+        setEditing({ ...editing, error: `"${editing.text}" is not a number` });
+        return;
+      }
+      applyScrub(store, editing.sel, value);
+    }
+    const key = editing.key;
+    setEditing(null);
+    // Focus goes back to the element edited, not to the page.
+    requestAnimationFrame(() => (svgRef.current?.querySelector(`[data-sel="${key}"][tabindex]`) as SVGElement | null)?.focus());
+  };
+
   return (
     <div className="diagram" data-testid="diagram">
       <svg ref={svgRef} role="group" aria-label="Network diagram" />
+      {editing && (
+        <div className="diagram-edit" style={{ left: editing.left, top: editing.top }}>
+          <input
+            autoFocus type="text" inputMode="decimal" value={editing.text} style={{ width: editing.width }}
+            aria-label={`New value of ${editing.key.startsWith('edge') ? 'the weight' : 'the bias'} (Enter sets it, Escape cancels)`}
+            aria-invalid={editing.error !== ''} data-testid="diagram-edit"
+            onChange={(e) => setEditing({ ...editing, text: e.target.value, error: '' })}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter') {
+                e.preventDefault();
+                closeEditor(true);
+              } else if (e.key === 'Escape') {
+                e.preventDefault();
+                e.stopPropagation();
+                closeEditor(false);
+              }
+            }}
+            onBlur={() => setEditing((prev) => (prev && prev.error === '' ? null : prev))}
+          />
+          {editing.error && <span className="diagram-edit-error" role="alert">{editing.error}</span>}
+        </div>
+      )}
       <div className="diagram-foot">
         {labels && labels.shown < labels.total ? (
           <p className="hidden-labels" data-testid="hidden-labels" role="status">

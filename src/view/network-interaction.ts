@@ -20,7 +20,7 @@ export interface NetworkViewCallbacks {
   onScrub?(sel: Selection, delta: number, phase: 'start' | 'move' | 'end'): void;
   /** after the labels are placed: how many of the parameters' labels are drawn, of how many */
   onLabels?(shown: number, total: number): void;
-  /** Enter on the already selected element, or a double-click on an element: open an editor */
+  /** Enter on the already selected element, a click on its label, or a double-click on an element: open an editor */
   onEdit?(sel: Selection): void;
 }
 
@@ -67,6 +67,13 @@ export function attachInteraction(svg: SVGSVGElement, callbacks: NetworkViewCall
       return;
     }
     const target = targetAt(ev.target);
+    // A click on the label of what is already selected edits it (the README's "edit a value by clicking it").
+    const t = ev.target as Element | null;
+    const onLabel = t && typeof t.closest === 'function' ? t.closest('.bp-label') : null;
+    if (target && onLabel && callbacks.onEdit && host.isSelected(target)) {
+      callbacks.onEdit(target.sel);
+      return;
+    }
     callbacks.onSelect(target ? target.sel : null);
   }
 

@@ -102,3 +102,38 @@ for (const size of SIZES) {
     }
   });
 }
+
+test.describe('diagram text size', () => {
+  const labelPx = (page: Page) => page.locator('.bp-label .bp-label-value').first().evaluate((t) => {
+    const el = t as SVGTextElement;
+    return (parseFloat(getComputedStyle(el).fontSize) * el.getBoundingClientRect().height) / el.getBBox().height;
+  });
+
+  test('A+ and A− (by keyboard too) change the size of the diagram text; the size is kept on reload', async ({ page }) => {
+    await openApp(page);
+    await choosePreset(page, 'mazur');
+    const start = await labelPx(page);
+    expect(start).toBeGreaterThanOrEqual(11 - 0.01);
+    await page.getByTestId('text-larger').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => labelPx(page)).toBeGreaterThan(start * 1.1);
+    const larger = await labelPx(page);
+    const m = await measureLabels(page);
+    expect(m.overlaps).toEqual([]);
+    expect(m.struck).toEqual([]);
+    await page.waitForTimeout(600);
+    await page.reload();
+    await expect(page.locator('[data-node="0:0"]')).toHaveCount(1);
+    await expect.poll(() => labelPx(page)).toBeCloseTo(larger, 1);
+    await page.getByTestId('text-smaller').click();
+    await expect.poll(() => labelPx(page)).toBeCloseTo(start, 1);
+  });
+
+  test('presentation mode makes the diagram text larger than the laptop layout', async ({ page }) => {
+    await openApp(page);
+    const laptop = await labelPx(page);
+    await page.locator('body').press('p');
+    await expect(page.locator('html')).toHaveAttribute('data-presentation', 'true');
+    await expect.poll(() => labelPx(page)).toBeGreaterThan(laptop * 1.1);
+  });
+});
