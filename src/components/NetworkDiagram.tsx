@@ -91,9 +91,10 @@ export function NetworkDiagram() {
           store.getState().setScrubbing(false);
         }
       },
-      onEdit: (sel) => {
+      onEdit: (sel, via) => {
         const s = store.getState();
-        if (sel.kind === 'edge' || sel.kind === 'bias') {
+        // A pointer edits on the diagram, in place; Enter opens the editor of the side panel (keyboard users stay in its flow).
+        if (via === 'pointer' && (sel.kind === 'edge' || sel.kind === 'bias')) {
           openEditor(sel);
           return;
         }

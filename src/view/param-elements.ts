@@ -215,7 +215,8 @@ function updateLabel(rec: ParamRecord, p: Param, ctx: RenderContext, shownValue:
   }
   const arrow = p.updated ? '→ ' : '';
   const num = formatNumber(shownValue);
-  const valueText = pl.named || (flags & FORCE_LABEL) !== 0 ? `${p.name} ${p.updated ? '→' : '='} ${num}` : arrow + num;
+  // A placed label keeps to its box (named only when every label has room for its name); one shown on demand carries its name.
+  const valueText = pl.named || !placed ? `${p.name} ${p.updated ? '→' : '='} ${num}` : arrow + num;
   if (valueText !== label.valueText) {
     label.value.textContent = valueText;
     label.valueText = valueText;
