@@ -219,9 +219,9 @@ export function NetworkDiagram() {
         ) : <span />}
         <div className="text-size" role="group" aria-label="Diagram text size">
           <button type="button" onClick={() => setTextSize(textSize - 1)} disabled={textSize <= TEXT_SIZE_MIN}
-            aria-label="Smaller diagram text" title="Smaller diagram text" data-testid="text-smaller">A−</button>
+            title="Smaller diagram text" data-testid="text-smaller">A−<span className="visually-hidden"> smaller diagram text</span></button>
           <button type="button" onClick={() => setTextSize(textSize + 1)} disabled={textSize >= TEXT_SIZE_MAX}
-            aria-label="Larger diagram text" title="Larger diagram text" data-testid="text-larger">A+</button>
+            title="Larger diagram text" data-testid="text-larger">A+<span className="visually-hidden"> larger diagram text</span></button>
         </div>
       </div>
     </div>
