@@ -63,6 +63,7 @@ export const HOVER_DENSITY = 2.5;
 export const PAD_X = 3;
 /** The most labels the search places; a network past this shows its labels on demand. */
 const MAX_SEARCH = 200;
+const REPAIR_CANDIDATES = 120;
 
 /** The characters a label line needs at a number of significant digits: "∇ −0.00" + digits ("∇ −0.001234", "∇ −3.979e−5" at 4). */
 export function valueCharsFor(digits: number): number {
@@ -244,12 +245,13 @@ function solve(items: readonly Item[], w: number, h: number): Int32Array {
     return out;
   };
   let bad = conflicted();
-  for (let round = 0; round < Math.min(20 * n, 700) && bad.length > 0; round++) {
+  for (let round = 0; round < Math.min(15 * n, 400) && bad.length > 0; round++) {
     const a = bad[Math.floor(rand() * bad.length)];
     const it = items[a];
     let best = choice[a];
     let bestScore = Infinity;
-    for (let c = 0; c < it.xs.length; c++) {
+    // The best REPAIR_CANDIDATES by preference are enough, and keep a relayout fast.
+    for (let c = 0; c < Math.min(it.xs.length, REPAIR_CANDIDATES); c++) {
       // Fewest conflicts first; among equals the preferred candidate, with a little noise to leave plateaus.
       const score = conflictsAt(a, it.xs[c], it.ys[c]) * 1000 + c * 0.5 + rand() * 3;
       if (score < bestScore) {
