@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { withNotation } from '../core/notation-labels.ts';
 import { shallow } from 'zustand/shallow';
 import type { Scenario } from '../core/scenario.ts';
@@ -8,13 +8,35 @@ import { createNetworkView } from '../view/network-view.ts';
 import type { AppStore } from '../store/app-actions.ts';
 import { editSelection } from './edit-selection.ts';
 import { scrubValue } from './scrub-value.ts';
+import { parseUserNumber } from '../core/format-number.ts';
 import { isEditable } from './shortcuts.ts';
 import { useNotation } from './notation-context.tsx';
-import { useAppStoreApi } from './use-app-store.ts';
+import { useAppStore, useAppStoreApi } from './use-app-store.ts';
+import { TEXT } from '../view/network-layout.ts';
+import { TEXT_SIZE_MAX, TEXT_SIZE_MIN, TEXT_SIZE_STEP } from '../store/app-state.ts';
 
-/** How much to enlarge the diagram in a container of this size: 1 up to about a laptop's room, at most 1.7. */
-export function displayScale(width: number, height: number): number {
-  return Math.max(1, Math.min(1.7, width / 1100, height / 560));
+/**
+ * Screen pixels per diagram unit: the diagram's text is TEXT.fontSize units, so this is its
+ * size over 11 px. 1 on a laptop; in presentation mode it grows with the screen (18 px text at
+ * 1920×1080, the same share of a smaller screen, never below the laptop's); A− A+ multiply it.
+ */
+export function diagramScale(presentation: boolean, textSize: number, screenWidth: number, screenHeight: number): number {
+  const base = presentation ? Math.max(1, (PROJECTOR_TEXT_PX / TEXT.fontSize) * Math.min(screenWidth / 1920, screenHeight / 1080)) : 1;
+  return base * TEXT_SIZE_STEP ** textSize;
+}
+
+/** Label text on a 1920×1080 projector, in CSS pixels. */
+const PROJECTOR_TEXT_PX = 18;
+
+/** A weight or bias being edited on the diagram: where its input sits over the label. */
+interface Editing {
+  readonly sel: Selection;
+  readonly key: string;
+  readonly text: string;
+  readonly error: string;
+  readonly left: number;
+  readonly top: number;
+  readonly width: number;
 }
 
 /** The value of a weight, bias or input the user can scrub, or null. */
@@ -45,6 +67,9 @@ export function NetworkDiagram() {
   // The view lives as long as the store; a change of notation re-renders it in place (zoom kept).
   const notationRef = useRef(notation);
   const rerenderRef = useRef<(() => void) | null>(null);
+  const [labels, setLabels] = useState<{ shown: number; total: number } | null>(null);
+  const [editing, setEditing] = useState<Editing | null>(null);
+  const { textSize, setTextSize } = useAppStore((s) => ({ textSize: s.textSize, setTextSize: s.setTextSize }));
 
   useEffect(() => {
     const svg = svgRef.current;
@@ -53,24 +78,47 @@ export function NetworkDiagram() {
     const view = createNetworkView(svg, {
       onSelect: (sel) => store.getState().select(sel),
       onHover: (sel) => store.getState().setHover(sel),
+      onLabels: (shown, total) => setLabels((prev) => (prev && prev.shown === shown && prev.total === total ? prev : { shown, total })),
       onScrub: (sel, delta, phase) => {
         if (phase === 'start') {
           scrubStart = scrubbable(store, sel);
           store.getState().setScrubbing(scrubStart !== null);
         }
         if (scrubStart === null) return;
-        applyScrub(store, sel, scrubValue(scrubStart, delta));
+        // A press without a move (a click on the selected label, which edits it) changes nothing.
+        if (delta !== 0) applyScrub(store, sel, scrubValue(scrubStart, delta));
         if (phase === 'end') {
           scrubStart = null;
           store.getState().setScrubbing(false);
         }
       },
-      onEdit: (sel) => {
+      onEdit: (sel, via) => {
         const s = store.getState();
+        // A pointer edits on the diagram, in place; Enter opens the editor of the side panel (keyboard users stay in its flow).
+        if (via === 'pointer' && (sel.kind === 'edge' || sel.kind === 'bias')) {
+          openEditor(sel);
+          return;
+        }
         if (isEditable(sel, store.selectors.compiled(s).model.depth)) editSelection(store, sel);
         else s.select(sel);
       },
     });
+
+    // In-place editing of a weight or bias: an input over its label, on the diagram.
+    const openEditor = (sel: Selection) => {
+      const value = scrubbable(store, sel);
+      const frame = svg.parentElement;
+      if (value === null || !frame) return;
+      const key = selectionKey(sel);
+      store.getState().select(sel);
+      const target = svg.querySelector(`.bp-label[data-sel="${key}"]`) ?? svg.querySelector(`[data-sel="${key}"][tabindex]`);
+      const r = target?.getBoundingClientRect();
+      const f = frame.getBoundingClientRect();
+      setEditing((prev) => (prev && prev.key === key ? prev : {
+        sel, key, text: String(value), error: '',
+        left: r ? r.left - f.left : 8, top: r ? r.top - f.top : 8, width: Math.max(110, r ? r.width + 24 : 110),
+      }));
+    };
 
     let names: { key: Scenario; value: NetworkNames } | null = null;
     const render = () => {
@@ -93,15 +141,22 @@ export function NetworkDiagram() {
     );
     rerenderRef.current = render;
     const unhover = store.subscribe((s) => s.hover, (hover) => view.highlight(hover ? [selectionKey(hover)] : []));
+    let box = { width: 0, height: 0 };
+    const fit = () => {
+      const s = store.getState();
+      const k = diagramScale(s.presentation, s.textSize, window.innerWidth, window.innerHeight);
+      // The view lays out a smaller canvas and the SVG's viewBox scales it up: everything, text
+      // included, grows together, and the label placement (in the canvas's units) stays exact.
+      if (box.width > 0 && box.height > 0) view.resize(box.width / k, box.height / k);
+    };
     const observer = new ResizeObserver(([entry]) => {
-      const { width, height } = entry.contentRect;
-      const k = displayScale(width, height);
-      // The view lays out a smaller canvas and the SVG's viewBox scales it up: on a big screen
-      // (a projector) everything, text included, grows together and stays readable from afar.
-      view.resize(width / k, height / k);
+      box = { width: entry.contentRect.width, height: entry.contentRect.height };
+      fit();
     });
     observer.observe(svg);
+    const unscale = store.subscribe((s) => [s.presentation, s.textSize], fit, { equalityFn: shallow });
     return () => {
+      unscale();
       observer.disconnect();
       rerenderRef.current = null;
       unsubscribe();
@@ -116,9 +171,60 @@ export function NetworkDiagram() {
     rerenderRef.current?.();
   }, [notation]);
 
+  const closeEditor = (commit: boolean) => {
+    if (!editing) return;
+    if (commit) {
+      const value = parseUserNumber(editing.text);
+      if (value === null) {
+        setEditing({ ...editing, error: `"${editing.text}" is not a number` });
+        return;
+      }
+      applyScrub(store, editing.sel, value);
+    }
+    const key = editing.key;
+    setEditing(null);
+    // Focus goes back to the element edited, not to the page.
+    requestAnimationFrame(() => (svgRef.current?.querySelector(`[data-sel="${key}"][tabindex]`) as SVGElement | null)?.focus());
+  };
+
   return (
     <div className="diagram" data-testid="diagram">
       <svg ref={svgRef} role="group" aria-label="Network diagram" />
+      {editing && (
+        <div className="diagram-edit" style={{ left: editing.left, top: editing.top }}>
+          <input
+            autoFocus type="text" inputMode="decimal" value={editing.text} style={{ width: editing.width }}
+            aria-label={`New value of ${editing.key.startsWith('edge') ? 'the weight' : 'the bias'} (Enter sets it, Escape cancels)`}
+            aria-invalid={editing.error !== ''} data-testid="diagram-edit"
+            onChange={(e) => setEditing({ ...editing, text: e.target.value, error: '' })}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter') {
+                e.preventDefault();
+                closeEditor(true);
+              } else if (e.key === 'Escape') {
+                e.preventDefault();
+                e.stopPropagation();
+                closeEditor(false);
+              }
+            }}
+            onBlur={() => setEditing((prev) => (prev && prev.error === '' ? null : prev))}
+          />
+          {editing.error && <span className="diagram-edit-error" role="alert">{editing.error}</span>}
+        </div>
+      )}
+      <div className="diagram-foot">
+        {labels && labels.shown < labels.total ? (
+          <p className="hidden-labels" data-testid="hidden-labels" role="status">
+            {labels.total - labels.shown} of {labels.total} value labels hidden for room: zoom in (wheel), hover an edge, or select a node to see its fan-in and fan-out
+          </p>
+        ) : <span />}
+        <div className="text-size" role="group" aria-label="Diagram text size">
+          <button type="button" onClick={() => setTextSize(textSize - 1)} disabled={textSize <= TEXT_SIZE_MIN}
+            title="Smaller diagram text" data-testid="text-smaller">A−<span className="visually-hidden"> smaller diagram text</span></button>
+          <button type="button" onClick={() => setTextSize(textSize + 1)} disabled={textSize >= TEXT_SIZE_MAX}
+            title="Larger diagram text" data-testid="text-larger">A+<span className="visually-hidden"> larger diagram text</span></button>
+        </div>
+      </div>
     </div>
   );
 }

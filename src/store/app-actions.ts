@@ -65,6 +65,8 @@ export interface AppActions {
   setPresentation(presentation: boolean): void;
   setWorksheet(on: boolean): void;
   setTheme(theme: Theme): void;
+  /** the diagram's text size step, clamped to TEXT_SIZE_MIN … TEXT_SIZE_MAX */
+  setTextSize(step: number): void;
   setHidden(hidden: readonly LessonControl[]): void;
   setSideTab(tab: SideTab): void;
   /** the landscape's two parameters (kept across the Landscape and Compare tabs); null: follow the selection */

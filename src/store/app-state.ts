@@ -6,6 +6,11 @@ import type { Selection } from '../core/selection.ts';
 import type { LessonControl, SideTab } from '../core/view-options.ts';
 
 /** A message for the user: what went wrong (or happened), and the details, one per line. */
+/** The diagram's text size: each step multiplies it by TEXT_SIZE_STEP (A− A+). */
+export const TEXT_SIZE_STEP = 1.15;
+export const TEXT_SIZE_MIN = -2;
+export const TEXT_SIZE_MAX = 5;
+
 export interface Notice {
   readonly kind: 'error' | 'info';
   readonly text: string;
@@ -64,6 +69,8 @@ export interface AppInputs {
   /** worksheet mode: each value the next step computes is a blank the student fills in */
   readonly worksheet: boolean;
   readonly theme: Theme;
+  /** the diagram's text size, in steps of TEXT_SIZE_STEP from the default (0), TEXT_SIZE_MIN … TEXT_SIZE_MAX */
+  readonly textSize: number;
   /** controls hidden by a lesson link */
   readonly hidden: readonly LessonControl[];
   readonly sideTab: SideTab;

@@ -10,7 +10,7 @@ import { selectionExists, type Selection } from '../core/selection.ts';
 import { loadPreset } from '../presets/index.ts';
 import type { ActionContext } from './action-context.ts';
 import type { AppState, AppStore, SessionInputs } from './app-actions.ts';
-import type { AppInputs, Notice } from './app-state.ts';
+import { TEXT_SIZE_MAX, TEXT_SIZE_MIN, type AppInputs, type Notice } from './app-state.ts';
 import { withLinkOptions } from './link-session.ts';
 import { createSelectors } from './selectors.ts';
 import { createStepActions } from './step-actions.ts';
@@ -27,7 +27,7 @@ export function initialInputs(scenario: Scenario, presetId: string | null = null
   return {
     scenario, presetId, optimizerState: null, position: 0, sample: 0, selection: null, hover: null,
     playing: false, speed: 4, showZ: false, followStep: true, lossHistory: [], trainingPath: [], training: false, comparison: null, landscapePair: null, scrubbing: false, notice,
-    presentation: false, worksheet: false, theme: 'system', hidden: [], sideTab: 'math',
+    presentation: false, worksheet: false, theme: 'system', textSize: 0, hidden: [], sideTab: 'math',
   };
 }
 
@@ -80,8 +80,8 @@ export function createAppStore(initial: AppInputs & Partial<SessionInputs>, opti
       },
 
       loadScenario(scenario, presetId = null, notice = null) {
-        const { speed, showZ, followStep, presentation, worksheet, theme, hidden } = get();
-        set({ ...initialInputs(scenario, presetId, notice), origin: scenario, speed, showZ, followStep, presentation, worksheet, theme, hidden });
+        const { speed, showZ, followStep, presentation, worksheet, theme, textSize, hidden } = get();
+        set({ ...initialInputs(scenario, presetId, notice), origin: scenario, speed, showZ, followStep, presentation, worksheet, theme, textSize, hidden });
       },
 
       openLink(scenario, hash) {
@@ -189,6 +189,10 @@ export function createAppStore(initial: AppInputs & Partial<SessionInputs>, opti
       },
       setTheme(theme) {
         set({ theme });
+      },
+      setTextSize(step) {
+        const textSize = Math.max(TEXT_SIZE_MIN, Math.min(TEXT_SIZE_MAX, Math.round(step)));
+        if (Number.isFinite(textSize)) set({ textSize });
       },
       setHidden(hidden) {
         set({ hidden });

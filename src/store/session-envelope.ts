@@ -12,7 +12,7 @@ import { parseSelectionKey, selectionExists, selectionKey, type Selection } from
 import { buildModel } from '../core/model.ts';
 import { buildStepPlan } from '../core/step-plan.ts';
 import { loadPreset, PRESET_IDS } from '../presets/index.ts';
-import type { AppInputs, Theme } from './app-state.ts';
+import { TEXT_SIZE_MAX, TEXT_SIZE_MIN, type AppInputs, type Theme } from './app-state.ts';
 import type { TrackedInputs } from './undo.ts';
 
 /**
@@ -22,19 +22,20 @@ import type { TrackedInputs } from './undo.ts';
  *     "origin": {backprop-scenario/1} | null, "optimizerState": { "t", "w": { "first", "second" }, "b": {…} } | null,
  *     "lossHistory": [number | null], "position", "sample", "selection": "edge:0:1:2" | null,
  *     "followStep", "showZ", "speed", "theme", "presentation", "hash",
- *     "comparison": null | { "runs": [optimizer objects], "steps": n }, "worksheet": boolean }
+ *     "comparison": null | { "runs": [optimizer objects], "steps": n }, "worksheet": boolean,
+ *     "textSize": integer step of the diagram's text size }
  *
  * `origin` is written only when the session did not come from a preset (the preset is the
  * origin otherwise); a loss that is not finite is written as null and read back as NaN.
  * `comparison` and `worksheet` came later: a session saved without them reads as the default
- * comparison, not in worksheet mode.
+ * comparison, not in worksheet mode; `textSize` too (the default size, 0).
  * Reading is total, like the scenario codec: a value or path-named errors, never half of one.
  */
 export const SESSION_VERSION = 1;
 
 const FIELDS = [
   'version', 'scenario', 'presetId', 'origin', 'optimizerState', 'lossHistory', 'position', 'sample', 'selection',
-  'followStep', 'showZ', 'speed', 'theme', 'presentation', 'hash', 'comparison', 'worksheet',
+  'followStep', 'showZ', 'speed', 'theme', 'presentation', 'hash', 'comparison', 'worksheet', 'textSize',
 ] as const;
 const THEMES: readonly Theme[] = ['light', 'dark', 'system'];
 const SPEED = { min: 0.25, max: 200 } as const;
@@ -55,9 +56,10 @@ export interface SavedSession extends TrackedInputs {
   readonly hash: string;
   readonly comparison: ComparisonSetup | null;
   readonly worksheet: boolean;
+  readonly textSize: number;
 }
 
-type SessionSource = TrackedInputs & Pick<AppInputs, 'position' | 'sample' | 'selection' | 'followStep' | 'showZ' | 'speed' | 'theme' | 'presentation' | 'comparison' | 'worksheet'>;
+type SessionSource = TrackedInputs & Pick<AppInputs, 'position' | 'sample' | 'selection' | 'followStep' | 'showZ' | 'speed' | 'theme' | 'presentation' | 'comparison' | 'worksheet' | 'textSize'>;
 
 function slotDocument(slot: SlotState): JsonDocument {
   return { first: Array.from(slot.first), second: Array.from(slot.second) };
@@ -85,6 +87,7 @@ export function sessionEnvelope(s: SessionSource, hash: string): JsonDocument {
     hash,
     comparison: s.comparison as JsonValue,
     worksheet: s.worksheet,
+    textSize: s.textSize,
   };
 }
 
@@ -202,6 +205,12 @@ export function parseSessionEnvelope(value: unknown): CodecResult<SavedSession> 
   const comparison = rawComparison === undefined ? null : readComparison(rawComparison, 'comparison', errors);
   const rawWorksheet = ownField(value, 'worksheet');
   const worksheet = rawWorksheet === undefined ? false : readBoolean(rawWorksheet, 'worksheet', errors);
+  const rawTextSize = ownField(value, 'textSize');
+  let textSize: number | undefined = 0;
+  if (rawTextSize !== undefined) {
+    textSize = typeof rawTextSize === 'number' && Number.isInteger(rawTextSize) && rawTextSize >= TEXT_SIZE_MIN && rawTextSize <= TEXT_SIZE_MAX ? rawTextSize : undefined;
+    if (textSize === undefined) errors.add('textSize', `expected an integer from ${TEXT_SIZE_MIN} to ${TEXT_SIZE_MAX}, got ${describe(rawTextSize)}`);
+  }
   if (scenario === undefined) {
     // Without a scenario the rest cannot be checked against it; what was found so far is reported.
     return codecFail(errors.toArray());
@@ -217,7 +226,7 @@ export function parseSessionEnvelope(value: unknown): CodecResult<SavedSession> 
 
   if (errors.count > 0) return codecFail(errors.toArray());
   const session = {
-    scenario, presetId, origin, optimizerState, lossHistory, position, sample, selection, followStep, showZ, speed, theme, presentation, hash, comparison, worksheet,
+    scenario, presetId, origin, optimizerState, lossHistory, position, sample, selection, followStep, showZ, speed, theme, presentation, hash, comparison, worksheet, textSize,
   };
   if (Object.values(session).some((v) => v === undefined)) return codecFail([{ path: ROOT, message: 'not a valid saved session' }]);
   return codecOk(session as SavedSession);

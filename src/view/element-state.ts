@@ -77,6 +77,8 @@ export interface RenderContext {
   readonly highlight: ReadonlySet<string>;
   readonly scrubbable: boolean;
   readonly showZ: boolean;
+  /** the selected node, whose fan-in and fan-out labels show even where the placement hid them */
+  readonly selectedNode: { readonly l: number; readonly j: number } | null;
   /** overlay groups: labels placed by the layout, and labels forced on top of them */
   readonly labelLayer: SVGGElement;
   readonly topLayer: SVGGElement;

@@ -1,3 +1,4 @@
+import { mulberry32 } from '../core/init.ts';
 import {
   biasSegment, edgeSegment, nodeTextLines, nodeTextMode, pointAt, TEXT,
   type NetworkLayout, type Segment,
@@ -5,11 +6,18 @@ import {
 
 /**
  * Where the value labels of edges and bias links go, and which of them are drawn. Each
- * label is a two-line box (value, then gradient) centred on a point of its line; labels of
- * the edges into one node are staggered along their lines by source index. A density
- * measure decides the mode: every label ('all'), labels greedily placed where they do not
- * overlap another label or a node ('thinned'), or none until hovered, focused or selected
- * ('hover'). Labels keep their screen size under zoom, so zooming in lowers the density.
+ * label is a two-line box (value, then gradient) on an opaque background, centred on a
+ * point of its own line. Its position along the line is chosen from candidates by a
+ * min-conflicts search so that no label overlaps another label, a node, a node's text or
+ * the diagram's border. Labels keep their screen size under zoom (boxes shrink by k in
+ * layout units), so zooming in makes room.
+ *
+ * The placement depends only on the layout (shape and size), the zoom, and the text width
+ * budget (valueChars, nameChars), never on the values: labels stay put while values change.
+ *
+ * Modes: every label placed ('all'); some could not be placed without overlap and are
+ * hidden, the rest drawn ('thinned'); the network is so crowded that none is drawn until
+ * hovered, focused or selected ('hover').
  */
 
 export type LabelMode = 'all' | 'thinned' | 'hover';
@@ -19,7 +27,7 @@ export interface LabelOptions {
   readonly zoom?: number;
   /** the longest edge or bias name, in characters (0: names never shown on edges) */
   readonly nameChars?: number;
-  /** characters reserved for a value ("→ −0.1234" is 9) */
+  /** the text width budget of a value line in characters ("→ −0.1234" is 9; 9 significant digits, "→ −0.274811083", 14) */
   readonly valueChars?: number;
 }
 
@@ -27,28 +35,52 @@ export interface LabelPlacement {
   readonly mode: LabelMode;
   /** labels carry the name ("w₅ = 0.4") as well as the value */
   readonly named: boolean;
-  /** the density of the value-only boxes that decided the mode (≈ label area / room) */
+  /** the density of the value-only boxes over the most crowded block (≈ label area / room) */
   readonly density: number;
+  /** the label box (its opaque background), centred on the anchor, in layout units */
   readonly boxWidth: number;
   readonly boxHeight: number;
-  /** anchor (centre) of each edge label, by weight index; the first candidate when not placed */
+  /** centre of each edge label, by weight index (for a label not placed: a point of its line) */
   readonly edgeX: Float64Array;
   readonly edgeY: Float64Array;
+  /** the point of its line a label stands for: its centre, or where its leader ends when it sits off the line */
+  readonly edgePX: Float64Array;
+  readonly edgePY: Float64Array;
   readonly edgeVisible: Uint8Array;
   readonly biasX: Float64Array;
   readonly biasY: Float64Array;
+  readonly biasPX: Float64Array;
+  readonly biasPY: Float64Array;
   readonly biasVisible: Uint8Array;
   readonly visibleCount: number;
+  /** labels of the network (weights and biases) */
+  readonly total: number;
 }
 
-/** Below this density every label is drawn; above HOVER_DENSITY, none is until asked for. */
-export const ALL_DENSITY = 0.45;
+/** Above this density no placement is tried: labels show on hover, focus or selection. */
 export const HOVER_DENSITY = 2.5;
-const PAD = 5;
+/** Horizontal padding inside a label's background, each side, in screen pixels. */
+export const PAD_X = 3;
+/** The most labels the search places; a network past this shows its labels on demand. */
+const MAX_SEARCH = 200;
+const REPAIR_CANDIDATES = 120;
 
-/** Box size of a label at zoom k, in layout units. */
+/** The characters a label line needs at a number of significant digits: "∇ −0.00" + digits ("∇ −0.001234", "∇ −3.979e−5" at 4). */
+export function valueCharsFor(digits: number): number {
+  return Math.max(9, Math.round(digits) + 7);
+}
+
+/** The width of a label line in screen pixels at the diagram's font: arrows and ∇ wide, dots and spaces narrow, the rest like a digit. */
+export function textWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) w += ch === '.' || ch === ' ' || ch === ',' ? TEXT.digitWidth / 2 : ch === '→' || ch === '∇' ? TEXT.symbolWidth : TEXT.digitWidth;
+  return w;
+}
+
+/** Box size of a label whose lines have at most `chars` characters ("∇ −0.007061": a symbol, a space, a dot, the rest digits) at zoom k, in layout units. */
 export function labelBox(chars: number, k = 1): { w: number; h: number } {
-  return { w: (chars * TEXT.charWidth + 2 * PAD) / k, h: (2 * TEXT.lineHeight + PAD) / k };
+  const text = TEXT.symbolWidth + TEXT.digitWidth + Math.max(0, chars - 3) * TEXT.digitWidth;
+  return { w: (text + 2 * PAD_X) / k, h: (2 * TEXT.lineHeight + 3) / k };
 }
 
 /** Label area over the room between two columns, for the most crowded block. */
@@ -63,130 +95,355 @@ export function labelDensity(g: NetworkLayout, box: { readonly w: number; readon
   return worst;
 }
 
-/** The mode a density calls for. */
+/** The mode a density calls for before any placement is tried. */
 export function labelModeFor(density: number): LabelMode {
-  return density <= ALL_DENSITY ? 'all' : density <= HOVER_DENSITY ? 'thinned' : 'hover';
+  return density <= HOVER_DENSITY ? 'all' : 'hover';
 }
 
-/** Candidate fractions along an edge into a node with `fanIn` sources, from the edge of source i: staggered first choice, then alternatives. */
+/** Candidate fractions along an edge into a node with `fanIn` sources, from the edge of source i: the staggered first choice, then the others by distance from it. */
 export function edgeCandidates(i: number, fanIn: number): number[] {
   const s = fanIn <= 1 ? 0 : i / (fanIn - 1) - 0.5;
   const t0 = 0.5 + 0.36 * s;
+  return spread(t0);
+}
+
+const T_MIN = 0.08;
+const T_MAX = 0.92;
+const T_STEP = 0.02;
+
+function spread(t0: number): number[] {
+  const ts: number[] = [];
+  for (let t = T_MIN; t <= T_MAX + 1e-9; t += T_STEP) ts.push(Math.round(t * 1000) / 1000);
+  const first = Math.min(T_MAX, Math.max(T_MIN, t0));
+  return ts.sort((a, b) => Math.abs(a - first) - Math.abs(b - first) || a - b);
+}
+
+const BIAS_FIRST = 0.62;
+
+/** Rectangles (x0, y0, x1, y1) a label may not touch: nodes with their text, bias nodes, the loss node. */
+function obstacles(g: NetworkLayout, k: number, valueChars: number): number[] {
   const out: number[] = [];
-  for (const d of [0, -0.08, 0.08, -0.16, 0.16, -0.24, 0.24, -0.32, 0.32]) {
-    const t = Math.min(0.86, Math.max(0.14, t0 + d));
-    if (!out.some((u) => Math.abs(u - t) < 1e-9)) out.push(t);
+  const mode = nodeTextMode(g, k);
+  const lineH = TEXT.lineHeight / k;
+  const textW = ((valueChars + 4) * TEXT.digitWidth) / k;
+  const r = g.nodeRadius;
+  for (let l = 0; l < g.sizes.length; l++) {
+    const kind = l === 0 ? 'input' : l === g.depth ? 'output' : 'hidden';
+    const below = nodeTextLines(mode, kind) * lineH + 3 / k;
+    const above = mode === 'full' && l > 0 ? lineH + 3 / k : 0;
+    for (let j = 0; j < g.sizes[l]; j++) {
+      const n = g.nodeOffset[l] + j;
+      out.push(g.nodeX[n] - r, g.nodeY[n] - r - above, g.nodeX[n] + r, g.nodeY[n] + r);
+      if (below > 0) out.push(g.nodeX[n] - textW / 2, g.nodeY[n] + r - 1, g.nodeX[n] + textW / 2, g.nodeY[n] + r + below);
+      if (above > 0) out.push(g.nodeX[n] - textW / 2, g.nodeY[n] - r - above, g.nodeX[n] + textW / 2, g.nodeY[n] - r);
+    }
   }
+  for (const b of g.biasNodes) if (b) out.push(b.x - b.r, b.y - b.r, b.x + b.r, b.y + b.r);
+  const lo = g.loss;
+  out.push(lo.x - lo.r, lo.y - lo.r, lo.x + lo.r, lo.y + lo.r + lineH + 3 / k);
   return out;
 }
 
-const BIAS_CANDIDATES = [0.68, 0.56, 0.8, 0.44, 0.88, 0.32, 0.62, 0.74, 0.5, 0.38];
-
-/** A uniform grid of boxes, for overlap queries in constant time per query. */
-class BoxGrid {
-  private readonly cells = new Map<number, number[]>();
-  private readonly boxes: number[] = [];
-  constructor(private readonly cell: number) {}
-
-  private key(cx: number, cy: number): number {
-    return (cx + 32768) * 65536 + (cy + 32768);
+/** How many lines other than `self` run under a box. */
+function linesUnder(segs: readonly (Segment | undefined)[], self: number, x0: number, y0: number, x1: number, y1: number): number {
+  let n = 0;
+  for (let o = 0; o < segs.length; o++) {
+    const s = segs[o];
+    if (o !== self && s && segmentHitsBox(s, x0, y0, x1, y1)) n++;
   }
-
-  overlaps(x0: number, y0: number, x1: number, y1: number): boolean {
-    const c = this.cell;
-    for (let cx = Math.floor(x0 / c); cx <= Math.floor(x1 / c); cx++) {
-      for (let cy = Math.floor(y0 / c); cy <= Math.floor(y1 / c); cy++) {
-        const list = this.cells.get(this.key(cx, cy));
-        if (!list) continue;
-        for (const b of list) {
-          const o = b * 4;
-          if (x0 < this.boxes[o + 2] && x1 > this.boxes[o] && y0 < this.boxes[o + 3] && y1 > this.boxes[o + 1]) return true;
-        }
-      }
-    }
-    return false;
-  }
-
-  add(x0: number, y0: number, x1: number, y1: number): void {
-    const b = this.boxes.length / 4;
-    this.boxes.push(x0, y0, x1, y1);
-    const c = this.cell;
-    for (let cx = Math.floor(x0 / c); cx <= Math.floor(x1 / c); cx++) {
-      for (let cy = Math.floor(y0 / c); cy <= Math.floor(y1 / c); cy++) {
-        const k = this.key(cx, cy);
-        const list = this.cells.get(k);
-        if (list) list.push(b);
-        else this.cells.set(k, [b]);
-      }
-    }
-  }
+  return n;
 }
 
-function addObstacles(grid: BoxGrid, g: NetworkLayout, k: number): void {
-  const mode = nodeTextMode(g, k);
-  const lineH = TEXT.lineHeight / k;
-  const textW = (9 * TEXT.charWidth) / k;
-  for (let l = 0; l < g.sizes.length; l++) {
-    const kind = l === 0 ? 'input' : l === g.depth ? 'output' : 'hidden';
-    const below = nodeTextLines(mode, kind) * lineH;
-    const above = mode === 'full' && l > 0 ? lineH : 0;
-    for (let j = 0; j < g.sizes[l]; j++) {
-      const n = g.nodeOffset[l] + j;
-      const r = g.nodeRadius;
-      const w = Math.max(r, below > 0 ? textW / 2 : 0);
-      grid.add(g.nodeX[n] - w, g.nodeY[n] - r - above, g.nodeX[n] + w, g.nodeY[n] + r + below);
+/** Whether a segment crosses a box (Liang–Barsky clipping). */
+export function segmentHitsBox(s: Segment, x0: number, y0: number, x1: number, y1: number): boolean {
+  let t0 = 0;
+  let t1 = 1;
+  const dx = s.x2 - s.x1;
+  const dy = s.y2 - s.y1;
+  const ps = [-dx, dx, -dy, dy];
+  const qs = [s.x1 - x0, x1 - s.x1, s.y1 - y0, y1 - s.y1];
+  for (let e = 0; e < 4; e++) {
+    const p = ps[e];
+    const q = qs[e];
+    if (p === 0) {
+      if (q < 0) return false;
+      continue;
+    }
+    const r = q / p;
+    if (p < 0) {
+      if (r > t1) return false;
+      if (r > t0) t0 = r;
+    } else {
+      if (r < t0) return false;
+      if (r < t1) t1 = r;
     }
   }
-  for (const b of g.biasNodes) if (b) grid.add(b.x - b.r, b.y - b.r, b.x + b.r, b.y + b.r);
+  return t0 <= t1;
+}
+
+function hits(rects: readonly number[], x0: number, y0: number, x1: number, y1: number): boolean {
+  for (let o = 0; o < rects.length; o += 4) {
+    if (x0 < rects[o + 2] && x1 > rects[o] && y0 < rects[o + 3] && y1 > rects[o + 1]) return true;
+  }
+  return false;
+}
+
+interface Item {
+  /** candidate label centres that clear every obstacle, in order of preference */
+  readonly xs: number[];
+  readonly ys: number[];
+  /** the point of its own line each candidate stands for */
+  readonly pxs: number[];
+  readonly pys: number[];
+}
+
+/**
+ * Chooses one candidate per item so that no two boxes (w × h, centred) overlap: greedy in
+ * order of fewest candidates, then min-conflicts repair (move a conflicting label to the
+ * candidate with the fewest conflicts, ties to the preferred one), deterministic (seeded).
+ * Returns the chosen candidate per item, -1 for an item left out.
+ */
+function solve(items: readonly Item[], w: number, h: number): Int32Array {
+  const n = items.length;
+  const choice = new Int32Array(n).fill(-1);
+  const cx = new Float64Array(n);
+  const cy = new Float64Array(n);
+  const placed = new Uint8Array(n);
+  const conflictsAt = (a: number, x: number, y: number): number => {
+    let c = 0;
+    for (let b = 0; b < n; b++) {
+      if (b === a || !placed[b]) continue;
+      if (Math.abs(cx[b] - x) < w && Math.abs(cy[b] - y) < h) c++;
+    }
+    return c;
+  };
+  const set = (a: number, c: number) => {
+    choice[a] = c;
+    cx[a] = items[a].xs[c];
+    cy[a] = items[a].ys[c];
+    placed[a] = 1;
+  };
+  const order = Array.from({ length: n }, (_, a) => a).sort((a, b) => items[a].xs.length - items[b].xs.length || a - b);
+  for (const a of order) {
+    const it = items[a];
+    if (it.xs.length === 0) continue;
+    let best = 0;
+    let bestC = Infinity;
+    for (let c = 0; c < it.xs.length && bestC > 0; c++) {
+      const k = conflictsAt(a, it.xs[c], it.ys[c]);
+      if (k < bestC) {
+        bestC = k;
+        best = c;
+      }
+    }
+    set(a, best);
+  }
+  const rand = mulberry32(9);
+  const conflicted = (): number[] => {
+    const out: number[] = [];
+    for (let a = 0; a < n; a++) if (placed[a] && conflictsAt(a, cx[a], cy[a]) > 0) out.push(a);
+    return out;
+  };
+  let bad = conflicted();
+  for (let round = 0; round < Math.min(15 * n, 400) && bad.length > 0; round++) {
+    const a = bad[Math.floor(rand() * bad.length)];
+    const it = items[a];
+    let best = choice[a];
+    let bestScore = Infinity;
+    // The best REPAIR_CANDIDATES by preference are enough, and keep a relayout fast.
+    for (let c = 0; c < Math.min(it.xs.length, REPAIR_CANDIDATES); c++) {
+      // Fewest conflicts first; among equals the preferred candidate, with a little noise to leave plateaus.
+      const score = conflictsAt(a, it.xs[c], it.ys[c]) * 1000 + c * 0.5 + rand() * 3;
+      if (score < bestScore) {
+        bestScore = score;
+        best = c;
+      }
+    }
+    set(a, best);
+    if (round % 8 === 7 || bestScore < 1000) bad = conflicted();
+  }
+  // Whatever still conflicts is left out, most conflicted first, until the rest is clear.
+  for (;;) {
+    let worst = -1;
+    let worstC = 0;
+    for (let a = 0; a < n; a++) {
+      if (!placed[a]) continue;
+      const c = conflictsAt(a, cx[a], cy[a]);
+      if (c > worstC) {
+        worstC = c;
+        worst = a;
+      }
+    }
+    if (worst < 0) break;
+    placed[worst] = 0;
+    choice[worst] = -1;
+  }
+  return choice;
+}
+
+/** For a large network: each label in turn at its first candidate clear of those placed (a grid makes each test cheap). */
+function greedy(items: readonly Item[], w: number, h: number): Int32Array {
+  const choice = new Int32Array(items.length).fill(-1);
+  const cells = new Map<number, number[]>();
+  const key = (cx: number, cy: number) => (cx + 32768) * 65536 + (cy + 32768);
+  const xs: number[] = [];
+  const ys: number[] = [];
+  items.forEach((it, a) => {
+    for (let c = 0; c < it.xs.length; c++) {
+      const x = it.xs[c];
+      const y = it.ys[c];
+      const gx = Math.floor(x / w);
+      const gy = Math.floor(y / h);
+      let clear = true;
+      for (let dx = -1; dx <= 1 && clear; dx++) {
+        for (let dy = -1; dy <= 1 && clear; dy++) {
+          for (const b of cells.get(key(gx + dx, gy + dy)) ?? []) {
+            if (Math.abs(xs[b] - x) < w && Math.abs(ys[b] - y) < h) {
+              clear = false;
+              break;
+            }
+          }
+        }
+      }
+      if (!clear) continue;
+      const b = xs.length;
+      xs.push(x);
+      ys.push(y);
+      const k = key(gx, gy);
+      const list = cells.get(k);
+      if (list) list.push(b);
+      else cells.set(k, [b]);
+      choice[a] = c;
+      return;
+    }
+  });
+  return choice;
 }
 
 /** Anchors and visibility of every edge and bias label of a layout. */
 export function placeLabels(g: NetworkLayout, o: LabelOptions = {}): LabelPlacement {
   const k = o.zoom && o.zoom > 0 ? o.zoom : 1;
-  const valueChars = o.valueChars ?? 9;
+  const valueChars = o.valueChars ?? valueCharsFor(4);
   const plain = labelBox(valueChars, k);
   const namedBox = labelBox(valueChars + (o.nameChars ?? 0) + 3, k);
   const density = labelDensity(g, plain);
-  const mode = labelModeFor(density);
-  const named = (o.nameChars ?? 0) > 0 && labelDensity(g, namedBox) <= ALL_DENSITY;
-  const box = named ? namedBox : plain;
+  let total = g.weightCount;
+  for (let l = 0; l < g.depth; l++) if (g.hasBias[l]) total += g.sizes[l + 1];
+  const hover = labelModeFor(density) === 'hover';
+  const large = total > MAX_SEARCH;
   const edgeX = new Float64Array(g.weightCount);
   const edgeY = new Float64Array(g.weightCount);
   const edgeVisible = new Uint8Array(g.weightCount);
   const biasX = new Float64Array(g.biasCount);
   const biasY = new Float64Array(g.biasCount);
   const biasVisible = new Uint8Array(g.biasCount);
-  const grid = new BoxGrid(Math.max(box.w, box.h));
-  addObstacles(grid, g, k);
-  let visibleCount = 0;
+  const edgePX = new Float64Array(g.weightCount);
+  const edgePY = new Float64Array(g.weightCount);
+  const biasPX = new Float64Array(g.biasCount);
+  const biasPY = new Float64Array(g.biasCount);
 
-  const place = (seg: Segment, ts: readonly number[], xs: Float64Array, ys: Float64Array, vis: Uint8Array, at: number) => {
-    const first = pointAt(seg, ts[0]);
-    xs[at] = first.x;
-    ys[at] = first.y;
-    if (mode === 'hover') return;
-    for (const t of ts) {
-      const p = pointAt(seg, t);
-      const x0 = p.x - box.w / 2;
-      const y0 = p.y - box.h / 2;
-      if (grid.overlaps(x0, y0, x0 + box.w, y0 + box.h)) continue;
-      grid.add(x0, y0, x0 + box.w, y0 + box.h);
-      xs[at] = p.x;
-      ys[at] = p.y;
-      vis[at] = 1;
-      visibleCount++;
-      return;
-    }
-  };
-
+  const segs: Segment[] = [];
+  const first: number[][] = [];
   for (let l = 0; l < g.depth; l++) {
     const fanIn = g.sizes[l];
     for (let j = 0; j < g.sizes[l + 1]; j++) {
       for (let i = 0; i < fanIn; i++) {
-        place(edgeSegment(g, l, j, i), edgeCandidates(i, fanIn), edgeX, edgeY, edgeVisible, g.weightOffset[l] + j * fanIn + i);
+        segs[g.weightOffset[l] + j * fanIn + i] = edgeSegment(g, l, j, i);
+        first[g.weightOffset[l] + j * fanIn + i] = edgeCandidates(i, fanIn);
       }
-      if (g.hasBias[l]) place(biasSegment(g, l, j), BIAS_CANDIDATES, biasX, biasY, biasVisible, g.biasOffset[l] + j);
+      if (g.hasBias[l]) {
+        segs[g.weightCount + g.biasOffset[l] + j] = biasSegment(g, l, j);
+        first[g.weightCount + g.biasOffset[l] + j] = spread(BIAS_FIRST);
+      }
     }
   }
-  return { mode, named, density, boxWidth: box.w, boxHeight: box.h, edgeX, edgeY, edgeVisible, biasX, biasY, biasVisible, visibleCount };
+  // Anchors of labels not drawn (shown on hover or selection): their first candidate.
+  const anchor = (idx: number, x: number, y: number, px: number, py: number) => {
+    if (idx < g.weightCount) {
+      edgeX[idx] = x;
+      edgeY[idx] = y;
+      edgePX[idx] = px;
+      edgePY[idx] = py;
+    } else {
+      biasX[idx - g.weightCount] = x;
+      biasY[idx - g.weightCount] = y;
+      biasPX[idx - g.weightCount] = px;
+      biasPY[idx - g.weightCount] = py;
+    }
+  };
+  for (let idx = 0; idx < segs.length; idx++) {
+    if (!segs[idx]) continue;
+    const p = pointAt(segs[idx], first[idx][0]);
+    anchor(idx, p.x, p.y, p.x, p.y);
+  }
+  if (hover) {
+    return { mode: 'hover', named: false, density, boxWidth: plain.w, boxHeight: plain.h, edgeX, edgeY, edgePX, edgePY, edgeVisible, biasX, biasY, biasPX, biasPY, biasVisible, visibleCount: 0, total };
+  }
+
+  const run = (box: { w: number; h: number }) => {
+    const rects = obstacles(g, k, valueChars);
+    const margin = 2 / k;
+    // The box may slide off-centre as long as its own line still runs well inside it (the opaque
+    // background covers that part of the line); it prefers spots few other lines run under.
+    const sx = box.w / 2 - 10 / k;
+    const sy = box.h / 2 - 6 / k;
+    const shifts: [number, number, number][] = [];
+    for (const fy of [0, -1, 1]) for (const fx of [0, -0.5, 0.5, -1, 1]) shifts.push([fx * sx, fy * sy, Math.abs(fx) * 4 + Math.abs(fy) * 4]);
+    if (large) shifts.length = 1;
+    // Off the line, joined to it by a leader: only when nothing on it fits (a high cost).
+    const lx = box.w / 2 + 6 / k;
+    const ly = box.h / 2 + 8 / k;
+    for (const [fx, fy] of large ? [] : [[0, -1], [0, 1], [-1, 0], [1, 0], [-1, -1], [1, -1], [-1, 1], [1, 1], [0, -1.8], [0, 1.8]]) {
+      shifts.push([fx * lx, fy * ly, 60 + (Math.abs(fx) + Math.abs(fy)) * 20]);
+    }
+    const items: Item[] = [];
+    const ids: number[] = [];
+    for (let idx = 0; idx < segs.length; idx++) {
+      const s = segs[idx];
+      if (!s) continue;
+      const cand: { x: number; y: number; px: number; py: number; cost: number }[] = [];
+      first[idx].forEach((t, rank) => {
+        if (rank % 2 === 1) return;
+        const p = pointAt(s, t);
+        shifts.forEach(([dx, dy, off]) => {
+          const x = p.x + dx;
+          const y = p.y + dy;
+          const x0 = x - box.w / 2;
+          const y0 = y - box.h / 2;
+          if (x0 < margin || y0 < margin || x0 + box.w > g.width - margin || y0 + box.h > g.labelBottom) return;
+          if (hits(rects, x0, y0, x0 + box.w, y0 + box.h)) return;
+          const under = large ? 0 : linesUnder(segs, idx, x0, y0, x0 + box.w, y0 + box.h);
+          cand.push({ x, y, px: p.x, py: p.y, cost: rank + off + under * 12 });
+        });
+      });
+      cand.sort((a, b) => a.cost - b.cost);
+      items.push({ xs: cand.map((c) => c.x), ys: cand.map((c) => c.y), pxs: cand.map((c) => c.px), pys: cand.map((c) => c.py) });
+      ids.push(idx);
+    }
+    return { choice: large ? greedy(items, box.w, box.h) : solve(items, box.w, box.h), items, ids };
+  };
+
+  // Names on the labels ("w₅ = 0.4") only when every named label fits.
+  let named = (o.nameChars ?? 0) > 0;
+  let box = named ? namedBox : plain;
+  let result = run(box);
+  if (named && result.choice.some((c) => c < 0)) {
+    named = false;
+    box = plain;
+    result = run(box);
+  }
+  let visibleCount = 0;
+  result.ids.forEach((idx, a) => {
+    const c = result.choice[a];
+    if (c < 0) return;
+    const it = result.items[a];
+    anchor(idx, it.xs[c], it.ys[c], it.pxs[c], it.pys[c]);
+    if (idx < g.weightCount) edgeVisible[idx] = 1;
+    else biasVisible[idx - g.weightCount] = 1;
+    visibleCount++;
+  });
+  return {
+    mode: visibleCount === total ? 'all' : 'thinned', named, density, boxWidth: box.w, boxHeight: box.h,
+    edgeX, edgeY, edgePX, edgePY, edgeVisible, biasX, biasY, biasPX, biasPY, biasVisible, visibleCount, total,
+  };
 }

@@ -18,8 +18,10 @@ export interface NetworkViewCallbacks {
    * (0 at 'start'); the app maps it to a value (e.g. start value + delta × step).
    */
   onScrub?(sel: Selection, delta: number, phase: 'start' | 'move' | 'end'): void;
-  /** Enter on the already selected element, or a double-click on an element: open an editor */
-  onEdit?(sel: Selection): void;
+  /** after the labels are placed: how many of the parameters' labels are drawn, of how many */
+  onLabels?(shown: number, total: number): void;
+  /** Enter on the already selected element, a click on its label, or a double-click on an element: open an editor */
+  onEdit?(sel: Selection, via: 'pointer' | 'keyboard'): void;
 }
 
 export interface InteractionTarget {
@@ -65,6 +67,13 @@ export function attachInteraction(svg: SVGSVGElement, callbacks: NetworkViewCall
       return;
     }
     const target = targetAt(ev.target);
+    // A click on the label of what is already selected edits it (the README's "edit a value by clicking it").
+    const t = ev.target as Element | null;
+    const onLabel = t && typeof t.closest === 'function' ? t.closest('.bp-label') : null;
+    if (target && onLabel && callbacks.onEdit && host.isSelected(target)) {
+      callbacks.onEdit(target.sel, 'pointer');
+      return;
+    }
     callbacks.onSelect(target ? target.sel : null);
   }
 
@@ -72,7 +81,7 @@ export function attachInteraction(svg: SVGSVGElement, callbacks: NetworkViewCall
     const target = targetAt(ev.target);
     if (target && callbacks.onEdit) {
       ev.preventDefault();
-      callbacks.onEdit(target.sel);
+      callbacks.onEdit(target.sel, 'pointer');
     }
   }
 
@@ -87,7 +96,7 @@ export function attachInteraction(svg: SVGSVGElement, callbacks: NetworkViewCall
     const target = targetAt(t);
     if (!target) return;
     ev.preventDefault();
-    if (ev.key === 'Enter' && callbacks.onEdit && host.isSelected(target)) callbacks.onEdit(target.sel);
+    if (ev.key === 'Enter' && callbacks.onEdit && host.isSelected(target)) callbacks.onEdit(target.sel, 'keyboard');
     else callbacks.onSelect(target.sel);
   }
 

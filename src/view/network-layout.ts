@@ -59,10 +59,12 @@ export interface NetworkLayout {
   readonly biasNodes: readonly (Circle | null)[];
   /** baseline of the layer headers */
   readonly headerY: number;
+  /** the lowest y a label may reach: the top of the legend's room */
+  readonly labelBottom: number;
 }
 
 /** Font metrics the geometry assumes (network.css uses the same sizes). */
-export const TEXT = { fontSize: 11, charWidth: 6.3, lineHeight: 12.5 } as const;
+export const TEXT = { fontSize: 11, charWidth: 6.3, digitWidth: 7, symbolWidth: 11.5, lineHeight: 12.5 } as const;
 
 const MAX_SPACING = 150;
 const LOSS_COLUMN = 0.55;
@@ -119,6 +121,7 @@ export function computeLayout(input: LayoutInput): NetworkLayout {
     width, height, depth, sizes, hasBias, nodeOffset, weightOffset, biasOffset,
     nodeCount, weightCount: weightOffset[depth], biasCount: biasOffset[depth],
     columnX, gapX, spacing, nodeRadius, nodeX, nodeY, loss, biasNodes, headerY: HEADER - 8,
+    labelBottom: height - (input.legendHeight ?? 30),
   };
 }
 

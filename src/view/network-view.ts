@@ -2,7 +2,7 @@ import { select } from 'd3-selection';
 import { zoom, zoomIdentity, type D3ZoomEvent } from 'd3-zoom';
 import { createDecor, type Decor } from './decor.ts';
 import type { RenderContext } from './element-state.ts';
-import { placeLabels, type LabelPlacement } from './label-placement.ts';
+import { placeLabels, valueCharsFor, type LabelPlacement } from './label-placement.ts';
 import { legendLayout, renderLegend } from './legend.ts';
 import { attachInteraction, type InteractionTarget, type NetworkViewCallbacks } from './network-interaction.ts';
 import { computeLayout, edgeOpacity, maxEdgeWidth, nodeTextMode, type NetworkLayout } from './network-layout.ts';
@@ -15,6 +15,12 @@ import { svgChild } from './svg.ts';
 
 export type { NetworkViewCallbacks };
 
+/** The selected node of a model, if a node is selected. */
+function selectedNodeOf(vm: NetworkViewModel): { l: number; j: number } | null {
+  for (const n of vm.nodes) if (n.selected) return { l: n.l, j: n.j };
+  return null;
+}
+
 export interface NetworkView {
   /** Draws a view model; elements are created only when the network's shape changes. */
   update(model: NetworkViewModel): void;
@@ -22,6 +28,11 @@ export interface NetworkView {
   highlight(keys: readonly string[]): void;
   /** The drawing area's size in CSS pixels; call it from a ResizeObserver on the container. */
   resize(width: number, height: number): void;
+  /**
+   * The text width budget of a label line, in characters (valueCharsFor(digits) for a display
+   * precision): label positions are recomputed when it changes, never when a value does.
+   */
+  setLabelChars(chars: number): void;
   /** Back to zoom 1, no pan. */
   resetZoom(): void;
   destroy(): void;
@@ -64,6 +75,7 @@ export function createNetworkView(svg: SVGSVGElement, callbacks: NetworkViewCall
   /** the zoom the label placement was computed for */
   let placementZoom = 1;
   let nameChars = -1;
+  let valueChars = valueCharsFor(4);
   let widthScale: WidthScale = createWidthScale(1);
   let legendKey = '';
   let legendHeight = 30;
@@ -111,9 +123,10 @@ export function createNetworkView(svg: SVGSVGElement, callbacks: NetworkViewCall
 
   function replaceLabels(): void {
     if (!layout) return;
-    placement = placeLabels(layout, { zoom: k, nameChars });
+    placement = placeLabels(layout, { zoom: k, nameChars, valueChars });
     placementZoom = k;
     labels++;
+    callbacks.onLabels?.(placement.visibleCount, placement.total);
   }
 
   function drawLegend(force: boolean): void {
@@ -139,7 +152,7 @@ export function createNetworkView(svg: SVGSVGElement, callbacks: NetworkViewCall
       layout: layout as NetworkLayout, geom, placement: placement as LabelPlacement, labels, k,
       textMode: nodeTextMode(layout as NetworkLayout, k), width: widthScale,
       hoverKey, focusKey, highlight: highlightSet, scrubbable: callbacks.onScrub !== undefined,
-      showZ: vm.showZ, labelLayer, topLayer,
+      showZ: vm.showZ, labelLayer, topLayer, selectedNode: selectedNodeOf(vm),
     };
   }
 
@@ -269,6 +282,14 @@ export function createNetworkView(svg: SVGSVGElement, callbacks: NetworkViewCall
       if (model) {
         relayout(model);
         drawLegend(true);
+        render();
+      }
+    },
+    setLabelChars(chars) {
+      if (!(chars > 0) || chars === valueChars) return;
+      valueChars = chars;
+      if (model && layout) {
+        replaceLabels();
         render();
       }
     },

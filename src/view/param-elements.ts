@@ -2,6 +2,7 @@ import type { Selection } from '../core/selection.ts';
 import { biasAriaLabel, edgeAriaLabel } from './aria.ts';
 import { contextFlags, FLAG, FORCE_LABEL, signFlag, syncClasses, type BaseRecord, type RenderContext } from './element-state.ts';
 import { BLANK, formatNumber } from './format.ts';
+import { PAD_X, textWidth } from './label-placement.ts';
 import { biasSegment, edgeSegment, TEXT, type Segment } from './network-layout.ts';
 import type { BiasView, EdgeView } from './network-view-model.ts';
 import { lockPath, svgChild } from './svg.ts';
@@ -15,6 +16,11 @@ import { lockPath, svgChild } from './svg.ts';
 
 interface ParamLabel {
   readonly g: SVGGElement;
+  /** the opaque background: no line runs through the text */
+  readonly bg: SVGRectElement;
+  /** from the label to its line, when the label sits off it */
+  readonly leader: SVGLineElement;
+  box: string;
   readonly value: SVGTextElement;
   readonly grad: SVGTextElement;
   lock: SVGPathElement | null;
@@ -104,11 +110,13 @@ function createLabel(rec: ParamRecord, ctx: RenderContext): ParamLabel {
   const g = svgChild(ctx.labelLayer, 'g', rec.kind === 'edge' ? 'bp-label bp-edge-label' : 'bp-label bp-bias-label');
   g.setAttribute('data-sel', rec.selKey);
   g.setAttribute('aria-hidden', 'true');
+  const leader = svgChild(g, 'line', 'bp-leader');
+  const bg = svgChild(g, 'rect', 'bp-label-bg');
   const value = svgChild(g, 'text', 'bp-label-value');
   value.setAttribute('y', '-3');
   const grad = svgChild(g, 'text', 'bp-label-grad');
   grad.setAttribute('y', String(TEXT.lineHeight - 2));
-  return { g, value, grad, lock: null, flags: 0, valueText: '', gradText: '', transform: '', top: false };
+  return { g, bg, leader, box: '', value, grad, lock: null, flags: 0, valueText: '', gradText: '', transform: '', top: false };
 }
 
 /** Brings an edge's or bias's element up to date with its view. */
@@ -180,7 +188,7 @@ export function updateParam(rec: ParamRecord, p: Param, ctx: RenderContext): voi
 function updateLabel(rec: ParamRecord, p: Param, ctx: RenderContext, shownValue: number, flags: number): void {
   const pl = ctx.placement;
   const placed = rec.kind === 'edge' ? pl.edgeVisible[p.index] === 1 : pl.biasVisible[p.index] === 1;
-  const show = placed || (flags & FORCE_LABEL) !== 0;
+  const show = placed || (flags & FORCE_LABEL) !== 0 || related(p, ctx);
   if (!show) {
     if (rec.shown && rec.label) rec.label.g.setAttribute('display', 'none');
     rec.shown = false;
@@ -195,9 +203,9 @@ function updateLabel(rec: ParamRecord, p: Param, ctx: RenderContext, shownValue:
     (placed ? ctx.labelLayer : ctx.topLayer).appendChild(label.g);
     label.top = !placed;
   }
+  const x = rec.kind === 'edge' ? pl.edgeX[p.index] : pl.biasX[p.index];
+  const y = rec.kind === 'edge' ? pl.edgeY[p.index] : pl.biasY[p.index];
   if (rec.labelStamp !== ctx.labels) {
-    const x = rec.kind === 'edge' ? pl.edgeX[p.index] : pl.biasX[p.index];
-    const y = rec.kind === 'edge' ? pl.edgeY[p.index] : pl.biasY[p.index];
     const t = `translate(${x},${y}) scale(${1 / ctx.k})`;
     if (t !== label.transform) {
       label.g.setAttribute('transform', t);
@@ -207,7 +215,8 @@ function updateLabel(rec: ParamRecord, p: Param, ctx: RenderContext, shownValue:
   }
   const arrow = p.updated ? '→ ' : '';
   const num = formatNumber(shownValue);
-  const valueText = pl.named || (flags & FORCE_LABEL) !== 0 ? `${p.name} ${p.updated ? '→' : '='} ${num}` : arrow + num;
+  // A placed label keeps to its box (named only when every label has room for its name); one shown on demand carries its name.
+  const valueText = pl.named || !placed ? `${p.name} ${p.updated ? '→' : '='} ${num}` : arrow + num;
   if (valueText !== label.valueText) {
     label.value.textContent = valueText;
     label.valueText = valueText;
@@ -217,6 +226,29 @@ function updateLabel(rec: ParamRecord, p: Param, ctx: RenderContext, shownValue:
   if (gradText !== label.gradText) {
     label.grad.textContent = gradText;
     label.gradText = gradText;
+  }
+  // Box and leader in the label's own units (screen pixels): the placement's box times k.
+  const w = Math.max(pl.boxWidth * ctx.k, Math.max(textWidth(label.valueText), textWidth(label.gradText)) + 2 * PAD_X);
+  const h = pl.boxHeight * ctx.k;
+  const px = ((rec.kind === 'edge' ? pl.edgePX[p.index] : pl.biasPX[p.index]) - x) * ctx.k;
+  const py = ((rec.kind === 'edge' ? pl.edgePY[p.index] : pl.biasPY[p.index]) - y) * ctx.k;
+  const off = Math.abs(px) > w / 2 || Math.abs(py) > h / 2;
+  const box = `${w}|${h}|${off ? `${px}|${py}` : ''}`;
+  if (box !== label.box) {
+    label.bg.setAttribute('x', String(-w / 2));
+    label.bg.setAttribute('y', String(-h / 2 - 0.5));
+    label.bg.setAttribute('width', String(w));
+    label.bg.setAttribute('height', String(h));
+    if (off) {
+      label.leader.setAttribute('x1', String(Math.max(-w / 2, Math.min(w / 2, px))));
+      label.leader.setAttribute('y1', String(Math.max(-h / 2, Math.min(h / 2, py))));
+      label.leader.setAttribute('x2', String(px));
+      label.leader.setAttribute('y2', String(py));
+      label.leader.removeAttribute('display');
+    } else {
+      label.leader.setAttribute('display', 'none');
+    }
+    label.box = box;
   }
   if (p.frozen && !label.lock) {
     label.lock = svgChild(label.g, 'path', 'bp-lock');
@@ -228,6 +260,14 @@ function updateLabel(rec: ParamRecord, p: Param, ctx: RenderContext, shownValue:
   syncClasses(label.g, label.flags, flags);
   if ((label.flags ^ flags) & FLAG.scrub) label.g.toggleAttribute('data-scrub', (flags & FLAG.scrub) !== 0);
   label.flags = flags;
+}
+
+/** The parameter is on the fan-in or fan-out of the selected node: its label shows even when the placement hid it. */
+function related(p: Param, ctx: RenderContext): boolean {
+  const n = ctx.selectedNode;
+  if (!n) return false;
+  if (p.l + 1 === n.l && p.j === n.j) return true;
+  return isEdge(p) && p.l === n.l && p.i === n.j;
 }
 
 function positionLock(label: ParamLabel): void {

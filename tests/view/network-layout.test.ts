@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { edgeCandidates, labelDensity, labelModeFor, labelBox, placeLabels } from '../../src/view/label-placement.ts';
+import { edgeCandidates, labelDensity, labelModeFor, labelBox, placeLabels, textWidth, valueCharsFor } from '../../src/view/label-placement.ts';
 import {
   biasSegment, computeLayout, edgeSegment, minNodeDistance, nameFontSize, nodeTextMode, type NetworkLayout,
 } from '../../src/view/network-layout.ts';
@@ -141,6 +141,55 @@ describe('edge label placement', () => {
     expect(boxesOverlap(zoomed, visibleAnchors(zoomed))).toBe(false);
   });
 
+  const overlapsNode = (g: ReturnType<typeof computeLayout>, p: ReturnType<typeof placeLabels>) => {
+    for (const [x, y] of visibleAnchors(p)) {
+      for (let n = 0; n < g.nodeCount; n++) {
+        if (Math.abs(g.nodeX[n] - x) < p.boxWidth / 2 + g.nodeRadius && Math.abs(g.nodeY[n] - y) < p.boxHeight / 2 + g.nodeRadius) return true;
+      }
+    }
+    return false;
+  };
+
+  it('draws every label of the classroom presets at laptop size (the smaller ones at 9 significant digits too), clear of each other and of the nodes', () => {
+    const shapes: [number[], boolean[], number[]][] = [
+      [[2, 2, 2], [true, true], [4, 9]], [[3, 2, 1], [false, false], [4, 9]], [[1, 1, 2, 1], [false, false, false], [4, 9]], [[3, 4, 1], [false, false], [4]],
+    ];
+    for (const [sizes, hasBias, precisions] of shapes) {
+      const g = computeLayout({ sizes, hasBias, width: 900, height: 440 });
+      for (const digits of precisions) {
+        const p = placeLabels(g, { valueChars: valueCharsFor(digits) });
+        const total = g.weightCount + hasBias.reduce((n, b, l) => n + (b ? sizes[l + 1] : 0), 0);
+        expect(p.visibleCount, `${sizes.join('-')} at ${digits} digits`).toBe(total);
+        expect(p.mode).toBe('all');
+        expect(boxesOverlap(p, visibleAnchors(p))).toBe(false);
+        expect(overlapsNode(g, p)).toBe(false);
+      }
+    }
+  });
+
+  it('takes the text width budget as an input: 9 significant digits make wider boxes, and a wider text fits its box', () => {
+    const g = computeLayout({ sizes: [2, 2, 2], hasBias: [true, true], width: 900, height: 440 });
+    const four = placeLabels(g, { valueChars: valueCharsFor(4) });
+    const nine = placeLabels(g, { valueChars: valueCharsFor(9) });
+    expect(nine.boxWidth).toBeGreaterThan(four.boxWidth);
+    // "→ −0.274811083" and "∇ −0.274811083" (14 characters) fit the 9-digit box with its padding.
+    expect(textWidth('→ −0.274811083')).toBeLessThanOrEqual(nine.boxWidth - 6);
+    expect(textWidth('∇ −0.007061')).toBeLessThanOrEqual(four.boxWidth - 6);
+    expect(textWidth('∇ −3.979e−5')).toBeLessThanOrEqual(four.boxWidth - 6);
+  });
+
+  it('depends on the shape, size, zoom and text budget only: the same inputs give the same places (labels never jump on an edit)', () => {
+    const g = computeLayout({ sizes: [3, 4, 2, 3], hasBias: [true, true, true], width: 900, height: 440 });
+    const a = placeLabels(g, { valueChars: 11 });
+    const b = placeLabels(computeLayout({ sizes: [3, 4, 2, 3], hasBias: [true, true, true], width: 900, height: 440 }), { valueChars: 11 });
+    expect(Array.from(b.edgeX)).toEqual(Array.from(a.edgeX));
+    expect(Array.from(b.biasY)).toEqual(Array.from(a.biasY));
+    expect(Array.from(b.edgeVisible)).toEqual(Array.from(a.edgeVisible));
+    expect(boxesOverlap(a, visibleAnchors(a))).toBe(false);
+    expect(overlapsNode(g, a)).toBe(false);
+    expect(a.total).toBe(35);
+  });
+
   it('gives every label an anchor on its line, even when it is not drawn', () => {
     const g = stack(3, 16);
     const p = placeLabels(g);
@@ -149,7 +198,7 @@ describe('edge label placement', () => {
         for (let i = 0; i < g.sizes[l]; i++) {
           const k = g.weightOffset[l] + j * g.sizes[l] + i;
           const s = edgeSegment(g, l, j, i);
-          const cross = (p.edgeX[k] - s.x1) * (s.y2 - s.y1) - (p.edgeY[k] - s.y1) * (s.x2 - s.x1);
+          const cross = (p.edgePX[k] - s.x1) * (s.y2 - s.y1) - (p.edgePY[k] - s.y1) * (s.x2 - s.x1);
           expect(Math.abs(cross) / Math.hypot(s.x2 - s.x1, s.y2 - s.y1)).toBeLessThan(1e-6);
         }
       }

@@ -213,9 +213,17 @@ describe('network view (DOM)', () => {
     expect(onEdit).not.toHaveBeenCalled();
     v.update(w.vm(0, { kind: 'node', l: 1, j: 1 }));
     node.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
-    expect(onEdit).toHaveBeenCalledWith({ kind: 'node', l: 1, j: 1 });
+    expect(onEdit).toHaveBeenCalledWith({ kind: 'node', l: 1, j: 1 }, 'keyboard');
     one('[data-edge="0:0:0"]').dispatchEvent(new MouseEvent('dblclick', { bubbles: true }));
-    expect(onEdit).toHaveBeenLastCalledWith({ kind: 'edge', l: 0, j: 0, i: 0 });
+    expect(onEdit).toHaveBeenLastCalledWith({ kind: 'edge', l: 0, j: 0, i: 0 }, 'pointer');
+    // A click on the label of the selected edge edits it; on the label of another, it selects.
+    v.update(w.vm(0, { kind: 'edge', l: 0, j: 0, i: 0 }));
+    const calls = onEdit.mock.calls.length;
+    one('.bp-label[data-sel="edge:0:0:1"] .bp-label-value').dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    expect(onSelect).toHaveBeenLastCalledWith({ kind: 'edge', l: 0, j: 0, i: 1 });
+    expect(onEdit.mock.calls.length).toBe(calls);
+    one('.bp-label[data-sel="edge:0:0:0"] .bp-label-value').dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    expect(onEdit).toHaveBeenLastCalledWith({ kind: 'edge', l: 0, j: 0, i: 0 }, 'pointer');
     node.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
     expect(onSelect).toHaveBeenLastCalledWith(null);
   });

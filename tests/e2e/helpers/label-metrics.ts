@@ -1,0 +1,160 @@
+import type { Page } from '@playwright/test';
+
+/**
+ * What the diagram's parameter labels look like on screen, measured geometrically in the
+ * page (CSS pixels): how many are drawn against how many parameters there are, which
+ * overlap another label or a node, which an edge runs through, and the smallest text.
+ *
+ * - A label is drawn when it is displayed, both its lines (value and gradient) have text,
+ *   and its text lies wholly inside the diagram's box (not cut off by it).
+ * - A label's box is its background rectangle when it has one, else the union of its two
+ *   text lines' boxes. Two labels overlap when their boxes intersect by more than 0.5 px.
+ * - Obstacles a label may not touch: node circles (and the loss and bias nodes), the text
+ *   of nodes (a, δ, target, z), layer headers and the legend.
+ * - An edge (edge, bias link or loss link, not the label's own) strikes a label when its
+ *   segment, widened by half its stroke, crosses the label's text box, unless the label
+ *   has an opaque background that covers its text and is painted above every edge line
+ *   (later in document order, fill opacity 1).
+ * - Text size: the computed font size times the screen scale of the text (client height
+ *   over user-space height), so CSS transforms and the viewBox count.
+ */
+
+export interface LabelMetrics {
+  readonly params: number;
+  readonly drawn: number;
+  /** selection keys of the parameters whose label is not drawn */
+  readonly missing: string[];
+  readonly overlaps: string[];
+  readonly nodeOverlaps: string[];
+  readonly struck: string[];
+  readonly minFontPx: number;
+  /** the on-screen message saying how many labels are hidden, if any */
+  readonly hiddenNote: string;
+}
+
+export async function measureLabels(page: Page): Promise<LabelMetrics> {
+  return page.evaluate(() => {
+    type Box = { x0: number; y0: number; x1: number; y1: number };
+    const boxOf = (el: Element): Box => {
+      const r = el.getBoundingClientRect();
+      return { x0: r.left, y0: r.top, x1: r.right, y1: r.bottom };
+    };
+    const union = (a: Box, b: Box): Box => ({ x0: Math.min(a.x0, b.x0), y0: Math.min(a.y0, b.y0), x1: Math.max(a.x1, b.x1), y1: Math.max(a.y1, b.y1) });
+    const overlap = (a: Box, b: Box, tol = 0.5) => Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0) > tol && Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0) > tol;
+    const inside = (a: Box, outer: Box) => a.x0 >= outer.x0 - 0.5 && a.y0 >= outer.y0 - 0.5 && a.x1 <= outer.x1 + 0.5 && a.y1 <= outer.y1 + 0.5;
+    const displayed = (el: Element) => {
+      for (let e: Element | null = el; e; e = e.parentElement) {
+        if (e.getAttribute('display') === 'none') return false;
+        const cs = getComputedStyle(e);
+        if (cs.display === 'none' || cs.visibility === 'hidden') return false;
+      }
+      return true;
+    };
+    const svg = document.querySelector('[data-testid="diagram"] svg') as SVGSVGElement;
+    const frame = boxOf(document.querySelector('[data-testid="diagram"]') as Element);
+    const params = Array.from(svg.querySelectorAll('[data-edge], [data-bias]')).map((g) => g.getAttribute('data-sel') ?? '');
+
+    interface Label { key: string; text: Box; box: Box; opaque: boolean; el: Element }
+    const labels: Label[] = [];
+    let minFontPx = Infinity;
+    for (const g of Array.from(svg.querySelectorAll('.bp-label'))) {
+      if (!displayed(g)) continue;
+      const value = g.querySelector('.bp-label-value') as SVGTextElement | null;
+      const grad = g.querySelector('.bp-label-grad') as SVGTextElement | null;
+      if (!value || !grad || !(value.textContent ?? '').trim() || !(grad.textContent ?? '').trim()) continue;
+      const text = union(boxOf(value), boxOf(grad));
+      if (!inside(text, frame)) continue;
+      for (const t of [value, grad]) {
+        const user = t.getBBox().height;
+        const scale = user > 0 ? t.getBoundingClientRect().height / user : 1;
+        minFontPx = Math.min(minFontPx, parseFloat(getComputedStyle(t).fontSize) * scale);
+      }
+      const bg = g.querySelector('.bp-label-bg');
+      let opaque = false;
+      let box = text;
+      if (bg && displayed(bg)) {
+        const cs = getComputedStyle(bg);
+        const fill = cs.fill;
+        const solid = fill !== 'none' && !/rgba\([^)]*,\s*0\)$/.test(fill) && !/transparent/.test(fill) &&
+          parseFloat(cs.fillOpacity) >= 1 && parseFloat(cs.opacity) >= 1;
+        const b = boxOf(bg);
+        opaque = solid && b.x0 <= text.x0 + 0.5 && b.y0 <= text.y0 + 0.5 && b.x1 >= text.x1 - 0.5 && b.y1 >= text.y1 - 0.5;
+        box = union(b, text);
+      }
+      labels.push({ key: g.getAttribute('data-sel') ?? '', text, box, opaque, el: g });
+    }
+    const drawnKeys = new Set(labels.map((l) => l.key));
+
+    const overlaps: string[] = [];
+    for (let a = 0; a < labels.length; a++) {
+      for (let b = a + 1; b < labels.length; b++) if (overlap(labels[a].box, labels[b].box)) overlaps.push(`${labels[a].key} × ${labels[b].key}`);
+    }
+
+    const obstacles: { name: string; box: Box }[] = [];
+    for (const c of Array.from(svg.querySelectorAll('.bp-node-circle, .bp-loss-circle, .bp-bias-node circle'))) {
+      if (!displayed(c)) continue;
+      const owner = c.closest('[data-sel]')?.getAttribute('data-sel') ?? 'bias node';
+      obstacles.push({ name: owner, box: boxOf(c) });
+    }
+    for (const t of Array.from(svg.querySelectorAll('.bp-node-text text, .bp-header'))) {
+      if (!displayed(t) || !(t.textContent ?? '').trim()) continue;
+      obstacles.push({ name: `text "${t.textContent}"`, box: boxOf(t) });
+    }
+    const legendBg = svg.querySelector('.bp-legend-bg');
+    if (legendBg && displayed(legendBg)) obstacles.push({ name: 'legend', box: boxOf(legendBg) });
+    const nodeOverlaps: string[] = [];
+    for (const l of labels) for (const o of obstacles) if (overlap(l.box, o.box)) nodeOverlaps.push(`${l.key} × ${o.name}`);
+
+    // Edge segments in screen coordinates.
+    const lines = Array.from(svg.querySelectorAll('.bp-edge > .bp-line, .bp-bias > .bp-line, .bp-loss-link')) as SVGLineElement[];
+    const segs = lines.filter(displayed).map((line) => {
+      const m = line.getScreenCTM() as DOMMatrix;
+      const p = (x: string, y: string) => new DOMPoint(Number(line.getAttribute(x)), Number(line.getAttribute(y))).matrixTransform(m);
+      const a = p('x1', 'y1');
+      const b = p('x2', 'y2');
+      const scale = Math.hypot(m.a, m.b);
+      const nonScaling = getComputedStyle(line).vectorEffect === 'non-scaling-stroke';
+      const w = parseFloat(line.getAttribute('stroke-width') ?? getComputedStyle(line).strokeWidth) || 1;
+      return { key: line.closest('[data-sel]')?.getAttribute('data-sel') ?? 'loss-link', line, a, b, half: (nonScaling ? w : w * scale) / 2 };
+    });
+    const segHitsBox = (a: DOMPoint, b: DOMPoint, box: Box): boolean => {
+      // Liang–Barsky clipping of the segment against the box.
+      let t0 = 0;
+      let t1 = 1;
+      const dx = b.x - a.x;
+      const dy = b.y - a.y;
+      const clip = (p: number, q: number) => {
+        if (p === 0) return q >= 0;
+        const r = q / p;
+        if (p < 0) { if (r > t1) return false; if (r > t0) t0 = r; } else { if (r < t0) return false; if (r < t1) t1 = r; }
+        return true;
+      };
+      return clip(-dx, a.x - box.x0) && clip(dx, box.x1 - a.x) && clip(-dy, a.y - box.y0) && clip(dy, box.y1 - a.y) && t0 <= t1;
+    };
+    const struck: string[] = [];
+    for (const l of labels) {
+      if (l.opaque) {
+        // The background must be painted above every edge line.
+        const above = segs.every((s) => (s.line.compareDocumentPosition(l.el) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0);
+        if (above) continue;
+      }
+      for (const s of segs) {
+        if (s.key === l.key) continue;
+        const t = { x0: l.text.x0 - s.half + 1, y0: l.text.y0 - s.half + 1, x1: l.text.x1 + s.half - 1, y1: l.text.y1 + s.half - 1 };
+        if (segHitsBox(s.a, s.b, t)) {
+          struck.push(`${l.key} struck by ${s.key}`);
+          break;
+        }
+      }
+    }
+    const note = document.querySelector('[data-testid="hidden-labels"]');
+    return {
+      params: params.length,
+      drawn: params.filter((k) => drawnKeys.has(k)).length,
+      missing: params.filter((k) => !drawnKeys.has(k)),
+      overlaps, nodeOverlaps, struck,
+      minFontPx: minFontPx === Infinity ? 0 : minFontPx,
+      hiddenNote: note && displayed(note) ? (note.textContent ?? '') : '',
+    };
+  });
+}
