@@ -1,30 +1,161 @@
 /**
- * A number for display with `digits` significant digits: trailing zeros dropped, the
- * typographic minus, exponent form (3.072×10⁻⁶ as "3.072e−6") outside [0.001, 10^digits), and
- * NaN, ∞ and −∞ for non-finite values.
+ * The app's one number format. Every place a number is shown (diagram, tables, math panel,
+ * matrices, worksheet, charts) goes through decideNumber, then renders its decision as
+ * plain text (formatValue) or as TeX (formatTexNumber), so the two never disagree.
+ *
+ * The rule: `precision` significant digits, trailing zeros dropped; plain decimals for
+ * 10⁻⁴ ≤ |x| < 10⁶, scientific (1.235×10⁻⁵) outside. A value is never rounded into a rounder
+ * number it is not: when rounding would leave more than one trailing zero to drop
+ * (0.999994 → 1.000 → 1, 0.50001 → 0.5000 → 0.5) or show a non-integer as an integer
+ * (12345.6 → 12346, 123.04 → 123), digits are added until it does not (0.99999, 0.50001,
+ * 12345.6, 123.04). Values equal to 15 digits count as exact, so 0.1 + 0.2 still shows as 0.3.
  */
-export function formatValue(x: number, digits = 4): string {
-  if (Number.isNaN(x)) return 'NaN';
-  if (!Number.isFinite(x)) return x > 0 ? '∞' : '−∞';
-  if (x === 0) return '0';
-  const abs = Math.abs(x);
-  let text: string;
-  if (abs >= 1e-3 && abs < 10 ** digits) {
-    text = Number(x.toPrecision(digits)).toString();
-    if (text.includes('e')) text = x.toFixed(0);
-  } else {
-    const [mantissa, exponent] = x.toExponential(Math.max(0, digits - 1)).split('e');
-    text = `${mantissa.includes('.') ? mantissa.replace(/\.?0+$/, '') : mantissa}e${exponent.replace('+', '')}`;
-  }
-  return text.replace(/-/g, '−');
+
+/** Significant digits shown, or 'full': the shortest text that reads back as the same double. */
+export type Precision = 4 | 6 | 9 | 'full';
+export const PRECISIONS: readonly Precision[] = [4, 6, 9, 'full'];
+export const DEFAULT_PRECISION: Precision = 4;
+
+/** The most digits a double has to give; more would only show binary noise. */
+const MAX_DIGITS = 17;
+/** Digits to which a rounded value counts as the value itself (a double's noise lies beyond). */
+const EXACT_DIGITS = 15;
+
+/** What a number shows as, before it is written as text or TeX. */
+export type ShownNumber =
+  | { readonly kind: 'nan' }
+  | { readonly kind: 'infinity'; readonly negative: boolean }
+  | {
+      readonly kind: 'finite';
+      readonly negative: boolean;
+      /** the significant digits shown, without leading or trailing zeros ("0" for zero) */
+      readonly digits: string;
+      /** the power of ten of the first digit: 0.0123 → −2 */
+      readonly exponent: number;
+      /** the significant digits the value was rounded to (≥ digits.length: trailing zeros dropped) */
+      readonly places: number;
+      /** exponent form: |x| < 10⁻⁴ or ≥ 10⁶ */
+      readonly scientific: boolean;
+    };
+
+/** Significant digits of a precision (or of a plain digit count, clamped to 1…17). */
+export function precisionDigits(precision: Precision | number): number {
+  if (precision === 'full') return MAX_DIGITS;
+  return Math.min(MAX_DIGITS, Math.max(1, Math.round(precision)));
 }
 
+/** Reads a precision from anything: 4, 6, 9, 'full', else null. */
+export function readPrecision(value: unknown): Precision | null {
+  return value === 4 || value === 6 || value === 9 || value === 'full' ? value : null;
+}
+
+function split(text: string): { digits: string; exponent: number } {
+  const [mantissa, exponent] = text.split('e');
+  return { digits: mantissa.replace('.', ''), exponent: Number(exponent) };
+}
+
+function isScientific(exponent: number): boolean {
+  return exponent < -4 || exponent >= 6;
+}
+
+/** How x shows at `precision` significant digits, by the rule in this module's comment. */
+export function decideNumber(x: number, precision: Precision | number = DEFAULT_PRECISION): ShownNumber {
+  if (Number.isNaN(x)) return { kind: 'nan' };
+  if (!Number.isFinite(x)) return { kind: 'infinity', negative: x < 0 };
+  if (x === 0) return { kind: 'finite', negative: false, digits: '0', exponent: 0, places: 1, scientific: false };
+  const abs = Math.abs(x);
+  const negative = x < 0;
+  const start = precisionDigits(precision);
+  const last = Math.max(start, EXACT_DIGITS);
+  for (let places = start; ; places++) {
+    const rounded = Number(abs.toExponential(places - 1));
+    const exact = places >= last || Number(abs.toPrecision(Math.max(EXACT_DIGITS, places))) === rounded;
+    if (exact) {
+      // The shortest text of the rounded value: 0.1 at 17 digits is "0.1", not 0.10000000000000001.
+      const { digits, exponent } = split(rounded.toExponential());
+      return { kind: 'finite', negative, digits, exponent, places, scientific: isScientific(exponent) };
+    }
+    const { digits: all, exponent } = split(abs.toExponential(places - 1));
+    const digits = all.replace(/0+$/, '');
+    if (digits.length < places - 1) continue; // rounded to a rounder number: 0.999994 → 1
+    if (!isScientific(exponent) && digits.length <= exponent + 1) continue; // a non-integer shown as an integer
+    return { kind: 'finite', negative, digits, exponent, places, scientific: isScientific(exponent) };
+  }
+}
+
+/** The unit of the last significant digit x shows with (10⁻⁴ for 0.2984 at 4 digits); 0 for 0 and non-finite values. */
+export function displayUnit(x: number, precision: Precision | number = DEFAULT_PRECISION): number {
+  const d = decideNumber(x, precision);
+  if (d.kind !== 'finite' || d.digits === '0') return 0;
+  return 10 ** (d.exponent - d.places + 1);
+}
+
+/** The digits of a finite decision as a plain decimal: 0.00123, 12.5, 40. */
+function plain(digits: string, exponent: number): string {
+  if (exponent < 0) return `0.${'0'.repeat(-exponent - 1)}${digits}`;
+  const whole = digits.slice(0, exponent + 1).padEnd(exponent + 1, '0');
+  const fraction = digits.slice(exponent + 1);
+  return fraction ? `${whole}.${fraction}` : whole;
+}
+
+function mantissa(digits: string): string {
+  return digits.length > 1 ? `${digits[0]}.${digits.slice(1)}` : digits;
+}
+
+const SUPERSCRIPT: Record<string, string> = {
+  '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹', '-': '⁻',
+};
+
+/** 10 to the power e in Unicode superscripts: 10⁻⁵. */
+function powerOfTen(e: number): string {
+  return `10${[...String(e)].map((c) => SUPERSCRIPT[c]).join('')}`;
+}
+
+/** The proper minus sign; a hyphen reads as a dash next to a dashed (negative) edge. */
+export const MINUS = '\u2212';
+
 /**
- * Reads a number typed by the user: plain decimal or exponent notation, either minus sign;
- * null for anything else (empty text, words, two numbers, NaN, infinities).
+ * x as plain text at `precision`: 0.2984, −3.072×10⁻⁶, 10⁻⁸, 0.99999 (never "1" for 0.999994),
+ * NaN, ∞, −∞. The typographic minus throughout.
+ */
+export function formatValue(x: number, precision: Precision | number = DEFAULT_PRECISION): string {
+  const d = decideNumber(x, precision);
+  if (d.kind === 'nan') return 'NaN';
+  if (d.kind === 'infinity') return d.negative ? `${MINUS}∞` : '∞';
+  const sign = d.negative ? MINUS : '';
+  if (!d.scientific) return sign + plain(d.digits, d.exponent);
+  const m = mantissa(d.digits);
+  return sign + (m === '1' ? powerOfTen(d.exponent) : `${m}×${powerOfTen(d.exponent)}`);
+}
+
+/** The same decision as TeX: 0.2984, -3.072\times10^{-6}, 10^{-8}, \infty, \text{NaN}. */
+export function formatTexNumber(x: number, precision: Precision | number = DEFAULT_PRECISION): string {
+  const d = decideNumber(x, precision);
+  if (d.kind === 'nan') return String.raw`\text{NaN}`;
+  if (d.kind === 'infinity') return d.negative ? String.raw`-\infty` : String.raw`\infty`;
+  const sign = d.negative ? '-' : '';
+  if (!d.scientific) return sign + plain(d.digits, d.exponent);
+  const m = mantissa(d.digits);
+  return sign + (m === '1' ? `10^{${d.exponent}}` : String.raw`${m}\times10^{${d.exponent}}`);
+}
+
+/** The full value of x, for a tooltip or an accessible description: every digit the double has. */
+export function formatFull(x: number): string {
+  return formatValue(x, 'full');
+}
+
+const SUPERSCRIPT_DIGIT: Record<string, string> = Object.fromEntries(Object.entries(SUPERSCRIPT).map(([k, v]) => [v, k]));
+
+/**
+ * Reads a number typed by the user: plain decimal or exponent notation (1e-3, 1.5×10⁻³,
+ * 1.5·10^-3, 10⁻³), either minus sign; null for anything else (empty text, words, two
+ * numbers, NaN, infinities).
  */
 export function parseUserNumber(text: string): number | null {
-  const clean = text.trim().replace(/−/g, '-');
+  let clean = text.trim().replace(/[−–]/g, '-');
+  // Superscript exponents and "×10^" forms become e-notation, so what is shown can be typed back.
+  clean = clean.replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹⁻]+/g, (s) => `^${[...s].map((c) => SUPERSCRIPT_DIGIT[c]).join('')}`);
+  clean = clean.replace(/^([+-]?)10\^/, '$11e').replace(/\s*[×x*·]\s*10\^/i, 'e');
   if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(clean)) return null;
   const value = Number(clean);
   return Number.isFinite(value) ? value : null;

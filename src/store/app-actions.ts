@@ -1,3 +1,4 @@
+import type { Precision } from '../core/format-number.ts';
 import type { StoreApi } from 'zustand/vanilla';
 import type { ComparisonSetup } from '../core/comparison.ts';
 import type { Optimizer, Scenario } from '../core/scenario.ts';
@@ -51,6 +52,8 @@ export interface AppActions {
   setHover(selection: Selection | null): void;
   setSample(sample: number): void;
   setShowZ(show: boolean): void;
+  /** the significant digits every number shows with */
+  setPrecision(precision: Precision): void;
   setFollowStep(follow: boolean): void;
   /** Selects `selection` and asks its editor (in the math panel) to open. */
   requestEdit(selection: Selection): void;

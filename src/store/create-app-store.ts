@@ -1,3 +1,4 @@
+import { DEFAULT_PRECISION } from '../core/format-number.ts';
 import { temporal } from 'zundo';
 import { subscribeWithSelector } from 'zustand/middleware';
 import { createStore } from 'zustand/vanilla';
@@ -26,7 +27,7 @@ export interface AppStoreOptions {
 export function initialInputs(scenario: Scenario, presetId: string | null = null, notice: Notice | null = null): AppInputs {
   return {
     scenario, presetId, optimizerState: null, position: 0, sample: 0, selection: null, hover: null,
-    playing: false, speed: 4, showZ: false, followStep: true, lossHistory: [], trainingPath: [], training: false, comparison: null, landscapePair: null, scrubbing: false, editPending: false, notice,
+    playing: false, speed: 4, showZ: false, precision: DEFAULT_PRECISION, followStep: true, lossHistory: [], trainingPath: [], training: false, comparison: null, landscapePair: null, scrubbing: false, editPending: false, notice,
     presentation: false, worksheet: false, theme: 'system', hidden: [], sideTab: 'math',
   };
 }
@@ -80,8 +81,8 @@ export function createAppStore(initial: AppInputs & Partial<SessionInputs>, opti
       },
 
       loadScenario(scenario, presetId = null, notice = null) {
-        const { speed, showZ, followStep, presentation, worksheet, theme, hidden } = get();
-        set({ ...initialInputs(scenario, presetId, notice), origin: scenario, speed, showZ, followStep, presentation, worksheet, theme, hidden });
+        const { speed, showZ, precision, followStep, presentation, worksheet, theme, hidden } = get();
+        set({ ...initialInputs(scenario, presetId, notice), origin: scenario, speed, showZ, precision, followStep, presentation, worksheet, theme, hidden });
       },
 
       openLink(scenario, hash) {
@@ -166,6 +167,9 @@ export function createAppStore(initial: AppInputs & Partial<SessionInputs>, opti
       },
       setShowZ(showZ) {
         set({ showZ });
+      },
+      setPrecision(precision) {
+        set({ precision });
       },
       requestEdit(selection) {
         set({ selection, editPending: true });

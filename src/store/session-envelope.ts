@@ -1,3 +1,4 @@
+import { DEFAULT_PRECISION, readPrecision, type Precision } from '../core/format-number.ts';
 import { codecFail, codecOk, type CodecError, type CodecResult } from '../core/codec/codec-result.ts';
 import { ErrorList } from '../core/codec/error-list.ts';
 import { fieldPath, ROOT } from '../core/codec/json-path.ts';
@@ -22,19 +23,20 @@ import type { TrackedInputs } from './undo.ts';
  *     "origin": {backprop-scenario/1} | null, "optimizerState": { "t", "w": { "first", "second" }, "b": {…} } | null,
  *     "lossHistory": [number | null], "position", "sample", "selection": "edge:0:1:2" | null,
  *     "followStep", "showZ", "speed", "theme", "presentation", "hash",
- *     "comparison": null | { "runs": [optimizer objects], "steps": n }, "worksheet": boolean }
+ *     "comparison": null | { "runs": [optimizer objects], "steps": n }, "worksheet": boolean,
+ *     "precision": 4 | 6 | 9 | "full" }
  *
  * `origin` is written only when the session did not come from a preset (the preset is the
  * origin otherwise); a loss that is not finite is written as null and read back as NaN.
- * `comparison` and `worksheet` came later: a session saved without them reads as the default
- * comparison, not in worksheet mode.
+ * `comparison`, `worksheet` and `precision` came later: a session saved without them reads as
+ * the default comparison, not in worksheet mode, at 4 significant digits.
  * Reading is total, like the scenario codec: a value or path-named errors, never half of one.
  */
 export const SESSION_VERSION = 1;
 
 const FIELDS = [
   'version', 'scenario', 'presetId', 'origin', 'optimizerState', 'lossHistory', 'position', 'sample', 'selection',
-  'followStep', 'showZ', 'speed', 'theme', 'presentation', 'hash', 'comparison', 'worksheet',
+  'followStep', 'showZ', 'speed', 'theme', 'presentation', 'hash', 'comparison', 'worksheet', 'precision',
 ] as const;
 const THEMES: readonly Theme[] = ['light', 'dark', 'system'];
 const SPEED = { min: 0.25, max: 200 } as const;
@@ -55,9 +57,10 @@ export interface SavedSession extends TrackedInputs {
   readonly hash: string;
   readonly comparison: ComparisonSetup | null;
   readonly worksheet: boolean;
+  readonly precision: Precision;
 }
 
-type SessionSource = TrackedInputs & Pick<AppInputs, 'position' | 'sample' | 'selection' | 'followStep' | 'showZ' | 'speed' | 'theme' | 'presentation' | 'comparison' | 'worksheet'>;
+type SessionSource = TrackedInputs & Pick<AppInputs, 'position' | 'sample' | 'selection' | 'followStep' | 'showZ' | 'speed' | 'theme' | 'presentation' | 'comparison' | 'worksheet' | 'precision'>;
 
 function slotDocument(slot: SlotState): JsonDocument {
   return { first: Array.from(slot.first), second: Array.from(slot.second) };
@@ -85,6 +88,7 @@ export function sessionEnvelope(s: SessionSource, hash: string): JsonDocument {
     hash,
     comparison: s.comparison as JsonValue,
     worksheet: s.worksheet,
+    precision: s.precision,
   };
 }
 
@@ -202,6 +206,9 @@ export function parseSessionEnvelope(value: unknown): CodecResult<SavedSession> 
   const comparison = rawComparison === undefined ? null : readComparison(rawComparison, 'comparison', errors);
   const rawWorksheet = ownField(value, 'worksheet');
   const worksheet = rawWorksheet === undefined ? false : readBoolean(rawWorksheet, 'worksheet', errors);
+  const rawPrecision = ownField(value, 'precision');
+  const precision: Precision | undefined = rawPrecision === undefined ? DEFAULT_PRECISION : (readPrecision(rawPrecision) ?? undefined);
+  if (precision === undefined) errors.add('precision', `expected 4, 6, 9 or "full", got ${describe(rawPrecision)}`);
   if (scenario === undefined) {
     // Without a scenario the rest cannot be checked against it; what was found so far is reported.
     return codecFail(errors.toArray());
@@ -217,7 +224,7 @@ export function parseSessionEnvelope(value: unknown): CodecResult<SavedSession> 
 
   if (errors.count > 0) return codecFail(errors.toArray());
   const session = {
-    scenario, presetId, origin, optimizerState, lossHistory, position, sample, selection, followStep, showZ, speed, theme, presentation, hash, comparison, worksheet,
+    scenario, presetId, origin, optimizerState, lossHistory, position, sample, selection, followStep, showZ, speed, theme, presentation, hash, comparison, worksheet, precision,
   };
   if (Object.values(session).some((v) => v === undefined)) return codecFail([{ path: ROOT, message: 'not a valid saved session' }]);
   return codecOk(session as SavedSession);
