@@ -82,11 +82,11 @@ export function NetworkDiagram() {
       }
       view.update(buildNetworkViewModel({
         scenario, compiled, iteration: store.selectors.iteration(s), plan: store.selectors.plan(s),
-        position: s.position, sample: s.sample, selection: s.selection, showZ: s.showZ, names: names.value,
+        position: s.position, sample: s.sample, selection: s.selection, showZ: s.showZ, precision: s.precision, names: names.value,
       }));
     };
     const unsubscribe = store.subscribe(
-      (s) => [s.scenario, s.optimizerState, s.position, s.sample, s.selection, s.showZ],
+      (s) => [s.scenario, s.optimizerState, s.position, s.sample, s.selection, s.showZ, s.precision],
       render,
       { equalityFn: shallow, fireImmediately: true },
     );

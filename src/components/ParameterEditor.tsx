@@ -24,7 +24,7 @@ export function ParameterEditor({ selection }: { selection: Selection }) {
     return (
       <div className="param-editor">
         <span>{name} =</span>
-        <EditableNumber value={value} label={`weight ${name}`} digits={8} testId="edit-weight" {...open} onCommit={(v) => st.setWeight(selection.l, selection.j, selection.i, v)} />
+        <EditableNumber value={value} label={`weight ${name}`} testId="edit-weight" {...open} onCommit={(v) => st.setWeight(selection.l, selection.j, selection.i, v)} />
       </div>
     );
   }
@@ -35,7 +35,7 @@ export function ParameterEditor({ selection }: { selection: Selection }) {
     return (
       <div className="param-editor">
         <span>{name} =</span>
-        <EditableNumber value={value} label={`bias ${name}`} digits={8} testId="edit-bias" {...open} onCommit={(v) => st.setBias(selection.l, selection.j, v)} />
+        <EditableNumber value={value} label={`bias ${name}`} testId="edit-bias" {...open} onCommit={(v) => st.setBias(selection.l, selection.j, v)} />
       </div>
     );
   }
@@ -47,7 +47,7 @@ export function ParameterEditor({ selection }: { selection: Selection }) {
     return (
       <div className="param-editor">
         <span>{input ? 'input' : 'target'} {name} of sample {row + 1} =</span>
-        <EditableNumber value={value} label={`${input ? 'input' : 'target'} ${name} of sample ${row + 1}`} digits={8} testId={input ? 'edit-input' : 'edit-target'} {...open}
+        <EditableNumber value={value} label={`${input ? 'input' : 'target'} ${name} of sample ${row + 1}`} testId={input ? 'edit-input' : 'edit-target'} {...open}
           onCommit={(v) => st.setSampleValue(row, input ? 'x' : 'y', selection.j, v)} />
       </div>
     );

@@ -1,4 +1,4 @@
-import { formatValue } from '../core/format-number.ts';
+import { formatValue, precisionName } from '../core/format-number.ts';
 import { phaseOf } from '../core/step-plan.ts';
 import { eventValue } from '../core/worksheet.ts';
 import { withNotation } from '../core/notation-labels.ts';
@@ -13,7 +13,7 @@ import { useAppStore, useAppStoreApi } from './use-app-store.ts';
  */
 export function PrintSheet() {
   const store = useAppStoreApi();
-  const { scenario, sample } = useAppStore((s) => ({ scenario: s.scenario, sample: s.sample, optimizerState: s.optimizerState }));
+  const { scenario, sample, precision } = useAppStore((s) => ({ scenario: s.scenario, sample: s.sample, optimizerState: s.optimizerState, precision: s.precision }));
   const { notation } = useNotation();
   const named = withNotation(scenario, notation);
   const s = store.getState();
@@ -28,7 +28,7 @@ export function PrintSheet() {
         <span className="print-only-answers">Answer key</span>: {title}
       </h2>
       <p className="print-note">
-        One training iteration, sample {it.start + sample + 1}{it.count > 1 ? ` of a batch of ${it.count}` : ''}. Values to 4 significant digits; ∂L/∂w and ∂L/∂b are batch totals.
+        One training iteration, sample {it.start + sample + 1}{it.count > 1 ? ` of a batch of ${it.count}` : ''}. Values to {precisionName(precision)}; ∂L/∂w and ∂L/∂b are batch totals.
       </p>
       <ol className="print-events">
         {plan.events.map((e, k) => (
@@ -36,7 +36,7 @@ export function PrintSheet() {
             <span className="print-phase">{PHASE_TITLES[phaseOf(e)]}</span>
             <span className="print-what">{describeEvent(named, e)}</span>
             <span className="print-blank" data-testid="print-blank">=&nbsp;</span>
-            <span className="print-answer" data-testid="print-answer">= {formatValue(eventValue(model, it, e, sample))}</span>
+            <span className="print-answer" data-testid="print-answer">= {formatValue(eventValue(model, it, e, sample), precision)}</span>
           </li>
         ))}
       </ol>

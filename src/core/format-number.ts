@@ -44,6 +44,11 @@ export function precisionDigits(precision: Precision | number): number {
   return Math.min(MAX_DIGITS, Math.max(1, Math.round(precision)));
 }
 
+/** "4 significant digits", "full precision": how a message names the precision. */
+export function precisionName(precision: Precision): string {
+  return precision === 'full' ? 'full precision' : `${precision} significant digits`;
+}
+
 /** Reads a precision from anything: 4, 6, 9, 'full', else null. */
 export function readPrecision(value: unknown): Precision | null {
   return value === 4 || value === 6 || value === 9 || value === 'full' ? value : null;

@@ -1,3 +1,4 @@
+import type { Precision } from '../core/format-number.ts';
 import type { Selection } from '../core/selection.ts';
 import type { LabelPlacement } from './label-placement.ts';
 import type { NetworkLayout, NodeTextMode } from './network-layout.ts';
@@ -77,6 +78,8 @@ export interface RenderContext {
   readonly highlight: ReadonlySet<string>;
   readonly scrubbable: boolean;
   readonly showZ: boolean;
+  /** significant digits of every number drawn */
+  readonly precision: Precision;
   /** overlay groups: labels placed by the layout, and labels forced on top of them */
   readonly labelLayer: SVGGElement;
   readonly topLayer: SVGGElement;
