@@ -93,6 +93,8 @@ export function EditableNumber({ value, label, onCommit, digits, className, test
         }}
         onKeyDown={(e) => {
           if (e.key === 'Enter') {
+            // Focus goes back to the button at once: without this the same Enter would press it and reopen the field.
+            e.preventDefault();
             setRefocus(true);
             commit();
           } else if (e.key === 'Escape') {
