@@ -49,7 +49,7 @@ export function WorksheetPanel() {
     if (checkAnswer(text, truth, s.precision)) {
       setTally((t) => ({ right: t.right + 1, tried: t.tried + 1 }));
       setFeedback({ kind: 'right', text: `Right: ${describeEvent(named, event)} is ${formatValue(truth, s.precision)}.` });
-      store.getState().stepForward();
+      store.getState().advanceWorksheet();
     } else {
       setTally((t) => ({ right: t.right, tried: t.tried + 1 }));
       setFeedback({ kind: 'wrong', text: `Not quite: ${text.trim()} is not it to ${precisionName(s.precision)}. Try again, or reveal it.` });
@@ -58,7 +58,7 @@ export function WorksheetPanel() {
   const reveal = (): void => {
     if (!event) return;
     setFeedback({ kind: 'revealed', text: `Revealed: ${describeEvent(named, event)} is ${formatValue(truth, s.precision)}.` });
-    store.getState().stepForward();
+    store.getState().advanceWorksheet();
   };
 
   return (

@@ -54,6 +54,8 @@ export interface AppActions {
   setShowZ(show: boolean): void;
   /** the significant digits every number shows with */
   setPrecision(precision: Precision): void;
+  /** the worksheet's step past the blank just answered or revealed (the only way forward when a lesson locks worksheet mode) */
+  advanceWorksheet(): void;
   setFollowStep(follow: boolean): void;
   /** Selects `selection` and asks its editor (in the math panel) to open. */
   requestEdit(selection: Selection): void;

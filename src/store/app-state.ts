@@ -13,8 +13,8 @@ export interface Notice {
 }
 
 /** Controls a lesson link can hide, so a teacher can hand students a focused exercise. */
-export type LessonControl = 'architecture' | 'settings' | 'training';
-export const LESSON_CONTROLS: readonly LessonControl[] = ['architecture', 'settings', 'training'];
+export type LessonControl = 'architecture' | 'settings' | 'training' | 'worksheet' | 'presets';
+export const LESSON_CONTROLS: readonly LessonControl[] = ['architecture', 'settings', 'training', 'worksheet', 'presets'];
 
 export type Theme = 'light' | 'dark' | 'system';
 

@@ -192,6 +192,8 @@ export function createAppStore(initial: AppInputs & Partial<SessionInputs>, opti
         set({ presentation });
       },
       setWorksheet(worksheet) {
+        // A lesson link that hides the worksheet switch decides whether blanks show.
+        if (get().hidden.includes('worksheet')) return;
         set({ worksheet });
       },
       setTheme(theme) {

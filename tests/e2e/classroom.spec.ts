@@ -1,4 +1,5 @@
 import { clickEdge, node, openApp, typeInto } from './helpers/app.ts';
+import { preset, shareHash } from './helpers/core.ts';
 import { test, expect } from './helpers/fixtures.ts';
 
 /** Defects found trying the app as a teacher would, in front of a class (issue 9, item 4). */
@@ -46,4 +47,21 @@ test('headings never case-transform math: δ stays δ in the math and matrix pan
   expect(pairs.some(([text]) => /δ|∂/.test(text)), 'some heading has math in it').toBe(true);
   // innerText is the text as rendered, after text-transform.
   for (const [text, rendered] of pairs) expect(rendered.replace(/\s+/g, ' ').trim()).toBe(text.replace(/\s+/g, ' ').trim());
+});
+
+test('a lesson link locks what it opens: no worksheet switch, no preset menu, End does not show the answers', async ({ page }) => {
+  await openApp(page, `${shareHash(preset('mazur'))}&worksheet=1&hide=worksheet,presets`);
+  await expect(page.getByTestId('worksheet-panel')).toBeVisible();
+  await expect(page.getByTestId('worksheet-toggle')).toHaveCount(0);
+  await expect(page.getByTestId('preset-menu')).toHaveCount(0);
+  await page.getByTestId('file-menu-button').click();
+  await expect(page.getByTestId('import-button')).toHaveCount(0);
+  await page.keyboard.press('Escape');
+  await page.getByTestId('math-panel').focus();
+  await page.keyboard.press('End');
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByTestId('step-caption')).toHaveText(/^0\//);
+  // Revealing goes on, one blank at a time.
+  await page.getByTestId('worksheet-reveal').click();
+  await expect(page.getByTestId('step-caption')).toHaveText(/^1\//);
 });
