@@ -2,7 +2,7 @@ import { formatValue, precisionName } from '../core/format-number.ts';
 import { phaseOf } from '../core/step-plan.ts';
 import { eventValue } from '../core/worksheet.ts';
 import { withNotation } from '../core/notation-labels.ts';
-import { describeEvent, PHASE_TITLES } from '../view/describe-event.ts';
+import { describeEventsUniquely, PHASE_TITLES } from '../view/describe-event.ts';
 import { useNotation } from './notation-context.tsx';
 import { useAppStore, useAppStoreApi } from './use-app-store.ts';
 
@@ -21,6 +21,7 @@ export function PrintSheet() {
   const plan = store.selectors.plan(s);
   const it = store.selectors.iteration(s);
   const title = scenario.title ?? 'Backprop Lab';
+  const questions = describeEventsUniquely(named, plan.events);
   return (
     <section className="print-sheet" aria-hidden="true" data-testid="print-sheet">
       <h2>
@@ -34,7 +35,7 @@ export function PrintSheet() {
         {plan.events.map((e, k) => (
           <li key={k} data-event={k}>
             <span className="print-phase">{PHASE_TITLES[phaseOf(e)]}</span>
-            <span className="print-what">{describeEvent(named, e)}</span>
+            <span className="print-what">{questions[k]}</span>
             <span className="print-blank" data-testid="print-blank">=&nbsp;</span>
             <span className="print-answer" data-testid="print-answer">= {formatValue(eventValue(model, it, e, sample), precision)}</span>
           </li>

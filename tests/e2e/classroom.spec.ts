@@ -65,3 +65,44 @@ test('a lesson link locks what it opens: no worksheet switch, no preset menu, En
   await page.getByTestId('worksheet-reveal').click();
   await expect(page.getByTestId('step-caption')).toHaveText(/^1\//);
 });
+
+test('printing: a large diagram, no screen highlight, and no question asked twice (Mazur\'s two b₁)', async ({ page }) => {
+  await openApp(page, shareHash(preset('mazur')));
+  await page.evaluate(() => {
+    window.print = () => {};
+  });
+  await page.getByTestId('worksheet-toggle').click();
+  await page.getByTestId('math-panel').focus();
+  for (let k = 0; k < 3; k++) await page.keyboard.press('ArrowRight');
+  for (const kind of ['print-worksheet', 'print-answers']) {
+    await page.emulateMedia({ media: 'screen' });
+    await page.getByTestId(kind).click();
+    await page.emulateMedia({ media: 'print' });
+    const sheet = page.getByTestId('print-sheet');
+    await expect(sheet).toBeVisible();
+    const questions = await sheet.locator('.print-what').allTextContents();
+    expect(new Set(questions).size, `${kind}: every question once`).toBe(questions.length);
+    expect(questions).toContain('∂L/∂b₁ (into h₂)');
+    const box = await page.getByTestId('diagram').boundingBox();
+    expect(box?.height ?? 0, `${kind}: a large diagram`).toBeGreaterThan(600);
+    // No highlight of the screen is printed: the halos of the current step and the selection are transparent, no ring is in the accent colour.
+    const marks = await page.evaluate(() => {
+      const probe = document.createElementNS('http://www.w3.org/2000/svg', 'line');
+      probe.style.stroke = 'var(--bp-accent)';
+      document.querySelector('[data-testid="diagram"] svg')?.appendChild(probe);
+      const accent = getComputedStyle(probe).stroke;
+      probe.remove();
+      const strokes = (sel: string) => Array.from(document.querySelectorAll(sel)).map((el) => getComputedStyle(el).stroke);
+      return {
+        accent,
+        halos: strokes(':is(.bp-current, .bp-selected) > .bp-halo'),
+        rings: strokes(':is(.bp-current, .bp-selected) > :is(.bp-node-circle, .bp-loss-circle)'),
+      };
+    });
+    expect(marks.accent).toMatch(/^rgb/);
+    // The answer key shows the iteration done: its last step (an update) is the current one, marked on screen.
+    if (kind === 'print-answers') expect(marks.halos.length, 'the last step is marked on screen').toBeGreaterThan(0);
+    for (const stroke of marks.halos) expect(stroke, `${kind}: no highlight halo`).toMatch(/^(transparent|rgba\(0, 0, 0, 0\)|none)$/);
+    for (const stroke of marks.rings) expect(stroke, `${kind}: no current-step ring`).not.toBe(marks.accent);
+  }
+});
