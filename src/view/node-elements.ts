@@ -156,7 +156,8 @@ export function updateNode(rec: NodeRecord, n: NodeView, ctx: RenderContext): vo
   const full = mode === 'full';
   const dLine = full && n.kind !== 'input' ? `δ = ${formatKnown(n.dLdz, n.deltaKnown, ctx.precision)}` : '';
   const yLine = full && n.target !== null ? `${n.targetName ?? 'y'} = ${formatNumber(n.target, ctx.precision)}` : '';
-  const zLine = full && ctx.showZ && n.kind !== 'input' ? `z = ${formatKnown(n.z, n.zKnown, ctx.precision)}` : '';
+  // The z a step has just computed is shown even with "show z" off: a step never changes nothing but the ring.
+  const zLine = (full || n.currentPart === 'z') && (ctx.showZ || n.currentPart === 'z') && n.kind !== 'input' ? `z = ${formatKnown(n.z, n.zKnown, ctx.precision)}` : '';
   setLines(rec.text, aLine, dLine, yLine, zLine);
 }
 

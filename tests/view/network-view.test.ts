@@ -252,6 +252,26 @@ describe('network view (DOM)', () => {
     expect(one('[data-loss]').querySelector('title')?.textContent).toContain(`L = ${String(Number(one('[data-loss]').getAttribute('data-loss')))}`);
   });
 
+  it('with "show z" off, a step that computes z still shows it while it is the current step', () => {
+    const w = setup('walkthrough');
+    const { view: v } = mount();
+    const k = w.plan.events.findIndex((e) => e.kind === 'z');
+    const e = w.plan.events[k];
+    expect(e.kind).toBe('z');
+    if (e.kind !== 'z') return;
+    const zOf = (position: number) => {
+      v.update(w.vm(position));
+      // The z line sits above its node, in the text group that follows the node's own.
+      const below = one(`.bp-node-text[data-sel="node:${e.l}:${e.j}"]`);
+      return `${below.textContent ?? ''} ${below.nextElementSibling?.textContent ?? ''}`;
+    };
+    const z = w.iteration.pass.z[w.compiled.model.nodeOffset[e.l] + e.j];
+    expect(zOf(k + 1)).toContain(`z = ${String(z)}`);
+    // Not before it is computed; and once the step has moved on, "show z" off hides it again.
+    expect(zOf(k)).not.toContain('z =');
+    expect(zOf(k + 2 + w.compiled.model.sizes[e.l])).not.toContain('z =');
+  });
+
   it('touches only the changed edge when one weight changes', async () => {
     const w = setup('walkthrough');
     const { view: v } = mount();
