@@ -71,20 +71,27 @@ export function decideNumber(x: number, precision: Precision | number = DEFAULT_
   const abs = Math.abs(x);
   const negative = x < 0;
   const start = precisionDigits(precision);
+  if (start >= MAX_DIGITS) {
+    // Full precision: the shortest text that reads back as the same double.
+    const { digits, exponent } = split(abs.toExponential());
+    return { kind: 'finite', negative, digits, exponent, places: MAX_DIGITS, scientific: isScientific(exponent) };
+  }
   const last = Math.max(start, EXACT_DIGITS);
   for (let places = start; ; places++) {
-    const rounded = Number(abs.toExponential(places - 1));
-    const exact = places >= last || Number(abs.toPrecision(Math.max(EXACT_DIGITS, places))) === rounded;
-    if (exact) {
-      // The shortest text of the rounded value: 0.1 at 17 digits is "0.1", not 0.10000000000000001.
-      const { digits, exponent } = split(rounded.toExponential());
-      return { kind: 'finite', negative, digits, exponent, places, scientific: isScientific(exponent) };
+    const text = abs.toExponential(places - 1);
+    const { digits: all, exponent } = split(text);
+    let end = all.length;
+    while (end > 1 && all.charCodeAt(end - 1) === 48) end--;
+    const digits = all.slice(0, end);
+    // Rounded into a rounder number (0.999994 → 1), or a non-integer shown as an integer (12345.6 → 12346)?
+    const rounder = digits.length < places - 1 || (!isScientific(exponent) && digits.length <= exponent + 1);
+    if (!rounder) return { kind: 'finite', negative, digits, exponent, places, scientific: isScientific(exponent) };
+    const rounded = Number(text);
+    if (places >= last || Number(abs.toPrecision(Math.max(EXACT_DIGITS, places))) === rounded) {
+      // The value itself (to a double's noise): its shortest text, 0.1 and not 0.10000000000000001.
+      const shortest = split(rounded.toExponential());
+      return { kind: 'finite', negative, digits: shortest.digits, exponent: shortest.exponent, places, scientific: isScientific(shortest.exponent) };
     }
-    const { digits: all, exponent } = split(abs.toExponential(places - 1));
-    const digits = all.replace(/0+$/, '');
-    if (digits.length < places - 1) continue; // rounded to a rounder number: 0.999994 → 1
-    if (!isScientific(exponent) && digits.length <= exponent + 1) continue; // a non-integer shown as an integer
-    return { kind: 'finite', negative, digits, exponent, places, scientific: isScientific(exponent) };
   }
 }
 
