@@ -33,6 +33,7 @@ export function App() {
   // A share link can open the settings panel (panel=settings), unless its lesson hides them.
   const [settingsOpen, setSettingsOpen] = useState(() => linkOpensSettings(window.location.hash));
   const settingsHidden = useAppStore((s) => s.hidden.includes('settings'));
+  const { worksheetLocked, presetsHidden } = useAppStore((s) => ({ worksheetLocked: s.hidden.includes('worksheet'), presetsHidden: s.hidden.includes('presets') }));
   useHashSync();
   usePersistSession();
   useUndoKeys();
@@ -45,7 +46,7 @@ export function App() {
       <SkipLink />
       <header className="toolbar">
         <h1 className="brand">Backprop Lab</h1>
-        <PresetMenu />
+        {!presetsHidden && <PresetMenu />}
         <UndoControls />
         <SessionControls />
         <LessonBadge />
@@ -57,7 +58,7 @@ export function App() {
         )}
         <ShareButton settingsOpen={settingsOpen && !settingsHidden} />
         <FileMenu />
-        <ViewMenu onHelp={() => setHelpOpen(true)} worksheet={worksheet} onWorksheet={() => setWorksheet(!worksheet)} />
+        <ViewMenu onHelp={() => setHelpOpen(true)} worksheet={worksheet} onWorksheet={worksheetLocked ? undefined : () => setWorksheet(!worksheet)} />
       </header>
       <StepControls />
       <div className="notice-slot">

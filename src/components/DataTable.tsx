@@ -1,10 +1,10 @@
 import { biasContribution, edgeFactors } from '../core/chain-rule.ts';
-import { formatValue } from '../core/format-number.ts';
 import { BLANK } from '../view/format.ts';
 import { biasName, nameToText, nodeName, targetName, weightName } from '../core/notation.ts';
 import { withSampleAdded, withSampleRemoved } from '../core/scenario-edits.ts';
 import { EditableNumber } from './EditableNumber.tsx';
 import { useNotation } from './notation-context.tsx';
+import { Num } from './Num.tsx';
 import { useAppStore, useAppStoreApi } from './use-app-store.ts';
 
 /**
@@ -41,7 +41,7 @@ export function DataTable() {
   const gradKnown = param === null ? false
     : param.kind === 'edge' ? plan.weightGradAt[model.weightOffset[param.l] + param.j * model.sizes[param.l] + param.i] < st.position
       : plan.biasGradAt[model.biasOffset[param.l] + param.j] < st.position;
-  const shown = (x: number | null, known: boolean) => (x === null ? '—' : known ? formatValue(x) : BLANK);
+  const shown = (x: number | null, known: boolean) => (x === null ? '—' : known ? <Num value={x} /> : BLANK);
   const total = param === null ? null : param.kind === 'edge' ? it.pass.dLdw[model.weightOffset[param.l] + param.j * model.sizes[param.l] + param.i] : it.pass.dLdb[model.biasOffset[param.l] + param.j];
 
   return (

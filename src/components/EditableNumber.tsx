@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { formatValue, parseUserNumber, userNumberError } from '../core/format-number.ts';
+import { formatFull, formatValue, parseUserNumber, userNumberError, type Precision } from '../core/format-number.ts';
+import { usePrecision } from './Num.tsx';
 
 interface Props {
   value: number;
@@ -7,7 +8,8 @@ interface Props {
   label: string;
   /** commits a new value; returns false when the app refused it (it then shows its own message) */
   onCommit(value: number): boolean | void;
-  digits?: number;
+  /** significant digits shown; the user's precision when absent */
+  digits?: Precision | number;
   className?: string;
   testId?: string;
 }
@@ -18,18 +20,26 @@ interface Props {
  * typed, with a message, changing nothing. Leaving the field commits a valid number and
  * drops anything else.
  */
-export function EditableNumber({ value, label, onCommit, digits = 4, className, testId }: Props) {
+export function EditableNumber({ value, label, onCommit, digits, className, testId }: Props) {
+  const precision = usePrecision();
   const [editing, setEditing] = useState(false);
+  // After Enter or Escape, focus goes back to the number edited, not to <body>; leaving the field by a click or Tab does not.
+  const [refocus, setRefocus] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
   const input = useRef<HTMLInputElement>(null);
   const errorId = useId();
 
   useEffect(() => {
-    if (!editing) return;
-    input.current?.focus();
-    input.current?.select();
-  }, [editing]);
+    if (editing) {
+      input.current?.focus();
+      input.current?.select();
+    } else if (refocus) {
+      button.current?.focus();
+      setRefocus(false);
+    }
+  }, [editing, refocus]);
 
   const start = () => {
     setText(String(value));
@@ -54,8 +64,8 @@ export function EditableNumber({ value, label, onCommit, digits = 4, className, 
 
   if (!editing) {
     return (
-      <button type="button" className={`editable-number ${className ?? ''}`} aria-label={`${label} = ${String(value)}, press Enter to edit`} title={`${String(value)} (click to edit)`} data-testid={testId} onClick={start}>
-        {formatValue(value, digits)}
+      <button ref={button} type="button" className={`editable-number ${className ?? ''}`} aria-label={`${label} = ${String(value)}, press Enter to edit`} title={`${formatFull(value)} (click to edit)`} data-testid={testId} onClick={start}>
+        {formatValue(value, digits ?? precision)}
       </button>
     );
   }
@@ -74,8 +84,17 @@ export function EditableNumber({ value, label, onCommit, digits = 4, className, 
           setError(null);
         }}
         onKeyDown={(e) => {
-          if (e.key === 'Enter') commit();
-          else if (e.key === 'Escape') cancel();
+          if (e.key === 'Enter') {
+            // Focus goes back to the button at once: without this the same Enter would press it and reopen the field.
+            e.preventDefault();
+            setRefocus(true);
+            commit();
+          } else if (e.key === 'Escape') {
+            // The panel or dialog around must not also take this Escape (clear the selection, close).
+            e.stopPropagation();
+            setRefocus(true);
+            cancel();
+          }
         }}
         onBlur={() => (parseUserNumber(text) === null ? cancel() : commit())}
         size={Math.max(6, text.length + 1)}

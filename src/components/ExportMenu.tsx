@@ -1,3 +1,4 @@
+import { precisionDigits } from '../core/format-number.ts';
 import { scenarioToJson } from '../core/codec/serialize-scenario.ts';
 import { traceScenario, traceToJson } from '../core/trace.ts';
 import type { Notation } from '../core/notation.ts';
@@ -74,6 +75,7 @@ const EXPORTS: readonly Export[] = [
       const derivation = buildDerivation({
         scenario: withNotation(s.scenario, notation), compiled: store.selectors.compiled(s), iteration: store.selectors.iteration(s),
         selection: s.selection, sample: s.sample, state: s.optimizerState ?? undefined, gradCheck: store.selectors.numeric(s) ?? undefined,
+        digits: precisionDigits(s.precision),
       });
       return new Blob([derivationLatex(derivation, `Backprop Lab, ${s.scenario.title ?? 'your scenario'}`)], { type: 'application/x-tex' });
     },

@@ -9,7 +9,7 @@ export function LossChart() {
   const store = useAppStoreApi();
   const svgRef = useRef<SVGSVGElement>(null);
   const [log, setLog] = useState(true);
-  const { history, clearHistory } = useAppStore((s) => ({ history: s.lossHistory, clearHistory: s.clearHistory }));
+  const { history, clearHistory, precision } = useAppStore((s) => ({ history: s.lossHistory, clearHistory: s.clearHistory, precision: s.precision }));
 
   const view = useSizedView(svgRef, createLossChartView);
 
@@ -22,14 +22,14 @@ export function LossChart() {
       <div className="panel-head">
         <h2>Loss</h2>
         <span className="muted" data-testid="loss-chart-summary">
-          {last === null ? 'not trained yet' : `${history.length - 1} steps, L = ${formatValue(last)}`}
+          {last === null ? 'not trained yet' : `${history.length - 1} steps, L = ${formatValue(last, precision)}`}
         </span>
         <label className="muted">
           <input type="checkbox" checked={log} onChange={(e) => setLog(e.target.checked)} /> log
         </label>
         <button type="button" onClick={clearHistory} disabled={history.length === 0}>Clear</button>
       </div>
-      <svg ref={svgRef} role="img" aria-label={last === null ? 'No training yet' : `Loss over ${history.length - 1} training steps, now ${formatValue(last)}`} data-testid="loss-chart" />
+      <svg ref={svgRef} role="img" aria-label={last === null ? 'No training yet' : `Loss over ${history.length - 1} training steps, now ${formatValue(last, precision)}`} data-testid="loss-chart" />
     </section>
   );
 }

@@ -1,3 +1,4 @@
+import { precisionDigits } from '../core/format-number.ts';
 import { useDeferredValue, useEffect, useMemo, useRef } from 'react';
 import { withNotation } from '../core/notation-labels.ts';
 import { selectionKey } from '../core/selection.ts';
@@ -16,7 +17,7 @@ import { useAppStore, useAppStoreApi } from './use-app-store.ts';
  */
 export function MathPanel() {
   const store = useAppStoreApi();
-  const st = useAppStore((s) => ({ scenario: s.scenario, optimizerState: s.optimizerState, selection: s.selection, sample: s.sample, hover: s.hover, scrubbing: s.scrubbing, setHover: s.setHover, select: s.select, position: s.position, setPosition: s.setPosition }));
+  const st = useAppStore((s) => ({ scenario: s.scenario, optimizerState: s.optimizerState, selection: s.selection, sample: s.sample, hover: s.hover, scrubbing: s.scrubbing, setHover: s.setHover, select: s.select, position: s.position, setPosition: s.setPosition, precision: s.precision }));
   // Typesetting every frame of a drag would cost the diagram its frame rate: during a drag
   // the panel catches up whenever the drag rests, and at its end.
   const scenario = useDeferredValue(useSettled(st.scenario, st.scrubbing, 150));
@@ -35,8 +36,9 @@ export function MathPanel() {
       sample: st.sample,
       state: st.optimizerState ?? undefined,
       gradCheck: store.selectors.numeric(state) ?? undefined,
+      digits: precisionDigits(st.precision),
     });
-  }, [store, scenario, notation, st.optimizerState, st.selection, st.sample]);
+  }, [store, scenario, notation, st.optimizerState, st.selection, st.sample, st.precision]);
 
   // Selected ahead of the step: the diagram still shows blanks where these numbers go.
   const ahead = useMemo(() => {

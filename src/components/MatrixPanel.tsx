@@ -1,3 +1,4 @@
+import { formatFull, precisionDigits } from '../core/format-number.ts';
 import { useDeferredValue, useEffect, useMemo, useRef } from 'react';
 import { selectionKey, type Selection } from '../core/selection.ts';
 import { termLinkHandlers } from './term-link-handlers.ts';
@@ -21,7 +22,7 @@ function mark(root: HTMLElement, cls: string, sel: Selection | null): void {
  */
 export function MatrixPanel() {
   const store = useAppStoreApi();
-  const st = useAppStore((s) => ({ scenario: s.scenario, optimizerState: s.optimizerState, position: s.position, sample: s.sample, selection: s.selection, hover: s.hover, scrubbing: s.scrubbing, setHover: s.setHover, select: s.select }));
+  const st = useAppStore((s) => ({ scenario: s.scenario, optimizerState: s.optimizerState, position: s.position, sample: s.sample, selection: s.selection, hover: s.hover, scrubbing: s.scrubbing, setHover: s.setHover, select: s.select, precision: s.precision }));
   // As in the math panel: during a drag, typeset only when the drag rests.
   const scenario = useDeferredValue(useSettled(st.scenario, st.scrubbing, 150));
   const container = useRef<HTMLDivElement>(null);
@@ -36,12 +37,20 @@ export function MatrixPanel() {
       position: st.position,
       sample: Math.min(st.sample, iteration.count - 1),
       focus: st.selection,
+      digits: precisionDigits(st.precision),
     });
-  }, [store, scenario, st.optimizerState, st.position, st.sample, st.selection]);
+  }, [store, scenario, st.optimizerState, st.position, st.sample, st.selection, st.precision]);
 
   useEffect(() => {
     if (container.current) mark(container.current, 'cell-selected', st.selection);
   }, [st.selection, layers]);
+  useEffect(() => {
+    // Hovering a cell shows its full value, whatever the precision shown.
+    container.current?.querySelectorAll<HTMLElement>('[data-value]').forEach((el) => {
+      const value = Number(el.dataset.value);
+      if (el.dataset.value !== '' && !Number.isNaN(value)) el.title = formatFull(value);
+    });
+  }, [layers]);
   useEffect(() => {
     if (container.current) mark(container.current, 'term-highlight', st.hover);
   }, [st.hover, layers]);

@@ -8,7 +8,8 @@ import { createNetworkView } from '../view/network-view.ts';
 import type { AppStore } from '../store/app-actions.ts';
 import { editSelection } from './edit-selection.ts';
 import { scrubValue } from './scrub-value.ts';
-import { parseUserNumber } from '../core/format-number.ts';
+import { parseUserNumber, precisionDigits } from '../core/format-number.ts';
+import { valueCharsFor } from '../view/label-placement.ts';
 import { isEditable } from './shortcuts.ts';
 import { useNotation } from './notation-context.tsx';
 import { useAppStore, useAppStoreApi } from './use-app-store.ts';
@@ -131,11 +132,11 @@ export function NetworkDiagram() {
       }
       view.update(buildNetworkViewModel({
         scenario, compiled, iteration: store.selectors.iteration(s), plan: store.selectors.plan(s),
-        position: s.position, sample: s.sample, selection: s.selection, showZ: s.showZ, names: names.value,
+        position: s.position, sample: s.sample, selection: s.selection, showZ: s.showZ, precision: s.precision, names: names.value,
       }));
     };
     const unsubscribe = store.subscribe(
-      (s) => [s.scenario, s.optimizerState, s.position, s.sample, s.selection, s.showZ],
+      (s) => [s.scenario, s.optimizerState, s.position, s.sample, s.selection, s.showZ, s.precision],
       render,
       { equalityFn: shallow, fireImmediately: true },
     );
@@ -155,7 +156,10 @@ export function NetworkDiagram() {
     });
     observer.observe(svg);
     const unscale = store.subscribe((s) => [s.presentation, s.textSize], fit, { equalityFn: shallow });
+    // More digits need wider labels: the placement is redone when the precision changes, never per edit.
+    const unchars = store.subscribe((s) => s.precision, (p) => view.setLabelChars(valueCharsFor(precisionDigits(p))), { fireImmediately: true });
     return () => {
+      unchars();
       unscale();
       observer.disconnect();
       rerenderRef.current = null;

@@ -21,7 +21,7 @@ export function ParameterEditor({ selection }: { selection: Selection }) {
     return (
       <div className="param-editor">
         <span>{name} =</span>
-        <EditableNumber value={value} label={`weight ${name}`} digits={8} testId="edit-weight" onCommit={(v) => st.setWeight(selection.l, selection.j, selection.i, v)} />
+        <EditableNumber value={value} label={`weight ${name}`} testId="edit-weight" onCommit={(v) => st.setWeight(selection.l, selection.j, selection.i, v)} />
       </div>
     );
   }
@@ -32,7 +32,7 @@ export function ParameterEditor({ selection }: { selection: Selection }) {
     return (
       <div className="param-editor">
         <span>{name} =</span>
-        <EditableNumber value={value} label={`bias ${name}`} digits={8} testId="edit-bias" onCommit={(v) => st.setBias(selection.l, selection.j, v)} />
+        <EditableNumber value={value} label={`bias ${name}`} testId="edit-bias" onCommit={(v) => st.setBias(selection.l, selection.j, v)} />
       </div>
     );
   }
@@ -44,7 +44,7 @@ export function ParameterEditor({ selection }: { selection: Selection }) {
     return (
       <div className="param-editor">
         <span>{input ? 'input' : 'target'} {name} of sample {row + 1} =</span>
-        <EditableNumber value={value} label={`${input ? 'input' : 'target'} ${name} of sample ${row + 1}`} digits={8} testId={input ? 'edit-input' : 'edit-target'}
+        <EditableNumber value={value} label={`${input ? 'input' : 'target'} ${name} of sample ${row + 1}`} testId={input ? 'edit-input' : 'edit-target'}
           onCommit={(v) => st.setSampleValue(row, input ? 'x' : 'y', selection.j, v)} />
       </div>
     );

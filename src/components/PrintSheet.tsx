@@ -1,8 +1,8 @@
-import { formatValue } from '../core/format-number.ts';
+import { formatValue, precisionName } from '../core/format-number.ts';
 import { phaseOf } from '../core/step-plan.ts';
 import { eventValue } from '../core/worksheet.ts';
 import { withNotation } from '../core/notation-labels.ts';
-import { describeEvent, PHASE_TITLES } from '../view/describe-event.ts';
+import { describeEventsUniquely, PHASE_TITLES } from '../view/describe-event.ts';
 import { useNotation } from './notation-context.tsx';
 import { useAppStore, useAppStoreApi } from './use-app-store.ts';
 
@@ -13,7 +13,7 @@ import { useAppStore, useAppStoreApi } from './use-app-store.ts';
  */
 export function PrintSheet() {
   const store = useAppStoreApi();
-  const { scenario, sample } = useAppStore((s) => ({ scenario: s.scenario, sample: s.sample, optimizerState: s.optimizerState }));
+  const { scenario, sample, precision } = useAppStore((s) => ({ scenario: s.scenario, sample: s.sample, optimizerState: s.optimizerState, precision: s.precision }));
   const { notation } = useNotation();
   const named = withNotation(scenario, notation);
   const s = store.getState();
@@ -21,6 +21,7 @@ export function PrintSheet() {
   const plan = store.selectors.plan(s);
   const it = store.selectors.iteration(s);
   const title = scenario.title ?? 'Backprop Lab';
+  const questions = describeEventsUniquely(named, plan.events);
   return (
     <section className="print-sheet" aria-hidden="true" data-testid="print-sheet">
       <h2>
@@ -28,15 +29,15 @@ export function PrintSheet() {
         <span className="print-only-answers">Answer key</span>: {title}
       </h2>
       <p className="print-note">
-        One training iteration, sample {it.start + sample + 1}{it.count > 1 ? ` of a batch of ${it.count}` : ''}. Values to 4 significant digits; ∂L/∂w and ∂L/∂b are batch totals.
+        One training iteration, sample {it.start + sample + 1}{it.count > 1 ? ` of a batch of ${it.count}` : ''}. Values to {precisionName(precision)}; ∂L/∂w and ∂L/∂b are batch totals.
       </p>
       <ol className="print-events">
         {plan.events.map((e, k) => (
           <li key={k} data-event={k}>
             <span className="print-phase">{PHASE_TITLES[phaseOf(e)]}</span>
-            <span className="print-what">{describeEvent(named, e)}</span>
+            <span className="print-what">{questions[k]}</span>
             <span className="print-blank" data-testid="print-blank">=&nbsp;</span>
-            <span className="print-answer" data-testid="print-answer">= {formatValue(eventValue(model, it, e, sample))}</span>
+            <span className="print-answer" data-testid="print-answer">= {formatValue(eventValue(model, it, e, sample), precision)}</span>
           </li>
         ))}
       </ol>

@@ -42,7 +42,7 @@ export function StepControls() {
           <Icon name="back" />
         </button>
         <button type="button" className="primary" onClick={() => s.setPlaying(!s.playing)} disabled={done && !s.playing} aria-label={s.playing ? 'Pause' : 'Play'} title="Play / pause (space)" data-testid="play">
-          <Icon name={s.playing ? 'pause' : 'playAll'} />
+          <Icon name={s.playing ? 'pause' : 'play'} />
         </button>
         <button type="button" onClick={s.stepForward} disabled={done} aria-label="Step forward" title="Step forward (→)" data-testid="step-forward">
           <Icon name="forward" />

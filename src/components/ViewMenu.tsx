@@ -1,3 +1,4 @@
+import { PRECISIONS, readPrecision } from '../core/format-number.ts';
 import type { Theme } from '../store/app-state.ts';
 import { useAppStore, useAppStoreApi } from './use-app-store.ts';
 import { nextTheme, togglePresentation } from './use-theme.ts';
@@ -30,10 +31,20 @@ interface ViewMenuProps {
 /** Compact view controls at the end of the toolbar: keyboard help, colour theme, worksheet mode, presentation mode. */
 export function ViewMenu({ onHelp, worksheet = false, onWorksheet }: ViewMenuProps) {
   const store = useAppStoreApi();
-  const { theme, presentation, setTheme } = useAppStore((s) => ({ theme: s.theme, presentation: s.presentation, setTheme: s.setTheme }));
+  const { theme, presentation, setTheme, precision, setPrecision } = useAppStore((s) => ({ theme: s.theme, presentation: s.presentation, setTheme: s.setTheme, precision: s.precision, setPrecision: s.setPrecision }));
   const next = nextTheme(theme);
   return (
     <div className="view-menu" role="group" aria-label="View">
+      <label className="precision-choice" title="Significant digits of every number shown; hover a number for its full value">
+        <span className="visually-hidden">Display precision</span>
+        <select value={String(precision)} data-testid="precision" aria-label="Display precision (significant digits)"
+          onChange={(e) => {
+            const p = readPrecision(e.target.value === 'full' ? 'full' : Number(e.target.value));
+            if (p !== null) setPrecision(p);
+          }}>
+          {PRECISIONS.map((p) => <option key={p} value={String(p)}>{p === 'full' ? 'full' : `${p} digits`}</option>)}
+        </select>
+      </label>
       <button type="button" className="icon-toggle" onClick={onHelp} aria-haspopup="dialog" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" data-testid="shortcut-help-toggle">
         <span aria-hidden="true" className="icon-text">?</span>
       </button>

@@ -1,5 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { formatValue } from '../core/format-number.ts';
+import { formatValue, precisionName } from '../core/format-number.ts';
 import { checkAnswer, eventValue, isAnswerReadable } from '../core/worksheet.ts';
 import { withNotation } from '../core/notation-labels.ts';
 import { describeEvent } from '../view/describe-event.ts';
@@ -20,12 +20,12 @@ interface Tally {
 
 /**
  * Worksheet mode: the next event's value is a blank the student fills. A right answer (to
- * the 4 significant digits the diagram shows) steps forward; a wrong one counts as a try
+ * the significant digits the diagram shows, the user's precision) steps forward; a wrong one counts as a try
  * and may be tried again or revealed. Also prints the worksheet and its answer key.
  */
 export function WorksheetPanel() {
   const store = useAppStoreApi();
-  const s = useAppStore((st) => ({ position: st.position, scenario: st.scenario, sample: st.sample, optimizerState: st.optimizerState }));
+  const s = useAppStore((st) => ({ position: st.position, scenario: st.scenario, sample: st.sample, optimizerState: st.optimizerState, precision: st.precision }));
   const { notation } = useNotation();
   const named = withNotation(s.scenario, notation);
   const [tally, setTally] = useState<Tally>({ right: 0, tried: 0 });
@@ -46,19 +46,19 @@ export function WorksheetPanel() {
       setFeedback({ kind: 'unreadable', text: 'Type a number, like 0.5933, −1.2e−3 or NaN.' });
       return;
     }
-    if (checkAnswer(text, truth)) {
+    if (checkAnswer(text, truth, s.precision)) {
       setTally((t) => ({ right: t.right + 1, tried: t.tried + 1 }));
-      setFeedback({ kind: 'right', text: `Right: ${describeEvent(named, event)} is ${formatValue(truth)}.` });
-      store.getState().stepForward();
+      setFeedback({ kind: 'right', text: `Right: ${describeEvent(named, event)} is ${formatValue(truth, s.precision)}.` });
+      store.getState().advanceWorksheet();
     } else {
       setTally((t) => ({ right: t.right, tried: t.tried + 1 }));
-      setFeedback({ kind: 'wrong', text: `Not quite: ${text.trim()} is not it to 4 significant digits. Try again, or reveal it.` });
+      setFeedback({ kind: 'wrong', text: `Not quite: ${text.trim()} is not it to ${precisionName(s.precision)}. Try again, or reveal it.` });
     }
   };
   const reveal = (): void => {
     if (!event) return;
-    setFeedback({ kind: 'revealed', text: `Revealed: ${describeEvent(named, event)} is ${formatValue(truth)}.` });
-    store.getState().stepForward();
+    setFeedback({ kind: 'revealed', text: `Revealed: ${describeEvent(named, event)} is ${formatValue(truth, s.precision)}.` });
+    store.getState().advanceWorksheet();
   };
 
   return (

@@ -31,11 +31,18 @@ export function useTheme(): void {
   }, [presentation]);
 }
 
-const THEME_ORDER: readonly Theme[] = ['system', 'light', 'dark'];
+/** The system's colour scheme is dark (prefers-color-scheme), false where it cannot be asked. */
+export function systemIsDark(): boolean {
+  return typeof window !== 'undefined' && typeof window.matchMedia === 'function' && window.matchMedia('(prefers-color-scheme: dark)').matches;
+}
 
-/** The theme after `theme` in the toggle's cycle: system → light → dark → system. */
-export function nextTheme(theme: Theme): Theme {
-  return THEME_ORDER[(THEME_ORDER.indexOf(theme) + 1) % THEME_ORDER.length];
+/**
+ * The theme the toggle (T) goes to: always the opposite of what the page shows now, so every
+ * press changes something visible ("system" on a light system goes to dark, not to light).
+ */
+export function nextTheme(theme: Theme, systemDark = systemIsDark()): Theme {
+  const shown = theme === 'system' ? (systemDark ? 'dark' : 'light') : theme;
+  return shown === 'dark' ? 'light' : 'dark';
 }
 
 /**

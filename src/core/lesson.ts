@@ -27,8 +27,8 @@ export const DEFAULT_ASK_DIGITS = 4;
 export const MAX_ASK_DIGITS = 17;
 
 /** What `hide` may name: the share link's controls, the preset menu (and opening other files), the worksheet switch. */
-export type LessonHide = LessonControl | 'presets' | 'worksheet';
-export const LESSON_HIDE_NAMES: readonly LessonHide[] = [...LESSON_CONTROLS, 'presets', 'worksheet'];
+export type LessonHide = LessonControl;
+export const LESSON_HIDE_NAMES: readonly LessonHide[] = LESSON_CONTROLS;
 
 /** The panels a step can open, as the share link's `panel` names them (its `settings` is no lesson panel). */
 export type LessonPanel = SideTab;

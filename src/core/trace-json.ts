@@ -3,7 +3,9 @@ import { runIteration } from './iteration.ts';
 import type { Model, Params } from './model.ts';
 import type { Scenario } from './scenario.ts';
 import { TRACE_FORMAT } from './trace.ts';
-import { createTrainer, train } from './train.ts';
+import { createTestWorkspace, testLoss } from './test-loss.ts';
+import { trainWithHistories } from './train-histories.ts';
+import { createTrainer } from './train.ts';
 
 // The `backprop-trace/1` document written piece by piece straight from the core's typed arrays,
 // byte for byte what `traceToJson(traceScenario(scenario, steps))` writes, without building the
@@ -58,15 +60,30 @@ function* nested(model: Model, p: Params): Generator<string> {
 
 const HISTORY_PIECE = 1024;
 
+/** A history of losses, `[h0,h1,...]` in pieces of HISTORY_PIECE numbers. */
+function* history(values: Float64Array): Generator<string> {
+  yield '[';
+  for (let k = 0; k < values.length; k += HISTORY_PIECE) {
+    const piece = list(values, k, Math.min(values.length, k + HISTORY_PIECE));
+    yield (k === 0 ? '' : ',') + piece.slice(1, -1);
+  }
+  yield ']';
+}
+
 /** The trace of one iteration of a scenario (and of `steps` training steps when given), as pieces of its compact JSON text. */
 export function* traceJsonPieces(scenario: Scenario, steps?: number): Generator<string> {
   const compiled = compileScenario(scenario);
   const { model, data } = compiled;
+  const regularized = scenario.regularization !== undefined;
+  const testWs = createTestWorkspace(compiled);
   const it = runIteration(compiled);
   const { pass } = it;
   const nIn = model.sizes[0];
   const nOut = model.sizes[model.depth];
-  yield `{"format":${JSON.stringify(TRACE_FORMAT)},"loss":${num(pass.loss)},"samples":[`;
+  // Beside a loss: the data loss and the penalty with regularization, the test loss with test data (as traceScenario).
+  const parts = (dataLoss: number, penalty: number, test: () => number) =>
+    (regularized ? `,"dataLoss":${num(dataLoss)},"penalty":${num(penalty)}` : '') + (testWs !== null ? `,"testLoss":${num(test())}` : '');
+  yield `{"format":${JSON.stringify(TRACE_FORMAT)},"loss":${num(pass.loss)}${parts(pass.dataLoss, pass.penalty, () => testLoss(compiled, compiled.params, testWs))},"samples":[`;
   for (let s = 0; s < pass.count; s++) {
     const k = it.start + s;
     yield `${s === 0 ? '' : ','}{"x":${list(data.x, k * nIn, (k + 1) * nIn)},"y":${list(data.y, k * nOut, (k + 1) * nOut)},"loss":${num(pass.sampleLoss[s])}`;
@@ -79,18 +96,23 @@ export function* traceJsonPieces(scenario: Scenario, steps?: number): Generator<
   yield* nested(model, { w: pass.dLdw, b: pass.dLdb });
   yield '},"after":{';
   yield* nested(model, it.after);
-  yield `,"loss":${num(it.lossAfter)}}`;
+  yield `,"loss":${num(it.lossAfter)}${parts(it.dataLossAfter, it.penaltyAfter, () => testLoss(compiled, it.after, testWs))}}`;
   if (steps !== undefined) {
     const trainer = createTrainer(compiled);
-    const history = train(trainer, steps);
-    yield `,"training":{"steps":${steps},"lossHistory":[`;
-    for (let k = 0; k < history.length; k += HISTORY_PIECE) {
-      const piece = list(history, k, Math.min(history.length, k + HISTORY_PIECE));
-      yield (k === 0 ? '' : ',') + piece.slice(1, -1);
+    const histories = trainWithHistories(trainer, steps);
+    yield `,"training":{"steps":${steps},"lossHistory":`;
+    yield* history(histories.loss);
+    if (regularized) {
+      yield ',"dataLossHistory":';
+      yield* history(histories.dataLoss);
     }
-    yield '],';
+    if (histories.testLoss !== null) {
+      yield ',"testLossHistory":';
+      yield* history(histories.testLoss);
+    }
+    yield ',';
     yield* nested(model, trainer.params);
-    yield `,"loss":${num(history[steps])}}`;
+    yield `,"loss":${num(histories.loss[steps])}}`;
   }
   yield '}';
 }

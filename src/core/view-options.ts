@@ -8,5 +8,5 @@ export type SideTab = 'math' | 'matrix' | 'landscape' | 'compare';
 export const SIDE_TABS: readonly SideTab[] = ['math', 'matrix', 'landscape', 'compare'];
 
 /** Controls a lesson link can hide, so a teacher can hand students a focused exercise. */
-export type LessonControl = 'architecture' | 'settings' | 'training';
-export const LESSON_CONTROLS: readonly LessonControl[] = ['architecture', 'settings', 'training'];
+export type LessonControl = 'architecture' | 'settings' | 'training' | 'worksheet' | 'presets';
+export const LESSON_CONTROLS: readonly LessonControl[] = ['architecture', 'settings', 'training', 'worksheet', 'presets'];

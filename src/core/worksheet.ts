@@ -1,4 +1,6 @@
-import { formatValue, parseUserNumber } from './format-number.ts';
+import { DEFAULT_PRECISION, displayUnit, formatValue, parseUserNumber, type Precision } from './format-number.ts';
+
+export { displayUnit };
 import type { Iteration } from './iteration.ts';
 import type { Model } from './model.ts';
 import type { StepEvent } from './step-plan.ts';
@@ -14,22 +16,11 @@ function readNonFinite(text: string): number | null {
 }
 
 /**
- * The unit of the last digit formatValue shows of `x` with `digits` significant digits:
- * 10^(⌊log₁₀|shown|⌋ − digits + 1), read from the shown text, so trailing zeros that
- * formatValue drops (0.5 for 0.5000) still count as shown. 0 for x = 0.
- */
-export function displayUnit(x: number, digits = 4): number {
-  const shown = Number(formatValue(x, digits).replace(/−/g, '-'));
-  if (!Number.isFinite(shown) || shown === 0) return 0;
-  return 10 ** (Math.floor(Math.log10(Math.abs(shown))) - digits + 1);
-}
-
-/**
  * True when `answer` (text typed by the student) is right to the displayed precision:
  * formatValue(answer) = formatValue(truth), or |answer − truth| ≤ half a unit of the last
  * displayed digit. Non-finite truths need the same non-finite answer (NaN, ∞, −∞ or inf).
  */
-export function checkAnswer(answer: string, truth: number, digits = 4): boolean {
+export function checkAnswer(answer: string, truth: number, digits: Precision | number = DEFAULT_PRECISION): boolean {
   if (!Number.isFinite(truth)) {
     const typed = readNonFinite(answer);
     return typed !== null && formatValue(typed, digits) === formatValue(truth, digits);

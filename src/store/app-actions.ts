@@ -1,3 +1,4 @@
+import type { Precision } from '../core/format-number.ts';
 import type { StoreApi } from 'zustand/vanilla';
 import type { ComparisonSetup } from '../core/comparison.ts';
 import type { Optimizer, Scenario } from '../core/scenario.ts';
@@ -51,6 +52,10 @@ export interface AppActions {
   setHover(selection: Selection | null): void;
   setSample(sample: number): void;
   setShowZ(show: boolean): void;
+  /** the significant digits every number shows with */
+  setPrecision(precision: Precision): void;
+  /** the worksheet's step past the blank just answered or revealed (the only way forward when a lesson locks worksheet mode) */
+  advanceWorksheet(): void;
   setFollowStep(follow: boolean): void;
   /** Selects `selection` and shows the Math tab, where its editor is (the edit intent, components/edit-selection.ts, then opens it). */
   showEditor(selection: Selection): void;

@@ -1,4 +1,5 @@
 import type { ComparisonSetup } from '../core/comparison.ts';
+import type { Precision } from '../core/format-number.ts';
 import type { Params } from '../core/model.ts';
 import type { OptimizerState } from '../core/optimizer.ts';
 import type { Scenario } from '../core/scenario.ts';
@@ -50,6 +51,8 @@ export interface AppInputs {
   /** events per second while playing */
   readonly speed: number;
   readonly showZ: boolean;
+  /** significant digits every number shows with (a view setting, saved with the session) */
+  readonly precision: Precision;
   /** stepping selects what the step computed, so the math panel shows its formula */
   readonly followStep: boolean;
   /** whole-data-set loss after each training step, since the last reset */

@@ -1,3 +1,4 @@
+import { DEFAULT_PRECISION } from '../core/format-number.ts';
 import { temporal } from 'zundo';
 import { subscribeWithSelector } from 'zustand/middleware';
 import { createStore } from 'zustand/vanilla';
@@ -26,7 +27,7 @@ export interface AppStoreOptions {
 export function initialInputs(scenario: Scenario, presetId: string | null = null, notice: Notice | null = null): AppInputs {
   return {
     scenario, presetId, optimizerState: null, position: 0, sample: 0, selection: null, hover: null,
-    playing: false, speed: 4, showZ: false, followStep: true, lossHistory: [], trainingPath: [], training: false, comparison: null, landscapePair: null, scrubbing: false, notice,
+    playing: false, speed: 4, showZ: false, precision: DEFAULT_PRECISION, followStep: true, lossHistory: [], trainingPath: [], training: false, comparison: null, landscapePair: null, scrubbing: false, notice,
     presentation: false, worksheet: false, theme: 'system', textSize: 0, hidden: [], sideTab: 'math',
   };
 }
@@ -80,8 +81,8 @@ export function createAppStore(initial: AppInputs & Partial<SessionInputs>, opti
       },
 
       loadScenario(scenario, presetId = null, notice = null) {
-        const { speed, showZ, followStep, presentation, worksheet, theme, textSize, hidden } = get();
-        set({ ...initialInputs(scenario, presetId, notice), origin: scenario, speed, showZ, followStep, presentation, worksheet, theme, textSize, hidden });
+        const { speed, showZ, precision, followStep, presentation, worksheet, theme, textSize, hidden } = get();
+        set({ ...initialInputs(scenario, presetId, notice), origin: scenario, speed, showZ, precision, followStep, presentation, worksheet, theme, textSize, hidden });
       },
 
       openLink(scenario, hash) {
@@ -167,6 +168,9 @@ export function createAppStore(initial: AppInputs & Partial<SessionInputs>, opti
       setShowZ(showZ) {
         set({ showZ });
       },
+      setPrecision(precision) {
+        set({ precision });
+      },
       showEditor(selection) {
         set({ selection, sideTab: 'math' });
       },
@@ -185,6 +189,8 @@ export function createAppStore(initial: AppInputs & Partial<SessionInputs>, opti
         set({ presentation });
       },
       setWorksheet(worksheet) {
+        // A lesson link that hides the worksheet switch decides whether blanks show.
+        if (get().hidden.includes('worksheet')) return;
         set({ worksheet });
       },
       setTheme(theme) {

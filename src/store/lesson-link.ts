@@ -5,6 +5,8 @@ export const LESSON_LABELS: Readonly<Record<LessonControl, string>> = {
   architecture: 'Architecture editor (layer sizes, add and remove layers)',
   settings: 'Settings (the whole panel)',
   training: 'Training buttons',
+  worksheet: 'Worksheet switch (the link decides; End and the step buttons do not skip the blanks)',
+  presets: 'Preset menu (and opening other files)',
 };
 
 /** The `hide=` value of a set of hidden controls: comma-separated, in the order of LESSON_CONTROLS, no duplicates. */

@@ -128,7 +128,7 @@ export function restoredInputs(saved: SavedSession): AppInputs & SessionInputs {
     origin: saved.origin, optimizerState: saved.optimizerState, lossHistory: saved.lossHistory,
     position: saved.position, sample: saved.sample, selection: saved.selection,
     followStep: saved.followStep, showZ: saved.showZ, speed: saved.speed, theme: saved.theme, presentation: saved.presentation,
-    comparison: saved.comparison, worksheet: saved.worksheet, textSize: saved.textSize,
+    comparison: saved.comparison, worksheet: saved.worksheet, textSize: saved.textSize, precision: saved.precision,
   };
 }
 
@@ -194,7 +194,7 @@ export function openSession(hash: string, getStorage: GetStorage): SessionStart 
 
 /** What the session saves when it changes (everything else is not saved). */
 function persisted(s: AppState): unknown[] {
-  return [s.scenario, s.optimizerState, s.lossHistory, s.presetId, s.origin, s.position, s.sample, s.selection, s.followStep, s.showZ, s.speed, s.theme, s.presentation, s.comparison, s.worksheet, s.textSize];
+  return [s.scenario, s.optimizerState, s.lossHistory, s.presetId, s.origin, s.position, s.sample, s.selection, s.followStep, s.showZ, s.speed, s.theme, s.presentation, s.comparison, s.worksheet, s.textSize, s.precision];
 }
 
 export interface SessionSaverOptions {

@@ -1,3 +1,4 @@
+import { DEFAULT_PRECISION, readPrecision, type Precision } from '../core/format-number.ts';
 import { codecFail, codecOk, type CodecError, type CodecResult } from '../core/codec/codec-result.ts';
 import { ErrorList } from '../core/codec/error-list.ts';
 import { fieldPath, ROOT } from '../core/codec/json-path.ts';
@@ -23,19 +24,21 @@ import type { TrackedInputs } from './undo.ts';
  *     "lossHistory": [number | null], "position", "sample", "selection": "edge:0:1:2" | null,
  *     "followStep", "showZ", "speed", "theme", "presentation", "hash",
  *     "comparison": null | { "runs": [optimizer objects], "steps": n }, "worksheet": boolean,
- *     "textSize": integer step of the diagram's text size }
+ *     "textSize": integer step of the diagram's text size,
+ *     "precision": 4 | 6 | 9 | "full" }
  *
  * `origin` is written only when the session did not come from a preset (the preset is the
  * origin otherwise); a loss that is not finite is written as null and read back as NaN.
- * `comparison` and `worksheet` came later: a session saved without them reads as the default
- * comparison, not in worksheet mode; `textSize` too (the default size, 0).
+ * `comparison`, `worksheet`, `textSize` and `precision` came later: a session saved without
+ * them reads as the default comparison, not in worksheet mode, at the default text size (0)
+ * and at 4 significant digits.
  * Reading is total, like the scenario codec: a value or path-named errors, never half of one.
  */
 export const SESSION_VERSION = 1;
 
 const FIELDS = [
   'version', 'scenario', 'presetId', 'origin', 'optimizerState', 'lossHistory', 'position', 'sample', 'selection',
-  'followStep', 'showZ', 'speed', 'theme', 'presentation', 'hash', 'comparison', 'worksheet', 'textSize',
+  'followStep', 'showZ', 'speed', 'theme', 'presentation', 'hash', 'comparison', 'worksheet', 'textSize', 'precision',
 ] as const;
 const THEMES: readonly Theme[] = ['light', 'dark', 'system'];
 const SPEED = { min: 0.25, max: 200 } as const;
@@ -57,9 +60,10 @@ export interface SavedSession extends TrackedInputs {
   readonly comparison: ComparisonSetup | null;
   readonly worksheet: boolean;
   readonly textSize: number;
+  readonly precision: Precision;
 }
 
-type SessionSource = TrackedInputs & Pick<AppInputs, 'position' | 'sample' | 'selection' | 'followStep' | 'showZ' | 'speed' | 'theme' | 'presentation' | 'comparison' | 'worksheet' | 'textSize'>;
+type SessionSource = TrackedInputs & Pick<AppInputs, 'position' | 'sample' | 'selection' | 'followStep' | 'showZ' | 'speed' | 'theme' | 'presentation' | 'comparison' | 'worksheet' | 'textSize' | 'precision'>;
 
 function slotDocument(slot: SlotState): JsonDocument {
   return { first: Array.from(slot.first), second: Array.from(slot.second) };
@@ -88,6 +92,7 @@ export function sessionEnvelope(s: SessionSource, hash: string): JsonDocument {
     comparison: s.comparison as JsonValue,
     worksheet: s.worksheet,
     textSize: s.textSize,
+    precision: s.precision,
   };
 }
 
@@ -211,6 +216,9 @@ export function parseSessionEnvelope(value: unknown): CodecResult<SavedSession> 
     textSize = typeof rawTextSize === 'number' && Number.isInteger(rawTextSize) && rawTextSize >= TEXT_SIZE_MIN && rawTextSize <= TEXT_SIZE_MAX ? rawTextSize : undefined;
     if (textSize === undefined) errors.add('textSize', `expected an integer from ${TEXT_SIZE_MIN} to ${TEXT_SIZE_MAX}, got ${describe(rawTextSize)}`);
   }
+  const rawPrecision = ownField(value, 'precision');
+  const precision: Precision | undefined = rawPrecision === undefined ? DEFAULT_PRECISION : (readPrecision(rawPrecision) ?? undefined);
+  if (precision === undefined) errors.add('precision', `expected 4, 6, 9 or "full", got ${describe(rawPrecision)}`);
   if (scenario === undefined) {
     // Without a scenario the rest cannot be checked against it; what was found so far is reported.
     return codecFail(errors.toArray());
@@ -226,7 +234,7 @@ export function parseSessionEnvelope(value: unknown): CodecResult<SavedSession> 
 
   if (errors.count > 0) return codecFail(errors.toArray());
   const session = {
-    scenario, presetId, origin, optimizerState, lossHistory, position, sample, selection, followStep, showZ, speed, theme, presentation, hash, comparison, worksheet, textSize,
+    scenario, presetId, origin, optimizerState, lossHistory, position, sample, selection, followStep, showZ, speed, theme, presentation, hash, comparison, worksheet, textSize, precision,
   };
   if (Object.values(session).some((v) => v === undefined)) return codecFail([{ path: ROOT, message: 'not a valid saved session' }]);
   return codecOk(session as SavedSession);

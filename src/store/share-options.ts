@@ -2,7 +2,7 @@ import { MAX_ERRORS } from '../core/codec/error-list.ts';
 import { formatLimit } from '../core/codec/read-json.ts';
 import type { Scenario } from '../core/scenario.ts';
 import { parseSelectionKey, selectionKey, type Selection } from '../core/selection.ts';
-import { SIDE_TABS, type LessonControl, type SideTab } from './app-state.ts';
+import { LESSON_CONTROLS, SIDE_TABS, type LessonControl, type SideTab } from './app-state.ts';
 import { hideParam, readHideParam } from './lesson-link.ts';
 import { scenarioHash } from './share-link.ts';
 
@@ -143,7 +143,7 @@ function readParam(name: ShareParam, value: string, out: Mutable<ShareOptions>):
       out.hidden = hidden;
       if (unknown.length === 0) return null;
       const names = unknown.map((u) => quote(u)).join(', ');
-      return `unknown control${unknown.length > 1 ? 's' : ''} ${names} (expected architecture, settings, training)${hidden.length > 0 ? `; ${hidden.join(', ')} hidden` : ''}`;
+      return `unknown control${unknown.length > 1 ? 's' : ''} ${names} (expected ${LESSON_CONTROLS.join(', ')})${hidden.length > 0 ? `; ${hidden.join(', ')} hidden` : ''}`;
     }
   }
 }

@@ -1,3 +1,4 @@
+import { formatValue } from '../core/format-number.ts';
 import { relativeError, type CentralDifference } from '../core/grad-check.ts';
 import { biasIndex, weightIndex } from '../core/model.ts';
 import { chain } from './arithmetic-tex.ts';
@@ -23,7 +24,7 @@ export function gradCheckLines(ctx: TexContext, p: ParamSelection, check: Centra
   return [
     {
       tex: String.raw`n = \frac{${L}(${sym} + h) - ${L}(${sym} - h)}{2h} \approx ${formatNumber(numeric, digits)}`,
-      note: `central difference over the batch, h = ${check.h.toExponential(1).replace('e-', '·10⁻').replace('e+', '·10^')}`,
+      note: `central difference over the batch, h = ${formatValue(check.h, 'full')}`,
       value: numeric,
     },
     {

@@ -26,6 +26,25 @@ export function describeEvent(s: Labels, e: StepEvent): string {
 }
 
 /**
+ * describeEvent of every event, with names that look shared made unique: a scenario may give
+ * two elements the same label (Mazur's two b₁), and a printed worksheet must not ask
+ * "∂L/∂b₁ =" twice with different answers, so a repeated text gets the node its element feeds
+ * ("∂L/∂b₁ (into h₂)") or, for a weight, the nodes it joins.
+ */
+export function describeEventsUniquely(s: Labels, events: readonly StepEvent[]): string[] {
+  const texts = events.map((e) => describeEvent(s, e));
+  const count = new Map<string, number>();
+  for (const t of texts) count.set(t, (count.get(t) ?? 0) + 1);
+  return texts.map((t, k) => {
+    if ((count.get(t) ?? 0) < 2) return t;
+    const e = events[k];
+    if (e.kind === 'bias-grad' || e.kind === 'bias-update') return `${t} (into ${nameToText(nodeName(s, e.l + 1, e.j))})`;
+    if (e.kind === 'weight-grad' || e.kind === 'weight-update') return `${t} (${nameToText(nodeName(s, e.l, e.i))} → ${nameToText(nodeName(s, e.l + 1, e.j))})`;
+    return t;
+  });
+}
+
+/**
  * The caption of a position: what the event just done computed, in which phase, and what
  * the next step computes; at the start, what comes first; at the end, that it is complete.
  */

@@ -1,3 +1,4 @@
+import type { Precision } from '../core/format-number.ts';
 import type { Selection } from '../core/selection.ts';
 import type { LabelPlacement } from './label-placement.ts';
 import type { NetworkLayout, NodeTextMode } from './network-layout.ts';
@@ -79,6 +80,8 @@ export interface RenderContext {
   readonly showZ: boolean;
   /** the selected node, whose fan-in and fan-out labels show even where the placement hid them */
   readonly selectedNode: { readonly l: number; readonly j: number } | null;
+  /** significant digits of every number drawn */
+  readonly precision: Precision;
   /** overlay groups: labels placed by the layout, and labels forced on top of them */
   readonly labelLayer: SVGGElement;
   readonly topLayer: SVGGElement;

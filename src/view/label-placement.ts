@@ -65,9 +65,9 @@ export const PAD_X = 3;
 const MAX_SEARCH = 200;
 const REPAIR_CANDIDATES = 120;
 
-/** The characters a label line needs at a number of significant digits: "∇ −0.00" + digits ("∇ −0.001234", "∇ −3.979e−5" at 4). */
+/** The characters a label line needs at a number of significant digits: "∇ −0.000" + digits ("∇ −0.0001234", "∇ −3.979×10⁻⁵" at 4). */
 export function valueCharsFor(digits: number): number {
-  return Math.max(9, Math.round(digits) + 7);
+  return Math.max(9, Math.round(digits) + 8);
 }
 
 /** The width of a label line in screen pixels at the diagram's font: arrows and ∇ wide, dots and spaces narrow, the rest like a digit. */

@@ -1,3 +1,4 @@
+import { DEFAULT_PRECISION, type Precision } from '../core/format-number.ts';
 import type { Compiled } from '../core/compile.ts';
 import type { Iteration } from '../core/iteration.ts';
 import { ACT, LOSS, type Model } from '../core/model.ts';
@@ -127,6 +128,8 @@ export interface NetworkViewModel {
   readonly batchCount: number;
   /** show z beside a on the nodes */
   readonly showZ: boolean;
+  /** significant digits of every number drawn */
+  readonly precision: Precision;
   /** short name of the loss function: "MSE", "BCE", … */
   readonly lossFunction: string;
 }
@@ -152,6 +155,7 @@ export interface NetworkViewInput {
   readonly sample: number;
   readonly selection: Selection | null;
   readonly showZ?: boolean;
+  readonly precision?: Precision;
   /** names from buildNetworkNames, to skip recomputing them on every frame of a drag */
   readonly names?: NetworkNames;
 }
@@ -280,6 +284,7 @@ export function buildNetworkViewModel(input: NetworkViewInput): NetworkViewModel
     phase: position >= plan.events.length ? 'done' : event ? phaseOf(event) : 'forward',
     sample, batchStart: iteration.start, batchCount: iteration.count,
     showZ: input.showZ ?? false,
+    precision: input.precision ?? DEFAULT_PRECISION,
     lossFunction: LOSS_LABEL[model.loss] ?? '',
   };
 }

@@ -152,7 +152,7 @@ export function createNetworkView(svg: SVGSVGElement, callbacks: NetworkViewCall
       layout: layout as NetworkLayout, geom, placement: placement as LabelPlacement, labels, k,
       textMode: nodeTextMode(layout as NetworkLayout, k), width: widthScale,
       hoverKey, focusKey, highlight: highlightSet, scrubbable: callbacks.onScrub !== undefined,
-      showZ: vm.showZ, labelLayer, topLayer, selectedNode: selectedNodeOf(vm),
+      showZ: vm.showZ, precision: vm.precision, labelLayer, topLayer, selectedNode: selectedNodeOf(vm),
     };
   }
 

@@ -4,7 +4,7 @@ import { contextFlags, FLAG, FORCE_LABEL, syncClasses, type BaseRecord, type Ren
 import { BLANK, formatKnown, formatNumber } from './format.ts';
 import { nameFontSize, TEXT } from './network-layout.ts';
 import type { LossView, NodeView } from './network-view-model.ts';
-import { svgChild } from './svg.ts';
+import { setTooltip, svgChild } from './svg.ts';
 
 /**
  * Nodes and the loss node: a focusable group (circle and name) in the drawing, and their
@@ -128,10 +128,13 @@ export function updateNode(rec: NodeRecord, n: NodeView, ctx: RenderContext): vo
   if ((rec.flags ^ flags) & FLAG.scrub) rec.text.below.toggleAttribute('data-scrub', scrub);
   rec.flags = flags;
   // The accessible name depends on every number shown; a cheap key avoids re-formatting it.
-  const ariaKey = `${n.name}|${n.z}|${n.a}|${n.dLdz}|${n.dLda}|${n.target}|${+n.zKnown}${+n.aKnown}${+n.deltaKnown}${+n.current}${+n.selected}`;
+  const ariaKey = `${ctx.precision}|${n.name}|${n.z}|${n.a}|${n.dLdz}|${n.dLda}|${n.target}|${+n.zKnown}${+n.aKnown}${+n.deltaKnown}${+n.current}${+n.selected}`;
   if (ariaKey !== rec.ariaKey) {
-    const aria = nodeAriaLabel(n);
-    if (aria !== rec.aria) g.setAttribute('aria-label', aria);
+    const aria = nodeAriaLabel(n, ctx.precision);
+    if (aria !== rec.aria) {
+      g.setAttribute('aria-label', aria);
+      setTooltip(g, nodeAriaLabel(n, 'full'));
+    }
     rec.aria = aria;
     rec.ariaKey = ariaKey;
   }
@@ -149,11 +152,12 @@ export function updateNode(rec: NodeRecord, n: NodeView, ctx: RenderContext): vo
     setLines(rec.text, '', '', '', '');
     return;
   }
-  const aLine = mode === 'compact' ? formatKnown(n.a, n.aKnown) : `${n.kind === 'input' ? 'x' : 'a'} = ${formatKnown(n.a, n.aKnown)}`;
+  const aLine = mode === 'compact' ? formatKnown(n.a, n.aKnown, ctx.precision) : `${n.kind === 'input' ? 'x' : 'a'} = ${formatKnown(n.a, n.aKnown, ctx.precision)}`;
   const full = mode === 'full';
-  const dLine = full && n.kind !== 'input' ? `δ = ${formatKnown(n.dLdz, n.deltaKnown)}` : '';
-  const yLine = full && n.target !== null ? `${n.targetName ?? 'y'} = ${formatNumber(n.target)}` : '';
-  const zLine = full && ctx.showZ && n.kind !== 'input' ? `z = ${formatKnown(n.z, n.zKnown)}` : '';
+  const dLine = full && n.kind !== 'input' ? `δ = ${formatKnown(n.dLdz, n.deltaKnown, ctx.precision)}` : '';
+  const yLine = full && n.target !== null ? `${n.targetName ?? 'y'} = ${formatNumber(n.target, ctx.precision)}` : '';
+  // The z a step has just computed is shown even with "show z" off: a step never changes nothing but the ring.
+  const zLine = (full || n.currentPart === 'z') && (ctx.showZ || n.currentPart === 'z') && n.kind !== 'input' ? `z = ${formatKnown(n.z, n.zKnown, ctx.precision)}` : '';
   setLines(rec.text, aLine, dLine, yLine, zLine);
 }
 
@@ -215,15 +219,16 @@ export function updateLoss(rec: LossRecord, loss: LossView, lossFunction: string
   syncClasses(g, rec.flags, flags);
   syncClasses(rec.textGroup, rec.flags, flags);
   rec.flags = flags;
-  const text = `L = ${loss.known ? formatNumber(loss.value) : BLANK}`;
+  const text = `L = ${loss.known ? formatNumber(loss.value, ctx.precision) : BLANK}`;
   if (text !== rec.text) {
     rec.valueText.textContent = text;
     rec.text = text;
   }
-  const ariaKey = `${loss.value}|${+loss.known}${+loss.current}${+loss.selected}|${lossFunction}`;
+  const ariaKey = `${ctx.precision}|${loss.value}|${+loss.known}${+loss.current}${+loss.selected}|${lossFunction}`;
   if (ariaKey !== rec.ariaKey) {
-    rec.aria = lossAriaLabel(loss, lossFunction);
+    rec.aria = lossAriaLabel(loss, lossFunction, ctx.precision);
     g.setAttribute('aria-label', rec.aria);
+    setTooltip(g, lossAriaLabel(loss, lossFunction, 'full'));
     rec.ariaKey = ariaKey;
   }
 }

@@ -1,3 +1,4 @@
+import type { Precision } from '../core/format-number.ts';
 import type { Selection } from '../core/selection.ts';
 import { biasAriaLabel, edgeAriaLabel } from './aria.ts';
 import { contextFlags, FLAG, FORCE_LABEL, signFlag, syncClasses, type BaseRecord, type RenderContext } from './element-state.ts';
@@ -5,7 +6,7 @@ import { BLANK, formatNumber } from './format.ts';
 import { PAD_X, textWidth } from './label-placement.ts';
 import { biasSegment, edgeSegment, TEXT, type Segment } from './network-layout.ts';
 import type { BiasView, EdgeView } from './network-view-model.ts';
-import { lockPath, svgChild } from './svg.ts';
+import { lockPath, setTooltip, svgChild } from './svg.ts';
 
 /**
  * Edges and bias links: a focusable group holding a wide halo line (hit area, focus and
@@ -44,6 +45,10 @@ export interface ParamRecord extends BaseRecord {
   strokeWidth: number;
   // last values written, to diff against
   init: boolean;
+  /** the accessible name at full precision: the tooltip of the element and its label */
+  tooltip: string;
+  /** the precision the accessible name was written at */
+  precision: Precision | null;
   name: string;
   value: number;
   after: number;
@@ -80,7 +85,7 @@ export function createParamRecord(g: SVGGElement, p: Param, selKey: string): Par
   const band = svgChild(g, 'polygon', 'bp-band');
   return {
     kind: edge ? 'edge' : 'bias', key: p.key, selKey, sel: paramSelection(p), g, halo, line, band,
-    idx: 0, flags: 0, geom: -1, aria: '', label: null, shown: false, labelStamp: -1, strokeWidth: -1,
+    idx: 0, flags: 0, geom: -1, aria: '', tooltip: '', precision: null, label: null, shown: false, labelStamp: -1, strokeWidth: -1,
     init: false, name: '', value: NaN, after: NaN, grad: NaN, gradKnown: false, updated: false, frozen: false, current: false, selected: false,
   };
 }
@@ -112,6 +117,7 @@ function createLabel(rec: ParamRecord, ctx: RenderContext): ParamLabel {
   g.setAttribute('aria-hidden', 'true');
   const leader = svgChild(g, 'line', 'bp-leader');
   const bg = svgChild(g, 'rect', 'bp-label-bg');
+  if (rec.tooltip) setTooltip(g, rec.tooltip);
   const value = svgChild(g, 'text', 'bp-label-value');
   value.setAttribute('y', '-3');
   const grad = svgChild(g, 'text', 'bp-label-grad');
@@ -126,7 +132,7 @@ export function updateParam(rec: ParamRecord, p: Param, ctx: RenderContext): voi
   const value = isEdge(p) ? p.weight : (p as BiasView).value;
   const after = isEdge(p) ? p.weightAfter : (p as BiasView).valueAfter;
   const first = !rec.init;
-  let ariaStale = first || rec.name !== p.name || rec.updated !== p.updated || rec.gradKnown !== p.gradKnown ||
+  let ariaStale = first || rec.precision !== ctx.precision || rec.name !== p.name || rec.updated !== p.updated || rec.gradKnown !== p.gradKnown ||
     rec.frozen !== p.frozen || rec.current !== p.current || rec.selected !== p.selected;
   if (first || !Object.is(rec.value, value)) {
     g.setAttribute(edge ? 'data-weight' : 'data-value', String(value));
@@ -166,10 +172,14 @@ export function updateParam(rec: ParamRecord, p: Param, ctx: RenderContext): voi
   syncClasses(g, rec.flags, flags);
   rec.flags = flags;
   if (ariaStale) {
-    const aria = isEdge(p) ? edgeAriaLabel(p) : biasAriaLabel(p as BiasView);
+    rec.precision = ctx.precision;
+    const aria = isEdge(p) ? edgeAriaLabel(p, ctx.precision) : biasAriaLabel(p as BiasView, ctx.precision);
     if (aria !== rec.aria) {
       g.setAttribute('aria-label', aria);
       rec.aria = aria;
+      rec.tooltip = isEdge(p) ? edgeAriaLabel(p, 'full') : biasAriaLabel(p as BiasView, 'full');
+      setTooltip(g, rec.tooltip);
+      if (rec.label) setTooltip(rec.label.g, rec.tooltip);
     }
   }
   rec.init = true;
@@ -214,7 +224,7 @@ function updateLabel(rec: ParamRecord, p: Param, ctx: RenderContext, shownValue:
     rec.labelStamp = ctx.labels;
   }
   const arrow = p.updated ? '→ ' : '';
-  const num = formatNumber(shownValue);
+  const num = formatNumber(shownValue, ctx.precision);
   // A placed label keeps to its box (named only when every label has room for its name); one shown on demand carries its name.
   const valueText = pl.named || !placed ? `${p.name} ${p.updated ? '→' : '='} ${num}` : arrow + num;
   if (valueText !== label.valueText) {
@@ -222,7 +232,7 @@ function updateLabel(rec: ParamRecord, p: Param, ctx: RenderContext, shownValue:
     label.valueText = valueText;
     if (label.lock) positionLock(label);
   }
-  const gradText = `∇ ${p.gradKnown ? formatNumber(p.grad) : BLANK}`;
+  const gradText = `∇ ${p.gradKnown ? formatNumber(p.grad, ctx.precision) : BLANK}`;
   if (gradText !== label.gradText) {
     label.grad.textContent = gradText;
     label.gradText = gradText;

@@ -29,3 +29,16 @@ export function lockPath(x: number, y: number, s = 9): string {
   return `M${left},${top}h${w}v${h}h${-w}Z` +
     `M${x - r},${top}v${-s * 0.15}a${r},${r} 0 0 1 ${2 * r},0v${s * 0.15}`;
 }
+
+/**
+ * Sets the <title> of `el` (the browser's tooltip on hover) to `text`, creating it once:
+ * the diagram's numbers show their full value this way, whatever the display precision.
+ */
+export function setTooltip(el: Element, text: string): void {
+  let title = el.firstElementChild;
+  if (title === null || title.tagName !== 'title') {
+    title = el.ownerDocument.createElementNS(SVG_NS, 'title');
+    el.insertBefore(title, el.firstChild);
+  }
+  if (title.textContent !== text) title.textContent = text;
+}

@@ -10,9 +10,10 @@ describe('displayUnit', () => {
   it.each([
     [0.2983711087600027, 1e-4],
     [0.5, 1e-4],
-    [1234.4, 1],
+    [1234.4, 0.1], // shown as 1234.4: never as the integer it is not
     [-3.072087301103643e-6, 1e-9],
-    [123456.7, 100],
+    [123456.7, 0.1],
+    [0.999994, 1e-5], // shown as 0.99999
     [0, 0],
   ])('%s → %s', (x, unit) => expect(displayUnit(x)).toBeCloseTo(unit, 15));
 });
@@ -49,16 +50,25 @@ describe('checkAnswer', () => {
   });
 
   it('reads exponents, and compares them at the displayed precision', () => {
-    const small = -3.072087301103643e-6; // shown as −3.072e−6
-    expect(formatValue(small)).toBe('−3.072e−6');
+    const small = -3.072087301103643e-6; // shown as −3.072×10⁻⁶
+    expect(formatValue(small)).toBe('−3.072×10⁻⁶');
+    expect(checkAnswer('−3.072×10⁻⁶', small)).toBe(true);
     expect(checkAnswer('-3.072e-6', small)).toBe(true);
     expect(checkAnswer('−3.072E−6', small)).toBe(true);
     expect(checkAnswer('-0.000003072', small)).toBe(true);
     expect(checkAnswer('-3.07e-6', small)).toBe(false);
     expect(checkAnswer('-3.072e-5', small)).toBe(false);
-    expect(checkAnswer('1.235e5', 123456.7)).toBe(true);
-    expect(checkAnswer('123500', 123456.7)).toBe(true);
-    expect(checkAnswer('123400', 123456.7)).toBe(false);
+    expect(checkAnswer('123456.7', 123456.7)).toBe(true);
+    expect(checkAnswer('123457', 123456.7)).toBe(false); // shown as 123456.7
+  });
+
+  it('checks to the precision the user chose, which never reads 0.999994 as 1', () => {
+    expect(checkAnswer('1', 0.999994)).toBe(false);
+    expect(checkAnswer('0.99999', 0.999994)).toBe(true);
+    expect(checkAnswer('0.2984', 0.2983711087600027, 6)).toBe(false);
+    expect(checkAnswer('0.298371', 0.2983711087600027, 6)).toBe(true);
+    expect(checkAnswer('0.298371109', 0.2983711087600027, 9)).toBe(true);
+    expect(checkAnswer('0.298371', 0.2983711087600027, 9)).toBe(false);
   });
 
   it('wants exactly zero for a zero', () => {

@@ -74,7 +74,6 @@ test.describe('accessibility (axe-core)', () => {
     await expect(page.getByTestId('derivation-title')).toBeVisible();
     await expectAccessible(page, 'presentation, light');
     await page.getByTestId('theme-toggle').click();
-    await page.getByTestId('theme-toggle').click();
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
     await expectAccessible(page, 'presentation, dark');
   });

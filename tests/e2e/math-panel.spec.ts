@@ -35,7 +35,7 @@ async function sectionLines(page: Page, heading: string): Promise<RenderedLine[]
 
 /** How a TeX number of the panel reads once typeset: 1.2\times10^{-5} → 1.2×10-5. */
 function typeset(x: number): string {
-  return texNumber(x).replace(/\\times/g, '×').replace(/\^\{([^}]*)\}/g, '$1');
+  return texNumber(x, 4).replace(/\\times/g, '×').replace(/\^\{([^}]*)\}/g, '$1');
 }
 
 /** A point on a typeset term of the panel (data-key) that the pointer reaches (not covered by a fraction bar or the sticky head). */

@@ -1,3 +1,4 @@
+import { parseUserNumber } from '../../src/core/format-number.ts';
 import type { Page } from '@playwright/test';
 import { choosePreset, nestedWeights, openApp, readDiagram } from './helpers/app.ts';
 import { shareHash } from './helpers/core.ts';
@@ -32,7 +33,8 @@ async function summaryLoss(page: Page): Promise<number> {
   const text = (await page.getByTestId('loss-chart-summary').textContent()) ?? '';
   const m = /L = (\S+)$/.exec(text);
   if (!m) throw new Error(`no loss in "${text}"`);
-  return Number(m[1].replace(/−/g, '-').replace(/e(\d)/, 'e+$1'));
+  // As the user would type it back: 5.401×10⁻⁵ reads as 5.401e-5.
+  return parseUserNumber(m[1]) ?? NaN;
 }
 
 test('train 100 steps: the chart says 100 steps, the loss fell and the weights moved', async ({ page }) => {

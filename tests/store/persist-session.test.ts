@@ -56,6 +56,7 @@ function doWork(store: AppStore): AppStore {
   st.setSpeed(8);
   st.setTheme('dark');
   st.setWorksheet(true);
+  st.setPrecision(9);
   st.setComparison({ runs: [{ type: 'sgd', learningRate: 0.3 }, { type: 'rmsprop', learningRate: 0.01, decay: 0.9, epsilon: 1e-8 }], steps: 50 });
   return store;
 }
@@ -168,6 +169,7 @@ describe('restoring the session', () => {
     expect([b.position, b.sample, b.selection, b.followStep, b.showZ, b.speed, b.theme]).toEqual([a.position, a.sample, a.selection, a.followStep, a.showZ, a.speed, a.theme]);
     expect(b.comparison).toEqual(a.comparison);
     expect(b.worksheet).toBe(true);
+    expect(b.precision).toBe(9);
     expect(b.comparison?.runs[1].type).toBe('rmsprop');
     expect(b.notice).toBeNull();
     // Same batch, same numbers.
@@ -196,13 +198,14 @@ describe('restoring the session', () => {
     expect(restored.getState().scenario).toEqual(opened);
   });
 
-  it('reads a session saved before the comparison and worksheet mode were saved as the defaults', () => {
+  it('reads a session saved before the comparison, worksheet mode and precision were saved as the defaults', () => {
     const storage = new MemoryStorage();
-    storage.setItem(SESSION_KEY, envelopeText(storeWithWork(), '', (d) => { delete d.comparison; delete d.worksheet; }));
+    storage.setItem(SESSION_KEY, envelopeText(storeWithWork(), '', (d) => { delete d.comparison; delete d.worksheet; delete d.precision; }));
     const start = openSession('', of(storage));
     expect(start.inputs.notice).toBeNull();
     expect(start.inputs.comparison).toBeNull();
     expect(start.inputs.worksheet).toBe(false);
+    expect(start.inputs.precision).toBe(4);
     expect(start.inputs.optimizerState?.t).toBe(3);
   });
 
@@ -270,6 +273,8 @@ describe('a saved session that cannot all be read keeps what can be kept', () =>
     ['a speed out of range', (d) => { d.speed = 1e6; }, /^speed: expected a number in \[0\.25, 200\]/, 'speed'],
     ['a comparison run that is not allowed', (d) => { d.comparison = { runs: [{ type: 'sgd', learningRate: 1 }, { type: 'sgd', learningRate: 0 }], steps: 10 }; }, /^comparison\.runs\[1\]\.learningRate: expected a number > 0, got 0/, 'comparison'],
     ['a worksheet flag that is not a boolean', (d) => { d.worksheet = 'yes'; }, /^worksheet: expected true or false/, 'worksheet'],
+    ['a precision the app does not offer', (d) => { d.precision = 5; }, /^precision: expected 4, 6, 9 or "full", got 5/, 'precision'],
+    ['a text size out of range', (d) => { d.textSize = 99; }, /^textSize: expected an integer from/, 'textSize'],
     ['an unknown field', (d) => { d.extra = 1; }, /^extra: unknown field/, 'extra'],
     ['another version', (d) => { d.version = 2; d.futureField = { x: 1 }; }, /^version: saved by another version .*format 2/, 'futureField'],
     ['no version', (d) => { delete d.version; }, /^version: expected 1, got nothing/, 'version'],

@@ -43,6 +43,7 @@ describe('share link options: reading', () => {
     ['the loss', { selection: { kind: 'loss' }, hidden: ['training'] }],
     ['no selection', { position: 3, selection: null }],
     ['a worksheet lesson', { worksheet: true, hidden: ['settings'] }],
+    ['a locked worksheet lesson on one scenario', { worksheet: true, hidden: ['settings', 'worksheet', 'presets'] }],
     ...(['matrix', 'landscape', 'compare'] as const).map((panel): [string, ShareOptions] => [`the ${panel} tab`, { panel }]),
   ];
   for (const [name, options] of cases) {
@@ -96,7 +97,7 @@ describe('share link options: reading', () => {
   it('keeps the known controls of a hide list and names the unknown ones', () => {
     const read = readShareOptions(`${base}&hide=settings,bogus,,training,settings`);
     expect(read.options.hidden).toEqual(['settings', 'training']);
-    expect(read.ignored).toEqual([expect.stringMatching(/^"hide=settings,bogus,,training,settings": unknown control "bogus" \(expected architecture, settings, training\); settings, training hidden$/)]);
+    expect(read.ignored).toEqual([expect.stringMatching(/^"hide=settings,bogus,,training,settings": unknown control "bogus" \(expected architecture, settings, training, worksheet, presets\); settings, training hidden$/)]);
   });
 
   it('uses the first of a repeated parameter and names the others', () => {

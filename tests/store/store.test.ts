@@ -164,3 +164,38 @@ describe('selectors', () => {
     expect(store.selectors.compiled(settled)).not.toBe(c0);
   });
 });
+
+describe('a lesson that locks worksheet mode (hide=worksheet)', () => {
+  const locked = () => createAppStore({ ...initialInputs(loadPreset('mazur')!, 'mazur'), worksheet: true, hidden: ['worksheet', 'presets'] });
+
+  it('cannot be switched off, and End, the phases, the scrubber and → do not skip the blanks', () => {
+    const store = locked();
+    const st = store.getState();
+    st.setWorksheet(false);
+    expect(store.getState().worksheet).toBe(true);
+    st.jumpToPhase('end');
+    expect(store.getState().position).toBe(0);
+    expect(store.getState().notice?.text).toMatch(/type it \(or reveal it\) in the worksheet/);
+    st.stepForward();
+    st.setPosition(5);
+    st.setPlaying(true);
+    store.getState().setPosition(1);
+    expect(store.getState().position).toBe(0);
+    expect(store.getState().playing).toBe(false);
+  });
+
+  it('goes on by the worksheet (an answer or a reveal), one blank at a time, and back freely', () => {
+    const store = locked();
+    store.getState().advanceWorksheet();
+    store.getState().advanceWorksheet();
+    expect(store.getState().position).toBe(2);
+    store.getState().stepBack();
+    expect(store.getState().position).toBe(1);
+  });
+
+  it('an unlocked worksheet still steps and jumps freely', () => {
+    const store = createAppStore({ ...initialInputs(loadPreset('mazur')!, 'mazur'), worksheet: true });
+    store.getState().jumpToPhase('end');
+    expect(store.getState().position).toBeGreaterThan(0);
+  });
+});

@@ -21,3 +21,20 @@ describe('describePosition', () => {
     expect(describePosition(scenario, events, events.length)).toBe('Iteration complete (last: update w₈). “Next iteration” continues from the updated parameters');
   });
 });
+
+describe('the printed worksheet names every blank uniquely', () => {
+  it("Mazur's two b₁ and two b₂ get the node they feed, so no question is asked twice with different answers", async () => {
+    const { compileScenario } = await import('../../src/core/compile.ts');
+    const { buildStepPlan } = await import('../../src/core/step-plan.ts');
+    const { loadPreset } = await import('../../src/presets/index.ts');
+    const { describeEventsUniquely } = await import('../../src/view/describe-event.ts');
+    const scenario = loadPreset('mazur')!;
+    const compiled = compileScenario(scenario);
+    const texts = describeEventsUniquely(scenario, buildStepPlan(compiled.model, compiled.trainable).events);
+    expect(new Set(texts).size).toBe(texts.length);
+    expect(texts).toContain('∂L/∂b₁ (into h₁)');
+    expect(texts).toContain('∂L/∂b₁ (into h₂)');
+    // Names that are unique stay as they are.
+    expect(texts).toContain('∂L/∂w₅');
+  });
+});

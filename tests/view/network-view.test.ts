@@ -240,6 +240,46 @@ describe('network view (DOM)', () => {
     expect(document.activeElement).toBe(edge);
   });
 
+  it('draws every number at the precision of the view model, and gives the full value as the tooltip', () => {
+    const m = setup('mazur');
+    const { view: v } = mount();
+    const end = m.vm(m.plan.events.length);
+    v.update(end);
+    const w5 = one('[data-edge="1:0:0"]');
+    const label = () => one('.bp-edge-label[data-sel="edge:1:0:0"]');
+    const w5After = Number(w5.getAttribute('data-weight-after'));
+    expect(label().textContent).toContain('0.3589');
+    expect(w5.querySelector('title')?.textContent).toContain(`updated to ${String(w5After)}`);
+    expect(label().querySelector('title')?.textContent).toContain(String(w5After));
+    v.update({ ...end, precision: 9 });
+    expect(label().textContent).toContain('0.35891648');
+    expect(label().textContent).not.toContain('0.3589 ');
+    expect(w5.getAttribute('aria-label')).toContain('updated to 0.35891648');
+    v.update({ ...end, precision: 'full' });
+    expect(label().textContent).toContain(String(w5After));
+    expect(one('[data-loss]').querySelector('title')?.textContent).toContain(`L = ${String(Number(one('[data-loss]').getAttribute('data-loss')))}`);
+  });
+
+  it('with "show z" off, a step that computes z still shows it while it is the current step', () => {
+    const w = setup('walkthrough');
+    const { view: v } = mount();
+    const k = w.plan.events.findIndex((e) => e.kind === 'z');
+    const e = w.plan.events[k];
+    expect(e.kind).toBe('z');
+    if (e.kind !== 'z') return;
+    const zOf = (position: number) => {
+      v.update(w.vm(position));
+      // The z line sits above its node, in the text group that follows the node's own.
+      const below = one(`.bp-node-text[data-sel="node:${e.l}:${e.j}"]`);
+      return `${below.textContent ?? ''} ${below.nextElementSibling?.textContent ?? ''}`;
+    };
+    const z = w.iteration.pass.z[w.compiled.model.nodeOffset[e.l] + e.j];
+    expect(zOf(k + 1)).toContain(`z = ${String(z)}`);
+    // Not before it is computed; and once the step has moved on, "show z" off hides it again.
+    expect(zOf(k)).not.toContain('z =');
+    expect(zOf(k + 2 + w.compiled.model.sizes[e.l])).not.toContain('z =');
+  });
+
   it('touches only the changed edge when one weight changes', async () => {
     const w = setup('walkthrough');
     const { view: v } = mount();
@@ -257,9 +297,10 @@ describe('network view (DOM)', () => {
     observer.disconnect();
     const edge = one('[data-edge="0:1:1"]');
     expect(edge.getAttribute('data-weight')).toBe('0.5');
-    // the group (data-weight, aria-label), its line (width) and its label's value text
+    // the group (data-weight, aria-label), its line (width), its label's value text, and the
+    // tooltips (full value) of the group and of the label
     expect(touched.size).toBeGreaterThanOrEqual(3);
-    expect(touched.size).toBeLessThanOrEqual(4);
+    expect(touched.size).toBeLessThanOrEqual(6);
     const label = one('.bp-edge-label[data-sel="edge:0:1:1"]');
     for (const el of touched) expect(edge.contains(el) || label.contains(el)).toBe(true);
   });

@@ -82,8 +82,8 @@ describe('number text', () => {
     expect(formatNumber(12.34567)).toBe('12.35');
     expect(formatNumber(1)).toBe('1');
     expect(formatNumber(0)).toBe('0');
-    expect(formatNumber(1.234e-7)).toBe('1.234e−7');
-    expect(formatNumber(-123456)).toBe('−1.235e5');
+    expect(formatNumber(1.234e-7)).toBe('1.234×10⁻⁷');
+    expect(formatNumber(-123456)).toBe('−123456'); // never rounded into the integer −123500 it is not
     expect(formatNumber(NaN)).toBe('NaN');
     expect(formatNumber(-Infinity)).toBe('−∞');
   });

@@ -60,7 +60,7 @@ describe('testData', () => {
     [{}, 'testData: expected an array of samples { "x": [...], "y": [...] }, got an object'],
     [[{ x: [1], y: [2] }], 'testData[0].x: expected 2 numbers (layers[0].size), got 1'],
     [[{ x: [1, 2], y: [2] }, { x: [1, 2] }], 'testData[1].y: required field is missing (expected an array of 1 number (layers[1].size))'],
-    [[{ x: [1, 2], y: [Infinity] }], 'testData[0].y[0]: expected a finite number, got Infinity'],
+    [[{ x: [1, 2], y: [Infinity] }], 'testData[0].y[0]: expected a finite number, got a number out of range (beyond ±1.8e308, such as 1e999)'],
     [[{ x: [1, 2], y: [1], z: 1 }], 'testData[0].z: unknown field (allowed: x, y)'],
   ])('%j is rejected: %s', (testData, message) => {
     expect(errorsOf(minimal({ testData }))).toEqual([message]);
