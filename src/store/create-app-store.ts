@@ -10,7 +10,7 @@ import { selectionExists, type Selection } from '../core/selection.ts';
 import { loadPreset } from '../presets/index.ts';
 import type { ActionContext } from './action-context.ts';
 import type { AppState, AppStore, SessionInputs } from './app-actions.ts';
-import type { AppInputs, Notice } from './app-state.ts';
+import { NO_RUN, type AppInputs, type Notice } from './app-state.ts';
 import { withLinkOptions } from './link-session.ts';
 import { createSelectors } from './selectors.ts';
 import { createStepActions } from './step-actions.ts';
@@ -26,7 +26,7 @@ export interface AppStoreOptions {
 export function initialInputs(scenario: Scenario, presetId: string | null = null, notice: Notice | null = null): AppInputs {
   return {
     scenario, presetId, optimizerState: null, position: 0, sample: 0, selection: null, hover: null,
-    playing: false, speed: 4, showZ: false, followStep: true, lossHistory: [], trainingPath: [], training: false, comparison: null, landscapePair: null, scrubbing: false, editPending: false, notice,
+    playing: false, speed: 4, showZ: false, followStep: true, run: NO_RUN, training: false, comparison: null, landscapePair: null, scrubbing: false, editPending: false, notice,
     presentation: false, worksheet: false, theme: 'system', hidden: [], sideTab: 'math',
   };
 }

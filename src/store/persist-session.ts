@@ -80,7 +80,7 @@ export function writeSavedSession(getStorage: GetStorage, text: string): WriteRe
 export function restoredInputs(saved: SavedSession): AppInputs & SessionInputs {
   return {
     ...initialInputs(saved.scenario, saved.presetId),
-    origin: saved.origin, optimizerState: saved.optimizerState, lossHistory: saved.lossHistory,
+    origin: saved.origin, optimizerState: saved.optimizerState, run: saved.run,
     position: saved.position, sample: saved.sample, selection: saved.selection,
     followStep: saved.followStep, showZ: saved.showZ, speed: saved.speed, theme: saved.theme, presentation: saved.presentation,
     comparison: saved.comparison, worksheet: saved.worksheet,
@@ -143,7 +143,7 @@ export function openSession(hash: string, getStorage: GetStorage): SessionStart 
 
 /** What the session saves when it changes (everything else is not saved). */
 function persisted(s: AppState): unknown[] {
-  return [s.scenario, s.optimizerState, s.lossHistory, s.presetId, s.origin, s.position, s.sample, s.selection, s.followStep, s.showZ, s.speed, s.theme, s.presentation, s.comparison, s.worksheet];
+  return [s.scenario, s.optimizerState, s.run.lossHistory, s.presetId, s.origin, s.position, s.sample, s.selection, s.followStep, s.showZ, s.speed, s.theme, s.presentation, s.comparison, s.worksheet];
 }
 
 export interface SessionSaverOptions {

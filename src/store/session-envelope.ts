@@ -73,7 +73,7 @@ export function sessionEnvelope(s: SessionSource, hash: string): JsonDocument {
     origin: s.presetId === null ? serializeScenario(s.origin) : null,
     optimizerState: opt === null ? null : { t: opt.t, w: slotDocument(opt.w), b: slotDocument(opt.b) },
     // JSON has no NaN or ∞: JSON.stringify writes them as null, which reads back as NaN.
-    lossHistory: s.lossHistory as JsonValue[],
+    lossHistory: s.run.lossHistory as JsonValue[],
     position: s.position,
     sample: s.sample,
     selection: s.selection === null ? null : selectionKey(s.selection),
@@ -220,7 +220,9 @@ export function parseSessionEnvelope(value: unknown): CodecResult<SavedSession> 
     scenario, presetId, origin, optimizerState, lossHistory, position, sample, selection, followStep, showZ, speed, theme, presentation, hash, comparison, worksheet,
   };
   if (Object.values(session).some((v) => v === undefined)) return codecFail([{ path: ROOT, message: 'not a valid saved session' }]);
-  return codecOk(session as SavedSession);
+  const { lossHistory: losses, ...rest } = session;
+  // the path of the last run is not saved: a restored session has none to draw
+  return codecOk({ ...rest, run: { lossHistory: losses, path: [] } } as SavedSession);
 }
 
 /** Reads a saved session from the text in storage; text that is not JSON is one error that says so. */

@@ -164,7 +164,7 @@ describe('restoring the session', () => {
     expect(b.optimizerState?.t).toBe(3);
     expect(b.optimizerState?.w.first).toEqual(a.optimizerState?.w.first);
     expect(b.optimizerState?.b.second).toEqual(a.optimizerState?.b.second);
-    expect(b.lossHistory).toEqual(a.lossHistory);
+    expect(b.run.lossHistory).toEqual(a.run.lossHistory);
     expect([b.position, b.sample, b.selection, b.followStep, b.showZ, b.speed, b.theme]).toEqual([a.position, a.sample, a.selection, a.followStep, a.showZ, a.speed, a.theme]);
     expect(b.comparison).toEqual(a.comparison);
     expect(b.worksheet).toBe(true);
@@ -187,11 +187,11 @@ describe('restoring the session', () => {
     const opened = loadPreset('tanh-221')!;
     saveWork(createAppStore(initialInputs(opened, null)), storage, (store) => {
       store.getState().setWeight(0, 0, 0, 2);
-      store.setState({ lossHistory: [0.5, Number.POSITIVE_INFINITY, 0.25] });
+      store.setState({ run: { lossHistory: [0.5, Number.POSITIVE_INFINITY, 0.25], path: [] } });
     });
     const restored = createAppStore(openSession('', of(storage)).inputs);
     expect(restored.getState().presetId).toBeNull();
-    expect(restored.getState().lossHistory).toEqual([0.5, NaN, 0.25]);
+    expect(restored.getState().run.lossHistory).toEqual([0.5, NaN, 0.25]);
     restored.getState().resetToOrigin();
     expect(restored.getState().scenario).toEqual(opened);
   });
