@@ -9,7 +9,9 @@ import type { AppStore } from '../store/app-actions.ts';
 import { scrubValue } from './scrub-value.ts';
 import { isEditable } from './shortcuts.ts';
 import { useNotation } from './notation-context.tsx';
-import { useAppStoreApi } from './use-app-store.ts';
+import { useAppStore, useAppStoreApi } from './use-app-store.ts';
+import { isDrawable } from '../view/layer-blocks.ts';
+import { LayerBlocksDiagram } from './LayerBlocksDiagram.tsx';
 
 /** How much to enlarge the diagram in a container of this size: 1 up to about a laptop's room, at most 1.7. */
 export function displayScale(width: number, height: number): number {
@@ -33,11 +35,21 @@ function applyScrub(store: AppStore, sel: Selection, value: number): void {
 }
 
 /**
+ * The diagram: nodes and edges while the network is drawable, else its layers as blocks
+ * with heatmaps of their weights (which says so on screen).
+ */
+export function NetworkDiagram() {
+  const store = useAppStoreApi();
+  const drawable = useAppStore((s) => isDrawable(store.selectors.compiled(s).model));
+  return drawable ? <NodeEdgeDiagram /> : <LayerBlocksDiagram />;
+}
+
+/**
  * Owns the D3 network view: creates it once, feeds it view models through a store
  * subscription (so a drag does not re-render React per frame), and turns its callbacks
  * into store actions.
  */
-export function NetworkDiagram() {
+function NodeEdgeDiagram() {
   const store = useAppStoreApi();
   const svgRef = useRef<SVGSVGElement>(null);
   const { notation } = useNotation();
@@ -75,6 +87,8 @@ export function NetworkDiagram() {
     const render = () => {
       const s = store.getState();
       const compiled = store.selectors.compiled(s);
+      // a store change reaches this subscription before React swaps in the block view: never draw an undrawable network
+      if (!isDrawable(compiled.model)) return;
       const scenario = withNotation(s.scenario, notationRef.current);
       // Names depend on the labels and the shape only: an edit of a value keeps them.
       if (names === null || names.key.layers !== scenario.layers || names.key.weightLabels !== scenario.weightLabels || names.key.biasLabels !== scenario.biasLabels) {

@@ -10,7 +10,7 @@ import type { OptimizerState, SlotState } from '../core/optimizer.ts';
 import type { Scenario } from '../core/scenario.ts';
 import { parseSelectionKey, selectionExists, selectionKey, type Selection } from '../core/selection.ts';
 import { buildModel } from '../core/model.ts';
-import { buildStepPlan } from '../core/step-plan.ts';
+import { stepEventCount } from '../core/step-plan.ts';
 import { loadPreset, PRESET_IDS } from '../presets/index.ts';
 import type { AppInputs, Theme } from './app-state.ts';
 import type { TrackedInputs } from './undo.ts';
@@ -209,7 +209,7 @@ export function parseSessionEnvelope(value: unknown): CodecResult<SavedSession> 
 
   const optimizerState = read('optimizerState', 'null or the optimizer state', (x) => readOptimizerState(x, scenario, errors));
   const compiled = compileScenario(scenario);
-  const events = buildStepPlan(compiled.model, compiled.trainable).events.length;
+  const events = stepEventCount(compiled.model, compiled.trainable);
   const position = readIndexBelow(value, 'position', events + 1, `the iteration has ${events} steps`, errors);
   const batch = batchRange(compiled.data.count, compiled.batchSize, optimizerState?.t ?? 0).count;
   const sample = readIndexBelow(value, 'sample', batch, `the batch has ${batch} sample${batch === 1 ? '' : 's'}`, errors);

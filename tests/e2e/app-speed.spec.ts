@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { openApp } from './helpers/app.ts';
-import { denseDoc, stack16 } from './helpers/big-networks.ts';
+import { denseDoc, stack16 } from '../../bench/app-networks.ts';
 import { parse, shareHash, trace } from './helpers/core.ts';
 import { test, expect } from './helpers/fixtures.ts';
 

@@ -1,5 +1,5 @@
 /**
- * Scenario documents of the sizes the app-speed tests and the bench use: deterministic data
+ * Scenario documents of the sizes the app-speed bench (bench/app-speed.ts) and the browser tests (tests/e2e/app-speed.spec.ts) use: deterministic data
  * and seeded weights (the format's `init`), so a document is small however big its network.
  */
 
