@@ -6,6 +6,7 @@ import type { Phase } from '../core/step-plan.ts';
 import type { TrainingProgress } from '../core/training-session.ts';
 import type { AppInputs, LessonControl, Notice, SideTab, Theme } from './app-state.ts';
 import type { Selectors } from './selectors.ts';
+import type { Settled } from './settled.ts';
 import type { UndoHistory } from './undo.ts';
 
 /** What the user can do; every action changes inputs only. */
@@ -92,7 +93,12 @@ export interface SessionInputs {
   readonly origin: Scenario;
 }
 
-export type AppState = AppInputs & SessionInputs & AppActions;
+/** Inputs the store keeps for the panels: see settled.ts. */
+export interface SettledInputs {
+  readonly settled: Settled;
+}
+
+export type AppState = AppInputs & SessionInputs & SettledInputs & AppActions;
 export type AppStore = StoreApi<AppState> & {
   subscribe: {
     (listener: (state: AppState, prev: AppState) => void): () => void;

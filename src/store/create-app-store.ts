@@ -13,6 +13,7 @@ import type { AppState, AppStore, SessionInputs } from './app-actions.ts';
 import { NO_RUN, type AppInputs, type Notice } from './app-state.ts';
 import { withLinkOptions } from './link-session.ts';
 import { createSelectors } from './selectors.ts';
+import { keepSettled } from './settled.ts';
 import { createStepActions } from './step-actions.ts';
 import { createTrainingActions } from './training-actions.ts';
 import { createGesture, undoOptions, type TrackedInputs } from './undo.ts';
@@ -67,6 +68,7 @@ export function createAppStore(initial: AppInputs & Partial<SessionInputs>, opti
     return {
       ...initial,
       origin: initial.origin ?? initial.scenario,
+      settled: { scenario: initial.scenario, optimizerState: initial.optimizerState },
       ...createStepActions(context),
       ...createTrainingActions(context, syncGesture),
 
@@ -204,5 +206,6 @@ export function createAppStore(initial: AppInputs & Partial<SessionInputs>, opti
       },
     };
   }, undoOptions<AppState>(options.pastStates)))) as AppStore;
+  keepSettled(store);
   return Object.assign(store, { selectors });
 }
