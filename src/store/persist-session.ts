@@ -143,7 +143,7 @@ export function openSession(hash: string, getStorage: GetStorage): SessionStart 
 
 /** What the session saves when it changes (everything else is not saved). */
 function persisted(s: AppState): unknown[] {
-  return [s.scenario, s.optimizerState, s.run.lossHistory, s.presetId, s.origin, s.position, s.sample, s.selection, s.followStep, s.showZ, s.speed, s.theme, s.presentation, s.comparison, s.worksheet];
+  return [s.scenario, s.optimizerState, s.run.lossHistory, s.settled, s.presetId, s.origin, s.position, s.sample, s.selection, s.followStep, s.showZ, s.speed, s.theme, s.presentation, s.comparison, s.worksheet];
 }
 
 export interface SessionSaverOptions {
@@ -203,6 +203,8 @@ export function createSessionSaver(store: AppStore, options: SessionSaverOptions
 
   const unsubscribe = store.subscribe(persisted, () => {
     changed = true;
+    // not on every frame of a training run: its end changes the settled scenario, which saves it
+    if (store.getState().training) return;
     if (timer !== undefined) clearTimeout(timer);
     timer = setTimeout(save, delay);
   }, { equalityFn: shallow });

@@ -4,8 +4,8 @@ import type { AppInputs } from './app-state.ts';
 /**
  * What the value panels (math, matrices, landscape, compare) show: the scenario and optimizer
  * state as they were when no gesture was in progress. During a drag or a training run the
- * diagram follows every frame, but these stay put, catching up whenever the gesture rests
- * for SETTLE_MS and at once when it ends; so a drag does not re-typeset or recompute them
+ * diagram follows every frame, but these stay put, catching up whenever a drag rests for
+ * SETTLE_MS and at once when the drag or the run ends; so a drag does not re-typeset or recompute them
  * on every frame. One concept of the store, read by each panel as `s.settled`.
  */
 export interface Settled {
@@ -31,11 +31,13 @@ export function keepSettled(store: SettleSource): () => void {
     if (settled.scenario !== scenario || settled.optimizerState !== optimizerState) store.setState({ settled: { scenario, optimizerState } });
   };
   const unsubscribe = store.subscribe(
-    (s) => [s.scenario, s.optimizerState, s.scrubbing || s.training] as const,
-    ([, , holding]) => {
+    (s) => [s.scenario, s.optimizerState, s.scrubbing, s.training] as const,
+    ([, , scrubbing, training]) => {
       if (timer !== undefined) clearTimeout(timer);
       timer = undefined;
-      if (holding) timer = setTimeout(catchUp, SETTLE_MS);
+      // a training run never rests (it reports every frame): the panels wait for its end
+      if (training) return;
+      if (scrubbing) timer = setTimeout(catchUp, SETTLE_MS);
       else catchUp();
     },
     { equalityFn: shallow },

@@ -69,8 +69,9 @@ export function createLayerBlocksView(container: HTMLElement, callbacks: LayerBl
       canvas.height = height;
       // small matrices are enlarged so their cells can be clicked
       const k = Math.max(1, Math.floor(HEATMAP_MAX / 2 / Math.max(width, height)));
-      canvas.style.width = `${width * k}px`;
-      canvas.style.height = `${height * k}px`;
+      // and never narrower than a finger's width, so a 997 × 2 matrix can still be clicked
+      canvas.style.width = `${Math.max(12, width * k)}px`;
+      canvas.style.height = `${Math.max(12, height * k)}px`;
       canvas.dataset.block = String(l);
       canvas.setAttribute('role', 'img');
       canvas.setAttribute('aria-label', `Weights from layer ${l} to layer ${l + 1}: ${fmt(rows)} × ${fmt(cols)} heatmap`);

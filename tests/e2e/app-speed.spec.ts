@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { openApp } from './helpers/app.ts';
-import { denseDoc, stack16 } from '../../bench/app-networks.ts';
+import { denseDoc, nearMillion, stack16, widest32 } from '../../bench/app-networks.ts';
 import { parse, shareHash, trace } from './helpers/core.ts';
 import { test, expect } from './helpers/fixtures.ts';
 
@@ -42,7 +42,7 @@ test('Stop stops on a step boundary, and undo rewinds the run as one entry with 
   await expect(page.getByTestId('landscape-plot')).toHaveAttribute('data-path-points', '0', { timeout: 30_000 });
   const w0 = Number(await page.locator('[data-edge="2:3:63"]').getAttribute('data-weight'));
   await page.getByTestId('train-10000').click();
-  await expect(page.getByTestId('loss-chart-summary')).toHaveText(/^[1-9]\d* steps/);
+  await expect(page.getByTestId('loss-chart-summary')).toHaveText(/^[1-9]\d* steps/, { timeout: 30_000 });
   // the page answers while it trains: the summary moves on
   const seen = await summarySteps(page);
   await expect.poll(() => summarySteps(page)).toBeGreaterThan(seen);
@@ -72,4 +72,42 @@ test('Stop stops on a step boundary, and undo rewinds the run as one entry with 
   await page.getByTestId('redo').click();
   await expect(page.getByTestId('loss-chart-summary')).toHaveText(new RegExp(`^${steps} steps`));
   await expect.poll(async () => Number(await page.getByTestId('landscape-plot').getAttribute('data-path-points')), { timeout: 30_000 }).toBeGreaterThanOrEqual(2);
+});
+
+/** The page works on a network past the drawable size: it says how it draws it, steps, selects from a heatmap and trains a step. */
+async function expectWorkingPage(page: Page, weights: string): Promise<void> {
+  const note = page.getByTestId('layer-blocks-note');
+  await expect(note).toBeVisible({ timeout: 30_000 });
+  await expect(note).toContainText(`This network has ${weights} weights`);
+  await expect(note).toContainText('too many to draw node by node');
+  // step
+  await expect(page.getByTestId('step-caption')).toContainText(/^0\//);
+  await page.getByTestId('step-forward').click();
+  await expect(page.getByTestId('step-caption')).toContainText(/^1\//);
+  // select a weight from the heatmap: the panel shows its derivation, the heatmap outlines it
+  const canvas = page.locator('.layer-heatmap canvas').first();
+  await canvas.click({ position: { x: 1, y: 1 } });
+  // the cell under the click (a pixel covers a few cells of a big matrix)
+  await expect(canvas).toHaveAttribute('data-selected', /^\d+:\d+$/);
+  await expect(page.getByTestId('math-panel')).toContainText('∂L', { timeout: 30_000 });
+  // train a step
+  await page.getByTestId('train-1').click();
+  await expect(page.getByTestId('loss-chart-summary')).toHaveText(/^1 steps, L = /, { timeout: 60_000 });
+  await expect(page.getByTestId('train-stop')).toHaveCount(0);
+}
+
+test('a share link of 32 layers of 176 opens a working page that says how it draws the network', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto(`/${shareHash(widest32())}`);
+  await expectWorkingPage(page, '960,256');
+  // no node-and-edge diagram was drawn
+  await expect(page.locator('[data-edge]')).toHaveCount(0);
+});
+
+test('importing a file of nearly a million parameters leaves a working page', async ({ page }) => {
+  test.setTimeout(120_000);
+  await openApp(page);
+  await page.getByTestId('import-file').setInputFiles({ name: 'big.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(nearMillion())) });
+  await expectWorkingPage(page, '997,000');
+  await expect(page.locator('[data-edge]')).toHaveCount(0);
 });
