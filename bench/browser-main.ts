@@ -12,6 +12,8 @@ import { performance } from 'node:perf_hooks';
 import { CHROMIUM_PATH, EDITS, editCases, runEditToFrame, VIEWPORT, WARMUP_EDITS, type EditResult, type EditToFrameReport } from './edit-to-frame.ts';
 import { TIMELINE_NAMES } from './browser-profile.ts';
 import { ms, passMiss, table } from './report.ts';
+import { runAppSpeed, type AppSpeedReport } from './app-speed.ts';
+import { median } from './measure.ts';
 
 const args = process.argv.slice(2);
 
@@ -30,6 +32,7 @@ function mode(name: string): 'auto' | 'always' | 'never' {
 const asJson = args.includes('--json');
 const onlyArg = flag('--only');
 const only = onlyArg === null ? null : onlyArg.split(',').filter((id) => id.startsWith('edit-'));
+const onlyApp = onlyArg === null ? null : onlyArg.split(',').filter((id) => id.startsWith('app-'));
 const log = (s = ''): void => {
   if (!asJson) console.log(s);
 };
@@ -105,10 +108,45 @@ function printReport(report: EditToFrameReport, seconds: number): void {
   log(`edit-to-frame: ${seconds.toFixed(1)} s`);
 }
 
+const range = (xs: readonly number[]) => (xs.length > 1 ? ` (${ms(Math.min(...xs))}–${ms(Math.max(...xs))})` : '');
+
+function printAppSpeed(r: AppSpeedReport, seconds: number): void {
+  log(`The app against its core — headless ${r.browser}, ${VIEWPORT.width}×${VIEWPORT.height}; medians of the repetitions (range in brackets).`);
+  log('  Longest task: the longest main-thread task (PerformanceObserver "longtask", tasks over 50 ms; 0 when there was none).');
+  log();
+  if (r.throughput.length) {
+    log('Training throughput: from the click on Train to the chart showing the last step; the core: the same steps in this Node process, same run.');
+    log(table(
+      ['network', 'core steps/s', 'app steps/s', 'app/core', 'goal', 'longest task ms'],
+      r.throughput.map((t) => [t.label, Math.round(t.coreStepsPerSec).toLocaleString('en-US'), `${Math.round(median(t.appStepsPerSec)).toLocaleString('en-US')}${range(t.appStepsPerSec.map(Math.round))}`,
+        `${t.ratio.toFixed(2)}×`, t.id === 'app-train-16x5' ? `≥ 0.8× ${passMiss(t.ratio >= 0.8)}` : '', `${ms(median(t.longestTaskMs))}${range(t.longestTaskMs)}`]),
+    ));
+    log();
+  }
+  if (r.stop.length) {
+    log('Stop latency: from the click on Stop (1.5 s into Train 10k) to the training controls back.');
+    log(table(
+      ['network', 'latency ms', 'goal', 'longest task ms while training'],
+      r.stop.map((t) => [t.label, `${ms(median(t.latencyMs))}${range(t.latencyMs)}`, `< 100 ms ${passMiss(median(t.latencyMs) < 100)}`, `${ms(median(t.longestTaskMs))}${range(t.longestTaskMs)}`]),
+    ));
+    log();
+  }
+  if (r.open.length) {
+    log('Opening the largest documents: a link from navigation, a file from its choice, to the page showing the diagram and the train buttons.');
+    log(table(
+      ['document', 'usable after ms', 'goal', 'longest task ms', 'goal '],
+      r.open.map((t) => [t.label, `${ms(median(t.usableMs))}${range(t.usableMs)}`, `< 2000 ms ${passMiss(median(t.usableMs) < 2000)}`,
+        `${ms(median(t.longestTaskMs))}${range(t.longestTaskMs)}`, `< 200 ms ${passMiss(median(t.longestTaskMs) < 200)}`]),
+    ));
+    log();
+  }
+  log(`app speed: ${seconds.toFixed(1)} s`);
+}
+
 async function main(): Promise<void> {
   const started = performance.now();
   const wanted = editCases().filter((c) => only === null || only.includes(c.id));
-  if (wanted.length === 0) return;
+  if (wanted.length === 0 && onlyApp !== null && onlyApp.length === 0) return;
   try {
     accessSync(CHROMIUM_PATH, constants.X_OK);
   } catch {
@@ -119,7 +157,7 @@ async function main(): Promise<void> {
     return;
   }
   const progressOn = !asJson && process.stderr.isTTY;
-  const report = await runEditToFrame({
+  const report = wanted.length === 0 ? null : await runEditToFrame({
     root: flag('--root') ?? process.cwd(),
     only,
     profile: mode('--profile'),
@@ -130,8 +168,20 @@ async function main(): Promise<void> {
   });
   if (progressOn) process.stderr.write('\r\x1b[K');
   const seconds = (performance.now() - started) / 1000;
-  if (asJson) console.log(JSON.stringify({ ...report, totalSeconds: seconds }, null, 2));
-  else printReport(report, seconds);
+  if (report && !asJson) printReport(report, seconds);
+  const appStarted = performance.now();
+  const app = onlyApp !== null && onlyApp.length === 0 ? null : await runAppSpeed({
+    root: flag('--root') ?? process.cwd(),
+    appDir: flag('--app-dir'),
+    only: onlyApp,
+    progress: progressOn ? (s) => process.stderr.write(`\r\x1b[K  ${s}`) : undefined,
+  });
+  if (progressOn) process.stderr.write('\r\x1b[K');
+  if (app && !asJson) {
+    log();
+    printAppSpeed(app, (performance.now() - appStarted) / 1000);
+  }
+  if (asJson) console.log(JSON.stringify({ ...(report ?? {}), appSpeed: app, totalSeconds: (performance.now() - started) / 1000 }, null, 2));
 }
 
 await main();

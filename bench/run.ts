@@ -32,13 +32,14 @@ const scriptArgs = args.filter((a) => !a.startsWith('--cpu-prof'));
 const asJson = scriptArgs.includes('--json');
 
 // Phases: the core/tfjs bench (bench/main.ts), then the browser bench (bench/browser-main.ts:
-// edit-to-frame in headless Chromium). `--only` ids starting with "edit-" belong to the browser
+// edit-to-frame and the app against its core in headless Chromium). `--only` ids starting with "edit-" or "app-" belong to the browser
 // phase, the others to the core one; `--no-browser` and `--browser-only` pick one phase.
 const onlyIdx = scriptArgs.findIndex((a) => a === '--only' || a.startsWith('--only='));
 const onlyIds = onlyIdx < 0 ? null
   : (scriptArgs[onlyIdx].includes('=') ? scriptArgs[onlyIdx].slice(scriptArgs[onlyIdx].indexOf('=') + 1) : scriptArgs[onlyIdx + 1] ?? '').split(',').filter(Boolean);
-const runCore = !scriptArgs.includes('--browser-only') && (onlyIds === null || onlyIds.some((id) => !id.startsWith('edit-')));
-const runBrowser = !scriptArgs.includes('--no-browser') && (onlyIds === null || onlyIds.some((id) => id.startsWith('edit-')));
+const browserId = (id: string) => id.startsWith('edit-') || id.startsWith('app-');
+const runCore = !scriptArgs.includes('--browser-only') && (onlyIds === null || onlyIds.some((id) => !browserId(id)));
+const runBrowser = !scriptArgs.includes('--no-browser') && (onlyIds === null || onlyIds.some(browserId));
 
 const dir = await mkdtemp(path.join(os.tmpdir(), 'backprop-bench-'));
 

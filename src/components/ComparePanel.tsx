@@ -10,7 +10,6 @@ import { LandscapePlot, type PlotPath } from './LandscapePlot.tsx';
 import { optimizerFields } from './settings-options.ts';
 import { useAppStore, useAppStoreApi } from './use-app-store.ts';
 import { useComparison } from './use-comparison.ts';
-import { useSettled } from './use-settled.ts';
 import { useSizedView } from './use-sized-view.ts';
 import './compare.css';
 
@@ -26,12 +25,12 @@ function describeOptimizer(o: Optimizer): string {
  */
 export function ComparePanel() {
   const store = useAppStoreApi();
-  const st = useAppStore((s) => ({ scenario: s.scenario, comparison: s.comparison, scrubbing: s.scrubbing, training: s.training, setComparison: s.setComparison, adopt: s.adoptComparisonRun }));
-  // A drag or a training run does not restart the runs every frame; they catch up when it rests.
-  const scenario = useSettled(st.scenario, st.scrubbing || st.training, 150);
+  const st = useAppStore((s) => ({ comparison: s.comparison, setComparison: s.setComparison, adopt: s.adoptComparisonRun }));
+  // A drag or a training run does not restart the runs every frame: the store's settled scenario catches up when it rests.
+  const scenario = useAppStore((s) => s.settled.scenario);
   const current = scenario.optimizer;
   const setup = useMemo(() => comparisonOf(st.comparison, current), [st.comparison, current]);
-  const compiled = store.selectors.compiled({ ...store.getState(), scenario });
+  const compiled = store.selectors.compiled({ scenario });
   const { runs, ready, progress } = useComparison(compiled, setup);
   const [log, setLog] = useState(true);
 

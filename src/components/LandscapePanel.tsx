@@ -10,7 +10,7 @@ const PATH_COLOR = '#ffffff';
  * shows too).
  */
 export function LandscapePanel() {
-  const trainingPath = useAppStore((s) => s.trainingPath);
+  const trainingPath = useAppStore((s) => s.run.path);
   const paths = useMemo(() => [{ points: trainingPath, color: PATH_COLOR }], [trainingPath]);
   return (
     <aside className="math-panel panel landscape-panel" aria-label="Landscape" data-testid="landscape-panel">

@@ -5,7 +5,6 @@ import { formatValue } from '../core/format-number.ts';
 import { createLandscapeView } from '../view/landscape-view.ts';
 import { defaultPair, paramOptions } from './landscape-options.ts';
 import { useAppStore, useAppStoreApi } from './use-app-store.ts';
-import { useSettled } from './use-settled.ts';
 import { useSizedView } from './use-sized-view.ts';
 import './landscape.css';
 
@@ -48,14 +47,14 @@ interface Props {
  */
 export function LandscapePlot({ paths, showStep, legend, initialRange = '1' }: Props) {
   const store = useAppStoreApi();
-  const st = useAppStore((s) => ({ scenario: s.scenario, optimizerState: s.optimizerState, selection: s.selection, scrubbing: s.scrubbing, landscapePair: s.landscapePair, setLandscapePair: s.setLandscapePair }));
-  // As the math panel does: a drag does not restart the grid every frame; it catches up when the drag rests.
-  const scenario = useSettled(st.scenario, st.scrubbing, 150);
-  const state = { ...store.getState(), scenario, optimizerState: st.optimizerState };
-  const compiled = store.selectors.compiled(state);
-  const iteration = store.selectors.iteration(state);
+  const st = useAppStore((s) => ({ selection: s.selection, landscapePair: s.landscapePair, setLandscapePair: s.setLandscapePair }));
+  // As the math panel does: the store's settled values, so a drag does not restart the grid every frame.
+  const settled = useAppStore((s) => s.settled);
+  const { scenario, optimizerState } = settled;
+  const compiled = store.selectors.compiled(settled);
+  const iteration = store.selectors.iteration(settled);
   const { model, params } = compiled;
-  const step = st.optimizerState?.t ?? 0;
+  const step = optimizerState?.t ?? 0;
 
   const options = useMemo(() => paramOptions(model, scenario), [model, scenario]);
   const [range, setRange] = useState<Range>(initialRange);

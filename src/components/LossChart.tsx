@@ -9,12 +9,12 @@ export function LossChart() {
   const store = useAppStoreApi();
   const svgRef = useRef<SVGSVGElement>(null);
   const [log, setLog] = useState(true);
-  const { history, clearHistory, precision } = useAppStore((s) => ({ history: s.lossHistory, clearHistory: s.clearHistory, precision: s.precision }));
+  const { history, clearHistory, precision } = useAppStore((s) => ({ history: s.run.lossHistory, clearHistory: s.clearHistory, precision: s.precision }));
 
   const view = useSizedView(svgRef, createLossChartView);
 
   // the chart follows the history without re-rendering the component
-  useEffect(() => store.subscribe((s) => s.lossHistory, (h) => view.current?.update({ series: [{ history: h }], log }), { fireImmediately: true }), [store, view, log]);
+  useEffect(() => store.subscribe((s) => s.run.lossHistory, (h) => view.current?.update({ series: [{ history: h }], log }), { fireImmediately: true }), [store, view, log]);
 
   const last = history.length > 0 ? history[history.length - 1] : null;
   return (

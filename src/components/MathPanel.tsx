@@ -8,7 +8,6 @@ import { useNotation } from './notation-context.tsx';
 import { termLinkHandlers } from './term-link-handlers.ts';
 import { ParameterEditor } from './ParameterEditor.tsx';
 import { TexLine } from './TexLine.tsx';
-import { useSettled } from './use-settled.ts';
 import { useAppStore, useAppStoreApi } from './use-app-store.ts';
 
 /**
@@ -17,16 +16,17 @@ import { useAppStore, useAppStoreApi } from './use-app-store.ts';
  */
 export function MathPanel() {
   const store = useAppStoreApi();
-  const st = useAppStore((s) => ({ scenario: s.scenario, optimizerState: s.optimizerState, selection: s.selection, sample: s.sample, hover: s.hover, scrubbing: s.scrubbing, setHover: s.setHover, select: s.select, position: s.position, setPosition: s.setPosition, precision: s.precision }));
-  // Typesetting every frame of a drag would cost the diagram its frame rate: during a drag
-  // the panel catches up whenever the drag rests, and at its end.
-  const scenario = useDeferredValue(useSettled(st.scenario, st.scrubbing, 150));
+  const st = useAppStore((s) => ({ selection: s.selection, sample: s.sample, hover: s.hover, setHover: s.setHover, select: s.select, position: s.position, setPosition: s.setPosition, precision: s.precision }));
+  // Typesetting every frame of a drag would cost the diagram its frame rate: the panel shows
+  // the store's settled values (caught up whenever a drag rests, and at its end).
+  const settled = useDeferredValue(useAppStore((s) => s.settled));
+  const { scenario } = settled;
   const container = useRef<HTMLDivElement>(null);
   const { notation } = useNotation();
 
   const derivation = useMemo(() => {
     if (st.selection === null) return null;
-    const state = { ...store.getState(), scenario, selection: st.selection };
+    const state = { ...settled, selection: st.selection };
     return buildDerivation({
       // Named in the chosen notation; the numbers come from the scenario as it is.
       scenario: withNotation(scenario, notation),
@@ -34,22 +34,21 @@ export function MathPanel() {
       iteration: store.selectors.iteration(state),
       selection: st.selection,
       sample: st.sample,
-      state: st.optimizerState ?? undefined,
+      state: settled.optimizerState ?? undefined,
       gradCheck: store.selectors.numeric(state) ?? undefined,
       digits: precisionDigits(st.precision),
     });
-  }, [store, scenario, notation, st.optimizerState, st.selection, st.sample, st.precision]);
+  }, [store, settled, scenario, notation, st.selection, st.sample, st.precision]);
 
   // Selected ahead of the step: the diagram still shows blanks where these numbers go.
   const ahead = useMemo(() => {
     if (st.selection === null) return null;
-    const state = { ...store.getState(), scenario };
-    const plan = store.selectors.plan(state);
-    const index = selectionEventIndex(plan, store.selectors.compiled(state).model, st.selection);
+    const plan = store.selectors.plan(settled);
+    const index = selectionEventIndex(plan, store.selectors.compiled(settled).model, st.selection);
     const sel = st.selection;
     const what = sel.kind === 'loss' ? 'the loss' : sel.kind === 'node' ? (sel.l === 0 ? 'its ∂L/∂a' : 'its δ') : 'its gradient';
     return index >= 0 && st.position <= index ? { step: index + 1, of: plan.events.length, what } : null;
-  }, [store, scenario, st.selection, st.position]);
+  }, [store, settled, st.selection, st.position]);
 
   useEffect(() => {
     const root = container.current;

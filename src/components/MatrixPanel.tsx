@@ -4,7 +4,6 @@ import { selectionKey, type Selection } from '../core/selection.ts';
 import { termLinkHandlers } from './term-link-handlers.ts';
 import { buildMatrixView } from '../tex/matrix-view.ts';
 import { TexLine } from './TexLine.tsx';
-import { useSettled } from './use-settled.ts';
 import { useAppStore, useAppStoreApi } from './use-app-store.ts';
 
 /** Adds `cls` to every element of `root` whose data-key names `sel` (and removes it from all others). */
@@ -22,24 +21,23 @@ function mark(root: HTMLElement, cls: string, sel: Selection | null): void {
  */
 export function MatrixPanel() {
   const store = useAppStoreApi();
-  const st = useAppStore((s) => ({ scenario: s.scenario, optimizerState: s.optimizerState, position: s.position, sample: s.sample, selection: s.selection, hover: s.hover, scrubbing: s.scrubbing, setHover: s.setHover, select: s.select, precision: s.precision }));
-  // As in the math panel: during a drag, typeset only when the drag rests.
-  const scenario = useDeferredValue(useSettled(st.scenario, st.scrubbing, 150));
+  const st = useAppStore((s) => ({ position: s.position, sample: s.sample, selection: s.selection, hover: s.hover, setHover: s.setHover, select: s.select, precision: s.precision }));
+  // As in the math panel: the store's settled values, so a drag typesets only when it rests.
+  const settled = useDeferredValue(useAppStore((s) => s.settled));
   const container = useRef<HTMLDivElement>(null);
 
   const layers = useMemo(() => {
-    const state = { ...store.getState(), scenario, optimizerState: st.optimizerState };
-    const iteration = store.selectors.iteration(state);
+    const iteration = store.selectors.iteration(settled);
     return buildMatrixView({
-      compiled: store.selectors.compiled(state),
+      compiled: store.selectors.compiled(settled),
       iteration,
-      plan: store.selectors.plan(state),
+      plan: store.selectors.plan(settled),
       position: st.position,
       sample: Math.min(st.sample, iteration.count - 1),
       focus: st.selection,
       digits: precisionDigits(st.precision),
     });
-  }, [store, scenario, st.optimizerState, st.position, st.sample, st.selection, st.precision]);
+  }, [store, settled, st.position, st.sample, st.selection, st.precision]);
 
   useEffect(() => {
     if (container.current) mark(container.current, 'cell-selected', st.selection);

@@ -15,6 +15,8 @@ import { useNotation } from './notation-context.tsx';
 import { useAppStore, useAppStoreApi } from './use-app-store.ts';
 import { TEXT } from '../view/network-layout.ts';
 import { TEXT_SIZE_MAX, TEXT_SIZE_MIN, TEXT_SIZE_STEP } from '../store/app-state.ts';
+import { isDrawable } from '../view/layer-blocks.ts';
+import { LayerBlocksDiagram } from './LayerBlocksDiagram.tsx';
 
 /**
  * Screen pixels per diagram unit: the diagram's text is TEXT.fontSize units, so this is its
@@ -57,11 +59,21 @@ function applyScrub(store: AppStore, sel: Selection, value: number): void {
 }
 
 /**
+ * The diagram: nodes and edges while the network is drawable, else its layers as blocks
+ * with heatmaps of their weights (which says so on screen).
+ */
+export function NetworkDiagram() {
+  const store = useAppStoreApi();
+  const drawable = useAppStore((s) => isDrawable(store.selectors.compiled(s).model));
+  return drawable ? <NodeEdgeDiagram /> : <LayerBlocksDiagram />;
+}
+
+/**
  * Owns the D3 network view: creates it once, feeds it view models through a store
  * subscription (so a drag does not re-render React per frame), and turns its callbacks
  * into store actions.
  */
-export function NetworkDiagram() {
+function NodeEdgeDiagram() {
   const store = useAppStoreApi();
   const svgRef = useRef<SVGSVGElement>(null);
   const { notation } = useNotation();
@@ -125,6 +137,8 @@ export function NetworkDiagram() {
     const render = () => {
       const s = store.getState();
       const compiled = store.selectors.compiled(s);
+      // a store change reaches this subscription before React swaps in the block view: never draw an undrawable network
+      if (!isDrawable(compiled.model)) return;
       const scenario = withNotation(s.scenario, notationRef.current);
       // Names depend on the labels and the shape only: an edit of a value keeps them.
       if (names === null || names.key.layers !== scenario.layers || names.key.weightLabels !== scenario.weightLabels || names.key.biasLabels !== scenario.biasLabels) {

@@ -14,7 +14,7 @@ function presetName(id: string | null): string | null {
 export function SessionControls() {
   const s = useAppStore((st) => ({
     presetId: st.presetId, busy: st.training || st.scrubbing, resetToOrigin: st.resetToOrigin,
-    pristine: st.scenario === st.origin && st.optimizerState === null && st.lossHistory.length === 0,
+    pristine: st.scenario === st.origin && st.optimizerState === null && st.run.lossHistory.length === 0,
   }));
   const name = presetName(s.presetId);
   const target = name === null ? 'the scenario you opened' : `the preset "${name}"`;

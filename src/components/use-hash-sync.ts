@@ -5,6 +5,8 @@ import { formatCodecError } from '../core/codec/codec-result.ts';
 import { useAppStoreApi } from './use-app-store.ts';
 
 const DEBOUNCE_MS = 250;
+/** The most parameters a scenario may have for the address bar to keep its link current. */
+const LINK_PARAMETERS = 100_000;
 
 /**
  * Keeps `#scenario=…` (and a lesson's `&hide=…`) current as the user edits (replacing the
@@ -17,10 +19,18 @@ export function useHashSync(): void {
     let timer: number | undefined;
     let written = window.location.hash;
     const unsubscribe = store.subscribe(
-      (s) => s.scenario,
+      // the settled scenario: not on every frame of a drag or a training run
+      (s) => s.settled.scenario,
       (scenario) => {
         window.clearTimeout(timer);
         timer = window.setTimeout(() => {
+          // A network this big makes a link of megabytes that takes seconds to compress: the address drops its stale link instead.
+          const { model } = store.selectors.compiled({ scenario });
+          if (model.weightCount + model.biasCount > LINK_PARAMETERS) {
+            written = '';
+            window.history.replaceState(null, '', window.location.pathname + window.location.search);
+            return;
+          }
           // A lesson link's hidden controls stay in the address, so a reload keeps the lesson.
           written = shareLinkHash(scenario, { hidden: store.getState().hidden });
           window.history.replaceState(null, '', written);

@@ -58,7 +58,6 @@ export function phaseOf(event: StepEvent): Phase {
  * before, down to the first layer; then the update of every trainable parameter.
  */
 export function buildStepPlan(model: Model, trainable: TrainableMask): StepPlan {
-  const events: StepEvent[] = [];
   const zAt = new Int32Array(model.nodeCount).fill(-1);
   const aAt = new Int32Array(model.nodeCount).fill(-1);
   const deltaAt = new Int32Array(model.nodeCount).fill(-1);
@@ -67,43 +66,124 @@ export function buildStepPlan(model: Model, trainable: TrainableMask): StepPlan 
   const weightUpdateAt = new Int32Array(model.weightCount).fill(-1);
   const biasUpdateAt = new Int32Array(model.biasCount).fill(-1);
   const { depth, sizes, nodeOffset, weightOffset, biasOffset } = model;
+  // Events as typed columns (a network of a million weights has millions of events: no object each).
+  const total = stepEventCount(model, trainable);
+  const kind = new Uint8Array(total);
+  const lj = new Int32Array(2 * total);
+  const ii = new Int32Array(total);
+  let n = 0;
+  const push = (k: number, l: number, j: number, i: number) => {
+    kind[n] = k;
+    lj[2 * n] = l;
+    lj[2 * n + 1] = j;
+    ii[n] = i;
+    return n++;
+  };
 
   for (let l = 1; l <= depth; l++) {
     for (let j = 0; j < sizes[l]; j++) {
-      zAt[nodeOffset[l] + j] = events.push({ kind: 'z', l, j }) - 1;
-      aAt[nodeOffset[l] + j] = events.push({ kind: 'a', l, j }) - 1;
+      zAt[nodeOffset[l] + j] = push(Z, l, j, 0);
+      aAt[nodeOffset[l] + j] = push(A, l, j, 0);
     }
   }
-  const lossAt = events.push({ kind: 'loss' }) - 1;
-  const backwardStart = events.length;
-  for (let j = 0; j < sizes[depth]; j++) deltaAt[nodeOffset[depth] + j] = events.push({ kind: 'delta', l: depth, j }) - 1;
+  const lossAt = push(LOSS_EVENT, 0, 0, 0);
+  const backwardStart = n;
+  for (let j = 0; j < sizes[depth]; j++) deltaAt[nodeOffset[depth] + j] = push(DELTA, depth, j, 0);
   for (let l = depth - 1; l >= 0; l--) {
     for (let j = 0; j < sizes[l + 1]; j++) {
-      for (let i = 0; i < sizes[l]; i++) {
-        weightGradAt[weightOffset[l] + j * sizes[l] + i] = events.push({ kind: 'weight-grad', l, j, i }) - 1;
+      // the hot loops write the columns directly (a million weights: no call per event)
+      const row = weightOffset[l] + j * sizes[l];
+      for (let i = 0; i < sizes[l]; i++, n++) {
+        kind[n] = WEIGHT_GRAD;
+        lj[2 * n] = l;
+        lj[2 * n + 1] = j;
+        ii[n] = i;
+        weightGradAt[row + i] = n;
       }
-      if (model.hasBias[l]) biasGradAt[biasOffset[l] + j] = events.push({ kind: 'bias-grad', l, j }) - 1;
+      if (model.hasBias[l]) biasGradAt[biasOffset[l] + j] = push(BIAS_GRAD, l, j, 0);
     }
-    if (l >= 1) for (let j = 0; j < sizes[l]; j++) deltaAt[nodeOffset[l] + j] = events.push({ kind: 'delta', l, j }) - 1;
+    if (l >= 1) for (let j = 0; j < sizes[l]; j++) deltaAt[nodeOffset[l] + j] = push(DELTA, l, j, 0);
   }
-  const updateStart = events.length;
+  const updateStart = n;
   // The input layer has no δ; its ∂L/∂a is complete once the last backward event is done.
   for (let i = 0; i < sizes[0]; i++) deltaAt[i] = updateStart - 1;
   for (let l = 0; l < depth; l++) {
     for (let j = 0; j < sizes[l + 1]; j++) {
+      const row = weightOffset[l] + j * sizes[l];
       for (let i = 0; i < sizes[l]; i++) {
-        const k = weightOffset[l] + j * sizes[l] + i;
-        if (trainable.w[k]) weightUpdateAt[k] = events.push({ kind: 'weight-update', l, j, i }) - 1;
+        if (!trainable.w[row + i]) continue;
+        kind[n] = WEIGHT_UPDATE;
+        lj[2 * n] = l;
+        lj[2 * n + 1] = j;
+        ii[n] = i;
+        weightUpdateAt[row + i] = n++;
       }
       const kb = biasOffset[l] + j;
-      if (model.hasBias[l] && trainable.b[kb]) biasUpdateAt[kb] = events.push({ kind: 'bias-update', l, j }) - 1;
+      if (model.hasBias[l] && trainable.b[kb]) biasUpdateAt[kb] = push(BIAS_UPDATE, l, j, 0);
     }
   }
   return {
-    events,
+    events: eventList(kind, lj, ii),
     phaseStart: { forward: 0, loss: lossAt, backward: backwardStart, update: updateStart },
     zAt, aAt, deltaAt, lossAt, weightGradAt, biasGradAt, weightUpdateAt, biasUpdateAt,
   };
+}
+
+const Z = 0, A = 1, LOSS_EVENT = 2, DELTA = 3, WEIGHT_GRAD = 4, BIAS_GRAD = 5, WEIGHT_UPDATE = 6, BIAS_UPDATE = 7;
+
+/** The number of events of an iteration: z and a of every non-input node, the loss, δ and the gradients, and the trainable parameters' updates. */
+export function stepEventCount(model: Model, trainable: TrainableMask): number {
+  let n = 1;
+  // z, a and δ of every non-input node, then the gradients of the weights and biases
+  for (let l = 1; l <= model.depth; l++) n += 3 * model.sizes[l];
+  n += model.weightCount;
+  for (let l = 0; l < model.depth; l++) if (model.hasBias[l]) n += model.sizes[l + 1];
+  for (let k = 0; k < trainable.w.length; k++) n += trainable.w[k];
+  for (let l = 0; l < model.depth; l++) {
+    if (!model.hasBias[l]) continue;
+    for (let j = 0; j < model.sizes[l + 1]; j++) n += trainable.b[model.biasOffset[l] + j];
+  }
+  return n;
+}
+
+function eventAt(kind: Uint8Array, lj: Int32Array, ii: Int32Array, k: number): StepEvent {
+  const l = lj[2 * k];
+  const j = lj[2 * k + 1];
+  switch (kind[k]) {
+    case Z: return { kind: 'z', l, j };
+    case A: return { kind: 'a', l, j };
+    case LOSS_EVENT: return { kind: 'loss' };
+    case DELTA: return { kind: 'delta', l, j };
+    case WEIGHT_GRAD: return { kind: 'weight-grad', l, j, i: ii[k] };
+    case BIAS_GRAD: return { kind: 'bias-grad', l, j };
+    case WEIGHT_UPDATE: return { kind: 'weight-update', l, j, i: ii[k] };
+    default: return { kind: 'bias-update', l, j };
+  }
+}
+
+/**
+ * The events as a read-only array over the typed columns: an event object is made when it is
+ * read (the step controls and panels read a few), never millions at once.
+ */
+function eventList(kind: Uint8Array, lj: Int32Array, ii: Int32Array): readonly StepEvent[] {
+  const length = kind.length;
+  return new Proxy([] as StepEvent[], {
+    get(target, key, receiver) {
+      if (key === 'length') return length;
+      if (typeof key === 'string') {
+        const k = Number(key);
+        if (Number.isInteger(k) && k >= 0 && String(k) === key) return k < length ? eventAt(kind, lj, ii, k) : undefined;
+      }
+      return Reflect.get(target, key, receiver);
+    },
+    has(target, key) {
+      if (typeof key === 'string') {
+        const k = Number(key);
+        if (Number.isInteger(k) && String(k) === key) return k >= 0 && k < length;
+      }
+      return Reflect.has(target, key);
+    },
+  });
 }
 
 /**

@@ -4,8 +4,10 @@ import type { ComparisonSetup } from '../core/comparison.ts';
 import type { Optimizer, Scenario } from '../core/scenario.ts';
 import type { Selection } from '../core/selection.ts';
 import type { Phase } from '../core/step-plan.ts';
+import type { TrainingProgress } from '../core/training-session.ts';
 import type { AppInputs, LessonControl, Notice, SideTab, Theme } from './app-state.ts';
 import type { Selectors } from './selectors.ts';
+import type { Settled } from './settled.ts';
 import type { UndoHistory } from './undo.ts';
 
 /** What the user can do; every action changes inputs only. */
@@ -61,6 +63,12 @@ export interface AppActions {
   showEditor(selection: Selection): void;
   /** `steps` optimizer steps from the current parameters and state; appends to the loss history and shows the whole next iteration. */
   trainSteps(steps: number): void;
+  /**
+   * Shows what a training session (in a Web Worker, or in frames of the page) reported while
+   * `training`: its parameters and optimizer state (a step boundary), and its losses and
+   * path points appended to the run record. Ignored when no run is in progress.
+   */
+  applyTrainingProgress(progress: TrainingProgress): void;
   /** true while a run of training slices is in progress: the run is one undo entry */
   setTraining(training: boolean): void;
   /** true from the start to the end of a drag: the drag is one undo entry, and undo returns to its start */
@@ -90,7 +98,12 @@ export interface SessionInputs {
   readonly origin: Scenario;
 }
 
-export type AppState = AppInputs & SessionInputs & AppActions;
+/** Inputs the store keeps for the panels: see settled.ts. */
+export interface SettledInputs {
+  readonly settled: Settled;
+}
+
+export type AppState = AppInputs & SessionInputs & SettledInputs & AppActions;
 export type AppStore = StoreApi<AppState> & {
   subscribe: {
     (listener: (state: AppState, prev: AppState) => void): () => void;

@@ -32,9 +32,21 @@ export { LESSON_CONTROLS, SIDE_TABS, type LessonControl, type SideTab } from '..
 export type Theme = 'light' | 'dark' | 'system';
 
 /**
+ * What the training runs produced, kept as one value (undo tracks it as a whole): the
+ * whole-data-set loss after each training step since the last reset, and the parameters
+ * along the last run, its start first (the path the landscape draws).
+ */
+export interface TrainingRun {
+  readonly lossHistory: readonly number[];
+  readonly path: readonly Params[];
+}
+
+export const NO_RUN: TrainingRun = { lossHistory: [], path: [] };
+
+/**
  * Everything the user has put in, and nothing derived: the scenario (parameters, data,
  * settings), the optimizer state and step count of the training so far, the position in
- * the current iteration, what is selected, and the loss history of training runs.
+ * the current iteration, what is selected, and the record of training runs.
  */
 export interface AppInputs {
   readonly scenario: Scenario;
@@ -55,10 +67,8 @@ export interface AppInputs {
   readonly precision: Precision;
   /** stepping selects what the step computed, so the math panel shows its formula */
   readonly followStep: boolean;
-  /** whole-data-set loss after each training step, since the last reset */
-  readonly lossHistory: readonly number[];
-  /** the parameters along the last training run, its start first (for the landscape) */
-  readonly trainingPath: readonly Params[];
+  /** what training produced: one record, so undo rewinds the chart and the landscape's path together */
+  readonly run: TrainingRun;
   readonly training: boolean;
   /** the optimizer comparison's runs and length; null: the default for the scenario's optimizer */
   readonly comparison: ComparisonSetup | null;

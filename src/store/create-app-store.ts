@@ -11,9 +11,10 @@ import { selectionExists, type Selection } from '../core/selection.ts';
 import { loadPreset } from '../presets/index.ts';
 import type { ActionContext } from './action-context.ts';
 import type { AppState, AppStore, SessionInputs } from './app-actions.ts';
-import { TEXT_SIZE_MAX, TEXT_SIZE_MIN, type AppInputs, type Notice } from './app-state.ts';
+import { NO_RUN, TEXT_SIZE_MAX, TEXT_SIZE_MIN, type AppInputs, type Notice } from './app-state.ts';
 import { withLinkOptions } from './link-session.ts';
 import { createSelectors } from './selectors.ts';
+import { keepSettled } from './settled.ts';
 import { createStepActions } from './step-actions.ts';
 import { createTrainingActions } from './training-actions.ts';
 import { createGesture, undoOptions, type TrackedInputs } from './undo.ts';
@@ -27,7 +28,7 @@ export interface AppStoreOptions {
 export function initialInputs(scenario: Scenario, presetId: string | null = null, notice: Notice | null = null): AppInputs {
   return {
     scenario, presetId, optimizerState: null, position: 0, sample: 0, selection: null, hover: null,
-    playing: false, speed: 4, showZ: false, precision: DEFAULT_PRECISION, followStep: true, lossHistory: [], trainingPath: [], training: false, comparison: null, landscapePair: null, scrubbing: false, notice,
+    playing: false, speed: 4, showZ: false, precision: DEFAULT_PRECISION, followStep: true, run: NO_RUN, training: false, comparison: null, landscapePair: null, scrubbing: false, notice,
     presentation: false, worksheet: false, theme: 'system', textSize: 0, hidden: [], sideTab: 'math',
   };
 }
@@ -68,6 +69,7 @@ export function createAppStore(initial: AppInputs & Partial<SessionInputs>, opti
     return {
       ...initial,
       origin: initial.origin ?? initial.scenario,
+      settled: { scenario: initial.scenario, optimizerState: initial.optimizerState },
       ...createStepActions(context),
       ...createTrainingActions(context, syncGesture),
 
@@ -211,5 +213,6 @@ export function createAppStore(initial: AppInputs & Partial<SessionInputs>, opti
       },
     };
   }, undoOptions<AppState>(options.pastStates)))) as AppStore;
+  keepSettled(store);
   return Object.assign(store, { selectors });
 }

@@ -125,7 +125,7 @@ export function writeSavedSession(getStorage: GetStorage, text: string): WriteRe
 export function restoredInputs(saved: SavedSession): AppInputs & SessionInputs {
   return {
     ...initialInputs(saved.scenario, saved.presetId),
-    origin: saved.origin, optimizerState: saved.optimizerState, lossHistory: saved.lossHistory,
+    origin: saved.origin, optimizerState: saved.optimizerState, run: saved.run,
     position: saved.position, sample: saved.sample, selection: saved.selection,
     followStep: saved.followStep, showZ: saved.showZ, speed: saved.speed, theme: saved.theme, presentation: saved.presentation,
     comparison: saved.comparison, worksheet: saved.worksheet, textSize: saved.textSize, precision: saved.precision,
@@ -194,7 +194,7 @@ export function openSession(hash: string, getStorage: GetStorage): SessionStart 
 
 /** What the session saves when it changes (everything else is not saved). */
 function persisted(s: AppState): unknown[] {
-  return [s.scenario, s.optimizerState, s.lossHistory, s.presetId, s.origin, s.position, s.sample, s.selection, s.followStep, s.showZ, s.speed, s.theme, s.presentation, s.comparison, s.worksheet, s.textSize, s.precision];
+  return [s.scenario, s.optimizerState, s.run.lossHistory, s.settled, s.presetId, s.origin, s.position, s.sample, s.selection, s.followStep, s.showZ, s.speed, s.theme, s.presentation, s.comparison, s.worksheet, s.textSize, s.precision];
 }
 
 export interface SessionSaverOptions {
@@ -274,6 +274,8 @@ export function createSessionSaver(store: AppStore, options: SessionSaverOptions
 
   const unsubscribe = store.subscribe(persisted, () => {
     changed = true;
+    // not on every frame of a training run: its end changes the settled scenario, which saves it
+    if (store.getState().training) return;
     if (timer !== undefined) clearTimeout(timer);
     timer = setTimeout(save, delay);
   }, { equalityFn: shallow });

@@ -36,13 +36,13 @@ function memo<A extends readonly unknown[], R>(compute: (...args: A) => R, slots
 
 /** Memoized selectors of one store: each store gets its own, so tests and two stores do not share caches. */
 export interface Selectors {
-  compiled(s: AppInputs): Compiled;
-  plan(s: AppInputs): StepPlan;
-  iteration(s: AppInputs): Iteration;
+  compiled(s: Pick<AppInputs, 'scenario'>): Compiled;
+  plan(s: Pick<AppInputs, 'scenario'>): StepPlan;
+  iteration(s: Pick<AppInputs, 'scenario' | 'optimizerState'>): Iteration;
   /** the forward pass over every sample of the data set (for the data table's ŷ and losses) */
-  dataset(s: AppInputs): Workspace;
+  dataset(s: Pick<AppInputs, 'scenario'>): Workspace;
   /** the central-difference estimate of the selected weight's or bias's gradient, or null */
-  numeric(s: AppInputs): CentralDifference | null;
+  numeric(s: Pick<AppInputs, 'scenario' | 'optimizerState' | 'selection'>): CentralDifference | null;
 }
 
 export function createSelectors(): Selectors {

@@ -11,7 +11,7 @@ import type { OptimizerState, SlotState } from '../core/optimizer.ts';
 import type { Scenario } from '../core/scenario.ts';
 import { parseSelectionKey, selectionExists, selectionKey, type Selection } from '../core/selection.ts';
 import { buildModel } from '../core/model.ts';
-import { buildStepPlan } from '../core/step-plan.ts';
+import { stepEventCount } from '../core/step-plan.ts';
 import { loadPreset, PRESET_IDS } from '../presets/index.ts';
 import { TEXT_SIZE_MAX, TEXT_SIZE_MIN, type AppInputs, type Theme } from './app-state.ts';
 import type { TrackedInputs } from './undo.ts';
@@ -79,7 +79,7 @@ export function sessionEnvelope(s: SessionSource, hash: string): JsonDocument {
     origin: s.presetId === null ? serializeScenario(s.origin) : null,
     optimizerState: opt === null ? null : { t: opt.t, w: slotDocument(opt.w), b: slotDocument(opt.b) },
     // JSON has no NaN or ∞: JSON.stringify writes them as null, which reads back as NaN.
-    lossHistory: s.lossHistory as JsonValue[],
+    lossHistory: s.run.lossHistory as JsonValue[],
     position: s.position,
     sample: s.sample,
     selection: s.selection === null ? null : selectionKey(s.selection),
@@ -226,7 +226,7 @@ export function parseSessionEnvelope(value: unknown): CodecResult<SavedSession> 
 
   const optimizerState = read('optimizerState', 'null or the optimizer state', (x) => readOptimizerState(x, scenario, errors));
   const compiled = compileScenario(scenario);
-  const events = buildStepPlan(compiled.model, compiled.trainable).events.length;
+  const events = stepEventCount(compiled.model, compiled.trainable);
   const position = readIndexBelow(value, 'position', events + 1, `the iteration has ${events} steps`, errors);
   const batch = batchRange(compiled.data.count, compiled.batchSize, optimizerState?.t ?? 0).count;
   const sample = readIndexBelow(value, 'sample', batch, `the batch has ${batch} sample${batch === 1 ? '' : 's'}`, errors);
@@ -237,7 +237,9 @@ export function parseSessionEnvelope(value: unknown): CodecResult<SavedSession> 
     scenario, presetId, origin, optimizerState, lossHistory, position, sample, selection, followStep, showZ, speed, theme, presentation, hash, comparison, worksheet, textSize, precision,
   };
   if (Object.values(session).some((v) => v === undefined)) return codecFail([{ path: ROOT, message: 'not a valid saved session' }]);
-  return codecOk(session as SavedSession);
+  const { lossHistory: losses, ...rest } = session;
+  // the path of the last run is not saved: a restored session has none to draw
+  return codecOk({ ...rest, run: { lossHistory: losses, path: [] } } as SavedSession);
 }
 
 /** Reads a saved session from the text in storage; text that is not JSON is one error that says so. */

@@ -1,13 +1,14 @@
 import { comparisonErrors, comparisonOf } from '../core/comparison.ts';
 import { paramsToNested, type Params } from '../core/model.ts';
-import { cloneOptimizerState } from '../core/optimizer.ts';
+import { cloneOptimizerState, type OptimizerState } from '../core/optimizer.ts';
 import { withParameters } from '../core/scenario-edits.ts';
 import { createTrainer } from '../core/train.ts';
 import { trainWithPath } from '../core/train-path.ts';
 import type { ActionContext } from './action-context.ts';
 import type { AppActions } from './app-actions.ts';
+import type { TrainingRun } from './app-state.ts';
 
-type TrainingActions = Pick<AppActions, 'trainSteps' | 'setTraining' | 'clearHistory' | 'setComparison' | 'adoptComparisonRun'>;
+type TrainingActions = Pick<AppActions, 'trainSteps' | 'setTraining' | 'applyTrainingProgress' | 'clearHistory' | 'setComparison' | 'adoptComparisonRun'>;
 
 /** Points one call of trainSteps adds to the training path at most (a run in slices adds this per slice). */
 const PATH_POINTS_PER_CALL = 32;
@@ -22,36 +23,71 @@ function thinned(path: readonly Params[]): Params[] {
   return out;
 }
 
+/** The most path points a network of `size` parameters keeps (a big network keeps few). */
+export function pathCap(size: number): number {
+  return Math.max(2, Math.min(MAX_PATH_POINTS, Math.floor(PATH_BUDGET / Math.max(1, size))));
+}
+
 /**
- * Training from the current parameters (its loss history and the path it takes through
- * parameter space), and the optimizer comparison's setup.
+ * The run record after `losses` more steps that kept `points`: the losses are appended (the
+ * first being the loss at the run's start when `fresh`), and the path continues or, for a new
+ * run, starts afresh. Each call gives a new record: undo tracks it as a whole.
+ */
+function extendedRun(run: TrainingRun, losses: ArrayLike<number>, points: readonly Params[], continuing: boolean, cap: number): TrainingRun {
+  const lossHistory = run.lossHistory.slice();
+  for (let k = 0; k < losses.length; k++) lossHistory.push(losses[k]);
+  let path: readonly Params[] = continuing ? [...run.path, ...points] : points;
+  while (path.length > cap) path = thinned(path);
+  return { lossHistory, path };
+}
+
+/**
+ * Training from the current parameters (its run record: the loss history and the path it
+ * takes through parameter space), and the optimizer comparison's setup.
  */
 export function createTrainingActions({ set, get, selectors, planLength, clampSample }: ActionContext, syncGesture: () => void): TrainingActions {
+  /** the path of the run in progress has its start point: later points continue it */
+  let runStarted = false;
+  const show = (params: Params, state: OptimizerState, run: TrainingRun) => {
+    const compiled = selectors.compiled(get());
+    const { weights, biases } = paramsToNested(compiled.model, params);
+    // Training shows the network as it now is: every value of the next iteration computed.
+    set({ scenario: withParameters(get().scenario, weights, biases), optimizerState: state, run });
+    set({ sample: clampSample(get()), position: planLength() });
+  };
   return {
     trainSteps(steps) {
       const s = get();
       const compiled = selectors.compiled(s);
       const trainer = createTrainer(compiled, compiled.params, s.optimizerState ? cloneOptimizerState(s.optimizerState) : undefined);
-      // A big network keeps few points, and does not copy more parameters per slice than it keeps.
-      const size = Math.max(1, compiled.model.weightCount + compiled.model.biasCount);
-      const cap = Math.max(2, Math.min(MAX_PATH_POINTS, Math.floor(PATH_BUDGET / size)));
+      const cap = pathCap(compiled.model.weightCount + compiled.model.biasCount);
       const { lossHistory: history, points } = trainWithPath(trainer, steps, Math.min(PATH_POINTS_PER_CALL, cap));
-      const { weights, biases } = paramsToNested(compiled.model, trainer.params);
-      const lossHistory = s.lossHistory.length === 0 ? Array.from(history) : [...s.lossHistory, ...Array.from(history.subarray(1))];
-      // A run in slices continues its path; a single call is a run of its own.
-      let trainingPath: readonly Params[] = s.training && s.trainingPath.length > 0 ? [...s.trainingPath, ...points.slice(1)] : points;
-      while (trainingPath.length > cap) trainingPath = thinned(trainingPath);
-      // Training shows the network as it now is: every value of the next iteration computed.
-      set({ scenario: withParameters(s.scenario, weights, biases), optimizerState: trainer.state, lossHistory, trainingPath });
-      set({ sample: clampSample(get()), position: planLength() });
+      // A run in slices continues its path (and its history: the first loss is the one the last slice ended on).
+      const continuing = s.training && runStarted;
+      const fresh = s.run.lossHistory.length === 0;
+      const losses = fresh ? history : history.subarray(1);
+      runStarted = s.training;
+      show(trainer.params, trainer.state, extendedRun(s.run, losses, continuing ? points.slice(1) : points, continuing, cap));
+    },
+    applyTrainingProgress(progress) {
+      const s = get();
+      if (!s.training) return;
+      const compiled = selectors.compiled(s);
+      const cap = pathCap(compiled.model.weightCount + compiled.model.biasCount);
+      const continuing = runStarted;
+      // the session reports the loss at its start once; the history already ends on it unless it is empty
+      const losses = !continuing && s.run.lossHistory.length > 0 ? progress.losses.subarray(1) : progress.losses;
+      runStarted = true;
+      show(progress.params, progress.state, extendedRun(s.run, losses, progress.points, continuing, cap));
     },
     setTraining(training) {
       // a new run starts a new path
-      set(training && !get().training ? { training, trainingPath: [] } : { training });
+      if (training && !get().training) runStarted = false;
+      set({ training });
       syncGesture();
     },
     clearHistory() {
-      set({ lossHistory: [] });
+      set({ run: { lossHistory: [], path: get().run.path } });
     },
     setComparison(setup) {
       const errors = setup === null ? [] : comparisonErrors(setup);

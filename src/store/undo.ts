@@ -2,14 +2,15 @@ import type { StoreApi } from 'zustand/vanilla';
 import type { TemporalState, ZundoOptions } from 'zundo';
 import type { OptimizerState } from '../core/optimizer.ts';
 import type { Scenario } from '../core/scenario.ts';
+import type { TrainingRun } from './app-state.ts';
 
 /** How many edits undo remembers; the oldest are dropped beyond it. */
 export const HISTORY_LIMIT = 200;
 
 /**
  * What undo restores: the committed work, and only that. The parameters, data and settings
- * (the scenario) go back together with the optimizer state and loss history of the training
- * that produced them, so an undone training run also rewinds Adam's moments and the step
+ * (the scenario) go back together with the optimizer state and the run record (loss history and
+ * path) of the training that produced them, so an undone training run also rewinds Adam's moments and the step
  * count (which pick the next batch), and the chart; the preset and the origin go back with
  * an undone "load" so Reset and the preset menu still name what is shown. Selection, step
  * position, hover, playing, notices and display settings are not work: they are left alone.
@@ -17,7 +18,7 @@ export const HISTORY_LIMIT = 200;
 export interface TrackedInputs {
   readonly scenario: Scenario;
   readonly optimizerState: OptimizerState | null;
-  readonly lossHistory: readonly number[];
+  readonly run: TrainingRun;
   readonly presetId: string | null;
   /** the scenario this session was opened from (a preset, a file, a link): what Reset returns to */
   readonly origin: Scenario;
@@ -27,12 +28,12 @@ export type UndoHistory = StoreApi<TemporalState<TrackedInputs>>;
 
 /** The tracked part of a state. */
 export function trackedInputs(s: TrackedInputs): TrackedInputs {
-  return { scenario: s.scenario, optimizerState: s.optimizerState, lossHistory: s.lossHistory, presetId: s.presetId, origin: s.origin };
+  return { scenario: s.scenario, optimizerState: s.optimizerState, run: s.run, presetId: s.presetId, origin: s.origin };
 }
 
 /** True when nothing tracked changed: the store's values are immutable snapshots, so identity is enough. */
 export function sameTracked(a: TrackedInputs, b: TrackedInputs): boolean {
-  return a.scenario === b.scenario && a.optimizerState === b.optimizerState && a.lossHistory === b.lossHistory
+  return a.scenario === b.scenario && a.optimizerState === b.optimizerState && a.run === b.run
     && a.presetId === b.presetId && a.origin === b.origin;
 }
 

@@ -74,3 +74,35 @@ describe('the step plan of one iteration', () => {
     }
   });
 });
+
+describe('the plan of a big network', () => {
+  it('counts its events without listing them, and reads each one from its typed columns', async () => {
+    const { stepEventCount } = await import('../../src/core/step-plan.ts');
+    const { compileScenario } = await import('../../src/core/compile.ts');
+    const { parseScenario } = await import('../../src/core/codec/parse-scenario.ts');
+    const r = parseScenario({
+      format: 'backprop-scenario/1',
+      layers: [{ size: 3 }, { size: 4, activation: 'relu', bias: false }, { size: 2, activation: 'sigmoid', bias: true }],
+      weights: [[[1, 2, 3], [4, 5, 6], [7, 8, 9], [1, 2, 3]], [[1, 2, 3, 4], [5, 6, 7, 8]]],
+      trainable: { weights: [true, [[false, true, true, true], [true, true, true, true]]], biases: [null, [true, false]] },
+      loss: 'mse',
+      data: [{ x: [1, 2, 3], y: [0, 1] }],
+      optimizer: { type: 'sgd', learningRate: 0.1 },
+    });
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    const c = compileScenario(r.value);
+    const plan = buildStepPlan(c.model, c.trainable);
+    // z, a, δ of 6 nodes; the loss; 20 weight and 2 bias gradients; 19 weight and 1 bias updates
+    expect(stepEventCount(c.model, c.trainable)).toBe(18 + 1 + 22 + 20);
+    expect(plan.events.length).toBe(61);
+    const events = Array.from({ length: plan.events.length }, (_, k) => plan.events[k]);
+    expect(events[0]).toEqual({ kind: 'z', l: 1, j: 0 });
+    expect(events[12]).toEqual({ kind: 'loss' });
+    expect(events.filter((e) => e.kind === 'weight-update')).toHaveLength(19);
+    expect(events.filter((e) => e.kind === 'bias-update')).toEqual([{ kind: 'bias-update', l: 1, j: 0 }]);
+    expect(events[60]).toEqual({ kind: 'weight-update', l: 1, j: 1, i: 3 });
+    expect(plan.events[61]).toBeUndefined();
+    expect(plan.events.map((e) => e.kind)).toEqual(events.map((e) => e.kind));
+    expect(plan.weightUpdateAt[12]).toBe(-1);
+  });
+});

@@ -165,7 +165,7 @@ describe('restoring the session', () => {
     expect(b.optimizerState?.t).toBe(3);
     expect(b.optimizerState?.w.first).toEqual(a.optimizerState?.w.first);
     expect(b.optimizerState?.b.second).toEqual(a.optimizerState?.b.second);
-    expect(b.lossHistory).toEqual(a.lossHistory);
+    expect(b.run.lossHistory).toEqual(a.run.lossHistory);
     expect([b.position, b.sample, b.selection, b.followStep, b.showZ, b.speed, b.theme]).toEqual([a.position, a.sample, a.selection, a.followStep, a.showZ, a.speed, a.theme]);
     expect(b.comparison).toEqual(a.comparison);
     expect(b.worksheet).toBe(true);
@@ -189,11 +189,11 @@ describe('restoring the session', () => {
     const opened = loadPreset('tanh-221')!;
     saveWork(createAppStore(initialInputs(opened, null)), storage, (store) => {
       store.getState().setWeight(0, 0, 0, 2);
-      store.setState({ lossHistory: [0.5, Number.POSITIVE_INFINITY, 0.25] });
+      store.setState({ run: { lossHistory: [0.5, Number.POSITIVE_INFINITY, 0.25], path: [] } });
     });
     const restored = createAppStore(openSession('', of(storage)).inputs);
     expect(restored.getState().presetId).toBeNull();
-    expect(restored.getState().lossHistory).toEqual([0.5, NaN, 0.25]);
+    expect(restored.getState().run.lossHistory).toEqual([0.5, NaN, 0.25]);
     restored.getState().resetToOrigin();
     expect(restored.getState().scenario).toEqual(opened);
   });
@@ -289,7 +289,7 @@ describe('a saved session that cannot all be read keeps what can be kept', () =>
       const inputs = start.inputs;
       // The scenario and the rest that was fine come back.
       expect(serializeScenario(inputs.scenario)).toEqual(serializeScenario(work.getState().scenario));
-      expect(inputs.lossHistory).toEqual(work.getState().lossHistory);
+      expect(inputs.run.lossHistory).toEqual(work.getState().run.lossHistory);
       if (reset !== 'optimizerState') expect(inputs.optimizerState?.t).toBe(3);
       if (reset !== 'position') expect(inputs.position).toBe(11);
       if (reset !== 'selection') expect(inputs.selection).toEqual({ kind: 'edge', l: 1, j: 0, i: 1 });

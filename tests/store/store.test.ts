@@ -85,9 +85,9 @@ describe('the app store', () => {
   it('trains, appending the loss history, and continues the optimizer state', () => {
     const store = fresh('numpy-341');
     store.getState().trainSteps(10);
-    expect(store.getState().lossHistory).toHaveLength(11);
+    expect(store.getState().run.lossHistory).toHaveLength(11);
     store.getState().trainSteps(5);
-    expect(store.getState().lossHistory).toHaveLength(16);
+    expect(store.getState().run.lossHistory).toHaveLength(16);
     expect(store.getState().optimizerState?.t).toBe(15);
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compileScenario } from '../../src/core/compile.ts';
 import { comparisonOf, defaultComparison, withRun, withRunAdded } from '../../src/core/comparison.ts';
 import { createTrainer, train } from '../../src/core/train.ts';
+import { createTrainingSession } from '../../src/core/training-session.ts';
 import { loadPreset } from '../../src/presets/index.ts';
 import { parseScenario } from '../../src/core/codec/parse-scenario.ts';
 import type { Scenario } from '../../src/core/scenario.ts';
@@ -14,14 +15,14 @@ describe('the training path', () => {
     const store = fresh();
     const start = store.selectors.compiled(store.getState()).params;
     store.getState().trainSteps(100);
-    const path = store.getState().trainingPath;
+    const path = store.getState().run.path;
     expect(path.length).toBeGreaterThan(2);
     expect(path.length).toBeLessThanOrEqual(33);
     expect(Array.from(path[0].w)).toEqual(Array.from(start.w));
     expect(Array.from(path[path.length - 1].w)).toEqual(Array.from(store.selectors.compiled(store.getState()).params.w));
     // the next call, outside a run in slices, starts a new path
     store.getState().trainSteps(10);
-    expect(Array.from(store.getState().trainingPath[0].w)).toEqual(Array.from(path[path.length - 1].w));
+    expect(Array.from(store.getState().run.path[0].w)).toEqual(Array.from(path[path.length - 1].w));
   });
 
   it('follows a run in slices from its start, and the next run starts afresh', () => {
@@ -30,7 +31,7 @@ describe('the training path', () => {
     store.getState().setTraining(true);
     for (let k = 0; k < 5; k++) store.getState().trainSteps(3);
     store.getState().setTraining(false);
-    const path = store.getState().trainingPath;
+    const path = store.getState().run.path;
     expect(path.length).toBe(16);
     expect(Array.from(path[0].w)).toEqual(Array.from(start));
     // each point is the parameters after that many steps of one uninterrupted run
@@ -38,14 +39,18 @@ describe('the training path', () => {
     train(tr, 15);
     expect(Array.from(path[15].w)).toEqual(Array.from(tr.params.w));
     store.getState().setTraining(true);
-    expect(store.getState().trainingPath).toEqual([]);
+    // the run record changes with the run's first steps (so undo of the run brings back this one whole)
+    expect(store.getState().run.path).toBe(path);
+    store.getState().trainSteps(2);
+    expect(store.getState().run.path).toHaveLength(3);
+    expect(Array.from(store.getState().run.path[0].w)).toEqual(Array.from(path[15].w));
   });
 
   it('stays within its budget on a long run, keeping its ends', () => {
     const store = fresh();
     store.getState().setTraining(true);
     for (let k = 0; k < 100; k++) store.getState().trainSteps(64);
-    const path = store.getState().trainingPath;
+    const path = store.getState().run.path;
     expect(path.length).toBeLessThanOrEqual(2000);
     expect(path.length).toBeGreaterThan(1000);
     expect(Array.from(path[path.length - 1].w)).toEqual(Array.from(store.selectors.compiled(store.getState()).params.w));
@@ -55,7 +60,7 @@ describe('the training path', () => {
     const store = fresh();
     store.getState().trainSteps(10);
     store.getState().loadPreset('numpy-341');
-    expect(store.getState().trainingPath).toEqual([]);
+    expect(store.getState().run.path).toEqual([]);
   });
 });
 
@@ -122,12 +127,87 @@ describe('the training path of a big network', () => {
     // 40 steps with 7 snapshots: the start and every ⌈40/6⌉ = 7 steps (7, 14, …, 35) and the end,
     // taken as it trains (32 snapshots thinned afterwards would leave 6: steps 0, 8, …, 40)
     store.getState().trainSteps(40);
-    expect(store.getState().trainingPath.length).toBe(7);
+    expect(store.getState().run.path.length).toBe(7);
     store.getState().setTraining(true);
     for (let k = 0; k < 6; k++) store.getState().trainSteps(5);
     store.getState().setTraining(false);
-    const path = store.getState().trainingPath;
+    const path = store.getState().run.path;
     expect(path.length).toBeLessThanOrEqual(cap);
     expect(Array.from(path[path.length - 1].w.subarray(0, 5))).toEqual(Array.from(store.selectors.compiled(store.getState()).params.w.subarray(0, 5)));
+  });
+});
+
+describe('the run record (loss history and path together)', () => {
+  it('is rewound by undo as a whole: the chart and the landscape path go back together', () => {
+    const store = fresh();
+    store.getState().trainSteps(20);
+    const first = store.getState().run;
+    expect(first.path.length).toBeGreaterThan(1);
+    store.getState().setTraining(true);
+    store.getState().trainSteps(10);
+    store.getState().trainSteps(10);
+    store.getState().setTraining(false);
+    expect(store.getState().run.lossHistory).toHaveLength(41);
+    store.getState().undo();
+    // the landscape draws the first run again, not the undone one
+    expect(store.getState().run).toBe(first);
+    store.getState().undo();
+    expect(store.getState().run.lossHistory).toEqual([]);
+    expect(store.getState().run.path).toEqual([]);
+    store.getState().redo();
+    expect(store.getState().run).toBe(first);
+  });
+});
+
+describe('a run reported by a training session', () => {
+  it('is shown as it goes, ends on the core’s loss and parameters, and is one undo entry', () => {
+    const store = fresh('numpy-341');
+    const c = store.selectors.compiled(store.getState());
+    const before = store.getState().scenario;
+    const session = createTrainingSession(c, c.params, null, 1000, 64, () => 0);
+    store.getState().setTraining(true);
+    let report;
+    do {
+      report = session.advance(0);
+      store.getState().applyTrainingProgress(report);
+    } while (!report.finished);
+    store.getState().setTraining(false);
+    const tr = createTrainer(compileScenario(loadPreset('numpy-341')!));
+    const expected = train(tr, 1000);
+    expect(store.getState().run.lossHistory).toEqual(Array.from(expected));
+    expect(Array.from(store.selectors.compiled(store.getState()).params.w)).toEqual(Array.from(tr.params.w));
+    expect(store.getState().optimizerState?.t).toBe(1000);
+    expect(store.getState().run.path.length).toBeGreaterThan(2);
+    store.getState().undo();
+    expect(store.getState().scenario).toBe(before);
+    expect(store.getState().run.lossHistory).toEqual([]);
+    expect(store.getState().run.path).toEqual([]);
+  });
+
+  it('continues the loss history of an earlier run without repeating its last loss', () => {
+    const store = fresh('numpy-341');
+    store.getState().trainSteps(5);
+    const s = store.getState();
+    const c = store.selectors.compiled(s);
+    const session = createTrainingSession(c, c.params, s.optimizerState, 5, 8, () => 0);
+    s.setTraining(true);
+    let report;
+    do {
+      report = session.advance(0);
+      store.getState().applyTrainingProgress(report);
+    } while (!report.finished);
+    store.getState().setTraining(false);
+    const tr = createTrainer(compileScenario(loadPreset('numpy-341')!));
+    expect(store.getState().run.lossHistory).toEqual(Array.from(train(tr, 10)));
+  });
+
+  it('is ignored once the run was stopped (a report that arrives late changes nothing)', () => {
+    const store = fresh('numpy-341');
+    const c = store.selectors.compiled(store.getState());
+    const session = createTrainingSession(c, c.params, null, 100, 8, () => 0);
+    const scenario = store.getState().scenario;
+    store.getState().applyTrainingProgress(session.advance(0));
+    expect(store.getState().scenario).toBe(scenario);
+    expect(store.getState().run.lossHistory).toEqual([]);
   });
 });

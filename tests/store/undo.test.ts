@@ -79,21 +79,21 @@ describe('undo and redo', () => {
     const scenario = st().scenario;
     const entries = past(store);
     st().trainSteps(3);
-    const after = { scenario: st().scenario, optimizerState: st().optimizerState, lossHistory: st().lossHistory };
+    const after = { scenario: st().scenario, optimizerState: st().optimizerState, lossHistory: st().run.lossHistory };
     expect(after.optimizerState?.t).toBe(3);
     expect(past(store)).toBe(entries + 1);
 
     st().undo();
     expect(st().scenario).toBe(scenario);
     expect(st().optimizerState).toBeNull();
-    expect(st().lossHistory).toEqual([]);
+    expect(st().run.lossHistory).toEqual([]);
     // The batch follows the step count: back at the first batch.
     expect(store.selectors.iteration(st()).start).toBe(0);
 
     st().redo();
     expect(st().scenario).toBe(after.scenario);
     expect(st().optimizerState).toBe(after.optimizerState);
-    expect(st().lossHistory).toBe(after.lossHistory);
+    expect(st().run.lossHistory).toBe(after.lossHistory);
   });
 
   it('a run in slices (setTraining true … false) is one entry', () => {
@@ -108,7 +108,7 @@ describe('undo and redo', () => {
     st().undo();
     expect(st().scenario).toBe(scenario);
     expect(st().optimizerState).toBeNull();
-    expect(st().lossHistory).toEqual([]);
+    expect(st().run.lossHistory).toEqual([]);
   });
 
   it('undoes "next iteration" with its optimizer state', () => {
@@ -271,12 +271,12 @@ describe('reset to the origin', () => {
     expect(st().scenario).toEqual(loadPreset('mazur'));
     expect(st().presetId).toBe('mazur');
     expect(st().optimizerState).toBeNull();
-    expect(st().lossHistory).toEqual([]);
+    expect(st().run.lossHistory).toEqual([]);
     expect(st().position).toBe(0);
     expect(st().notice).toMatchObject({ kind: 'info', text: expect.stringMatching(/^Reset to the preset "Mazur[^"]*"\. Undo/) });
     st().undo();
     expect(st().scenario).toBe(trained);
-    expect(st().lossHistory.length).toBe(6);
+    expect(st().run.lossHistory.length).toBe(6);
   });
 
   it('returns a scenario that did not come from a preset to the one it was opened from', () => {

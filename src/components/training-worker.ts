@@ -1,0 +1,40 @@
+import type { Compiled } from '../core/compile.ts';
+import type { Params } from '../core/model.ts';
+import type { OptimizerState } from '../core/optimizer.ts';
+import { createTrainingSession, type TrainingProgress } from '../core/training-session.ts';
+
+/** What the page asks the worker: a run of `steps` steps from these parameters and state. */
+export interface TrainingRequest {
+  readonly compiled: Compiled;
+  readonly params: Params;
+  readonly state: OptimizerState | null;
+  readonly steps: number;
+  readonly maxPoints: number;
+}
+
+/** How long the worker trains between two reports: about a frame, so the chart and the diagram follow along. */
+const REPORT_MS = 16;
+
+function buffers(p: TrainingProgress): ArrayBuffer[] {
+  const list = [p.losses.buffer, p.params.w.buffer, p.params.b.buffer, p.state.w.first.buffer, p.state.w.second.buffer, p.state.b.first.buffer, p.state.b.second.buffer];
+  for (const q of p.points) list.push(q.w.buffer, q.b.buffer);
+  // a buffer can be transferred once: the optimizer's unused slots may share one
+  return [...new Set(list)].filter((b): b is ArrayBuffer => b instanceof ArrayBuffer);
+}
+
+// The core is pure: the worker trains at its speed and reports each step boundary it reaches;
+// the page stops a run by terminating the worker, keeping the last report it showed.
+interface WorkerScope {
+  onmessage: ((event: MessageEvent<TrainingRequest>) => void) | null;
+  postMessage(message: TrainingProgress, transfer: Transferable[]): void;
+}
+const scope = self as unknown as WorkerScope;
+scope.onmessage = (event) => {
+  const { compiled, params, state, steps, maxPoints } = event.data;
+  const session = createTrainingSession(compiled, params, state, steps, maxPoints, () => performance.now());
+  let report: TrainingProgress;
+  do {
+    report = session.advance(REPORT_MS);
+    scope.postMessage(report, buffers(report));
+  } while (!report.finished);
+};

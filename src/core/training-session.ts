@@ -1,0 +1,90 @@
+import { cloneParams, type Compiled } from './compile.ts';
+import type { Params } from './model.ts';
+import { cloneOptimizerState, type OptimizerState } from './optimizer.ts';
+import { createTrainer, train, type Trainer } from './train.ts';
+
+/** What a training session has done since its last report: enough to show it and to carry on from it. */
+export interface TrainingProgress {
+  /** steps taken since the session began */
+  readonly done: number;
+  readonly steps: number;
+  /** L over the whole data set after steps done−losses.length+1 … done (the loss at the start is in the first report) */
+  readonly losses: Float64Array;
+  /** parameters kept for the path since the last report (the start is in the first report) */
+  readonly points: readonly Params[];
+  /** the parameters and optimizer state after `done` steps: a step boundary */
+  readonly params: Params;
+  readonly state: OptimizerState;
+  readonly finished: boolean;
+}
+
+/**
+ * A training run that advances by time budget rather than by a fixed count: it measures how
+ * long its steps take and trains as many as fit, whatever the network's size, so a run in a
+ * Web Worker or in frames of the page goes at the core's speed. The steps and losses are
+ * those of one `train` call of `steps` steps.
+ */
+export interface TrainingSession {
+  readonly trainer: Trainer;
+  /** trains for about `budgetMs` (at least one step, never past the end) and reports what it did */
+  advance(budgetMs: number): TrainingProgress;
+}
+
+/**
+ * A session of `steps` steps from `params` and `state`, keeping a path point every
+ * ⌈steps / (maxPoints − 1)⌉ steps (the start and the end always). `now` is the clock (ms).
+ */
+export function createTrainingSession(
+  compiled: Compiled, params: Params, state: OptimizerState | null, steps: number, maxPoints: number, now: () => number,
+): TrainingSession {
+  const trainer = createTrainer(compiled, params, state ? cloneOptimizerState(state) : undefined);
+  const every = Math.max(1, Math.ceil(steps / Math.max(1, maxPoints - 1)));
+  // scratch: a chunk of n steps fills n + 1 losses, the first being the previous chunk's last
+  let scratch = new Float64Array(2);
+  let done = 0;
+  let started = false;
+  /** steps per chunk, grown toward the budget from the measured time of the last chunk */
+  let chunk = 1;
+  return {
+    trainer,
+    advance(budgetMs) {
+      const losses: number[] = [];
+      const points: Params[] = [];
+      if (!started) {
+        started = true;
+        points.push(cloneParams(trainer.params));
+        if (steps === 0) losses.push(train(trainer, 0, scratch)[0]);
+      }
+      const t0 = now();
+      let first = true;
+      while (done < steps && (first || now() - t0 < budgetMs)) {
+        first = false;
+        const toPoint = every - (done % every);
+        const n = Math.max(1, Math.min(chunk, toPoint, steps - done));
+        if (scratch.length < n + 1) scratch = new Float64Array(2 * (n + 1));
+        const c0 = now();
+        const h = train(trainer, n, scratch);
+        const elapsed = now() - c0;
+        if (done === 0) losses.push(h[0]);
+        for (let k = 1; k <= n; k++) losses.push(h[k]);
+        done += n;
+        if (done % every === 0 || done === steps) points.push(cloneParams(trainer.params));
+        // aim a chunk at a quarter of the budget, so a slice ends close to it
+        const perStep = elapsed / n;
+        chunk = perStep > 0 ? Math.max(1, Math.min(1 << 20, Math.floor(budgetMs / 4 / perStep))) : chunk * 2;
+      }
+      return {
+        done, steps, losses: Float64Array.from(losses), points,
+        params: cloneParams(trainer.params), state: cloneOptimizerState(trainer.state), finished: done >= steps,
+      };
+    },
+  };
+}
+
+/** Two consecutive reports of one session as one (`b` after `a`): losses and points of both, the state of `b`. */
+export function mergeProgress(a: TrainingProgress, b: TrainingProgress): TrainingProgress {
+  const losses = new Float64Array(a.losses.length + b.losses.length);
+  losses.set(a.losses);
+  losses.set(b.losses, a.losses.length);
+  return { ...b, losses, points: [...a.points, ...b.points] };
+}

@@ -1,0 +1,49 @@
+import { shallow } from 'zustand/shallow';
+import type { AppInputs } from './app-state.ts';
+
+/**
+ * What the value panels (math, matrices, landscape, compare) show: the scenario and optimizer
+ * state as they were when no gesture was in progress. During a drag or a training run the
+ * diagram follows every frame, but these stay put, catching up whenever a drag rests for
+ * SETTLE_MS and at once when the drag or the run ends; so a drag does not re-typeset or recompute them
+ * on every frame. One concept of the store, read by each panel as `s.settled`.
+ */
+export interface Settled {
+  readonly scenario: AppInputs['scenario'];
+  readonly optimizerState: AppInputs['optimizerState'];
+}
+
+/** How long a gesture must rest before the panels catch up with it. */
+export const SETTLE_MS = 150;
+
+interface SettleSource {
+  getState(): AppInputs & { readonly settled: Settled };
+  setState(partial: { settled: Settled }): void;
+  subscribe<U>(selector: (s: AppInputs & { readonly settled: Settled }) => U, listener: (u: U) => void, options: { equalityFn: (a: U, b: U) => boolean }): () => void;
+}
+
+/** Keeps `settled` up to date: now when no gesture holds it, after SETTLE_MS of rest when one does. */
+export function keepSettled(store: SettleSource): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const catchUp = () => {
+    timer = undefined;
+    const { scenario, optimizerState, settled } = store.getState();
+    if (settled.scenario !== scenario || settled.optimizerState !== optimizerState) store.setState({ settled: { scenario, optimizerState } });
+  };
+  const unsubscribe = store.subscribe(
+    (s) => [s.scenario, s.optimizerState, s.scrubbing, s.training] as const,
+    ([, , scrubbing, training]) => {
+      if (timer !== undefined) clearTimeout(timer);
+      timer = undefined;
+      // a training run never rests (it reports every frame): the panels wait for its end
+      if (training) return;
+      if (scrubbing) timer = setTimeout(catchUp, SETTLE_MS);
+      else catchUp();
+    },
+    { equalityFn: shallow },
+  );
+  return () => {
+    if (timer !== undefined) clearTimeout(timer);
+    unsubscribe();
+  };
+}

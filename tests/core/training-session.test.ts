@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { compileScenario } from '../../src/core/compile.ts';
+import { createTrainer, train } from '../../src/core/train.ts';
+import { createTrainingSession, type TrainingProgress } from '../../src/core/training-session.ts';
+import { loadPreset } from '../../src/presets/index.ts';
+
+function compiled(id: string, batchSize?: number) {
+  const s = loadPreset(id)!;
+  return compileScenario(batchSize === undefined ? s : { ...s, batchSize });
+}
+
+/** A clock that moves `tick` ms each time it is read, so a budget ends after a known number of reads. */
+function fakeClock(tick: number) {
+  let t = 0;
+  return () => (t += tick);
+}
+
+function drain(reports: TrainingProgress[]) {
+  return {
+    losses: reports.flatMap((r) => Array.from(r.losses)),
+    points: reports.flatMap((r) => r.points),
+  };
+}
+
+describe('a training session', () => {
+  it.each([
+    ['numpy-341', undefined, 1000, 64, 0.5],
+    ['walkthrough', 4, 37, 5, 3],
+    ['mazur', undefined, 1, 256, 1],
+    ['mazur', undefined, 300, 2, 100],
+  ])('%s (batch %s): %i steps in time slices give the losses and parameters of one train call (≤ %i points)', (id, batch, steps, maxPoints, tick) => {
+    const c = compiled(id, batch);
+    const plain = createTrainer(c);
+    const expected = train(plain, steps);
+    const session = createTrainingSession(c, c.params, null, steps, maxPoints, fakeClock(tick));
+    const reports: TrainingProgress[] = [];
+    do reports.push(session.advance(10)); while (!reports[reports.length - 1].finished);
+    // it went in more than one slice (except a one-step run), each at least one step
+    if (steps > 10) expect(reports.length).toBeGreaterThan(1);
+    for (let k = 1; k < reports.length; k++) expect(reports[k].done).toBeGreaterThan(reports[k - 1].done);
+    const { losses, points } = drain(reports);
+    expect(losses).toEqual(Array.from(expected));
+    const last = reports[reports.length - 1];
+    expect(last.done).toBe(steps);
+    expect(Array.from(last.params.w)).toEqual(Array.from(plain.params.w));
+    expect(Array.from(last.params.b)).toEqual(Array.from(plain.params.b));
+    expect(last.state.t).toBe(steps);
+    expect(points.length).toBeLessThanOrEqual(maxPoints);
+    expect(Array.from(points[0].w)).toEqual(Array.from(c.params.w));
+    expect(Array.from(points[points.length - 1].w)).toEqual(Array.from(plain.params.w));
+  });
+
+  it('reports a step boundary each time: the parameters after `done` steps of one run', () => {
+    const c = compiled('numpy-341');
+    const session = createTrainingSession(c, c.params, null, 500, 32, fakeClock(1));
+    const first = session.advance(20);
+    expect(first.done).toBeGreaterThan(0);
+    expect(first.done).toBeLessThan(500);
+    const tr = createTrainer(c);
+    train(tr, first.done);
+    expect(Array.from(first.params.w)).toEqual(Array.from(tr.params.w));
+    // the report is a copy: training on does not change it
+    session.advance(20);
+    expect(Array.from(first.params.w)).toEqual(Array.from(tr.params.w));
+  });
+
+  it('grows its chunk from the measured time, so a fast network takes many steps per slice', () => {
+    const c = compiled('mazur');
+    let t = 0;
+    // each read of the clock moves it 0.001 ms: a step seems to cost next to nothing
+    const session = createTrainingSession(c, c.params, null, 100_000, 16, () => (t += 0.001));
+    session.advance(8);
+    const second = session.advance(8);
+    expect(second.done).toBeGreaterThan(1000);
+  });
+
+  it('continues from a given optimizer state', () => {
+    const c = compiled('numpy-341');
+    const tr = createTrainer(c);
+    train(tr, 10);
+    const session = createTrainingSession(c, tr.params, tr.state, 5, 8, fakeClock(1));
+    let r: TrainingProgress;
+    do r = session.advance(10); while (!r.finished);
+    train(tr, 5);
+    expect(Array.from(r.params.w)).toEqual(Array.from(tr.params.w));
+    expect(r.state.t).toBe(15);
+  });
+});

@@ -1,0 +1,113 @@
+import type { Page } from '@playwright/test';
+import { openApp } from './helpers/app.ts';
+import { denseDoc, nearMillion, stack16, widest32 } from '../../bench/app-networks.ts';
+import { parse, shareHash, trace } from './helpers/core.ts';
+import { test, expect } from './helpers/fixtures.ts';
+
+/**
+ * The app keeps up with its core: a run trains off the page's thread and the page shows it as
+ * it goes; Stop ends it on a step boundary; a run is one undo entry with its whole record.
+ * (Behaviour only: the timings are `npm run bench`'s.)
+ */
+
+async function summarySteps(page: Page): Promise<number> {
+  const text = (await page.getByTestId('loss-chart-summary').textContent()) ?? '';
+  return Number(/^(\d+) steps/.exec(text)?.[1] ?? NaN);
+}
+
+const relClose = (a: number, b: number, rel: number) => Math.abs(a - b) <= rel * Math.abs(b);
+
+test('training 1,000 steps of a 16-16-16-16-16-1 network finishes on the core’s loss and weights', async ({ page }) => {
+  const doc = stack16();
+  await openApp(page, shareHash(doc));
+  await page.getByTestId('train-1000').click();
+  await expect(page.getByTestId('loss-chart-summary')).toHaveText(/^1000 steps, L = /, { timeout: 30_000 });
+  await expect(page.getByTestId('train-stop')).toHaveCount(0);
+  const core = trace(parse(doc), 1000).training!;
+  const loss = Number(await page.getByTestId('batch-loss').getAttribute('data-value'));
+  expect(relClose(loss, core.loss, 1e-9), `loss ${loss} vs the core's ${core.loss}`).toBe(true);
+  const w = Number(await page.locator('[data-edge="4:0:15"]').getAttribute('data-weight'));
+  expect(relClose(w, core.weights[4][0][15], 1e-9), `w 4:0:15 ${w} vs ${core.weights[4][0][15]}`).toBe(true);
+  // the chart holds every step's loss: 1,001 values
+  await expect(page.getByTestId('loss-chart')).toHaveAttribute('aria-label', /1000 training steps/);
+});
+
+test('Stop stops on a step boundary, and undo rewinds the run as one entry with its landscape path', async ({ page }) => {
+  // big enough that 10,000 steps take far longer than the test waits
+  test.setTimeout(120_000);
+  const doc = denseDoc([8, 64, 64, 4], 256);
+  await openApp(page, shareHash(doc));
+  await page.getByTestId('tab-landscape').click();
+  await page.getByTestId('landscape-resolution').selectOption('32');
+  await expect(page.getByTestId('landscape-plot')).toHaveAttribute('data-path-points', '0', { timeout: 30_000 });
+  const w0 = Number(await page.locator('[data-edge="2:3:63"]').getAttribute('data-weight'));
+  await page.getByTestId('train-10000').click();
+  await expect(page.getByTestId('loss-chart-summary')).toHaveText(/^[1-9]\d* steps/, { timeout: 30_000 });
+  // the page answers while it trains: the summary moves on
+  const seen = await summarySteps(page);
+  await expect.poll(() => summarySteps(page)).toBeGreaterThan(seen);
+  await page.getByTestId('train-stop').click();
+  await expect(page.getByTestId('train-stop')).toHaveCount(0);
+  await expect(page.getByTestId('train-10000')).toBeEnabled();
+  const steps = await summarySteps(page);
+  expect(steps).toBeGreaterThan(0);
+  expect(steps).toBeLessThan(10000);
+  // nothing moves after Stop
+  await page.waitForTimeout(300);
+  expect(await summarySteps(page)).toBe(steps);
+  // the parameters shown are those after exactly `steps` steps of the core
+  const core = trace(parse(doc), steps).training!;
+  const w = Number(await page.locator('[data-edge="2:3:63"]').getAttribute('data-weight'));
+  expect(relClose(w, core.weights[2][3][63], 1e-9), `w 2:3:63 ${w} vs the core's ${core.weights[2][3][63]} after ${steps} steps`).toBe(true);
+  const loss = Number(await page.getByTestId('batch-loss').getAttribute('data-value'));
+  expect(relClose(loss, core.loss, 1e-9)).toBe(true);
+  await expect.poll(async () => Number(await page.getByTestId('landscape-plot').getAttribute('data-path-points')), { timeout: 30_000 }).toBeGreaterThanOrEqual(2);
+
+  // one undo: the weights, the chart and the landscape's path all go back
+  await page.getByTestId('undo').click();
+  await expect(page.getByTestId('loss-chart-summary')).not.toContainText('steps');
+  expect(Number(await page.locator('[data-edge="2:3:63"]').getAttribute('data-weight'))).toBe(w0);
+  await expect(page.getByTestId('landscape-plot')).toHaveAttribute('data-path-points', '0', { timeout: 30_000 });
+  await expect(page.getByTestId('undo')).toBeDisabled();
+  await page.getByTestId('redo').click();
+  await expect(page.getByTestId('loss-chart-summary')).toHaveText(new RegExp(`^${steps} steps`));
+  await expect.poll(async () => Number(await page.getByTestId('landscape-plot').getAttribute('data-path-points')), { timeout: 30_000 }).toBeGreaterThanOrEqual(2);
+});
+
+/** The page works on a network past the drawable size: it says how it draws it, steps, selects from a heatmap and trains a step. */
+async function expectWorkingPage(page: Page, weights: string): Promise<void> {
+  const note = page.getByTestId('layer-blocks-note');
+  await expect(note).toBeVisible({ timeout: 30_000 });
+  await expect(note).toContainText(`This network has ${weights} weights`);
+  await expect(note).toContainText('too many to draw node by node');
+  // step
+  await expect(page.getByTestId('step-caption')).toContainText(/^0\//);
+  await page.getByTestId('step-forward').click();
+  await expect(page.getByTestId('step-caption')).toContainText(/^1\//);
+  // select a weight from the heatmap: the panel shows its derivation, the heatmap outlines it
+  const canvas = page.locator('.layer-heatmap canvas').first();
+  await canvas.click({ position: { x: 1, y: 1 } });
+  // the cell under the click (a pixel covers a few cells of a big matrix)
+  await expect(canvas).toHaveAttribute('data-selected', /^\d+:\d+$/);
+  await expect(page.getByTestId('math-panel')).toContainText('∂L', { timeout: 30_000 });
+  // train a step
+  await page.getByTestId('train-1').click();
+  await expect(page.getByTestId('loss-chart-summary')).toHaveText(/^1 steps, L = /, { timeout: 60_000 });
+  await expect(page.getByTestId('train-stop')).toHaveCount(0);
+}
+
+test('a share link of 32 layers of 176 opens a working page that says how it draws the network', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto(`/${shareHash(widest32())}`);
+  await expectWorkingPage(page, '960,256');
+  // no node-and-edge diagram was drawn
+  await expect(page.locator('[data-edge]')).toHaveCount(0);
+});
+
+test('importing a file of nearly a million parameters leaves a working page', async ({ page }) => {
+  test.setTimeout(120_000);
+  await openApp(page);
+  await page.getByTestId('import-file').setInputFiles({ name: 'big.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(nearMillion())) });
+  await expectWorkingPage(page, '997,000');
+  await expect(page.locator('[data-edge]')).toHaveCount(0);
+});
