@@ -6,7 +6,15 @@ import globals from 'globals';
 // The house's import direction: core <- tex, core <- store <- components,
 // core <- view <- components, core <- cli. Each folder lists what it may not import.
 const restrict = (patterns) => ({
-  'no-restricted-imports': ['error', { patterns: patterns.map((group) => ({ group: [group], message: 'breaks the import direction of the house style' })) }],
+  'no-restricted-imports': [
+    'error',
+    {
+      patterns: patterns.map((group) => ({
+        group: [group],
+        message: 'breaks the import direction of the house style',
+      })),
+    },
+  ],
 });
 const outside = (name) => [`../${name}/*`, `../../${name}/*`, `../${name}`, `../../${name}`];
 const react = ['react', 'react/*', 'react-dom', 'react-dom/*'];
@@ -31,7 +39,13 @@ export default tseslint.config(
   },
   {
     files: ['src/core/**'],
-    rules: restrict([...['presets', 'store', 'view', 'tex', 'components', 'cli'].flatMap(outside), ...libs, 'node:*', 'fs', 'path']),
+    rules: restrict([
+      ...['presets', 'store', 'view', 'tex', 'components', 'cli'].flatMap(outside),
+      ...libs,
+      'node:*',
+      'fs',
+      'path',
+    ]),
   },
   {
     files: ['src/tex/**'],
@@ -47,7 +61,14 @@ export default tseslint.config(
   },
   {
     files: ['src/view/**'],
-    rules: restrict([...['store', 'tex', 'components', 'cli'].flatMap(outside), ...react, 'zustand', 'zustand/*', 'zundo', ...katex]),
+    rules: restrict([
+      ...['store', 'tex', 'components', 'cli'].flatMap(outside),
+      ...react,
+      'zustand',
+      'zustand/*',
+      'zundo',
+      ...katex,
+    ]),
   },
   {
     files: ['src/store/**'],

@@ -53,7 +53,9 @@ function listFiles(dir: string, prefix = ''): string[] {
   } catch {
     return [];
   }
-  return entries.flatMap((e) => (e.isDirectory() ? listFiles(path.join(dir, e.name), `${prefix}${e.name}/`) : [`${prefix}${e.name}`]));
+  return entries.flatMap((e) =>
+    e.isDirectory() ? listFiles(path.join(dir, e.name), `${prefix}${e.name}/`) : [`${prefix}${e.name}`],
+  );
 }
 
 /**
@@ -133,7 +135,11 @@ export function serviceWorker(): Plugin {
         hash.update(fileName).update(readFileSync(path.join(publicDir, fileName)));
       }
       const list = [...files].sort();
-      this.emitFile({ type: 'asset', fileName: 'sw.js', source: serviceWorkerSource(hash.digest('hex').slice(0, 16), list) });
+      this.emitFile({
+        type: 'asset',
+        fileName: 'sw.js',
+        source: serviceWorkerSource(hash.digest('hex').slice(0, 16), list),
+      });
     },
   };
 }

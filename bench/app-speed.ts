@@ -106,7 +106,12 @@ const waitTextScript = `(args) => new Promise((resolve) => {
   poll();
 })`;
 
-async function clickAndWaitText(page: Page, clickId: string, testId: string, pattern: string): Promise<{ t0: number; t1: number }> {
+async function clickAndWaitText(
+  page: Page,
+  clickId: string,
+  testId: string,
+  pattern: string,
+): Promise<{ t0: number; t1: number }> {
   return page.evaluate(`(async () => {
     const t0 = performance.now();
     document.querySelector('[data-testid="${clickId}"]').click();
@@ -120,7 +125,15 @@ async function openAndWait(page: Page, url: string): Promise<void> {
   await page.getByTestId('train-1').waitFor({ state: 'visible', timeout: 120_000 });
 }
 
-async function throughput(browser: Browser, url: string, id: string, label: string, doc: Doc, steps: number, reps: number): Promise<ThroughputResult> {
+async function throughput(
+  browser: Browser,
+  url: string,
+  id: string,
+  label: string,
+  doc: Doc,
+  steps: number,
+  reps: number,
+): Promise<ThroughputResult> {
   const core = coreStepsPerSec(doc, steps, 5);
   const rates: number[] = [];
   const longest: number[] = [];
@@ -133,28 +146,46 @@ async function throughput(browser: Browser, url: string, id: string, label: stri
     longest.push(await page.evaluate(`window.__longestSince(${t0})`));
     await page.context().close();
   }
-  return { id, label, steps, coreStepsPerSec: core, appStepsPerSec: rates, ratio: median(rates) / core, longestTaskMs: longest };
+  return {
+    id,
+    label,
+    steps,
+    coreStepsPerSec: core,
+    appStepsPerSec: rates,
+    ratio: median(rates) / core,
+    longestTaskMs: longest,
+  };
 }
 
-async function stopLatency(browser: Browser, url: string, id: string, label: string, doc: Doc, reps: number): Promise<StopResult> {
+async function stopLatency(
+  browser: Browser,
+  url: string,
+  id: string,
+  label: string,
+  doc: Doc,
+  reps: number,
+): Promise<StopResult> {
   const latency: number[] = [];
   const longest: number[] = [];
   for (let r = 0; r < reps; r++) {
     const page = await freshPage(browser);
     await openAndWait(page, `${url}/${hashOf(doc)}`);
     await page.waitForTimeout(500);
-    const t0 = await page.evaluate('performance.now()') as number;
+    const t0 = (await page.evaluate('performance.now()')) as number;
     await page.getByTestId('train-10000').click();
-    await page.getByTestId('loss-chart-summary').filter({ hasText: /^[1-9]\d* steps/ }).waitFor({ timeout: 60_000 });
+    await page
+      .getByTestId('loss-chart-summary')
+      .filter({ hasText: /^[1-9]\d* steps/ })
+      .waitFor({ timeout: 60_000 });
     await page.waitForTimeout(1500);
-    const ms = await page.evaluate(`(async () => {
+    const ms = (await page.evaluate(`(async () => {
       const t0 = performance.now();
       document.querySelector('[data-testid="train-stop"]').click();
       return new Promise((resolve) => {
         const poll = () => (document.querySelector('[data-testid="train-stop"]') ? requestAnimationFrame(poll) : resolve(performance.now() - t0));
         poll();
       });
-    })()`) as number;
+    })()`)) as number;
     latency.push(ms);
     longest.push(await page.evaluate(`window.__longestSince(${t0})`));
     await page.context().close();
@@ -163,7 +194,15 @@ async function stopLatency(browser: Browser, url: string, id: string, label: str
 }
 
 /** Usable: the train buttons, the diagram and the step caption are there, and a step, a selection and a training step answer. */
-async function openLargest(browser: Browser, url: string, id: string, label: string, doc: Doc, how: 'link' | 'file', reps: number): Promise<OpenResult> {
+async function openLargest(
+  browser: Browser,
+  url: string,
+  id: string,
+  label: string,
+  doc: Doc,
+  how: 'link' | 'file',
+  reps: number,
+): Promise<OpenResult> {
   const usable: number[] = [];
   const longest: number[] = [];
   for (let r = 0; r < reps; r++) {
@@ -172,18 +211,20 @@ async function openLargest(browser: Browser, url: string, id: string, label: str
       await page.goto(`${url}/${hashOf(doc)}`, { waitUntil: 'commit' });
       await page.getByTestId('train-1').waitFor({ state: 'visible', timeout: 120_000 });
       await page.getByTestId('diagram').waitFor({ timeout: 120_000 });
-      usable.push(await page.evaluate('performance.now()') as number);
+      usable.push((await page.evaluate('performance.now()')) as number);
       await page.waitForTimeout(1000);
-      longest.push(await page.evaluate('window.__longestSince(0)') as number);
+      longest.push((await page.evaluate('window.__longestSince(0)')) as number);
     } else {
       await openAndWait(page, url);
       await page.waitForTimeout(500);
-      const t0 = await page.evaluate('performance.now()') as number;
-      await page.getByTestId('import-file').setInputFiles({ name: 'big.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(doc)) });
+      const t0 = (await page.evaluate('performance.now()')) as number;
+      await page
+        .getByTestId('import-file')
+        .setInputFiles({ name: 'big.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(doc)) });
       await page.getByTestId('layer-blocks-note').waitFor({ timeout: 120_000 });
-      usable.push(await page.evaluate('performance.now()') as number - t0);
+      usable.push(((await page.evaluate('performance.now()')) as number) - t0);
       await page.waitForTimeout(1000);
-      longest.push(await page.evaluate(`window.__longestSince(${t0})`) as number);
+      longest.push((await page.evaluate(`window.__longestSince(${t0})`)) as number);
     }
     await page.context().close();
   }

@@ -47,7 +47,19 @@ function shortSource(source: string): string {
   return src >= 0 ? source.slice(src + 1) : source.replace(/^(\.\.\/)+/, '');
 }
 
-const KEYWORDS = new Set(['function', 'if', 'for', 'while', 'switch', 'return', 'catch', 'new', 'typeof', 'async', 'await']);
+const KEYWORDS = new Set([
+  'function',
+  'if',
+  'for',
+  'while',
+  'switch',
+  'return',
+  'catch',
+  'new',
+  'typeof',
+  'async',
+  'await',
+]);
 
 function makeMapper(raw: RawSourceMap): Mapper {
   const lines = decodeMappings(raw.mappings);
@@ -193,7 +205,8 @@ export const TIMELINE_NAMES: Readonly<Record<string, string>> = {
 export function summarizeTrace(events: readonly TraceEvent[]): TraceSummary {
   const counts = new Map<string, number>();
   for (const e of events) {
-    if (e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain') counts.set(`${e.pid}:${e.tid}`, 0);
+    if (e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
+      counts.set(`${e.pid}:${e.tid}`, 0);
   }
   for (const e of events) {
     const key = `${e.pid}:${e.tid}`;
@@ -254,7 +267,9 @@ export function summarizeTrace(events: readonly TraceEvent[]): TraceSummary {
   while (stack.length) pop();
   const windowMs = windows.length
     ? windows.reduce((sum, [a, b]) => sum + (b - a), 0) / 1000
-    : xs.length ? (xs[xs.length - 1].ts - xs[0].ts) / 1000 : 0;
+    : xs.length
+      ? (xs[xs.length - 1].ts - xs[0].ts) / 1000
+      : 0;
   return {
     windows: windows.length,
     windowMs,

@@ -31,7 +31,14 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium.mjs';
 import { scrubLabelPoint } from '../scripts/scrub-point.mjs';
 import { scenarioHash } from '../src/store/share-link.ts';
 import { buildApp, serveDir, type StaticServer } from './browser-app.ts';
-import { attributeProfile, summarizeTrace, type CpuProfile, type ProfileRow, type TraceEvent, type TraceSummary } from './browser-profile.ts';
+import {
+  attributeProfile,
+  summarizeTrace,
+  type CpuProfile,
+  type ProfileRow,
+  type TraceEvent,
+  type TraceSummary,
+} from './browser-profile.ts';
 
 export { CHROMIUM_PATH };
 export const VIEWPORT = { width: 1366, height: 768 };
@@ -100,9 +107,17 @@ function dense(size: number, activation: Activation['type'], bias: boolean): Den
 }
 
 /** Tanh hidden layers, a sigmoid output, biases, xavier weights (seed 1), bce on `samples` seeded points, SGD 0.1. */
-function editCase(id: string, label: string, sizes: number[], samples: number, goalMedianMs: number, goalP95Ms: number | null): EditCase {
+function editCase(
+  id: string,
+  label: string,
+  sizes: number[],
+  samples: number,
+  goalMedianMs: number,
+  goalP95Ms: number | null,
+): EditCase {
   const layers: Scenario['layers'] = [{ size: sizes[0] }];
-  for (let l = 1; l < sizes.length; l++) layers.push(dense(sizes[l], l === sizes.length - 1 ? 'sigmoid' : 'tanh', true));
+  for (let l = 1; l < sizes.length; l++)
+    layers.push(dense(sizes[l], l === sizes.length - 1 ? 'sigmoid' : 'tanh', true));
   const draw = mulberry32(11);
   const data: Sample[] = [];
   for (let s = 0; s < samples; s++) {
@@ -151,22 +166,36 @@ interface DragResult {
 }
 
 /** Opens the case at the end of the iteration with the edge selected; returns a point of its value label and the labels shown. */
-async function prepare(page: Page, base: string, c: EditCase, hideMath: boolean): Promise<{ x: number; y: number; labelsShown: number }> {
+async function prepare(
+  page: Page,
+  base: string,
+  c: EditCase,
+  hideMath: boolean,
+): Promise<{ x: number; y: number; labelsShown: number }> {
   await page.goto(`${base}/index.html${scenarioHash(c.scenario)}`);
   const edge = page.locator(`[data-edge="${EDGE_KEY}"]`);
   await edge.waitFor({ state: 'attached' });
   await page.getByRole('button', { name: 'Jump to the end of the iteration' }).click();
   // A click event on the edge's group: in a dense network its centre may lie under a crossing edge.
   await edge.dispatchEvent('click');
-  await page.waitForFunction((key) => document.querySelector(`[data-edge="${key}"]`)?.getAttribute('aria-pressed') === 'true', EDGE_KEY);
+  await page.waitForFunction(
+    (key) => document.querySelector(`[data-edge="${key}"]`)?.getAttribute('aria-pressed') === 'true',
+    EDGE_KEY,
+  );
   if (hideMath) {
     await page.getByTestId('settings-toggle').click();
     await page.getByTestId('math-panel').waitFor({ state: 'detached' });
   }
   const point = await scrubLabelPoint(page);
   if (!point) throw new Error(`${c.id}: the selected edge's value label is covered; cannot start a drag on it`);
-  const labelsShown = await page.evaluate(() =>
-    [...document.querySelectorAll('svg .bp-overlay text')].filter((el) => (el.textContent ?? '') !== '' && !el.closest('[display="none"]') && (el as SVGGraphicsElement).getBBox().width > 0).length,
+  const labelsShown = await page.evaluate(
+    () =>
+      [...document.querySelectorAll('svg .bp-overlay text')].filter(
+        (el) =>
+          (el.textContent ?? '') !== '' &&
+          !el.closest('[display="none"]') &&
+          (el as SVGGraphicsElement).getBBox().width > 0,
+      ).length,
   );
   return { ...point, labelsShown };
 }
@@ -187,7 +216,9 @@ async function drag(page: Page, edits: number, x: number, y: number, marks = fal
       const pointerId = (window as unknown as { __benchPointerId?: number }).__benchPointerId ?? 1;
       // A user-blocking task runs before the default-priority tasks already queued (React's
       // deferred renders among them); a MessageChannel message where postTask is missing.
-      const sched = (globalThis as unknown as { scheduler?: { postTask(cb: () => void, o: { priority: string }): Promise<void> } }).scheduler;
+      const sched = (
+        globalThis as unknown as { scheduler?: { postTask(cb: () => void, o: { priority: string }): Promise<void> } }
+      ).scheduler;
       const channel = new MessageChannel();
       const afterFrame = (cb: () => void): void => {
         if (sched) {
@@ -208,14 +239,26 @@ async function drag(page: Page, edits: number, x: number, y: number, marks = fal
             const l0 = loss?.getAttribute('data-loss') ?? null;
             if (marks) performance.mark('bench-edit-start');
             const t0 = performance.now();
-            label.dispatchEvent(new PointerEvent('pointermove', {
-              bubbles: true, cancelable: true, composed: true, pointerId, pointerType: 'mouse', isPrimary: true,
-              clientX: x + k * step, clientY: y, buttons: 1,
-            }));
+            label.dispatchEvent(
+              new PointerEvent('pointermove', {
+                bubbles: true,
+                cancelable: true,
+                composed: true,
+                pointerId,
+                pointerType: 'mouse',
+                isPrimary: true,
+                clientX: x + k * step,
+                clientY: y,
+                buttons: 1,
+              }),
+            );
             afterFrame(() => {
               const ms = performance.now() - t0;
               if (marks) performance.mark('bench-edit-end');
-              const ok = edge.getAttribute('data-weight') !== w0 && value.textContent !== v0 && (loss === null || loss.getAttribute('data-loss') !== l0);
+              const ok =
+                edge.getAttribute('data-weight') !== w0 &&
+                value.textContent !== v0 &&
+                (loss === null || loss.getAttribute('data-loss') !== l0);
               resolve({ ms, ok });
             });
           });
@@ -232,9 +275,13 @@ async function drag(page: Page, edits: number, x: number, y: number, marks = fal
 /** Presses the mouse on the label (a trusted pointerdown, which the scrub captures), runs `fn`, releases. */
 async function withPress<T>(page: Page, x: number, y: number, fn: () => Promise<T>): Promise<T> {
   await page.evaluate(() => {
-    document.querySelector('svg')?.addEventListener('pointerdown', (ev) => {
-      (window as unknown as { __benchPointerId?: number }).__benchPointerId = ev.pointerId;
-    }, { capture: true, once: true });
+    document.querySelector('svg')?.addEventListener(
+      'pointerdown',
+      (ev) => {
+        (window as unknown as { __benchPointerId?: number }).__benchPointerId = ev.pointerId;
+      },
+      { capture: true, once: true },
+    );
   });
   await page.mouse.move(x, y);
   await page.mouse.down();
@@ -249,13 +296,21 @@ async function loadSourceMaps(outDir: string): Promise<Map<string, { map: unknow
   const maps = new Map<string, { map: unknown }>();
   const assets = path.join(outDir, 'assets');
   for (const f of await readdir(assets)) {
-    if (f.endsWith('.js.map')) maps.set(f.slice(0, -'.map'.length), { map: JSON.parse(await readFile(path.join(assets, f), 'utf8')) });
+    if (f.endsWith('.js.map'))
+      maps.set(f.slice(0, -'.map'.length), { map: JSON.parse(await readFile(path.join(assets, f), 'utf8')) });
   }
   return maps;
 }
 
 /** Another drag of EDITS edits under the DevTools Profiler (100 µs sampling) and a timeline trace. */
-async function profileDrag(context: BrowserContext, page: Page, x: number, y: number, outDir: string, saveAs: string | null): Promise<EditProfile> {
+async function profileDrag(
+  context: BrowserContext,
+  page: Page,
+  x: number,
+  y: number,
+  outDir: string,
+  saveAs: string | null,
+): Promise<EditProfile> {
   const cdp = await context.newCDPSession(page);
   try {
     await cdp.send('Profiler.enable');
@@ -268,7 +323,12 @@ async function profileDrag(context: BrowserContext, page: Page, x: number, y: nu
     const traceDone = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
     await cdp.send('Tracing.start', {
       traceConfig: {
-        includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'v8.execute'],
+        includedCategories: [
+          'devtools.timeline',
+          'disabled-by-default-devtools.timeline',
+          'blink.user_timing',
+          'v8.execute',
+        ],
         recordMode: 'recordAsMuchAsPossible',
       },
       transferMode: 'ReportEvents',
@@ -297,7 +357,13 @@ interface RunCaseOptions {
   readonly traceDir: string | null;
 }
 
-async function runCase(browser: Browser, base: string, c: EditCase, outDir: string, o: RunCaseOptions): Promise<EditResult> {
+async function runCase(
+  browser: Browser,
+  base: string,
+  c: EditCase,
+  outDir: string,
+  o: RunCaseOptions,
+): Promise<EditResult> {
   const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
   const page = await context.newPage();
   const errors: string[] = [];
@@ -311,7 +377,9 @@ async function runCase(browser: Browser, base: string, c: EditCase, outDir: stri
     const medianMs = quantile(ms, 0.5);
     const p95Ms = quantile(ms, 0.95);
     const checksFailed = samples.filter((s) => !s.ok).length;
-    const pass = o.hideMath ? null : medianMs < c.goalMedianMs && (c.goalP95Ms === null || p95Ms < c.goalP95Ms) && checksFailed === 0;
+    const pass = o.hideMath
+      ? null
+      : medianMs < c.goalMedianMs && (c.goalP95Ms === null || p95Ms < c.goalP95Ms) && checksFailed === 0;
     const intervals = frameTimes.slice(1).map((t, k) => t - frameTimes[k]);
     let profile: EditProfile | undefined;
     if (o.profile === 'always' || (o.profile === 'auto' && pass === false)) {
@@ -321,11 +389,22 @@ async function runCase(browser: Browser, base: string, c: EditCase, outDir: stri
     return {
       id: o.hideMath ? `${c.id}-math-hidden` : c.id,
       label: o.hideMath ? `${c.label}, math panel closed` : c.label,
-      edges: c.edges, biases: c.biases, samples: c.samples, mathHidden: o.hideMath, labelsShown,
-      edits: ms.length, ms, medianMs, p95Ms, minMs: Math.min(...ms), maxMs: Math.max(...ms),
+      edges: c.edges,
+      biases: c.biases,
+      samples: c.samples,
+      mathHidden: o.hideMath,
+      labelsShown,
+      edits: ms.length,
+      ms,
+      medianMs,
+      p95Ms,
+      minMs: Math.min(...ms),
+      maxMs: Math.max(...ms),
       frameIntervalMs: quantile(intervals, 0.5),
-      goalMedianMs: o.hideMath ? null : c.goalMedianMs, goalP95Ms: o.hideMath ? null : c.goalP95Ms,
-      pass, checksFailed,
+      goalMedianMs: o.hideMath ? null : c.goalMedianMs,
+      goalP95Ms: o.hideMath ? null : c.goalP95Ms,
+      pass,
+      checksFailed,
       ...(profile ? { profile } : {}),
     };
   } finally {
@@ -401,7 +480,13 @@ export async function runEditToFrame(options: EditToFrameOptions = {}): Promise<
       results.push(r);
       if (diagnose === 'always' || (diagnose === 'auto' && r.pass === false)) {
         options.progress?.(`edit-to-frame: ${c.id}, math panel closed…`);
-        results.push(await runCase(browser, server.url, c, outDir, { hideMath: true, profile: profile === 'never' ? 'never' : 'always', traceDir }));
+        results.push(
+          await runCase(browser, server.url, c, outDir, {
+            hideMath: true,
+            profile: profile === 'never' ? 'never' : 'always',
+            traceDir,
+          }),
+        );
       }
     }
     return { browser: `Chromium ${browser.version()}`, cpuBusyBefore, loadAverage, cores: os.cpus().length, results };

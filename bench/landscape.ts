@@ -24,13 +24,28 @@ export interface LandscapeResult {
 function classroom(): Scenario {
   const rand = mulberry32(7);
   const sizes = [4, 12, 8, 1];
-  const weights = sizes.slice(1).map((n, l) => Array.from({ length: n }, () => Array.from({ length: sizes[l] }, () => rand() - 0.5)));
+  const weights = sizes
+    .slice(1)
+    .map((n, l) => Array.from({ length: n }, () => Array.from({ length: sizes[l] }, () => rand() - 0.5)));
   const biases = sizes.slice(1).map((n) => Array.from({ length: n }, () => rand() - 0.5));
-  const data = Array.from({ length: 6 }, (_, k) => ({ x: Array.from({ length: 4 }, () => rand() * 2 - 1), y: [k % 2] }));
+  const data = Array.from({ length: 6 }, (_, k) => ({
+    x: Array.from({ length: 4 }, () => rand() * 2 - 1),
+    y: [k % 2],
+  }));
   return {
     format: SCENARIO_FORMAT,
-    layers: [{ size: 4 }, { size: 12, activation: { type: 'tanh' }, bias: true }, { size: 8, activation: { type: 'tanh' }, bias: true }, { size: 1, activation: { type: 'sigmoid' }, bias: true }],
-    weights, biases, loss: 'bce', reduction: 'mean', data, optimizer: { type: 'sgd', learningRate: 0.1 },
+    layers: [
+      { size: 4 },
+      { size: 12, activation: { type: 'tanh' }, bias: true },
+      { size: 8, activation: { type: 'tanh' }, bias: true },
+      { size: 1, activation: { type: 'sigmoid' }, bias: true },
+    ],
+    weights,
+    biases,
+    loss: 'bce',
+    reduction: 'mean',
+    data,
+    optimizer: { type: 'sgd', learningRate: 0.1 },
   };
 }
 
@@ -48,5 +63,11 @@ export function landscapeBench(): LandscapeResult {
     ms.push(performance.now() - t0);
   }
   const medianMs = median(ms);
-  return { parameters: c.model.weightCount + c.model.biasCount, resolution: 64, medianMs, ms, pass: medianMs < LANDSCAPE_GOAL_MS };
+  return {
+    parameters: c.model.weightCount + c.model.biasCount,
+    resolution: 64,
+    medianMs,
+    ms,
+    pass: medianMs < LANDSCAPE_GOAL_MS,
+  };
 }

@@ -17,7 +17,9 @@ import { LANDSCAPE_GOAL_MS, landscapeBench } from './landscape.ts';
 const args = process.argv.slice(2);
 const asJson = args.includes('--json');
 const onlyArg = args.find((a) => a.startsWith('--only'));
-const only = onlyArg ? (onlyArg.includes('=') ? onlyArg.split('=')[1] : args[args.indexOf(onlyArg) + 1] ?? '').split(',') : null;
+const only = onlyArg
+  ? (onlyArg.includes('=') ? onlyArg.split('=')[1] : (args[args.indexOf(onlyArg) + 1] ?? '')).split(',')
+  : null;
 
 const TARGET_MS = 200;
 const REPS = 9;
@@ -49,9 +51,12 @@ interface CaseResult {
 
 function timeCore(c: BenchCase): Timing {
   const tr = createTrainer(compileScenario(c.scenario));
-  return measure((steps) => {
-    for (let k = 0; k < steps; k++) trainStep(tr);
-  }, { targetMs: TARGET_MS, reps: REPS, warmupMs: WARMUP_MS });
+  return measure(
+    (steps) => {
+      for (let k = 0; k < steps; k++) trainStep(tr);
+    },
+    { targetMs: TARGET_MS, reps: REPS, warmupMs: WARMUP_MS },
+  );
 }
 
 function timeTfjs(c: BenchCase): Timing & { tensorsBefore: number; tensorsAfter: number } {
@@ -62,7 +67,11 @@ function timeTfjs(c: BenchCase): Timing & { tensorsBefore: number; tensorsAfter:
   t.run(1);
   const slow = performance.now() - t0 > TARGET_MS / 2;
   const tensorsBefore = t.tensors();
-  const timing = measure((steps) => t.run(steps), { targetMs: TARGET_MS, reps: slow ? SLOW_REPS : REPS, warmupMs: slow ? 0 : WARMUP_MS });
+  const timing = measure((steps) => t.run(steps), {
+    targetMs: TARGET_MS,
+    reps: slow ? SLOW_REPS : REPS,
+    warmupMs: slow ? 0 : WARMUP_MS,
+  });
   const tensorsAfter = t.tensors();
   t.dispose();
   return { ...timing, tensorsBefore, tensorsAfter };
@@ -88,7 +97,11 @@ function runCase(c: BenchCase): CaseResult {
   const tfjs = timeTfjs(c);
   const r = core.stepsPerSec / tfjs.stepsPerSec;
   return {
-    id: c.id, label: c.label, weights: c.weights, batch: c.batch, flopsPerStep: c.flopsPerStep,
+    id: c.id,
+    label: c.label,
+    weights: c.weights,
+    batch: c.batch,
+    flopsPerStep: c.flopsPerStep,
     core: { ...core, gflops: (core.stepsPerSec * c.flopsPerStep) / 1e9 },
     tfjs: { ...tfjs, gflops: (tfjs.stepsPerSec * c.flopsPerStep) / 1e9 },
     ratio: r,
@@ -111,7 +124,13 @@ function numpy10k(): { medianMs: number; ms: number[]; finalLoss: number; refere
     ms.push(performance.now() - t0);
   }
   const medianMs = median(ms);
-  return { medianMs, ms, finalLoss: history[NUMPY_STEPS], referenceLoss: NUMPY341_LOSS_AFTER_10K, pass: medianMs < NUMPY_GOAL_MS };
+  return {
+    medianMs,
+    ms,
+    finalLoss: history[NUMPY_STEPS],
+    referenceLoss: NUMPY341_LOSS_AFTER_10K,
+    pass: medianMs < NUMPY_GOAL_MS,
+  };
 }
 
 async function main(): Promise<void> {
@@ -120,11 +139,17 @@ async function main(): Promise<void> {
   const info = tfjsInfo();
   const cases = benchCases().filter((c) => only === null || only.includes(c.id));
   log(`Backprop Lab bench — node ${process.version}, ${os.cpus()[0]?.model ?? 'cpu'} ×${os.cpus().length}`);
-  log(`core: float64 (Float64Array), a loop of trainStep | tfjs-core ${info.version}, backend '${info.backend}' (pure JS), float32 (tfjs has no float64),`);
-  log('  tf.train.sgd(lr).minimize(loss) in tf.tidy | same initial weights, data, loss, full batch, plain SGD; one esbuild bundle in a plain node');
+  log(
+    `core: float64 (Float64Array), a loop of trainStep | tfjs-core ${info.version}, backend '${info.backend}' (pure JS), float32 (tfjs has no float64),`,
+  );
+  log(
+    '  tf.train.sgd(lr).minimize(loss) in tf.tidy | same initial weights, data, loss, full batch, plain SGD; one esbuild bundle in a plain node',
+  );
   log('FLOPs per training step = 6·W·B  (2·W·B forward matmuls + 4·W·B backward: input-grad and weight-grad matmuls;');
   log('  W = weights, B = batch; activations, loss, biases and the update are not counted)');
-  log(`timing: warm-up ≥ ${WARMUP_MS} ms, then ${REPS} timed batches of ~${TARGET_MS} ms (${SLOW_REPS} when one tfjs step takes > ${TARGET_MS / 2} ms); medians`);
+  log(
+    `timing: warm-up ≥ ${WARMUP_MS} ms, then ${REPS} timed batches of ~${TARGET_MS} ms (${SLOW_REPS} when one tfjs step takes > ${TARGET_MS / 2} ms); medians`,
+  );
   log();
 
   const results: CaseResult[] = [];
@@ -138,31 +163,77 @@ async function main(): Promise<void> {
   const landscape = only === null || only.includes('landscape') ? landscapeBench() : null;
 
   if (asJson) {
-    console.log(JSON.stringify({
-      node: process.version, cpu: os.cpus()[0]?.model, cores: os.cpus().length, tfjs: info,
-      flopsFormula: '6*W*B (2WB forward + 4WB backward matmuls)', cases: results, numpy341_10k: numpy, landscape,
-      totalSeconds: (performance.now() - started) / 1000,
-    }, null, 2));
+    console.log(
+      JSON.stringify(
+        {
+          node: process.version,
+          cpu: os.cpus()[0]?.model,
+          cores: os.cpus().length,
+          tfjs: info,
+          flopsFormula: '6*W*B (2WB forward + 4WB backward matmuls)',
+          cases: results,
+          numpy341_10k: numpy,
+          landscape,
+          totalSeconds: (performance.now() - started) / 1000,
+        },
+        null,
+        2,
+      ),
+    );
     return;
   }
 
-  log(table(
-    ['network', 'W', 'B', 'FLOP/step', 'core steps/s', 'core GFLOP/s', 'tfjs steps/s', 'tfjs GFLOP/s', 'core/tfjs', 'goal'],
-    results.map((r) => [
-      r.label, int(r.weights), String(r.batch), num(r.flopsPerStep),
-      num(r.core.stepsPerSec), r.core.gflops.toFixed(3), num(r.tfjs.stepsPerSec), r.tfjs.gflops.toFixed(3),
-      ratio(r.ratio), r.goalRatio === null ? '' : `≥${r.goalRatio}× ${passMiss(r.pass === true)}`,
-    ]),
-  ));
+  log(
+    table(
+      [
+        'network',
+        'W',
+        'B',
+        'FLOP/step',
+        'core steps/s',
+        'core GFLOP/s',
+        'tfjs steps/s',
+        'tfjs GFLOP/s',
+        'core/tfjs',
+        'goal',
+      ],
+      results.map((r) => [
+        r.label,
+        int(r.weights),
+        String(r.batch),
+        num(r.flopsPerStep),
+        num(r.core.stepsPerSec),
+        r.core.gflops.toFixed(3),
+        num(r.tfjs.stepsPerSec),
+        r.tfjs.gflops.toFixed(3),
+        ratio(r.ratio),
+        r.goalRatio === null ? '' : `≥${r.goalRatio}× ${passMiss(r.pass === true)}`,
+      ]),
+    ),
+  );
   log();
-  log(table(
-    ['network', 'core steps/batch', 'core min–max steps/s', 'tfjs steps/batch', 'tfjs min–max steps/s', 'tfjs tensors before→after', `loss rel. diff (${CHECK_STEPS} steps)`],
-    results.map((r) => [
-      r.id, String(r.core.stepsPerRep), `${num(r.core.minStepsPerSec)}–${num(r.core.maxStepsPerSec)}`,
-      String(r.tfjs.stepsPerRep), `${num(r.tfjs.minStepsPerSec)}–${num(r.tfjs.maxStepsPerSec)}`,
-      `${r.tfjs.tensorsBefore}→${r.tfjs.tensorsAfter}`, r.lossAgreement.toExponential(1),
-    ]),
-  ));
+  log(
+    table(
+      [
+        'network',
+        'core steps/batch',
+        'core min–max steps/s',
+        'tfjs steps/batch',
+        'tfjs min–max steps/s',
+        'tfjs tensors before→after',
+        `loss rel. diff (${CHECK_STEPS} steps)`,
+      ],
+      results.map((r) => [
+        r.id,
+        String(r.core.stepsPerRep),
+        `${num(r.core.minStepsPerSec)}–${num(r.core.maxStepsPerSec)}`,
+        String(r.tfjs.stepsPerRep),
+        `${num(r.tfjs.minStepsPerSec)}–${num(r.tfjs.maxStepsPerSec)}`,
+        `${r.tfjs.tensorsBefore}→${r.tfjs.tensorsAfter}`,
+        r.lossAgreement.toExponential(1),
+      ]),
+    ),
+  );
   log();
   if (numpy || landscape || results.some((r) => r.goalRatio !== null)) log('Goals:');
   for (const r of results) {
@@ -170,13 +241,19 @@ async function main(): Promise<void> {
     log(`  ${passMiss(r.pass === true)}  ${r.label}: core/tfjs ${ratio(r.ratio)} (goal ≥ ${r.goalRatio}×)`);
   }
   if (numpy) {
-    log(`  ${passMiss(numpy.pass)}  numpy-341 train(trainer, ${int(NUMPY_STEPS)}): ${numpy.medianMs.toFixed(1)} ms median of ${NUMPY_REPS}`
-      + ` (min ${Math.min(...numpy.ms).toFixed(1)}, max ${Math.max(...numpy.ms).toFixed(1)}; goal < ${NUMPY_GOAL_MS} ms)`);
+    log(
+      `  ${passMiss(numpy.pass)}  numpy-341 train(trainer, ${int(NUMPY_STEPS)}): ${numpy.medianMs.toFixed(1)} ms median of ${NUMPY_REPS}` +
+        ` (min ${Math.min(...numpy.ms).toFixed(1)}, max ${Math.max(...numpy.ms).toFixed(1)}; goal < ${NUMPY_GOAL_MS} ms)`,
+    );
     const rel = Math.abs(numpy.finalLoss - numpy.referenceLoss) / numpy.referenceLoss;
-    log(`        loss after ${int(NUMPY_STEPS)} steps ${numpy.finalLoss.toPrecision(10)} (reference ${numpy.referenceLoss.toPrecision(10)}, rel. diff ${rel.toExponential(1)})`);
+    log(
+      `        loss after ${int(NUMPY_STEPS)} steps ${numpy.finalLoss.toPrecision(10)} (reference ${numpy.referenceLoss.toPrecision(10)}, rel. diff ${rel.toExponential(1)})`,
+    );
   }
   if (landscape) {
-    log(`  ${passMiss(landscape.pass)}  landscape 64×64 lossGrid, ${landscape.parameters} parameters, 6 samples: ${landscape.medianMs.toFixed(1)} ms median (goal < ${LANDSCAPE_GOAL_MS} ms)`);
+    log(
+      `  ${passMiss(landscape.pass)}  landscape 64×64 lossGrid, ${landscape.parameters} parameters, 6 samples: ${landscape.medianMs.toFixed(1)} ms median (goal < ${LANDSCAPE_GOAL_MS} ms)`,
+    );
   }
   log();
   log(`total ${((performance.now() - started) / 1000).toFixed(1)} s`);

@@ -3,7 +3,15 @@
  * mirrors: numpy-341, Mazur 2-2-2 and three square ReLU stacks on seeded random data.
  */
 import { initWeights, mulberry32 } from '../src/core/init.ts';
-import { SCENARIO_FORMAT, type Activation, type DenseLayer, type LossName, type Reduction, type Sample, type Scenario } from '../src/core/scenario.ts';
+import {
+  SCENARIO_FORMAT,
+  type Activation,
+  type DenseLayer,
+  type LossName,
+  type Reduction,
+  type Sample,
+  type Scenario,
+} from '../src/core/scenario.ts';
 
 export interface BenchCase {
   /** short id, used by `--only` and in the JSON */
@@ -31,14 +39,21 @@ function dense(size: number, activation: Activation['type'], bias: boolean): Den
 }
 
 function makeCase(
-  id: string, label: string,
+  id: string,
+  label: string,
   init: { sizes: number[]; hidden: Activation['type']; output: Activation['type']; bias: boolean },
-  weights: number[][][], biases: (number[] | null)[], data: Sample[],
-  loss: LossName, reduction: Reduction, learningRate: number, goalRatio?: number,
+  weights: number[][][],
+  biases: (number[] | null)[],
+  data: Sample[],
+  loss: LossName,
+  reduction: Reduction,
+  learningRate: number,
+  goalRatio?: number,
 ): BenchCase {
   const { sizes } = init;
   const layers: Scenario['layers'] = [{ size: sizes[0] }];
-  for (let l = 1; l < sizes.length; l++) layers.push(dense(sizes[l], l === sizes.length - 1 ? init.output : init.hidden, init.bias));
+  for (let l = 1; l < sizes.length; l++)
+    layers.push(dense(sizes[l], l === sizes.length - 1 ? init.output : init.hidden, init.bias));
   const scenario: Scenario = {
     format: SCENARIO_FORMAT,
     title: label,
@@ -69,12 +84,23 @@ export function numpy341(): BenchCase {
     ],
     [[0.003948266327914451, 0.5121922633857766, 0.8126209616521135, 0.6125260668293881]],
   ];
-  const xs = [[0, 0, 1], [1, 1, 1], [1, 0, 1], [0, 1, 1]];
+  const xs = [
+    [0, 0, 1],
+    [1, 1, 1],
+    [1, 0, 1],
+    [0, 1, 1],
+  ];
   const ys = [[0], [1], [1], [0]];
   return makeCase(
-    'numpy-341', '3-4-1 sigmoid, 4 samples (numpy-341)',
+    'numpy-341',
+    '3-4-1 sigmoid, 4 samples (numpy-341)',
     { sizes: [3, 4, 1], hidden: 'sigmoid', output: 'sigmoid', bias: false },
-    weights, [null, null], xs.map((x, k) => ({ x, y: ys[k] })), 'half-sse', 'sum', 1,
+    weights,
+    [null, null],
+    xs.map((x, k) => ({ x, y: ys[k] })),
+    'half-sse',
+    'sum',
+    1,
   );
 }
 
@@ -84,11 +110,27 @@ export const NUMPY341_LOSS_AFTER_10K = 5.401159552863036e-5;
 /** Mazur's 2-2-2 sigmoid net with biases (trainable here), one sample, ½Σ(ŷ−y)², SGD lr 0.5. */
 export function mazur222(): BenchCase {
   return makeCase(
-    'mazur-222', '2-2-2 sigmoid, 1 sample (Mazur)',
+    'mazur-222',
+    '2-2-2 sigmoid, 1 sample (Mazur)',
     { sizes: [2, 2, 2], hidden: 'sigmoid', output: 'sigmoid', bias: true },
-    [[[0.15, 0.2], [0.25, 0.3]], [[0.4, 0.45], [0.5, 0.55]]],
-    [[0.35, 0.35], [0.6, 0.6]],
-    [{ x: [0.05, 0.1], y: [0.01, 0.99] }], 'half-sse', 'sum', 0.5,
+    [
+      [
+        [0.15, 0.2],
+        [0.25, 0.3],
+      ],
+      [
+        [0.4, 0.45],
+        [0.5, 0.55],
+      ],
+    ],
+    [
+      [0.35, 0.35],
+      [0.6, 0.6],
+    ],
+    [{ x: [0.05, 0.1], y: [0.01, 0.99] }],
+    'half-sse',
+    'sum',
+    0.5,
   );
 }
 
@@ -109,19 +151,20 @@ export function squareStack(n: number, depth: number, samples: number, goalRatio
     data.push({ x, y });
   }
   return makeCase(
-    `stack-${n}x${depth}`, `${depth} dense ${n}×${n} ReLU, ${samples} samples`,
+    `stack-${n}x${depth}`,
+    `${depth} dense ${n}×${n} ReLU, ${samples} samples`,
     { sizes, hidden: 'relu', output: 'identity', bias: true },
-    weights, biases, data, 'mse', 'mean', 0.01, goalRatio,
+    weights,
+    biases,
+    data,
+    'mse',
+    'mean',
+    0.01,
+    goalRatio,
   );
 }
 
 /** Every benchmark case, smallest first. */
 export function benchCases(): BenchCase[] {
-  return [
-    numpy341(),
-    mazur222(),
-    squareStack(16, 10, 32),
-    squareStack(64, 4, 256, 4),
-    squareStack(256, 3, 256, 4),
-  ];
+  return [numpy341(), mazur222(), squareStack(16, 10, 32), squareStack(64, 4, 256, 4), squareStack(256, 3, 256, 4)];
 }

@@ -35,8 +35,15 @@ const asJson = scriptArgs.includes('--json');
 // edit-to-frame and the app against its core in headless Chromium). `--only` ids starting with "edit-" or "app-" belong to the browser
 // phase, the others to the core one; `--no-browser` and `--browser-only` pick one phase.
 const onlyIdx = scriptArgs.findIndex((a) => a === '--only' || a.startsWith('--only='));
-const onlyIds = onlyIdx < 0 ? null
-  : (scriptArgs[onlyIdx].includes('=') ? scriptArgs[onlyIdx].slice(scriptArgs[onlyIdx].indexOf('=') + 1) : scriptArgs[onlyIdx + 1] ?? '').split(',').filter(Boolean);
+const onlyIds =
+  onlyIdx < 0
+    ? null
+    : (scriptArgs[onlyIdx].includes('=')
+        ? scriptArgs[onlyIdx].slice(scriptArgs[onlyIdx].indexOf('=') + 1)
+        : (scriptArgs[onlyIdx + 1] ?? '')
+      )
+        .split(',')
+        .filter(Boolean);
 const browserId = (id: string) => id.startsWith('edit-') || id.startsWith('app-');
 const runCore = !scriptArgs.includes('--browser-only') && (onlyIds === null || onlyIds.some((id) => !browserId(id)));
 const runBrowser = !scriptArgs.includes('--no-browser') && (onlyIds === null || onlyIds.some(browserId));
@@ -56,14 +63,23 @@ async function bundle(entry: string, outfile: string): Promise<void> {
     // playwright-core is loaded from the project at run time (see edit-to-frame.ts), never bundled.
     external: ['playwright-core'],
     // tfjs's node platform code calls require() for node built-ins.
-    banner: { js: "import { createRequire as __benchRequire } from 'node:module'; const require = __benchRequire(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __benchRequire } from 'node:module'; const require = __benchRequire(import.meta.url);",
+    },
   });
 }
 
 /** Runs a bundle in a fresh node; with `capture`, returns its stdout instead of passing it through. */
-function runNode(file: string, extraNodeArgs: string[], fileArgs: string[], capture: boolean): Promise<{ code: number; stdout: string }> {
+function runNode(
+  file: string,
+  extraNodeArgs: string[],
+  fileArgs: string[],
+  capture: boolean,
+): Promise<{ code: number; stdout: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...extraNodeArgs, file, ...fileArgs], { stdio: ['inherit', capture ? 'pipe' : 'inherit', 'inherit'] });
+    const child = spawn(process.execPath, [...extraNodeArgs, file, ...fileArgs], {
+      stdio: ['inherit', capture ? 'pipe' : 'inherit', 'inherit'],
+    });
     let stdout = '';
     child.stdout?.on('data', (d: Buffer) => (stdout += d.toString()));
     child.on('error', reject);
@@ -92,7 +108,13 @@ try {
     if (asJson && r.stdout.trim()) browserJson = JSON.parse(r.stdout) as Record<string, unknown>;
   }
   if (asJson) {
-    console.log(JSON.stringify({ ...(coreJson ?? {}), editToFrame: browserJson, benchSeconds: (performance.now() - started) / 1000 }, null, 2));
+    console.log(
+      JSON.stringify(
+        { ...(coreJson ?? {}), editToFrame: browserJson, benchSeconds: (performance.now() - started) / 1000 },
+        null,
+        2,
+      ),
+    );
   } else if (runCore && runBrowser) {
     console.log(`\nbench total ${((performance.now() - started) / 1000).toFixed(1)} s`);
   }

@@ -40,11 +40,16 @@ type Act = Activation['type'];
 
 function apply(act: Act, z: tf.Tensor2D): tf.Tensor2D {
   switch (act) {
-    case 'identity': return z;
-    case 'relu': return tf.relu(z);
-    case 'sigmoid': return tf.sigmoid(z);
-    case 'tanh': return tf.tanh(z);
-    default: throw new Error(`tfjs bench: activation ${act} not supported`);
+    case 'identity':
+      return z;
+    case 'relu':
+      return tf.relu(z);
+    case 'sigmoid':
+      return tf.sigmoid(z);
+    case 'tanh':
+      return tf.tanh(z);
+    default:
+      throw new Error(`tfjs bench: activation ${act} not supported`);
   }
 }
 
@@ -100,7 +105,10 @@ export function createTfjsTrainer(s: Scenario): TfjsTrainer {
 
   return {
     run(steps: number): void {
-      for (let k = 0; k < steps; k++) tf.tidy(() => { opt.minimize(lossFn, false, varList); });
+      for (let k = 0; k < steps; k++)
+        tf.tidy(() => {
+          opt.minimize(lossFn, false, varList);
+        });
     },
     stepWithLoss(): number {
       return tf.tidy(() => (opt.minimize(lossFn, true, varList) as tf.Scalar).dataSync()[0]);

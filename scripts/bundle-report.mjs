@@ -78,7 +78,7 @@ export function attribute(code, map, mapDir) {
     for (let s = 0; s < segs.length; s++) {
       const [start, srcIdx] = segs[s];
       const end = s + 1 < segs.length ? segs[s + 1][0] : text.length;
-      current = srcIdx >= 0 ? names[srcIdx] ?? '(unknown)' : UNMAPPED;
+      current = srcIdx >= 0 ? (names[srcIdx] ?? '(unknown)') : UNMAPPED;
       add(current, text.slice(start, end));
     }
   }
@@ -117,14 +117,24 @@ export function analyse(outDir) {
     .filter((f) => f.endsWith('.js'))
     .map((f) => {
       const code = readFileSync(f, 'utf8');
-      return { file: relative(outDir, f), initial: initial.includes(f), bytes: Buffer.byteLength(code), gzip: gz(Buffer.from(code)), code, path: f };
+      return {
+        file: relative(outDir, f),
+        initial: initial.includes(f),
+        bytes: Buffer.byteLength(code),
+        gzip: gz(Buffer.from(code)),
+        code,
+        path: f,
+      };
     });
-  const fonts = files.filter((f) => FONT_EXT.test(f)).map((f) => ({ file: relative(outDir, f), bytes: statSync(f).size }));
+  const fonts = files
+    .filter((f) => FONT_EXT.test(f))
+    .map((f) => ({ file: relative(outDir, f), bytes: statSync(f).size }));
   const css = files.filter((f) => f.endsWith('.css'));
   const cssFontRefs = [];
   for (const f of css) {
     const text = readFileSync(f, 'utf8');
-    for (const m of text.matchAll(/url\(\s*["']?([^"')]+\.(woff2?|ttf|otf|eot))(?:[?#][^"')]*)?["']?\s*\)/gi)) cssFontRefs.push(m[1]);
+    for (const m of text.matchAll(/url\(\s*["']?([^"')]+\.(woff2?|ttf|otf|eot))(?:[?#][^"')]*)?["']?\s*\)/gi))
+      cssFontRefs.push(m[1]);
   }
   const cssInfo = css.map((f) => {
     const buf = readFileSync(f);
@@ -147,7 +157,11 @@ export function analyse(outDir) {
     }
     const map = JSON.parse(readFileSync(mapFile, 'utf8'));
     const parts = attribute(c.code, map, dirname(mapFile));
-    const rows = [...parts].map(([name, text]) => ({ name, bytes: Buffer.byteLength(text), alone: gz(Buffer.from(text)) }));
+    const rows = [...parts].map(([name, text]) => ({
+      name,
+      bytes: Buffer.byteLength(text),
+      alone: gz(Buffer.from(text)),
+    }));
     const aloneSum = rows.reduce((s, r) => s + r.alone, 0) || 1;
     for (const r of rows) {
       const prev = modules.get(r.name) ?? { name: r.name, bytes: 0, gzip: 0 };
@@ -168,7 +182,10 @@ export function analyse(outDir) {
   }
   const initialGzip = chunks.filter((c) => c.initial).reduce((s, c) => s + c.gzip, 0);
   const initialBytes = chunks.filter((c) => c.initial).reduce((s, c) => s + c.bytes, 0);
-  const badFonts = [...fonts.filter((f) => !f.file.endsWith('.woff2')).map((f) => f.file), ...cssFontRefs.filter((r) => !r.endsWith('.woff2'))];
+  const badFonts = [
+    ...fonts.filter((f) => !f.file.endsWith('.woff2')).map((f) => f.file),
+    ...cssFontRefs.filter((r) => !r.endsWith('.woff2')),
+  ];
   return {
     outDir,
     budgetBytes: BUDGET_BYTES,
@@ -190,7 +207,11 @@ const kb = (b) => `${(b / 1024).toFixed(1)} KB`;
 
 function table(header, rows) {
   const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => String(r[c] ?? '').length)));
-  const line = (cells) => cells.map((cell, c) => (c === 0 ? String(cell).padEnd(widths[c]) : String(cell).padStart(widths[c]))).join('  ').trimEnd();
+  const line = (cells) =>
+    cells
+      .map((cell, c) => (c === 0 ? String(cell).padEnd(widths[c]) : String(cell).padStart(widths[c])))
+      .join('  ')
+      .trimEnd();
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
@@ -198,17 +219,37 @@ export function formatReport(r, top = 25) {
   const out = [];
   out.push(`Bundle report for ${r.outDir}`);
   out.push('');
-  out.push(table(
-    ['chunk', 'initial', 'min', 'gzip'],
-    r.chunks.map((c) => [c.file, c.initial ? 'yes' : 'lazy', kb(c.bytes), kb(c.gzip)]).concat(r.css.map((c) => [c.file, 'css', kb(c.bytes), kb(c.gzip)])),
-  ));
+  out.push(
+    table(
+      ['chunk', 'initial', 'min', 'gzip'],
+      r.chunks
+        .map((c) => [c.file, c.initial ? 'yes' : 'lazy', kb(c.bytes), kb(c.gzip)])
+        .concat(r.css.map((c) => [c.file, 'css', kb(c.bytes), kb(c.gzip)])),
+    ),
+  );
   out.push('');
   if (r.sourceMapped) {
     out.push('Initial JS by package (gzip attributed from the source map; sums to the real gzip size):');
-    out.push(table(['package', 'modules', 'min', 'gzip (attr.)', 'share'], r.groups.map((g) => [g.name, g.modules, kb(g.bytes), kb(g.gzip), `${((100 * g.gzip) / r.initialGzip).toFixed(1)}%`])));
+    out.push(
+      table(
+        ['package', 'modules', 'min', 'gzip (attr.)', 'share'],
+        r.groups.map((g) => [
+          g.name,
+          g.modules,
+          kb(g.bytes),
+          kb(g.gzip),
+          `${((100 * g.gzip) / r.initialGzip).toFixed(1)}%`,
+        ]),
+      ),
+    );
     out.push('');
     out.push(`Largest ${Math.min(top, r.modules.length)} of ${r.modules.length} modules:`);
-    out.push(table(['module', 'min', 'gzip (attr.)'], r.modules.slice(0, top).map((m) => [m.name, kb(m.bytes), kb(m.gzip)])));
+    out.push(
+      table(
+        ['module', 'min', 'gzip (attr.)'],
+        r.modules.slice(0, top).map((m) => [m.name, kb(m.bytes), kb(m.gzip)]),
+      ),
+    );
     out.push('');
   } else {
     out.push('(no source maps next to the initial chunks: per-module attribution skipped; build with --sourcemap)');
@@ -219,21 +260,35 @@ export function formatReport(r, top = 25) {
     const ext = f.file.slice(f.file.lastIndexOf('.') + 1);
     fontExts[ext] = (fontExts[ext] ?? 0) + 1;
   }
-  out.push(`fonts emitted: ${Object.entries(fontExts).map(([e, n]) => `${n} .${e}`).join(', ') || 'none'} (${kb(r.fonts.reduce((s, f) => s + f.bytes, 0))})`);
-  out.push(`${r.withinBudget ? 'PASS' : 'MISS'}  initial JS ${kb(r.initialGzip)} gzip (${kb(r.initialBytes)} minified); budget ${kb(r.budgetBytes)}`);
-  out.push(`${r.woff2Only ? 'PASS' : 'MISS'}  KaTeX fonts woff2 only${r.woff2Only ? '' : `: ${r.nonWoff2Fonts.slice(0, 6).join(', ')}${r.nonWoff2Fonts.length > 6 ? ', …' : ''}`}`);
+  out.push(
+    `fonts emitted: ${
+      Object.entries(fontExts)
+        .map(([e, n]) => `${n} .${e}`)
+        .join(', ') || 'none'
+    } (${kb(r.fonts.reduce((s, f) => s + f.bytes, 0))})`,
+  );
+  out.push(
+    `${r.withinBudget ? 'PASS' : 'MISS'}  initial JS ${kb(r.initialGzip)} gzip (${kb(r.initialBytes)} minified); budget ${kb(r.budgetBytes)}`,
+  );
+  out.push(
+    `${r.woff2Only ? 'PASS' : 'MISS'}  KaTeX fonts woff2 only${r.woff2Only ? '' : `: ${r.nonWoff2Fonts.slice(0, 6).join(', ')}${r.nonWoff2Fonts.length > 6 ? ', …' : ''}`}`,
+  );
   return out.join('\n');
 }
 
 /** Runs `vite build --sourcemap --outDir <dir>` in the project root; throws on failure. */
 export function viteBuild(outDir, extraArgs = []) {
   const vite = join(root, 'node_modules', 'vite', 'bin', 'vite.js');
-  const res = spawnSync(process.execPath, [vite, 'build', '--outDir', outDir, '--emptyOutDir', '--sourcemap', '--logLevel', 'warn', ...extraArgs], {
-    cwd: root,
-    encoding: 'utf8',
-    // An inherited NODE_ENV (e.g. 'test' under vitest) would make vite bundle React's development build.
-    env: { ...process.env, NODE_ENV: 'production' },
-  });
+  const res = spawnSync(
+    process.execPath,
+    [vite, 'build', '--outDir', outDir, '--emptyOutDir', '--sourcemap', '--logLevel', 'warn', ...extraArgs],
+    {
+      cwd: root,
+      encoding: 'utf8',
+      // An inherited NODE_ENV (e.g. 'test' under vitest) would make vite bundle React's development build.
+      env: { ...process.env, NODE_ENV: 'production' },
+    },
+  );
   if (res.status !== 0) throw new Error(`vite build failed (exit ${res.status}):\n${res.stdout}\n${res.stderr}`);
 }
 

@@ -12,7 +12,9 @@ import { browserStorage, openSession } from './store/persist-session.ts';
 
 // A link in the URL wins over the session saved in this browser, which wins over the default preset.
 // An opening that never finished last time (a frozen tab) is not repeated: see open-guard.ts.
-const start = guardedOpen(window.location.hash, browserStorage, () => openSession(window.location.hash, browserStorage));
+const start = guardedOpen(window.location.hash, browserStorage, () =>
+  openSession(window.location.hash, browserStorage),
+);
 const store = createAppStore(start.inputs, { pastStates: start.pastStates });
 
 createRoot(document.getElementById('root')!).render(

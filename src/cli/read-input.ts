@@ -45,7 +45,8 @@ export function readFileText(path: string, limit = MAX_INPUT_BYTES): InputText {
     // Read one byte past the limit, in case the file grew since fstat.
     const buffer = Buffer.alloc(Math.min(stats.size, limit) + 1);
     let length = 0;
-    for (let n = -1; n !== 0 && length < buffer.length; length += n) n = readSync(fd, buffer, length, buffer.length - length, null);
+    for (let n = -1; n !== 0 && length < buffer.length; length += n)
+      n = readSync(fd, buffer, length, buffer.length - length, null);
     if (length > limit) return { ok: false, message: tooLarge(limit) };
     return { ok: true, text: buffer.toString('utf8', 0, length) };
   } catch (error) {

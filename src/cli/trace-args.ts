@@ -2,15 +2,17 @@ import { LIMITS } from '../core/scenario.ts';
 
 /** What the trace command was asked to do. */
 export type TraceArgs =
-  | { ok: true; source: { file: string } | { preset: string }; steps?: number }
-  | { ok: false; message: string };
+  { ok: true; source: { file: string } | { preset: string }; steps?: number } | { ok: false; message: string };
 
-export const TRACE_USAGE = 'usage: npm run --silent trace -- FILE.json [--steps N]\n       npm run --silent trace -- --preset ID [--steps N]';
+export const TRACE_USAGE =
+  'usage: npm run --silent trace -- FILE.json [--steps N]\n       npm run --silent trace -- --preset ID [--steps N]';
 
 function readSteps(text: string | undefined): number | string {
-  if (text === undefined || !/^\d+$/.test(text)) return `--steps takes a whole number, got ${text === undefined ? 'nothing' : JSON.stringify(text)}`;
+  if (text === undefined || !/^\d+$/.test(text))
+    return `--steps takes a whole number, got ${text === undefined ? 'nothing' : JSON.stringify(text)}`;
   const steps = Number(text);
-  if (steps > LIMITS.traceSteps) return `--steps ${text} exceeds the limit of ${LIMITS.traceSteps.toLocaleString('en-US')} steps`;
+  if (steps > LIMITS.traceSteps)
+    return `--steps ${text} exceeds the limit of ${LIMITS.traceSteps.toLocaleString('en-US')} steps`;
   return steps;
 }
 
@@ -37,7 +39,8 @@ export function parseTraceArgs(argv: readonly string[]): TraceArgs {
       file = arg;
     }
   }
-  if (file !== undefined && preset !== undefined) return { ok: false, message: 'give a scenario file or --preset, not both' };
+  if (file !== undefined && preset !== undefined)
+    return { ok: false, message: 'give a scenario file or --preset, not both' };
   if (file !== undefined) return { ok: true, source: { file }, steps };
   if (preset !== undefined) return { ok: true, source: { preset }, steps };
   return { ok: false, message: 'no scenario: give a FILE.json or --preset ID' };

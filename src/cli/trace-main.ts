@@ -33,7 +33,11 @@ function say(io: TraceIo, lines: readonly string[]): void {
 /** The scenario named by the arguments, or the lines that say why it cannot be read. */
 async function readScenario(io: TraceIo, source: { file: string } | { preset: string }): Promise<Scenario | string[]> {
   if ('preset' in source) {
-    return loadPreset(source.preset) ?? [`unknown preset ${JSON.stringify(source.preset)} (expected ${PRESET_IDS.join(', ')})`];
+    return (
+      loadPreset(source.preset) ?? [
+        `unknown preset ${JSON.stringify(source.preset)} (expected ${PRESET_IDS.join(', ')})`,
+      ]
+    );
   }
   const fromStdin = source.file === '-';
   const input = fromStdin ? await readStreamText(io.stdin) : readFileText(resolve(io.cwd, source.file));

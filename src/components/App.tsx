@@ -33,12 +33,19 @@ export function App() {
   // A share link can open the settings panel (panel=settings), unless its lesson hides them.
   const [settingsOpen, setSettingsOpen] = useState(() => linkOpensSettings(window.location.hash));
   const settingsHidden = useAppStore((s) => s.hidden.includes('settings'));
-  const { worksheetLocked, presetsHidden } = useAppStore((s) => ({ worksheetLocked: s.hidden.includes('worksheet'), presetsHidden: s.hidden.includes('presets') }));
+  const { worksheetLocked, presetsHidden } = useAppStore((s) => ({
+    worksheetLocked: s.hidden.includes('worksheet'),
+    presetsHidden: s.hidden.includes('presets'),
+  }));
   useHashSync();
   usePersistSession();
   useUndoKeys();
   const [helpOpen, setHelpOpen] = useState(false);
-  const { presentation, worksheet, setWorksheet } = useAppStore((s) => ({ presentation: s.presentation, worksheet: s.worksheet, setWorksheet: s.setWorksheet }));
+  const { presentation, worksheet, setWorksheet } = useAppStore((s) => ({
+    presentation: s.presentation,
+    worksheet: s.worksheet,
+    setWorksheet: s.setWorksheet,
+  }));
   useTheme();
   useShortcuts({ onHelp: () => setHelpOpen(true), onEdit: () => setSettingsOpen(false), dialogOpen: helpOpen });
   return (
@@ -52,13 +59,23 @@ export function App() {
         <LessonBadge />
         <TrainControls />
         {!settingsHidden && (
-          <button type="button" className={settingsOpen ? 'toggle active chrome' : 'toggle chrome'} aria-pressed={settingsOpen} onClick={() => setSettingsOpen(!settingsOpen)} data-testid="settings-toggle">
+          <button
+            type="button"
+            className={settingsOpen ? 'toggle active chrome' : 'toggle chrome'}
+            aria-pressed={settingsOpen}
+            onClick={() => setSettingsOpen(!settingsOpen)}
+            data-testid="settings-toggle"
+          >
             Settings
           </button>
         )}
         <ShareButton settingsOpen={settingsOpen && !settingsHidden} />
         <FileMenu />
-        <ViewMenu onHelp={() => setHelpOpen(true)} worksheet={worksheet} onWorksheet={worksheetLocked ? undefined : () => setWorksheet(!worksheet)} />
+        <ViewMenu
+          onHelp={() => setHelpOpen(true)}
+          worksheet={worksheet}
+          onWorksheet={worksheetLocked ? undefined : () => setWorksheet(!worksheet)}
+        />
       </header>
       <StepControls />
       <div className="notice-slot">

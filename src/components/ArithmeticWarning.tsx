@@ -16,8 +16,9 @@ export function ArithmeticWarning() {
   ].filter(Boolean);
   return (
     <div className="notice notice-warning" role="status" data-testid="arithmetic-warning">
-      <strong>⚠ The arithmetic is no longer finite:</strong> {parts.join(', ')} include NaN or ∞, shown as such. A very large weight, input or
-      learning rate, or log 0 in the loss, does this; change the value back (or reset the preset) to continue.
+      <strong>⚠ The arithmetic is no longer finite:</strong> {parts.join(', ')} include NaN or ∞, shown as such. A very
+      large weight, input or learning rate, or log 0 in the loss, does this; change the value back (or reset the preset)
+      to continue.
     </div>
   );
 }

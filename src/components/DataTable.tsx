@@ -14,8 +14,14 @@ import { useAppStore, useAppStoreApi } from './use-app-store.ts';
 export function DataTable() {
   const store = useAppStoreApi();
   const st = useAppStore((s) => ({
-    scenario: s.scenario, selection: s.selection, sample: s.sample, optimizerState: s.optimizerState, position: s.position,
-    setSample: s.setSample, setSampleValue: s.setSampleValue, changeScenario: s.changeScenario,
+    scenario: s.scenario,
+    selection: s.selection,
+    sample: s.sample,
+    optimizerState: s.optimizerState,
+    position: s.position,
+    setSample: s.setSample,
+    setSampleValue: s.setSampleValue,
+    changeScenario: s.changeScenario,
   }));
   const { notation } = useNotation();
   const state = store.getState();
@@ -27,31 +33,54 @@ export function DataTable() {
   const nIn = model.sizes[0];
   const nOut = model.sizes[depth];
   const outOff = model.nodeOffset[depth];
-  const param = selection?.kind === 'edge' || (selection?.kind === 'bias' && model.hasBias[selection.l]) ? selection : null;
-  const paramName = param === null ? null : param.kind === 'edge' ? nameToText(weightName(scenario, param.l, param.j, param.i, notation)) : nameToText(biasName(scenario, param.l, param.j, notation));
+  const param =
+    selection?.kind === 'edge' || (selection?.kind === 'bias' && model.hasBias[selection.l]) ? selection : null;
+  const paramName =
+    param === null
+      ? null
+      : param.kind === 'edge'
+        ? nameToText(weightName(scenario, param.l, param.j, param.i, notation))
+        : nameToText(biasName(scenario, param.l, param.j, notation));
   const contribution = (row: number): number | null => {
     if (param === null || row < it.start || row >= it.start + it.count) return null;
     const s = row - it.start;
-    return param.kind === 'edge' ? edgeFactors(model, it.pass, s, param.l, param.j, param.i).dLdw : biasContribution(model, it.pass, s, param.l, param.j);
+    return param.kind === 'edge'
+      ? edgeFactors(model, it.pass, s, param.l, param.j, param.i).dLdw
+      : biasContribution(model, it.pass, s, param.l, param.j);
   };
   // Like the diagram, the table is a worksheet: what the iteration has not computed yet is blank.
   const plan = store.selectors.plan(state);
   const outputKnown = (k: number) => plan.aAt[outOff + k] < st.position;
   const lossKnown = plan.lossAt < st.position;
-  const gradKnown = param === null ? false
-    : param.kind === 'edge' ? plan.weightGradAt[model.weightOffset[param.l] + param.j * model.sizes[param.l] + param.i] < st.position
-      : plan.biasGradAt[model.biasOffset[param.l] + param.j] < st.position;
+  const gradKnown =
+    param === null
+      ? false
+      : param.kind === 'edge'
+        ? plan.weightGradAt[model.weightOffset[param.l] + param.j * model.sizes[param.l] + param.i] < st.position
+        : plan.biasGradAt[model.biasOffset[param.l] + param.j] < st.position;
   const shown = (x: number | null, known: boolean) => (x === null ? '—' : known ? <Num value={x} /> : BLANK);
-  const total = param === null ? null : param.kind === 'edge' ? it.pass.dLdw[model.weightOffset[param.l] + param.j * model.sizes[param.l] + param.i] : it.pass.dLdb[model.biasOffset[param.l] + param.j];
+  const total =
+    param === null
+      ? null
+      : param.kind === 'edge'
+        ? it.pass.dLdw[model.weightOffset[param.l] + param.j * model.sizes[param.l] + param.i]
+        : it.pass.dLdb[model.biasOffset[param.l] + param.j];
 
   return (
     <section className="data-table panel" aria-label="Samples">
       <div className="panel-head">
         <h2>Samples</h2>
         <span className="muted">
-          {it.count < scenario.data.length ? `batch: samples ${it.start + 1}–${it.start + it.count} of ${scenario.data.length}` : `${scenario.data.length} sample${scenario.data.length > 1 ? 's' : ''}, one batch`}
+          {it.count < scenario.data.length
+            ? `batch: samples ${it.start + 1}–${it.start + it.count} of ${scenario.data.length}`
+            : `${scenario.data.length} sample${scenario.data.length > 1 ? 's' : ''}, one batch`}
         </span>
-        <button type="button" className="chrome" onClick={() => st.changeScenario((s) => withSampleAdded(s), 'Add a sample')} data-testid="add-sample">
+        <button
+          type="button"
+          className="chrome"
+          onClick={() => st.changeScenario((s) => withSampleAdded(s), 'Add a sample')}
+          data-testid="add-sample"
+        >
           + sample
         </button>
       </div>
@@ -60,12 +89,26 @@ export function DataTable() {
           <thead>
             <tr>
               <th scope="col">#</th>
-              {Array.from({ length: nIn }, (_, i) => <th scope="col" key={`x${i}`}>{nameToText(nodeName(scenario, 0, i, notation))}</th>)}
-              {Array.from({ length: nOut }, (_, k) => <th scope="col" key={`y${k}`}>{nameToText(targetName(scenario, k, notation))}</th>)}
-              {Array.from({ length: nOut }, (_, k) => <th scope="col" key={`p${k}`}>{nameToText(nodeName(scenario, depth, k, notation))}</th>)}
+              {Array.from({ length: nIn }, (_, i) => (
+                <th scope="col" key={`x${i}`}>
+                  {nameToText(nodeName(scenario, 0, i, notation))}
+                </th>
+              ))}
+              {Array.from({ length: nOut }, (_, k) => (
+                <th scope="col" key={`y${k}`}>
+                  {nameToText(targetName(scenario, k, notation))}
+                </th>
+              ))}
+              {Array.from({ length: nOut }, (_, k) => (
+                <th scope="col" key={`p${k}`}>
+                  {nameToText(nodeName(scenario, depth, k, notation))}
+                </th>
+              ))}
               <th scope="col">loss</th>
               <th scope="col">{paramName ? `∂L/∂${paramName}` : 'contribution'}</th>
-              <th scope="col"><span className="visually-hidden">remove</span></th>
+              <th scope="col">
+                <span className="visually-hidden">remove</span>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -74,23 +117,56 @@ export function DataTable() {
               const selected = inBatch && row - it.start === st.sample;
               const c = contribution(row);
               return (
-                <tr key={row} className={`${selected ? 'selected' : ''} ${inBatch ? '' : 'out-of-batch'}`} aria-selected={selected} data-testid={`sample-row-${row}`}
-                  onClick={() => inBatch && st.setSample(row - it.start)}>
+                <tr
+                  key={row}
+                  className={`${selected ? 'selected' : ''} ${inBatch ? '' : 'out-of-batch'}`}
+                  aria-selected={selected}
+                  data-testid={`sample-row-${row}`}
+                  onClick={() => inBatch && st.setSample(row - it.start)}
+                >
                   <th scope="row">{row + 1}</th>
                   {d.x.map((v, i) => (
-                    <td key={`x${i}`}><EditableNumber value={v} label={`input ${nameToText(nodeName(scenario, 0, i, notation))} of sample ${row + 1}`} onCommit={(n) => st.setSampleValue(row, 'x', i, n)} testId={`x-${row}-${i}`} /></td>
+                    <td key={`x${i}`}>
+                      <EditableNumber
+                        value={v}
+                        label={`input ${nameToText(nodeName(scenario, 0, i, notation))} of sample ${row + 1}`}
+                        onCommit={(n) => st.setSampleValue(row, 'x', i, n)}
+                        testId={`x-${row}-${i}`}
+                      />
+                    </td>
                   ))}
                   {d.y.map((v, k) => (
-                    <td key={`y${k}`}><EditableNumber value={v} label={`target ${nameToText(targetName(scenario, k, notation))} of sample ${row + 1}`} onCommit={(n) => st.setSampleValue(row, 'y', k, n)} testId={`y-${row}-${k}`} /></td>
+                    <td key={`y${k}`}>
+                      <EditableNumber
+                        value={v}
+                        label={`target ${nameToText(targetName(scenario, k, notation))} of sample ${row + 1}`}
+                        onCommit={(n) => st.setSampleValue(row, 'y', k, n)}
+                        testId={`y-${row}-${k}`}
+                      />
+                    </td>
                   ))}
                   {Array.from({ length: nOut }, (_, k) => (
-                    <td key={`p${k}`} className="num" data-value={String(all.a[row * model.nodeCount + outOff + k])}>{shown(all.a[row * model.nodeCount + outOff + k], outputKnown(k))}</td>
+                    <td key={`p${k}`} className="num" data-value={String(all.a[row * model.nodeCount + outOff + k])}>
+                      {shown(all.a[row * model.nodeCount + outOff + k], outputKnown(k))}
+                    </td>
                   ))}
-                  <td className="num" data-value={String(all.sampleLoss[row])}>{shown(all.sampleLoss[row], lossKnown)}</td>
-                  <td className="num" data-value={c === null ? '' : String(c)}>{shown(c, gradKnown)}</td>
+                  <td className="num" data-value={String(all.sampleLoss[row])}>
+                    {shown(all.sampleLoss[row], lossKnown)}
+                  </td>
+                  <td className="num" data-value={c === null ? '' : String(c)}>
+                    {shown(c, gradKnown)}
+                  </td>
                   <td>
-                    <button type="button" className="icon-button chrome" disabled={scenario.data.length <= 1} aria-label={`Remove sample ${row + 1}`}
-                      onClick={(e) => { e.stopPropagation(); st.changeScenario((s) => withSampleRemoved(s, row), `Remove sample ${row + 1}`); }}>
+                    <button
+                      type="button"
+                      className="icon-button chrome"
+                      disabled={scenario.data.length <= 1}
+                      aria-label={`Remove sample ${row + 1}`}
+                      onClick={(e) => {
+                        e.stopPropagation();
+                        st.changeScenario((s) => withSampleRemoved(s, row), `Remove sample ${row + 1}`);
+                      }}
+                    >
                       ×
                     </button>
                   </td>
@@ -100,9 +176,15 @@ export function DataTable() {
           </tbody>
           <tfoot>
             <tr>
-              <th scope="row" colSpan={1 + nIn + 2 * nOut}>{scenario.reduction === 'sum' ? 'sum over the batch' : 'mean over the batch'}</th>
-              <td className="num" data-testid="batch-loss" data-value={String(it.pass.loss)}>{shown(it.pass.loss, lossKnown)}</td>
-              <td className="num" data-testid="batch-contribution" data-value={total === null ? '' : String(total)}>{total === null ? 'select an edge' : shown(total, gradKnown)}</td>
+              <th scope="row" colSpan={1 + nIn + 2 * nOut}>
+                {scenario.reduction === 'sum' ? 'sum over the batch' : 'mean over the batch'}
+              </th>
+              <td className="num" data-testid="batch-loss" data-value={String(it.pass.loss)}>
+                {shown(it.pass.loss, lossKnown)}
+              </td>
+              <td className="num" data-testid="batch-contribution" data-value={total === null ? '' : String(total)}>
+                {total === null ? 'select an edge' : shown(total, gradKnown)}
+              </td>
               <td />
             </tr>
           </tfoot>

@@ -64,7 +64,15 @@ export function EditableNumber({ value, label, onCommit, digits, className, test
 
   if (!editing) {
     return (
-      <button ref={button} type="button" className={`editable-number ${className ?? ''}`} aria-label={`${label} = ${String(value)}, press Enter to edit`} title={`${formatFull(value)} (click to edit)`} data-testid={testId} onClick={start}>
+      <button
+        ref={button}
+        type="button"
+        className={`editable-number ${className ?? ''}`}
+        aria-label={`${label} = ${String(value)}, press Enter to edit`}
+        title={`${formatFull(value)} (click to edit)`}
+        data-testid={testId}
+        onClick={start}
+      >
         {formatValue(value, digits ?? precision)}
       </button>
     );

@@ -35,49 +35,78 @@ function diagramSvg(): SVGSVGElement {
  */
 const EXPORTS: readonly Export[] = [
   {
-    id: 'scenario', label: 'Scenario', ext: '.json', hint: 'The scenario file, every number exact; Import opens it again.',
+    id: 'scenario',
+    label: 'Scenario',
+    ext: '.json',
+    hint: 'The scenario file, every number exact; Import opens it again.',
     make: async (store) => new Blob([`${scenarioToJson(store.getState().scenario)}\n`], { type: JSON_TYPE }),
   },
   {
-    id: 'trace', label: 'Trace of the iteration', ext: '-trace.json',
+    id: 'trace',
+    label: 'Trace of the iteration',
+    ext: '-trace.json',
     hint: 'What the trace command prints for this scenario: every value and gradient of its first iteration, from fresh optimizer state.',
-    make: async (store) => new Blob([`${traceToJson(traceScenario(store.getState().scenario))}\n`], { type: JSON_TYPE }),
+    make: async (store) =>
+      new Blob([`${traceToJson(traceScenario(store.getState().scenario))}\n`], { type: JSON_TYPE }),
   },
   {
-    id: 'csv', label: 'Values and gradients', ext: '-trace.csv',
+    id: 'csv',
+    label: 'Values and gradients',
+    ext: '-trace.csv',
     hint: 'The iteration on screen as a table: z, a, ∂L/∂z, ∂L/∂a of every node of every sample; each weight and bias with its gradient and value after the step.',
     make: async (store) => {
       const s = store.getState();
-      return new Blob([iterationCsv(s.scenario, store.selectors.compiled(s), store.selectors.iteration(s))], { type: 'text/csv' });
+      return new Blob([iterationCsv(s.scenario, store.selectors.compiled(s), store.selectors.iteration(s))], {
+        type: 'text/csv',
+      });
     },
   },
   {
-    id: 'svg', label: 'Diagram', ext: '-diagram.svg', hint: 'The diagram as shown, as a standalone SVG file.',
+    id: 'svg',
+    label: 'Diagram',
+    ext: '-diagram.svg',
+    hint: 'The diagram as shown, as a standalone SVG file.',
     make: async (store) => {
       const { exportSvg } = await import('../view/export-svg.ts');
       return new Blob([exportSvg(diagramSvg(), store.getState().scenario.title).text], { type: 'image/svg+xml' });
     },
   },
   {
-    id: 'png', label: 'Diagram picture', ext: '-diagram.png', hint: 'The diagram as shown, at twice its size on screen.',
+    id: 'png',
+    label: 'Diagram picture',
+    ext: '-diagram.png',
+    hint: 'The diagram as shown, at twice its size on screen.',
     make: async (store) => {
       const { exportSvg, svgToPng } = await import('../view/export-svg.ts');
       return svgToPng(exportSvg(diagramSvg(), store.getState().scenario.title), 2);
     },
   },
   {
-    id: 'tex', label: 'Derivation', ext: '-derivation.tex', needsSelection: true,
+    id: 'tex',
+    label: 'Derivation',
+    ext: '-derivation.tex',
+    needsSelection: true,
     hint: 'The derivation of the selection, with the numbers, as LaTeX source.',
     make: async (store, notation) => {
-      const [{ buildDerivation }, { derivationLatex }] = await Promise.all([import('../tex/derivation.ts'), import('../tex/derivation-latex.ts')]);
+      const [{ buildDerivation }, { derivationLatex }] = await Promise.all([
+        import('../tex/derivation.ts'),
+        import('../tex/derivation-latex.ts'),
+      ]);
       const s = store.getState();
       if (s.selection === null) throw new Error('nothing is selected');
       const derivation = buildDerivation({
-        scenario: withNotation(s.scenario, notation), compiled: store.selectors.compiled(s), iteration: store.selectors.iteration(s),
-        selection: s.selection, sample: s.sample, state: s.optimizerState ?? undefined, gradCheck: store.selectors.numeric(s) ?? undefined,
+        scenario: withNotation(s.scenario, notation),
+        compiled: store.selectors.compiled(s),
+        iteration: store.selectors.iteration(s),
+        selection: s.selection,
+        sample: s.sample,
+        state: s.optimizerState ?? undefined,
+        gradCheck: store.selectors.numeric(s) ?? undefined,
         digits: precisionDigits(s.precision),
       });
-      return new Blob([derivationLatex(derivation, `Backprop Lab, ${s.scenario.title ?? 'your scenario'}`)], { type: 'application/x-tex' });
+      return new Blob([derivationLatex(derivation, `Backprop Lab, ${s.scenario.title ?? 'your scenario'}`)], {
+        type: 'application/x-tex',
+      });
     },
   },
 ];
@@ -94,7 +123,11 @@ export function ExportMenu({ onDone }: { onDone(): void }) {
     try {
       downloadBlob(await item.make(store, notation), `${exportStem(s.presetId, s.scenario.title)}${item.ext}`);
     } catch (error) {
-      store.getState().setNotice({ kind: 'error', text: `The ${item.label.toLowerCase()} could not be exported.`, details: [error instanceof Error ? error.message : String(error)] });
+      store.getState().setNotice({
+        kind: 'error',
+        text: `The ${item.label.toLowerCase()} could not be exported.`,
+        details: [error instanceof Error ? error.message : String(error)],
+      });
     }
   };
 
@@ -104,8 +137,14 @@ export function ExportMenu({ onDone }: { onDone(): void }) {
         const disabled = item.needsSelection === true && !hasSelection;
         return (
           <li key={item.id}>
-            <button type="button" className="menu-item" disabled={disabled} data-testid={`export-${item.id}`} onClick={() => void run(item)}
-              title={disabled ? 'Select a node, weight, bias or the loss on the diagram first.' : item.hint}>
+            <button
+              type="button"
+              className="menu-item"
+              disabled={disabled}
+              data-testid={`export-${item.id}`}
+              onClick={() => void run(item)}
+              title={disabled ? 'Select a node, weight, bias or the loss on the diagram first.' : item.hint}
+            >
               <span>{item.label}</span>
               <span className="menu-item-ext">{item.ext.replace(/^-[a-z]+/, '')}</span>
             </button>

@@ -10,16 +10,39 @@ export function FileMenu() {
   const importHidden = useAppStore((s) => s.hidden.includes('presets'));
   return (
     <div className="popover-anchor chrome">
-      <button ref={buttonRef} type="button" className={open ? 'toggle active' : 'toggle'} aria-expanded={open} aria-controls="file-menu"
-        onClick={() => setOpen(!open)} data-testid="file-menu-button" title="Import a scenario file; export the scenario, the trace, the diagram or a derivation">
+      <button
+        ref={buttonRef}
+        type="button"
+        className={open ? 'toggle active' : 'toggle'}
+        aria-expanded={open}
+        aria-controls="file-menu"
+        onClick={() => setOpen(!open)}
+        data-testid="file-menu-button"
+        title="Import a scenario file; export the scenario, the trace, the diagram or a derivation"
+      >
         File
       </button>
       {open && (
-        <div ref={panelRef} id="file-menu" className="popover file-menu" role="group" aria-label="Import and export" data-testid="file-menu">
+        <div
+          ref={panelRef}
+          id="file-menu"
+          className="popover file-menu"
+          role="group"
+          aria-label="Import and export"
+          data-testid="file-menu"
+        >
           {!importHidden && (
             <>
               <h2 className="popover-heading">Import</h2>
-              <button type="button" className="menu-item" data-testid="import-button" onClick={() => { close(true); openImportPicker(); }}>
+              <button
+                type="button"
+                className="menu-item"
+                data-testid="import-button"
+                onClick={() => {
+                  close(true);
+                  openImportPicker();
+                }}
+              >
                 <span>Open a scenario file…</span>
                 <span className="menu-item-ext">.json</span>
               </button>

@@ -22,22 +22,37 @@ export function ImportControls() {
   const store = useAppStoreApi();
   const importFile = useCallback((file: File) => void importScenarioFile(store, file), [store]);
   const importText = useCallback((text: string) => void importPastedText(store, text), [store]);
-  const onFiles = useCallback((files: readonly File[]) => {
-    if (files.length > 1) store.getState().setNotice({ kind: 'error', text: `Drop one scenario file at a time (${files.length} were dropped); nothing was changed.` });
-    else if (files.length === 1) importFile(files[0]);
-  }, [store, importFile]);
+  const onFiles = useCallback(
+    (files: readonly File[]) => {
+      if (files.length > 1)
+        store.getState().setNotice({
+          kind: 'error',
+          text: `Drop one scenario file at a time (${files.length} were dropped); nothing was changed.`,
+        });
+      else if (files.length === 1) importFile(files[0]);
+    },
+    [store, importFile],
+  );
   const dragging = useFileDrop(onFiles);
   usePasteImport(importFile, importText);
 
   return (
     <>
-      <input id={IMPORT_INPUT_ID} type="file" accept=".json,application/json" hidden tabIndex={-1} aria-hidden="true" data-testid="import-file"
+      <input
+        id={IMPORT_INPUT_ID}
+        type="file"
+        accept=".json,application/json"
+        hidden
+        tabIndex={-1}
+        aria-hidden="true"
+        data-testid="import-file"
         onChange={(e) => {
           const file = e.target.files?.[0];
           // Cleared, so that choosing the same file again imports it again.
           e.target.value = '';
           if (file) importFile(file);
-        }} />
+        }}
+      />
       {dragging && (
         <div className="drop-overlay" data-testid="drop-overlay">
           <div className="drop-overlay-box">Drop a scenario file (.json) to open it</div>

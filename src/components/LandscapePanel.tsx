@@ -14,13 +14,20 @@ export function LandscapePanel() {
   const paths = useMemo(() => [{ points: trainingPath, color: PATH_COLOR }], [trainingPath]);
   return (
     <aside className="math-panel panel landscape-panel" aria-label="Landscape" data-testid="landscape-panel">
-      <LandscapePlot paths={paths} showStep legend={(
-        <p className="landscape-key muted">
-          <span className="swatch" style={{ background: '#e63946' }} />−∇L (direction)
-          <span className="swatch" style={{ background: '#ff9f1c' }} />the optimizer’s step
-          <span className="swatch" style={{ background: PATH_COLOR, outline: '1px solid var(--line)' }} />last training run
-        </p>
-      )} />
+      <LandscapePlot
+        paths={paths}
+        showStep
+        legend={
+          <p className="landscape-key muted">
+            <span className="swatch" style={{ background: '#e63946' }} />
+            −∇L (direction)
+            <span className="swatch" style={{ background: '#ff9f1c' }} />
+            the optimizer’s step
+            <span className="swatch" style={{ background: PATH_COLOR, outline: '1px solid var(--line)' }} />
+            last training run
+          </p>
+        }
+      />
     </aside>
   );
 }

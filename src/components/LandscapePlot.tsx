@@ -1,6 +1,14 @@
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Params } from '../core/model.ts';
-import { createLossGridJob, fillLossGrid, gridWindow, paramValue, windowAround, type LossGrid, type ParamRef } from '../core/landscape.ts';
+import {
+  createLossGridJob,
+  fillLossGrid,
+  gridWindow,
+  paramValue,
+  windowAround,
+  type LossGrid,
+  type ParamRef,
+} from '../core/landscape.ts';
 import { formatValue } from '../core/format-number.ts';
 import { createLandscapeView } from '../view/landscape-view.ts';
 import { defaultPair, paramOptions } from './landscape-options.ts';
@@ -47,7 +55,11 @@ interface Props {
  */
 export function LandscapePlot({ paths, showStep, legend, initialRange = '1' }: Props) {
   const store = useAppStoreApi();
-  const st = useAppStore((s) => ({ selection: s.selection, landscapePair: s.landscapePair, setLandscapePair: s.setLandscapePair }));
+  const st = useAppStore((s) => ({
+    selection: s.selection,
+    landscapePair: s.landscapePair,
+    setLandscapePair: s.setLandscapePair,
+  }));
   // As the math panel does: the store's settled values, so a drag does not restart the grid every frame.
   const settled = useAppStore((s) => s.settled);
   const { scenario, optimizerState } = settled;
@@ -67,18 +79,25 @@ export function LandscapePlot({ paths, showStep, legend, initialRange = '1' }: P
   const t1 = value(params, o1.ref);
   const t2 = value(params, o2.ref);
   // each path through (θ₁, θ₂); a path from a network of another shape is not drawn
-  const drawn = useMemo(() => paths.map((run) => {
-    const points: number[] = [];
-    for (const p of run.points) {
-      if (p.w.length !== model.weightCount || p.b.length !== model.biasCount) continue;
-      points.push(value(p, o1.ref), value(p, o2.ref));
-    }
-    return { points, color: run.color, dash: run.dash, label: run.label };
-  }), [paths, model, o1.ref, o2.ref]);
+  const drawn = useMemo(
+    () =>
+      paths.map((run) => {
+        const points: number[] = [];
+        for (const p of run.points) {
+          if (p.w.length !== model.weightCount || p.b.length !== model.biasCount) continue;
+          points.push(value(p, o1.ref), value(p, o2.ref));
+        }
+        return { points, color: run.color, dash: run.dash, label: run.label };
+      }),
+    [paths, model, o1.ref, o2.ref],
+  );
 
-  const win = range === 'relative' ? gridWindow(t1, t2, 'relative')
-    : range === 'fit' ? windowAround([t1, t2, ...drawn.flatMap((p) => p.points)]) ?? gridWindow(t1, t2, 'fixed')
-      : gridWindow(t1, t2, 'fixed', Number(range));
+  const win =
+    range === 'relative'
+      ? gridWindow(t1, t2, 'relative')
+      : range === 'fit'
+        ? (windowAround([t1, t2, ...drawn.flatMap((p) => p.points)]) ?? gridWindow(t1, t2, 'fixed'))
+        : gridWindow(t1, t2, 'fixed', Number(range));
   const key = JSON.stringify([k1, k2, win, resolution, step]);
 
   const [computed, setComputed] = useState<Computed | null>(null);
@@ -104,12 +123,20 @@ export function LandscapePlot({ paths, showStep, legend, initialRange = '1' }: P
 
   const grid = computed?.grid ?? null;
   const ready = computed !== null && computed.key === key;
-  const gradient: [number, number] = [value({ w: iteration.pass.dLdw, b: iteration.pass.dLdb }, o1.ref), value({ w: iteration.pass.dLdw, b: iteration.pass.dLdb }, o2.ref)];
+  const gradient: [number, number] = [
+    value({ w: iteration.pass.dLdw, b: iteration.pass.dLdb }, o1.ref),
+    value({ w: iteration.pass.dLdw, b: iteration.pass.dLdb }, o2.ref),
+  ];
   const after: [number, number] = [value(iteration.after, o1.ref), value(iteration.after, o2.ref)];
   useEffect(() => {
     viewRef.current?.update({
-      grid, xLabel: o1.label, yLabel: o2.label, point: [t1, t2],
-      gradient: showStep ? gradient : null, after: showStep ? after : null, paths: drawn,
+      grid,
+      xLabel: o1.label,
+      yLabel: o2.label,
+      point: [t1, t2],
+      gradient: showStep ? gradient : null,
+      after: showStep ? after : null,
+      paths: drawn,
     });
     // the arrays are rebuilt each render from the numbers listed
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -118,34 +145,77 @@ export function LandscapePlot({ paths, showStep, legend, initialRange = '1' }: P
   const attrs = ready && grid ? gridAttributes(grid, k1, k2, step) : { 'data-state': 'computing' };
   // A big network has tens of thousands of parameters: the same elements each render let
   // React skip them while the grid's progress re-renders the panel.
-  const optionList = useMemo(() => options.map((o) => <option key={o.key} value={o.key}>{o.label}</option>), [options]);
+  const optionList = useMemo(
+    () =>
+      options.map((o) => (
+        <option key={o.key} value={o.key}>
+          {o.label}
+        </option>
+      )),
+    [options],
+  );
   return (
     <>
       <div className="landscape-controls">
-        <label>θ₁ (across)
-          <select value={k1} onChange={(e) => st.setLandscapePair([e.target.value, k2])} data-testid="landscape-p1">{optionList}</select>
-        </label>
-        <label>θ₂ (up)
-          <select value={k2} onChange={(e) => st.setLandscapePair([k1, e.target.value])} data-testid="landscape-p2">{optionList}</select>
-        </label>
-        <label>range
-          <select value={range} onChange={(e) => setRange(e.target.value as Range)} data-testid="landscape-range">
-            {RANGES.filter((r) => r !== 'fit' || range === 'fit' || drawn.some((p) => p.points.length >= 4)).map((r) => <option key={r} value={r}>{RANGE_NAMES[r] ?? `±${r}`}</option>)}
+        <label>
+          θ₁ (across)
+          <select value={k1} onChange={(e) => st.setLandscapePair([e.target.value, k2])} data-testid="landscape-p1">
+            {optionList}
           </select>
         </label>
-        <label>grid
-          <select value={resolution} onChange={(e) => setResolution(Number(e.target.value))} data-testid="landscape-resolution">
-            {RESOLUTIONS.map((n) => <option key={n} value={n}>{`${n}×${n}`}</option>)}
+        <label>
+          θ₂ (up)
+          <select value={k2} onChange={(e) => st.setLandscapePair([k1, e.target.value])} data-testid="landscape-p2">
+            {optionList}
+          </select>
+        </label>
+        <label>
+          range
+          <select value={range} onChange={(e) => setRange(e.target.value as Range)} data-testid="landscape-range">
+            {RANGES.filter((r) => r !== 'fit' || range === 'fit' || drawn.some((p) => p.points.length >= 4)).map(
+              (r) => (
+                <option key={r} value={r}>
+                  {RANGE_NAMES[r] ?? `±${r}`}
+                </option>
+              ),
+            )}
+          </select>
+        </label>
+        <label>
+          grid
+          <select
+            value={resolution}
+            onChange={(e) => setResolution(Number(e.target.value))}
+            data-testid="landscape-resolution"
+          >
+            {RESOLUTIONS.map((n) => (
+              <option key={n} value={n}>{`${n}×${n}`}</option>
+            ))}
           </select>
         </label>
       </div>
       <div className="landscape-status muted" aria-live="polite">
-        {k1 === k2 ? <span>Pick two different parameters.</span>
-          : ready ? <span data-testid="landscape-summary">L over samples {iteration.start + 1}–{iteration.start + iteration.count} at ({formatValue(t1)}, {formatValue(t2)}) = {formatValue(iteration.pass.loss)}; over the grid {formatValue(grid!.min)} to {formatValue(grid!.max)}</span>
-            : <><progress max={1} value={progress} aria-label="Computing the landscape" /> computing…</>}
+        {k1 === k2 ? (
+          <span>Pick two different parameters.</span>
+        ) : ready ? (
+          <span data-testid="landscape-summary">
+            L over samples {iteration.start + 1}–{iteration.start + iteration.count} at ({formatValue(t1)},{' '}
+            {formatValue(t2)}) = {formatValue(iteration.pass.loss)}; over the grid {formatValue(grid!.min)} to{' '}
+            {formatValue(grid!.max)}
+          </span>
+        ) : (
+          <>
+            <progress max={1} value={progress} aria-label="Computing the landscape" /> computing…
+          </>
+        )}
       </div>
-      <div className="landscape-plot" data-testid="landscape-plot" data-paths={drawn.filter((p) => p.points.length >= 4).length}
-        data-path-points={drawn.map((p) => p.points.length / 2).join(',')} {...attrs}>
+      <div
+        className="landscape-plot"
+        data-testid="landscape-plot"
+        data-paths={drawn.filter((p) => p.points.length >= 4).length}
+        data-path-points={drawn.map((p) => p.points.length / 2).join(',')}
+        {...attrs}
+      >
         <canvas ref={canvasRef} />
       </div>
       {legend}
@@ -155,8 +225,20 @@ export function LandscapePlot({ paths, showStep, legend, initialRange = '1' }: P
 
 /** The grid's numbers for tests and exports: axes, and a few sampled points with their loss at full precision. */
 function gridAttributes(g: LossGrid, k1: string, k2: string, step: number): Record<string, string> {
-  const pick = [[0, 0], [g.ny - 1, g.nx - 1], [g.ny >> 1, g.nx >> 1], [g.ny >> 2, (3 * g.nx) >> 2], [g.ny - 1, 0]];
-  const samples = pick.map(([row, col]) => ({ row, col, x: g.xs[col], y: g.ys[row], loss: g.values[row * g.nx + col] }));
+  const pick = [
+    [0, 0],
+    [g.ny - 1, g.nx - 1],
+    [g.ny >> 1, g.nx >> 1],
+    [g.ny >> 2, (3 * g.nx) >> 2],
+    [g.ny - 1, 0],
+  ];
+  const samples = pick.map(([row, col]) => ({
+    row,
+    col,
+    x: g.xs[col],
+    y: g.ys[row],
+    loss: g.values[row * g.nx + col],
+  }));
   return {
     'data-state': 'ready',
     'data-p1': k1,

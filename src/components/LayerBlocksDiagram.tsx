@@ -19,7 +19,12 @@ export function LayerBlocksDiagram() {
       () => {
         const s = store.getState();
         const { model, params } = store.selectors.compiled(s);
-        view.update({ model, w: params.w, activations: s.scenario.layers.slice(1).map((layer) => ('activation' in layer ? layer.activation.type : '')), selection: s.selection });
+        view.update({
+          model,
+          w: params.w,
+          activations: s.scenario.layers.slice(1).map((layer) => ('activation' in layer ? layer.activation.type : '')),
+          selection: s.selection,
+        });
       },
       { equalityFn: shallow, fireImmediately: true },
     );

@@ -9,12 +9,24 @@ export function LossChart() {
   const store = useAppStoreApi();
   const svgRef = useRef<SVGSVGElement>(null);
   const [log, setLog] = useState(true);
-  const { history, clearHistory, precision } = useAppStore((s) => ({ history: s.run.lossHistory, clearHistory: s.clearHistory, precision: s.precision }));
+  const { history, clearHistory, precision } = useAppStore((s) => ({
+    history: s.run.lossHistory,
+    clearHistory: s.clearHistory,
+    precision: s.precision,
+  }));
 
   const view = useSizedView(svgRef, createLossChartView);
 
   // the chart follows the history without re-rendering the component
-  useEffect(() => store.subscribe((s) => s.run.lossHistory, (h) => view.current?.update({ series: [{ history: h }], log }), { fireImmediately: true }), [store, view, log]);
+  useEffect(
+    () =>
+      store.subscribe(
+        (s) => s.run.lossHistory,
+        (h) => view.current?.update({ series: [{ history: h }], log }),
+        { fireImmediately: true },
+      ),
+    [store, view, log],
+  );
 
   const last = history.length > 0 ? history[history.length - 1] : null;
   return (
@@ -27,9 +39,20 @@ export function LossChart() {
         <label className="muted">
           <input type="checkbox" checked={log} onChange={(e) => setLog(e.target.checked)} /> log
         </label>
-        <button type="button" onClick={clearHistory} disabled={history.length === 0}>Clear</button>
+        <button type="button" onClick={clearHistory} disabled={history.length === 0}>
+          Clear
+        </button>
       </div>
-      <svg ref={svgRef} role="img" aria-label={last === null ? 'No training yet' : `Loss over ${history.length - 1} training steps, now ${formatValue(last, precision)}`} data-testid="loss-chart" />
+      <svg
+        ref={svgRef}
+        role="img"
+        aria-label={
+          last === null
+            ? 'No training yet'
+            : `Loss over ${history.length - 1} training steps, now ${formatValue(last, precision)}`
+        }
+        data-testid="loss-chart"
+      />
     </section>
   );
 }

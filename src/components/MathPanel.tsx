@@ -16,7 +16,16 @@ import { useAppStore, useAppStoreApi } from './use-app-store.ts';
  */
 export function MathPanel() {
   const store = useAppStoreApi();
-  const st = useAppStore((s) => ({ selection: s.selection, sample: s.sample, hover: s.hover, setHover: s.setHover, select: s.select, position: s.position, setPosition: s.setPosition, precision: s.precision }));
+  const st = useAppStore((s) => ({
+    selection: s.selection,
+    sample: s.sample,
+    hover: s.hover,
+    setHover: s.setHover,
+    select: s.select,
+    position: s.position,
+    setPosition: s.setPosition,
+    precision: s.precision,
+  }));
   // Typesetting every frame of a drag would cost the diagram its frame rate: the panel shows
   // the store's settled values (caught up whenever a drag rests, and at its end).
   const settled = useDeferredValue(useAppStore((s) => s.settled));
@@ -46,7 +55,8 @@ export function MathPanel() {
     const plan = store.selectors.plan(settled);
     const index = selectionEventIndex(plan, store.selectors.compiled(settled).model, st.selection);
     const sel = st.selection;
-    const what = sel.kind === 'loss' ? 'the loss' : sel.kind === 'node' ? (sel.l === 0 ? 'its ∂L/∂a' : 'its δ') : 'its gradient';
+    const what =
+      sel.kind === 'loss' ? 'the loss' : sel.kind === 'node' ? (sel.l === 0 ? 'its ∂L/∂a' : 'its δ') : 'its gradient';
     return index >= 0 && st.position <= index ? { step: index + 1, of: plan.events.length, what } : null;
   }, [store, settled, st.selection, st.position]);
 
@@ -58,33 +68,52 @@ export function MathPanel() {
     root.querySelectorAll(`[data-key="${selectionKey(st.hover)}"]`).forEach((el) => el.classList.add('term-highlight'));
   }, [st.hover, derivation]);
 
-
   return (
-    <aside className="math-panel panel" aria-label="Math" data-testid="math-panel" tabIndex={0}
-      {...termLinkHandlers(st.hover, st.setHover, st.select)}>
+    <aside
+      className="math-panel panel"
+      aria-label="Math"
+      data-testid="math-panel"
+      tabIndex={0}
+      {...termLinkHandlers(st.hover, st.setHover, st.select)}
+    >
       {derivation === null ? (
         <div className="notes" data-testid="preset-notes">
           <h2>{scenario.title ?? 'Your scenario'}</h2>
-          <p className="muted">Click any edge, node, bias or the loss on the diagram to see its derivation with the live numbers. Step through the iteration with ◀ ▶ or the arrow keys.</p>
+          <p className="muted">
+            Click any edge, node, bias or the loss on the diagram to see its derivation with the live numbers. Step
+            through the iteration with ◀ ▶ or the arrow keys.
+          </p>
           {scenario.description && <div>{scenario.description}</div>}
         </div>
       ) : (
         <div ref={container}>
           <div className="panel-head">
             <h2 data-testid="derivation-title">{derivation.title}</h2>
-            <button type="button" className="icon-button" aria-label="Clear the selection" onClick={() => st.select(null)}>×</button>
+            <button
+              type="button"
+              className="icon-button"
+              aria-label="Clear the selection"
+              onClick={() => st.select(null)}
+            >
+              ×
+            </button>
           </div>
           {ahead && (
             <p className="ahead-note" role="note" data-testid="math-ahead">
-              Ahead of the step: this iteration computes {ahead.what} at step {ahead.step} of {ahead.of} (now {st.position}); the diagram shows it from there.
-              <button type="button" onClick={() => st.setPosition(ahead.step)} data-testid="math-ahead-go">Go to step {ahead.step}</button>
+              Ahead of the step: this iteration computes {ahead.what} at step {ahead.step} of {ahead.of} (now{' '}
+              {st.position}); the diagram shows it from there.
+              <button type="button" onClick={() => st.setPosition(ahead.step)} data-testid="math-ahead-go">
+                Go to step {ahead.step}
+              </button>
             </p>
           )}
           {st.selection && <ParameterEditor key={selectionKey(st.selection)} selection={st.selection} />}
           {derivation.sections.map((section, k) => (
             <section key={`${k}-${section.heading}`} aria-label={section.heading}>
               <h3>{section.heading}</h3>
-              {section.lines.map((line, n) => <TexLine key={n} line={line} />)}
+              {section.lines.map((line, n) => (
+                <TexLine key={n} line={line} />
+              ))}
             </section>
           ))}
         </div>

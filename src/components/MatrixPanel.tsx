@@ -21,7 +21,15 @@ function mark(root: HTMLElement, cls: string, sel: Selection | null): void {
  */
 export function MatrixPanel() {
   const store = useAppStoreApi();
-  const st = useAppStore((s) => ({ position: s.position, sample: s.sample, selection: s.selection, hover: s.hover, setHover: s.setHover, select: s.select, precision: s.precision }));
+  const st = useAppStore((s) => ({
+    position: s.position,
+    sample: s.sample,
+    selection: s.selection,
+    hover: s.hover,
+    setHover: s.setHover,
+    select: s.select,
+    precision: s.precision,
+  }));
   // As in the math panel: the store's settled values, so a drag typesets only when it rests.
   const settled = useDeferredValue(useAppStore((s) => s.settled));
   const container = useRef<HTMLDivElement>(null);
@@ -56,15 +64,24 @@ export function MatrixPanel() {
   const section = (heading: string, lines: readonly string[]) => (
     <section key={heading} aria-label={heading}>
       <h3>{heading}</h3>
-      {lines.map((tex, n) => <TexLine key={n} line={{ tex }} />)}
+      {lines.map((tex, n) => (
+        <TexLine key={n} line={{ tex }} />
+      ))}
     </section>
   );
 
   return (
-    <aside className="matrix-panel panel" aria-label="Matrices" data-testid="matrix-panel" tabIndex={0}
-      {...termLinkHandlers(st.hover, st.setHover, st.select)}>
+    <aside
+      className="matrix-panel panel"
+      aria-label="Matrices"
+      data-testid="matrix-panel"
+      tabIndex={0}
+      {...termLinkHandlers(st.hover, st.setHover, st.select)}
+    >
       <div ref={container}>
-        <p className="muted matrix-intro">Sample {st.sample + 1} of the batch. □ marks a value not computed yet at this step.</p>
+        <p className="muted matrix-intro">
+          Sample {st.sample + 1} of the batch. □ marks a value not computed yet at this step.
+        </p>
         {layers.map((layer) => section(`Layer ${layer.l + 1} · forward`, layer.forward))}
         {[...layers].reverse().map((layer) => section(`Layer ${layer.l + 1} · backward`, layer.backward))}
       </div>

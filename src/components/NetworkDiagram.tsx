@@ -23,8 +23,15 @@ import { LayerBlocksDiagram } from './LayerBlocksDiagram.tsx';
  * size over 11 px. 1 on a laptop; in presentation mode it grows with the screen (18 px text at
  * 1920×1080, the same share of a smaller screen, never below the laptop's); A− A+ multiply it.
  */
-export function diagramScale(presentation: boolean, textSize: number, screenWidth: number, screenHeight: number): number {
-  const base = presentation ? Math.max(1, (PROJECTOR_TEXT_PX / TEXT.fontSize) * Math.min(screenWidth / 1920, screenHeight / 1080)) : 1;
+export function diagramScale(
+  presentation: boolean,
+  textSize: number,
+  screenWidth: number,
+  screenHeight: number,
+): number {
+  const base = presentation
+    ? Math.max(1, (PROJECTOR_TEXT_PX / TEXT.fontSize) * Math.min(screenWidth / 1920, screenHeight / 1080))
+    : 1;
   return base * TEXT_SIZE_STEP ** textSize;
 }
 
@@ -47,7 +54,8 @@ function scrubbable(store: AppStore, sel: Selection): number | null {
   const s = store.getState();
   if (sel.kind === 'edge') return s.scenario.weights[sel.l]?.[sel.j]?.[sel.i] ?? null;
   if (sel.kind === 'bias') return s.scenario.biases[sel.l]?.[sel.j] ?? null;
-  if (sel.kind === 'node' && sel.l === 0) return s.scenario.data[store.selectors.iteration(s).start + s.sample]?.x[sel.j] ?? null;
+  if (sel.kind === 'node' && sel.l === 0)
+    return s.scenario.data[store.selectors.iteration(s).start + s.sample]?.x[sel.j] ?? null;
   return null;
 }
 
@@ -91,7 +99,8 @@ function NodeEdgeDiagram() {
     const view = createNetworkView(svg, {
       onSelect: (sel) => store.getState().select(sel),
       onHover: (sel) => store.getState().setHover(sel),
-      onLabels: (shown, total) => setLabels((prev) => (prev && prev.shown === shown && prev.total === total ? prev : { shown, total })),
+      onLabels: (shown, total) =>
+        setLabels((prev) => (prev && prev.shown === shown && prev.total === total ? prev : { shown, total })),
       onScrub: (sel, delta, phase) => {
         if (phase === 'start') {
           scrubStart = scrubbable(store, sel);
@@ -124,13 +133,23 @@ function NodeEdgeDiagram() {
       if (value === null || !frame) return;
       const key = selectionKey(sel);
       store.getState().select(sel);
-      const target = svg.querySelector(`.bp-label[data-sel="${key}"]`) ?? svg.querySelector(`[data-sel="${key}"][tabindex]`);
+      const target =
+        svg.querySelector(`.bp-label[data-sel="${key}"]`) ?? svg.querySelector(`[data-sel="${key}"][tabindex]`);
       const r = target?.getBoundingClientRect();
       const f = frame.getBoundingClientRect();
-      setEditing((prev) => (prev && prev.key === key ? prev : {
-        sel, key, text: String(value), error: '',
-        left: r ? r.left - f.left : 8, top: r ? r.top - f.top : 8, width: Math.max(110, r ? r.width + 24 : 110),
-      }));
+      setEditing((prev) =>
+        prev && prev.key === key
+          ? prev
+          : {
+              sel,
+              key,
+              text: String(value),
+              error: '',
+              left: r ? r.left - f.left : 8,
+              top: r ? r.top - f.top : 8,
+              width: Math.max(110, r ? r.width + 24 : 110),
+            },
+      );
     };
 
     let names: { key: Scenario; value: NetworkNames } | null = null;
@@ -141,13 +160,28 @@ function NodeEdgeDiagram() {
       if (!isDrawable(compiled.model)) return;
       const scenario = withNotation(s.scenario, notationRef.current);
       // Names depend on the labels and the shape only: an edit of a value keeps them.
-      if (names === null || names.key.layers !== scenario.layers || names.key.weightLabels !== scenario.weightLabels || names.key.biasLabels !== scenario.biasLabels) {
+      if (
+        names === null ||
+        names.key.layers !== scenario.layers ||
+        names.key.weightLabels !== scenario.weightLabels ||
+        names.key.biasLabels !== scenario.biasLabels
+      ) {
         names = { key: scenario, value: buildNetworkNames(scenario, compiled.model) };
       }
-      view.update(buildNetworkViewModel({
-        scenario, compiled, iteration: store.selectors.iteration(s), plan: store.selectors.plan(s),
-        position: s.position, sample: s.sample, selection: s.selection, showZ: s.showZ, precision: s.precision, names: names.value,
-      }));
+      view.update(
+        buildNetworkViewModel({
+          scenario,
+          compiled,
+          iteration: store.selectors.iteration(s),
+          plan: store.selectors.plan(s),
+          position: s.position,
+          sample: s.sample,
+          selection: s.selection,
+          showZ: s.showZ,
+          precision: s.precision,
+          names: names.value,
+        }),
+      );
     };
     const unsubscribe = store.subscribe(
       (s) => [s.scenario, s.optimizerState, s.position, s.sample, s.selection, s.showZ, s.precision],
@@ -155,7 +189,10 @@ function NodeEdgeDiagram() {
       { equalityFn: shallow, fireImmediately: true },
     );
     rerenderRef.current = render;
-    const unhover = store.subscribe((s) => s.hover, (hover) => view.highlight(hover ? [selectionKey(hover)] : []));
+    const unhover = store.subscribe(
+      (s) => s.hover,
+      (hover) => view.highlight(hover ? [selectionKey(hover)] : []),
+    );
     let box = { width: 0, height: 0 };
     const fit = () => {
       const s = store.getState();
@@ -171,7 +208,11 @@ function NodeEdgeDiagram() {
     observer.observe(svg);
     const unscale = store.subscribe((s) => [s.presentation, s.textSize], fit, { equalityFn: shallow });
     // More digits need wider labels: the placement is redone when the precision changes, never per edit.
-    const unchars = store.subscribe((s) => s.precision, (p) => view.setLabelChars(valueCharsFor(precisionDigits(p))), { fireImmediately: true });
+    const unchars = store.subscribe(
+      (s) => s.precision,
+      (p) => view.setLabelChars(valueCharsFor(precisionDigits(p))),
+      { fireImmediately: true },
+    );
     return () => {
       unchars();
       unscale();
@@ -202,7 +243,9 @@ function NodeEdgeDiagram() {
     const key = editing.key;
     setEditing(null);
     // Focus goes back to the element edited, not to the page.
-    requestAnimationFrame(() => (svgRef.current?.querySelector(`[data-sel="${key}"][tabindex]`) as SVGElement | null)?.focus());
+    requestAnimationFrame(() =>
+      (svgRef.current?.querySelector(`[data-sel="${key}"][tabindex]`) as SVGElement | null)?.focus(),
+    );
   };
 
   return (
@@ -211,9 +254,14 @@ function NodeEdgeDiagram() {
       {editing && (
         <div className="diagram-edit" style={{ left: editing.left, top: editing.top }}>
           <input
-            autoFocus type="text" inputMode="decimal" value={editing.text} style={{ width: editing.width }}
+            autoFocus
+            type="text"
+            inputMode="decimal"
+            value={editing.text}
+            style={{ width: editing.width }}
             aria-label={`New value of ${editing.key.startsWith('edge') ? 'the weight' : 'the bias'} (Enter sets it, Escape cancels)`}
-            aria-invalid={editing.error !== ''} data-testid="diagram-edit"
+            aria-invalid={editing.error !== ''}
+            data-testid="diagram-edit"
             onChange={(e) => setEditing({ ...editing, text: e.target.value, error: '' })}
             onKeyDown={(e) => {
               if (e.key === 'Enter') {
@@ -227,20 +275,41 @@ function NodeEdgeDiagram() {
             }}
             onBlur={() => setEditing((prev) => (prev && prev.error === '' ? null : prev))}
           />
-          {editing.error && <span className="diagram-edit-error" role="alert">{editing.error}</span>}
+          {editing.error && (
+            <span className="diagram-edit-error" role="alert">
+              {editing.error}
+            </span>
+          )}
         </div>
       )}
       <div className="diagram-foot">
         {labels && labels.shown < labels.total ? (
           <p className="hidden-labels" data-testid="hidden-labels" role="status">
-            {labels.total - labels.shown} of {labels.total} value labels hidden for room: zoom in (wheel), hover an edge, or select a node to see its fan-in and fan-out
+            {labels.total - labels.shown} of {labels.total} value labels hidden for room: zoom in (wheel), hover an
+            edge, or select a node to see its fan-in and fan-out
           </p>
-        ) : <span />}
+        ) : (
+          <span />
+        )}
         <div className="text-size" role="group" aria-label="Diagram text size">
-          <button type="button" onClick={() => setTextSize(textSize - 1)} disabled={textSize <= TEXT_SIZE_MIN}
-            title="Smaller diagram text" data-testid="text-smaller">A−<span className="visually-hidden"> smaller diagram text</span></button>
-          <button type="button" onClick={() => setTextSize(textSize + 1)} disabled={textSize >= TEXT_SIZE_MAX}
-            title="Larger diagram text" data-testid="text-larger">A+<span className="visually-hidden"> larger diagram text</span></button>
+          <button
+            type="button"
+            onClick={() => setTextSize(textSize - 1)}
+            disabled={textSize <= TEXT_SIZE_MIN}
+            title="Smaller diagram text"
+            data-testid="text-smaller"
+          >
+            A−<span className="visually-hidden"> smaller diagram text</span>
+          </button>
+          <button
+            type="button"
+            onClick={() => setTextSize(textSize + 1)}
+            disabled={textSize >= TEXT_SIZE_MAX}
+            title="Larger diagram text"
+            data-testid="text-larger"
+          >
+            A+<span className="visually-hidden"> larger diagram text</span>
+          </button>
         </div>
       </div>
     </div>

@@ -13,10 +13,20 @@ const NOTATION_NAMES: Record<Notation, string> = {
 export function NotationSelect() {
   const { notation, setNotation } = useNotation();
   return (
-    <select className="notation-select" value={notation} data-testid="notation-select"
+    <select
+      className="notation-select"
+      value={notation}
+      data-testid="notation-select"
       title="Notation of unlabelled nodes, weights and biases, on the diagram and in every formula (a scenario's own labels win)"
-      onChange={(e) => { if (isNotation(e.target.value)) setNotation(e.target.value); }}>
-      {NOTATIONS.map((n) => <option key={n} value={n}>{NOTATION_NAMES[n]}</option>)}
+      onChange={(e) => {
+        if (isNotation(e.target.value)) setNotation(e.target.value);
+      }}
+    >
+      {NOTATIONS.map((n) => (
+        <option key={n} value={n}>
+          {NOTATION_NAMES[n]}
+        </option>
+      ))}
     </select>
   );
 }

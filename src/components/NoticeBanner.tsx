@@ -6,7 +6,11 @@ export function NoticeBanner() {
   const { notice, setNotice } = useAppStore((s) => ({ notice: s.notice, setNotice: s.setNotice }));
   if (notice === null) return null;
   return (
-    <div className={`notice notice-${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'} data-testid="notice">
+    <div
+      className={`notice notice-${notice.kind}`}
+      role={notice.kind === 'error' ? 'alert' : 'status'}
+      data-testid="notice"
+    >
       <div className="notice-text">
         <strong>{notice.text}</strong>
         {notice.details && notice.details.length > 0 && (
@@ -19,8 +23,13 @@ export function NoticeBanner() {
           </ul>
         )}
         {notice.download && (
-          <button type="button" data-testid="notice-download"
-            onClick={() => downloadBlob(new Blob([notice.download!.text], { type: 'application/json' }), notice.download!.fileName)}>
+          <button
+            type="button"
+            data-testid="notice-download"
+            onClick={() =>
+              downloadBlob(new Blob([notice.download!.text], { type: 'application/json' }), notice.download!.fileName)
+            }
+          >
             {notice.download.label}
           </button>
         )}

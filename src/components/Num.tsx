@@ -16,5 +16,9 @@ export function fullValueProps(value: number, shown: string): { title?: string; 
 export function Num({ value, className, testId }: { value: number; className?: string; testId?: string }) {
   const precision = usePrecision();
   const text = formatValue(value, precision);
-  return <span className={className} data-testid={testId} data-value={String(value)} {...fullValueProps(value, text)}>{text}</span>;
+  return (
+    <span className={className} data-testid={testId} data-value={String(value)} {...fullValueProps(value, text)}>
+      {text}
+    </span>
+  );
 }

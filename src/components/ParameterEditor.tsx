@@ -8,7 +8,11 @@ import { useAppStore, useAppStoreApi } from './use-app-store.ts';
 export function ParameterEditor({ selection }: { selection: Selection }) {
   const store = useAppStoreApi();
   const st = useAppStore((s) => ({
-    scenario: s.scenario, sample: s.sample, setWeight: s.setWeight, setBias: s.setBias, setSampleValue: s.setSampleValue,
+    scenario: s.scenario,
+    sample: s.sample,
+    setWeight: s.setWeight,
+    setBias: s.setBias,
+    setSampleValue: s.setSampleValue,
   }));
   const { notation } = useNotation();
   const { scenario } = st;
@@ -21,7 +25,12 @@ export function ParameterEditor({ selection }: { selection: Selection }) {
     return (
       <div className="param-editor">
         <span>{name} =</span>
-        <EditableNumber value={value} label={`weight ${name}`} testId="edit-weight" onCommit={(v) => st.setWeight(selection.l, selection.j, selection.i, v)} />
+        <EditableNumber
+          value={value}
+          label={`weight ${name}`}
+          testId="edit-weight"
+          onCommit={(v) => st.setWeight(selection.l, selection.j, selection.i, v)}
+        />
       </div>
     );
   }
@@ -32,20 +41,33 @@ export function ParameterEditor({ selection }: { selection: Selection }) {
     return (
       <div className="param-editor">
         <span>{name} =</span>
-        <EditableNumber value={value} label={`bias ${name}`} testId="edit-bias" onCommit={(v) => st.setBias(selection.l, selection.j, v)} />
+        <EditableNumber
+          value={value}
+          label={`bias ${name}`}
+          testId="edit-bias"
+          onCommit={(v) => st.setBias(selection.l, selection.j, v)}
+        />
       </div>
     );
   }
   if (selection.kind === 'node' && (selection.l === 0 || selection.l === depth)) {
     const input = selection.l === 0;
-    const name = nameToText(input ? nodeName(scenario, 0, selection.j, notation) : targetName(scenario, selection.j, notation));
+    const name = nameToText(
+      input ? nodeName(scenario, 0, selection.j, notation) : targetName(scenario, selection.j, notation),
+    );
     const value = scenario.data[row]?.[input ? 'x' : 'y'][selection.j];
     if (value === undefined) return null;
     return (
       <div className="param-editor">
-        <span>{input ? 'input' : 'target'} {name} of sample {row + 1} =</span>
-        <EditableNumber value={value} label={`${input ? 'input' : 'target'} ${name} of sample ${row + 1}`} testId={input ? 'edit-input' : 'edit-target'}
-          onCommit={(v) => st.setSampleValue(row, input ? 'x' : 'y', selection.j, v)} />
+        <span>
+          {input ? 'input' : 'target'} {name} of sample {row + 1} =
+        </span>
+        <EditableNumber
+          value={value}
+          label={`${input ? 'input' : 'target'} ${name} of sample ${row + 1}`}
+          testId={input ? 'edit-input' : 'edit-target'}
+          onCommit={(v) => st.setSampleValue(row, input ? 'x' : 'y', selection.j, v)}
+        />
       </div>
     );
   }

@@ -12,7 +12,11 @@ export function PresetMenu() {
   return (
     <label className="preset-menu">
       <span className="visually-hidden">Preset</span>
-      <select value={presetId ?? ''} onChange={(e) => e.target.value && loadPreset(e.target.value)} data-testid="preset-menu">
+      <select
+        value={presetId ?? ''}
+        onChange={(e) => e.target.value && loadPreset(e.target.value)}
+        data-testid="preset-menu"
+      >
         {presetId === null && <option value="">Your scenario</option>}
         {PRESETS.map((p) => (
           <option key={p.id} value={p.id}>

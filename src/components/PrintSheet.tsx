@@ -13,7 +13,12 @@ import { useAppStore, useAppStoreApi } from './use-app-store.ts';
  */
 export function PrintSheet() {
   const store = useAppStoreApi();
-  const { scenario, sample, precision } = useAppStore((s) => ({ scenario: s.scenario, sample: s.sample, optimizerState: s.optimizerState, precision: s.precision }));
+  const { scenario, sample, precision } = useAppStore((s) => ({
+    scenario: s.scenario,
+    sample: s.sample,
+    optimizerState: s.optimizerState,
+    precision: s.precision,
+  }));
   const { notation } = useNotation();
   const named = withNotation(scenario, notation);
   const s = store.getState();
@@ -29,15 +34,21 @@ export function PrintSheet() {
         <span className="print-only-answers">Answer key</span>: {title}
       </h2>
       <p className="print-note">
-        One training iteration, sample {it.start + sample + 1}{it.count > 1 ? ` of a batch of ${it.count}` : ''}. Values to {precisionName(precision)}; ∂L/∂w and ∂L/∂b are batch totals.
+        One training iteration, sample {it.start + sample + 1}
+        {it.count > 1 ? ` of a batch of ${it.count}` : ''}. Values to {precisionName(precision)}; ∂L/∂w and ∂L/∂b are
+        batch totals.
       </p>
       <ol className="print-events">
         {plan.events.map((e, k) => (
           <li key={k} data-event={k}>
             <span className="print-phase">{PHASE_TITLES[phaseOf(e)]}</span>
             <span className="print-what">{questions[k]}</span>
-            <span className="print-blank" data-testid="print-blank">=&nbsp;</span>
-            <span className="print-answer" data-testid="print-answer">= {formatValue(eventValue(model, it, e, sample), precision)}</span>
+            <span className="print-blank" data-testid="print-blank">
+              =&nbsp;
+            </span>
+            <span className="print-answer" data-testid="print-answer">
+              = {formatValue(eventValue(model, it, e, sample), precision)}
+            </span>
           </li>
         ))}
       </ol>

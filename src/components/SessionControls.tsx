@@ -13,15 +13,23 @@ function presetName(id: string | null): string | null {
  */
 export function SessionControls() {
   const s = useAppStore((st) => ({
-    presetId: st.presetId, busy: st.training || st.scrubbing, resetToOrigin: st.resetToOrigin,
+    presetId: st.presetId,
+    busy: st.training || st.scrubbing,
+    resetToOrigin: st.resetToOrigin,
     pristine: st.scenario === st.origin && st.optimizerState === null && st.run.lossHistory.length === 0,
   }));
   const name = presetName(s.presetId);
   const target = name === null ? 'the scenario you opened' : `the preset "${name}"`;
   return (
     <div className="session-controls chrome" role="group" aria-label="Reset">
-      <button type="button" onClick={s.resetToOrigin} disabled={s.pristine || s.busy} data-testid="reset-preset"
-        aria-label={`Reset to ${target}`} title={`Reset to ${target}: its weights, data and settings (Undo takes it back)`}>
+      <button
+        type="button"
+        onClick={s.resetToOrigin}
+        disabled={s.pristine || s.busy}
+        data-testid="reset-preset"
+        aria-label={`Reset to ${target}`}
+        title={`Reset to ${target}: its weights, data and settings (Undo takes it back)`}
+      >
         Reset
       </button>
     </div>

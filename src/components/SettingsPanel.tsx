@@ -1,5 +1,22 @@
-import { ACTIVATION_TYPES, LIMITS, LOSS_NAMES, OPTIMIZER_TYPES, REDUCTIONS, type ActivationType, type DenseLayer, type LossName, type OptimizerType, type Reduction } from '../core/scenario.ts';
-import { withActivation, withLayerBias, withLayerInserted, withLayerRemoved, withLayerSize } from '../core/scenario-edits.ts';
+import {
+  ACTIVATION_TYPES,
+  LIMITS,
+  LOSS_NAMES,
+  OPTIMIZER_TYPES,
+  REDUCTIONS,
+  type ActivationType,
+  type DenseLayer,
+  type LossName,
+  type OptimizerType,
+  type Reduction,
+} from '../core/scenario.ts';
+import {
+  withActivation,
+  withLayerBias,
+  withLayerInserted,
+  withLayerRemoved,
+  withLayerSize,
+} from '../core/scenario-edits.ts';
 import { EditableNumber } from './EditableNumber.tsx';
 import { NotationSelect } from './NotationSelect.tsx';
 import { optimizerOfType } from '../core/optimizer-of-type.ts';
@@ -17,7 +34,9 @@ export function SettingsPanel({ onClose }: { onClose(): void }) {
     <section className="settings panel" aria-label="Settings" data-testid="settings">
       <div className="panel-head">
         <h2>Settings</h2>
-        <button type="button" className="icon-button" aria-label="Close the settings" onClick={onClose}>×</button>
+        <button type="button" className="icon-button" aria-label="Close the settings" onClick={onClose}>
+          ×
+        </button>
       </div>
       <div className="settings-grid">
         <label>
@@ -26,34 +45,86 @@ export function SettingsPanel({ onClose }: { onClose(): void }) {
         </label>
         <label>
           Loss
-          <select value={scenario.loss} onChange={(e) => change((s) => ({ ...s, loss: e.target.value as LossName }), 'Loss')} data-testid="setting-loss">
-            {LOSS_NAMES.map((name) => <option key={name} value={name}>{name}</option>)}
+          <select
+            value={scenario.loss}
+            onChange={(e) => change((s) => ({ ...s, loss: e.target.value as LossName }), 'Loss')}
+            data-testid="setting-loss"
+          >
+            {LOSS_NAMES.map((name) => (
+              <option key={name} value={name}>
+                {name}
+              </option>
+            ))}
           </select>
         </label>
         <label>
           Over the samples
-          <select value={scenario.reduction ?? 'mean'} onChange={(e) => change((s) => ({ ...s, reduction: e.target.value as Reduction }), 'Reduction')}>
-            {REDUCTIONS.map((name) => <option key={name} value={name}>{name}</option>)}
+          <select
+            value={scenario.reduction ?? 'mean'}
+            onChange={(e) => change((s) => ({ ...s, reduction: e.target.value as Reduction }), 'Reduction')}
+          >
+            {REDUCTIONS.map((name) => (
+              <option key={name} value={name}>
+                {name}
+              </option>
+            ))}
           </select>
         </label>
         <label>
           Optimizer
-          <select value={opt.type} onChange={(e) => change((s) => ({ ...s, optimizer: optimizerOfType(e.target.value as OptimizerType, 'learningRate' in s.optimizer ? s.optimizer.learningRate : 0.1) }), 'Optimizer')} data-testid="setting-optimizer">
-            {OPTIMIZER_TYPES.map((name) => <option key={name} value={name}>{name}</option>)}
+          <select
+            value={opt.type}
+            onChange={(e) =>
+              change(
+                (s) => ({
+                  ...s,
+                  optimizer: optimizerOfType(
+                    e.target.value as OptimizerType,
+                    'learningRate' in s.optimizer ? s.optimizer.learningRate : 0.1,
+                  ),
+                }),
+                'Optimizer',
+              )
+            }
+            data-testid="setting-optimizer"
+          >
+            {OPTIMIZER_TYPES.map((name) => (
+              <option key={name} value={name}>
+                {name}
+              </option>
+            ))}
           </select>
         </label>
         {optimizerFields(opt).map((f) => (
           <div className="field" key={f.key}>
             <span>{f.key === 'learningRate' ? 'Learning rate η' : `${f.key} ${f.symbol}`}</span>
-            <EditableNumber value={f.value} label={f.key} digits={6} testId={`setting-${f.key}`}
-              onCommit={(v) => change((s) => ({ ...s, optimizer: { ...s.optimizer, [f.key]: v } }), f.key === 'learningRate' ? 'Learning rate' : f.key)} />
+            <EditableNumber
+              value={f.value}
+              label={f.key}
+              digits={6}
+              testId={`setting-${f.key}`}
+              onCommit={(v) =>
+                change(
+                  (s) => ({ ...s, optimizer: { ...s.optimizer, [f.key]: v } }),
+                  f.key === 'learningRate' ? 'Learning rate' : f.key,
+                )
+              }
+            />
           </div>
         ))}
       </div>
       <h3>Layers</h3>
       <table className="layers-table">
         <thead>
-          <tr><th scope="col">layer</th><th scope="col">nodes</th><th scope="col">activation</th><th scope="col">bias</th><th scope="col"><span className="visually-hidden">actions</span></th></tr>
+          <tr>
+            <th scope="col">layer</th>
+            <th scope="col">nodes</th>
+            <th scope="col">activation</th>
+            <th scope="col">bias</th>
+            <th scope="col">
+              <span className="visually-hidden">actions</span>
+            </th>
+          </tr>
         </thead>
         <tbody>
           {scenario.layers.map((layer, l) => {
@@ -63,37 +134,96 @@ export function SettingsPanel({ onClose }: { onClose(): void }) {
                 <th scope="row">{l === 0 ? 'input' : l === depth ? 'output' : `hidden ${l}`}</th>
                 <td>
                   <span className="stepper">
-                    {!fixedShape && <button type="button" aria-label={`One node fewer in layer ${l}`} disabled={layer.size <= 1} onClick={() => change((s) => withLayerSize(s, l, layer.size - 1), `Layer ${l} size`)}>−</button>}
+                    {!fixedShape && (
+                      <button
+                        type="button"
+                        aria-label={`One node fewer in layer ${l}`}
+                        disabled={layer.size <= 1}
+                        onClick={() => change((s) => withLayerSize(s, l, layer.size - 1), `Layer ${l} size`)}
+                      >
+                        −
+                      </button>
+                    )}
                     <span data-testid={`layer-size-${l}`}>{layer.size}</span>
-                    {!fixedShape && <button type="button" aria-label={`One node more in layer ${l}`} disabled={layer.size >= LIMITS.layerSize} onClick={() => change((s) => withLayerSize(s, l, layer.size + 1), `Layer ${l} size`)}>+</button>}
+                    {!fixedShape && (
+                      <button
+                        type="button"
+                        aria-label={`One node more in layer ${l}`}
+                        disabled={layer.size >= LIMITS.layerSize}
+                        onClick={() => change((s) => withLayerSize(s, l, layer.size + 1), `Layer ${l} size`)}
+                      >
+                        +
+                      </button>
+                    )}
                   </span>
                 </td>
                 <td>
                   {dense && (
-                    <select aria-label={`Activation of layer ${l}`} value={dense.activation.type} data-testid={`layer-activation-${l}`}
-                      onChange={(e) => change((s) => withActivation(s, l, activationOfType(e.target.value as ActivationType, dense.activation)), `Activation of layer ${l}`)}>
-                      {ACTIVATION_TYPES.map((name) => <option key={name} value={name}>{name}</option>)}
+                    <select
+                      aria-label={`Activation of layer ${l}`}
+                      value={dense.activation.type}
+                      data-testid={`layer-activation-${l}`}
+                      onChange={(e) =>
+                        change(
+                          (s) =>
+                            withActivation(s, l, activationOfType(e.target.value as ActivationType, dense.activation)),
+                          `Activation of layer ${l}`,
+                        )
+                      }
+                    >
+                      {ACTIVATION_TYPES.map((name) => (
+                        <option key={name} value={name}>
+                          {name}
+                        </option>
+                      ))}
                     </select>
                   )}
                   {dense?.activation.type === 'linear' && (
-                    <EditableNumber value={dense.activation.slope} label={`slope of layer ${l}`} onCommit={(v) => change((s) => withActivation(s, l, { type: 'linear', slope: v }), `Slope of layer ${l}`)} />
+                    <EditableNumber
+                      value={dense.activation.slope}
+                      label={`slope of layer ${l}`}
+                      onCommit={(v) =>
+                        change((s) => withActivation(s, l, { type: 'linear', slope: v }), `Slope of layer ${l}`)
+                      }
+                    />
                   )}
                   {dense?.activation.type === 'leaky-relu' && (
-                    <EditableNumber value={dense.activation.alpha} label={`alpha of layer ${l}`} onCommit={(v) => change((s) => withActivation(s, l, { type: 'leaky-relu', alpha: v }), `Alpha of layer ${l}`)} />
+                    <EditableNumber
+                      value={dense.activation.alpha}
+                      label={`alpha of layer ${l}`}
+                      onCommit={(v) =>
+                        change((s) => withActivation(s, l, { type: 'leaky-relu', alpha: v }), `Alpha of layer ${l}`)
+                      }
+                    />
                   )}
                 </td>
                 <td>
                   {dense && (
-                    <input type="checkbox" aria-label={`Biases in layer ${l}`} checked={dense.bias} onChange={(e) => change((s) => withLayerBias(s, l, e.target.checked), `Biases of layer ${l}`)} />
+                    <input
+                      type="checkbox"
+                      aria-label={`Biases in layer ${l}`}
+                      checked={dense.bias}
+                      onChange={(e) => change((s) => withLayerBias(s, l, e.target.checked), `Biases of layer ${l}`)}
+                    />
                   )}
                 </td>
                 <td>
                   {l > 0 && !fixedShape && (
-                    <button type="button" disabled={depth + 1 >= LIMITS.layers} title="Insert a hidden layer before this one"
-                      onClick={() => change((s) => withLayerInserted(s, l, s.layers[l - 1].size, { type: 'relu' }), 'Add a layer')}>+ layer before</button>
+                    <button
+                      type="button"
+                      disabled={depth + 1 >= LIMITS.layers}
+                      title="Insert a hidden layer before this one"
+                      onClick={() =>
+                        change((s) => withLayerInserted(s, l, s.layers[l - 1].size, { type: 'relu' }), 'Add a layer')
+                      }
+                    >
+                      + layer before
+                    </button>
                   )}
                   {l > 0 && l < depth && !fixedShape && (
-                    <button type="button" onClick={() => change((s) => withLayerRemoved(s, l), `Remove layer ${l}`)}>remove</button>
+                    <button type="button" onClick={() => change((s) => withLayerRemoved(s, l), `Remove layer ${l}`)}>
+                      remove
+                    </button>
                   )}
                 </td>
               </tr>

@@ -30,10 +30,14 @@ async function copyText(text: string): Promise<boolean> {
 function selectionName(s: Scenario, sel: Selection | null, notation: Notation): string {
   if (sel === null) return 'nothing selected';
   switch (sel.kind) {
-    case 'node': return nameToText(nodeName(s, sel.l, sel.j, notation));
-    case 'edge': return nameToText(weightName(s, sel.l, sel.j, sel.i, notation));
-    case 'bias': return nameToText(biasName(s, sel.l, sel.j, notation));
-    default: return 'the loss';
+    case 'node':
+      return nameToText(nodeName(s, sel.l, sel.j, notation));
+    case 'edge':
+      return nameToText(weightName(s, sel.l, sel.j, sel.i, notation));
+    case 'bias':
+      return nameToText(biasName(s, sel.l, sel.j, notation));
+    default:
+      return 'the loss';
   }
 }
 
@@ -54,8 +58,14 @@ interface Parts {
 export function ShareButton({ settingsOpen }: { settingsOpen: boolean }) {
   const store = useAppStoreApi();
   const st = useAppStore((s) => ({
-    scenario: s.scenario, position: s.position, sample: s.sample, selection: s.selection,
-    showZ: s.showZ, followStep: s.followStep, hidden: s.hidden, sideTab: s.sideTab,
+    scenario: s.scenario,
+    position: s.position,
+    sample: s.sample,
+    selection: s.selection,
+    showZ: s.showZ,
+    followStep: s.followStep,
+    hidden: s.hidden,
+    sideTab: s.sideTab,
   }));
   const { notation } = useNotation();
   const { open, setOpen, buttonRef, panelRef } = usePopover();
@@ -70,7 +80,9 @@ export function ShareButton({ settingsOpen }: { settingsOpen: boolean }) {
     const options: ShareOptions = {
       ...(p.position ? { position: st.position } : {}),
       ...(p.selection ? { sample: st.sample, selection: st.selection } : {}),
-      ...(p.layout ? { panel: settingsOpen ? 'settings' : st.sideTab, showZ: st.showZ, followStep: st.followStep } : {}),
+      ...(p.layout
+        ? { panel: settingsOpen ? 'settings' : st.sideTab, showZ: st.showZ, followStep: st.followStep }
+        : {}),
       ...(p.worksheet ? { worksheet: true } : {}),
       hidden: h,
     };
@@ -100,7 +112,13 @@ export function ShareButton({ settingsOpen }: { settingsOpen: boolean }) {
 
   return (
     <div className="popover-anchor chrome">
-      <button ref={buttonRef} type="button" className={open ? 'toggle active' : 'toggle'} aria-expanded={open} aria-controls="share-popover" data-testid="share-button"
+      <button
+        ref={buttonRef}
+        type="button"
+        className={open ? 'toggle active' : 'toggle'}
+        aria-expanded={open}
+        aria-controls="share-popover"
+        data-testid="share-button"
         title="Copy a link that opens exactly this scenario"
         onClick={() => {
           if (open) {
@@ -110,58 +128,113 @@ export function ShareButton({ settingsOpen }: { settingsOpen: boolean }) {
           setOpen(true);
           setCopy('idle');
           void offerLink(linkFor(parts, hidden));
-        }}>
+        }}
+      >
         Share
       </button>
       {open && (
-        <div ref={panelRef} id="share-popover" className="popover share-popover" role="group" aria-label="Share a link" data-testid="share-popover">
+        <div
+          ref={panelRef}
+          id="share-popover"
+          className="popover share-popover"
+          role="group"
+          aria-label="Share a link"
+          data-testid="share-popover"
+        >
           <p className="popover-status" role="status" data-testid="share-status">
             {copy === 'copied' && 'Link copied to the clipboard.'}
-            {copy === 'manual' && 'Copying is not allowed here: the link below is selected, press Ctrl+C (⌘C on a Mac) to copy it.'}
+            {copy === 'manual' &&
+              'Copying is not allowed here: the link below is selected, press Ctrl+C (⌘C on a Mac) to copy it.'}
           </p>
           {!shareLinkFits(link) && (
             <div className="share-too-long" role="alert" data-testid="share-too-long">
               <p>
-                This link is {formatLimit(link.length)} characters long: past {formatLimit(SHARE_LINK_LIMIT)}, chat tools, e-mail and some
-                browsers cut links short, and a link cut short does not open. Share the scenario as a file instead; File › Open (or dropping it on the page) opens it.
+                This link is {formatLimit(link.length)} characters long: past {formatLimit(SHARE_LINK_LIMIT)}, chat
+                tools, e-mail and some browsers cut links short, and a link cut short does not open. Share the scenario
+                as a file instead; File › Open (or dropping it on the page) opens it.
               </p>
-              <button type="button" data-testid="share-file"
-                onClick={() => downloadBlob(new Blob([`${scenarioToJson(st.scenario)}\n`], { type: 'application/json' }), `${exportStem(store.getState().presetId, st.scenario.title)}.json`)}>
+              <button
+                type="button"
+                data-testid="share-file"
+                onClick={() =>
+                  downloadBlob(
+                    new Blob([`${scenarioToJson(st.scenario)}\n`], { type: 'application/json' }),
+                    `${exportStem(store.getState().presetId, st.scenario.title)}.json`,
+                  )
+                }
+              >
                 Download the scenario file
               </button>
             </div>
           )}
           <div className="share-link-row">
-            <label className="visually-hidden" htmlFor="share-link">Link</label>
-            <input ref={linkRef} id="share-link" className="share-link" readOnly value={link} data-testid="share-link" onFocus={(e) => e.target.select()} />
-            <button type="button" onClick={() => void copyLink(link)} data-testid="share-copy">{shareLinkFits(link) ? 'Copy' : 'Copy anyway'}</button>
+            <label className="visually-hidden" htmlFor="share-link">
+              Link
+            </label>
+            <input
+              ref={linkRef}
+              id="share-link"
+              className="share-link"
+              readOnly
+              value={link}
+              data-testid="share-link"
+              onFocus={(e) => e.target.select()}
+            />
+            <button type="button" onClick={() => void copyLink(link)} data-testid="share-copy">
+              {shareLinkFits(link) ? 'Copy' : 'Copy anyway'}
+            </button>
           </div>
           <fieldset>
             <legend>The link also opens</legend>
             <label>
-              <input type="checkbox" checked={parts.position} onChange={(e) => change({ ...parts, position: e.target.checked }, hidden)} data-testid="share-position" />
+              <input
+                type="checkbox"
+                checked={parts.position}
+                onChange={(e) => change({ ...parts, position: e.target.checked }, hidden)}
+                data-testid="share-position"
+              />
               the step position ({st.position} of {total})
             </label>
             <label>
-              <input type="checkbox" checked={parts.selection} onChange={(e) => change({ ...parts, selection: e.target.checked }, hidden)} data-testid="share-selection" />
+              <input
+                type="checkbox"
+                checked={parts.selection}
+                onChange={(e) => change({ ...parts, selection: e.target.checked }, hidden)}
+                data-testid="share-selection"
+              />
               the selection ({selectionName(st.scenario, st.selection, notation)}) and sample {st.sample + 1}
             </label>
             <label>
-              <input type="checkbox" checked={parts.layout} onChange={(e) => change({ ...parts, layout: e.target.checked }, hidden)} data-testid="share-layout" />
-              the panels ({settingsOpen ? 'settings' : SIDE_TAB_TITLES[st.sideTab].toLowerCase()} open, z {st.showZ ? 'shown' : 'hidden'}, {st.followStep ? '' : 'not '}following the steps)
+              <input
+                type="checkbox"
+                checked={parts.layout}
+                onChange={(e) => change({ ...parts, layout: e.target.checked }, hidden)}
+                data-testid="share-layout"
+              />
+              the panels ({settingsOpen ? 'settings' : SIDE_TAB_TITLES[st.sideTab].toLowerCase()} open, z{' '}
+              {st.showZ ? 'shown' : 'hidden'}, {st.followStep ? '' : 'not '}following the steps)
             </label>
           </fieldset>
           <fieldset>
             <legend>Lesson</legend>
             <label>
-              <input type="checkbox" checked={parts.worksheet} onChange={(e) => change({ ...parts, worksheet: e.target.checked }, hidden)} data-testid="share-worksheet" />
+              <input
+                type="checkbox"
+                checked={parts.worksheet}
+                onChange={(e) => change({ ...parts, worksheet: e.target.checked }, hidden)}
+                data-testid="share-worksheet"
+              />
               open as a worksheet (students fill in each value)
             </label>
             <span className="muted">Hide from students:</span>
             {LESSON_CONTROLS.map((c) => (
               <label key={c}>
-                <input type="checkbox" checked={hidden.includes(c)} data-testid={`share-hide-${c}`}
-                  onChange={(e) => change(parts, e.target.checked ? [...hidden, c] : hidden.filter((h) => h !== c))} />
+                <input
+                  type="checkbox"
+                  checked={hidden.includes(c)}
+                  data-testid={`share-hide-${c}`}
+                  onChange={(e) => change(parts, e.target.checked ? [...hidden, c] : hidden.filter((h) => h !== c))}
+                />
                 {LESSON_LABELS[c]}
               </label>
             ))}

@@ -45,7 +45,12 @@ export function ShortcutHelp({ onClose }: { onClose(): void }) {
   };
 
   return (
-    <dialog ref={dialog} className="shortcut-help" aria-modal="true" aria-labelledby={titleId} data-testid="shortcut-help"
+    <dialog
+      ref={dialog}
+      className="shortcut-help"
+      aria-modal="true"
+      aria-labelledby={titleId}
+      data-testid="shortcut-help"
       onKeyDown={onKeyDown}
       onCancel={(e) => {
         e.preventDefault();
@@ -57,10 +62,20 @@ export function ShortcutHelp({ onClose }: { onClose(): void }) {
           const r = e.currentTarget.getBoundingClientRect();
           if (e.clientX < r.left || e.clientX > r.right || e.clientY < r.top || e.clientY > r.bottom) onClose();
         }
-      }}>
+      }}
+    >
       <div className="panel-head">
         <h2 id={titleId}>Keyboard shortcuts</h2>
-        <button type="button" className="icon-button" aria-label="Close the keyboard shortcuts" onClick={onClose} data-autofocus data-testid="shortcut-help-close">×</button>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label="Close the keyboard shortcuts"
+          onClick={onClose}
+          data-autofocus
+          data-testid="shortcut-help-close"
+        >
+          ×
+        </button>
       </div>
       <div className="shortcut-groups">
         {SHORTCUT_GROUPS.map((group) => (
@@ -87,7 +102,8 @@ export function ShortcutHelp({ onClose }: { onClose(): void }) {
         ))}
       </div>
       <p className="shortcut-note muted">
-        No shortcut acts while you type in a field. Presentation mode asks for full screen; leaving full screen (Esc) keeps presentation mode on, and P or its button turns it off.
+        No shortcut acts while you type in a field. Presentation mode asks for full screen; leaving full screen (Esc)
+        keeps presentation mode on, and P or its button turns it off.
       </p>
     </dialog>
   );

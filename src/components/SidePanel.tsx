@@ -9,7 +9,6 @@ const LandscapePanel = lazy(() => import('./LandscapePanel.tsx').then((m) => ({ 
 const MatrixPanel = lazy(() => import('./MatrixPanel.tsx').then((m) => ({ default: m.MatrixPanel })));
 const ComparePanel = lazy(() => import('./ComparePanel.tsx').then((m) => ({ default: m.ComparePanel })));
 
-
 /** The panel of each view. */
 const PANELS: Record<SideTab, () => ReactNode> = {
   math: () => <MathPanel />,
@@ -20,19 +19,42 @@ const PANELS: Record<SideTab, () => ReactNode> = {
 
 /** The panel beside the diagram: the math of the selection, and the other views of the same iteration, as tabs. */
 export function SidePanel() {
-  const { current, setSideTab, presentation } = useAppStore((s) => ({ current: s.sideTab, setSideTab: s.setSideTab, presentation: s.presentation }));
+  const { current, setSideTab, presentation } = useAppStore((s) => ({
+    current: s.sideTab,
+    setSideTab: s.setSideTab,
+    presentation: s.presentation,
+  }));
   return (
     <div className="side-panel">
       {!presentation && (
         <div className="side-tabs" role="tablist" aria-label="Views beside the diagram">
           {SIDE_TABS.map((t) => (
-            <button key={t} type="button" role="tab" aria-selected={t === current} className={t === current ? 'active' : ''} onClick={() => setSideTab(t)} data-testid={`tab-${t}`}>
+            <button
+              key={t}
+              type="button"
+              role="tab"
+              aria-selected={t === current}
+              className={t === current ? 'active' : ''}
+              onClick={() => setSideTab(t)}
+              data-testid={`tab-${t}`}
+            >
               {SIDE_TAB_TITLES[t]}
             </button>
           ))}
         </div>
       )}
-      <Suspense fallback={<aside className="math-panel panel" aria-label={SIDE_TAB_TITLES[current]} aria-busy="true" data-testid={`${current}-panel`} />}>{PANELS[current]()}</Suspense>
+      <Suspense
+        fallback={
+          <aside
+            className="math-panel panel"
+            aria-label={SIDE_TAB_TITLES[current]}
+            aria-busy="true"
+            data-testid={`${current}-panel`}
+          />
+        }
+      >
+        {PANELS[current]()}
+      </Suspense>
     </div>
   );
 }

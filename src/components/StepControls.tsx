@@ -13,10 +13,22 @@ export function StepControls() {
   const store = useAppStoreApi();
   const { notation } = useNotation();
   const s = useAppStore((st) => ({
-    position: st.position, playing: st.playing, speed: st.speed, scenario: st.scenario,
-    stepForward: st.stepForward, restartIteration: st.restartIteration, stepBack: st.stepBack, jumpToPhase: st.jumpToPhase, setPosition: st.setPosition,
-    setPlaying: st.setPlaying, setSpeed: st.setSpeed, nextIteration: st.nextIteration,
-    followStep: st.followStep, setFollowStep: st.setFollowStep, showZ: st.showZ, setShowZ: st.setShowZ,
+    position: st.position,
+    playing: st.playing,
+    speed: st.speed,
+    scenario: st.scenario,
+    stepForward: st.stepForward,
+    restartIteration: st.restartIteration,
+    stepBack: st.stepBack,
+    jumpToPhase: st.jumpToPhase,
+    setPosition: st.setPosition,
+    setPlaying: st.setPlaying,
+    setSpeed: st.setSpeed,
+    nextIteration: st.nextIteration,
+    followStep: st.followStep,
+    setFollowStep: st.setFollowStep,
+    showZ: st.showZ,
+    setShowZ: st.setShowZ,
   }));
   const plan = store.selectors.plan(store.getState());
   const total = plan.events.length;
@@ -35,22 +47,60 @@ export function StepControls() {
   return (
     <div className="step-controls" role="group" aria-label="Step through one iteration">
       <div className="step-buttons">
-        <button type="button" onClick={s.restartIteration} disabled={s.position === 0} aria-label="Back to the start of the iteration" title="Start">
+        <button
+          type="button"
+          onClick={s.restartIteration}
+          disabled={s.position === 0}
+          aria-label="Back to the start of the iteration"
+          title="Start"
+        >
           <Icon name="start" />
         </button>
-        <button type="button" onClick={s.stepBack} disabled={s.position === 0} aria-label="Step back" title="Step back (←)" data-testid="step-back">
+        <button
+          type="button"
+          onClick={s.stepBack}
+          disabled={s.position === 0}
+          aria-label="Step back"
+          title="Step back (←)"
+          data-testid="step-back"
+        >
           <Icon name="back" />
         </button>
-        <button type="button" className="primary" onClick={() => s.setPlaying(!s.playing)} disabled={done && !s.playing} aria-label={s.playing ? 'Pause' : 'Play'} title="Play / pause (space)" data-testid="play">
+        <button
+          type="button"
+          className="primary"
+          onClick={() => s.setPlaying(!s.playing)}
+          disabled={done && !s.playing}
+          aria-label={s.playing ? 'Pause' : 'Play'}
+          title="Play / pause (space)"
+          data-testid="play"
+        >
           <Icon name={s.playing ? 'pause' : 'play'} />
         </button>
-        <button type="button" onClick={s.stepForward} disabled={done} aria-label="Step forward" title="Step forward (→)" data-testid="step-forward">
+        <button
+          type="button"
+          onClick={s.stepForward}
+          disabled={done}
+          aria-label="Step forward"
+          title="Step forward (→)"
+          data-testid="step-forward"
+        >
           <Icon name="forward" />
         </button>
-        <button type="button" onClick={() => s.jumpToPhase('end')} disabled={done} aria-label="Jump to the end of the iteration" title="End">
+        <button
+          type="button"
+          onClick={() => s.jumpToPhase('end')}
+          disabled={done}
+          aria-label="Jump to the end of the iteration"
+          title="End"
+        >
           <Icon name="end" />
         </button>
-        <select aria-label="Speed in steps per second" value={s.speed} onChange={(e) => s.setSpeed(Number(e.target.value))}>
+        <select
+          aria-label="Speed in steps per second"
+          value={s.speed}
+          onChange={(e) => s.setSpeed(Number(e.target.value))}
+        >
           {SPEEDS.map((v) => (
             <option key={v} value={v}>
               {v}/s
@@ -64,27 +114,60 @@ export function StepControls() {
           const end = phase === 'update' ? total : plan.phaseStart[PHASES[PHASES.indexOf(phase) + 1]];
           const active = s.position >= start && s.position < end && !(phase === 'update' && start === total);
           return (
-            <button key={phase} type="button" className={active ? 'phase active' : 'phase'} aria-pressed={active} onClick={() => s.jumpToPhase(phase)} data-testid={`phase-${phase}`}
-              title={`Jump to the start of the ${PHASE_TITLES[phase].toLowerCase()}`}>
+            <button
+              key={phase}
+              type="button"
+              className={active ? 'phase active' : 'phase'}
+              aria-pressed={active}
+              onClick={() => s.jumpToPhase(phase)}
+              data-testid={`phase-${phase}`}
+              title={`Jump to the start of the ${PHASE_TITLES[phase].toLowerCase()}`}
+            >
               {PHASE_TITLES[phase].replace(' pass', '')}
             </button>
           );
         })}
-        <button type="button" className="phase next" onClick={s.nextIteration} disabled={!done} title="Continue from the updated parameters" data-testid="next-iteration">
+        <button
+          type="button"
+          className="phase next"
+          onClick={s.nextIteration}
+          disabled={!done}
+          title="Continue from the updated parameters"
+          data-testid="next-iteration"
+        >
           Next iteration
         </button>
       </div>
       <div className="step-options">
         <label title="Stepping selects what the step computed, so the math panel shows its formula">
-          <input type="checkbox" checked={s.followStep} onChange={(e) => s.setFollowStep(e.target.checked)} data-testid="follow-step" /> math follows the step
+          <input
+            type="checkbox"
+            checked={s.followStep}
+            onChange={(e) => s.setFollowStep(e.target.checked)}
+            data-testid="follow-step"
+          />{' '}
+          math follows the step
         </label>
         <label title="Show each node's pre-activation z beside its value a">
-          <input type="checkbox" checked={s.showZ} onChange={(e) => s.setShowZ(e.target.checked)} data-testid="show-z" /> show z
+          <input
+            type="checkbox"
+            checked={s.showZ}
+            onChange={(e) => s.setShowZ(e.target.checked)}
+            data-testid="show-z"
+          />{' '}
+          show z
         </label>
       </div>
       <label className="scrubber">
         <span className="visually-hidden">Position in the iteration</span>
-        <input type="range" min={0} max={total} value={s.position} onChange={(e) => s.setPosition(Number(e.target.value))} data-testid="scrubber" />
+        <input
+          type="range"
+          min={0}
+          max={total}
+          value={s.position}
+          onChange={(e) => s.setPosition(Number(e.target.value))}
+          data-testid="scrubber"
+        />
       </label>
       <output className="step-caption" aria-live="polite" data-testid="step-caption">
         <span className="step-count">

@@ -21,7 +21,11 @@ export const TexLine = memo(function TexLine({ line }: { line: Line }) {
       el.style.fontSize = '';
       let scale = 1;
       // KaTeX sizes are nearly all in em, so the width scales with the font; a second pass mends rounding.
-      for (let pass = 0; pass < 3 && el.scrollWidth > el.clientWidth && el.clientWidth > 0 && scale > MIN_SCALE; pass++) {
+      for (
+        let pass = 0;
+        pass < 3 && el.scrollWidth > el.clientWidth && el.clientWidth > 0 && scale > MIN_SCALE;
+        pass++
+      ) {
         scale = Math.max(MIN_SCALE, Math.floor(((scale * el.clientWidth) / el.scrollWidth) * 1000) / 1000 - 0.002);
         el.style.fontSize = `${scale}em`;
       }

@@ -14,7 +14,14 @@ export function TrainControls() {
     <div className="train-controls chrome" role="group" aria-label="Train">
       <span className="muted">Train</span>
       {RUNS.map((n) => (
-        <button key={n} type="button" disabled={training} onClick={() => start(n)} data-testid={`train-${n}`} title={`Run ${n.toLocaleString('en-US')} optimizer step${n > 1 ? 's' : ''}`}>
+        <button
+          key={n}
+          type="button"
+          disabled={training}
+          onClick={() => start(n)}
+          data-testid={`train-${n}`}
+          title={`Run ${n.toLocaleString('en-US')} optimizer step${n > 1 ? 's' : ''}`}
+        >
           {n >= 1000 ? `${n / 1000}k` : n}
         </button>
       ))}

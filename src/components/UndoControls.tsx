@@ -25,12 +25,28 @@ export function UndoControls() {
   const mac = isMac();
   return (
     <div className="undo-controls chrome" role="group" aria-label="Undo and redo">
-      <button type="button" className="icon-only" onClick={() => store.getState().undo()} disabled={!canUndo || busy}
-        aria-label="Undo" aria-keyshortcuts={mac ? 'Meta+Z' : 'Control+Z'} title={`Undo (${mac ? '⌘Z' : 'Ctrl+Z'})`} data-testid="undo">
+      <button
+        type="button"
+        className="icon-only"
+        onClick={() => store.getState().undo()}
+        disabled={!canUndo || busy}
+        aria-label="Undo"
+        aria-keyshortcuts={mac ? 'Meta+Z' : 'Control+Z'}
+        title={`Undo (${mac ? '⌘Z' : 'Ctrl+Z'})`}
+        data-testid="undo"
+      >
         <ArrowIcon />
       </button>
-      <button type="button" className="icon-only" onClick={() => store.getState().redo()} disabled={!canRedo || busy}
-        aria-label="Redo" aria-keyshortcuts={mac ? 'Meta+Shift+Z' : 'Control+Shift+Z Control+Y'} title={`Redo (${mac ? '⇧⌘Z' : 'Ctrl+Shift+Z or Ctrl+Y'})`} data-testid="redo">
+      <button
+        type="button"
+        className="icon-only"
+        onClick={() => store.getState().redo()}
+        disabled={!canRedo || busy}
+        aria-label="Redo"
+        aria-keyshortcuts={mac ? 'Meta+Shift+Z' : 'Control+Shift+Z Control+Y'}
+        title={`Redo (${mac ? '⇧⌘Z' : 'Ctrl+Shift+Z or Ctrl+Y'})`}
+        data-testid="redo"
+      >
         <ArrowIcon mirrored />
       </button>
     </div>

@@ -25,7 +25,13 @@ interface Tally {
  */
 export function WorksheetPanel() {
   const store = useAppStoreApi();
-  const s = useAppStore((st) => ({ position: st.position, scenario: st.scenario, sample: st.sample, optimizerState: st.optimizerState, precision: st.precision }));
+  const s = useAppStore((st) => ({
+    position: st.position,
+    scenario: st.scenario,
+    sample: st.sample,
+    optimizerState: st.optimizerState,
+    precision: st.precision,
+  }));
   const { notation } = useNotation();
   const named = withNotation(s.scenario, notation);
   const [tally, setTally] = useState<Tally>({ right: 0, tried: 0 });
@@ -48,16 +54,25 @@ export function WorksheetPanel() {
     }
     if (checkAnswer(text, truth, s.precision)) {
       setTally((t) => ({ right: t.right + 1, tried: t.tried + 1 }));
-      setFeedback({ kind: 'right', text: `Right: ${describeEvent(named, event)} is ${formatValue(truth, s.precision)}.` });
+      setFeedback({
+        kind: 'right',
+        text: `Right: ${describeEvent(named, event)} is ${formatValue(truth, s.precision)}.`,
+      });
       store.getState().advanceWorksheet();
     } else {
       setTally((t) => ({ right: t.right, tried: t.tried + 1 }));
-      setFeedback({ kind: 'wrong', text: `Not quite: ${text.trim()} is not it to ${precisionName(s.precision)}. Try again, or reveal it.` });
+      setFeedback({
+        kind: 'wrong',
+        text: `Not quite: ${text.trim()} is not it to ${precisionName(s.precision)}. Try again, or reveal it.`,
+      });
     }
   };
   const reveal = (): void => {
     if (!event) return;
-    setFeedback({ kind: 'revealed', text: `Revealed: ${describeEvent(named, event)} is ${formatValue(truth, s.precision)}.` });
+    setFeedback({
+      kind: 'revealed',
+      text: `Revealed: ${describeEvent(named, event)} is ${formatValue(truth, s.precision)}.`,
+    });
     store.getState().advanceWorksheet();
   };
 
@@ -65,22 +80,51 @@ export function WorksheetPanel() {
     <section className="worksheet-panel" aria-label="Worksheet" data-testid="worksheet-panel">
       <strong className="worksheet-title">Worksheet</strong>
       {event ? (
-        <WorksheetBlank key={s.position} index={s.position} total={total} prompt={describeEvent(named, event)} hint={eventHint(named, event)} onAnswer={answer} onReveal={reveal} />
+        <WorksheetBlank
+          key={s.position}
+          index={s.position}
+          total={total}
+          prompt={describeEvent(named, event)}
+          hint={eventHint(named, event)}
+          onAnswer={answer}
+          onReveal={reveal}
+        />
       ) : (
-        <span className="worksheet-prompt" data-testid="worksheet-done">All {total} blanks done. “Next iteration” starts a new worksheet.</span>
+        <span className="worksheet-prompt" data-testid="worksheet-done">
+          All {total} blanks done. “Next iteration” starts a new worksheet.
+        </span>
       )}
-      <span className="worksheet-tally" data-testid="worksheet-tally" aria-label={`${tally.right} right of ${tally.tried} tried`}>
+      <span
+        className="worksheet-tally"
+        data-testid="worksheet-tally"
+        aria-label={`${tally.right} right of ${tally.tried} tried`}
+      >
         {tally.right}/{tally.tried} right
       </span>
       <span className="worksheet-print">
-        <button type="button" onClick={() => printWorksheet(store, 'worksheet')} data-testid="print-worksheet" title="Print the worksheet: the diagram with its blanks and every step to fill in">
+        <button
+          type="button"
+          onClick={() => printWorksheet(store, 'worksheet')}
+          data-testid="print-worksheet"
+          title="Print the worksheet: the diagram with its blanks and every step to fill in"
+        >
           Print worksheet
         </button>
-        <button type="button" onClick={() => printWorksheet(store, 'answers')} data-testid="print-answers" title="Print the answer key: the diagram and every step with its value">
+        <button
+          type="button"
+          onClick={() => printWorksheet(store, 'answers')}
+          data-testid="print-answers"
+          title="Print the answer key: the diagram and every step with its value"
+        >
           Print answer key
         </button>
       </span>
-      <output className={feedback ? `worksheet-feedback ${feedback.kind}` : 'worksheet-feedback'} aria-live="polite" data-testid="worksheet-feedback" data-kind={feedback?.kind}>
+      <output
+        className={feedback ? `worksheet-feedback ${feedback.kind}` : 'worksheet-feedback'}
+        aria-live="polite"
+        data-testid="worksheet-feedback"
+        data-kind={feedback?.kind}
+      >
         {feedback?.text}
       </output>
     </section>
@@ -111,12 +155,36 @@ function WorksheetBlank({ index, total, prompt, hint, onAnswer, onReveal }: Blan
           {index + 1}/{total}
         </span>{' '}
         <span data-testid="worksheet-prompt">{prompt}</span> ={' '}
-        <input type="text" inputMode="decimal" autoComplete="off" spellCheck={false} value={text} onChange={(e) => setText(e.target.value)} aria-label={`Your value of ${prompt}`} data-testid="worksheet-input" />
+        <input
+          type="text"
+          inputMode="decimal"
+          autoComplete="off"
+          spellCheck={false}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          aria-label={`Your value of ${prompt}`}
+          data-testid="worksheet-input"
+        />
       </label>
-      <button type="submit" className="primary" data-testid="worksheet-check">Check</button>
-      <button type="button" onClick={() => setShowHint(!showHint)} aria-pressed={showHint} data-testid="worksheet-hint-toggle">Hint</button>
-      <button type="button" onClick={onReveal} data-testid="worksheet-reveal">Reveal</button>
-      {showHint && <span className="worksheet-hint" data-testid="worksheet-hint">{hint}</span>}
+      <button type="submit" className="primary" data-testid="worksheet-check">
+        Check
+      </button>
+      <button
+        type="button"
+        onClick={() => setShowHint(!showHint)}
+        aria-pressed={showHint}
+        data-testid="worksheet-hint-toggle"
+      >
+        Hint
+      </button>
+      <button type="button" onClick={onReveal} data-testid="worksheet-reveal">
+        Reveal
+      </button>
+      {showHint && (
+        <span className="worksheet-hint" data-testid="worksheet-hint">
+          {hint}
+        </span>
+      )}
     </form>
   );
 }

@@ -22,7 +22,11 @@ export function importScenarioText(store: AppStore, text: string, what: string, 
   }
   const result = parseScenarioText(text);
   if (!result.ok) {
-    s.setNotice({ kind: 'error', text: `${what} could not be imported; nothing was changed.`, details: result.errors.map(formatCodecError) });
+    s.setNotice({
+      kind: 'error',
+      text: `${what} could not be imported; nothing was changed.`,
+      details: result.errors.map(formatCodecError),
+    });
     return false;
   }
   const title = result.value.title ? `: ${result.value.title}` : '';
@@ -39,14 +43,21 @@ export async function importScenarioFile(store: AppStore, file: File): Promise<b
     return false;
   }
   if (file.size > MAX_IMPORT_BYTES) {
-    setNotice({ kind: 'error', text: `${what} is too large to import (${megabytes(file.size)}; at most ${megabytes(MAX_IMPORT_BYTES)}); nothing was changed.` });
+    setNotice({
+      kind: 'error',
+      text: `${what} is too large to import (${megabytes(file.size)}; at most ${megabytes(MAX_IMPORT_BYTES)}); nothing was changed.`,
+    });
     return false;
   }
   let text: string;
   try {
     text = await file.text();
   } catch (error) {
-    setNotice({ kind: 'error', text: `${what} could not be read; nothing was changed.`, details: [error instanceof Error ? error.message : String(error)] });
+    setNotice({
+      kind: 'error',
+      text: `${what} could not be read; nothing was changed.`,
+      details: [error instanceof Error ? error.message : String(error)],
+    });
     return false;
   }
   return importScenarioText(store, text, what, `"${file.name}"`);
@@ -65,7 +76,11 @@ export function importPastedText(store: AppStore, text: string): boolean {
       store.getState().loadScenario(link.value, null, { kind: 'info', text: 'Opened the pasted link.' });
       return true;
     }
-    store.getState().setNotice({ kind: 'error', text: 'The pasted link could not be opened; nothing was changed.', details: link?.ok === false ? link.errors.map(formatCodecError) : [] });
+    store.getState().setNotice({
+      kind: 'error',
+      text: 'The pasted link could not be opened; nothing was changed.',
+      details: link?.ok === false ? link.errors.map(formatCodecError) : [],
+    });
     return false;
   }
   return importScenarioText(store, text, 'The pasted text', 'the pasted scenario');

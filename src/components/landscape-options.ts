@@ -35,8 +35,16 @@ export function paramOptions(model: Model, s: Pick<Scenario, 'layers' | 'weightL
 /** The default pair: the selected weight or bias and the one after it (wrapping); the first two otherwise. */
 export function defaultPair(model: Model, options: readonly ParamOption[], sel: Selection | null): [string, string] {
   let first = 0;
-  if (sel?.kind === 'edge') first = Math.max(0, options.findIndex((o) => o.key === `w:${model.weightOffset[sel.l] + sel.j * model.sizes[sel.l] + sel.i}`));
-  else if (sel?.kind === 'bias') first = Math.max(0, options.findIndex((o) => o.key === `b:${model.biasOffset[sel.l] + sel.j}`));
+  if (sel?.kind === 'edge')
+    first = Math.max(
+      0,
+      options.findIndex((o) => o.key === `w:${model.weightOffset[sel.l] + sel.j * model.sizes[sel.l] + sel.i}`),
+    );
+  else if (sel?.kind === 'bias')
+    first = Math.max(
+      0,
+      options.findIndex((o) => o.key === `b:${model.biasOffset[sel.l] + sel.j}`),
+    );
   const a = options[first]?.key ?? 'w:0';
   const b = options[(first + 1) % Math.max(1, options.length)]?.key ?? a;
   return [a, b];

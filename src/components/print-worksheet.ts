@@ -18,11 +18,15 @@ export function printWorksheet(store: AppStore, kind: PrintKind): void {
   before.setPosition(kind === 'worksheet' ? 0 : store.selectors.plan(before).events.length);
   // Paper shows no selection ring: the step's selection comes back after printing.
   store.getState().select(null);
-  window.addEventListener('afterprint', () => {
-    root.removeAttribute('data-print');
-    const s = store.getState();
-    s.setPosition(restore.position);
-    s.select(restore.selection);
-  }, { once: true });
+  window.addEventListener(
+    'afterprint',
+    () => {
+      root.removeAttribute('data-print');
+      const s = store.getState();
+      s.setPosition(restore.position);
+      s.select(restore.selection);
+    },
+    { once: true },
+  );
   window.print();
 }

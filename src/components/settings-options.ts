@@ -10,7 +10,14 @@ export function activationOfType(type: ActivationType, current?: Activation): Ac
 
 /** The hyper-parameters of an optimizer other than its type, in display order, with their symbols. */
 export function optimizerFields(o: Optimizer): { key: string; symbol: string; value: number }[] {
-  const symbols: Record<string, string> = { learningRate: 'η', momentum: 'μ', decay: 'ρ', beta1: 'β₁', beta2: 'β₂', epsilon: 'ε' };
+  const symbols: Record<string, string> = {
+    learningRate: 'η',
+    momentum: 'μ',
+    decay: 'ρ',
+    beta1: 'β₁',
+    beta2: 'β₂',
+    epsilon: 'ε',
+  };
   return Object.entries(o)
     .filter(([key]) => key !== 'type')
     .map(([key, value]) => ({ key, symbol: symbols[key] ?? key, value: value as number }));

@@ -7,11 +7,23 @@ import { selectionKey } from '../core/selection.ts';
  */
 
 export type ShortcutAction =
-  | 'step-forward' | 'step-back' | 'start' | 'end'
-  | 'phase-forward' | 'phase-loss' | 'phase-backward' | 'phase-update'
-  | 'play-pause' | 'next-iteration'
-  | 'select-next' | 'select-previous' | 'edit' | 'clear-selection'
-  | 'help' | 'presentation' | 'theme';
+  | 'step-forward'
+  | 'step-back'
+  | 'start'
+  | 'end'
+  | 'phase-forward'
+  | 'phase-loss'
+  | 'phase-backward'
+  | 'phase-update'
+  | 'play-pause'
+  | 'next-iteration'
+  | 'select-next'
+  | 'select-previous'
+  | 'edit'
+  | 'clear-selection'
+  | 'help'
+  | 'presentation'
+  | 'theme';
 
 /**
  * What has the keyboard focus, as far as shortcuts care: a field one types into (no
@@ -46,28 +58,96 @@ const ON_SLIDER: readonly TargetKind[] = ['slider'];
 const ON_BUTTON: readonly TargetKind[] = ['button'];
 
 export const SHORTCUTS: readonly Shortcut[] = [
-  { keys: [{ key: 'ArrowRight', nativeOn: ON_SLIDER }], description: 'Step forward', group: 'Stepping', action: 'step-forward' },
-  { keys: [{ key: 'ArrowLeft', nativeOn: ON_SLIDER }], description: 'Step back', group: 'Stepping', action: 'step-back' },
-  { keys: [{ key: ' ', nativeOn: ON_BUTTON }], description: 'Play or pause (when the focus is not on a button)', group: 'Stepping', action: 'play-pause' },
+  {
+    keys: [{ key: 'ArrowRight', nativeOn: ON_SLIDER }],
+    description: 'Step forward',
+    group: 'Stepping',
+    action: 'step-forward',
+  },
+  {
+    keys: [{ key: 'ArrowLeft', nativeOn: ON_SLIDER }],
+    description: 'Step back',
+    group: 'Stepping',
+    action: 'step-back',
+  },
+  {
+    keys: [{ key: ' ', nativeOn: ON_BUTTON }],
+    description: 'Play or pause (when the focus is not on a button)',
+    group: 'Stepping',
+    action: 'play-pause',
+  },
   { keys: [{ key: '1' }], description: 'Jump to the forward pass', group: 'Stepping', action: 'phase-forward' },
   { keys: [{ key: '2' }], description: 'Jump to the loss', group: 'Stepping', action: 'phase-loss' },
   { keys: [{ key: '3' }], description: 'Jump to the backward pass', group: 'Stepping', action: 'phase-backward' },
   { keys: [{ key: '4' }], description: 'Jump to the update', group: 'Stepping', action: 'phase-update' },
-  { keys: [{ key: 'Home', nativeOn: ON_SLIDER }], description: 'Back to the start of the iteration', group: 'Stepping', action: 'start' },
-  { keys: [{ key: 'End', nativeOn: ON_SLIDER }], description: 'Jump to the end of the iteration', group: 'Stepping', action: 'end' },
-  { keys: [{ key: 'n' }], description: 'Next iteration (once this one is complete)', group: 'Stepping', action: 'next-iteration' },
+  {
+    keys: [{ key: 'Home', nativeOn: ON_SLIDER }],
+    description: 'Back to the start of the iteration',
+    group: 'Stepping',
+    action: 'start',
+  },
+  {
+    keys: [{ key: 'End', nativeOn: ON_SLIDER }],
+    description: 'Jump to the end of the iteration',
+    group: 'Stepping',
+    action: 'end',
+  },
+  {
+    keys: [{ key: 'n' }],
+    description: 'Next iteration (once this one is complete)',
+    group: 'Stepping',
+    action: 'next-iteration',
+  },
 
-  { keys: [{ key: 'Tab' }, { key: 'Tab', shift: true }], description: 'Move the focus; on the diagram, node by node and edge by edge through the network', group: 'Selection and editing', action: null },
-  { keys: [{ key: ']' }], description: 'Select the next node, edge or bias in network order', group: 'Selection and editing', action: 'select-next' },
-  { keys: [{ key: '[' }], description: 'Select the previous node, edge or bias', group: 'Selection and editing', action: 'select-previous' },
-  { keys: [{ key: 'Enter', nativeOn: ON_BUTTON }, { key: 'e' }], description: 'Edit the selected weight, bias, input or target', group: 'Selection and editing', action: 'edit' },
-  { keys: [{ key: 'Escape' }], description: 'Clear the selection; close a dialog', group: 'Selection and editing', action: 'clear-selection' },
+  {
+    keys: [{ key: 'Tab' }, { key: 'Tab', shift: true }],
+    description: 'Move the focus; on the diagram, node by node and edge by edge through the network',
+    group: 'Selection and editing',
+    action: null,
+  },
+  {
+    keys: [{ key: ']' }],
+    description: 'Select the next node, edge or bias in network order',
+    group: 'Selection and editing',
+    action: 'select-next',
+  },
+  {
+    keys: [{ key: '[' }],
+    description: 'Select the previous node, edge or bias',
+    group: 'Selection and editing',
+    action: 'select-previous',
+  },
+  {
+    keys: [{ key: 'Enter', nativeOn: ON_BUTTON }, { key: 'e' }],
+    description: 'Edit the selected weight, bias, input or target',
+    group: 'Selection and editing',
+    action: 'edit',
+  },
+  {
+    keys: [{ key: 'Escape' }],
+    description: 'Clear the selection; close a dialog',
+    group: 'Selection and editing',
+    action: 'clear-selection',
+  },
 
   { keys: [{ key: 'z', ctrl: true, shift: false }], description: 'Undo', group: 'Undo', action: null },
-  { keys: [{ key: 'z', ctrl: true, shift: true }, { key: 'y', ctrl: true, shift: false }], description: 'Redo', group: 'Undo', action: null },
+  {
+    keys: [
+      { key: 'z', ctrl: true, shift: true },
+      { key: 'y', ctrl: true, shift: false },
+    ],
+    description: 'Redo',
+    group: 'Undo',
+    action: null,
+  },
 
   { keys: [{ key: '?' }], description: 'Show these shortcuts', group: 'View', action: 'help' },
-  { keys: [{ key: 'p' }], description: 'Presentation mode on or off (large type, full screen)', group: 'View', action: 'presentation' },
+  {
+    keys: [{ key: 'p' }],
+    description: 'Presentation mode on or off (large type, full screen)',
+    group: 'View',
+    action: 'presentation',
+  },
   { keys: [{ key: 't' }], description: 'Colour theme: system, light, dark', group: 'View', action: 'theme' },
 ];
 
@@ -104,7 +184,11 @@ export function chordMatches(c: Chord, ev: KeyInput): boolean {
 }
 
 /** The action of a key press with the focus on `target`, or null: none, or the focused control's own. */
-export function matchShortcut(ev: KeyInput, target: TargetKind, table: readonly Shortcut[] = SHORTCUTS): ShortcutAction | null {
+export function matchShortcut(
+  ev: KeyInput,
+  target: TargetKind,
+  table: readonly Shortcut[] = SHORTCUTS,
+): ShortcutAction | null {
   if (target === 'text') return null;
   for (const s of table) {
     const chord = s.keys.find((c) => chordMatches(c, ev));
@@ -116,7 +200,12 @@ export function matchShortcut(ev: KeyInput, target: TargetKind, table: readonly 
 }
 
 const KEY_LABELS: Record<string, string> = {
-  ArrowRight: '→', ArrowLeft: '←', ArrowUp: '↑', ArrowDown: '↓', ' ': 'Space', Escape: 'Esc',
+  ArrowRight: '→',
+  ArrowLeft: '←',
+  ArrowUp: '↑',
+  ArrowDown: '↓',
+  ' ': 'Space',
+  Escape: 'Esc',
 };
 
 /** How the help writes a chord: "Ctrl+Shift+Z", "→", "Space", "N". */

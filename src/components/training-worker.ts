@@ -16,7 +16,15 @@ export interface TrainingRequest {
 const REPORT_MS = 16;
 
 function buffers(p: TrainingProgress): ArrayBuffer[] {
-  const list = [p.losses.buffer, p.params.w.buffer, p.params.b.buffer, p.state.w.first.buffer, p.state.w.second.buffer, p.state.b.first.buffer, p.state.b.second.buffer];
+  const list = [
+    p.losses.buffer,
+    p.params.w.buffer,
+    p.params.b.buffer,
+    p.state.w.first.buffer,
+    p.state.w.second.buffer,
+    p.state.b.first.buffer,
+    p.state.b.second.buffer,
+  ];
   for (const q of p.points) list.push(q.w.buffer, q.b.buffer);
   // a buffer can be transferred once: the optimizer's unused slots may share one
   return [...new Set(list)].filter((b): b is ArrayBuffer => b instanceof ArrayBuffer);

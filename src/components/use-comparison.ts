@@ -1,5 +1,11 @@
 import { useEffect, useState } from 'react';
-import { advanceComparison, comparisonRuns, createComparisonJob, type ComparisonRun, type ComparisonSetup } from '../core/comparison.ts';
+import {
+  advanceComparison,
+  comparisonRuns,
+  createComparisonJob,
+  type ComparisonRun,
+  type ComparisonSetup,
+} from '../core/comparison.ts';
 import type { Compiled } from '../core/compile.ts';
 
 /** How long one slice of the comparison may hold the main thread. */

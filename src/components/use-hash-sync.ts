@@ -42,7 +42,12 @@ export function useHashSync(): void {
       const result = readScenarioHash(window.location.hash);
       if (result === null) return;
       if (result.ok) store.getState().openLink(result.value, window.location.hash);
-      else store.getState().setNotice({ kind: 'error', text: 'The link could not be opened; your work is unchanged.', details: result.errors.map(formatCodecError) });
+      else
+        store.getState().setNotice({
+          kind: 'error',
+          text: 'The link could not be opened; your work is unchanged.',
+          details: result.errors.map(formatCodecError),
+        });
     };
     window.addEventListener('hashchange', onHashChange);
     return () => {

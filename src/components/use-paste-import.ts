@@ -5,7 +5,11 @@ const TEXT_INPUTS = new Set(['text', 'search', 'url', 'tel', 'email', 'password'
 /** A field that takes pasted text (a select, a checkbox or the scrubber does not: a paste there imports). */
 function typingInto(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || target instanceof HTMLTextAreaElement || (target instanceof HTMLInputElement && TEXT_INPUTS.has(target.type));
+  return (
+    target.isContentEditable ||
+    target instanceof HTMLTextAreaElement ||
+    (target instanceof HTMLInputElement && TEXT_INPUTS.has(target.type))
+  );
 }
 
 /**
@@ -15,7 +19,8 @@ function typingInto(target: EventTarget | null): boolean {
 export function usePasteImport(onFile: (file: File) => void, onText: (text: string) => void): void {
   useEffect(() => {
     const onPaste = (e: ClipboardEvent) => {
-      if (e.defaultPrevented || typingInto(e.target) || typingInto(document.activeElement) || e.clipboardData === null) return;
+      if (e.defaultPrevented || typingInto(e.target) || typingInto(document.activeElement) || e.clipboardData === null)
+        return;
       const file = e.clipboardData.files[0];
       const text = e.clipboardData.getData('text/plain');
       if (file === undefined && text.trim() === '') return;

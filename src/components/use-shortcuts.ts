@@ -2,7 +2,14 @@ import { useEffect, useRef } from 'react';
 import { parseSelectionKey, selectionKey, type Selection } from '../core/selection.ts';
 import type { AppStore } from '../store/app-actions.ts';
 import { editSelection } from './edit-selection.ts';
-import { isEditable, matchShortcut, networkOrder, nextInOrder, type ShortcutAction, type TargetKind } from './shortcuts.ts';
+import {
+  isEditable,
+  matchShortcut,
+  networkOrder,
+  nextInOrder,
+  type ShortcutAction,
+  type TargetKind,
+} from './shortcuts.ts';
 import { useAppStoreApi } from './use-app-store.ts';
 import { nextTheme, togglePresentation } from './use-theme.ts';
 
@@ -15,7 +22,8 @@ export interface ShortcutOptions {
   dialogOpen: boolean;
 }
 
-const BUTTONS = 'button, a[href], summary, [role="button"], [role="checkbox"], [role="switch"], [role="radio"], [role="link"], [role="menuitem"], [role="tab"], [role="option"]';
+const BUTTONS =
+  'button, a[href], summary, [role="button"], [role="checkbox"], [role="switch"], [role="radio"], [role="link"], [role="menuitem"], [role="tab"], [role="option"]';
 
 /** What has the focus, as far as shortcuts care (see TargetKind). */
 export function targetKind(target: EventTarget | null): TargetKind {
@@ -24,13 +32,21 @@ export function targetKind(target: EventTarget | null): TargetKind {
   if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return 'text';
   if (target instanceof HTMLInputElement) {
     if (target.type === 'range') return 'slider';
-    return ['checkbox', 'radio', 'button', 'submit', 'reset', 'color', 'file'].includes(target.type) ? 'button' : 'text';
+    return ['checkbox', 'radio', 'button', 'submit', 'reset', 'color', 'file'].includes(target.type)
+      ? 'button'
+      : 'text';
   }
   if (target.closest(BUTTONS)) return 'button';
   // A region that scrolls sideways (a wide equation), reached with the keyboard: the arrows
   // scroll it. Focused by a click (on a term), the arrows still step.
-  if (target instanceof HTMLElement && target.tabIndex >= 0 && target.matches(':focus-visible') &&
-    target.scrollWidth > target.clientWidth && getComputedStyle(target).overflowX !== 'visible') return 'slider';
+  if (
+    target instanceof HTMLElement &&
+    target.tabIndex >= 0 &&
+    target.matches(':focus-visible') &&
+    target.scrollWidth > target.clientWidth &&
+    getComputedStyle(target).overflowX !== 'visible'
+  )
+    return 'slider';
   return 'other';
 }
 
@@ -62,15 +78,33 @@ function run(action: ShortcutAction, store: AppStore, options: ShortcutOptions):
   const s = store.getState();
   const plan = store.selectors.plan(s);
   switch (action) {
-    case 'step-forward': s.stepForward(); return true;
-    case 'step-back': s.stepBack(); return true;
-    case 'start': s.jumpToPhase('forward'); return true;
-    case 'end': s.jumpToPhase('end'); return true;
-    case 'phase-forward': s.jumpToPhase('forward'); return true;
-    case 'phase-loss': s.jumpToPhase('loss'); return true;
-    case 'phase-backward': s.jumpToPhase('backward'); return true;
-    case 'phase-update': s.jumpToPhase('update'); return true;
-    case 'play-pause': s.setPlaying(!s.playing); return true;
+    case 'step-forward':
+      s.stepForward();
+      return true;
+    case 'step-back':
+      s.stepBack();
+      return true;
+    case 'start':
+      s.jumpToPhase('forward');
+      return true;
+    case 'end':
+      s.jumpToPhase('end');
+      return true;
+    case 'phase-forward':
+      s.jumpToPhase('forward');
+      return true;
+    case 'phase-loss':
+      s.jumpToPhase('loss');
+      return true;
+    case 'phase-backward':
+      s.jumpToPhase('backward');
+      return true;
+    case 'phase-update':
+      s.jumpToPhase('update');
+      return true;
+    case 'play-pause':
+      s.setPlaying(!s.playing);
+      return true;
     case 'next-iteration':
       if (s.position < plan.events.length) return false;
       s.nextIteration();
@@ -79,7 +113,11 @@ function run(action: ShortcutAction, store: AppStore, options: ShortcutOptions):
     case 'select-previous': {
       const { model } = store.selectors.compiled(s);
       const focused = focusedDiagramSelection();
-      const next = nextInOrder(networkOrder(model.sizes, model.hasBias), focused ?? s.selection, action === 'select-next' ? 1 : -1);
+      const next = nextInOrder(
+        networkOrder(model.sizes, model.hasBias),
+        focused ?? s.selection,
+        action === 'select-next' ? 1 : -1,
+      );
       s.select(next);
       // The focus travels with the selection when it was on the diagram, so Enter edits what is selected.
       if (focused && next) diagramElement(next)?.focus();
@@ -96,9 +134,15 @@ function run(action: ShortcutAction, store: AppStore, options: ShortcutOptions):
       if (s.selection === null) return false;
       s.select(null);
       return true;
-    case 'help': options.onHelp(); return true;
-    case 'presentation': togglePresentation(store); return true;
-    case 'theme': s.setTheme(nextTheme(s.theme)); return true;
+    case 'help':
+      options.onHelp();
+      return true;
+    case 'presentation':
+      togglePresentation(store);
+      return true;
+    case 'theme':
+      s.setTheme(nextTheme(s.theme));
+      return true;
   }
 }
 

@@ -10,7 +10,10 @@ export interface SizedView {
  * The view `create` draws into `ref`'s element, created on mount, resized with the element
  * and destroyed on unmount. `create` must be a stable function (a view factory).
  */
-export function useSizedView<E extends Element, V extends SizedView>(ref: RefObject<E | null>, create: (element: E) => V): RefObject<V | null> {
+export function useSizedView<E extends Element, V extends SizedView>(
+  ref: RefObject<E | null>,
+  create: (element: E) => V,
+): RefObject<V | null> {
   const view = useRef<V | null>(null);
   useEffect(() => {
     const element = ref.current;

@@ -33,7 +33,11 @@ export function useTheme(): void {
 
 /** The system's colour scheme is dark (prefers-color-scheme), false where it cannot be asked. */
 export function systemIsDark(): boolean {
-  return typeof window !== 'undefined' && typeof window.matchMedia === 'function' && window.matchMedia('(prefers-color-scheme: dark)').matches;
+  return (
+    typeof window !== 'undefined' &&
+    typeof window.matchMedia === 'function' &&
+    window.matchMedia('(prefers-color-scheme: dark)').matches
+  );
 }
 
 /**
@@ -57,7 +61,11 @@ export function togglePresentation(store: AppStore): void {
   store.getState().setPresentation(on);
   const doc = document;
   if (on) {
-    if (doc.fullscreenEnabled && !doc.fullscreenElement && typeof doc.documentElement.requestFullscreen === 'function') {
+    if (
+      doc.fullscreenEnabled &&
+      !doc.fullscreenElement &&
+      typeof doc.documentElement.requestFullscreen === 'function'
+    ) {
       doc.documentElement.requestFullscreen().catch(() => undefined);
     }
   } else if (doc.fullscreenElement && typeof doc.exitFullscreen === 'function') {

@@ -29,7 +29,14 @@ function workerRun(request: TrainingRequest, onReport: (p: TrainingProgress) => 
 
 /** The same session in frames of the page (where Workers are missing, as in jsdom). */
 function frameRun(request: TrainingRequest, onReport: (p: TrainingProgress) => void): RunHandle {
-  const session = createTrainingSession(request.compiled, request.params, request.state, request.steps, request.maxPoints, () => performance.now());
+  const session = createTrainingSession(
+    request.compiled,
+    request.params,
+    request.state,
+    request.steps,
+    request.maxPoints,
+    () => performance.now(),
+  );
   let timer: ReturnType<typeof setTimeout> | undefined;
   const tick = () => {
     const report = session.advance(FRAME_TRAIN_MS);
@@ -59,40 +66,43 @@ export function useTraining(): { start(steps: number): void; stop(): void } {
     store.getState().setTraining(false);
   }, [store]);
 
-  const start = useCallback((steps: number) => {
-    run.current?.handle.cancel();
-    run.current = null;
-    store.getState().setPlaying(false);
-    store.getState().setTraining(true);
-    const request = trainingRequest(store, steps);
-    let pending: TrainingProgress | null = null;
-    let frame: number | null = null;
-    /** not before this time: a big network's frames are spaced by what showing one costs */
-    let notBefore = 0;
-    const flush = () => {
-      if (frame !== null) cancelAnimationFrame(frame);
-      frame = null;
-      if (pending === null) return;
-      const p = pending;
-      pending = null;
-      const t0 = performance.now();
-      store.getState().applyTrainingProgress(p);
-      notBefore = performance.now() + 2 * (performance.now() - t0);
-    };
-    const onFrame = () => {
-      frame = null;
-      if (performance.now() < notBefore) frame = requestAnimationFrame(onFrame);
-      else flush();
-    };
-    const onReport = (p: TrainingProgress) => {
-      if (run.current === null || run.current.handle !== handle) return;
-      pending = pending === null ? p : mergeProgress(pending, p);
-      if (p.finished) stop();
-      else if (frame === null) frame = requestAnimationFrame(onFrame);
-    };
-    const handle: RunHandle = workerRun(request, onReport) ?? frameRun(request, onReport);
-    run.current = { handle, flush };
-  }, [store, stop]);
+  const start = useCallback(
+    (steps: number) => {
+      run.current?.handle.cancel();
+      run.current = null;
+      store.getState().setPlaying(false);
+      store.getState().setTraining(true);
+      const request = trainingRequest(store, steps);
+      let pending: TrainingProgress | null = null;
+      let frame: number | null = null;
+      /** not before this time: a big network's frames are spaced by what showing one costs */
+      let notBefore = 0;
+      const flush = () => {
+        if (frame !== null) cancelAnimationFrame(frame);
+        frame = null;
+        if (pending === null) return;
+        const p = pending;
+        pending = null;
+        const t0 = performance.now();
+        store.getState().applyTrainingProgress(p);
+        notBefore = performance.now() + 2 * (performance.now() - t0);
+      };
+      const onFrame = () => {
+        frame = null;
+        if (performance.now() < notBefore) frame = requestAnimationFrame(onFrame);
+        else flush();
+      };
+      const onReport = (p: TrainingProgress) => {
+        if (run.current === null || run.current.handle !== handle) return;
+        pending = pending === null ? p : mergeProgress(pending, p);
+        if (p.finished) stop();
+        else if (frame === null) frame = requestAnimationFrame(onFrame);
+      };
+      const handle: RunHandle = workerRun(request, onReport) ?? frameRun(request, onReport);
+      run.current = { handle, flush };
+    },
+    [store, stop],
+  );
 
   useEffect(() => () => run.current?.handle.cancel(), []);
 
@@ -104,5 +114,11 @@ function trainingRequest(store: AppStore, steps: number): TrainingRequest {
   const s = store.getState();
   const compiled = store.selectors.compiled(s);
   // a path of 128 points draws smoothly, and keeps the chunks between kept points long
-  return { compiled, params: compiled.params, state: s.optimizerState, steps, maxPoints: Math.min(128, pathCap(compiled.model.weightCount + compiled.model.biasCount)) };
+  return {
+    compiled,
+    params: compiled.params,
+    state: s.optimizerState,
+    steps,
+    maxPoints: Math.min(128, pathCap(compiled.model.weightCount + compiled.model.biasCount)),
+  };
 }

@@ -14,7 +14,9 @@ function editsText(target: EventTarget | null): boolean {
 }
 
 /** Which history step a key press asks for: Ctrl/⌘+Z undo; Ctrl/⌘+Shift+Z and Ctrl+Y redo. */
-export function undoKey(e: Pick<KeyboardEvent, 'key' | 'code' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey'>): 'undo' | 'redo' | null {
+export function undoKey(
+  e: Pick<KeyboardEvent, 'key' | 'code' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey'>,
+): 'undo' | 'redo' | null {
   if (e.altKey || !(e.ctrlKey || e.metaKey)) return null;
   const key = e.key.length === 1 ? e.key.toLowerCase() : e.key;
   // The letter typed; the physical key only for a layout that types no Latin letter there (Cyrillic, Greek…).

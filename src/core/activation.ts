@@ -7,7 +7,14 @@ import { ACT } from './model.ts';
 
 /** a = φ(z) over `n` nodes of `count` samples (softmax across each sample's nodes). */
 export function activate(
-  code: number, param: number, z: Float64Array, a: Float64Array, off: number, n: number, count: number, stride: number,
+  code: number,
+  param: number,
+  z: Float64Array,
+  a: Float64Array,
+  off: number,
+  n: number,
+  count: number,
+  stride: number,
 ): void {
   const end = off + count * stride;
   switch (code) {
@@ -21,7 +28,8 @@ export function activate(
       for (let row = off; row < end; row += stride) for (let k = row; k < row + n; k++) a[k] = z[k] > 0 ? z[k] : 0;
       return;
     case ACT.leakyRelu:
-      for (let row = off; row < end; row += stride) for (let k = row; k < row + n; k++) a[k] = z[k] > 0 ? z[k] : param * z[k];
+      for (let row = off; row < end; row += stride)
+        for (let k = row; k < row + n; k++) a[k] = z[k] > 0 ? z[k] : param * z[k];
       return;
     case ACT.sigmoid:
       for (let row = off; row < end; row += stride) for (let k = row; k < row + n; k++) a[k] = sigmoid(z[k]);
@@ -57,13 +65,20 @@ function softmax(z: Float64Array, a: Float64Array, off: number, n: number): void
 /** ∂a/∂z of one node of an elementwise activation (relu′(0) = 0, leaky-relu′(0) = alpha). */
 export function dadz(code: number, param: number, z: number, a: number): number {
   switch (code) {
-    case ACT.identity: return 1;
-    case ACT.linear: return param;
-    case ACT.relu: return z > 0 ? 1 : 0;
-    case ACT.leakyRelu: return z > 0 ? 1 : param;
-    case ACT.sigmoid: return a * (1 - a);
-    case ACT.tanh: return 1 - a * a;
-    default: return NaN; // softmax has a Jacobian, not one derivative per node
+    case ACT.identity:
+      return 1;
+    case ACT.linear:
+      return param;
+    case ACT.relu:
+      return z > 0 ? 1 : 0;
+    case ACT.leakyRelu:
+      return z > 0 ? 1 : param;
+    case ACT.sigmoid:
+      return a * (1 - a);
+    case ACT.tanh:
+      return 1 - a * a;
+    default:
+      return NaN; // softmax has a Jacobian, not one derivative per node
   }
 }
 
@@ -72,8 +87,16 @@ export function dadz(code: number, param: number, z: number, a: number): number 
  * product ∂L/∂zₖ = aₖ(∂L/∂aₖ − Σₘ aₘ ∂L/∂aₘ).
  */
 export function backpropActivation(
-  code: number, param: number, z: Float64Array, a: Float64Array, dLda: Float64Array, dLdz: Float64Array,
-  off: number, n: number, count: number, stride: number,
+  code: number,
+  param: number,
+  z: Float64Array,
+  a: Float64Array,
+  dLda: Float64Array,
+  dLdz: Float64Array,
+  off: number,
+  n: number,
+  count: number,
+  stride: number,
 ): void {
   const end = off + count * stride;
   switch (code) {
@@ -84,16 +107,20 @@ export function backpropActivation(
       for (let row = off; row < end; row += stride) for (let k = row; k < row + n; k++) dLdz[k] = dLda[k] * param;
       return;
     case ACT.relu:
-      for (let row = off; row < end; row += stride) for (let k = row; k < row + n; k++) dLdz[k] = z[k] > 0 ? dLda[k] : 0;
+      for (let row = off; row < end; row += stride)
+        for (let k = row; k < row + n; k++) dLdz[k] = z[k] > 0 ? dLda[k] : 0;
       return;
     case ACT.leakyRelu:
-      for (let row = off; row < end; row += stride) for (let k = row; k < row + n; k++) dLdz[k] = z[k] > 0 ? dLda[k] : dLda[k] * param;
+      for (let row = off; row < end; row += stride)
+        for (let k = row; k < row + n; k++) dLdz[k] = z[k] > 0 ? dLda[k] : dLda[k] * param;
       return;
     case ACT.sigmoid:
-      for (let row = off; row < end; row += stride) for (let k = row; k < row + n; k++) dLdz[k] = dLda[k] * a[k] * (1 - a[k]);
+      for (let row = off; row < end; row += stride)
+        for (let k = row; k < row + n; k++) dLdz[k] = dLda[k] * a[k] * (1 - a[k]);
       return;
     case ACT.tanh:
-      for (let row = off; row < end; row += stride) for (let k = row; k < row + n; k++) dLdz[k] = dLda[k] * (1 - a[k] * a[k]);
+      for (let row = off; row < end; row += stride)
+        for (let k = row; k < row + n; k++) dLdz[k] = dLda[k] * (1 - a[k] * a[k]);
       return;
     default:
       for (let row = off; row < end; row += stride) softmaxJvp(a, dLda, dLdz, row, n);

@@ -11,7 +11,14 @@ import type { Workspace } from './workspace.ts';
  * ∂L/∂wⱼᵢ = Σₛ δⱼ aᵢ (+ l1·sign(wⱼᵢ) + l2·wⱼᵢ with regularization) and ∂L/∂bⱼ = Σₛ δⱼ. With `inputGradient` false the input layer's
  * ∂L/∂a is not computed (training does not need it).
  */
-export function backward(model: Model, p: Params, data: Dataset, start: number, ws: Workspace, inputGradient = true): void {
+export function backward(
+  model: Model,
+  p: Params,
+  data: Dataset,
+  start: number,
+  ws: Workspace,
+  inputGradient = true,
+): void {
   const { depth, sizes, nodeOffset, nodeCount, weightOffset, biasOffset } = model;
   const { z, a, dLdz, dLda, dLdw, dLdb } = ws;
   const count = ws.count;
@@ -21,8 +28,21 @@ export function backward(model: Model, p: Params, data: Dataset, start: number, 
   const r = model.meanReduction ? 1 / count : 1;
   lossGradient(model.loss, r, a, outOff, nodeCount, data.y, yOff, dLda, nOut, count);
   if (model.fusion === FUSION.sigmoidBce) sigmoidBceDelta(r, a, outOff, nodeCount, data.y, yOff, dLdz, nOut, count);
-  else if (model.fusion === FUSION.softmaxCrossEntropy) softmaxCrossEntropyDelta(r, a, outOff, nodeCount, data.y, yOff, dLdz, nOut, count);
-  else backpropActivation(model.act[depth - 1], model.actParam[depth - 1], z, a, dLda, dLdz, outOff, nOut, count, nodeCount);
+  else if (model.fusion === FUSION.softmaxCrossEntropy)
+    softmaxCrossEntropyDelta(r, a, outOff, nodeCount, data.y, yOff, dLdz, nOut, count);
+  else
+    backpropActivation(
+      model.act[depth - 1],
+      model.actParam[depth - 1],
+      z,
+      a,
+      dLda,
+      dLdz,
+      outOff,
+      nOut,
+      count,
+      nodeCount,
+    );
   for (let l = depth - 1; l >= 0; l--) {
     const fanIn = sizes[l];
     const fanOut = sizes[l + 1];

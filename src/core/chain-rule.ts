@@ -74,7 +74,14 @@ export function biasContribution(model: Model, pass: Workspace, s: number, l: nu
 }
 
 /** The terms of ∂L/∂aⱼ = Σₖ wₖⱼ δₖ for node j of layer l < depth, sample s. */
-export function recursiveTerms(model: Model, p: Params, pass: Workspace, s: number, l: number, j: number): RecursiveTerm[] {
+export function recursiveTerms(
+  model: Model,
+  p: Params,
+  pass: Workspace,
+  s: number,
+  l: number,
+  j: number,
+): RecursiveTerm[] {
   const terms: RecursiveTerm[] = [];
   const fanIn = model.sizes[l];
   const next = s * model.nodeCount + model.nodeOffset[l + 1];
@@ -97,7 +104,15 @@ export function pathCount(model: Model, l: number): number {
  * Returns null past `limit` paths, or where a hidden layer on the way is softmax (no
  * per-node ∂a/∂z to multiply).
  */
-export function pathTerms(model: Model, p: Params, pass: Workspace, s: number, l: number, j: number, limit = 16): PathTerm[] | null {
+export function pathTerms(
+  model: Model,
+  p: Params,
+  pass: Workspace,
+  s: number,
+  l: number,
+  j: number,
+  limit = 16,
+): PathTerm[] | null {
   if (l >= model.depth || pathCount(model, l) > limit) return null;
   for (let m = l + 1; m < model.depth; m++) if (model.act[m - 1] === ACT.softmax) return null;
   const outForm = deltaForm(model, model.depth);

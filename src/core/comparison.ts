@@ -104,8 +104,17 @@ export interface ComparisonJob {
  * with fresh optimizer state; everything but the optimizer is the scenario's: data, loss,
  * batches, trainable masks. Nothing is trained until the job is advanced.
  */
-export function createComparisonJob(compiled: Compiled, setup: ComparisonSetup, params: Params = compiled.params): ComparisonJob {
-  return { setup, runs: setup.runs.map((optimizer) => createPathRun(createTrainer({ ...compiled, optimizer }, params), setup.steps, PATH_POINTS)) };
+export function createComparisonJob(
+  compiled: Compiled,
+  setup: ComparisonSetup,
+  params: Params = compiled.params,
+): ComparisonJob {
+  return {
+    setup,
+    runs: setup.runs.map((optimizer) =>
+      createPathRun(createTrainer({ ...compiled, optimizer }, params), setup.steps, PATH_POINTS),
+    ),
+  };
 }
 
 /**
@@ -131,7 +140,14 @@ export function comparisonRuns(job: ComparisonJob): ComparisonRun[] {
   return job.runs.map((run, k) => {
     let diverged: number | null = null;
     for (let s = 0; s <= run.done && diverged === null; s++) if (!Number.isFinite(run.lossHistory[s])) diverged = s;
-    return { optimizer: job.setup.runs[k], lossHistory: run.lossHistory, points: run.points.slice(), at: run.at.slice(), done: run.done, diverged };
+    return {
+      optimizer: job.setup.runs[k],
+      lossHistory: run.lossHistory,
+      points: run.points.slice(),
+      at: run.at.slice(),
+      done: run.done,
+      diverged,
+    };
   });
 }
 
@@ -148,10 +164,16 @@ export function readComparison(value: unknown, path: string, errors: ErrorList):
   const before = errors.count;
   rejectUnknownFields(value, ['runs', 'steps'], path, errors);
   const rawRuns = requiredField(value, 'runs', path, errors, `${MIN_RUNS} to ${MAX_RUNS} optimizers`);
-  const runs = rawRuns === undefined ? undefined
-    : readList(rawRuns, { length: undefined, expected: 'optimizers' }, fieldPath(path, 'runs'), errors, (x, p) => readOptimizer(x, p, errors));
-  if (runs !== undefined && (runs.length < MIN_RUNS || runs.length > MAX_RUNS)) errors.add(fieldPath(path, 'runs'), `expected ${MIN_RUNS} to ${MAX_RUNS} runs, got ${runs.length}`);
+  const runs =
+    rawRuns === undefined
+      ? undefined
+      : readList(rawRuns, { length: undefined, expected: 'optimizers' }, fieldPath(path, 'runs'), errors, (x, p) =>
+          readOptimizer(x, p, errors),
+        );
+  if (runs !== undefined && (runs.length < MIN_RUNS || runs.length > MAX_RUNS))
+    errors.add(fieldPath(path, 'runs'), `expected ${MIN_RUNS} to ${MAX_RUNS} runs, got ${runs.length}`);
   const steps = requiredField(value, 'steps', path, errors, `one of ${COMPARISON_STEPS.join(', ')}`);
-  if (steps !== undefined && !COMPARISON_STEPS.includes(steps as number)) errors.add(fieldPath(path, 'steps'), `expected one of ${COMPARISON_STEPS.join(', ')}, got ${describe(steps)}`);
+  if (steps !== undefined && !COMPARISON_STEPS.includes(steps as number))
+    errors.add(fieldPath(path, 'steps'), `expected one of ${COMPARISON_STEPS.join(', ')}, got ${describe(steps)}`);
   return errors.count === before && runs !== undefined ? { runs, steps: steps as number } : undefined;
 }

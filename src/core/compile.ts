@@ -1,4 +1,14 @@
-import { buildDataset, buildModel, buildParams, buildTrainable, samplesToDataset, type Dataset, type Model, type Params, type TrainableMask } from './model.ts';
+import {
+  buildDataset,
+  buildModel,
+  buildParams,
+  buildTrainable,
+  samplesToDataset,
+  type Dataset,
+  type Model,
+  type Params,
+  type TrainableMask,
+} from './model.ts';
 import type { Optimizer, Scenario } from './scenario.ts';
 
 /** A scenario turned into the flat arrays the core computes with. */

@@ -8,7 +8,15 @@ const FORMULA_START = new Set(['=', '+', '-', '@', '\t', '\r', '\n']);
 function needsQuotes(text: string): boolean {
   for (let k = 0; k < text.length; k++) {
     const code = text.charCodeAt(k);
-    if (code === 0x2c || code === 0x22 || code < 0x20 || (code >= 0x7f && code <= 0x9f) || code === 0x2028 || code === 0x2029) return true;
+    if (
+      code === 0x2c ||
+      code === 0x22 ||
+      code < 0x20 ||
+      (code >= 0x7f && code <= 0x9f) ||
+      code === 0x2028 ||
+      code === 0x2029
+    )
+      return true;
   }
   return false;
 }

@@ -29,7 +29,7 @@ const TABLE = new Float64Array(256);
 export function exp(x: number): number {
   // Beyond these bounds 2ᵏ·2^(j/128)·eʳ may leave the normal range, or x is NaN.
   if (x > -708 && x < 709) {
-    const n = (x * 184.6649652337873 + 6755399441055744) - 6755399441055744;
+    const n = x * 184.6649652337873 + 6755399441055744 - 6755399441055744;
     return mantissa(x, n) * POW2[(n >> 7) + 1022];
   }
   return expOutside(x);
@@ -37,10 +37,10 @@ export function exp(x: number): number {
 
 /** 2^(j/128)·eʳ for n = 128k + j and r = x − n·ln2/128, in [0.997, 2.006). */
 function mantissa(x: number, n: number): number {
-  const r = (x - n * 0.0054152123482253955) - n * -1.0082281460997769e-13;
+  const r = x - n * 0.0054152123482253955 - n * -1.0082281460997769e-13;
   const r2 = r * r;
   // Estrin's scheme: shorter dependency chains than Horner's.
-  const p = r + r2 * ((1 / 2 + r * (1 / 6)) + r2 * (1 / 24 + r * (1 / 120)));
+  const p = r + r2 * (1 / 2 + r * (1 / 6) + r2 * (1 / 24 + r * (1 / 120)));
   const t = 2 * (n & 127);
   const hi = TABLE[t];
   return hi + (TABLE[t + 1] + hi * p);
@@ -51,12 +51,10 @@ function expOutside(x: number): number {
   if (x !== x) return x;
   if (x > 709.8) return Infinity; // e^709.8 > 2¹⁰²⁴
   if (x < -745.2) return 0; // e^−745.2 < 2⁻¹⁰⁷⁵, half the smallest subnormal
-  const n = (x * 184.6649652337873 + 6755399441055744) - 6755399441055744;
+  const n = x * 184.6649652337873 + 6755399441055744 - 6755399441055744;
   const k = n >> 7;
   // Two exact scalings and one final rounding: 2ᵏ itself is out of range at both ends.
-  return k > 0
-    ? mantissa(x, n) * POW2[k - 1 + 1022] * 2
-    : mantissa(x, n) * POW2[k + 64 + 1022] * POW2[-64 + 1022];
+  return k > 0 ? mantissa(x, n) * POW2[k - 1 + 1022] * 2 : mantissa(x, n) * POW2[k + 64 + 1022] * POW2[-64 + 1022];
 }
 
 /**
@@ -106,7 +104,7 @@ function twoProduct(a: number, b: number): void {
   const bh = cb - (cb - b);
   const bl = b - bh;
   dd[0] = p;
-  dd[1] = ((ah * bh - p) + ah * bl + al * bh) + al * bl;
+  dd[1] = ah * bh - p + ah * bl + al * bh + al * bl;
 }
 
 /** dd ← s + e renormalised, for |s| ≥ |e|. */
@@ -126,7 +124,7 @@ function ddMul(ah: number, al: number, bh: number, bl: number): void {
 function ddSqrt(ah: number, al: number): void {
   const s = Math.sqrt(ah);
   twoProduct(s, s);
-  const residual = ((ah - dd[0]) - dd[1]) + al;
+  const residual = ah - dd[0] - dd[1] + al;
   fastTwoSum(s, residual / (2 * s));
 }
 

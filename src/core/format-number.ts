@@ -90,7 +90,14 @@ export function decideNumber(x: number, precision: Precision | number = DEFAULT_
     if (places >= last || Number(abs.toPrecision(Math.max(EXACT_DIGITS, places))) === rounded) {
       // The value itself (to a double's noise): its shortest text, 0.1 and not 0.10000000000000001.
       const shortest = split(rounded.toExponential());
-      return { kind: 'finite', negative, digits: shortest.digits, exponent: shortest.exponent, places, scientific: isScientific(shortest.exponent) };
+      return {
+        kind: 'finite',
+        negative,
+        digits: shortest.digits,
+        exponent: shortest.exponent,
+        places,
+        scientific: isScientific(shortest.exponent),
+      };
     }
   }
 }
@@ -115,7 +122,17 @@ function mantissa(digits: string): string {
 }
 
 const SUPERSCRIPT: Record<string, string> = {
-  '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹', '-': '⁻',
+  '0': '⁰',
+  '1': '¹',
+  '2': '²',
+  '3': '³',
+  '4': '⁴',
+  '5': '⁵',
+  '6': '⁶',
+  '7': '⁷',
+  '8': '⁸',
+  '9': '⁹',
+  '-': '⁻',
 };
 
 /** 10 to the power e in Unicode superscripts: 10⁻⁵. */
@@ -156,7 +173,9 @@ export function formatFull(x: number): string {
   return formatValue(x, 'full');
 }
 
-const SUPERSCRIPT_DIGIT: Record<string, string> = Object.fromEntries(Object.entries(SUPERSCRIPT).map(([k, v]) => [v, k]));
+const SUPERSCRIPT_DIGIT: Record<string, string> = Object.fromEntries(
+  Object.entries(SUPERSCRIPT).map(([k, v]) => [v, k]),
+);
 
 /**
  * Reads a number typed by the user: plain decimal or exponent notation (1e-3, 1.5×10⁻³,
@@ -186,5 +205,7 @@ function numberText(text: string): string {
  */
 export function userNumberError(text: string): string | null {
   if (parseUserNumber(text) !== null) return null;
-  return NUMBER_TEXT.test(numberText(text)) ? `“${text}” is out of range (numbers go up to ±1.8e308)` : `“${text}” is not a number`;
+  return NUMBER_TEXT.test(numberText(text))
+    ? `“${text}” is out of range (numbers go up to ±1.8e308)`
+    : `“${text}” is not a number`;
 }

@@ -48,7 +48,17 @@ export function forwardPass(model: Model, p: Params, data: Dataset, start: numbe
     }
     activate(model.act[l], model.actParam[l], z, a, outOff, fanOut, count, nodeCount);
   }
-  const total = sampleLosses(model.loss, a, nodeOffset[depth], nodeCount, data.y, start * nOut, nOut, count, ws.sampleLoss);
+  const total = sampleLosses(
+    model.loss,
+    a,
+    nodeOffset[depth],
+    nodeCount,
+    data.y,
+    start * nOut,
+    nOut,
+    count,
+    ws.sampleLoss,
+  );
   const dataLoss = model.meanReduction ? total / count : total;
   ws.dataLoss = dataLoss;
   if (model.l1 === 0 && model.l2 === 0) {

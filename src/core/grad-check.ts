@@ -43,7 +43,14 @@ interface Probe {
 
 function probeFor(compiled: Compiled, params: Params, step: number): Probe {
   const { start, count } = batchRange(compiled.data.count, compiled.batchSize, step);
-  return { model: compiled.model, data: compiled.data, start, count, params: cloneParams(params), ws: createWorkspace(compiled.model, count) };
+  return {
+    model: compiled.model,
+    data: compiled.data,
+    start,
+    count,
+    params: cloneParams(params),
+    ws: createWorkspace(compiled.model, count),
+  };
 }
 
 /** (L(θ + h) − L(θ − h)) / 2h for θ = probe.params[which][k], h = h₀·max(1, |θ|); θ is restored. */
@@ -60,7 +67,14 @@ function centralDifference(p: Probe, which: 'w' | 'b', k: number, h0: number): C
 }
 
 /** The central difference of one weight (`which` = 'w') or bias ('b') at flat index k, over batch `step`. */
-export function numericGradient(compiled: Compiled, params: Params, step: number, which: 'w' | 'b', k: number, h = 1e-5): CentralDifference {
+export function numericGradient(
+  compiled: Compiled,
+  params: Params,
+  step: number,
+  which: 'w' | 'b',
+  k: number,
+  h = 1e-5,
+): CentralDifference {
   return centralDifference(probeFor(compiled, params, step), which, k, h);
 }
 

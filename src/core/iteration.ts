@@ -26,7 +26,12 @@ export interface Iteration {
  * One iteration at `params`: forward and backward over batch `step` (mod the batch count),
  * the optimizer's update from `state` (fresh state by default), and the batch loss after it.
  */
-export function runIteration(compiled: Compiled, params: Params = compiled.params, state?: OptimizerState, step = state?.t ?? 0): Iteration {
+export function runIteration(
+  compiled: Compiled,
+  params: Params = compiled.params,
+  state?: OptimizerState,
+  step = state?.t ?? 0,
+): Iteration {
   const { model, data, batchSize, optimizer, trainable } = compiled;
   const { start, count } = batchRange(data.count, batchSize, step);
   const pass = createWorkspace(model, count);
@@ -39,5 +44,15 @@ export function runIteration(compiled: Compiled, params: Params = compiled.param
   updateSlot(optimizer, stateAfter.t, after.b, pass.dLdb, trainable.b, stateAfter.b);
   const passAfter = createWorkspace(model, count);
   const lossAfter = forward(model, after, data, start, count, passAfter);
-  return { start, count, params, pass, after, stateAfter, lossAfter, dataLossAfter: passAfter.dataLoss, penaltyAfter: passAfter.penalty };
+  return {
+    start,
+    count,
+    params,
+    pass,
+    after,
+    stateAfter,
+    lossAfter,
+    dataLossAfter: passAfter.dataLoss,
+    penaltyAfter: passAfter.penalty,
+  };
 }

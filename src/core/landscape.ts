@@ -63,7 +63,10 @@ export function gridWindow(t1: number, t2: number, mode: 'fixed' | 'relative', r
  * null when no point is finite.
  */
 export function windowAround(pairs: readonly number[], margin = 0.12, floor = 0.05): GridWindow | null {
-  let x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
+  let x0 = Infinity,
+    x1 = -Infinity,
+    y0 = Infinity,
+    y1 = -Infinity;
   for (let k = 0; k + 1 < pairs.length; k += 2) {
     const x = pairs[k];
     const y = pairs[k + 1];
@@ -88,7 +91,15 @@ function axis(c: number, r: number, n: number): Float64Array {
 }
 
 /** A job for the loss of batch `step` (mod the batch count) over a resolution × resolution grid of `win`. */
-export function createLossGridJob(compiled: Compiled, params: Params, p1: ParamRef, p2: ParamRef, win: GridWindow, resolution: number, step = 0): LossGridJob {
+export function createLossGridJob(
+  compiled: Compiled,
+  params: Params,
+  p1: ParamRef,
+  p2: ParamRef,
+  win: GridWindow,
+  resolution: number,
+  step = 0,
+): LossGridJob {
   const n = Math.max(2, Math.floor(resolution));
   const { start, count } = batchRange(compiled.data.count, compiled.batchSize, step);
   return {
@@ -99,7 +110,15 @@ export function createLossGridJob(compiled: Compiled, params: Params, p1: ParamR
     p2,
     start,
     count,
-    grid: { nx: n, ny: n, xs: axis(win.cx, win.rx, n), ys: axis(win.cy, win.ry, n), values: new Float64Array(n * n), min: NaN, max: NaN },
+    grid: {
+      nx: n,
+      ny: n,
+      xs: axis(win.cx, win.rx, n),
+      ys: axis(win.cy, win.ry, n),
+      values: new Float64Array(n * n),
+      min: NaN,
+      max: NaN,
+    },
     filled: 0,
   };
 }
@@ -137,7 +156,15 @@ export function fillLossGrid(job: LossGridJob, points: number): boolean {
 }
 
 /** L(θ₁, θ₂) of batch `step` over a resolution × resolution grid of `win`, every other parameter as in `params`. */
-export function lossGrid(compiled: Compiled, params: Params, p1: ParamRef, p2: ParamRef, win: GridWindow, resolution: number, step = 0): LossGrid {
+export function lossGrid(
+  compiled: Compiled,
+  params: Params,
+  p1: ParamRef,
+  p2: ParamRef,
+  win: GridWindow,
+  resolution: number,
+  step = 0,
+): LossGrid {
   const job = createLossGridJob(compiled, params, p1, p2, win, resolution, step);
   fillLossGrid(job, job.grid.nx * job.grid.ny);
   return job.grid;

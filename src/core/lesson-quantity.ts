@@ -20,7 +20,10 @@ export function lessonQuantityContext(scenario: Scenario, sample = 0): QuantityC
   return { compiled, iteration, sample: Math.min(Math.max(0, Math.trunc(sample)), iteration.count - 1) };
 }
 
-function paramIndex(compiled: Compiled, sel: Extract<Selection, { kind: 'edge' | 'bias' }>): { weight: boolean; k: number } {
+function paramIndex(
+  compiled: Compiled,
+  sel: Extract<Selection, { kind: 'edge' | 'bias' }>,
+): { weight: boolean; k: number } {
   const { model } = compiled;
   if (sel.kind === 'edge') return { weight: true, k: model.weightOffset[sel.l] + sel.j * model.sizes[sel.l] + sel.i };
   return { weight: false, k: model.biasOffset[sel.l] + sel.j };
@@ -41,17 +44,24 @@ export function resolveQuantity(ctx: QuantityContext, q: QuantityRef): number {
   const outputs = model.sizes[model.depth];
   const s = iteration.start + sample;
   switch (q.kind) {
-    case 'loss': return pass.loss;
-    case 'x': return data.x[s * model.sizes[0] + q.index];
-    case 'y': return data.y[s * outputs + q.index];
+    case 'loss':
+      return pass.loss;
+    case 'x':
+      return data.x[s * model.sizes[0] + q.index];
+    case 'y':
+      return data.y[s * outputs + q.index];
     case 'loss-term': {
       const p = pass.a[row + model.nodeOffset[model.depth] + q.index];
       return outputLossTerm(model.loss, p, data.y[s * outputs + q.index], outputs);
     }
-    case 'z': return pass.z[row + model.nodeOffset[q.sel.l] + q.sel.j];
-    case 'a': return pass.a[row + model.nodeOffset[q.sel.l] + q.sel.j];
-    case 'dLdz': return pass.dLdz[row + model.nodeOffset[q.sel.l] + q.sel.j];
-    case 'dLda': return pass.dLda[row + model.nodeOffset[q.sel.l] + q.sel.j];
+    case 'z':
+      return pass.z[row + model.nodeOffset[q.sel.l] + q.sel.j];
+    case 'a':
+      return pass.a[row + model.nodeOffset[q.sel.l] + q.sel.j];
+    case 'dLdz':
+      return pass.dLdz[row + model.nodeOffset[q.sel.l] + q.sel.j];
+    case 'dLda':
+      return pass.dLda[row + model.nodeOffset[q.sel.l] + q.sel.j];
     case 'after': {
       if (q.sel.kind === 'loss') return iteration.lossAfter;
       const { weight, k } = paramIndex(compiled, q.sel);

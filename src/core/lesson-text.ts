@@ -104,7 +104,13 @@ function tokenize(s: string, base: number, problems: LessonTextProblem[]): Token
       const end = findClosing(s, delimiter, k + delimiter.length);
       const tex = end < 0 ? '' : s.slice(k + delimiter.length, end);
       if (end < 0 || tex.trim() === '') {
-        problems.push({ offset: base + k, message: end < 0 ? `"${delimiter}" opens math that is never closed (write \\$ for a dollar sign)` : `"${delimiter}${delimiter}" holds no math (write \\$ for a dollar sign)` });
+        problems.push({
+          offset: base + k,
+          message:
+            end < 0
+              ? `"${delimiter}" opens math that is never closed (write \\$ for a dollar sign)`
+              : `"${delimiter}${delimiter}" holds no math (write \\$ for a dollar sign)`,
+        });
         text += end < 0 ? delimiter : s.slice(k, end + delimiter.length);
         k = end < 0 ? k + delimiter.length : end + delimiter.length;
       } else {
@@ -184,7 +190,8 @@ function mergeText(nodes: readonly LessonInline[]): LessonInline[] {
   for (const node of nodes) {
     const last = out[out.length - 1];
     if (node.kind === 'text' && node.text === '') continue;
-    if (node.kind === 'text' && last !== undefined && last.kind === 'text') out[out.length - 1] = { kind: 'text', text: last.text + node.text };
+    if (node.kind === 'text' && last !== undefined && last.kind === 'text')
+      out[out.length - 1] = { kind: 'text', text: last.text + node.text };
     else out.push(node);
   }
   return out;

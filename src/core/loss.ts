@@ -11,8 +11,15 @@ function xlog(c: number, p: number): number {
  * bce (1/K)Σ−[y ln ŷ + (1−y) ln(1−ŷ)], cross-entropy −Σ y ln ŷ. Returns Σₛ lₛ.
  */
 export function sampleLosses(
-  loss: number, a: Float64Array, off: number, stride: number, y: Float64Array, yOff: number, K: number,
-  count: number, sampleLoss: Float64Array,
+  loss: number,
+  a: Float64Array,
+  off: number,
+  stride: number,
+  y: Float64Array,
+  yOff: number,
+  K: number,
+  count: number,
+  sampleLoss: Float64Array,
 ): number {
   let total = 0;
   for (let s = 0; s < count; s++) {
@@ -50,8 +57,16 @@ function oneSampleLoss(loss: number, a: Float64Array, aOff: number, y: Float64Ar
  * bce (−y/ŷ + (1−y)/(1−ŷ))/K, cross-entropy −y/ŷ (a zero coefficient drops its term).
  */
 export function lossGradient(
-  loss: number, r: number, a: Float64Array, off: number, stride: number, y: Float64Array, yOff: number,
-  dLda: Float64Array, K: number, count: number,
+  loss: number,
+  r: number,
+  a: Float64Array,
+  off: number,
+  stride: number,
+  y: Float64Array,
+  yOff: number,
+  dLda: Float64Array,
+  K: number,
+  count: number,
 ): void {
   for (let s = 0; s < count; s++) {
     const aOff = off + s * stride;
@@ -61,11 +76,20 @@ export function lossGradient(
       const t = y[tOff + k];
       let g: number;
       switch (loss) {
-        case LOSS.mse: g = (2 * (p - t)) / K; break;
-        case LOSS.sse: g = 2 * (p - t); break;
-        case LOSS.halfSse: g = p - t; break;
-        case LOSS.bce: g = ((t === 0 ? 0 : -t / p) + (t === 1 ? 0 : (1 - t) / (1 - p))) / K; break;
-        default: g = t === 0 ? 0 : -t / p;
+        case LOSS.mse:
+          g = (2 * (p - t)) / K;
+          break;
+        case LOSS.sse:
+          g = 2 * (p - t);
+          break;
+        case LOSS.halfSse:
+          g = p - t;
+          break;
+        case LOSS.bce:
+          g = ((t === 0 ? 0 : -t / p) + (t === 1 ? 0 : (1 - t) / (1 - p))) / K;
+          break;
+        default:
+          g = t === 0 ? 0 : -t / p;
       }
       dLda[aOff + k] = r * g;
     }
@@ -74,7 +98,15 @@ export function lossGradient(
 
 /** Fused sigmoid + bce, for each of `count` samples: ∂L/∂zₖ = r·(ŷₖ − yₖ)/K. */
 export function sigmoidBceDelta(
-  r: number, a: Float64Array, off: number, stride: number, y: Float64Array, yOff: number, dLdz: Float64Array, K: number, count: number,
+  r: number,
+  a: Float64Array,
+  off: number,
+  stride: number,
+  y: Float64Array,
+  yOff: number,
+  dLdz: Float64Array,
+  K: number,
+  count: number,
 ): void {
   for (let s = 0; s < count; s++) {
     const aOff = off + s * stride;
@@ -85,7 +117,15 @@ export function sigmoidBceDelta(
 
 /** Fused softmax + cross-entropy, for each of `count` samples: ∂L/∂z = r·(ŷ·Σₖyₖ − y). */
 export function softmaxCrossEntropyDelta(
-  r: number, a: Float64Array, off: number, stride: number, y: Float64Array, yOff: number, dLdz: Float64Array, K: number, count: number,
+  r: number,
+  a: Float64Array,
+  off: number,
+  stride: number,
+  y: Float64Array,
+  yOff: number,
+  dLdz: Float64Array,
+  K: number,
+  count: number,
 ): void {
   for (let s = 0; s < count; s++) {
     const aOff = off + s * stride;
@@ -104,10 +144,15 @@ export function softmaxCrossEntropyDelta(
 export function outputLossTerm(loss: number, p: number, t: number, K: number): number {
   const d = p - t;
   switch (loss) {
-    case LOSS.mse: return (d * d) / K;
-    case LOSS.sse: return d * d;
-    case LOSS.halfSse: return 0.5 * d * d;
-    case LOSS.bce: return (xlog(t, p) + xlog(1 - t, 1 - p)) / K;
-    default: return xlog(t, p);
+    case LOSS.mse:
+      return (d * d) / K;
+    case LOSS.sse:
+      return d * d;
+    case LOSS.halfSse:
+      return 0.5 * d * d;
+    case LOSS.bce:
+      return (xlog(t, p) + xlog(1 - t, 1 - p)) / K;
+    default:
+      return xlog(t, p);
   }
 }

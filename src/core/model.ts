@@ -70,13 +70,20 @@ const LOSS_CODES: Record<LossName, LossCode> = {
 
 function actCode(a: Activation): { code: ActCode; param: number } {
   switch (a.type) {
-    case 'identity': return { code: ACT.identity, param: 0 };
-    case 'linear': return { code: ACT.linear, param: a.slope };
-    case 'relu': return { code: ACT.relu, param: 0 };
-    case 'leaky-relu': return { code: ACT.leakyRelu, param: a.alpha };
-    case 'sigmoid': return { code: ACT.sigmoid, param: 0 };
-    case 'tanh': return { code: ACT.tanh, param: 0 };
-    case 'softmax': return { code: ACT.softmax, param: 0 };
+    case 'identity':
+      return { code: ACT.identity, param: 0 };
+    case 'linear':
+      return { code: ACT.linear, param: a.slope };
+    case 'relu':
+      return { code: ACT.relu, param: 0 };
+    case 'leaky-relu':
+      return { code: ACT.leakyRelu, param: a.alpha };
+    case 'sigmoid':
+      return { code: ACT.sigmoid, param: 0 };
+    case 'tanh':
+      return { code: ACT.tanh, param: 0 };
+    case 'softmax':
+      return { code: ACT.softmax, param: 0 };
   }
 }
 
@@ -106,14 +113,28 @@ export function buildModel(s: Pick<Scenario, 'layers' | 'loss' | 'reduction' | '
   const loss = LOSS_CODES[s.loss];
   const outAct = act[depth - 1];
   const fusion: FusionCode =
-    outAct === ACT.sigmoid && loss === LOSS.bce ? FUSION.sigmoidBce
-      : outAct === ACT.softmax && loss === LOSS.crossEntropy ? FUSION.softmaxCrossEntropy
+    outAct === ACT.sigmoid && loss === LOSS.bce
+      ? FUSION.sigmoidBce
+      : outAct === ACT.softmax && loss === LOSS.crossEntropy
+        ? FUSION.softmaxCrossEntropy
         : FUSION.none;
   return {
-    depth, sizes, nodeOffset, nodeCount: nodeOffset[depth + 1],
-    weightOffset, weightCount: weightOffset[depth], biasOffset, biasCount: biasOffset[depth],
-    hasBias, act, actParam, loss, meanReduction: s.reduction === 'sum' ? 0 : 1, fusion,
-    l1: s.regularization?.l1 ?? 0, l2: s.regularization?.l2 ?? 0,
+    depth,
+    sizes,
+    nodeOffset,
+    nodeCount: nodeOffset[depth + 1],
+    weightOffset,
+    weightCount: weightOffset[depth],
+    biasOffset,
+    biasCount: biasOffset[depth],
+    hasBias,
+    act,
+    actParam,
+    loss,
+    meanReduction: s.reduction === 'sum' ? 0 : 1,
+    fusion,
+    l1: s.regularization?.l1 ?? 0,
+    l2: s.regularization?.l2 ?? 0,
   };
 }
 

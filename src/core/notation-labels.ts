@@ -27,9 +27,16 @@ function fill(s: Labels, notation: Notation): Filled['value'] {
   const biasLabels: (string[] | null)[] = [];
   for (let l = 0; l + 1 < s.layers.length; l++) {
     const next = s.layers[l + 1];
-    weightLabels.push(Array.from({ length: next.size }, (_, j) =>
-      Array.from({ length: s.layers[l].size }, (_, i) => nameToLabel(weightName(s, l, j, i, notation)))));
-    biasLabels.push('bias' in next && next.bias ? Array.from({ length: next.size }, (_, j) => nameToLabel(biasName(s, l, j, notation))) : null);
+    weightLabels.push(
+      Array.from({ length: next.size }, (_, j) =>
+        Array.from({ length: s.layers[l].size }, (_, i) => nameToLabel(weightName(s, l, j, i, notation))),
+      ),
+    );
+    biasLabels.push(
+      'bias' in next && next.bias
+        ? Array.from({ length: next.size }, (_, j) => nameToLabel(biasName(s, l, j, notation)))
+        : null,
+    );
   }
   return { layers, weightLabels, biasLabels };
 }

@@ -115,7 +115,9 @@ export function weightName(s: Labels, l: number, j: number, i: number, notation:
     case 'letters': {
       const from = letters(nodeOrdinal(s, l, i));
       const to = letters(nodeOrdinal(s, l + 1, j));
-      return from.length === 1 && to.length === 1 ? { base: from + to, sub: '', sup: '' } : { base: 'w', sub: `${from},${to}`, sup: '' };
+      return from.length === 1 && to.length === 1
+        ? { base: from + to, sub: '', sup: '' }
+        : { base: 'w', sub: `${from},${to}`, sup: '' };
     }
     case 'net-out': {
       let n = j * s.layers[l].size + i;
@@ -175,12 +177,58 @@ export function nameToText(n: NameParts): string {
 }
 
 const SUB: Record<string, string> = {
-  '0': '₀', '1': '₁', '2': '₂', '3': '₃', '4': '₄', '5': '₅', '6': '₆', '7': '₇', '8': '₈', '9': '₉',
-  '(': '₍', ')': '₎', '+': '₊', '-': '₋', a: 'ₐ', e: 'ₑ', h: 'ₕ', i: 'ᵢ', j: 'ⱼ', k: 'ₖ', l: 'ₗ', m: 'ₘ', n: 'ₙ', o: 'ₒ', p: 'ₚ', r: 'ᵣ', s: 'ₛ', t: 'ₜ', u: 'ᵤ', v: 'ᵥ', x: 'ₓ', ',': ',',
+  '0': '₀',
+  '1': '₁',
+  '2': '₂',
+  '3': '₃',
+  '4': '₄',
+  '5': '₅',
+  '6': '₆',
+  '7': '₇',
+  '8': '₈',
+  '9': '₉',
+  '(': '₍',
+  ')': '₎',
+  '+': '₊',
+  '-': '₋',
+  a: 'ₐ',
+  e: 'ₑ',
+  h: 'ₕ',
+  i: 'ᵢ',
+  j: 'ⱼ',
+  k: 'ₖ',
+  l: 'ₗ',
+  m: 'ₘ',
+  n: 'ₙ',
+  o: 'ₒ',
+  p: 'ₚ',
+  r: 'ᵣ',
+  s: 'ₛ',
+  t: 'ₜ',
+  u: 'ᵤ',
+  v: 'ᵥ',
+  x: 'ₓ',
+  ',': ',',
 };
 const SUP: Record<string, string> = {
-  '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹',
-  '(': '⁽', ')': '⁾', '+': '⁺', '-': '⁻', i: 'ⁱ', n: 'ⁿ', l: 'ˡ', T: 'ᵀ',
+  '0': '⁰',
+  '1': '¹',
+  '2': '²',
+  '3': '³',
+  '4': '⁴',
+  '5': '⁵',
+  '6': '⁶',
+  '7': '⁷',
+  '8': '⁸',
+  '9': '⁹',
+  '(': '⁽',
+  ')': '⁾',
+  '+': '⁺',
+  '-': '⁻',
+  i: 'ⁱ',
+  n: 'ⁿ',
+  l: 'ˡ',
+  T: 'ᵀ',
 };
 
 function scriptText(text: string, table: Record<string, string>, mark: string): string {

@@ -35,7 +35,14 @@ export function cloneOptimizerState(s: OptimizerState): OptimizerState {
  * One update θ ← rule(θ, g) for every θ with mask 1, as the spec's optimizer table gives it.
  * `t` is the step number starting at 1. Frozen entries keep their value and their state.
  */
-export function updateSlot(opt: Optimizer, t: number, theta: Float64Array, g: Float64Array, mask: Uint8Array, st: SlotState): void {
+export function updateSlot(
+  opt: Optimizer,
+  t: number,
+  theta: Float64Array,
+  g: Float64Array,
+  mask: Uint8Array,
+  st: SlotState,
+): void {
   const n = theta.length;
   const lr = opt.learningRate;
   const m1 = st.first;

@@ -18,10 +18,23 @@ export type QuantityRef =
   | { kind: 'loss' }
   | { kind: 'loss-term' | 'x' | 'y'; index: number };
 
-export const QUANTITY_KINDS = ['value', 'after', 'gradient', 'z', 'a', 'dLdz', 'dLda', 'loss', 'loss-term', 'x', 'y'] as const;
+export const QUANTITY_KINDS = [
+  'value',
+  'after',
+  'gradient',
+  'z',
+  'a',
+  'dLdz',
+  'dLda',
+  'loss',
+  'loss-term',
+  'x',
+  'y',
+] as const;
 
 const INDEX = /^(0|[1-9][0-9]{0,8})$/;
-const EXPECTED = 'value:, after:, gradient: + edge:l:j:i or bias:l:j (after:loss too); z:, a:, dLdz:, dLda: + node:l:j; loss; loss-term:k; x:i; y:k';
+const EXPECTED =
+  'value:, after:, gradient: + edge:l:j:i or bias:l:j (after:loss too); z:, a:, dLdz:, dLda: + node:l:j; loss; loss-term:k; x:i; y:k';
 
 /** The reference's text: `gradient:edge:1:0:0`, `a:node:2:0`, `loss`, `loss-term:0`. */
 export function quantityRefKey(q: QuantityRef): string {
@@ -49,7 +62,9 @@ export function parseQuantityRef(text: string): { ok: true; ref: QuantityRef } |
   if (kind === 'value' || kind === 'gradient' || kind === 'after') {
     if (sel.kind === 'edge' || sel.kind === 'bias') return { ok: true, ref: { kind, sel } };
     if (kind === 'after' && sel.kind === 'loss') return { ok: true, ref: { kind, sel } };
-    return fail(`"${kind}" is of a weight or a bias${kind === 'after' ? ' (or the loss)' : ''}, not of ${sel.kind === 'node' ? 'a node' : 'the loss'}`);
+    return fail(
+      `"${kind}" is of a weight or a bias${kind === 'after' ? ' (or the loss)' : ''}, not of ${sel.kind === 'node' ? 'a node' : 'the loss'}`,
+    );
   }
   if (sel.kind === 'node') return { ok: true, ref: { kind: kind as 'z' | 'a' | 'dLdz' | 'dLda', sel } };
   return fail(`"${kind}" is of a node`);
@@ -68,10 +83,13 @@ export function selectionProblem(model: Model, sel: Selection): string | null {
     return sel.j < model.sizes[sel.l] ? null : `the network has no node ${sel.j} in layer ${sel.l} (${nodes(sel.l)})`;
   }
   const noun = sel.kind === 'edge' ? 'weights' : 'biases';
-  if (sel.l >= model.depth) return `the network has no ${noun} into layer ${sel.l + 1} (its layers are 0 to ${model.depth})`;
+  if (sel.l >= model.depth)
+    return `the network has no ${noun} into layer ${sel.l + 1} (its layers are 0 to ${model.depth})`;
   if (sel.kind === 'bias' && model.hasBias[sel.l] === 0) return `layer ${sel.l + 1} has no biases`;
-  if (sel.j >= model.sizes[sel.l + 1]) return `the network has no ${sel.kind === 'edge' ? 'weight' : 'bias'} to node ${sel.j} of layer ${sel.l + 1} (${nodes(sel.l + 1)})`;
-  if (sel.kind === 'edge' && sel.i >= model.sizes[sel.l]) return `the network has no weight from node ${sel.i} of layer ${sel.l} (${nodes(sel.l)})`;
+  if (sel.j >= model.sizes[sel.l + 1])
+    return `the network has no ${sel.kind === 'edge' ? 'weight' : 'bias'} to node ${sel.j} of layer ${sel.l + 1} (${nodes(sel.l + 1)})`;
+  if (sel.kind === 'edge' && sel.i >= model.sizes[sel.l])
+    return `the network has no weight from node ${sel.i} of layer ${sel.l} (${nodes(sel.l)})`;
   return null;
 }
 
@@ -79,16 +97,24 @@ export function selectionProblem(model: Model, sel: Selection): string | null {
 export function quantityRefProblem(model: Model, q: QuantityRef): string | null {
   const outputs = model.sizes[model.depth];
   switch (q.kind) {
-    case 'loss': return null;
+    case 'loss':
+      return null;
     case 'loss-term':
     case 'y':
       return q.index < outputs ? null : `the network has no output ${q.index} (it has ${outputs}: 0 to ${outputs - 1})`;
     case 'x':
-      return q.index < model.sizes[0] ? null : `the network has no input ${q.index} (it has ${model.sizes[0]}: 0 to ${model.sizes[0] - 1})`;
+      return q.index < model.sizes[0]
+        ? null
+        : `the network has no input ${q.index} (it has ${model.sizes[0]}: 0 to ${model.sizes[0] - 1})`;
     case 'z':
     case 'dLdz': {
       const problem = selectionProblem(model, q.sel);
-      return problem ?? (q.sel.l === 0 ? `an input node has no ${q.kind === 'z' ? 'z' : '∂L/∂z'} (use ${q.kind === 'z' ? 'a' : 'dLda'}:node:0:${q.sel.j})` : null);
+      return (
+        problem ??
+        (q.sel.l === 0
+          ? `an input node has no ${q.kind === 'z' ? 'z' : '∂L/∂z'} (use ${q.kind === 'z' ? 'a' : 'dLda'}:node:0:${q.sel.j})`
+          : null)
+      );
     }
     default:
       return selectionProblem(model, q.sel);

@@ -10,7 +10,10 @@ type Detached = Omit<Scenario, 'init' | 'weightLabels' | 'biasLabels' | 'trainab
 /** The scenario without the parts tied to the old shape or the old weights (init, weight and bias labels, trainable masks). */
 function detached(s: Scenario): Detached {
   const { init, weightLabels, biasLabels, trainable, ...rest } = s;
-  void init; void weightLabels; void biasLabels; void trainable;
+  void init;
+  void weightLabels;
+  void biasLabels;
+  void trainable;
   return rest;
 }
 
@@ -73,7 +76,12 @@ export function withSamples(s: Scenario, samples: { data: Sample[]; testData: Sa
   const { testData, ...rest } = s;
   void testData;
   const batchSize = s.batchSize === undefined ? undefined : Math.min(s.batchSize, samples.data.length);
-  return { ...rest, data: samples.data, ...(samples.testData.length > 0 ? { testData: samples.testData } : {}), batchSize };
+  return {
+    ...rest,
+    data: samples.data,
+    ...(samples.testData.length > 0 ? { testData: samples.testData } : {}),
+    batchSize,
+  };
 }
 
 /** Layer l's activation changed (l ≥ 1). */
@@ -88,8 +96,16 @@ export function withLayerBias(s: Scenario, l: number, on: boolean): Scenario {
   if (layer.bias === on) return s;
   const biases = replaceAt(s.biases, l - 1, on ? new Array<number>(layer.size).fill(0) : null);
   const biasLabels = s.biasLabels && replaceAt(s.biasLabels, l - 1, null);
-  const trainable = s.trainable?.biases ? { ...s.trainable, biases: replaceAt(s.trainable.biases, l - 1, on ? true : null) } : s.trainable;
-  return { ...s, layers: replaceAt(s.layers, l, { ...layer, bias: on }) as Scenario['layers'], biases, biasLabels, trainable };
+  const trainable = s.trainable?.biases
+    ? { ...s.trainable, biases: replaceAt(s.trainable.biases, l - 1, on ? true : null) }
+    : s.trainable;
+  return {
+    ...s,
+    layers: replaceAt(s.layers, l, { ...layer, bias: on }) as Scenario['layers'],
+    biases,
+    biasLabels,
+    trainable,
+  };
 }
 
 function resizeList<T>(list: readonly T[], size: number, fill: (k: number) => T): T[] {
@@ -107,22 +123,36 @@ function keepLabels(labels: string[] | undefined, size: number): string[] | unde
  * resized the same way.
  */
 export function withLayerSize(s: Scenario, l: number, size: number, fill = 0): Scenario {
-  const layers = s.layers.map((layer, k) => (k === l ? { ...layer, size, labels: keepLabels(layer.labels, size) } : layer)) as Scenario['layers'];
+  const layers = s.layers.map((layer, k) =>
+    k === l ? { ...layer, size, labels: keepLabels(layer.labels, size) } : layer,
+  ) as Scenario['layers'];
   const sizes = layers.map((layer) => layer.size);
-  const weights = s.weights.map((m, k) => resizeList(m, sizes[k + 1], () => []).map((row) => resizeList(row, sizes[k], () => fill)));
+  const weights = s.weights.map((m, k) =>
+    resizeList(m, sizes[k + 1], () => []).map((row) => resizeList(row, sizes[k], () => fill)),
+  );
   const biases = s.biases.map((b, k) => (b === null ? null : resizeList(b, sizes[k + 1], () => 0)));
   const last = sizes.length - 1;
-  const resized = (samples: Sample[]) => (l === 0 || l === last
-    ? samples.map((d) => ({ x: l === 0 ? resizeList(d.x, size, () => 0) : d.x, y: l === last ? resizeList(d.y, size, () => 0) : d.y }))
-    : samples);
+  const resized = (samples: Sample[]) =>
+    l === 0 || l === last
+      ? samples.map((d) => ({
+          x: l === 0 ? resizeList(d.x, size, () => 0) : d.x,
+          y: l === last ? resizeList(d.y, size, () => 0) : d.y,
+        }))
+      : samples;
   const testData = s.testData === undefined ? {} : { testData: resized(s.testData) };
   return { ...detached(s), layers, weights, biases, data: resized(s.data), ...testData, ...resizedTrainable(s, sizes) };
 }
 
 function resizedTrainable(s: Scenario, sizes: number[]): Pick<Scenario, 'trainable'> {
   if (!s.trainable) return {};
-  const w = s.trainable.weights?.map((e, k): TrainableEntry => (typeof e === 'boolean' ? e : resizeList(e, sizes[k + 1], () => []).map((row) => resizeList(row, sizes[k], () => true))));
-  const b = s.trainable.biases?.map((e, k): TrainableBiasEntry => (Array.isArray(e) ? resizeList(e, sizes[k + 1], () => true) : e));
+  const w = s.trainable.weights?.map((e, k): TrainableEntry =>
+    typeof e === 'boolean'
+      ? e
+      : resizeList(e, sizes[k + 1], () => []).map((row) => resizeList(row, sizes[k], () => true)),
+  );
+  const b = s.trainable.biases?.map((e, k): TrainableBiasEntry =>
+    Array.isArray(e) ? resizeList(e, sizes[k + 1], () => true) : e,
+  );
   return { trainable: { ...(w ? { weights: w } : {}), ...(b ? { biases: b } : {}) } };
 }
 

@@ -9,7 +9,15 @@ export const SCENARIO_FORMAT = 'backprop-scenario/1';
 
 export type ActivationType = 'identity' | 'linear' | 'relu' | 'leaky-relu' | 'sigmoid' | 'tanh' | 'softmax';
 
-export const ACTIVATION_TYPES: readonly ActivationType[] = ['identity', 'linear', 'relu', 'leaky-relu', 'sigmoid', 'tanh', 'softmax'];
+export const ACTIVATION_TYPES: readonly ActivationType[] = [
+  'identity',
+  'linear',
+  'relu',
+  'leaky-relu',
+  'sigmoid',
+  'tanh',
+  'softmax',
+];
 
 /** An activation with its parameter: `slope` for linear, `alpha` for leaky-relu. */
 export type Activation =
@@ -24,7 +32,15 @@ export type Reduction = 'mean' | 'sum';
 export const REDUCTIONS: readonly Reduction[] = ['mean', 'sum'];
 
 export type OptimizerType = 'sgd' | 'momentum' | 'nesterov' | 'adagrad' | 'rmsprop' | 'adadelta' | 'adam';
-export const OPTIMIZER_TYPES: readonly OptimizerType[] = ['sgd', 'momentum', 'nesterov', 'adagrad', 'rmsprop', 'adadelta', 'adam'];
+export const OPTIMIZER_TYPES: readonly OptimizerType[] = [
+  'sgd',
+  'momentum',
+  'nesterov',
+  'adagrad',
+  'rmsprop',
+  'adadelta',
+  'adam',
+];
 
 /** Every optimizer with all of its fields filled in (defaults applied by the codec). */
 export type Optimizer =

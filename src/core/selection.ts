@@ -14,10 +14,14 @@ export type Selection =
 /** The stable key of a selection, as the diagram's data attributes write it ("l:j:i", "l:j", "loss"). */
 export function selectionKey(s: Selection): string {
   switch (s.kind) {
-    case 'node': return `node:${s.l}:${s.j}`;
-    case 'edge': return `edge:${s.l}:${s.j}:${s.i}`;
-    case 'bias': return `bias:${s.l}:${s.j}`;
-    default: return 'loss';
+    case 'node':
+      return `node:${s.l}:${s.j}`;
+    case 'edge':
+      return `edge:${s.l}:${s.j}:${s.i}`;
+    case 'bias':
+      return `bias:${s.l}:${s.j}`;
+    default:
+      return 'loss';
   }
 }
 
@@ -51,9 +55,15 @@ function inRange(x: number, size: number): boolean {
 /** True when the network has the node, weight or bias a selection names (a bias only where the layer has biases). */
 export function selectionExists(model: Model, sel: Selection): boolean {
   switch (sel.kind) {
-    case 'loss': return true;
-    case 'node': return inRange(sel.l, model.depth + 1) && inRange(sel.j, model.sizes[sel.l]);
-    case 'edge': return inRange(sel.l, model.depth) && inRange(sel.j, model.sizes[sel.l + 1]) && inRange(sel.i, model.sizes[sel.l]);
-    default: return inRange(sel.l, model.depth) && model.hasBias[sel.l] === 1 && inRange(sel.j, model.sizes[sel.l + 1]);
+    case 'loss':
+      return true;
+    case 'node':
+      return inRange(sel.l, model.depth + 1) && inRange(sel.j, model.sizes[sel.l]);
+    case 'edge':
+      return (
+        inRange(sel.l, model.depth) && inRange(sel.j, model.sizes[sel.l + 1]) && inRange(sel.i, model.sizes[sel.l])
+      );
+    default:
+      return inRange(sel.l, model.depth) && model.hasBias[sel.l] === 1 && inRange(sel.j, model.sizes[sel.l + 1]);
   }
 }

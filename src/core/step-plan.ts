@@ -45,10 +45,16 @@ export interface StepPlan {
 /** Phase of event `index` (the position `index` is about to compute). */
 export function phaseOf(event: StepEvent): Phase {
   switch (event.kind) {
-    case 'z': case 'a': return 'forward';
-    case 'loss': return 'loss';
-    case 'weight-update': case 'bias-update': return 'update';
-    default: return 'backward';
+    case 'z':
+    case 'a':
+      return 'forward';
+    case 'loss':
+      return 'loss';
+    case 'weight-update':
+    case 'bias-update':
+      return 'update';
+    default:
+      return 'backward';
   }
 }
 
@@ -125,11 +131,25 @@ export function buildStepPlan(model: Model, trainable: TrainableMask): StepPlan 
   return {
     events: eventList(kind, lj, ii),
     phaseStart: { forward: 0, loss: lossAt, backward: backwardStart, update: updateStart },
-    zAt, aAt, deltaAt, lossAt, weightGradAt, biasGradAt, weightUpdateAt, biasUpdateAt,
+    zAt,
+    aAt,
+    deltaAt,
+    lossAt,
+    weightGradAt,
+    biasGradAt,
+    weightUpdateAt,
+    biasUpdateAt,
   };
 }
 
-const Z = 0, A = 1, LOSS_EVENT = 2, DELTA = 3, WEIGHT_GRAD = 4, BIAS_GRAD = 5, WEIGHT_UPDATE = 6, BIAS_UPDATE = 7;
+const Z = 0,
+  A = 1,
+  LOSS_EVENT = 2,
+  DELTA = 3,
+  WEIGHT_GRAD = 4,
+  BIAS_GRAD = 5,
+  WEIGHT_UPDATE = 6,
+  BIAS_UPDATE = 7;
 
 /** The number of events of an iteration: z and a of every non-input node, the loss, δ and the gradients, and the trainable parameters' updates. */
 export function stepEventCount(model: Model, trainable: TrainableMask): number {
@@ -150,14 +170,22 @@ function eventAt(kind: Uint8Array, lj: Int32Array, ii: Int32Array, k: number): S
   const l = lj[2 * k];
   const j = lj[2 * k + 1];
   switch (kind[k]) {
-    case Z: return { kind: 'z', l, j };
-    case A: return { kind: 'a', l, j };
-    case LOSS_EVENT: return { kind: 'loss' };
-    case DELTA: return { kind: 'delta', l, j };
-    case WEIGHT_GRAD: return { kind: 'weight-grad', l, j, i: ii[k] };
-    case BIAS_GRAD: return { kind: 'bias-grad', l, j };
-    case WEIGHT_UPDATE: return { kind: 'weight-update', l, j, i: ii[k] };
-    default: return { kind: 'bias-update', l, j };
+    case Z:
+      return { kind: 'z', l, j };
+    case A:
+      return { kind: 'a', l, j };
+    case LOSS_EVENT:
+      return { kind: 'loss' };
+    case DELTA:
+      return { kind: 'delta', l, j };
+    case WEIGHT_GRAD:
+      return { kind: 'weight-grad', l, j, i: ii[k] };
+    case BIAS_GRAD:
+      return { kind: 'bias-grad', l, j };
+    case WEIGHT_UPDATE:
+      return { kind: 'weight-update', l, j, i: ii[k] };
+    default:
+      return { kind: 'bias-update', l, j };
   }
 }
 
@@ -172,7 +200,8 @@ function eventList(kind: Uint8Array, lj: Int32Array, ii: Int32Array): readonly S
       if (key === 'length') return length;
       if (typeof key === 'string') {
         const k = Number(key);
-        if (Number.isInteger(k) && k >= 0 && String(k) === key) return k < length ? eventAt(kind, lj, ii, k) : undefined;
+        if (Number.isInteger(k) && k >= 0 && String(k) === key)
+          return k < length ? eventAt(kind, lj, ii, k) : undefined;
       }
       return Reflect.get(target, key, receiver);
     },
@@ -206,19 +235,30 @@ export function isKnown(index: number, position: number): boolean {
  */
 export function selectionEventIndex(plan: StepPlan, model: Model, sel: Selection): number {
   switch (sel.kind) {
-    case 'edge': return plan.weightGradAt[model.weightOffset[sel.l] + sel.j * model.sizes[sel.l] + sel.i];
-    case 'bias': return plan.biasGradAt[model.biasOffset[sel.l] + sel.j];
-    case 'node': return plan.deltaAt[model.nodeOffset[sel.l] + sel.j];
-    default: return plan.lossAt;
+    case 'edge':
+      return plan.weightGradAt[model.weightOffset[sel.l] + sel.j * model.sizes[sel.l] + sel.i];
+    case 'bias':
+      return plan.biasGradAt[model.biasOffset[sel.l] + sel.j];
+    case 'node':
+      return plan.deltaAt[model.nodeOffset[sel.l] + sel.j];
+    default:
+      return plan.lossAt;
   }
 }
 
 /** What an event computes, as a selection: its node, its weight, its bias, or the loss. */
 export function eventSelection(e: StepEvent): Selection {
   switch (e.kind) {
-    case 'z': case 'a': case 'delta': return { kind: 'node', l: e.l, j: e.j };
-    case 'loss': return { kind: 'loss' };
-    case 'weight-grad': case 'weight-update': return { kind: 'edge', l: e.l, j: e.j, i: e.i };
-    default: return { kind: 'bias', l: e.l, j: e.j };
+    case 'z':
+    case 'a':
+    case 'delta':
+      return { kind: 'node', l: e.l, j: e.j };
+    case 'loss':
+      return { kind: 'loss' };
+    case 'weight-grad':
+    case 'weight-update':
+      return { kind: 'edge', l: e.l, j: e.j, i: e.i };
+    default:
+      return { kind: 'bias', l: e.l, j: e.j };
   }
 }

@@ -26,8 +26,20 @@ import type { Scenario } from './scenario.ts';
  * (starting with =, +, -, @, tab, CR or LF) starts with a `'` (csv-cell.ts).
  */
 export const TRACE_CSV_COLUMNS = [
-  'kind', 'sample', 'layer', 'node', 'from_node', 'name',
-  'z', 'a', 'dL_dz', 'dL_da', 'value', 'gradient', 'value_after', 'trainable',
+  'kind',
+  'sample',
+  'layer',
+  'node',
+  'from_node',
+  'name',
+  'z',
+  'a',
+  'dL_dz',
+  'dL_da',
+  'value',
+  'gradient',
+  'value_after',
+  'trainable',
 ] as const;
 
 type Cell = CsvValue;
@@ -54,8 +66,24 @@ export function iterationCsv(scenario: Scenario, compiled: Compiled, it: Iterati
       for (let j = 0; j < model.sizes[l]; j++) {
         const k = s * model.nodeCount + model.nodeOffset[l] + j;
         const input = l === 0;
-        lines.push(row(['node', sample, l, j, null, nameToText(nodeName(scenario, l, j)),
-          input ? null : pass.z[k], pass.a[k], input ? null : pass.dLdz[k], pass.dLda[k], null, null, null, null]));
+        lines.push(
+          row([
+            'node',
+            sample,
+            l,
+            j,
+            null,
+            nameToText(nodeName(scenario, l, j)),
+            input ? null : pass.z[k],
+            pass.a[k],
+            input ? null : pass.dLdz[k],
+            pass.dLda[k],
+            null,
+            null,
+            null,
+            null,
+          ]),
+        );
       }
     }
     lines.push(row(['loss', sample, null, null, null, 'loss', ...BLANK4, pass.sampleLoss[s], null, null, null]));
@@ -65,8 +93,21 @@ export function iterationCsv(scenario: Scenario, compiled: Compiled, it: Iterati
     for (let j = 0; j < model.sizes[l + 1]; j++) {
       for (let i = 0; i < model.sizes[l]; i++) {
         const k = weightIndex(model, l, j, i);
-        lines.push(row(['weight', null, l + 1, j, i, nameToText(weightName(scenario, l, j, i)),
-          ...BLANK4, it.params.w[k], pass.dLdw[k], it.after.w[k], trainable.w[k]]));
+        lines.push(
+          row([
+            'weight',
+            null,
+            l + 1,
+            j,
+            i,
+            nameToText(weightName(scenario, l, j, i)),
+            ...BLANK4,
+            it.params.w[k],
+            pass.dLdw[k],
+            it.after.w[k],
+            trainable.w[k],
+          ]),
+        );
       }
     }
   }
@@ -74,8 +115,21 @@ export function iterationCsv(scenario: Scenario, compiled: Compiled, it: Iterati
     if (!model.hasBias[l]) continue;
     for (let j = 0; j < model.sizes[l + 1]; j++) {
       const k = biasIndex(model, l, j);
-      lines.push(row(['bias', null, l + 1, j, null, nameToText(biasName(scenario, l, j)),
-        ...BLANK4, it.params.b[k], pass.dLdb[k], it.after.b[k], trainable.b[k]]));
+      lines.push(
+        row([
+          'bias',
+          null,
+          l + 1,
+          j,
+          null,
+          nameToText(biasName(scenario, l, j)),
+          ...BLANK4,
+          it.params.b[k],
+          pass.dLdb[k],
+          it.after.b[k],
+          trainable.b[k],
+        ]),
+      );
     }
   }
   return `${lines.join('\r\n')}\r\n`;

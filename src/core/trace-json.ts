@@ -82,7 +82,8 @@ export function* traceJsonPieces(scenario: Scenario, steps?: number): Generator<
   const nOut = model.sizes[model.depth];
   // Beside a loss: the data loss and the penalty with regularization, the test loss with test data (as traceScenario).
   const parts = (dataLoss: number, penalty: number, test: () => number) =>
-    (regularized ? `,"dataLoss":${num(dataLoss)},"penalty":${num(penalty)}` : '') + (testWs !== null ? `,"testLoss":${num(test())}` : '');
+    (regularized ? `,"dataLoss":${num(dataLoss)},"penalty":${num(penalty)}` : '') +
+    (testWs !== null ? `,"testLoss":${num(test())}` : '');
   yield `{"format":${JSON.stringify(TRACE_FORMAT)},"loss":${num(pass.loss)}${parts(pass.dataLoss, pass.penalty, () => testLoss(compiled, compiled.params, testWs))},"samples":[`;
   for (let s = 0; s < pass.count; s++) {
     const k = it.start + s;

@@ -33,7 +33,12 @@ export interface Trace {
   samples: TraceSample[];
   gradients: Nested;
   after: Nested & { loss: number; dataLoss?: number; penalty?: number; testLoss?: number };
-  training?: { steps: number; lossHistory: number[]; dataLossHistory?: number[]; testLossHistory?: number[] } & Nested & { loss: number };
+  training?: {
+    steps: number;
+    lossHistory: number[];
+    dataLossHistory?: number[];
+    testLossHistory?: number[];
+  } & Nested & { loss: number };
 }
 
 function layerSlices(model: Model, values: Float64Array, s: number): number[][] {
@@ -111,5 +116,9 @@ export function traceScenario(scenario: Scenario, steps?: number): Trace {
 
 /** JSON text in which NaN, Infinity and −Infinity are written as the strings "NaN", "Infinity", "-Infinity". */
 export function traceToJson(trace: Trace, indent?: number): string {
-  return JSON.stringify(trace, (_key, value: unknown) => (typeof value === 'number' && !Number.isFinite(value) ? String(value) : value), indent);
+  return JSON.stringify(
+    trace,
+    (_key, value: unknown) => (typeof value === 'number' && !Number.isFinite(value) ? String(value) : value),
+    indent,
+  );
 }

@@ -34,7 +34,16 @@ export function createPathRun(tr: Trainer, steps: number, maxPoints = 256): Path
   const lossHistory = new Float64Array(steps + 1);
   lossHistory.fill(NaN);
   const every = Math.max(1, Math.ceil(steps / Math.max(1, maxPoints - 1)));
-  return { trainer: tr, steps, every, done: 0, finished: false, lossHistory, points: [cloneParams(tr.params)], at: [0] };
+  return {
+    trainer: tr,
+    steps,
+    every,
+    done: 0,
+    finished: false,
+    lossHistory,
+    points: [cloneParams(tr.params)],
+    at: [0],
+  };
 }
 
 /**

@@ -55,7 +55,11 @@ export function datasetLoss(tr: Trainer): number {
  * `steps` optimizer steps; `lossHistory[k]` is L over the whole data set after k steps
  * (steps + 1 values). Full-batch runs reuse each step's forward pass for it.
  */
-export function train(tr: Trainer, steps: number, lossHistory: Float64Array = new Float64Array(steps + 1)): Float64Array {
+export function train(
+  tr: Trainer,
+  steps: number,
+  lossHistory: Float64Array = new Float64Array(steps + 1),
+): Float64Array {
   const fullBatch = tr.all === tr.batch;
   for (let k = 0; k < steps; k++) {
     if (!fullBatch) lossHistory[k] = datasetLoss(tr);

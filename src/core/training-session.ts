@@ -35,7 +35,12 @@ export interface TrainingSession {
  * ⌈steps / (maxPoints − 1)⌉ steps (the start and the end always). `now` is the clock (ms).
  */
 export function createTrainingSession(
-  compiled: Compiled, params: Params, state: OptimizerState | null, steps: number, maxPoints: number, now: () => number,
+  compiled: Compiled,
+  params: Params,
+  state: OptimizerState | null,
+  steps: number,
+  maxPoints: number,
+  now: () => number,
 ): TrainingSession {
   const trainer = createTrainer(compiled, params, state ? cloneOptimizerState(state) : undefined);
   const every = Math.max(1, Math.ceil(steps / Math.max(1, maxPoints - 1)));
@@ -74,8 +79,13 @@ export function createTrainingSession(
         chunk = perStep > 0 ? Math.max(1, Math.min(1 << 20, Math.floor(budgetMs / 4 / perStep))) : chunk * 2;
       }
       return {
-        done, steps, losses: Float64Array.from(losses), points,
-        params: cloneParams(trainer.params), state: cloneOptimizerState(trainer.state), finished: done >= steps,
+        done,
+        steps,
+        losses: Float64Array.from(losses),
+        points,
+        params: cloneParams(trainer.params),
+        state: cloneOptimizerState(trainer.state),
+        finished: done >= steps,
       };
     },
   };

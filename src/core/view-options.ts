@@ -9,4 +9,10 @@ export const SIDE_TABS: readonly SideTab[] = ['math', 'matrix', 'landscape', 'co
 
 /** Controls a lesson link can hide, so a teacher can hand students a focused exercise. */
 export type LessonControl = 'architecture' | 'settings' | 'training' | 'worksheet' | 'presets';
-export const LESSON_CONTROLS: readonly LessonControl[] = ['architecture', 'settings', 'training', 'worksheet', 'presets'];
+export const LESSON_CONTROLS: readonly LessonControl[] = [
+  'architecture',
+  'settings',
+  'training',
+  'worksheet',
+  'presets',
+];

@@ -44,13 +44,21 @@ export function isAnswerReadable(answer: string): boolean {
 export function eventValue(model: Model, it: Iteration, e: StepEvent, sample: number): number {
   const row = sample * model.nodeCount;
   switch (e.kind) {
-    case 'z': return it.pass.z[row + model.nodeOffset[e.l] + e.j];
-    case 'a': return it.pass.a[row + model.nodeOffset[e.l] + e.j];
-    case 'delta': return it.pass.dLdz[row + model.nodeOffset[e.l] + e.j];
-    case 'loss': return it.pass.loss;
-    case 'weight-grad': return it.pass.dLdw[model.weightOffset[e.l] + e.j * model.sizes[e.l] + e.i];
-    case 'bias-grad': return it.pass.dLdb[model.biasOffset[e.l] + e.j];
-    case 'weight-update': return it.after.w[model.weightOffset[e.l] + e.j * model.sizes[e.l] + e.i];
-    case 'bias-update': return it.after.b[model.biasOffset[e.l] + e.j];
+    case 'z':
+      return it.pass.z[row + model.nodeOffset[e.l] + e.j];
+    case 'a':
+      return it.pass.a[row + model.nodeOffset[e.l] + e.j];
+    case 'delta':
+      return it.pass.dLdz[row + model.nodeOffset[e.l] + e.j];
+    case 'loss':
+      return it.pass.loss;
+    case 'weight-grad':
+      return it.pass.dLdw[model.weightOffset[e.l] + e.j * model.sizes[e.l] + e.i];
+    case 'bias-grad':
+      return it.pass.dLdb[model.biasOffset[e.l] + e.j];
+    case 'weight-update':
+      return it.after.w[model.weightOffset[e.l] + e.j * model.sizes[e.l] + e.i];
+    case 'bias-update':
+      return it.after.b[model.biasOffset[e.l] + e.j];
   }
 }

@@ -19,8 +19,16 @@ export interface BuiltInLesson {
 export const BUILT_IN_LESSONS: readonly BuiltInLesson[] = [
   { id: 'walkthrough', tutorial: 'seed 000: Gradient Descent and Backpropagation Walkthrough', document: walkthrough },
   { id: 'little-network', tutorial: 'seed 001: a little neural network', document: littleNetwork },
-  { id: 'numpy-341', tutorial: 'seed 002: A Step-by-Step Implementation of Gradient Descent and Backpropagation', document: numpy341 },
-  { id: 'by-hand-mlp', tutorial: 'seed 003: Backpropagation and Gradient Descent (Coding by Hand)', document: byHandMlp },
+  {
+    id: 'numpy-341',
+    tutorial: 'seed 002: A Step-by-Step Implementation of Gradient Descent and Backpropagation',
+    document: numpy341,
+  },
+  {
+    id: 'by-hand-mlp',
+    tutorial: 'seed 003: Backpropagation and Gradient Descent (Coding by Hand)',
+    document: byHandMlp,
+  },
   { id: 'tanh-221', tutorial: 'seed 004: Gradient Descent, Feedforward and Backpropagation', document: tanh221 },
   { id: 'mazur', tutorial: 'Matt Mazur: A Step by Step Backpropagation Example', document: mazur },
 ];
@@ -30,6 +38,7 @@ export function loadLesson(id: string): Lesson | null {
   const entry = BUILT_IN_LESSONS.find((l) => l.id === id);
   if (!entry) return null;
   const result = parseLesson(entry.document, PRESET_CATALOG);
-  if (!result.ok) throw new Error(`lesson ${id} is invalid: ${result.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`);
+  if (!result.ok)
+    throw new Error(`lesson ${id} is invalid: ${result.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`);
   return result.value;
 }

@@ -39,7 +39,8 @@ export function loadPreset(id: string): Scenario | null {
   const preset = PRESETS.find((p) => p.id === id);
   if (!preset) return null;
   const result = parseScenario(preset.document);
-  if (!result.ok) throw new Error(`preset ${id} is invalid: ${result.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`);
+  if (!result.ok)
+    throw new Error(`preset ${id} is invalid: ${result.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`);
   return result.value;
 }
 

@@ -107,7 +107,11 @@ export type AppState = AppInputs & SessionInputs & SettledInputs & AppActions;
 export type AppStore = StoreApi<AppState> & {
   subscribe: {
     (listener: (state: AppState, prev: AppState) => void): () => void;
-    <U>(selector: (state: AppState) => U, listener: (selected: U, prev: U) => void, options?: { equalityFn?: (a: U, b: U) => boolean; fireImmediately?: boolean }): () => void;
+    <U>(
+      selector: (state: AppState) => U,
+      listener: (selected: U, prev: U) => void,
+      options?: { equalityFn?: (a: U, b: U) => boolean; fireImmediately?: boolean },
+    ): () => void;
   };
   readonly selectors: Selectors;
   /** the undo history (zundo): pastStates, futureStates */

@@ -25,11 +25,36 @@ export interface AppStoreOptions {
 }
 
 /** The inputs of a fresh session on a scenario. */
-export function initialInputs(scenario: Scenario, presetId: string | null = null, notice: Notice | null = null): AppInputs {
+export function initialInputs(
+  scenario: Scenario,
+  presetId: string | null = null,
+  notice: Notice | null = null,
+): AppInputs {
   return {
-    scenario, presetId, optimizerState: null, position: 0, sample: 0, selection: null, hover: null,
-    playing: false, speed: 4, showZ: false, precision: DEFAULT_PRECISION, followStep: true, run: NO_RUN, training: false, comparison: null, landscapePair: null, scrubbing: false, notice,
-    presentation: false, worksheet: false, theme: 'system', textSize: 0, hidden: [], sideTab: 'math',
+    scenario,
+    presetId,
+    optimizerState: null,
+    position: 0,
+    sample: 0,
+    selection: null,
+    hover: null,
+    playing: false,
+    speed: 4,
+    showZ: false,
+    precision: DEFAULT_PRECISION,
+    followStep: true,
+    run: NO_RUN,
+    training: false,
+    comparison: null,
+    landscapePair: null,
+    scrubbing: false,
+    notice,
+    presentation: false,
+    worksheet: false,
+    theme: 'system',
+    textSize: 0,
+    hidden: [],
+    sideTab: 'math',
   };
 }
 
@@ -44,175 +69,216 @@ function finiteNotice(what: string, value: number): Notice {
 export function createAppStore(initial: AppInputs & Partial<SessionInputs>, options: AppStoreOptions = {}): AppStore {
   const selectors = createSelectors();
   const history = () => store.temporal;
-  const store = createStore<AppState>()(subscribeWithSelector(temporal((set, get) => {
-    const planLength = () => selectors.plan(get()).events.length;
-    const clampSample = (s: AppInputs) => Math.min(s.sample, selectors.iteration(s).count - 1);
-    const gesture = createGesture(history, get);
-    // A gesture spans a drag or a training run; while either lasts, the history waits.
-    const syncGesture = () => {
-      const { scrubbing, training } = get();
-      if (scrubbing || training) gesture.begin();
-      else gesture.end();
-    };
-    // After undo or redo the network may be another shape: keep the position, sample and
-    // selection only where they still exist.
-    const fitToScenario = () => {
-      const s = get();
-      const model = selectors.compiled(s).model;
-      const fits = (sel: Selection | null) => (sel !== null && selectionExists(model, sel) ? sel : null);
-      const position = Math.min(s.position, planLength());
-      set({ position, sample: Math.max(0, clampSample(s)), selection: fits(s.selection), hover: fits(s.hover), playing: s.playing && position < planLength() });
-    };
+  const store = createStore<AppState>()(
+    subscribeWithSelector(
+      temporal((set, get) => {
+        const planLength = () => selectors.plan(get()).events.length;
+        const clampSample = (s: AppInputs) => Math.min(s.sample, selectors.iteration(s).count - 1);
+        const gesture = createGesture(history, get);
+        // A gesture spans a drag or a training run; while either lasts, the history waits.
+        const syncGesture = () => {
+          const { scrubbing, training } = get();
+          if (scrubbing || training) gesture.begin();
+          else gesture.end();
+        };
+        // After undo or redo the network may be another shape: keep the position, sample and
+        // selection only where they still exist.
+        const fitToScenario = () => {
+          const s = get();
+          const model = selectors.compiled(s).model;
+          const fits = (sel: Selection | null) => (sel !== null && selectionExists(model, sel) ? sel : null);
+          const position = Math.min(s.position, planLength());
+          set({
+            position,
+            sample: Math.max(0, clampSample(s)),
+            selection: fits(s.selection),
+            hover: fits(s.hover),
+            playing: s.playing && position < planLength(),
+          });
+        };
 
-    const context: ActionContext = { set, get, selectors, planLength, clampSample };
+        const context: ActionContext = { set, get, selectors, planLength, clampSample };
 
-    return {
-      ...initial,
-      origin: initial.origin ?? initial.scenario,
-      settled: { scenario: initial.scenario, optimizerState: initial.optimizerState },
-      ...createStepActions(context),
-      ...createTrainingActions(context, syncGesture),
+        return {
+          ...initial,
+          origin: initial.origin ?? initial.scenario,
+          settled: { scenario: initial.scenario, optimizerState: initial.optimizerState },
+          ...createStepActions(context),
+          ...createTrainingActions(context, syncGesture),
 
-      loadPreset(id) {
-        const scenario = loadPreset(id);
-        if (scenario === null) {
-          set({ notice: { kind: 'error', text: `There is no preset "${id}".` } });
-          return;
-        }
-        get().loadScenario(scenario, id);
-      },
+          loadPreset(id) {
+            const scenario = loadPreset(id);
+            if (scenario === null) {
+              set({ notice: { kind: 'error', text: `There is no preset "${id}".` } });
+              return;
+            }
+            get().loadScenario(scenario, id);
+          },
 
-      loadScenario(scenario, presetId = null, notice = null) {
-        const { speed, showZ, precision, followStep, presentation, worksheet, theme, textSize, hidden } = get();
-        set({ ...initialInputs(scenario, presetId, notice), origin: scenario, speed, showZ, precision, followStep, presentation, worksheet, theme, textSize, hidden });
-      },
+          loadScenario(scenario, presetId = null, notice = null) {
+            const { speed, showZ, precision, followStep, presentation, worksheet, theme, textSize, hidden } = get();
+            set({
+              ...initialInputs(scenario, presetId, notice),
+              origin: scenario,
+              speed,
+              showZ,
+              precision,
+              followStep,
+              presentation,
+              worksheet,
+              theme,
+              textSize,
+              hidden,
+            });
+          },
 
-      openLink(scenario, hash) {
-        get().loadScenario(scenario, null, { kind: 'info', text: 'Opened the scenario in the link.' });
-        set(withLinkOptions({ ...get(), hidden: [] }, hash, true));
-      },
+          openLink(scenario, hash) {
+            get().loadScenario(scenario, null, { kind: 'info', text: 'Opened the scenario in the link.' });
+            set(withLinkOptions({ ...get(), hidden: [] }, hash, true));
+          },
 
-      resetToOrigin() {
-        const { presetId, origin } = get();
-        const fromPreset = presetId === null ? null : loadPreset(presetId);
-        const what = fromPreset === null ? 'the scenario you opened' : `the preset${fromPreset.title ? ` "${fromPreset.title.split(':')[0]}"` : ''}`;
-        get().loadScenario(fromPreset ?? origin, presetId, { kind: 'info', text: `Reset to ${what}. Undo (Ctrl+Z) brings your changes back.` });
-      },
+          resetToOrigin() {
+            const { presetId, origin } = get();
+            const fromPreset = presetId === null ? null : loadPreset(presetId);
+            const what =
+              fromPreset === null
+                ? 'the scenario you opened'
+                : `the preset${fromPreset.title ? ` "${fromPreset.title.split(':')[0]}"` : ''}`;
+            get().loadScenario(fromPreset ?? origin, presetId, {
+              kind: 'info',
+              text: `Reset to ${what}. Undo (Ctrl+Z) brings your changes back.`,
+            });
+          },
 
-      undo() {
-        if (gesture.active) return;
-        history().getState().undo();
-        fitToScenario();
-      },
-      redo() {
-        if (gesture.active) return;
-        history().getState().redo();
-        fitToScenario();
-      },
+          undo() {
+            if (gesture.active) return;
+            history().getState().undo();
+            fitToScenario();
+          },
+          redo() {
+            if (gesture.active) return;
+            history().getState().redo();
+            fitToScenario();
+          },
 
-      setWeight(l, j, i, value) {
-        if (!Number.isFinite(value)) {
-          set({ notice: finiteNotice('weight', value) });
-          return false;
-        }
-        if (Object.is(get().scenario.weights[l]?.[j]?.[i], value)) return true;
-        set({ scenario: withWeight(get().scenario, l, j, i, value) });
-        return true;
-      },
+          setWeight(l, j, i, value) {
+            if (!Number.isFinite(value)) {
+              set({ notice: finiteNotice('weight', value) });
+              return false;
+            }
+            if (Object.is(get().scenario.weights[l]?.[j]?.[i], value)) return true;
+            set({ scenario: withWeight(get().scenario, l, j, i, value) });
+            return true;
+          },
 
-      setBias(l, j, value) {
-        if (!Number.isFinite(value)) {
-          set({ notice: finiteNotice('bias', value) });
-          return false;
-        }
-        if (Object.is(get().scenario.biases[l]?.[j], value)) return true;
-        set({ scenario: withBias(get().scenario, l, j, value) });
-        return true;
-      },
+          setBias(l, j, value) {
+            if (!Number.isFinite(value)) {
+              set({ notice: finiteNotice('bias', value) });
+              return false;
+            }
+            if (Object.is(get().scenario.biases[l]?.[j], value)) return true;
+            set({ scenario: withBias(get().scenario, l, j, value) });
+            return true;
+          },
 
-      setSampleValue(sample, field, i, value) {
-        const what = field === 'x' ? `input x${i + 1} of sample ${sample + 1}` : `target y${i + 1} of sample ${sample + 1}`;
-        if (!Number.isFinite(value)) {
-          set({ notice: finiteNotice(what, value) });
-          return false;
-        }
-        if (Object.is(get().scenario.data[sample]?.[field][i], value)) return true;
-        const next = parseScenario(serializeScenario(withSampleValue(get().scenario, sample, field, i, value)));
-        if (!next.ok) {
-          set({ notice: { kind: 'error', text: `${what}: ${String(value)} is not allowed; nothing was changed.`, details: next.errors.map(formatCodecError) } });
-          return false;
-        }
-        set({ scenario: next.value });
-        return true;
-      },
+          setSampleValue(sample, field, i, value) {
+            const what =
+              field === 'x' ? `input x${i + 1} of sample ${sample + 1}` : `target y${i + 1} of sample ${sample + 1}`;
+            if (!Number.isFinite(value)) {
+              set({ notice: finiteNotice(what, value) });
+              return false;
+            }
+            if (Object.is(get().scenario.data[sample]?.[field][i], value)) return true;
+            const next = parseScenario(serializeScenario(withSampleValue(get().scenario, sample, field, i, value)));
+            if (!next.ok) {
+              set({
+                notice: {
+                  kind: 'error',
+                  text: `${what}: ${String(value)} is not allowed; nothing was changed.`,
+                  details: next.errors.map(formatCodecError),
+                },
+              });
+              return false;
+            }
+            set({ scenario: next.value });
+            return true;
+          },
 
-      changeScenario(edit, what) {
-        const candidate = parseScenario(serializeScenario(edit(get().scenario)));
-        if (!candidate.ok) {
-          set({ notice: { kind: 'error', text: `${what}: not possible; nothing was changed.`, details: candidate.errors.map(formatCodecError) } });
-          return false;
-        }
-        set({ scenario: candidate.value, optimizerState: null });
-        const s = get();
-        set({ position: Math.min(s.position, planLength()), sample: clampSample(s), selection: null });
-        return true;
-      },
+          changeScenario(edit, what) {
+            const candidate = parseScenario(serializeScenario(edit(get().scenario)));
+            if (!candidate.ok) {
+              set({
+                notice: {
+                  kind: 'error',
+                  text: `${what}: not possible; nothing was changed.`,
+                  details: candidate.errors.map(formatCodecError),
+                },
+              });
+              return false;
+            }
+            set({ scenario: candidate.value, optimizerState: null });
+            const s = get();
+            set({ position: Math.min(s.position, planLength()), sample: clampSample(s), selection: null });
+            return true;
+          },
 
-      select(selection) {
-        set({ selection });
-      },
-      setHover(hover) {
-        set({ hover });
-      },
-      setSample(sample) {
-        set({ sample: Math.max(0, Math.min(selectors.iteration(get()).count - 1, sample)) });
-      },
-      setShowZ(showZ) {
-        set({ showZ });
-      },
-      setPrecision(precision) {
-        set({ precision });
-      },
-      showEditor(selection) {
-        set({ selection, sideTab: 'math' });
-      },
-      setFollowStep(followStep) {
-        set({ followStep });
-      },
+          select(selection) {
+            set({ selection });
+          },
+          setHover(hover) {
+            set({ hover });
+          },
+          setSample(sample) {
+            set({ sample: Math.max(0, Math.min(selectors.iteration(get()).count - 1, sample)) });
+          },
+          setShowZ(showZ) {
+            set({ showZ });
+          },
+          setPrecision(precision) {
+            set({ precision });
+          },
+          showEditor(selection) {
+            set({ selection, sideTab: 'math' });
+          },
+          setFollowStep(followStep) {
+            set({ followStep });
+          },
 
-      setScrubbing(scrubbing) {
-        set({ scrubbing });
-        syncGesture();
-      },
-      setNotice(notice) {
-        set({ notice });
-      },
-      setPresentation(presentation) {
-        set({ presentation });
-      },
-      setWorksheet(worksheet) {
-        // A lesson link that hides the worksheet switch decides whether blanks show.
-        if (get().hidden.includes('worksheet')) return;
-        set({ worksheet });
-      },
-      setTheme(theme) {
-        set({ theme });
-      },
-      setTextSize(step) {
-        const textSize = Math.max(TEXT_SIZE_MIN, Math.min(TEXT_SIZE_MAX, Math.round(step)));
-        if (Number.isFinite(textSize)) set({ textSize });
-      },
-      setHidden(hidden) {
-        set({ hidden });
-      },
-      setSideTab(sideTab) {
-        set({ sideTab });
-      },
-      setLandscapePair(landscapePair) {
-        set({ landscapePair });
-      },
-    };
-  }, undoOptions<AppState>(options.pastStates)))) as AppStore;
+          setScrubbing(scrubbing) {
+            set({ scrubbing });
+            syncGesture();
+          },
+          setNotice(notice) {
+            set({ notice });
+          },
+          setPresentation(presentation) {
+            set({ presentation });
+          },
+          setWorksheet(worksheet) {
+            // A lesson link that hides the worksheet switch decides whether blanks show.
+            if (get().hidden.includes('worksheet')) return;
+            set({ worksheet });
+          },
+          setTheme(theme) {
+            set({ theme });
+          },
+          setTextSize(step) {
+            const textSize = Math.max(TEXT_SIZE_MIN, Math.min(TEXT_SIZE_MAX, Math.round(step)));
+            if (Number.isFinite(textSize)) set({ textSize });
+          },
+          setHidden(hidden) {
+            set({ hidden });
+          },
+          setSideTab(sideTab) {
+            set({ sideTab });
+          },
+          setLandscapePair(landscapePair) {
+            set({ landscapePair });
+          },
+        };
+      }, undoOptions<AppState>(options.pastStates)),
+    ),
+  ) as AppStore;
   keepSettled(store);
   return Object.assign(store, { selectors });
 }

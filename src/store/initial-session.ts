@@ -17,9 +17,13 @@ export function initialSession(hash: string, link: CodecResult<Scenario> | null 
   if (link === null) return initialInputs(fallback(), DEFAULT_PRESET_ID);
   // The link's further parameters (position, selection, panels, lesson flags): link-session.ts.
   if (link.ok) return withLinkOptions(initialInputs(link.value, null), hash, true);
-  return withLinkOptions(initialInputs(fallback(), DEFAULT_PRESET_ID, {
-    kind: 'error',
-    text: 'The share link could not be opened, so the default preset is shown.',
-    details: link.errors.map(formatCodecError),
-  }), hash, false);
+  return withLinkOptions(
+    initialInputs(fallback(), DEFAULT_PRESET_ID, {
+      kind: 'error',
+      text: 'The share link could not be opened, so the default preset is shown.',
+      details: link.errors.map(formatCodecError),
+    }),
+    hash,
+    false,
+  );
 }

@@ -34,7 +34,11 @@ export function withLinkOptions(inputs: AppInputs, hash: string, scenarioOpened:
 }
 
 /** Position, sample and selection of the options that fit the scenario; the rest is noted. */
-function placement(inputs: AppInputs, options: ShareOptions, notes: string[]): Partial<Pick<AppInputs, 'position' | 'sample' | 'selection'>> {
+function placement(
+  inputs: AppInputs,
+  options: ShareOptions,
+  notes: string[],
+): Partial<Pick<AppInputs, 'position' | 'sample' | 'selection'>> {
   const out: { position?: number; sample?: number; selection?: Selection | null } = {};
   if (options.position === undefined && options.sample === undefined && options.selection === undefined) return out;
   const compiled = compileScenario(inputs.scenario);
@@ -48,10 +52,14 @@ function placement(inputs: AppInputs, options: ShareOptions, notes: string[]): P
     // A fresh session is at the first batch.
     const count = batchRange(compiled.data.count, compiled.batchSize, 0).count;
     if (options.sample < count) out.sample = options.sample;
-    else notes.push(`"sample=${options.sample}": there ${count === 1 ? 'is 1 sample' : `are ${count} samples`} in the batch (0 to ${count - 1})`);
+    else
+      notes.push(
+        `"sample=${options.sample}": there ${count === 1 ? 'is 1 sample' : `are ${count} samples`} in the batch (0 to ${count - 1})`,
+      );
   }
   if (options.selection !== undefined) {
-    if (options.selection === null || selectionExists(compiled.model, options.selection)) out.selection = options.selection;
+    if (options.selection === null || selectionExists(compiled.model, options.selection))
+      out.selection = options.selection;
     else notes.push(`"sel": the network has no ${describe(options.selection)}`);
   } else if (out.position !== undefined && (options.followStep ?? inputs.followStep)) {
     const event = currentEvent(plan, out.position);
@@ -62,10 +70,14 @@ function placement(inputs: AppInputs, options: ShareOptions, notes: string[]): P
 
 function describe(sel: Selection): string {
   switch (sel.kind) {
-    case 'node': return `node ${sel.j} in layer ${sel.l}`;
-    case 'edge': return `weight from node ${sel.i} of layer ${sel.l} to node ${sel.j} of layer ${sel.l + 1}`;
-    case 'bias': return `bias of node ${sel.j} of layer ${sel.l + 1}`;
-    default: return 'loss';
+    case 'node':
+      return `node ${sel.j} in layer ${sel.l}`;
+    case 'edge':
+      return `weight from node ${sel.i} of layer ${sel.l} to node ${sel.j} of layer ${sel.l + 1}`;
+    case 'bias':
+      return `bias of node ${sel.j} of layer ${sel.l + 1}`;
+    default:
+      return 'loss';
   }
 }
 

@@ -32,7 +32,9 @@ export function guardedOpen(hash: string, getStorage: GetStorage, open: () => Se
     inputs: initialInputs(preset, DEFAULT_PRESET_ID, {
       kind: 'error',
       text: `The last visit did not finish opening ${what} (the page may have frozen), so the default preset is shown.`,
-      details: [`${what[0].toUpperCase()}${what.slice(1)} is kept: reload the page to try it again. Your saved work is not overwritten unless you change something here.`],
+      details: [
+        `${what[0].toUpperCase()}${what.slice(1)} is kept: reload the page to try it again. Your saved work is not overwritten unless you change something here.`,
+      ],
     }),
     pastStates: [],
   };

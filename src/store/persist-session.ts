@@ -30,10 +30,15 @@ export const browserStorage: GetStorage = () => globalThis.localStorage;
 
 /** What went wrong with the storage, in words: full, disabled, or the browser's own message. */
 export function describeStorageError(error: unknown): string {
-  const name = error instanceof Error || (typeof DOMException !== 'undefined' && error instanceof DOMException) ? (error as Error).name : '';
+  const name =
+    error instanceof Error || (typeof DOMException !== 'undefined' && error instanceof DOMException)
+      ? (error as Error).name
+      : '';
   const message = error instanceof Error ? error.message : String(error);
-  if (name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED') return `the browser's storage for this page is full (${name})`;
-  if (name === 'SecurityError') return `the browser does not let this page use its storage, e.g. in a private window or by a site setting (${name})`;
+  if (name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED')
+    return `the browser's storage for this page is full (${name})`;
+  if (name === 'SecurityError')
+    return `the browser does not let this page use its storage, e.g. in a private window or by a site setting (${name})`;
   return message === '' ? 'the browser refused to use its storage' : message;
 }
 
@@ -57,7 +62,11 @@ export function readSavedSession(getStorage: GetStorage): SavedRead {
   } catch (error) {
     return {
       kind: 'unavailable',
-      notice: { kind: 'info', text: 'Your work will not be saved in this browser, so a reload starts afresh.', details: [describeStorageError(error)] },
+      notice: {
+        kind: 'info',
+        text: 'Your work will not be saved in this browser, so a reload starts afresh.',
+        details: [describeStorageError(error)],
+      },
     };
   }
   if (text === null) return { kind: 'none' };
@@ -73,13 +82,26 @@ export function readSavedSession(getStorage: GetStorage): SavedRead {
       ...(salvaged.versionNote !== null ? [salvaged.versionNote] : []),
     ];
     return {
-      kind: 'salvaged', session: salvaged.session, text,
-      notice: { kind: 'error', text: `Part of your saved session could not be restored: its scenario is back (${parts.join('; ')}). A copy of it is kept.`, details, download },
+      kind: 'salvaged',
+      session: salvaged.session,
+      text,
+      notice: {
+        kind: 'error',
+        text: `Part of your saved session could not be restored: its scenario is back (${parts.join('; ')}). A copy of it is kept.`,
+        details,
+        download,
+      },
     };
   }
   return {
-    kind: 'unreadable', text,
-    notice: { kind: 'error', text: 'Your saved session could not be restored, so the default preset is shown. A copy of it is kept.', details, download },
+    kind: 'unreadable',
+    text,
+    notice: {
+      kind: 'error',
+      text: 'Your saved session could not be restored, so the default preset is shown. A copy of it is kept.',
+      details,
+      download,
+    },
   };
 }
 
@@ -103,7 +125,14 @@ function keepCopy(getStorage: GetStorage, text: string, notice: Notice): Notice 
     storage.setItem(BACKUP_KEY, text);
     return notice;
   } catch (error) {
-    return { ...notice, text: notice.text.replace('A copy of it is kept.', 'It could not be copied aside: download it now, before a change overwrites it.'), details: [...(notice.details ?? []), describeStorageError(error)] };
+    return {
+      ...notice,
+      text: notice.text.replace(
+        'A copy of it is kept.',
+        'It could not be copied aside: download it now, before a change overwrites it.',
+      ),
+      details: [...(notice.details ?? []), describeStorageError(error)],
+    };
   }
 }
 
@@ -125,10 +154,21 @@ export function writeSavedSession(getStorage: GetStorage, text: string): WriteRe
 export function restoredInputs(saved: SavedSession): AppInputs & SessionInputs {
   return {
     ...initialInputs(saved.scenario, saved.presetId),
-    origin: saved.origin, optimizerState: saved.optimizerState, run: saved.run,
-    position: saved.position, sample: saved.sample, selection: saved.selection,
-    followStep: saved.followStep, showZ: saved.showZ, speed: saved.speed, theme: saved.theme, presentation: saved.presentation,
-    comparison: saved.comparison, worksheet: saved.worksheet, textSize: saved.textSize, precision: saved.precision,
+    origin: saved.origin,
+    optimizerState: saved.optimizerState,
+    run: saved.run,
+    position: saved.position,
+    sample: saved.sample,
+    selection: saved.selection,
+    followStep: saved.followStep,
+    showZ: saved.showZ,
+    speed: saved.speed,
+    theme: saved.theme,
+    presentation: saved.presentation,
+    comparison: saved.comparison,
+    worksheet: saved.worksheet,
+    textSize: saved.textSize,
+    precision: saved.precision,
   };
 }
 
@@ -160,27 +200,51 @@ function sameScenarioJson(a: AppInputs['scenario'], b: AppInputs['scenario']): b
  */
 export function openSession(hash: string, getStorage: GetStorage): SessionStart {
   const read = readSavedSession(getStorage);
-  const saved: SavedRead = read.kind === 'unreadable' || read.kind === 'salvaged' ? { ...read, notice: keepCopy(getStorage, read.text, read.notice) } : read;
+  const saved: SavedRead =
+    read.kind === 'unreadable' || read.kind === 'salvaged'
+      ? { ...read, notice: keepCopy(getStorage, read.text, read.notice) }
+      : read;
   const params = hashParams(hash);
-  const withStorageNotice = (inputs: AppInputs): AppInputs => (saved.kind === 'unreadable' || saved.kind === 'unavailable') && inputs.notice === null
-    ? { ...inputs, notice: saved.notice }
-    : inputs;
+  const withStorageNotice = (inputs: AppInputs): AppInputs =>
+    (saved.kind === 'unreadable' || saved.kind === 'unavailable') && inputs.notice === null
+      ? { ...inputs, notice: saved.notice }
+      : inputs;
   // Decompressed at most once, and only when needed: a link can be large.
   let linkRead: { link: ReturnType<typeof readScenarioHash> } | undefined;
   const linkOf = () => (linkRead ??= { link: readScenarioHash(hash) }).link;
-  if (saved.kind !== 'saved' && saved.kind !== 'salvaged') return { inputs: withStorageNotice(initialSession(hash, linkOf())), pastStates: [] };
+  if (saved.kind !== 'saved' && saved.kind !== 'salvaged')
+    return { inputs: withStorageNotice(initialSession(hash, linkOf())), pastStates: [] };
   const session = saved.session;
   const salvageNotice = saved.kind === 'salvaged' ? saved.notice : null;
   if (params.length === 0) return { inputs: { ...restoredInputs(session), notice: salvageNotice }, pastStates: [] };
 
   // The page's own URL (a reload): its scenario is the saved one, not decompressed again.
-  if (session.hash === hash) return { inputs: { ...restoredInputs(session), hidden: readShareOptions(hash).options.hidden ?? [], notice: salvageNotice }, pastStates: [] };
+  if (session.hash === hash)
+    return {
+      inputs: {
+        ...restoredInputs(session),
+        hidden: readShareOptions(hash).options.hidden ?? [],
+        notice: salvageNotice,
+      },
+      pastStates: [],
+    };
   const link = linkOf();
   const fromLink = initialSession(hash, link);
   // A lesson's hidden controls stay hidden whatever session shows.
-  const restored = (notice: Notice | null): AppInputs & SessionInputs => ({ ...restoredInputs(session), hidden: fromLink.hidden, notice: notice ?? salvageNotice });
+  const restored = (notice: Notice | null): AppInputs & SessionInputs => ({
+    ...restoredInputs(session),
+    hidden: fromLink.hidden,
+    notice: notice ?? salvageNotice,
+  });
   if (link !== null && !link.ok) {
-    return { inputs: restored({ kind: 'error', text: 'The link could not be opened, so your saved session is shown.', details: link.errors.map(formatCodecError) }), pastStates: [] };
+    return {
+      inputs: restored({
+        kind: 'error',
+        text: 'The link could not be opened, so your saved session is shown.',
+        details: link.errors.map(formatCodecError),
+      }),
+      pastStates: [],
+    };
   }
   const sameScenario = link !== null && sameScenarioJson(fromLink.scenario, session.scenario);
   // The address the app itself keeps: the scenario, and a lesson's hidden controls.
@@ -188,13 +252,38 @@ export function openSession(hash: string, getStorage: GetStorage): SessionStart 
   if (sameScenario && bareLink) return { inputs: restored(fromLink.notice), pastStates: [] };
   // The same scenario with a position, a selection or lesson flags: the link says where to look.
   if (sameScenario) return { inputs: fromLink, pastStates: [] };
-  const setAside: Notice = { kind: 'info', text: 'Opened the link. Your saved session was set aside: Undo (Ctrl+Z) brings it back.' };
-  return { inputs: { ...fromLink, notice: fromLink.notice ?? salvageNotice ?? setAside }, pastStates: [trackedInputs(restoredInputs(session))] };
+  const setAside: Notice = {
+    kind: 'info',
+    text: 'Opened the link. Your saved session was set aside: Undo (Ctrl+Z) brings it back.',
+  };
+  return {
+    inputs: { ...fromLink, notice: fromLink.notice ?? salvageNotice ?? setAside },
+    pastStates: [trackedInputs(restoredInputs(session))],
+  };
 }
 
 /** What the session saves when it changes (everything else is not saved). */
 function persisted(s: AppState): unknown[] {
-  return [s.scenario, s.optimizerState, s.run.lossHistory, s.settled, s.presetId, s.origin, s.position, s.sample, s.selection, s.followStep, s.showZ, s.speed, s.theme, s.presentation, s.comparison, s.worksheet, s.textSize, s.precision];
+  return [
+    s.scenario,
+    s.optimizerState,
+    s.run.lossHistory,
+    s.settled,
+    s.presetId,
+    s.origin,
+    s.position,
+    s.sample,
+    s.selection,
+    s.followStep,
+    s.showZ,
+    s.speed,
+    s.theme,
+    s.presentation,
+    s.comparison,
+    s.worksheet,
+    s.textSize,
+    s.precision,
+  ];
 }
 
 export interface SessionSaverOptions {
@@ -269,16 +358,24 @@ export function createSessionSaver(store: AppStore, options: SessionSaverOptions
     }
     if (failing) return;
     failing = true;
-    store.getState().setNotice({ kind: 'error', text: 'Your work could not be saved in this browser; it is kept in this tab until you close or reload it.', details: [result.reason] });
+    store.getState().setNotice({
+      kind: 'error',
+      text: 'Your work could not be saved in this browser; it is kept in this tab until you close or reload it.',
+      details: [result.reason],
+    });
   };
 
-  const unsubscribe = store.subscribe(persisted, () => {
-    changed = true;
-    // not on every frame of a training run: its end changes the settled scenario, which saves it
-    if (store.getState().training) return;
-    if (timer !== undefined) clearTimeout(timer);
-    timer = setTimeout(save, delay);
-  }, { equalityFn: shallow });
+  const unsubscribe = store.subscribe(
+    persisted,
+    () => {
+      changed = true;
+      // not on every frame of a training run: its end changes the settled scenario, which saves it
+      if (store.getState().training) return;
+      if (timer !== undefined) clearTimeout(timer);
+      timer = setTimeout(save, delay);
+    },
+    { equalityFn: shallow },
+  );
 
   const flush = () => {
     if (timer !== undefined) clearTimeout(timer);

@@ -48,7 +48,10 @@ export interface Selectors {
 export function createSelectors(): Selectors {
   const compiled = memo((scenario: Scenario) => compileScenario(scenario), 2);
   const plan = memo((c: Compiled) => buildStepPlan(c.model, c.trainable), 2);
-  const iteration = memo((c: Compiled, state: OptimizerState | null) => runIteration(c, c.params, state ?? undefined), 2);
+  const iteration = memo(
+    (c: Compiled, state: OptimizerState | null) => runIteration(c, c.params, state ?? undefined),
+    2,
+  );
   const dataset = memo((c: Compiled) => {
     const ws = createWorkspace(c.model, c.data.count);
     forward(c.model, c.params, c.data, 0, c.data.count, ws);
@@ -57,7 +60,8 @@ export function createSelectors(): Selectors {
   const numeric = memo((c: Compiled, state: OptimizerState | null, sel: Selection | null) => {
     if (sel === null || (sel.kind !== 'edge' && sel.kind !== 'bias')) return null;
     const m = c.model;
-    const k = sel.kind === 'edge' ? m.weightOffset[sel.l] + sel.j * m.sizes[sel.l] + sel.i : m.biasOffset[sel.l] + sel.j;
+    const k =
+      sel.kind === 'edge' ? m.weightOffset[sel.l] + sel.j * m.sizes[sel.l] + sel.i : m.biasOffset[sel.l] + sel.j;
     if (sel.kind === 'bias' && !m.hasBias[sel.l]) return null;
     return numericGradient(c, c.params, state?.t ?? 0, sel.kind === 'edge' ? 'w' : 'b', k);
   });

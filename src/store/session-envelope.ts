@@ -3,7 +3,19 @@ import { codecFail, codecOk, type CodecError, type CodecResult } from '../core/c
 import { ErrorList } from '../core/codec/error-list.ts';
 import { fieldPath, ROOT } from '../core/codec/json-path.ts';
 import { parseScenario } from '../core/codec/parse-scenario.ts';
-import { describe, isJsonObject, ownField, readBoolean, readChoice, readInteger, readList, readNumber, rejectUnknownFields, requiredField, type JsonObject } from '../core/codec/read-json.ts';
+import {
+  describe,
+  isJsonObject,
+  ownField,
+  readBoolean,
+  readChoice,
+  readInteger,
+  readList,
+  readNumber,
+  rejectUnknownFields,
+  requiredField,
+  type JsonObject,
+} from '../core/codec/read-json.ts';
 import { serializeScenario, type JsonDocument, type JsonValue } from '../core/codec/serialize-scenario.ts';
 import { readComparison, type ComparisonSetup } from '../core/comparison.ts';
 import { batchRange, compileScenario } from '../core/compile.ts';
@@ -37,8 +49,25 @@ import type { TrackedInputs } from './undo.ts';
 export const SESSION_VERSION = 1;
 
 const FIELDS = [
-  'version', 'scenario', 'presetId', 'origin', 'optimizerState', 'lossHistory', 'position', 'sample', 'selection',
-  'followStep', 'showZ', 'speed', 'theme', 'presentation', 'hash', 'comparison', 'worksheet', 'textSize', 'precision',
+  'version',
+  'scenario',
+  'presetId',
+  'origin',
+  'optimizerState',
+  'lossHistory',
+  'position',
+  'sample',
+  'selection',
+  'followStep',
+  'showZ',
+  'speed',
+  'theme',
+  'presentation',
+  'hash',
+  'comparison',
+  'worksheet',
+  'textSize',
+  'precision',
 ] as const;
 const THEMES: readonly Theme[] = ['light', 'dark', 'system'];
 const SPEED = { min: 0.25, max: 200 } as const;
@@ -63,7 +92,22 @@ export interface SavedSession extends TrackedInputs {
   readonly precision: Precision;
 }
 
-type SessionSource = TrackedInputs & Pick<AppInputs, 'position' | 'sample' | 'selection' | 'followStep' | 'showZ' | 'speed' | 'theme' | 'presentation' | 'comparison' | 'worksheet' | 'textSize' | 'precision'>;
+type SessionSource = TrackedInputs &
+  Pick<
+    AppInputs,
+    | 'position'
+    | 'sample'
+    | 'selection'
+    | 'followStep'
+    | 'showZ'
+    | 'speed'
+    | 'theme'
+    | 'presentation'
+    | 'comparison'
+    | 'worksheet'
+    | 'textSize'
+    | 'precision'
+  >;
 
 function slotDocument(slot: SlotState): JsonDocument {
   return { first: Array.from(slot.first), second: Array.from(slot.second) };
@@ -102,7 +146,8 @@ function readScenarioAt(doc: JsonObject, key: string, errors: ErrorList): Scenar
   if (value === undefined) return undefined;
   const result = parseScenario(value);
   if (result.ok) return result.value;
-  for (const e of result.errors) errors.add(e.path === ROOT ? key : e.path.startsWith('[') ? `${key}${e.path}` : `${key}.${e.path}`, e.message);
+  for (const e of result.errors)
+    errors.add(e.path === ROOT ? key : e.path.startsWith('[') ? `${key}${e.path}` : `${key}.${e.path}`, e.message);
   return undefined;
 }
 
@@ -115,7 +160,10 @@ function readSlot(value: unknown, length: number, path: string, errors: ErrorLis
   const shape = { length, expected: `${length} numbers` };
   const read = (key: string) => {
     const raw = requiredField(value, key, path, errors, `${length} numbers`);
-    const list = raw === undefined ? undefined : readList(raw, shape, fieldPath(path, key), errors, (x, p) => readNumber(x, p, errors));
+    const list =
+      raw === undefined
+        ? undefined
+        : readList(raw, shape, fieldPath(path, key), errors, (x, p) => readNumber(x, p, errors));
     return list === undefined ? undefined : Float64Array.from(list);
   };
   const first = read('first');
@@ -134,21 +182,33 @@ function readOptimizerState(value: unknown, scenario: Scenario, errors: ErrorLis
   const { model } = compileScenario(scenario);
   const rawT = requiredField(value, 't', path, errors, 'an integer ≥ 0');
   const t = rawT === undefined ? undefined : readInteger(rawT, 0, `${path}.t`, errors);
-  const rawW = requiredField(value, 'w', path, errors, 'the weights\' state');
-  const rawB = requiredField(value, 'b', path, errors, 'the biases\' state');
+  const rawW = requiredField(value, 'w', path, errors, "the weights' state");
+  const rawB = requiredField(value, 'b', path, errors, "the biases' state");
   const w = rawW === undefined ? undefined : readSlot(rawW, model.weightCount, `${path}.w`, errors);
   const b = rawB === undefined ? undefined : readSlot(rawB, model.biasCount, `${path}.b`, errors);
   return t !== undefined && w && b ? { t, w, b } : undefined;
 }
 
 function readLossHistory(value: unknown, errors: ErrorList): number[] | undefined {
-  return readList(value, { length: undefined, expected: 'losses (numbers, or null for one that was not finite)' }, 'lossHistory', errors, (x, p) => {
-    if (x === null) return NaN;
-    return readNumber(x, p, errors);
-  });
+  return readList(
+    value,
+    { length: undefined, expected: 'losses (numbers, or null for one that was not finite)' },
+    'lossHistory',
+    errors,
+    (x, p) => {
+      if (x === null) return NaN;
+      return readNumber(x, p, errors);
+    },
+  );
 }
 
-function readIndexBelow(doc: JsonObject, key: string, limit: number, what: string, errors: ErrorList): number | undefined {
+function readIndexBelow(
+  doc: JsonObject,
+  key: string,
+  limit: number,
+  what: string,
+  errors: ErrorList,
+): number | undefined {
   const value = requiredField(doc, key, ROOT, errors, `an integer in [0, ${limit - 1}]`);
   if (value === undefined) return undefined;
   const n = readInteger(value, 0, key, errors);
@@ -162,7 +222,10 @@ function readSelection(value: unknown, scenario: Scenario, errors: ErrorList): S
   if (value === null) return null;
   const sel = typeof value === 'string' ? parseSelectionKey(value) : null;
   if (sel === null) {
-    errors.add('selection', `expected null or a key such as "edge:0:1:2", "node:1:0", "bias:0:1", "loss", got ${describe(value)}`);
+    errors.add(
+      'selection',
+      `expected null or a key such as "edge:0:1:2", "node:1:0", "bias:0:1", "loss", got ${describe(value)}`,
+    );
     return undefined;
   }
   if (selectionExists(buildModel(scenario), sel)) return sel;
@@ -173,10 +236,19 @@ function readSelection(value: unknown, scenario: Scenario, errors: ErrorList): S
 /** Reads a saved session envelope (a JSON value). Never throws. */
 export function parseSessionEnvelope(value: unknown): CodecResult<SavedSession> {
   const errors = new ErrorList();
-  if (!isJsonObject(value)) return codecFail([{ path: ROOT, message: `expected a saved session { "version": ${SESSION_VERSION}, ... }, got ${describe(value)}` }]);
+  if (!isJsonObject(value))
+    return codecFail([
+      {
+        path: ROOT,
+        message: `expected a saved session { "version": ${SESSION_VERSION}, ... }, got ${describe(value)}`,
+      },
+    ]);
   const version = ownField(value, 'version');
   if (version !== SESSION_VERSION) {
-    const message = typeof version === 'number' ? `saved by another version of Backprop Lab (session format ${version}; this one reads ${SESSION_VERSION})` : `expected ${SESSION_VERSION}, got ${describe(version)}`;
+    const message =
+      typeof version === 'number'
+        ? `saved by another version of Backprop Lab (session format ${version}; this one reads ${SESSION_VERSION})`
+        : `expected ${SESSION_VERSION}, got ${describe(version)}`;
     return codecFail([{ path: 'version', message }]);
   }
   rejectUnknownFields(value, FIELDS, ROOT, errors);
@@ -186,7 +258,9 @@ export function parseSessionEnvelope(value: unknown): CodecResult<SavedSession> 
   };
 
   const scenario = readScenarioAt(value, 'scenario', errors);
-  const presetId = read('presetId', 'a preset id or null', (x) => (x === null ? null : readChoice(x, PRESET_IDS, 'preset', 'presetId', errors)));
+  const presetId = read('presetId', 'a preset id or null', (x) =>
+    x === null ? null : readChoice(x, PRESET_IDS, 'preset', 'presetId', errors),
+  );
   let origin: Scenario | undefined;
   if (presetId === null) origin = readScenarioAt(value, 'origin', errors);
   else if (presetId !== undefined) origin = loadPreset(presetId) ?? undefined;
@@ -213,30 +287,67 @@ export function parseSessionEnvelope(value: unknown): CodecResult<SavedSession> 
   const rawTextSize = ownField(value, 'textSize');
   let textSize: number | undefined = 0;
   if (rawTextSize !== undefined) {
-    textSize = typeof rawTextSize === 'number' && Number.isInteger(rawTextSize) && rawTextSize >= TEXT_SIZE_MIN && rawTextSize <= TEXT_SIZE_MAX ? rawTextSize : undefined;
-    if (textSize === undefined) errors.add('textSize', `expected an integer from ${TEXT_SIZE_MIN} to ${TEXT_SIZE_MAX}, got ${describe(rawTextSize)}`);
+    textSize =
+      typeof rawTextSize === 'number' &&
+      Number.isInteger(rawTextSize) &&
+      rawTextSize >= TEXT_SIZE_MIN &&
+      rawTextSize <= TEXT_SIZE_MAX
+        ? rawTextSize
+        : undefined;
+    if (textSize === undefined)
+      errors.add(
+        'textSize',
+        `expected an integer from ${TEXT_SIZE_MIN} to ${TEXT_SIZE_MAX}, got ${describe(rawTextSize)}`,
+      );
   }
   const rawPrecision = ownField(value, 'precision');
-  const precision: Precision | undefined = rawPrecision === undefined ? DEFAULT_PRECISION : (readPrecision(rawPrecision) ?? undefined);
+  const precision: Precision | undefined =
+    rawPrecision === undefined ? DEFAULT_PRECISION : (readPrecision(rawPrecision) ?? undefined);
   if (precision === undefined) errors.add('precision', `expected 4, 6, 9 or "full", got ${describe(rawPrecision)}`);
   if (scenario === undefined) {
     // Without a scenario the rest cannot be checked against it; what was found so far is reported.
     return codecFail(errors.toArray());
   }
 
-  const optimizerState = read('optimizerState', 'null or the optimizer state', (x) => readOptimizerState(x, scenario, errors));
+  const optimizerState = read('optimizerState', 'null or the optimizer state', (x) =>
+    readOptimizerState(x, scenario, errors),
+  );
   const compiled = compileScenario(scenario);
   const events = stepEventCount(compiled.model, compiled.trainable);
   const position = readIndexBelow(value, 'position', events + 1, `the iteration has ${events} steps`, errors);
   const batch = batchRange(compiled.data.count, compiled.batchSize, optimizerState?.t ?? 0).count;
-  const sample = readIndexBelow(value, 'sample', batch, `the batch has ${batch} sample${batch === 1 ? '' : 's'}`, errors);
+  const sample = readIndexBelow(
+    value,
+    'sample',
+    batch,
+    `the batch has ${batch} sample${batch === 1 ? '' : 's'}`,
+    errors,
+  );
   const selection = read('selection', 'null or a selection key', (x) => readSelection(x, scenario, errors));
 
   if (errors.count > 0) return codecFail(errors.toArray());
   const session = {
-    scenario, presetId, origin, optimizerState, lossHistory, position, sample, selection, followStep, showZ, speed, theme, presentation, hash, comparison, worksheet, textSize, precision,
+    scenario,
+    presetId,
+    origin,
+    optimizerState,
+    lossHistory,
+    position,
+    sample,
+    selection,
+    followStep,
+    showZ,
+    speed,
+    theme,
+    presentation,
+    hash,
+    comparison,
+    worksheet,
+    textSize,
+    precision,
   };
-  if (Object.values(session).some((v) => v === undefined)) return codecFail([{ path: ROOT, message: 'not a valid saved session' }]);
+  if (Object.values(session).some((v) => v === undefined))
+    return codecFail([{ path: ROOT, message: 'not a valid saved session' }]);
   const { lossHistory: losses, ...rest } = session;
   // the path of the last run is not saved: a restored session has none to draw
   return codecOk({ ...rest, run: { lossHistory: losses, path: [] } } as SavedSession);
@@ -248,7 +359,9 @@ export function parseSessionText(text: string): CodecResult<SavedSession> {
   try {
     value = JSON.parse(text);
   } catch (error) {
-    const errors: CodecError[] = [{ path: ROOT, message: `not valid JSON (${error instanceof Error ? error.message : String(error)})` }];
+    const errors: CodecError[] = [
+      { path: ROOT, message: `not valid JSON (${error instanceof Error ? error.message : String(error)})` },
+    ];
     return codecFail(errors);
   }
   return parseSessionEnvelope(value);

@@ -32,10 +32,14 @@ export function salvageSession(value: unknown): SalvagedSession | null {
   if (!isJsonObject(value)) return null;
   const scenario = parseScenario(ownField(value, 'scenario'));
   if (!scenario.ok) return null;
-  const defaults = sessionEnvelope({ ...initialInputs(scenario.value, null), origin: scenario.value }, '') as Record<string, unknown>;
+  const defaults = sessionEnvelope({ ...initialInputs(scenario.value, null), origin: scenario.value }, '') as Record<
+    string,
+    unknown
+  >;
   const candidate: Record<string, unknown> = { ...defaults };
   for (const key of Object.keys(defaults)) {
-    if (key !== 'version' && key !== 'scenario' && ownField(value, key) !== undefined) candidate[key] = ownField(value, key);
+    if (key !== 'version' && key !== 'scenario' && ownField(value, key) !== undefined)
+      candidate[key] = ownField(value, key);
   }
   const ignored = Object.keys(value).filter((key) => !Object.prototype.hasOwnProperty.call(defaults, key));
   const reset = new Set<string>();
@@ -45,13 +49,20 @@ export function salvageSession(value: unknown): SalvagedSession | null {
     const result = parseSessionEnvelope(candidate);
     if (result.ok) {
       const version = ownField(value, 'version');
-      const versionNote = version === SESSION_VERSION ? null : `version ${describe(version)} read as version ${SESSION_VERSION}`;
+      const versionNote =
+        version === SESSION_VERSION ? null : `version ${describe(version)} read as version ${SESSION_VERSION}`;
       return { session: result.value, reset: [...reset], ignored, versionNote };
     }
     let progress = false;
     for (const e of result.errors) {
       const key = fieldOf(e.path);
-      if (key === undefined || key === 'scenario' || !Object.prototype.hasOwnProperty.call(defaults, key) || candidate[key] === defaults[key]) continue;
+      if (
+        key === undefined ||
+        key === 'scenario' ||
+        !Object.prototype.hasOwnProperty.call(defaults, key) ||
+        candidate[key] === defaults[key]
+      )
+        continue;
       candidate[key] = defaults[key];
       reset.add(key);
       progress = true;

@@ -19,7 +19,11 @@ export const SETTLE_MS = 150;
 interface SettleSource {
   getState(): AppInputs & { readonly settled: Settled };
   setState(partial: { settled: Settled }): void;
-  subscribe<U>(selector: (s: AppInputs & { readonly settled: Settled }) => U, listener: (u: U) => void, options: { equalityFn: (a: U, b: U) => boolean }): () => void;
+  subscribe<U>(
+    selector: (s: AppInputs & { readonly settled: Settled }) => U,
+    listener: (u: U) => void,
+    options: { equalityFn: (a: U, b: U) => boolean },
+  ): () => void;
 }
 
 /** Keeps `settled` up to date: now when no gesture holds it, after SETTLE_MS of rest when one does. */
@@ -28,7 +32,8 @@ export function keepSettled(store: SettleSource): () => void {
   const catchUp = () => {
     timer = undefined;
     const { scenario, optimizerState, settled } = store.getState();
-    if (settled.scenario !== scenario || settled.optimizerState !== optimizerState) store.setState({ settled: { scenario, optimizerState } });
+    if (settled.scenario !== scenario || settled.optimizerState !== optimizerState)
+      store.setState({ settled: { scenario, optimizerState } });
   };
   const unsubscribe = store.subscribe(
     (s) => [s.scenario, s.optimizerState, s.scrubbing, s.training] as const,

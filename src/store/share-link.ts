@@ -29,16 +29,33 @@ export function readScenarioHash(hash: string): CodecResult<Scenario> | null {
   const param = body.split('&').find((part) => part.startsWith(PREFIX));
   if (param === undefined) return null;
   const payload = param.slice(PREFIX.length);
-  if (payload === '') return codecFail([{ path: 'share link', message: 'the link has no scenario after #scenario= (was it cut short?)' }]);
+  if (payload === '')
+    return codecFail([
+      { path: 'share link', message: 'the link has no scenario after #scenario= (was it cut short?)' },
+    ]);
   const text = decompressUriCapped(payload, SCENARIO_TEXT_LIMIT);
   if (!text.ok && text.reason === 'too-long') {
-    return codecFail([{ path: 'share link', message: `the scenario in the link would be more than ${formatLimit(SCENARIO_TEXT_LIMIT)} characters: it was not opened (no scenario within the format's limits is that long; the link is corrupted or not one of this app's)` }]);
+    return codecFail([
+      {
+        path: 'share link',
+        message: `the scenario in the link would be more than ${formatLimit(SCENARIO_TEXT_LIMIT)} characters: it was not opened (no scenario within the format's limits is that long; the link is corrupted or not one of this app's)`,
+      },
+    ]);
   }
-  if (!text.ok || text.text === '') return codecFail([{ path: 'share link', message: 'the scenario in the link cannot be decompressed: the link was cut short or corrupted' }]);
+  if (!text.ok || text.text === '')
+    return codecFail([
+      {
+        path: 'share link',
+        message: 'the scenario in the link cannot be decompressed: the link was cut short or corrupted',
+      },
+    ]);
   const result = parseScenarioText(text.text);
   if (result.ok) return result;
   const cutShort = result.errors.some((e) => e.message.startsWith('not valid JSON'));
   return cutShort
-    ? codecFail([{ path: 'share link', message: 'the scenario in the link is incomplete: the link was cut short or corrupted' }, ...result.errors])
+    ? codecFail([
+        { path: 'share link', message: 'the scenario in the link is incomplete: the link was cut short or corrupted' },
+        ...result.errors,
+      ])
     : result;
 }

@@ -51,7 +51,8 @@ export function shareLinkHash(scenario: Scenario, options: ShareOptions = {}): s
   const extra: string[] = [];
   if (options.position !== undefined) extra.push(`pos=${options.position}`);
   if (options.sample !== undefined) extra.push(`sample=${options.sample}`);
-  if (options.selection !== undefined) extra.push(`sel=${options.selection === null ? 'none' : selectionKey(options.selection)}`);
+  if (options.selection !== undefined)
+    extra.push(`sel=${options.selection === null ? 'none' : selectionKey(options.selection)}`);
   if (options.panel !== undefined) extra.push(`panel=${options.panel}`);
   if (options.showZ !== undefined) extra.push(`z=${options.showZ ? 1 : 0}`);
   if (options.followStep !== undefined) extra.push(`follow=${options.followStep ? 1 : 0}`);
@@ -120,12 +121,14 @@ function readParam(name: ShareParam, value: string, out: Mutable<ShareOptions>):
     }
     case 'sel': {
       const sel = value === 'none' ? null : parseSelectionKey(value);
-      if (sel === null && value !== 'none') return 'not a selection (expected node:l:j, edge:l:j:i, bias:l:j, loss or none)';
+      if (sel === null && value !== 'none')
+        return 'not a selection (expected node:l:j, edge:l:j:i, bias:l:j, loss or none)';
       out.selection = sel;
       return null;
     }
     case 'panel':
-      if (!(PANEL_CHOICES as readonly string[]).includes(value)) return `unknown panel (expected ${PANEL_CHOICES.join(', ')})`;
+      if (!(PANEL_CHOICES as readonly string[]).includes(value))
+        return `unknown panel (expected ${PANEL_CHOICES.join(', ')})`;
       out.panel = value as PanelChoice;
       return null;
     case 'z':
@@ -182,11 +185,16 @@ export function readShareOptions(hash: string): ShareOptionsRead {
       continue;
     }
     seen.add(name);
-    const why = eq < 0 ? 'has no value (was the link cut short?)' : readParam(name as ShareParam, decode(part.slice(eq + 1)), out);
+    const why =
+      eq < 0
+        ? 'has no value (was the link cut short?)'
+        : readParam(name as ShareParam, decode(part.slice(eq + 1)), out);
     if (why !== null) ignore(`${quote(part)}: ${why}`);
   }
   if (ignoredCount > MAX_ERRORS) {
-    ignored.push(`and ${formatLimit(ignoredCount - MAX_ERRORS)} more parameters ignored: only the first ${MAX_ERRORS} are listed`);
+    ignored.push(
+      `and ${formatLimit(ignoredCount - MAX_ERRORS)} more parameters ignored: only the first ${MAX_ERRORS} are listed`,
+    );
   }
   return { isShareLink: true, options: out, ignored };
 }

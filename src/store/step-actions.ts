@@ -4,7 +4,18 @@ import { currentEvent, eventSelection } from '../core/step-plan.ts';
 import type { ActionContext } from './action-context.ts';
 import type { AppActions } from './app-actions.ts';
 
-type StepActions = Pick<AppActions, 'setPosition' | 'advanceWorksheet' | 'stepForward' | 'stepBack' | 'jumpToPhase' | 'nextIteration' | 'restartIteration' | 'setPlaying' | 'setSpeed'>;
+type StepActions = Pick<
+  AppActions,
+  | 'setPosition'
+  | 'advanceWorksheet'
+  | 'stepForward'
+  | 'stepBack'
+  | 'jumpToPhase'
+  | 'nextIteration'
+  | 'restartIteration'
+  | 'setPlaying'
+  | 'setSpeed'
+>;
 
 /** Moving through one iteration event by event, playing it, and going on to the next iteration. */
 export function createStepActions({ set, get, selectors, planLength, clampSample }: ActionContext): StepActions {
@@ -14,7 +25,13 @@ export function createStepActions({ set, get, selectors, planLength, clampSample
       const s = get();
       // A lesson that locks worksheet mode: only an answer (or a reveal) moves past a blank.
       if (p > s.position && s.worksheet && s.hidden.includes('worksheet')) {
-        set({ playing: false, notice: { kind: 'info', text: 'This lesson asks for each value: type it (or reveal it) in the worksheet to go on.' } });
+        set({
+          playing: false,
+          notice: {
+            kind: 'info',
+            text: 'This lesson asks for each value: type it (or reveal it) in the worksheet to go on.',
+          },
+        });
         return;
       }
       const event = get().followStep ? currentEvent(selectors.plan(get()), p) : null;

@@ -8,7 +8,10 @@ import type { ActionContext } from './action-context.ts';
 import type { AppActions } from './app-actions.ts';
 import type { TrainingRun } from './app-state.ts';
 
-type TrainingActions = Pick<AppActions, 'trainSteps' | 'setTraining' | 'applyTrainingProgress' | 'clearHistory' | 'setComparison' | 'adoptComparisonRun'>;
+type TrainingActions = Pick<
+  AppActions,
+  'trainSteps' | 'setTraining' | 'applyTrainingProgress' | 'clearHistory' | 'setComparison' | 'adoptComparisonRun'
+>;
 
 /** Points one call of trainSteps adds to the training path at most (a run in slices adds this per slice). */
 const PATH_POINTS_PER_CALL = 32;
@@ -33,7 +36,13 @@ export function pathCap(size: number): number {
  * first being the loss at the run's start when `fresh`), and the path continues or, for a new
  * run, starts afresh. Each call gives a new record: undo tracks it as a whole.
  */
-function extendedRun(run: TrainingRun, losses: ArrayLike<number>, points: readonly Params[], continuing: boolean, cap: number): TrainingRun {
+function extendedRun(
+  run: TrainingRun,
+  losses: ArrayLike<number>,
+  points: readonly Params[],
+  continuing: boolean,
+  cap: number,
+): TrainingRun {
   const lossHistory = run.lossHistory.slice();
   for (let k = 0; k < losses.length; k++) lossHistory.push(losses[k]);
   let path: readonly Params[] = continuing ? [...run.path, ...points] : points;
@@ -45,7 +54,10 @@ function extendedRun(run: TrainingRun, losses: ArrayLike<number>, points: readon
  * Training from the current parameters (its run record: the loss history and the path it
  * takes through parameter space), and the optimizer comparison's setup.
  */
-export function createTrainingActions({ set, get, selectors, planLength, clampSample }: ActionContext, syncGesture: () => void): TrainingActions {
+export function createTrainingActions(
+  { set, get, selectors, planLength, clampSample }: ActionContext,
+  syncGesture: () => void,
+): TrainingActions {
   /** the path of the run in progress has its start point: later points continue it */
   let runStarted = false;
   const show = (params: Params, state: OptimizerState, run: TrainingRun) => {
@@ -59,7 +71,11 @@ export function createTrainingActions({ set, get, selectors, planLength, clampSa
     trainSteps(steps) {
       const s = get();
       const compiled = selectors.compiled(s);
-      const trainer = createTrainer(compiled, compiled.params, s.optimizerState ? cloneOptimizerState(s.optimizerState) : undefined);
+      const trainer = createTrainer(
+        compiled,
+        compiled.params,
+        s.optimizerState ? cloneOptimizerState(s.optimizerState) : undefined,
+      );
       const cap = pathCap(compiled.model.weightCount + compiled.model.biasCount);
       const { lossHistory: history, points } = trainWithPath(trainer, steps, Math.min(PATH_POINTS_PER_CALL, cap));
       // A run in slices continues its path (and its history: the first loss is the one the last slice ended on).
@@ -67,7 +83,11 @@ export function createTrainingActions({ set, get, selectors, planLength, clampSa
       const fresh = s.run.lossHistory.length === 0;
       const losses = fresh ? history : history.subarray(1);
       runStarted = s.training;
-      show(trainer.params, trainer.state, extendedRun(s.run, losses, continuing ? points.slice(1) : points, continuing, cap));
+      show(
+        trainer.params,
+        trainer.state,
+        extendedRun(s.run, losses, continuing ? points.slice(1) : points, continuing, cap),
+      );
     },
     applyTrainingProgress(progress) {
       const s = get();

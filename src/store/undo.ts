@@ -33,12 +33,19 @@ export function trackedInputs(s: TrackedInputs): TrackedInputs {
 
 /** True when nothing tracked changed: the store's values are immutable snapshots, so identity is enough. */
 export function sameTracked(a: TrackedInputs, b: TrackedInputs): boolean {
-  return a.scenario === b.scenario && a.optimizerState === b.optimizerState && a.run === b.run
-    && a.presetId === b.presetId && a.origin === b.origin;
+  return (
+    a.scenario === b.scenario &&
+    a.optimizerState === b.optimizerState &&
+    a.run === b.run &&
+    a.presetId === b.presetId &&
+    a.origin === b.origin
+  );
 }
 
 /** zundo's options for a store whose state includes the tracked inputs. */
-export function undoOptions<S extends TrackedInputs>(pastStates: readonly TrackedInputs[] = []): ZundoOptions<S, TrackedInputs> {
+export function undoOptions<S extends TrackedInputs>(
+  pastStates: readonly TrackedInputs[] = [],
+): ZundoOptions<S, TrackedInputs> {
   return {
     partialize: trackedInputs,
     equality: sameTracked,

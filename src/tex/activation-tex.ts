@@ -96,7 +96,9 @@ export function dadzLine(ctx: TexContext, s: number, l: number, j: number): Line
     case ACT.identity:
       return done([]);
     case ACT.linear:
-      return done([], { tex: chain(lhs, formatNumber(value, d)) + String.raw`\quad (${name} = ${formatNumber(param, d)}\,${zName})` });
+      return done([], {
+        tex: chain(lhs, formatNumber(value, d)) + String.raw`\quad (${name} = ${formatNumber(param, d)}\,${zName})`,
+      });
     case ACT.relu: {
       const cases = String.raw`\begin{cases} 1 & ${zName} > 0 \\ 0 & ${zName} \le 0 \end{cases}`;
       return done([], { tex: chain(lhs, cases, formatNumber(value, d)) + condition(ctx, f.z, zName) });
@@ -114,10 +116,9 @@ export function dadzLine(ctx: TexContext, s: number, l: number, j: number): Line
     }
     default: {
       const dd = digitsForDifference(1, f.a * f.a, d);
-      return done(
-        [String.raw`1 - ${squared(name)}`, String.raw`1 - ${formatOperand(f.a, dd)}^{2}`],
-        { terms: [[1], [-f.a, f.a]] },
-      );
+      return done([String.raw`1 - ${squared(name)}`, String.raw`1 - ${formatOperand(f.a, dd)}^{2}`], {
+        terms: [[1], [-f.a, f.a]],
+      });
     }
   }
 }

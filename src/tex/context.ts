@@ -41,7 +41,9 @@ export interface TexContext {
 }
 
 /** The context of an input: digits 6 and links on unless it says otherwise. */
-export function texContext(input: Pick<DerivationInput, 'scenario' | 'compiled' | 'iteration' | 'digits' | 'links'>): TexContext {
+export function texContext(
+  input: Pick<DerivationInput, 'scenario' | 'compiled' | 'iteration' | 'digits' | 'links'>,
+): TexContext {
   return {
     scenario: input.scenario,
     compiled: input.compiled,

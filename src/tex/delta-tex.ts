@@ -3,7 +3,16 @@ import { LOSS } from '../core/model.ts';
 import { dadzLine } from './activation-tex.ts';
 import { chain, joinProduct, joinSum, sumTex } from './arithmetic-tex.ts';
 import {
-  deltaTex, lossTex, nodeIndex, nodeTex, partial, reductionFactor, targetTex, weightTex, zTex, type TexContext,
+  deltaTex,
+  lossTex,
+  nodeIndex,
+  nodeTex,
+  partial,
+  reductionFactor,
+  targetTex,
+  weightTex,
+  zTex,
+  type TexContext,
 } from './context.ts';
 import { digitsForDifference, digitsForSum, formatNumber, formatOperand } from './format-number.ts';
 import type { Line } from './line.ts';
@@ -29,7 +38,11 @@ function scaled(parts: readonly Coefficient[], inner: string): string {
 }
 
 /** (ŷ − y) as names and as numbers, with enough digits that the shown difference is right. */
-function difference(ctx: TexContext, s: number, k: number): { names: string; numbers: string; yhat: number; y: number } {
+function difference(
+  ctx: TexContext,
+  s: number,
+  k: number,
+): { names: string; numbers: string; yhat: number; y: number } {
   const depth = ctx.model.depth;
   const yhat = ctx.iteration.pass.a[nodeIndex(ctx, s, depth, k)];
   const y = targetValue(ctx, s, k);
@@ -65,9 +78,12 @@ export function outputGradientLine(ctx: TexContext, s: number, k: number): Line 
     };
   };
   switch (model.loss) {
-    case LOSS.halfSse: return squares(null);
-    case LOSS.sse: return squares({ tex: '2', value: 2 });
-    case LOSS.mse: return squares(K === 1 ? { tex: '2', value: 2 } : { tex: String.raw`\frac{2}{${K}}`, value: 2 / K });
+    case LOSS.halfSse:
+      return squares(null);
+    case LOSS.sse:
+      return squares({ tex: '2', value: 2 });
+    case LOSS.mse:
+      return squares(K === 1 ? { tex: '2', value: 2 } : { tex: String.raw`\frac{2}{${K}}`, value: 2 / K });
     case LOSS.bce: {
       const all = K === 1 ? coef : [...coef, { tex: String.raw`\frac{1}{${K}}`, value: 1 / K }];
       const yhat = nodeTex(ctx, depth, k);
@@ -87,15 +103,34 @@ export function outputGradientLine(ctx: TexContext, s: number, k: number): Line 
         terms.push([1 - diff.y, 1 / (1 - diff.yhat)]);
       }
       const numbers = `${coefficientTex(all)}\\Bigl(${parts.join(' + ')}\\Bigr)`;
-      return { tex: chain(lhs, symbolic, numbers, formatNumber(value, d)), factors: all.map((c) => c.value), terms, value, quantity };
+      return {
+        tex: chain(lhs, symbolic, numbers, formatNumber(value, d)),
+        factors: all.map((c) => c.value),
+        terms,
+        value,
+        quantity,
+      };
     }
     default: {
       const symbolic = String.raw`${coefficientTex(coef)}\Bigl(-\frac{${targetTex(ctx, k)}}{${nodeTex(ctx, depth, k)}}\Bigr)`;
       if (diff.y === 0) {
-        return { tex: chain(lhs, symbolic, formatNumber(value, d)), note: 'y = 0: the term is dropped (0·ln 0 = 0)', factors: coef.map((c) => c.value), terms: [], value, quantity };
+        return {
+          tex: chain(lhs, symbolic, formatNumber(value, d)),
+          note: 'y = 0: the term is dropped (0·ln 0 = 0)',
+          factors: coef.map((c) => c.value),
+          terms: [],
+          value,
+          quantity,
+        };
       }
       const numbers = String.raw`${coefficientTex(coef)}\Bigl(-\frac{${formatNumber(diff.y, d)}}{${formatNumber(diff.yhat, d)}}\Bigr)`;
-      return { tex: chain(lhs, symbolic, numbers, formatNumber(value, d)), factors: coef.map((c) => c.value), terms: [[-diff.y, 1 / diff.yhat]], value, quantity };
+      return {
+        tex: chain(lhs, symbolic, numbers, formatNumber(value, d)),
+        factors: coef.map((c) => c.value),
+        terms: [[-diff.y, 1 / diff.yhat]],
+        value,
+        quantity,
+      };
     }
   }
 }
@@ -105,10 +140,18 @@ export function recursiveLine(ctx: TexContext, s: number, l: number, j: number):
   const terms = recursiveTerms(ctx.model, ctx.iteration.params, ctx.iteration.pass, s, l, j);
   const value = ctx.iteration.pass.dLda[nodeIndex(ctx, s, l, j)];
   const numbers = terms.map((t) => [t.w, t.dLdz]);
-  const digits = digitsForSum(numbers.map(([w, delta]) => w * delta), ctx.digits);
+  const digits = digitsForSum(
+    numbers.map(([w, delta]) => w * delta),
+    ctx.digits,
+  );
   const named = joinSum(terms.map((t) => String.raw`${weightTex(ctx, l, t.k, j)}\,${deltaTex(ctx, l + 1, t.k)}`));
   return {
-    tex: chain(partial(lossTex(ctx), nodeTex(ctx, l, j)), named, sumTex(numbers, digits), formatNumber(value, ctx.digits)),
+    tex: chain(
+      partial(lossTex(ctx), nodeTex(ctx, l, j)),
+      named,
+      sumTex(numbers, digits),
+      formatNumber(value, ctx.digits),
+    ),
     terms: numbers,
     value,
     quantity: { kind: 'dLda', l, j, sample: s },
@@ -131,10 +174,27 @@ function softmaxDot(ctx: TexContext, s: number, l: number): { line: Line; dot: n
     numbers.push([a[k], dLda[k]]);
     dot += a[k] * dLda[k];
   }
-  const named = joinSum(Array.from({ length: size }, (_, m) => String.raw`${nodeTex(ctx, l, m)}\,${partial(lossTex(ctx), nodeTex(ctx, l, m))}`));
-  const digits = digitsForSum(numbers.map(([x, g]) => x * g), ctx.digits);
+  const named = joinSum(
+    Array.from(
+      { length: size },
+      (_, m) => String.raw`${nodeTex(ctx, l, m)}\,${partial(lossTex(ctx), nodeTex(ctx, l, m))}`,
+    ),
+  );
+  const digits = digitsForSum(
+    numbers.map(([x, g]) => x * g),
+    ctx.digits,
+  );
   return {
-    line: { tex: chain(String.raw`\sum_{m} a_m \frac{\partial ${lossTex(ctx)}}{\partial a_m}`, named, sumTex(numbers, digits), formatNumber(dot, ctx.digits)), terms: numbers, value: dot },
+    line: {
+      tex: chain(
+        String.raw`\sum_{m} a_m \frac{\partial ${lossTex(ctx)}}{\partial a_m}`,
+        named,
+        sumTex(numbers, digits),
+        formatNumber(dot, ctx.digits),
+      ),
+      terms: numbers,
+      value: dot,
+    },
     dot,
   };
 }
@@ -151,24 +211,36 @@ export function deltaLines(ctx: TexContext, s: number, l: number, j: number): Li
   const r = reductionFactor(ctx);
   switch (f.form) {
     case 'chain':
-      return [{
-        tex: chain(lhs, joinProduct([partial(lossTex(ctx), name), partial(name, zTex(ctx, l, j))]), joinProduct([formatNumber(f.dLda, d), formatOperand(f.dadz, d)]), formatNumber(value, d)),
-        factors: [f.dLda, f.dadz],
-        value,
-        quantity,
-      }];
+      return [
+        {
+          tex: chain(
+            lhs,
+            joinProduct([partial(lossTex(ctx), name), partial(name, zTex(ctx, l, j))]),
+            joinProduct([formatNumber(f.dLda, d), formatOperand(f.dadz, d)]),
+            formatNumber(value, d),
+          ),
+          factors: [f.dLda, f.dadz],
+          value,
+          quantity,
+        },
+      ];
     case 'sigmoid-bce': {
       const K = ctx.model.sizes[l];
-      const coef: Coefficient[] = [...(r ? [r] : []), ...(K > 1 ? [{ tex: String.raw`\frac{1}{${K}}`, value: 1 / K }] : [])];
+      const coef: Coefficient[] = [
+        ...(r ? [r] : []),
+        ...(K > 1 ? [{ tex: String.raw`\frac{1}{${K}}`, value: 1 / K }] : []),
+      ];
       const diff = difference(ctx, s, j);
-      return [{
-        tex: chain(lhs, scaled(coef, diff.names), scaled(coef, diff.numbers), formatNumber(value, d)),
-        note: 'sigmoid and binary cross-entropy fused: ∂a/∂z cancels against the loss',
-        factors: coef.map((c) => c.value),
-        terms: [[diff.yhat], [-diff.y]],
-        value,
-        quantity,
-      }];
+      return [
+        {
+          tex: chain(lhs, scaled(coef, diff.names), scaled(coef, diff.numbers), formatNumber(value, d)),
+          note: 'sigmoid and binary cross-entropy fused: ∂a/∂z cancels against the loss',
+          factors: coef.map((c) => c.value),
+          terms: [[diff.yhat], [-diff.y]],
+          value,
+          quantity,
+        },
+      ];
     }
     case 'softmax-cross-entropy': {
       const K = ctx.model.sizes[l];
@@ -178,39 +250,54 @@ export function deltaLines(ctx: TexContext, s: number, l: number, j: number): Li
       const diff = difference(ctx, s, j);
       const note = 'softmax and cross-entropy fused: the Jacobian collapses to ŷ·Σy − y';
       if (total === 1) {
-        return [{
-          tex: chain(lhs, scaled(coef, diff.names), scaled(coef, diff.numbers), formatNumber(value, d)),
-          note: `${note}, which is ŷ − y as the targets sum to 1`, factors: coef.map((c) => c.value), terms: [[diff.yhat], [-diff.y]], value, quantity,
-        }];
+        return [
+          {
+            tex: chain(lhs, scaled(coef, diff.names), scaled(coef, diff.numbers), formatNumber(value, d)),
+            note: `${note}, which is ŷ − y as the targets sum to 1`,
+            factors: coef.map((c) => c.value),
+            terms: [[diff.yhat], [-diff.y]],
+            value,
+            quantity,
+          },
+        ];
       }
       const sumY = joinSum(Array.from({ length: K }, (_, m) => targetTex(ctx, m)));
       const dd = digitsForDifference(diff.yhat * total, diff.y, d);
-      return [{
-        tex: chain(
-          lhs,
-          String.raw`${coefficientTex(coef)}\bigl(${name}\,(${sumY}) - ${targetTex(ctx, j)}\bigr)`,
-          String.raw`${coefficientTex(coef)}\bigl(${formatNumber(diff.yhat, dd)}\cdot ${formatOperand(total, dd)} - ${formatOperand(diff.y, dd)}\bigr)`,
-          formatNumber(value, d),
-        ),
-        note, factors: coef.map((c) => c.value), terms: [[diff.yhat, total], [-diff.y]], value, quantity,
-      }];
+      return [
+        {
+          tex: chain(
+            lhs,
+            String.raw`${coefficientTex(coef)}\bigl(${name}\,(${sumY}) - ${targetTex(ctx, j)}\bigr)`,
+            String.raw`${coefficientTex(coef)}\bigl(${formatNumber(diff.yhat, dd)}\cdot ${formatOperand(total, dd)} - ${formatOperand(diff.y, dd)}\bigr)`,
+            formatNumber(value, d),
+          ),
+          note,
+          factors: coef.map((c) => c.value),
+          terms: [[diff.yhat, total], [-diff.y]],
+          value,
+          quantity,
+        },
+      ];
     }
     default: {
       const { line, dot } = softmaxDot(ctx, s, l);
       const dd = digitsForDifference(f.dLda, dot, d);
-      return [line, {
-        tex: chain(
-          lhs,
-          String.raw`${name}\Bigl(${partial(lossTex(ctx), name)} - \sum_{m} a_m \frac{\partial ${lossTex(ctx)}}{\partial a_m}\Bigr)`,
-          String.raw`${formatNumber(f.a, d)}\cdot (${formatNumber(f.dLda, dd)} - ${formatOperand(dot, dd)})`,
-          formatNumber(value, d),
-        ),
-        note: 'softmax: δ is the Jacobian-vector product, not ∂L/∂a·∂a/∂z',
-        factors: [f.a],
-        terms: [[f.dLda], [-dot]],
-        value,
-        quantity,
-      }];
+      return [
+        line,
+        {
+          tex: chain(
+            lhs,
+            String.raw`${name}\Bigl(${partial(lossTex(ctx), name)} - \sum_{m} a_m \frac{\partial ${lossTex(ctx)}}{\partial a_m}\Bigr)`,
+            String.raw`${formatNumber(f.a, d)}\cdot (${formatNumber(f.dLda, dd)} - ${formatOperand(dot, dd)})`,
+            formatNumber(value, d),
+          ),
+          note: 'softmax: δ is the Jacobian-vector product, not ∂L/∂a·∂a/∂z',
+          factors: [f.a],
+          terms: [[f.dLda], [-dot]],
+          value,
+          quantity,
+        },
+      ];
     }
   }
 }

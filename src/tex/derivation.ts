@@ -13,9 +13,10 @@ function nodeText(ctx: TexContext, l: number, j: number): string {
 
 function parameterDerivation(ctx: TexContext, input: DerivationInput, p: ParamSelection, sample: number): Derivation {
   const { scenario } = ctx;
-  const title = p.kind === 'edge'
-    ? `Weight ${nameToText(weightName(scenario, p.l, p.j, p.i))}: ${nodeText(ctx, p.l, p.i)} → ${nodeText(ctx, p.l + 1, p.j)}`
-    : `Bias ${nameToText(biasName(scenario, p.l, p.j))} of ${nodeText(ctx, p.l + 1, p.j)}`;
+  const title =
+    p.kind === 'edge'
+      ? `Weight ${nameToText(weightName(scenario, p.l, p.j, p.i))}: ${nodeText(ctx, p.l, p.i)} → ${nodeText(ctx, p.l + 1, p.j)}`
+      : `Bias ${nameToText(biasName(scenario, p.l, p.j))} of ${nodeText(ctx, p.l + 1, p.j)}`;
   if (p.kind === 'bias' && !ctx.model.hasBias[p.l]) {
     return { title, sections: [{ heading: 'No bias', lines: [{ tex: String.raw`\text{This layer has no bias.}` }] }] };
   }
@@ -33,10 +34,16 @@ function exists(ctx: TexContext, input: DerivationInput): boolean {
   const { model } = ctx;
   const sel = input.selection;
   switch (sel.kind) {
-    case 'loss': return true;
-    case 'node': return inRange(sel.l, model.depth + 1) && inRange(sel.j, model.sizes[sel.l]);
-    case 'edge': return inRange(sel.l, model.depth) && inRange(sel.j, model.sizes[sel.l + 1]) && inRange(sel.i, model.sizes[sel.l]);
-    default: return inRange(sel.l, model.depth) && inRange(sel.j, model.sizes[sel.l + 1]);
+    case 'loss':
+      return true;
+    case 'node':
+      return inRange(sel.l, model.depth + 1) && inRange(sel.j, model.sizes[sel.l]);
+    case 'edge':
+      return (
+        inRange(sel.l, model.depth) && inRange(sel.j, model.sizes[sel.l + 1]) && inRange(sel.i, model.sizes[sel.l])
+      );
+    default:
+      return inRange(sel.l, model.depth) && inRange(sel.j, model.sizes[sel.l + 1]);
   }
 }
 
@@ -52,7 +59,10 @@ export function buildDerivation(input: DerivationInput): Derivation {
   switch (sel.kind) {
     case 'loss': {
       const reduction = ctx.model.meanReduction ? 'mean' : 'sum';
-      return { title: `Loss: ${LOSS_LABELS[ctx.scenario.loss]}, ${reduction} over ${ctx.iteration.count} sample${ctx.iteration.count > 1 ? 's' : ''}`, sections: lossSections(ctx, sample) };
+      return {
+        title: `Loss: ${LOSS_LABELS[ctx.scenario.loss]}, ${reduction} over ${ctx.iteration.count} sample${ctx.iteration.count > 1 ? 's' : ''}`,
+        sections: lossSections(ctx, sample),
+      };
     }
     case 'node': {
       const kind = sel.l === 0 ? 'Input' : sel.l === ctx.model.depth ? 'Output' : 'Hidden node';

@@ -23,12 +23,43 @@ function breaksLines(ch: string): boolean {
 }
 
 const GREEK_LOWER = [
-  'alpha', 'beta', 'gamma', 'delta', 'epsilon', 'zeta', 'eta', 'theta', 'iota', 'kappa', 'lambda', 'mu',
-  'nu', 'xi', 'omicron', 'pi', 'rho', 'sigma', 'tau', 'upsilon', 'phi', 'chi', 'psi', 'omega',
+  'alpha',
+  'beta',
+  'gamma',
+  'delta',
+  'epsilon',
+  'zeta',
+  'eta',
+  'theta',
+  'iota',
+  'kappa',
+  'lambda',
+  'mu',
+  'nu',
+  'xi',
+  'omicron',
+  'pi',
+  'rho',
+  'sigma',
+  'tau',
+  'upsilon',
+  'phi',
+  'chi',
+  'psi',
+  'omega',
 ];
 const GREEK_UPPER_CODES: Readonly<Record<string, number>> = {
-  Gamma: 0x393, Delta: 0x394, Theta: 0x398, Lambda: 0x39b, Xi: 0x39e, Pi: 0x3a0,
-  Sigma: 0x3a3, Upsilon: 0x3a5, Phi: 0x3a6, Psi: 0x3a8, Omega: 0x3a9,
+  Gamma: 0x393,
+  Delta: 0x394,
+  Theta: 0x398,
+  Lambda: 0x39b,
+  Xi: 0x39e,
+  Pi: 0x3a0,
+  Sigma: 0x3a3,
+  Upsilon: 0x3a5,
+  Phi: 0x3a6,
+  Psi: 0x3a8,
+  Omega: 0x3a9,
 };
 
 /** Greek letters by their Unicode character (α → \alpha); omicron has no command and stays as o. */
@@ -48,9 +79,19 @@ const GREEK_CHARS: Readonly<Record<string, string>> = (() => {
 
 /** TeX specials and their math-mode spellings; a label is user text and never markup. */
 const MATH_ESCAPES: Readonly<Record<string, string>> = {
-  '\\': String.raw`{\backslash}`, '{': String.raw`\{`, '}': String.raw`\}`, $: String.raw`\$`, '&': String.raw`\&`,
-  '#': String.raw`\#`, '%': String.raw`\%`, '~': String.raw`\text{\textasciitilde}`, '^': String.raw`\text{\textasciicircum}`,
-  _: String.raw`\_`, ' ': String.raw`\ `, ŷ: String.raw`\hat{y}`, Ŷ: String.raw`\hat{Y}`,
+  '\\': String.raw`{\backslash}`,
+  '{': String.raw`\{`,
+  '}': String.raw`\}`,
+  $: String.raw`\$`,
+  '&': String.raw`\&`,
+  '#': String.raw`\#`,
+  '%': String.raw`\%`,
+  '~': String.raw`\text{\textasciitilde}`,
+  '^': String.raw`\text{\textasciicircum}`,
+  _: String.raw`\_`,
+  ' ': String.raw`\ `,
+  ŷ: String.raw`\hat{y}`,
+  Ŷ: String.raw`\hat{Y}`,
 };
 
 const SUB = '₀₁₂₃₄₅₆₇₈₉₍₎₊₋ₐₑₕᵢⱼₖₗₘₙₒₚᵣₛₜᵤᵥₓ';
@@ -59,21 +100,70 @@ const SUP = '⁰¹²³⁴⁵⁶⁷⁸⁹⁽⁾⁺⁻ⁱⁿˡᵀ';
 const SUP_PLAIN = '0123456789()+-inlT';
 
 const TEXT_ESCAPES: Readonly<Record<string, string>> = {
-  '\\': String.raw`\textbackslash{}`, '{': String.raw`\{`, '}': String.raw`\}`, $: String.raw`\$`, '&': String.raw`\&`,
-  '#': String.raw`\#`, _: String.raw`\_`, '%': String.raw`\%`, '~': String.raw`\textasciitilde{}`, '^': String.raw`\textasciicircum{}`,
-  '…': String.raw`\ldots{}`, '½': String.raw`$\frac{1}{2}$`, '✓': String.raw`$\checkmark$`,
+  '\\': String.raw`\textbackslash{}`,
+  '{': String.raw`\{`,
+  '}': String.raw`\}`,
+  $: String.raw`\$`,
+  '&': String.raw`\&`,
+  '#': String.raw`\#`,
+  _: String.raw`\_`,
+  '%': String.raw`\%`,
+  '~': String.raw`\textasciitilde{}`,
+  '^': String.raw`\textasciicircum{}`,
+  '…': String.raw`\ldots{}`,
+  '½': String.raw`$\frac{1}{2}$`,
+  '✓': String.raw`$\checkmark$`,
 };
 
 const MATH_SIGNS: Readonly<Record<string, string>> = {
-  '→': String.raw`\to`, '←': String.raw`\leftarrow`, '∂': String.raw`\partial`, '·': String.raw`\cdot`, '×': String.raw`\times`,
-  '−': '-', '≈': String.raw`\approx`, '≤': String.raw`\le`, '≥': String.raw`\ge`, '≠': String.raw`\ne`, '∞': String.raw`\infty`,
-  '√': String.raw`\surd`, '∑': String.raw`\sum`, '′': "'", 'ŷ': String.raw`\hat{y}`, 'ϕ': String.raw`\phi`,
-  α: String.raw`\alpha`, β: String.raw`\beta`, γ: String.raw`\gamma`, δ: String.raw`\delta`, ε: String.raw`\varepsilon`,
-  ζ: String.raw`\zeta`, η: String.raw`\eta`, θ: String.raw`\theta`, ι: String.raw`\iota`, κ: String.raw`\kappa`,
-  λ: String.raw`\lambda`, μ: String.raw`\mu`, ν: String.raw`\nu`, ξ: String.raw`\xi`, π: String.raw`\pi`, ρ: String.raw`\rho`,
-  σ: String.raw`\sigma`, τ: String.raw`\tau`, υ: String.raw`\upsilon`, φ: String.raw`\varphi`, χ: String.raw`\chi`,
-  ψ: String.raw`\psi`, ω: String.raw`\omega`, Γ: String.raw`\Gamma`, Δ: String.raw`\Delta`, Θ: String.raw`\Theta`,
-  Λ: String.raw`\Lambda`, Π: String.raw`\Pi`, Σ: String.raw`\Sigma`, Φ: String.raw`\Phi`, Ψ: String.raw`\Psi`, Ω: String.raw`\Omega`,
+  '→': String.raw`\to`,
+  '←': String.raw`\leftarrow`,
+  '∂': String.raw`\partial`,
+  '·': String.raw`\cdot`,
+  '×': String.raw`\times`,
+  '−': '-',
+  '≈': String.raw`\approx`,
+  '≤': String.raw`\le`,
+  '≥': String.raw`\ge`,
+  '≠': String.raw`\ne`,
+  '∞': String.raw`\infty`,
+  '√': String.raw`\surd`,
+  '∑': String.raw`\sum`,
+  '′': "'",
+  ŷ: String.raw`\hat{y}`,
+  ϕ: String.raw`\phi`,
+  α: String.raw`\alpha`,
+  β: String.raw`\beta`,
+  γ: String.raw`\gamma`,
+  δ: String.raw`\delta`,
+  ε: String.raw`\varepsilon`,
+  ζ: String.raw`\zeta`,
+  η: String.raw`\eta`,
+  θ: String.raw`\theta`,
+  ι: String.raw`\iota`,
+  κ: String.raw`\kappa`,
+  λ: String.raw`\lambda`,
+  μ: String.raw`\mu`,
+  ν: String.raw`\nu`,
+  ξ: String.raw`\xi`,
+  π: String.raw`\pi`,
+  ρ: String.raw`\rho`,
+  σ: String.raw`\sigma`,
+  τ: String.raw`\tau`,
+  υ: String.raw`\upsilon`,
+  φ: String.raw`\varphi`,
+  χ: String.raw`\chi`,
+  ψ: String.raw`\psi`,
+  ω: String.raw`\omega`,
+  Γ: String.raw`\Gamma`,
+  Δ: String.raw`\Delta`,
+  Θ: String.raw`\Theta`,
+  Λ: String.raw`\Lambda`,
+  Π: String.raw`\Pi`,
+  Σ: String.raw`\Sigma`,
+  Φ: String.raw`\Phi`,
+  Ψ: String.raw`\Psi`,
+  Ω: String.raw`\Omega`,
 };
 
 /** User text as TeX of the given mode (see TexMode); never holds a line ending or a control character. */
@@ -89,7 +179,11 @@ export function escapeTex(text: string, mode: TexMode = 'math'): string {
     if (mode === 'comment') out += ch;
     else if (mode === 'math') out += MATH_ESCAPES[ch] ?? GREEK_CHARS[ch] ?? ch;
     else {
-      const script = SUB.includes(ch) ? [SUB, SUB_PLAIN, 'textsubscript'] : SUP.includes(ch) ? [SUP, SUP_PLAIN, 'textsuperscript'] : null;
+      const script = SUB.includes(ch)
+        ? [SUB, SUB_PLAIN, 'textsubscript']
+        : SUP.includes(ch)
+          ? [SUP, SUP_PLAIN, 'textsuperscript']
+          : null;
       if (script) {
         const [from, to, command] = script;
         let run = '';

@@ -10,7 +10,15 @@ export { escapeTex, type TexMode } from './escape-tex.ts';
 export { katexOptions, testOptions, type TexRenderOptions } from './katex-options.ts';
 export { activationLine, dadzLine } from './activation-tex.ts';
 export { deltaDetailLines, deltaLines, dLdaLine, outputGradientLine, recursiveLine } from './delta-tex.ts';
-export { batchLines, chainRuleLine, factorLines, gradientSections, pathLines, recursiveLines, type ParamSelection } from './param-gradient.ts';
+export {
+  batchLines,
+  chainRuleLine,
+  factorLines,
+  gradientSections,
+  pathLines,
+  recursiveLines,
+  type ParamSelection,
+} from './param-gradient.ts';
 export { inputLine, nodeSections, preActivationLine } from './node-derivation.ts';
 export { lossFormulaLine, lossSections, reductionLine, sampleLossLine } from './loss-derivation.ts';
 export { updateLines, updateSection } from './update-rule.ts';

@@ -3,8 +3,19 @@
  * the batch, and 'batch' the total over it.
  */
 export type Quantity =
-  | { readonly kind: 'z' | 'a' | 'dadz' | 'dLda' | 'dLdz'; readonly l: number; readonly j: number; readonly sample: number }
-  | { readonly kind: 'dLdw'; readonly l: number; readonly j: number; readonly i: number; readonly sample: number | 'batch' }
+  | {
+      readonly kind: 'z' | 'a' | 'dadz' | 'dLda' | 'dLdz';
+      readonly l: number;
+      readonly j: number;
+      readonly sample: number;
+    }
+  | {
+      readonly kind: 'dLdw';
+      readonly l: number;
+      readonly j: number;
+      readonly i: number;
+      readonly sample: number | 'batch';
+    }
   | { readonly kind: 'dLdb'; readonly l: number; readonly j: number; readonly sample: number | 'batch' }
   | { readonly kind: 'sample-loss'; readonly sample: number }
   | { readonly kind: 'loss' }

@@ -20,11 +20,16 @@ export const LOSS_LABELS: Readonly<Record<LossName, string>> = {
 /** l of a sample over its outputs: the loss's sum, as a function of per-output terms. */
 function wrapSum(ctx: TexContext, inner: string, K: number): string {
   switch (ctx.model.loss) {
-    case LOSS.mse: return K === 1 ? inner : String.raw`\frac{1}{${K}}\bigl[${inner}\bigr]`;
-    case LOSS.sse: return inner;
-    case LOSS.halfSse: return K === 1 ? String.raw`\frac{1}{2}${inner}` : String.raw`\frac{1}{2}\bigl[${inner}\bigr]`;
-    case LOSS.bce: return K === 1 ? String.raw`-\bigl[${inner}\bigr]` : String.raw`-\frac{1}{${K}}\bigl[${inner}\bigr]`;
-    default: return String.raw`-\bigl[${inner}\bigr]`;
+    case LOSS.mse:
+      return K === 1 ? inner : String.raw`\frac{1}{${K}}\bigl[${inner}\bigr]`;
+    case LOSS.sse:
+      return inner;
+    case LOSS.halfSse:
+      return K === 1 ? String.raw`\frac{1}{2}${inner}` : String.raw`\frac{1}{2}\bigl[${inner}\bigr]`;
+    case LOSS.bce:
+      return K === 1 ? String.raw`-\bigl[${inner}\bigr]` : String.raw`-\frac{1}{${K}}\bigl[${inner}\bigr]`;
+    default:
+      return String.raw`-\bigl[${inner}\bigr]`;
   }
 }
 
@@ -90,14 +95,28 @@ export function reductionLine(ctx: TexContext): Line {
   const L = lossTex(ctx);
   const quantity = { kind: 'loss' } as const;
   if (n === 1) {
-    return { tex: chain(L, 'l', formatNumber(value, ctx.digits)), note: model.meanReduction ? 'the mean over one sample' : 'the sum over one sample', value, quantity };
+    return {
+      tex: chain(L, 'l', formatNumber(value, ctx.digits)),
+      note: model.meanReduction ? 'the mean over one sample' : 'the sum over one sample',
+      value,
+      quantity,
+    };
   }
   const names = joinSum(losses.map((_, s) => `l_{${s + 1}}`));
-  const numbers = sumTex(losses.map((x) => [x]), digitsForSum(losses, ctx.digits));
+  const numbers = sumTex(
+    losses.map((x) => [x]),
+    digitsForSum(losses, ctx.digits),
+  );
   const mean = model.meanReduction === 1;
   return {
     tex: mean
-      ? chain(L, String.raw`\frac{1}{${n}}\sum_{s=1}^{${n}} l_{s}`, String.raw`\frac{1}{${n}}(${names})`, String.raw`\frac{1}{${n}}(${numbers})`, formatNumber(value, ctx.digits))
+      ? chain(
+          L,
+          String.raw`\frac{1}{${n}}\sum_{s=1}^{${n}} l_{s}`,
+          String.raw`\frac{1}{${n}}(${names})`,
+          String.raw`\frac{1}{${n}}(${numbers})`,
+          formatNumber(value, ctx.digits),
+        )
       : chain(L, String.raw`\sum_{s=1}^{${n}} l_{s}`, names, numbers, formatNumber(value, ctx.digits)),
     factors: mean ? [1 / n] : [],
     terms: losses.map((x) => [x]),
@@ -112,10 +131,18 @@ export function lossSections(ctx: TexContext, sample: number): Section[] {
   const shown = n <= MAX_SAMPLE_LINES ? Array.from({ length: n }, (_, s) => s) : [sample];
   return [
     { heading: 'Loss of each sample', lines: [lossFormulaLine(ctx), ...shown.map((s) => sampleLossLine(ctx, s))] },
-    { heading: ctx.model.meanReduction ? 'Reduction: mean over the batch' : 'Reduction: sum over the batch', lines: [reductionLine(ctx)] },
+    {
+      heading: ctx.model.meanReduction ? 'Reduction: mean over the batch' : 'Reduction: sum over the batch',
+      lines: [reductionLine(ctx)],
+    },
     {
       heading: 'After the update',
-      lines: [{ tex: chain(lossTex(ctx), formatNumber(ctx.iteration.lossAfter, ctx.digits)), note: 'the same batch at the parameters after one step' }],
+      lines: [
+        {
+          tex: chain(lossTex(ctx), formatNumber(ctx.iteration.lossAfter, ctx.digits)),
+          note: 'the same batch at the parameters after one step',
+        },
+      ],
     },
   ];
 }

@@ -62,9 +62,17 @@ function cell(key: string, quantity: string, value: number, known: boolean, digi
 }
 
 /** A bracketed matrix of rows × cols entries, with an optional augmented column after a bar and an optional last row under a rule. */
-function bracket(rows: readonly number[], cols: readonly number[], entry: (r: number, c: number) => string, extraCol?: (r: number) => string, extraRow?: (c: number) => string): string {
+function bracket(
+  rows: readonly number[],
+  cols: readonly number[],
+  entry: (r: number, c: number) => string,
+  extraCol?: (r: number) => string,
+  extraRow?: (c: number) => string,
+): string {
   const lines = rows.map((r) => {
-    const cells = cols.map((c) => (r === GAP ? (c === GAP ? String.raw`\ddots` : String.raw`\vdots`) : c === GAP ? String.raw`\cdots` : entry(r, c)));
+    const cells = cols.map((c) =>
+      r === GAP ? (c === GAP ? String.raw`\ddots` : String.raw`\vdots`) : c === GAP ? String.raw`\cdots` : entry(r, c),
+    );
     if (extraCol) cells.push(r === GAP ? String.raw`\vdots` : extraCol(r));
     return cells.join(' & ');
   });
@@ -90,13 +98,20 @@ function under(tex: string, label: string): string {
 /** φ of block l as TeX, applied to `arg`. */
 function activationTex(code: number, param: number, arg: string, digits: number): string {
   switch (code) {
-    case ACT.identity: return arg;
-    case ACT.linear: return String.raw`${formatNumber(param, digits)}\,${arg}`;
-    case ACT.relu: return String.raw`\operatorname{ReLU}(${arg})`;
-    case ACT.leakyRelu: return String.raw`\operatorname{LeakyReLU}_{${formatNumber(param, digits)}}(${arg})`;
-    case ACT.sigmoid: return String.raw`\sigma(${arg})`;
-    case ACT.tanh: return String.raw`\tanh(${arg})`;
-    default: return String.raw`\operatorname{softmax}(${arg})`;
+    case ACT.identity:
+      return arg;
+    case ACT.linear:
+      return String.raw`${formatNumber(param, digits)}\,${arg}`;
+    case ACT.relu:
+      return String.raw`\operatorname{ReLU}(${arg})`;
+    case ACT.leakyRelu:
+      return String.raw`\operatorname{LeakyReLU}_{${formatNumber(param, digits)}}(${arg})`;
+    case ACT.sigmoid:
+      return String.raw`\sigma(${arg})`;
+    case ACT.tanh:
+      return String.raw`\tanh(${arg})`;
+    default:
+      return String.raw`\operatorname{softmax}(${arg})`;
   }
 }
 
@@ -123,8 +138,18 @@ export function buildMatrixView(input: MatrixViewInput): MatrixLayer[] {
   const base = sample * m.nodeCount;
   const batch = iteration.count > 1;
   const focus = input.focus ?? null;
-  const focusIn = (l: number): number | null => (focus && focus.kind === 'node' && focus.l === l ? focus.j : focus && focus.kind === 'edge' && focus.l === l ? focus.i : null);
-  const focusOut = (l: number): number | null => (focus && focus.kind === 'node' && focus.l === l + 1 ? focus.j : focus && (focus.kind === 'edge' || focus.kind === 'bias') && focus.l === l ? focus.j : null);
+  const focusIn = (l: number): number | null =>
+    focus && focus.kind === 'node' && focus.l === l
+      ? focus.j
+      : focus && focus.kind === 'edge' && focus.l === l
+        ? focus.i
+        : null;
+  const focusOut = (l: number): number | null =>
+    focus && focus.kind === 'node' && focus.l === l + 1
+      ? focus.j
+      : focus && (focus.kind === 'edge' || focus.kind === 'bias') && focus.l === l
+        ? focus.j
+        : null;
   const layers: MatrixLayer[] = [];
 
   for (let l = 0; l < m.depth; l++) {
@@ -137,14 +162,23 @@ export function buildMatrixView(input: MatrixViewInput): MatrixLayer[] {
     const cols = shownIndices(fanIn, focusIn(l));
     const wAt = (j: number, i: number) => m.weightOffset[l] + j * fanIn + i;
     const bAt = (j: number) => m.biasOffset[l] + j;
-    const aIn = (i: number) => cell(`node:${l}:${i}`, 'a', pass.a[base + inOff + i], isKnown(plan.aAt[inOff + i], position), d);
+    const aIn = (i: number) =>
+      cell(`node:${l}:${i}`, 'a', pass.a[base + inOff + i], isKnown(plan.aAt[inOff + i], position), d);
 
     // Forward.
-    const wb = bracket(rows, cols, (j, i) => cell(`edge:${l}:${j}:${i}`, 'weight', params.w[wAt(j, i)], true, d),
-      bias ? (j) => cell(`bias:${l}:${j}`, 'bias', params.b[bAt(j)], true, d) : undefined);
+    const wb = bracket(
+      rows,
+      cols,
+      (j, i) => cell(`edge:${l}:${j}:${i}`, 'weight', params.w[wAt(j, i)], true, d),
+      bias ? (j) => cell(`bias:${l}:${j}`, 'bias', params.b[bAt(j)], true, d) : undefined,
+    );
     const aVec = column(cols, aIn, bias ? '1' : undefined);
-    const zVec = column(rows, (j) => cell(`node:${L}:${j}`, 'z', pass.z[base + outOff + j], isKnown(plan.zAt[outOff + j], position), d));
-    const aOut = column(rows, (j) => cell(`node:${L}:${j}`, 'a', pass.a[base + outOff + j], isKnown(plan.aAt[outOff + j], position), d));
+    const zVec = column(rows, (j) =>
+      cell(`node:${L}:${j}`, 'z', pass.z[base + outOff + j], isKnown(plan.zAt[outOff + j], position), d),
+    );
+    const aOut = column(rows, (j) =>
+      cell(`node:${L}:${j}`, 'a', pass.a[base + outOff + j], isKnown(plan.aAt[outOff + j], position), d),
+    );
     const wbName = bias ? String.raw`[W_{${L}} \mid b_{${L}}]` : `W_{${L}}`;
     const inName = bias ? String.raw`[${actName(l)} \mid 1]` : actName(l);
     const forward = [
@@ -156,29 +190,44 @@ export function buildMatrixView(input: MatrixViewInput): MatrixLayer[] {
     const deltaKnown = (j: number) => isKnown(plan.deltaAt[outOff + j], position);
     const delta = (j: number) => pass.dLdz[base + outOff + j];
     const deltaVec = column(rows, (j) => cell(`node:${L}:${j}`, 'dLdz', delta(j), deltaKnown(j), d));
-    const deltaLine = L === m.depth
-      ? String.raw`${dLdzName(L)} = ${deltaVec}`
-      : String.raw`${dLdzName(L)} = \left(W_{${L + 1}}^{\top}\,${dLdzName(L + 1)}\right) \odot \varphi'(z_{${L}}) = ${deltaVec}`;
+    const deltaLine =
+      L === m.depth
+        ? String.raw`${dLdzName(L)} = ${deltaVec}`
+        : String.raw`${dLdzName(L)} = \left(W_{${L + 1}}^{\top}\,${dLdzName(L + 1)}\right) \odot \varphi'(z_{${L}}) = ${deltaVec}`;
     const aRow = bracket([0], cols, (_r, i) => aIn(i), bias ? () => '1' : undefined);
     // Under a brace a stacked fraction would be unreadably small: the labels use slashes.
-    const gradLabel = bias ? String.raw`[\partial L/\partial W_{${L}} \mid \partial L/\partial b_{${L}}]` : String.raw`\partial L/\partial W_{${L}}`;
-    const gradName = bias ? String.raw`\left[\frac{\partial L}{\partial W_{${L}}} \,\middle|\, \frac{\partial L}{\partial b_{${L}}}\right]` : String.raw`\frac{\partial L}{\partial W_{${L}}}`;
+    const gradLabel = bias
+      ? String.raw`[\partial L/\partial W_{${L}} \mid \partial L/\partial b_{${L}}]`
+      : String.raw`\partial L/\partial W_{${L}}`;
+    const gradName = bias
+      ? String.raw`\left[\frac{\partial L}{\partial W_{${L}}} \,\middle|\, \frac{\partial L}{\partial b_{${L}}}\right]`
+      : String.raw`\frac{\partial L}{\partial W_{${L}}}`;
     const deltaLabel = String.raw`\partial L/\partial z_{${L}}`;
     const inTName = bias ? String.raw`[${actName(l)} \mid 1]^{\top}` : `${actName(l)}^{\top}`;
     const wGradKnown = (j: number, i: number) => isKnown(plan.weightGradAt[wAt(j, i)], position);
     const bGradKnown = (j: number) => isKnown(plan.biasGradAt[bAt(j)], position);
-    const total = bracket(rows, cols, (j, i) => cell(`edge:${l}:${j}:${i}`, 'dLdw', pass.dLdw[wAt(j, i)], wGradKnown(j, i), d),
-      bias ? (j) => cell(`bias:${l}:${j}`, 'dLdb', pass.dLdb[bAt(j)], bGradKnown(j), d) : undefined);
+    const total = bracket(
+      rows,
+      cols,
+      (j, i) => cell(`edge:${l}:${j}:${i}`, 'dLdw', pass.dLdw[wAt(j, i)], wGradKnown(j, i), d),
+      bias ? (j) => cell(`bias:${l}:${j}`, 'dLdb', pass.dLdb[bAt(j)], bGradKnown(j), d) : undefined,
+    );
     const backward = [deltaLine];
     if (!batch) {
       backward.push(String.raw`${under(deltaVec, deltaLabel)}\,${under(aRow, inTName)} = ${under(total, gradLabel)}`);
     } else {
       // One sample's outer product is its share of the batch's gradient; the batch adds them up.
       const ownW = (j: number, i: number) => delta(j) * pass.a[base + inOff + i];
-      const own = bracket(rows, cols, (j, i) => cell(`edge:${l}:${j}:${i}`, 'dLdw-sample', ownW(j, i), wGradKnown(j, i), d),
-        bias ? (j) => cell(`bias:${l}:${j}`, 'dLdb-sample', delta(j), bGradKnown(j), d) : undefined);
+      const own = bracket(
+        rows,
+        cols,
+        (j, i) => cell(`edge:${l}:${j}:${i}`, 'dLdw-sample', ownW(j, i), wGradKnown(j, i), d),
+        bias ? (j) => cell(`bias:${l}:${j}`, 'dLdb-sample', delta(j), bGradKnown(j), d) : undefined,
+      );
       backward.push(String.raw`${under(deltaVec, deltaLabel)}\,${under(aRow, inTName)} = ${own}`);
-      backward.push(String.raw`${gradName} = \sum_{s=1}^{${iteration.count}} ${dLdzName(L)}^{(s)}\,${bias ? String.raw`[${actName(l)}^{(s)} \mid 1]^{\top}` : String.raw`${actName(l)}^{(s)\top}`} = ${total}`);
+      backward.push(
+        String.raw`${gradName} = \sum_{s=1}^{${iteration.count}} ${dLdzName(L)}^{(s)}\,${bias ? String.raw`[${actName(l)}^{(s)} \mid 1]^{\top}` : String.raw`${actName(l)}^{(s)\top}`} = ${total}`,
+      );
     }
     layers.push({ l, forward, backward });
   }

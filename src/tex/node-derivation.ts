@@ -15,14 +15,20 @@ export function preActivationLine(ctx: TexContext, s: number, l: number, j: numb
   const terms: number[][] = [];
   for (let i = 0; i < fanIn; i++) {
     names.push(String.raw`${weightTex(ctx, l - 1, j, i)}\,${nodeTex(ctx, l - 1, i)}`);
-    terms.push([iteration.params.w[model.weightOffset[l - 1] + j * fanIn + i], iteration.pass.a[nodeIndex(ctx, s, l - 1, i)]]);
+    terms.push([
+      iteration.params.w[model.weightOffset[l - 1] + j * fanIn + i],
+      iteration.pass.a[nodeIndex(ctx, s, l - 1, i)],
+    ]);
   }
   if (model.hasBias[l - 1]) {
     names.push(biasTex(ctx, l - 1, j));
     terms.push([iteration.params.b[model.biasOffset[l - 1] + j]]);
   }
   const value = iteration.pass.z[nodeIndex(ctx, s, l, j)];
-  const digits = digitsForSum(terms.map((t) => t.reduce((a, b) => a * b, 1)), ctx.digits);
+  const digits = digitsForSum(
+    terms.map((t) => t.reduce((a, b) => a * b, 1)),
+    ctx.digits,
+  );
   return {
     tex: chain(zTex(ctx, l, j), joinSum(names), sumTex(terms, digits), formatNumber(value, ctx.digits)),
     terms,
@@ -34,7 +40,11 @@ export function preActivationLine(ctx: TexContext, s: number, l: number, j: numb
 /** The value of input i of batch sample s. */
 export function inputLine(ctx: TexContext, s: number, i: number): Line {
   const value = ctx.iteration.pass.a[nodeIndex(ctx, s, 0, i)];
-  return { tex: chain(nodeTex(ctx, 0, i), formatNumber(value, ctx.digits)), value, quantity: { kind: 'a', l: 0, j: i, sample: s } };
+  return {
+    tex: chain(nodeTex(ctx, 0, i), formatNumber(value, ctx.digits)),
+    value,
+    quantity: { kind: 'a', l: 0, j: i, sample: s },
+  };
 }
 
 /**
@@ -51,7 +61,9 @@ export function nodeSections(ctx: TexContext, s: number, l: number, j: number): 
       { heading: 'Gradient with respect to the input', lines: gradient },
     ];
   }
-  const sections: Section[] = [{ heading: `Forward${which}`, lines: [preActivationLine(ctx, s, l, j), activationLine(ctx, s, l, j)] }];
+  const sections: Section[] = [
+    { heading: `Forward${which}`, lines: [preActivationLine(ctx, s, l, j), activationLine(ctx, s, l, j)] },
+  ];
   if (l === ctx.model.depth) {
     sections.push({ heading: 'Backward: δ = ∂L/∂z', lines: deltaDetailLines(ctx, s, l, j) });
     return sections;

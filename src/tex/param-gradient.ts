@@ -4,7 +4,16 @@ import type { Selection } from '../core/selection.ts';
 import { dadzLine } from './activation-tex.ts';
 import { chain, joinProduct, MAX_SHOWN_TERMS, productTex, sumTex, termTex } from './arithmetic-tex.ts';
 import {
-  biasTex, deltaTex, lossTex, nodeIndex, nodeTex, partial, sampleMark, weightTex, zTex, type TexContext,
+  biasTex,
+  deltaTex,
+  lossTex,
+  nodeIndex,
+  nodeTex,
+  partial,
+  sampleMark,
+  weightTex,
+  zTex,
+  type TexContext,
 } from './context.ts';
 import { deltaLines, outputGradientLine, recursiveLine } from './delta-tex.ts';
 import { digitsForSum, formatNumber } from './format-number.ts';
@@ -68,9 +77,10 @@ export function chainRuleLine(ctx: TexContext, p: ParamSelection, s: number): Li
   const dzd = partial(z, view.symbol);
   const x = view.dzdValue(s);
   const factors = f.form === 'chain' ? [f.dLda, f.dadz, x] : [f.dLdz, x];
-  const symbolic = f.form === 'chain'
-    ? joinProduct([partial(lossTex(ctx), name), partial(name, z), dzd])
-    : joinProduct([deltaTex(ctx, view.layer, view.j), dzd]);
+  const symbolic =
+    f.form === 'chain'
+      ? joinProduct([partial(lossTex(ctx), name), partial(name, z), dzd])
+      : joinProduct([deltaTex(ctx, view.layer, view.j), dzd]);
   const value = view.contribution(s);
   return {
     tex: chain(gradientLhs(ctx, view, s), symbolic, productTex(factors, ctx.digits), formatNumber(value, ctx.digits)),
@@ -85,7 +95,11 @@ function dzdLine(ctx: TexContext, view: ParamView, p: ParamSelection, s: number)
   const lhs = partial(zTex(ctx, view.layer, view.j), view.symbol);
   if (p.kind === 'bias') return { tex: chain(lhs, '1') };
   const value = view.dzdValue(s);
-  return { tex: chain(lhs, view.dzdTex(), formatNumber(value, ctx.digits)), value, quantity: { kind: 'a', l: p.l, j: p.i, sample: s } };
+  return {
+    tex: chain(lhs, view.dzdTex(), formatNumber(value, ctx.digits)),
+    value,
+    quantity: { kind: 'a', l: p.l, j: p.i, sample: s },
+  };
 }
 
 /** The factors of the chain rule, each with its own formula and numbers. */
@@ -169,7 +183,10 @@ export function pathLines(ctx: TexContext, p: ParamSelection, s: number): Line[]
   const expanded = paths.map((path) => pathFactors(ctx, path, layer));
   const x = view.dzdValue(s);
   const outside = [f.dadz, x];
-  const digits = digitsForSum(paths.map((path) => path.value), ctx.digits);
+  const digits = digitsForSum(
+    paths.map((path) => path.value),
+    ctx.digits,
+  );
   const symbolTail = String.raw`\cdot ${joinProduct([partial(name, z), partial(z, view.symbol)])}`;
   const numberTail = String.raw`\cdot ${productTex(outside, ctx.digits)}`;
   const symbolRows = expanded.map((e, k) => (k === 0 ? '' : ' + ') + e.tex.join(String.raw`\,`));
@@ -192,9 +209,10 @@ export function batchLines(ctx: TexContext, p: ParamSelection): Line[] | null {
   const n = ctx.iteration.count;
   if (n <= 1) return null;
   const view = paramView(ctx, p);
-  const per = p.kind === 'edge'
-    ? String.raw`\bigl(${deltaTex(ctx, view.layer, view.j)}\,${view.dzdTex()}\bigr)_{s}`
-    : String.raw`\bigl(${deltaTex(ctx, view.layer, view.j)}\bigr)_{s}`;
+  const per =
+    p.kind === 'edge'
+      ? String.raw`\bigl(${deltaTex(ctx, view.layer, view.j)}\,${view.dzdTex()}\bigr)_{s}`
+      : String.raw`\bigl(${deltaTex(ctx, view.layer, view.j)}\bigr)_{s}`;
   const ls = partial('l_{s}', view.symbol);
   const mean = ctx.model.meanReduction === 1;
   const reduced = mean ? String.raw`\frac{1}{${n}}\sum_{s=1}^{${n}} ${ls}` : String.raw`\sum_{s=1}^{${n}} ${ls}`;
@@ -204,15 +222,23 @@ export function batchLines(ctx: TexContext, p: ParamSelection): Line[] | null {
     terms.push(p.kind === 'edge' ? [delta, view.dzdValue(s)] : [delta]);
   }
   const value = view.total();
-  const digits = digitsForSum(terms.map((t) => t.reduce((a, b) => a * b, 1)), ctx.digits);
+  const digits = digitsForSum(
+    terms.map((t) => t.reduce((a, b) => a * b, 1)),
+    ctx.digits,
+  );
   return [
     {
       tex: chain(partial(lossTex(ctx), view.symbol), reduced, String.raw`\sum_{s=1}^{${n}} ${per}`),
       note: mean
         ? `δ is ∂L/∂z of the mean loss L: it already carries the 1/${n}, so the samples' terms simply add up.`
-        : 'L is the sum of the samples\' losses, so their terms add up.',
+        : "L is the sum of the samples' losses, so their terms add up.",
     },
-    { tex: `= ${sumTex(terms, digits)} = ${formatNumber(value, ctx.digits)}`, terms, value, quantity: view.quantity('batch') },
+    {
+      tex: `= ${sumTex(terms, digits)} = ${formatNumber(value, ctx.digits)}`,
+      terms,
+      value,
+      quantity: view.quantity('batch'),
+    },
   ];
 }
 
@@ -230,6 +256,10 @@ export function gradientSections(ctx: TexContext, p: ParamSelection, s: number):
   const paths = pathLines(ctx, p, s);
   if (paths) sections.push({ heading: 'Every path to the output', lines: paths });
   const batch = batchLines(ctx, p);
-  if (batch) sections.push({ heading: ctx.model.meanReduction ? 'Over the batch (mean)' : 'Over the batch (sum)', lines: batch });
+  if (batch)
+    sections.push({
+      heading: ctx.model.meanReduction ? 'Over the batch (mean)' : 'Over the batch (sum)',
+      lines: batch,
+    });
   return sections;
 }

@@ -7,8 +7,13 @@ import type { Line, Quantity, Section } from './line.ts';
 import type { ParamSelection } from './param-gradient.ts';
 
 const OPTIMIZER_NAMES = {
-  sgd: 'SGD', momentum: 'momentum', nesterov: 'Nesterov momentum', adagrad: 'AdaGrad',
-  rmsprop: 'RMSProp', adadelta: 'AdaDelta', adam: 'Adam',
+  sgd: 'SGD',
+  momentum: 'momentum',
+  nesterov: 'Nesterov momentum',
+  adagrad: 'AdaGrad',
+  rmsprop: 'RMSProp',
+  adadelta: 'AdaDelta',
+  adam: 'Adam',
 } as const;
 
 /** One parameter's state before and after the step, recomputed with the core's own update on a scratch copy. */
@@ -36,28 +41,53 @@ function recompute(ctx: TexContext, slot: 'w' | 'b', k: number, state: Optimizer
 }
 
 /** s ← ρ s + (1 − ρ) x² as a line (also m, v and u of Adam and AdaDelta). */
-function decayLine(ctx: TexContext, name: string, rho: string, rhoValue: number, before: number, x: number, xName: string, square: boolean, after: number): Line {
+function decayLine(
+  ctx: TexContext,
+  name: string,
+  rho: string,
+  rhoValue: number,
+  before: number,
+  x: number,
+  xName: string,
+  square: boolean,
+  after: number,
+): Line {
   const d = ctx.digits;
   const terms = [[rhoValue, before], square ? [1 - rhoValue, x, x] : [1 - rhoValue, x]];
   const xTex = square ? `${formatOperand(x, d)}^{2}` : formatOperand(x, d);
   const numbers = String.raw`${formatNumber(rhoValue, d)}\cdot ${formatOperand(before, d)} + ${formatNumber(1 - rhoValue, d)}\cdot ${xTex}`;
   return {
-    tex: chain(String.raw`${name} \leftarrow ${rho}\,${name} + (1 - ${rho})\,${xName}${square ? '^{2}' : ''}`, numbers, formatNumber(after, d)),
+    tex: chain(
+      String.raw`${name} \leftarrow ${rho}\,${name} + (1 - ${rho})\,${xName}${square ? '^{2}' : ''}`,
+      numbers,
+      formatNumber(after, d),
+    ),
     terms,
     value: after,
   };
 }
 
 /** θ ← θ − η·(step factors) as a line, with the digits the subtraction needs. */
-function thetaLine(ctx: TexContext, sym: string, rule: string, numbersAfterEta: string, theta: number, lr: number, step: readonly number[], after: number, quantity: Quantity): Line {
+function thetaLine(
+  ctx: TexContext,
+  sym: string,
+  rule: string,
+  numbersAfterEta: string,
+  theta: number,
+  lr: number,
+  step: readonly number[],
+  after: number,
+  quantity: Quantity,
+): Line {
   const product = step.reduce((a, b) => a * b, lr);
   const digits = digitsForSum([theta, -product], ctx.digits);
   return {
-    tex: chain(
-      String.raw`${sym} \leftarrow ${sym} - \eta\,${rule}`,
-      String.raw`${formatNumber(theta, digits)} - ${formatNumber(lr, ctx.digits)}\cdot ${numbersAfterEta}`,
-      formatNumber(after, ctx.digits),
-    ) + String.raw`\quad (\eta = ${formatNumber(lr, ctx.digits)})`,
+    tex:
+      chain(
+        String.raw`${sym} \leftarrow ${sym} - \eta\,${rule}`,
+        String.raw`${formatNumber(theta, digits)} - ${formatNumber(lr, ctx.digits)}\cdot ${numbersAfterEta}`,
+        formatNumber(after, ctx.digits),
+      ) + String.raw`\quad (\eta = ${formatNumber(lr, ctx.digits)})`,
     terms: [[theta], [-lr, ...step]],
     value: after,
     quantity,
@@ -75,7 +105,8 @@ export function updateLines(ctx: TexContext, p: ParamSelection, state?: Optimize
   const slot = p.kind === 'edge' ? 'w' : 'b';
   const k = p.kind === 'edge' ? weightIndex(model, p.l, p.j, p.i) : biasIndex(model, p.l, p.j);
   const sym = p.kind === 'edge' ? weightTex(ctx, p.l, p.j, p.i) : biasTex(ctx, p.l, p.j);
-  const quantity: Quantity = p.kind === 'edge' ? { kind: 'weight-after', l: p.l, j: p.j, i: p.i } : { kind: 'bias-after', l: p.l, j: p.j };
+  const quantity: Quantity =
+    p.kind === 'edge' ? { kind: 'weight-after', l: p.l, j: p.j, i: p.i } : { kind: 'bias-after', l: p.l, j: p.j };
   const d = ctx.digits;
   const n = (x: number) => formatNumber(x, d);
   const o = (x: number) => formatOperand(x, d);
@@ -83,15 +114,21 @@ export function updateLines(ctx: TexContext, p: ParamSelection, state?: Optimize
   const gLine: Line = {
     tex: chain('g', partial(lossTex(ctx), sym), n(step.g)),
     value: step.g,
-    quantity: p.kind === 'edge' ? { kind: 'dLdw', l: p.l, j: p.j, i: p.i, sample: 'batch' } : { kind: 'dLdb', l: p.l, j: p.j, sample: 'batch' },
+    quantity:
+      p.kind === 'edge'
+        ? { kind: 'dLdw', l: p.l, j: p.j, i: p.i, sample: 'batch' }
+        : { kind: 'dLdb', l: p.l, j: p.j, sample: 'batch' },
   };
   if (!compiled.trainable[slot][k]) {
-    return [gLine, {
-      tex: chain(String.raw`${sym} \leftarrow ${sym}`, n(step.theta)) + String.raw`\quad (\text{frozen})`,
-      note: 'frozen: the update skips it and its optimizer state does not advance',
-      value: step.theta,
-      quantity,
-    }];
+    return [
+      gLine,
+      {
+        tex: chain(String.raw`${sym} \leftarrow ${sym}`, n(step.theta)) + String.raw`\quad (\text{frozen})`,
+        note: 'frozen: the update skips it and its optimizer state does not advance',
+        value: step.theta,
+        quantity,
+      },
+    ];
   }
   const opt = compiled.optimizer;
   const lr = opt.learningRate;
@@ -102,36 +139,70 @@ export function updateLines(ctx: TexContext, p: ParamSelection, state?: Optimize
     case 'nesterov': {
       const mu = opt.momentum;
       const v: Line = {
-        tex: chain(String.raw`v \leftarrow \mu\,v + g`, String.raw`${n(mu)}\cdot ${o(step.first)} + ${o(step.g)}`, n(step.firstAfter)) + String.raw`\quad (\mu = ${n(mu)})`,
+        tex:
+          chain(
+            String.raw`v \leftarrow \mu\,v + g`,
+            String.raw`${n(mu)}\cdot ${o(step.first)} + ${o(step.g)}`,
+            n(step.firstAfter),
+          ) + String.raw`\quad (\mu = ${n(mu)})`,
         terms: [[mu, step.first], [step.g]],
         value: step.firstAfter,
       };
-      if (opt.type === 'momentum') return [gLine, v, thetaLine(ctx, sym, 'v', o(step.firstAfter), step.theta, lr, [step.firstAfter], step.after, quantity)];
+      if (opt.type === 'momentum')
+        return [
+          gLine,
+          v,
+          thetaLine(ctx, sym, 'v', o(step.firstAfter), step.theta, lr, [step.firstAfter], step.after, quantity),
+        ];
       const digits = digitsForSum([step.theta, -lr * (step.g + mu * step.firstAfter)], d);
-      return [gLine, v, {
-        tex: chain(
-          String.raw`${sym} \leftarrow ${sym} - \eta\,(g + \mu\,v)`,
-          String.raw`${formatNumber(step.theta, digits)} - ${n(lr)}\cdot (${n(step.g)} + ${n(mu)}\cdot ${o(step.firstAfter)})`,
-          n(step.after),
-        ) + String.raw`\quad (\eta = ${n(lr)})`,
-        terms: [[step.theta], [-lr, step.g], [-lr, mu, step.firstAfter]],
-        value: step.after,
-        quantity,
-      }];
+      return [
+        gLine,
+        v,
+        {
+          tex:
+            chain(
+              String.raw`${sym} \leftarrow ${sym} - \eta\,(g + \mu\,v)`,
+              String.raw`${formatNumber(step.theta, digits)} - ${n(lr)}\cdot (${n(step.g)} + ${n(mu)}\cdot ${o(step.firstAfter)})`,
+              n(step.after),
+            ) + String.raw`\quad (\eta = ${n(lr)})`,
+          terms: [[step.theta], [-lr, step.g], [-lr, mu, step.firstAfter]],
+          value: step.after,
+          quantity,
+        },
+      ];
     }
     case 'adagrad':
     case 'rmsprop': {
       const eps = opt.epsilon;
-      const s: Line = opt.type === 'adagrad'
-        ? {
-          tex: chain(String.raw`s \leftarrow s + g^{2}`, String.raw`${n(step.second)} + ${o(step.g)}^{2}`, n(step.secondAfter)),
-          terms: [[step.second], [step.g, step.g]],
-          value: step.secondAfter,
-        }
-        : decayLine(ctx, 's', String.raw`\rho`, opt.decay, step.second, step.g, 'g', true, step.secondAfter);
+      const s: Line =
+        opt.type === 'adagrad'
+          ? {
+              tex: chain(
+                String.raw`s \leftarrow s + g^{2}`,
+                String.raw`${n(step.second)} + ${o(step.g)}^{2}`,
+                n(step.secondAfter),
+              ),
+              terms: [[step.second], [step.g, step.g]],
+              value: step.secondAfter,
+            }
+          : decayLine(ctx, 's', String.raw`\rho`, opt.decay, step.second, step.g, 'g', true, step.secondAfter);
       const denominator = Math.sqrt(step.secondAfter) + eps;
       const frac = String.raw`\frac{${n(step.g)}}{\sqrt{${n(step.secondAfter)}} + ${n(eps)}}`;
-      return [gLine, s, thetaLine(ctx, sym, String.raw`\frac{g}{\sqrt{s} + \epsilon}`, frac, step.theta, lr, [step.g, 1 / denominator], step.after, quantity)];
+      return [
+        gLine,
+        s,
+        thetaLine(
+          ctx,
+          sym,
+          String.raw`\frac{g}{\sqrt{s} + \epsilon}`,
+          frac,
+          step.theta,
+          lr,
+          [step.g, 1 / denominator],
+          step.after,
+          quantity,
+        ),
+      ];
     }
     case 'adadelta': {
       // The core keeps u (squared updates) in `first` and s (squared gradients) in `second`.
@@ -148,8 +219,24 @@ export function updateLines(ctx: TexContext, p: ParamSelection, state?: Optimize
         factors: [ratio, step.g],
         value: delta,
       };
-      const u = decayLine(ctx, 'u', String.raw`\rho`, opt.decay, step.first, delta, String.raw`\Delta`, true, step.firstAfter);
-      return [gLine, s, deltaLine, u, thetaLine(ctx, sym, String.raw`\Delta`, o(delta), step.theta, lr, [delta], step.after, quantity)];
+      const u = decayLine(
+        ctx,
+        'u',
+        String.raw`\rho`,
+        opt.decay,
+        step.first,
+        delta,
+        String.raw`\Delta`,
+        true,
+        step.firstAfter,
+      );
+      return [
+        gLine,
+        s,
+        deltaLine,
+        u,
+        thetaLine(ctx, sym, String.raw`\Delta`, o(delta), step.theta, lr, [delta], step.after, quantity),
+      ];
     }
     case 'adam': {
       const { beta1, beta2, epsilon: eps } = opt;
@@ -160,18 +247,33 @@ export function updateLines(ctx: TexContext, p: ParamSelection, state?: Optimize
       const mHat = step.firstAfter / c1;
       const vHat = step.secondAfter / c2;
       const hat = (name: string, beta: string, betaValue: number, x: number, value: number): Line => ({
-        tex: chain(
-          String.raw`\hat{${name}} = \frac{${name}}{1 - ${beta}^{t}}`,
-          String.raw`\frac{${n(x)}}{1 - ${n(betaValue)}^{${step.t}}}`,
-          n(value),
-        ) + String.raw`\quad (t = ${step.t})`,
+        tex:
+          chain(
+            String.raw`\hat{${name}} = \frac{${name}}{1 - ${beta}^{t}}`,
+            String.raw`\frac{${n(x)}}{1 - ${n(betaValue)}^{${step.t}}}`,
+            n(value),
+          ) + String.raw`\quad (t = ${step.t})`,
         factors: [x, 1 / (1 - Math.pow(betaValue, step.t))],
         value,
       });
       const frac = String.raw`\frac{${n(mHat)}}{\sqrt{${n(vHat)}} + ${n(eps)}}`;
       return [
-        gLine, m, v, hat('m', String.raw`\beta_1`, beta1, step.firstAfter, mHat), hat('v', String.raw`\beta_2`, beta2, step.secondAfter, vHat),
-        thetaLine(ctx, sym, String.raw`\frac{\hat{m}}{\sqrt{\hat{v}} + \epsilon}`, frac, step.theta, lr, [mHat, 1 / (Math.sqrt(vHat) + eps)], step.after, quantity),
+        gLine,
+        m,
+        v,
+        hat('m', String.raw`\beta_1`, beta1, step.firstAfter, mHat),
+        hat('v', String.raw`\beta_2`, beta2, step.secondAfter, vHat),
+        thetaLine(
+          ctx,
+          sym,
+          String.raw`\frac{\hat{m}}{\sqrt{\hat{v}} + \epsilon}`,
+          frac,
+          step.theta,
+          lr,
+          [mHat, 1 / (Math.sqrt(vHat) + eps)],
+          step.after,
+          quantity,
+        ),
       ];
     }
   }
@@ -181,4 +283,3 @@ export function updateLines(ctx: TexContext, p: ParamSelection, state?: Optimize
 export function updateSection(ctx: TexContext, p: ParamSelection, state?: OptimizerState): Section {
   return { heading: `Update (${OPTIMIZER_NAMES[ctx.compiled.optimizer.type]})`, lines: updateLines(ctx, p, state) };
 }
-

@@ -27,7 +27,11 @@ export function layerHeader(vm: NetworkViewModel, l: number): string {
  * Where the loss column's header goes: centred over the loss node but kept inside the
  * diagram's right edge, and dropped a line when it would run into the output layer's header.
  */
-export function lossHeaderPlacement(layout: NetworkLayout, text: string, outputHeader: string): { x: number; drop: boolean } {
+export function lossHeaderPlacement(
+  layout: NetworkLayout,
+  text: string,
+  outputHeader: string,
+): { x: number; drop: boolean } {
   const half = (text.length * TEXT.charWidth) / 2;
   const x = Math.max(half + 2, Math.min(layout.loss.x, layout.width - half - 4));
   const outputRight = layout.columnX[layout.depth] + (outputHeader.length * TEXT.charWidth) / 2;
@@ -98,7 +102,9 @@ export function createDecor(headers: SVGGElement, lossLinks: SVGGElement): Decor
         }
         if (moved || changed) {
           const isLoss = l >= layout.columnX.length;
-          const at = isLoss ? lossHeaderPlacement(layout, text, layerHeader(vm, layout.depth)) : { x: layout.columnX[l], drop: false };
+          const at = isLoss
+            ? lossHeaderPlacement(layout, text, layerHeader(vm, layout.depth))
+            : { x: layout.columnX[l], drop: false };
           headerEls[l].setAttribute('x', String(at.x));
           headerEls[l].setAttribute('y', String(layout.headerY + (at.drop ? TEXT.lineHeight + 3 : 0)));
         }

@@ -14,14 +14,22 @@ export const PHASE_TITLES: Readonly<Record<Phase, string>> = {
 /** One line that says what an event computes, with the network's names: "z of h₁⁽¹⁾", "∂L/∂w₅". */
 export function describeEvent(s: Labels, e: StepEvent): string {
   switch (e.kind) {
-    case 'z': return `z of ${nameToText(nodeName(s, e.l, e.j))} = Σ w·a + b`;
-    case 'a': return `a of ${nameToText(nodeName(s, e.l, e.j))} = φ(z)`;
-    case 'loss': return 'the loss L';
-    case 'delta': return `δ = ∂L/∂z of ${nameToText(nodeName(s, e.l, e.j))}`;
-    case 'weight-grad': return `∂L/∂${nameToText(weightName(s, e.l, e.j, e.i))}`;
-    case 'bias-grad': return `∂L/∂${nameToText(biasName(s, e.l, e.j))}`;
-    case 'weight-update': return `update ${nameToText(weightName(s, e.l, e.j, e.i))}`;
-    case 'bias-update': return `update ${nameToText(biasName(s, e.l, e.j))}`;
+    case 'z':
+      return `z of ${nameToText(nodeName(s, e.l, e.j))} = Σ w·a + b`;
+    case 'a':
+      return `a of ${nameToText(nodeName(s, e.l, e.j))} = φ(z)`;
+    case 'loss':
+      return 'the loss L';
+    case 'delta':
+      return `δ = ∂L/∂z of ${nameToText(nodeName(s, e.l, e.j))}`;
+    case 'weight-grad':
+      return `∂L/∂${nameToText(weightName(s, e.l, e.j, e.i))}`;
+    case 'bias-grad':
+      return `∂L/∂${nameToText(biasName(s, e.l, e.j))}`;
+    case 'weight-update':
+      return `update ${nameToText(weightName(s, e.l, e.j, e.i))}`;
+    case 'bias-update':
+      return `update ${nameToText(biasName(s, e.l, e.j))}`;
   }
 }
 
@@ -38,8 +46,10 @@ export function describeEventsUniquely(s: Labels, events: readonly StepEvent[]):
   return texts.map((t, k) => {
     if ((count.get(t) ?? 0) < 2) return t;
     const e = events[k];
-    if (e.kind === 'bias-grad' || e.kind === 'bias-update') return `${t} (into ${nameToText(nodeName(s, e.l + 1, e.j))})`;
-    if (e.kind === 'weight-grad' || e.kind === 'weight-update') return `${t} (${nameToText(nodeName(s, e.l, e.i))} → ${nameToText(nodeName(s, e.l + 1, e.j))})`;
+    if (e.kind === 'bias-grad' || e.kind === 'bias-update')
+      return `${t} (into ${nameToText(nodeName(s, e.l + 1, e.j))})`;
+    if (e.kind === 'weight-grad' || e.kind === 'weight-update')
+      return `${t} (${nameToText(nodeName(s, e.l, e.i))} → ${nameToText(nodeName(s, e.l + 1, e.j))})`;
     return t;
   });
 }
@@ -51,7 +61,8 @@ export function describeEventsUniquely(s: Labels, events: readonly StepEvent[]):
 export function describePosition(s: Labels, events: readonly StepEvent[], position: number): string {
   if (events.length === 0) return 'Nothing to compute';
   if (position <= 0) return `Ready. Next: ${describeEvent(s, events[0])}`;
-  if (position >= events.length) return `Iteration complete (last: ${describeEvent(s, events[events.length - 1])}). “Next iteration” continues from the updated parameters`;
+  if (position >= events.length)
+    return `Iteration complete (last: ${describeEvent(s, events[events.length - 1])}). “Next iteration” continues from the updated parameters`;
   const done = events[position - 1];
   const next = events[position];
   const nextPhase = phaseOf(next) === phaseOf(done) ? '' : `${PHASE_TITLES[phaseOf(next)]}, `;

@@ -54,10 +54,14 @@ export function syncClasses(el: Element, prev: number, next: number): void {
 /** The sign bit of a value. */
 export function signFlag(x: number): number {
   switch (signOf(x)) {
-    case 'pos': return FLAG.pos;
-    case 'neg': return FLAG.neg;
-    case 'zero': return FLAG.zero;
-    default: return FLAG.nan;
+    case 'pos':
+      return FLAG.pos;
+    case 'neg':
+      return FLAG.neg;
+    case 'zero':
+      return FLAG.zero;
+    default:
+      return FLAG.nan;
   }
 }
 
@@ -89,9 +93,11 @@ export interface RenderContext {
 
 /** The transient flags of an element from the context: hovered, focused, highlighted. */
 export function contextFlags(ctx: RenderContext, selKey: string): number {
-  return (ctx.hoverKey === selKey ? FLAG.hovered : 0) |
+  return (
+    (ctx.hoverKey === selKey ? FLAG.hovered : 0) |
     (ctx.focusKey === selKey ? FLAG.focused : 0) |
-    (ctx.highlight.has(selKey) ? FLAG.highlighted : 0);
+    (ctx.highlight.has(selKey) ? FLAG.highlighted : 0)
+  );
 }
 
 /** Common fields of every element record. */

@@ -6,12 +6,37 @@ import { xmlText } from './xml-text.ts';
  * differ from the parent's; the others where they differ from an unstyled element's.
  */
 const INHERITED = [
-  'fill', 'fill-opacity', 'fill-rule', 'stroke', 'stroke-width', 'stroke-opacity', 'stroke-dasharray',
-  'stroke-dashoffset', 'stroke-linecap', 'stroke-linejoin', 'stroke-miterlimit', 'paint-order',
-  'font-family', 'font-size', 'font-style', 'font-weight', 'font-variant-numeric', 'letter-spacing',
-  'text-anchor', 'dominant-baseline', 'visibility', 'shape-rendering',
+  'fill',
+  'fill-opacity',
+  'fill-rule',
+  'stroke',
+  'stroke-width',
+  'stroke-opacity',
+  'stroke-dasharray',
+  'stroke-dashoffset',
+  'stroke-linecap',
+  'stroke-linejoin',
+  'stroke-miterlimit',
+  'paint-order',
+  'font-family',
+  'font-size',
+  'font-style',
+  'font-weight',
+  'font-variant-numeric',
+  'letter-spacing',
+  'text-anchor',
+  'dominant-baseline',
+  'visibility',
+  'shape-rendering',
 ] as const;
-const OWN = ['display', 'opacity', 'vector-effect', 'text-decoration-line', 'text-decoration-style', 'alignment-baseline'] as const;
+const OWN = [
+  'display',
+  'opacity',
+  'vector-effect',
+  'text-decoration-line',
+  'text-decoration-style',
+  'alignment-baseline',
+] as const;
 /** Attributes of the live diagram that mean nothing in a file. */
 const DROPPED_ATTRIBUTES = ['tabindex', 'style'];
 
@@ -31,12 +56,15 @@ function channel(x: string): number {
  * compute color-mix() to `color(srgb r g b / a)`. Other values pass unchanged.
  */
 export function portableColor(value: string): string {
-  return value.replace(/color\(srgb\s+([-\d.e]+)\s+([-\d.e]+)\s+([-\d.e]+)(?:\s*\/\s*([\d.e]+%?))?\s*\)/g, (_m, r: string, g: string, b: string, a?: string) => {
-    const rgb = `${channel(r)}, ${channel(g)}, ${channel(b)}`;
-    if (a === undefined) return `rgb(${rgb})`;
-    const alpha = a.endsWith('%') ? Number(a.slice(0, -1)) / 100 : Number(a);
-    return alpha >= 1 ? `rgb(${rgb})` : `rgba(${rgb}, ${alpha})`;
-  });
+  return value.replace(
+    /color\(srgb\s+([-\d.e]+)\s+([-\d.e]+)\s+([-\d.e]+)(?:\s*\/\s*([\d.e]+%?))?\s*\)/g,
+    (_m, r: string, g: string, b: string, a?: string) => {
+      const rgb = `${channel(r)}, ${channel(g)}, ${channel(b)}`;
+      if (a === undefined) return `rgb(${rgb})`;
+      const alpha = a.endsWith('%') ? Number(a.slice(0, -1)) / 100 : Number(a);
+      return alpha >= 1 ? `rgb(${rgb})` : `rgba(${rgb}, ${alpha})`;
+    },
+  );
 }
 
 /** The first non-transparent background behind an element, or white. */
@@ -78,14 +106,20 @@ function defaultsOf(doc: Document, tags: ReadonlySet<string>): Map<string, Value
   doc.body.appendChild(scratch);
   const out = new Map<string, Values>();
   for (const tag of tags) {
-    const computed = view.getComputedStyle(tag === 'svg' ? scratch : scratch.appendChild(doc.createElementNS(SVG_NS, tag)));
+    const computed = view.getComputedStyle(
+      tag === 'svg' ? scratch : scratch.appendChild(doc.createElementNS(SVG_NS, tag)),
+    );
     out.set(tag, Object.fromEntries(OWN.map((p) => [p, computed.getPropertyValue(p)])));
   }
   scratch.remove();
   return out;
 }
 
-function styleText(computed: CSSStyleDeclaration, parent: CSSStyleDeclaration | null, defaults: Values | undefined): string {
+function styleText(
+  computed: CSSStyleDeclaration,
+  parent: CSSStyleDeclaration | null,
+  defaults: Values | undefined,
+): string {
   const parts: string[] = [];
   for (const p of INHERITED) {
     const value = computed.getPropertyValue(p);
@@ -120,7 +154,7 @@ export function exportSvg(svg: SVGSVGElement, title?: string): SvgExport {
     const copy = copies[k];
     const computed = view.getComputedStyle(el);
     computedOf.set(el, computed);
-    const parent = el === svg || el.parentElement === null ? null : computedOf.get(el.parentElement) ?? null;
+    const parent = el === svg || el.parentElement === null ? null : (computedOf.get(el.parentElement) ?? null);
     const style = styleText(computed, parent, defaults.get(el.localName));
     for (const name of DROPPED_ATTRIBUTES) copy.removeAttribute(name);
     if (style) copy.setAttribute('style', style);
@@ -134,7 +168,14 @@ export function exportSvg(svg: SVGSVGElement, title?: string): SvgExport {
   if (!clone.hasAttribute('viewBox')) clone.setAttribute('viewBox', `0 0 ${width} ${height}`);
   const [vx, vy, vw, vh] = (clone.getAttribute('viewBox') ?? '').split(/[\s,]+/);
   const bg = doc.createElementNS(SVG_NS, 'rect');
-  for (const [name, value] of [['x', vx], ['y', vy], ['width', vw], ['height', vh], ['fill', backgroundBehind(svg)]]) bg.setAttribute(name, value);
+  for (const [name, value] of [
+    ['x', vx],
+    ['y', vy],
+    ['width', vw],
+    ['height', vh],
+    ['fill', backgroundBehind(svg)],
+  ])
+    bg.setAttribute(name, value);
   clone.insertBefore(bg, clone.firstChild);
   if (title) {
     const t = doc.createElementNS(SVG_NS, 'title');
@@ -166,7 +207,9 @@ export async function svgToPng(svg: SvgExport, scale = 2): Promise<Blob> {
     canvas.width = w;
     canvas.height = h;
     canvas.getContext('2d')!.drawImage(img, 0, 0, w, h);
-    return await new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('the canvas gave no PNG'))), 'image/png'));
+    return await new Promise<Blob>((resolve, reject) =>
+      canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('the canvas gave no PNG'))), 'image/png'),
+    );
   } finally {
     URL.revokeObjectURL(url);
   }

@@ -1,7 +1,13 @@
 import { mulberry32 } from '../core/init.ts';
 import {
-  biasSegment, edgeSegment, nodeTextLines, nodeTextMode, pointAt, TEXT,
-  type NetworkLayout, type Segment,
+  biasSegment,
+  edgeSegment,
+  nodeTextLines,
+  nodeTextMode,
+  pointAt,
+  TEXT,
+  type NetworkLayout,
+  type Segment,
 } from './network-layout.ts';
 
 /**
@@ -73,7 +79,13 @@ export function valueCharsFor(digits: number): number {
 /** The width of a label line in screen pixels at the diagram's font: arrows and ∇ wide, dots and spaces narrow, the rest like a digit. */
 export function textWidth(text: string): number {
   let w = 0;
-  for (const ch of text) w += ch === '.' || ch === ' ' || ch === ',' ? TEXT.digitWidth / 2 : ch === '→' || ch === '∇' ? TEXT.symbolWidth : TEXT.digitWidth;
+  for (const ch of text)
+    w +=
+      ch === '.' || ch === ' ' || ch === ','
+        ? TEXT.digitWidth / 2
+        : ch === '→' || ch === '∇'
+          ? TEXT.symbolWidth
+          : TEXT.digitWidth;
   return w;
 }
 
@@ -134,7 +146,8 @@ function obstacles(g: NetworkLayout, k: number, valueChars: number): number[] {
     for (let j = 0; j < g.sizes[l]; j++) {
       const n = g.nodeOffset[l] + j;
       out.push(g.nodeX[n] - r, g.nodeY[n] - r - above, g.nodeX[n] + r, g.nodeY[n] + r);
-      if (below > 0) out.push(g.nodeX[n] - textW / 2, g.nodeY[n] + r - 1, g.nodeX[n] + textW / 2, g.nodeY[n] + r + below);
+      if (below > 0)
+        out.push(g.nodeX[n] - textW / 2, g.nodeY[n] + r - 1, g.nodeX[n] + textW / 2, g.nodeY[n] + r + below);
       if (above > 0) out.push(g.nodeX[n] - textW / 2, g.nodeY[n] - r - above, g.nodeX[n] + textW / 2, g.nodeY[n] - r);
     }
   }
@@ -145,7 +158,14 @@ function obstacles(g: NetworkLayout, k: number, valueChars: number): number[] {
 }
 
 /** How many lines other than `self` run under a box. */
-function linesUnder(segs: readonly (Segment | undefined)[], self: number, x0: number, y0: number, x1: number, y1: number): number {
+function linesUnder(
+  segs: readonly (Segment | undefined)[],
+  self: number,
+  x0: number,
+  y0: number,
+  x1: number,
+  y1: number,
+): number {
   let n = 0;
   for (let o = 0; o < segs.length; o++) {
     const s = segs[o];
@@ -377,7 +397,25 @@ export function placeLabels(g: NetworkLayout, o: LabelOptions = {}): LabelPlacem
     anchor(idx, p.x, p.y, p.x, p.y);
   }
   if (hover) {
-    return { mode: 'hover', named: false, density, boxWidth: plain.w, boxHeight: plain.h, edgeX, edgeY, edgePX, edgePY, edgeVisible, biasX, biasY, biasPX, biasPY, biasVisible, visibleCount: 0, total };
+    return {
+      mode: 'hover',
+      named: false,
+      density,
+      boxWidth: plain.w,
+      boxHeight: plain.h,
+      edgeX,
+      edgeY,
+      edgePX,
+      edgePY,
+      edgeVisible,
+      biasX,
+      biasY,
+      biasPX,
+      biasPY,
+      biasVisible,
+      visibleCount: 0,
+      total,
+    };
   }
 
   const run = (box: { w: number; h: number }) => {
@@ -388,12 +426,26 @@ export function placeLabels(g: NetworkLayout, o: LabelOptions = {}): LabelPlacem
     const sx = box.w / 2 - 10 / k;
     const sy = box.h / 2 - 6 / k;
     const shifts: [number, number, number][] = [];
-    for (const fy of [0, -1, 1]) for (const fx of [0, -0.5, 0.5, -1, 1]) shifts.push([fx * sx, fy * sy, Math.abs(fx) * 4 + Math.abs(fy) * 4]);
+    for (const fy of [0, -1, 1])
+      for (const fx of [0, -0.5, 0.5, -1, 1]) shifts.push([fx * sx, fy * sy, Math.abs(fx) * 4 + Math.abs(fy) * 4]);
     if (large) shifts.length = 1;
     // Off the line, joined to it by a leader: only when nothing on it fits (a high cost).
     const lx = box.w / 2 + 6 / k;
     const ly = box.h / 2 + 8 / k;
-    for (const [fx, fy] of large ? [] : [[0, -1], [0, 1], [-1, 0], [1, 0], [-1, -1], [1, -1], [-1, 1], [1, 1], [0, -1.8], [0, 1.8]]) {
+    for (const [fx, fy] of large
+      ? []
+      : [
+          [0, -1],
+          [0, 1],
+          [-1, 0],
+          [1, 0],
+          [-1, -1],
+          [1, -1],
+          [-1, 1],
+          [1, 1],
+          [0, -1.8],
+          [0, 1.8],
+        ]) {
       shifts.push([fx * lx, fy * ly, 60 + (Math.abs(fx) + Math.abs(fy)) * 20]);
     }
     const items: Item[] = [];
@@ -417,7 +469,12 @@ export function placeLabels(g: NetworkLayout, o: LabelOptions = {}): LabelPlacem
         });
       });
       cand.sort((a, b) => a.cost - b.cost);
-      items.push({ xs: cand.map((c) => c.x), ys: cand.map((c) => c.y), pxs: cand.map((c) => c.px), pys: cand.map((c) => c.py) });
+      items.push({
+        xs: cand.map((c) => c.x),
+        ys: cand.map((c) => c.y),
+        pxs: cand.map((c) => c.px),
+        pys: cand.map((c) => c.py),
+      });
       ids.push(idx);
     }
     return { choice: large ? greedy(items, box.w, box.h) : solve(items, box.w, box.h), items, ids };
@@ -443,7 +500,22 @@ export function placeLabels(g: NetworkLayout, o: LabelOptions = {}): LabelPlacem
     visibleCount++;
   });
   return {
-    mode: visibleCount === total ? 'all' : 'thinned', named, density, boxWidth: box.w, boxHeight: box.h,
-    edgeX, edgeY, edgePX, edgePY, edgeVisible, biasX, biasY, biasPX, biasPY, biasVisible, visibleCount, total,
+    mode: visibleCount === total ? 'all' : 'thinned',
+    named,
+    density,
+    boxWidth: box.w,
+    boxHeight: box.h,
+    edgeX,
+    edgeY,
+    edgePX,
+    edgePY,
+    edgeVisible,
+    biasX,
+    biasY,
+    biasPX,
+    biasPY,
+    biasVisible,
+    visibleCount,
+    total,
   };
 }

@@ -5,8 +5,15 @@
 
 /** A perceptually ordered ramp (viridis, 9 stops): low loss dark blue-purple, high loss yellow. */
 const RAMP: readonly (readonly [number, number, number])[] = [
-  [68, 1, 84], [71, 44, 122], [59, 81, 139], [44, 113, 142], [33, 144, 141],
-  [39, 173, 129], [92, 200, 99], [170, 220, 50], [253, 231, 37],
+  [68, 1, 84],
+  [71, 44, 122],
+  [59, 81, 139],
+  [44, 113, 142],
+  [33, 144, 141],
+  [39, 173, 129],
+  [92, 200, 99],
+  [170, 220, 50],
+  [253, 231, 37],
 ];
 
 /** The ramp's colour at t ∈ [0, 1] as [r, g, b] bytes (clamped; NaN gives grey). */
@@ -17,7 +24,11 @@ export function rampColor(t: number): [number, number, number] {
   const f = u - k;
   const a = RAMP[k];
   const b = RAMP[k + 1];
-  return [Math.round(a[0] + (b[0] - a[0]) * f), Math.round(a[1] + (b[1] - a[1]) * f), Math.round(a[2] + (b[2] - a[2]) * f)];
+  return [
+    Math.round(a[0] + (b[0] - a[0]) * f),
+    Math.round(a[1] + (b[1] - a[1]) * f),
+    Math.round(a[2] + (b[2] - a[2]) * f),
+  ];
 }
 
 /**
@@ -69,17 +80,47 @@ export function contourSegments(values: Float64Array, nx: number, ny: number, le
       const seg = (p: [number, number], q: [number, number]) => out.push(p[0], p[1], q[0], q[1]);
       const centreHigh = (v0 + v1 + v2 + v3) / 4 > level;
       switch (code) {
-        case 1: case 14: seg(left(), top()); break;
-        case 2: case 13: seg(top(), right()); break;
-        case 3: case 12: seg(left(), right()); break;
-        case 4: case 11: seg(right(), bottom()); break;
-        case 6: case 9: seg(top(), bottom()); break;
-        case 7: case 8: seg(left(), bottom()); break;
+        case 1:
+        case 14:
+          seg(left(), top());
+          break;
+        case 2:
+        case 13:
+          seg(top(), right());
+          break;
+        case 3:
+        case 12:
+          seg(left(), right());
+          break;
+        case 4:
+        case 11:
+          seg(right(), bottom());
+          break;
+        case 6:
+        case 9:
+          seg(top(), bottom());
+          break;
+        case 7:
+        case 8:
+          seg(left(), bottom());
+          break;
         case 5:
-          if (centreHigh) { seg(left(), bottom()); seg(top(), right()); } else { seg(left(), top()); seg(right(), bottom()); }
+          if (centreHigh) {
+            seg(left(), bottom());
+            seg(top(), right());
+          } else {
+            seg(left(), top());
+            seg(right(), bottom());
+          }
           break;
         case 10:
-          if (centreHigh) { seg(left(), top()); seg(right(), bottom()); } else { seg(left(), bottom()); seg(top(), right()); }
+          if (centreHigh) {
+            seg(left(), top());
+            seg(right(), bottom());
+          } else {
+            seg(left(), bottom());
+            seg(top(), right());
+          }
           break;
       }
     }

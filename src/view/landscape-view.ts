@@ -85,17 +85,30 @@ export function createLandscapeView(canvas: HTMLCanvasElement): LandscapeView {
     const ctx = canvas.getContext('2d');
     const d = data;
     const g = d?.grid ?? null;
-    canvas.setAttribute('aria-label', !d || !g ? 'Loss landscape: computing'
-      : `Loss over ${d.xLabel} and ${d.yLabel}, ${g.nx} by ${g.ny} points, from ${formatNumber(g.min)} to ${formatNumber(g.max)}`);
+    canvas.setAttribute(
+      'aria-label',
+      !d || !g
+        ? 'Loss landscape: computing'
+        : `Loss over ${d.xLabel} and ${d.yLabel}, ${g.nx} by ${g.ny} points, from ${formatNumber(g.min)} to ${formatNumber(g.max)}`,
+    );
     if (!ctx || !d || !g) return;
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     ctx.clearRect(0, 0, width, height);
     const style = getComputedStyle(canvas);
     const ink = style.color || '#222';
     const font = `11px ${style.fontFamily || 'sans-serif'}`;
-    const box = { left: MARGIN.left, right: Math.max(MARGIN.left + 20, width - MARGIN.right), top: MARGIN.top, bottom: Math.max(MARGIN.top + 20, height - MARGIN.bottom) };
-    const x = scaleLinear().domain([g.xs[0], g.xs[g.nx - 1]]).range([box.left, box.right]);
-    const y = scaleLinear().domain([g.ys[0], g.ys[g.ny - 1]]).range([box.bottom, box.top]);
+    const box = {
+      left: MARGIN.left,
+      right: Math.max(MARGIN.left + 20, width - MARGIN.right),
+      top: MARGIN.top,
+      bottom: Math.max(MARGIN.top + 20, height - MARGIN.bottom),
+    };
+    const x = scaleLinear()
+      .domain([g.xs[0], g.xs[g.nx - 1]])
+      .range([box.left, box.right]);
+    const y = scaleLinear()
+      .domain([g.ys[0], g.ys[g.ny - 1]])
+      .range([box.bottom, box.top]);
     const cw = (box.right - box.left) / (g.nx - 1);
     const ch = (box.bottom - box.top) / (g.ny - 1);
 
@@ -180,8 +193,8 @@ export function createLandscapeView(canvas: HTMLCanvasElement): LandscapeView {
       ctx.stroke();
     }
     // −∇ as an arrow of fixed length: its direction in these axes
-    const gx = d.gradient ? -d.gradient[0] * (box.right - box.left) / Math.max(1e-300, g.xs[g.nx - 1] - g.xs[0]) : 0;
-    const gy = d.gradient ? d.gradient[1] * (box.bottom - box.top) / Math.max(1e-300, g.ys[g.ny - 1] - g.ys[0]) : 0;
+    const gx = d.gradient ? (-d.gradient[0] * (box.right - box.left)) / Math.max(1e-300, g.xs[g.nx - 1] - g.xs[0]) : 0;
+    const gy = d.gradient ? (d.gradient[1] * (box.bottom - box.top)) / Math.max(1e-300, g.ys[g.ny - 1] - g.ys[0]) : 0;
     const glen = Math.hypot(gx, gy);
     if (glen > 0 && Number.isFinite(glen)) {
       const ux = gx / glen;
@@ -250,7 +263,8 @@ export function createLandscapeView(canvas: HTMLCanvasElement): LandscapeView {
     ctx.fillStyle = ink;
     ctx.textAlign = 'left';
     ctx.textBaseline = 'middle';
-    for (const t of [0, 0.5, 1]) ctx.fillText(formatNumber(valueAt(t, g.min, g.max), 3), lx + lw + 3, box.bottom - t * lh);
+    for (const t of [0, 0.5, 1])
+      ctx.fillText(formatNumber(valueAt(t, g.min, g.max), 3), lx + lw + 3, box.bottom - t * lh);
   }
 
   draw();

@@ -26,7 +26,10 @@ const fmt = (n: number) => n.toLocaleString('en-US');
  * larger |w|, scaled to the matrix's largest |w|). Clicking a cell selects its weight; the
  * selected weight is outlined. It says on screen why it is drawn this way.
  */
-export function createLayerBlocksView(container: HTMLElement, callbacks: LayerBlocksCallbacks): { update(m: LayerBlocksModel): void; destroy(): void } {
+export function createLayerBlocksView(
+  container: HTMLElement,
+  callbacks: LayerBlocksCallbacks,
+): { update(m: LayerBlocksModel): void; destroy(): void } {
   const root = document.createElement('div');
   root.className = 'layer-blocks';
   root.dataset.testid = 'layer-blocks';
@@ -44,9 +47,10 @@ export function createLayerBlocksView(container: HTMLElement, callbacks: LayerBl
     note.className = 'layer-blocks-note';
     note.setAttribute('role', 'note');
     note.dataset.testid = 'layer-blocks-note';
-    note.textContent = `This network has ${fmt(model.weightCount)} weights and ${fmt(model.nodeCount)} nodes: too many to draw node by node `
-      + `(the diagram draws up to ${fmt(DRAWABLE_WEIGHTS)} weights and ${fmt(DRAWABLE_NODES)} nodes). Each layer is a block, each weight matrix a heatmap `
-      + '(blue positive, orange negative, stronger for larger |w|). Click a cell to select its weight; the panels show it.';
+    note.textContent =
+      `This network has ${fmt(model.weightCount)} weights and ${fmt(model.nodeCount)} nodes: too many to draw node by node ` +
+      `(the diagram draws up to ${fmt(DRAWABLE_WEIGHTS)} weights and ${fmt(DRAWABLE_NODES)} nodes). Each layer is a block, each weight matrix a heatmap ` +
+      '(blue positive, orange negative, stronger for larger |w|). Click a cell to select its weight; the panels show it.';
     const row = document.createElement('div');
     row.className = 'layer-blocks-row';
     canvases = [];
@@ -55,7 +59,10 @@ export function createLayerBlocksView(container: HTMLElement, callbacks: LayerBl
       block.className = 'layer-block';
       block.dataset.layer = String(l);
       const n = model.sizes[l];
-      block.textContent = l === 0 ? `input · ${fmt(n)}` : `${l === model.depth ? 'output' : `layer ${l}`} · ${fmt(n)} · ${m.activations[l - 1]}`;
+      block.textContent =
+        l === 0
+          ? `input · ${fmt(n)}`
+          : `${l === model.depth ? 'output' : `layer ${l}`} · ${fmt(n)} · ${m.activations[l - 1]}`;
       block.style.height = `${Math.max(24, Math.round((HEATMAP_MAX * Math.min(n, 1024)) / 1024))}px`;
       row.append(block);
       if (l === model.depth) break;
@@ -74,7 +81,10 @@ export function createLayerBlocksView(container: HTMLElement, callbacks: LayerBl
       canvas.style.height = `${Math.max(12, height * k)}px`;
       canvas.dataset.block = String(l);
       canvas.setAttribute('role', 'img');
-      canvas.setAttribute('aria-label', `Weights from layer ${l} to layer ${l + 1}: ${fmt(rows)} × ${fmt(cols)} heatmap`);
+      canvas.setAttribute(
+        'aria-label',
+        `Weights from layer ${l} to layer ${l + 1}: ${fmt(rows)} × ${fmt(cols)} heatmap`,
+      );
       canvas.addEventListener('click', (e) => {
         const r = canvas.getBoundingClientRect();
         const { j, i } = cellAt(e.clientX - r.left, e.clientY - r.top, rows, cols, r.width, r.height);
@@ -98,7 +108,15 @@ export function createLayerBlocksView(container: HTMLElement, callbacks: LayerBl
       const cols = model.sizes[l];
       const offset = model.weightOffset[l];
       const scale = maxAbs(w, offset, rows * cols);
-      ctx.putImageData(new ImageData(heatmapPixels(w, offset, rows, cols, canvas.width, canvas.height, scale) as Uint8ClampedArray<ArrayBuffer>, canvas.width, canvas.height), 0, 0);
+      ctx.putImageData(
+        new ImageData(
+          heatmapPixels(w, offset, rows, cols, canvas.width, canvas.height, scale) as Uint8ClampedArray<ArrayBuffer>,
+          canvas.width,
+          canvas.height,
+        ),
+        0,
+        0,
+      );
       canvas.dataset.maxAbs = String(scale);
       if (selection && selection.kind === 'edge' && selection.l === l) {
         const x = Math.floor((selection.i * canvas.width) / cols);

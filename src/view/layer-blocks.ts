@@ -35,7 +35,15 @@ const NEGATIVE = [234, 88, 12] as const;
  * offset + j·cols + i), `width` × `height` pixels: each pixel shows the cell of largest |w| among
  * those it covers, blue for positive and orange for negative, its opacity |w| / `scale`.
  */
-export function heatmapPixels(w: Float64Array, offset: number, rows: number, cols: number, width: number, height: number, scale: number): Uint8ClampedArray {
+export function heatmapPixels(
+  w: Float64Array,
+  offset: number,
+  rows: number,
+  cols: number,
+  width: number,
+  height: number,
+  scale: number,
+): Uint8ClampedArray {
   const out = new Uint8ClampedArray(width * height * 4);
   const inv = scale > 0 ? 1 / scale : 0;
   for (let y = 0; y < height; y++) {
@@ -64,7 +72,14 @@ export function heatmapPixels(w: Float64Array, offset: number, rows: number, col
 }
 
 /** The cell (row j, column i) of a rows × cols matrix under the point (x, y) of its width × height heatmap. */
-export function cellAt(x: number, y: number, rows: number, cols: number, width: number, height: number): { j: number; i: number } {
+export function cellAt(
+  x: number,
+  y: number,
+  rows: number,
+  cols: number,
+  width: number,
+  height: number,
+): { j: number; i: number } {
   return {
     j: Math.max(0, Math.min(rows - 1, Math.floor((y / height) * rows))),
     i: Math.max(0, Math.min(cols - 1, Math.floor((x / width) * cols))),

@@ -34,7 +34,16 @@ export function legendLayout(model: LegendModel, maxWidth: number): { items: Leg
       x = 0;
       y += ROW;
     }
-    items.push({ key: e.key, kind: e.kind, label: e.label, className: e.className, dash: e.dash, width: e.width, x, y });
+    items.push({
+      key: e.key,
+      kind: e.kind,
+      label: e.label,
+      className: e.className,
+      dash: e.dash,
+      width: e.width,
+      x,
+      y,
+    });
     x += w + GAP;
   }
   return { items, height: y + 4 };

@@ -102,13 +102,16 @@ export function chartScales(points: readonly ChartPoint[], steps: number, box: C
   if (!(lo <= hi)) [lo, hi] = log ? [0.1, 1] : [0, 1];
   if (lo === hi) [lo, hi] = log ? [lo / 2, hi * 2] : [lo - (Math.abs(lo) || 1) * 0.5, hi + (Math.abs(hi) || 1) * 0.5];
   if (!log && lo > 0 && lo < hi * 0.5) lo = 0;
-  const x = scaleLinear().domain([0, Math.max(1, steps - 1)]).range([box.left, box.right]);
+  const x = scaleLinear()
+    .domain([0, Math.max(1, steps - 1)])
+    .range([box.left, box.right]);
   const y = log
     ? scaleLog().domain([lo, hi]).range([box.bottom, box.top]).nice()
     : scaleLinear().domain([lo, hi]).range([box.bottom, box.top]).nice();
   const xTicks = x.ticks(Math.max(2, Math.floor((box.right - box.left) / 70))).filter((t) => Number.isInteger(t));
   let yTicks = y.ticks(4);
-  if (log && yTicks.length > 6) yTicks = yTicks.filter((t) => Math.abs(Math.log10(t) - Math.round(Math.log10(t))) < 1e-9);
+  if (log && yTicks.length > 6)
+    yTicks = yTicks.filter((t) => Math.abs(Math.log10(t) - Math.round(Math.log10(t))) < 1e-9);
   const [d0, d1] = y.domain();
   return { x, y, xTicks, yTicks, log, yDomain: [d0, d1] };
 }

@@ -66,7 +66,12 @@ export function createLossChartView(svg: SVGSVGElement, callbacks: LossChartCall
   function draw(): void {
     // named lines carry their name past their end
     const right = MARGIN.right + (data.series.some((one) => one.label) ? 12 : 0);
-    const box = { left: MARGIN.left, right: Math.max(MARGIN.left + 10, width - right), top: MARGIN.top, bottom: Math.max(MARGIN.top + 10, height - MARGIN.bottom) };
+    const box = {
+      left: MARGIN.left,
+      right: Math.max(MARGIN.left + 10, width - right),
+      top: MARGIN.top,
+      bottom: Math.max(MARGIN.top + 10, height - MARGIN.bottom),
+    };
     svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
     bg.setAttribute('width', String(width));
     bg.setAttribute('height', String(height));
@@ -77,11 +82,19 @@ export function createLossChartView(svg: SVGSVGElement, callbacks: LossChartCall
     const sc = chartScales(decimated.flat(), steps, box, log);
     scaleX = sc.x;
     invert = (px) => ((px - box.left) / Math.max(1, box.right - box.left)) * Math.max(1, steps - 1);
-    const drawn = series.map((one, k) => ({ one, d: pathOf.x((p) => sc.x(p.x)).y((p) => sc.y(p.y))(decimated[k]) ?? '' }));
-    select(lines).selectAll<SVGPathElement, (typeof drawn)[number]>('path').data(drawn).join('path')
-      .attr('class', 'bp-chart-line').attr('d', (p) => p.d)
+    const drawn = series.map((one, k) => ({
+      one,
+      d: pathOf.x((p) => sc.x(p.x)).y((p) => sc.y(p.y))(decimated[k]) ?? '',
+    }));
+    select(lines)
+      .selectAll<SVGPathElement, (typeof drawn)[number]>('path')
+      .data(drawn)
+      .join('path')
+      .attr('class', 'bp-chart-line')
+      .attr('d', (p) => p.d)
       .attr('data-label', (p) => p.one.label ?? null)
-      .style('stroke', (p) => p.one.color ?? null).attr('stroke-dasharray', (p) => p.one.dash ?? null);
+      .style('stroke', (p) => p.one.color ?? null)
+      .attr('stroke-dasharray', (p) => p.one.dash ?? null);
     // each named line's name at its last drawable point
     const ends = series.flatMap((one, k) => {
       const pts = decimated[k];
@@ -89,25 +102,68 @@ export function createLossChartView(svg: SVGSVGElement, callbacks: LossChartCall
       while (last >= 0 && !Number.isFinite(pts[last].y)) last--;
       return one.label && last >= 0 ? [{ one, x: sc.x(pts[last].x), y: sc.y(pts[last].y) }] : [];
     });
-    select(lines).selectAll<SVGTextElement, (typeof ends)[number]>('text').data(ends).join('text')
-      .attr('class', 'bp-chart-end').attr('x', (e) => e.x + 3).attr('y', (e) => e.y).attr('dy', '0.32em')
-      .style('fill', (e) => e.one.color ?? null).text((e) => e.one.label ?? '');
+    select(lines)
+      .selectAll<SVGTextElement, (typeof ends)[number]>('text')
+      .data(ends)
+      .join('text')
+      .attr('class', 'bp-chart-end')
+      .attr('x', (e) => e.x + 3)
+      .attr('y', (e) => e.y)
+      .attr('dy', '0.32em')
+      .style('fill', (e) => e.one.color ?? null)
+      .text((e) => e.one.label ?? '');
 
-    select(grid).selectAll<SVGLineElement, number>('line').data(sc.yTicks, (t) => String(t)).join('line')
-      .attr('x1', box.left).attr('x2', box.right).attr('y1', (t) => sc.y(t)).attr('y2', (t) => sc.y(t));
-    select(yAxis).selectAll<SVGTextElement, number>('text').data(sc.yTicks, (t) => String(t)).join('text')
-      .attr('x', box.left - 4).attr('y', (t) => sc.y(t)).attr('dy', '0.32em').attr('text-anchor', 'end')
+    select(grid)
+      .selectAll<SVGLineElement, number>('line')
+      .data(sc.yTicks, (t) => String(t))
+      .join('line')
+      .attr('x1', box.left)
+      .attr('x2', box.right)
+      .attr('y1', (t) => sc.y(t))
+      .attr('y2', (t) => sc.y(t));
+    select(yAxis)
+      .selectAll<SVGTextElement, number>('text')
+      .data(sc.yTicks, (t) => String(t))
+      .join('text')
+      .attr('x', box.left - 4)
+      .attr('y', (t) => sc.y(t))
+      .attr('dy', '0.32em')
+      .attr('text-anchor', 'end')
       .text((t) => formatNumber(t, 3));
-    select(yAxis).selectAll<SVGLineElement, number>('line').data([0]).join('line')
-      .attr('x1', box.left).attr('x2', box.left).attr('y1', box.top).attr('y2', box.bottom);
-    select(xAxis).selectAll<SVGLineElement, number>('line').data([0]).join('line')
-      .attr('x1', box.left).attr('x2', box.right).attr('y1', box.bottom).attr('y2', box.bottom);
-    select(xAxis).selectAll<SVGTextElement, number>('text').data(sc.xTicks, (t) => String(t)).join('text')
-      .attr('x', (t) => sc.x(t)).attr('y', box.bottom + 13).attr('text-anchor', 'middle')
+    select(yAxis)
+      .selectAll<SVGLineElement, number>('line')
+      .data([0])
+      .join('line')
+      .attr('x1', box.left)
+      .attr('x2', box.left)
+      .attr('y1', box.top)
+      .attr('y2', box.bottom);
+    select(xAxis)
+      .selectAll<SVGLineElement, number>('line')
+      .data([0])
+      .join('line')
+      .attr('x1', box.left)
+      .attr('x2', box.right)
+      .attr('y1', box.bottom)
+      .attr('y2', box.bottom);
+    select(xAxis)
+      .selectAll<SVGTextElement, number>('text')
+      .data(sc.xTicks, (t) => String(t))
+      .join('text')
+      .attr('x', (t) => sc.x(t))
+      .attr('y', box.bottom + 13)
+      .attr('text-anchor', 'middle')
       .text((t) => String(t));
     const marks = series.flatMap((one, k) => badSteps(one.history, log).map((step) => ({ step, k, color: one.color })));
-    select(bad).selectAll<SVGRectElement, (typeof marks)[number]>('rect').data(marks).join('rect')
-      .attr('class', 'bp-chart-bad').attr('x', (m) => sc.x(m.step) - 1.5).attr('y', (m) => box.top + 7 * m.k).attr('width', 3).attr('height', 6)
+    select(bad)
+      .selectAll<SVGRectElement, (typeof marks)[number]>('rect')
+      .data(marks)
+      .join('rect')
+      .attr('class', 'bp-chart-bad')
+      .attr('x', (m) => sc.x(m.step) - 1.5)
+      .attr('y', (m) => box.top + 7 * m.k)
+      .attr('width', 3)
+      .attr('height', 6)
       .style('fill', (m) => m.color ?? null);
 
     const m = data.marker;
@@ -139,10 +195,12 @@ export function createLossChartView(svg: SVGSVGElement, callbacks: LossChartCall
     const n = Math.max(0, ...data.series.map((one) => one.history.length));
     if (n === 0) return;
     const step = Math.max(0, Math.min(n - 1, Math.round(invert(px))));
-    const values = data.series.filter((one) => step < one.history.length).map((one) => {
-      const y = one.history[step];
-      return `${one.label ? `${one.label} ` : ''}${drawable(y, false) ? formatNumber(y) : String(y)}`;
-    });
+    const values = data.series
+      .filter((one) => step < one.history.length)
+      .map((one) => {
+        const y = one.history[step];
+        return `${one.label ? `${one.label} ` : ''}${drawable(y, false) ? formatNumber(y) : String(y)}`;
+      });
     readout.textContent = `step ${step}: ${values.join(' · ')}`;
     callbacks.onHover?.(step);
   }

@@ -40,7 +40,11 @@ export interface InteractionHost {
 }
 
 /** Attaches the handlers; returns the function that detaches them. */
-export function attachInteraction(svg: SVGSVGElement, callbacks: NetworkViewCallbacks, host: InteractionHost): () => void {
+export function attachInteraction(
+  svg: SVGSVGElement,
+  callbacks: NetworkViewCallbacks,
+  host: InteractionHost,
+): () => void {
   let hovered: string | null = null;
   let scrub: { target: InteractionTarget; x: number; id: number; moved: boolean; el: Element } | null = null;
   let swallowClick = false;

@@ -116,11 +116,30 @@ export function computeLayout(input: LayoutInput): NetworkLayout {
   const lossX = MARGIN_LEFT + (depth + LOSS_COLUMN) * gapX;
   const loss: Circle = { x: lossX, y: cy, r: nodeRadius };
   const biasR = Math.max(3, nodeRadius * 0.55);
-  const biasNodes = hasBias.map((on, l) => (on ? { x: columnX[l + 1] - gapX * 0.45, y: HEADER + biasR + 4, r: biasR } : null));
+  const biasNodes = hasBias.map((on, l) =>
+    on ? { x: columnX[l + 1] - gapX * 0.45, y: HEADER + biasR + 4, r: biasR } : null,
+  );
   return {
-    width, height, depth, sizes, hasBias, nodeOffset, weightOffset, biasOffset,
-    nodeCount, weightCount: weightOffset[depth], biasCount: biasOffset[depth],
-    columnX, gapX, spacing, nodeRadius, nodeX, nodeY, loss, biasNodes, headerY: HEADER - 8,
+    width,
+    height,
+    depth,
+    sizes,
+    hasBias,
+    nodeOffset,
+    weightOffset,
+    biasOffset,
+    nodeCount,
+    weightCount: weightOffset[depth],
+    biasCount: biasOffset[depth],
+    columnX,
+    gapX,
+    spacing,
+    nodeRadius,
+    nodeX,
+    nodeY,
+    loss,
+    biasNodes,
+    headerY: HEADER - 8,
     labelBottom: height - (input.legendHeight ?? 30),
   };
 }

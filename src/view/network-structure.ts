@@ -30,13 +30,21 @@ export interface Structure {
 
 type Parent = D3Selection<SVGGElement, unknown, null, undefined>;
 
-function joinParams(parent: Parent, selector: string, data: (EdgeView | BiasView)[], parts: StructureParts, next: Map<string, AnyRecord>): void {
+function joinParams(
+  parent: Parent,
+  selector: string,
+  data: (EdgeView | BiasView)[],
+  parts: StructureParts,
+  next: Map<string, AnyRecord>,
+): void {
   parent
     .selectChildren<SVGGElement, EdgeView | BiasView>(selector)
     .data(data, (d) => d.key)
-    .join((enter) => enter.append('g').each(function (d) {
-      parts.recOf.set(this, createParamRecord(this, d, selectionKey(paramSelection(d))));
-    }))
+    .join((enter) =>
+      enter.append('g').each(function (d) {
+        parts.recOf.set(this, createParamRecord(this, d, selectionKey(paramSelection(d))));
+      }),
+    )
     .order()
     .each(function () {
       const rec = parts.recOf.get(this) as ParamRecord;
@@ -50,7 +58,11 @@ function withIdx<T extends { idx: number }>(rec: T, idx: number): T {
 }
 
 /** Joins the elements to a model: creates what is new, keeps what survives (with its state), removes the rest. */
-export function joinStructure(vm: NetworkViewModel, parts: StructureParts, previous: ReadonlyMap<string, AnyRecord>): Structure {
+export function joinStructure(
+  vm: NetworkViewModel,
+  parts: StructureParts,
+  previous: ReadonlyMap<string, AnyRecord>,
+): Structure {
   const next = new Map<string, AnyRecord>([['loss', parts.lossRec]]);
   const nodesBy: NodeView[][] = vm.layers.map(() => []);
   for (const n of vm.nodes) nodesBy[n.l].push(n);
@@ -75,12 +87,18 @@ export function joinStructure(vm: NetworkViewModel, parts: StructureParts, previ
       const stage = select(this);
       joinParams(stage.select<SVGGElement>('g.bp-edges'), 'g.bp-edge', edgesBy[layer.l], parts, next);
       joinParams(stage.select<SVGGElement>('g.bp-biases'), 'g.bp-bias', biasesBy[layer.l], parts, next);
-      stage.select<SVGGElement>('g.bp-nodes')
+      stage
+        .select<SVGGElement>('g.bp-nodes')
         .selectChildren<SVGGElement, NodeView>('g.bp-node')
         .data(nodesBy[layer.l], (d) => d.key)
-        .join((enter) => enter.append('g').each(function (d) {
-          parts.recOf.set(this, createNodeRecord(this, d, selectionKey({ kind: 'node', l: d.l, j: d.j }), parts.textLayer));
-        }))
+        .join((enter) =>
+          enter.append('g').each(function (d) {
+            parts.recOf.set(
+              this,
+              createNodeRecord(this, d, selectionKey({ kind: 'node', l: d.l, j: d.j }), parts.textLayer),
+            );
+          }),
+        )
         .order()
         .each(function () {
           const rec = parts.recOf.get(this) as NodeRecord;

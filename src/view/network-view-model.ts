@@ -135,7 +135,11 @@ export interface NetworkViewModel {
 }
 
 const LOSS_LABEL: Record<number, string> = {
-  [LOSS.mse]: 'MSE', [LOSS.sse]: 'SSE', [LOSS.halfSse]: '½ SSE', [LOSS.bce]: 'BCE', [LOSS.crossEntropy]: 'cross-entropy',
+  [LOSS.mse]: 'MSE',
+  [LOSS.sse]: 'SSE',
+  [LOSS.halfSse]: '½ SSE',
+  [LOSS.bce]: 'BCE',
+  [LOSS.crossEntropy]: 'cross-entropy',
 };
 
 /** Display names of every node, weight, bias and target, computed once per scenario labels. */
@@ -161,8 +165,13 @@ export interface NetworkViewInput {
 }
 
 const ACT_LABEL: Record<number, string> = {
-  [ACT.identity]: 'identity', [ACT.linear]: 'linear', [ACT.relu]: 'ReLU', [ACT.leakyRelu]: 'leaky ReLU',
-  [ACT.sigmoid]: 'σ', [ACT.tanh]: 'tanh', [ACT.softmax]: 'softmax',
+  [ACT.identity]: 'identity',
+  [ACT.linear]: 'linear',
+  [ACT.relu]: 'ReLU',
+  [ACT.leakyRelu]: 'leaky ReLU',
+  [ACT.sigmoid]: 'σ',
+  [ACT.tanh]: 'tanh',
+  [ACT.softmax]: 'softmax',
 };
 
 /** The display names of a scenario's nodes, weights, biases and targets, by core index. */
@@ -171,7 +180,8 @@ export function buildNetworkNames(scenario: NetworkViewInput['scenario'], model:
   const weights: string[] = [];
   const biases: string[] = [];
   const targets: string[] = [];
-  for (let l = 0; l <= model.depth; l++) for (let j = 0; j < model.sizes[l]; j++) nodes.push(nameToText(nodeName(scenario, l, j)));
+  for (let l = 0; l <= model.depth; l++)
+    for (let j = 0; j < model.sizes[l]; j++) nodes.push(nameToText(nodeName(scenario, l, j)));
   for (let l = 0; l < model.depth; l++) {
     for (let j = 0; j < model.sizes[l + 1]; j++) {
       for (let i = 0; i < model.sizes[l]; i++) weights.push(nameToText(weightName(scenario, l, j, i)));
@@ -206,9 +216,11 @@ export function buildNetworkViewModel(input: NetworkViewInput): NetworkViewModel
     const kind: NodeKind = l === 0 ? 'input' : l === depth ? 'output' : 'hidden';
     const layer = input.scenario.layers[l] as { activation?: { type: string } };
     layers.push({
-      l, size: sizes[l], kind,
-      activation: l === 0 ? 'input' : layer?.activation?.type ?? 'identity',
-      activationLabel: l === 0 ? 'input' : ACT_LABEL[model.act[l - 1]] ?? '',
+      l,
+      size: sizes[l],
+      kind,
+      activation: l === 0 ? 'input' : (layer?.activation?.type ?? 'identity'),
+      activationLabel: l === 0 ? 'input' : (ACT_LABEL[model.act[l - 1]] ?? ''),
       bias: l > 0 && model.hasBias[l - 1] === 1,
     });
   }
@@ -226,12 +238,23 @@ export function buildNetworkViewModel(input: NetworkViewInput): NetworkViewModel
       }
       const isOut = l === depth;
       nodes.push({
-        key: `${l}:${j}`, l, j, index: n, kind, name: names.nodes[n],
-        z: pass.z[row + n], a: pass.a[row + n], dLdz: pass.dLdz[row + n], dLda: pass.dLda[row + n],
+        key: `${l}:${j}`,
+        l,
+        j,
+        index: n,
+        kind,
+        name: names.nodes[n],
+        z: pass.z[row + n],
+        a: pass.a[row + n],
+        dLdz: pass.dLdz[row + n],
+        dLda: pass.dLda[row + n],
         target: isOut ? data.y[(iteration.start + sample) * nOut + j] : null,
         targetName: isOut ? names.targets[j] : null,
-        zKnown: plan.zAt[n] < position, aKnown: plan.aAt[n] < position, deltaKnown: plan.deltaAt[n] < position,
-        current: currentPart !== null, currentPart,
+        zKnown: plan.zAt[n] < position,
+        aKnown: plan.aAt[n] < position,
+        deltaKnown: plan.deltaAt[n] < position,
+        current: currentPart !== null,
+        currentPart,
         selected: sel !== null && sel.kind === 'node' && sel.l === l && sel.j === j,
       });
     }
@@ -244,14 +267,28 @@ export function buildNetworkViewModel(input: NetworkViewInput): NetworkViewModel
     for (let j = 0; j < sizes[l + 1]; j++) {
       for (let i = 0; i < fanIn; i++) {
         const k = weightOffset[l] + j * fanIn + i;
-        const part = event && event.kind === 'weight-grad' && event.l === l && event.j === j && event.i === i ? 'grad'
-          : event && event.kind === 'weight-update' && event.l === l && event.j === j && event.i === i ? 'update' : null;
+        const part =
+          event && event.kind === 'weight-grad' && event.l === l && event.j === j && event.i === i
+            ? 'grad'
+            : event && event.kind === 'weight-update' && event.l === l && event.j === j && event.i === i
+              ? 'update'
+              : null;
         const upd = plan.weightUpdateAt[k];
         edges.push({
-          key: `${l}:${j}:${i}`, l, j, i, index: k, name: names.weights[k],
-          weight: params.w[k], weightAfter: after.w[k], updated: upd >= 0 && upd < position,
-          grad: pass.dLdw[k], gradKnown: plan.weightGradAt[k] < position, frozen: trainable.w[k] === 0,
-          current: part !== null, currentPart: part,
+          key: `${l}:${j}:${i}`,
+          l,
+          j,
+          i,
+          index: k,
+          name: names.weights[k],
+          weight: params.w[k],
+          weightAfter: after.w[k],
+          updated: upd >= 0 && upd < position,
+          grad: pass.dLdw[k],
+          gradKnown: plan.weightGradAt[k] < position,
+          frozen: trainable.w[k] === 0,
+          current: part !== null,
+          currentPart: part,
           selected: sel !== null && sel.kind === 'edge' && sel.l === l && sel.j === j && sel.i === i,
         });
       }
@@ -259,14 +296,27 @@ export function buildNetworkViewModel(input: NetworkViewInput): NetworkViewModel
     if (!model.hasBias[l]) continue;
     for (let j = 0; j < sizes[l + 1]; j++) {
       const k = biasOffset[l] + j;
-      const part = event && event.kind === 'bias-grad' && event.l === l && event.j === j ? 'grad'
-        : event && event.kind === 'bias-update' && event.l === l && event.j === j ? 'update' : null;
+      const part =
+        event && event.kind === 'bias-grad' && event.l === l && event.j === j
+          ? 'grad'
+          : event && event.kind === 'bias-update' && event.l === l && event.j === j
+            ? 'update'
+            : null;
       const upd = plan.biasUpdateAt[k];
       biases.push({
-        key: `${l}:${j}`, l, j, index: k, name: names.biases[k],
-        value: params.b[k], valueAfter: after.b[k], updated: upd >= 0 && upd < position,
-        grad: pass.dLdb[k], gradKnown: plan.biasGradAt[k] < position, frozen: trainable.b[k] === 0,
-        current: part !== null, currentPart: part,
+        key: `${l}:${j}`,
+        l,
+        j,
+        index: k,
+        name: names.biases[k],
+        value: params.b[k],
+        valueAfter: after.b[k],
+        updated: upd >= 0 && upd < position,
+        grad: pass.dLdb[k],
+        gradKnown: plan.biasGradAt[k] < position,
+        frozen: trainable.b[k] === 0,
+        current: part !== null,
+        currentPart: part,
         selected: sel !== null && sel.kind === 'bias' && sel.l === l && sel.j === j,
       });
     }
@@ -275,14 +325,25 @@ export function buildNetworkViewModel(input: NetworkViewInput): NetworkViewModel
   const lossCurrent = event !== null && event.kind === 'loss';
   return {
     shape: shapeKey(model),
-    layers, nodes, edges, biases,
+    layers,
+    nodes,
+    edges,
+    biases,
     loss: {
-      key: 'loss', name: 'L', value: pass.loss, sampleValue: pass.sampleLoss[sample],
-      known: plan.lossAt < position, current: lossCurrent, selected: sel !== null && sel.kind === 'loss',
+      key: 'loss',
+      name: 'L',
+      value: pass.loss,
+      sampleValue: pass.sampleLoss[sample],
+      known: plan.lossAt < position,
+      current: lossCurrent,
+      selected: sel !== null && sel.kind === 'loss',
     },
-    position, eventCount: plan.events.length,
+    position,
+    eventCount: plan.events.length,
     phase: position >= plan.events.length ? 'done' : event ? phaseOf(event) : 'forward',
-    sample, batchStart: iteration.start, batchCount: iteration.count,
+    sample,
+    batchStart: iteration.start,
+    batchCount: iteration.count,
     showZ: input.showZ ?? false,
     precision: input.precision ?? DEFAULT_PRECISION,
     lossFunction: LOSS_LABEL[model.loss] ?? '',

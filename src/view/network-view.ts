@@ -108,7 +108,9 @@ export function createNetworkView(svg: SVGSVGElement, callbacks: NetworkViewCall
     layout = computeLayout({
       sizes: vm.layers.map((l) => l.size),
       hasBias: vm.layers.slice(1).map((l) => l.bias),
-      width, height, legendHeight,
+      width,
+      height,
+      legendHeight,
     });
     geom++;
     svg.style.setProperty('--bp-edge-opacity', String(edgeOpacity(layout)));
@@ -118,7 +120,8 @@ export function createNetworkView(svg: SVGSVGElement, callbacks: NetworkViewCall
   }
 
   function setWidthScale(domain: number, maxWidth: number): void {
-    if (domain !== widthScale.domainMax || maxWidth !== widthScale.range[1]) widthScale = createWidthScale(domain, [WIDTH_RANGE[0], maxWidth]);
+    if (domain !== widthScale.domainMax || maxWidth !== widthScale.range[1])
+      widthScale = createWidthScale(domain, [WIDTH_RANGE[0], maxWidth]);
   }
 
   function replaceLabels(): void {
@@ -142,17 +145,32 @@ export function createNetworkView(svg: SVGSVGElement, callbacks: NetworkViewCall
     svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
     bg.setAttribute('width', String(width));
     bg.setAttribute('height', String(height));
-    zoomer.extent([[0, 0], [width, height]]);
+    zoomer.extent([
+      [0, 0],
+      [width, height],
+    ]);
   }
 
   // ---- rendering: one pass over the records, each touching only what changed ----
 
   function context(vm: NetworkViewModel): RenderContext {
     return {
-      layout: layout as NetworkLayout, geom, placement: placement as LabelPlacement, labels, k,
-      textMode: nodeTextMode(layout as NetworkLayout, k), width: widthScale,
-      hoverKey, focusKey, highlight: highlightSet, scrubbable: callbacks.onScrub !== undefined,
-      showZ: vm.showZ, precision: vm.precision, labelLayer, topLayer, selectedNode: selectedNodeOf(vm),
+      layout: layout as NetworkLayout,
+      geom,
+      placement: placement as LabelPlacement,
+      labels,
+      k,
+      textMode: nodeTextMode(layout as NetworkLayout, k),
+      width: widthScale,
+      hoverKey,
+      focusKey,
+      highlight: highlightSet,
+      scrubbable: callbacks.onScrub !== undefined,
+      showZ: vm.showZ,
+      precision: vm.precision,
+      labelLayer,
+      topLayer,
+      selectedNode: selectedNodeOf(vm),
     };
   }
 
@@ -199,10 +217,12 @@ export function createNetworkView(svg: SVGSVGElement, callbacks: NetworkViewCall
 
   let zoomFrame = 0;
   let pendingK = 1;
-  const raf: (cb: () => void) => number = typeof requestAnimationFrame === 'function'
-    ? (cb) => requestAnimationFrame(cb)
-    : (cb) => setTimeout(cb, 16) as unknown as number;
-  const caf: (id: number) => void = typeof cancelAnimationFrame === 'function' ? (id) => cancelAnimationFrame(id) : (id) => clearTimeout(id);
+  const raf: (cb: () => void) => number =
+    typeof requestAnimationFrame === 'function'
+      ? (cb) => requestAnimationFrame(cb)
+      : (cb) => setTimeout(cb, 16) as unknown as number;
+  const caf: (id: number) => void =
+    typeof cancelAnimationFrame === 'function' ? (id) => cancelAnimationFrame(id) : (id) => clearTimeout(id);
 
   const zoomer = zoom<SVGSVGElement, unknown>()
     .scaleExtent([0.2, 16])

@@ -87,8 +87,25 @@ export function createNodeRecord(g: SVGGElement, n: NodeView, selKey: string, te
   nameText.setAttribute('dy', '0.35em');
   const sel: Selection = { kind: 'node', l: n.l, j: n.j };
   return {
-    key: n.key, selKey, sel, g, circle, nameText, text: createText(textLayer, selKey),
-    idx: 0, flags: 0, geom: -1, aria: '', init: false, name: '', z: NaN, a: NaN, dLdz: NaN, dLda: NaN, selected: false, ariaKey: '',
+    key: n.key,
+    selKey,
+    sel,
+    g,
+    circle,
+    nameText,
+    text: createText(textLayer, selKey),
+    idx: 0,
+    flags: 0,
+    geom: -1,
+    aria: '',
+    init: false,
+    name: '',
+    z: NaN,
+    a: NaN,
+    dLdz: NaN,
+    dLda: NaN,
+    selected: false,
+    ariaKey: '',
   };
 }
 
@@ -121,8 +138,12 @@ export function updateNode(rec: NodeRecord, n: NodeView, ctx: RenderContext): vo
     rec.text.stamp = -1;
   }
   const scrub = n.kind === 'input' && n.selected && ctx.scrubbable;
-  const flags = (n.current ? FLAG.current : 0) | (n.selected ? FLAG.selected : 0) | (n.aKnown ? 0 : FLAG.blank) |
-    (scrub ? FLAG.scrub : 0) | contextFlags(ctx, rec.selKey);
+  const flags =
+    (n.current ? FLAG.current : 0) |
+    (n.selected ? FLAG.selected : 0) |
+    (n.aKnown ? 0 : FLAG.blank) |
+    (scrub ? FLAG.scrub : 0) |
+    contextFlags(ctx, rec.selKey);
   syncClasses(g, rec.flags, flags);
   syncClasses(rec.text.below, rec.flags, flags);
   if ((rec.flags ^ flags) & FLAG.scrub) rec.text.below.toggleAttribute('data-scrub', scrub);
@@ -152,12 +173,18 @@ export function updateNode(rec: NodeRecord, n: NodeView, ctx: RenderContext): vo
     setLines(rec.text, '', '', '', '');
     return;
   }
-  const aLine = mode === 'compact' ? formatKnown(n.a, n.aKnown, ctx.precision) : `${n.kind === 'input' ? 'x' : 'a'} = ${formatKnown(n.a, n.aKnown, ctx.precision)}`;
+  const aLine =
+    mode === 'compact'
+      ? formatKnown(n.a, n.aKnown, ctx.precision)
+      : `${n.kind === 'input' ? 'x' : 'a'} = ${formatKnown(n.a, n.aKnown, ctx.precision)}`;
   const full = mode === 'full';
   const dLine = full && n.kind !== 'input' ? `δ = ${formatKnown(n.dLdz, n.deltaKnown, ctx.precision)}` : '';
   const yLine = full && n.target !== null ? `${n.targetName ?? 'y'} = ${formatNumber(n.target, ctx.precision)}` : '';
   // The z a step has just computed is shown even with "show z" off: a step never changes nothing but the ring.
-  const zLine = (full || n.currentPart === 'z') && (ctx.showZ || n.currentPart === 'z') && n.kind !== 'input' ? `z = ${formatKnown(n.z, n.zKnown, ctx.precision)}` : '';
+  const zLine =
+    (full || n.currentPart === 'z') && (ctx.showZ || n.currentPart === 'z') && n.kind !== 'input'
+      ? `z = ${formatKnown(n.z, n.zKnown, ctx.precision)}`
+      : '';
   setLines(rec.text, aLine, dLine, yLine, zLine);
 }
 
@@ -189,8 +216,20 @@ export function createLossRecord(g: SVGGElement, textLayer: SVGGElement): LossRe
   const valueText = svgChild(textGroup, 'text', 'bp-text-a');
   valueText.setAttribute('y', String(TEXT.lineHeight - 1));
   return {
-    selKey: 'loss', sel: { kind: 'loss' }, g, circle, valueText, textGroup,
-    idx: 0, flags: 0, geom: -1, aria: '', value: NaN, text: '', textStamp: -1, ariaKey: '',
+    selKey: 'loss',
+    sel: { kind: 'loss' },
+    g,
+    circle,
+    valueText,
+    textGroup,
+    idx: 0,
+    flags: 0,
+    geom: -1,
+    aria: '',
+    value: NaN,
+    text: '',
+    textStamp: -1,
+    ariaKey: '',
   };
 }
 
@@ -214,7 +253,11 @@ export function updateLoss(rec: LossRecord, loss: LossView, lossFunction: string
     g.setAttribute('data-loss', String(loss.value));
     rec.value = loss.value;
   }
-  const flags = (loss.current ? FLAG.current : 0) | (loss.selected ? FLAG.selected : 0) | (loss.known ? 0 : FLAG.blank) | contextFlags(ctx, 'loss');
+  const flags =
+    (loss.current ? FLAG.current : 0) |
+    (loss.selected ? FLAG.selected : 0) |
+    (loss.known ? 0 : FLAG.blank) |
+    contextFlags(ctx, 'loss');
   if ((rec.flags ^ flags) & FLAG.selected) g.setAttribute('aria-pressed', String(loss.selected));
   syncClasses(g, rec.flags, flags);
   syncClasses(rec.textGroup, rec.flags, flags);

@@ -1,7 +1,15 @@
 import type { Precision } from '../core/format-number.ts';
 import type { Selection } from '../core/selection.ts';
 import { biasAriaLabel, edgeAriaLabel } from './aria.ts';
-import { contextFlags, FLAG, FORCE_LABEL, signFlag, syncClasses, type BaseRecord, type RenderContext } from './element-state.ts';
+import {
+  contextFlags,
+  FLAG,
+  FORCE_LABEL,
+  signFlag,
+  syncClasses,
+  type BaseRecord,
+  type RenderContext,
+} from './element-state.ts';
 import { BLANK, formatNumber } from './format.ts';
 import { PAD_X, textWidth } from './label-placement.ts';
 import { biasSegment, edgeSegment, TEXT, type Segment } from './network-layout.ts';
@@ -84,9 +92,34 @@ export function createParamRecord(g: SVGGElement, p: Param, selKey: string): Par
   const line = svgChild(g, 'line', 'bp-line');
   const band = svgChild(g, 'polygon', 'bp-band');
   return {
-    kind: edge ? 'edge' : 'bias', key: p.key, selKey, sel: paramSelection(p), g, halo, line, band,
-    idx: 0, flags: 0, geom: -1, aria: '', tooltip: '', precision: null, label: null, shown: false, labelStamp: -1, strokeWidth: -1,
-    init: false, name: '', value: NaN, after: NaN, grad: NaN, gradKnown: false, updated: false, frozen: false, current: false, selected: false,
+    kind: edge ? 'edge' : 'bias',
+    key: p.key,
+    selKey,
+    sel: paramSelection(p),
+    g,
+    halo,
+    line,
+    band,
+    idx: 0,
+    flags: 0,
+    geom: -1,
+    aria: '',
+    tooltip: '',
+    precision: null,
+    label: null,
+    shown: false,
+    labelStamp: -1,
+    strokeWidth: -1,
+    init: false,
+    name: '',
+    value: NaN,
+    after: NaN,
+    grad: NaN,
+    gradKnown: false,
+    updated: false,
+    frozen: false,
+    current: false,
+    selected: false,
   };
 }
 
@@ -108,7 +141,10 @@ function setBand(el: SVGPolygonElement, s: Segment, half: number): void {
   const len = Math.hypot(dx, dy) || 1;
   const nx = (-dy / len) * half;
   const ny = (dx / len) * half;
-  el.setAttribute('points', `${s.x1 + nx},${s.y1 + ny} ${s.x2 + nx},${s.y2 + ny} ${s.x2 - nx},${s.y2 - ny} ${s.x1 - nx},${s.y1 - ny}`);
+  el.setAttribute(
+    'points',
+    `${s.x1 + nx},${s.y1 + ny} ${s.x2 + nx},${s.y2 + ny} ${s.x2 - nx},${s.y2 - ny} ${s.x1 - nx},${s.y1 - ny}`,
+  );
 }
 
 function createLabel(rec: ParamRecord, ctx: RenderContext): ParamLabel {
@@ -122,7 +158,20 @@ function createLabel(rec: ParamRecord, ctx: RenderContext): ParamLabel {
   value.setAttribute('y', '-3');
   const grad = svgChild(g, 'text', 'bp-label-grad');
   grad.setAttribute('y', String(TEXT.lineHeight - 2));
-  return { g, bg, leader, box: '', value, grad, lock: null, flags: 0, valueText: '', gradText: '', transform: '', top: false };
+  return {
+    g,
+    bg,
+    leader,
+    box: '',
+    value,
+    grad,
+    lock: null,
+    flags: 0,
+    valueText: '',
+    gradText: '',
+    transform: '',
+    top: false,
+  };
 }
 
 /** Brings an edge's or bias's element up to date with its view. */
@@ -132,8 +181,15 @@ export function updateParam(rec: ParamRecord, p: Param, ctx: RenderContext): voi
   const value = isEdge(p) ? p.weight : (p as BiasView).value;
   const after = isEdge(p) ? p.weightAfter : (p as BiasView).valueAfter;
   const first = !rec.init;
-  let ariaStale = first || rec.precision !== ctx.precision || rec.name !== p.name || rec.updated !== p.updated || rec.gradKnown !== p.gradKnown ||
-    rec.frozen !== p.frozen || rec.current !== p.current || rec.selected !== p.selected;
+  let ariaStale =
+    first ||
+    rec.precision !== ctx.precision ||
+    rec.name !== p.name ||
+    rec.updated !== p.updated ||
+    rec.gradKnown !== p.gradKnown ||
+    rec.frozen !== p.frozen ||
+    rec.current !== p.current ||
+    rec.selected !== p.selected;
   if (first || !Object.is(rec.value, value)) {
     g.setAttribute(edge ? 'data-weight' : 'data-value', String(value));
     ariaStale = true;
@@ -165,10 +221,15 @@ export function updateParam(rec: ParamRecord, p: Param, ctx: RenderContext): voi
     rec.line.setAttribute('stroke-width', String(w));
     rec.strokeWidth = w;
   }
-  const flags = signFlag(shownValue) |
-    (p.current ? FLAG.current : 0) | (p.selected ? FLAG.selected : 0) | (p.frozen ? FLAG.frozen : 0) |
-    (p.updated ? FLAG.updated : 0) | (p.gradKnown ? 0 : FLAG.blank) |
-    (p.selected && ctx.scrubbable ? FLAG.scrub : 0) | contextFlags(ctx, rec.selKey);
+  const flags =
+    signFlag(shownValue) |
+    (p.current ? FLAG.current : 0) |
+    (p.selected ? FLAG.selected : 0) |
+    (p.frozen ? FLAG.frozen : 0) |
+    (p.updated ? FLAG.updated : 0) |
+    (p.gradKnown ? 0 : FLAG.blank) |
+    (p.selected && ctx.scrubbable ? FLAG.scrub : 0) |
+    contextFlags(ctx, rec.selKey);
   syncClasses(g, rec.flags, flags);
   rec.flags = flags;
   if (ariaStale) {

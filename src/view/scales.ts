@@ -29,10 +29,42 @@ export const NEG_DASH = '6 3';
 export const NAN_DASH = '1 3';
 
 export const SIGN_STYLES: Readonly<Record<Sign, SignStyle>> = {
-  pos: { sign: 'pos', className: 'bp-pos', colorVar: '--pos', color: '#0072b2', dash: null, glyph: '+', label: 'positive' },
-  neg: { sign: 'neg', className: 'bp-neg', colorVar: '--neg', color: '#d55e00', dash: NEG_DASH, glyph: '−', label: 'negative' },
-  zero: { sign: 'zero', className: 'bp-zero', colorVar: '--muted', color: '#888888', dash: null, glyph: '', label: 'zero' },
-  nan: { sign: 'nan', className: 'bp-nan', colorVar: '--muted', color: '#888888', dash: NAN_DASH, glyph: '?', label: 'not a number' },
+  pos: {
+    sign: 'pos',
+    className: 'bp-pos',
+    colorVar: '--pos',
+    color: '#0072b2',
+    dash: null,
+    glyph: '+',
+    label: 'positive',
+  },
+  neg: {
+    sign: 'neg',
+    className: 'bp-neg',
+    colorVar: '--neg',
+    color: '#d55e00',
+    dash: NEG_DASH,
+    glyph: '−',
+    label: 'negative',
+  },
+  zero: {
+    sign: 'zero',
+    className: 'bp-zero',
+    colorVar: '--muted',
+    color: '#888888',
+    dash: null,
+    glyph: '',
+    label: 'zero',
+  },
+  nan: {
+    sign: 'nan',
+    className: 'bp-nan',
+    colorVar: '--muted',
+    color: '#888888',
+    dash: NAN_DASH,
+    glyph: '?',
+    label: 'not a number',
+  },
 };
 
 /** The sign class of a value: NaN is its own case so that a diverged network reads as such. */

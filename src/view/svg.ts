@@ -1,7 +1,11 @@
 export const SVG_NS = 'http://www.w3.org/2000/svg';
 
 /** A new SVG element appended to `parent`, with a class. */
-export function svgChild<K extends keyof SVGElementTagNameMap>(parent: Element, tag: K, className?: string): SVGElementTagNameMap[K] {
+export function svgChild<K extends keyof SVGElementTagNameMap>(
+  parent: Element,
+  tag: K,
+  className?: string,
+): SVGElementTagNameMap[K] {
   const el = parent.ownerDocument.createElementNS(SVG_NS, tag);
   if (className) el.setAttribute('class', className);
   parent.appendChild(el);
@@ -26,8 +30,7 @@ export function lockPath(x: number, y: number, s = 9): string {
   const left = x - w / 2;
   const top = y - s / 2 + s * 0.45;
   const r = w * 0.32;
-  return `M${left},${top}h${w}v${h}h${-w}Z` +
-    `M${x - r},${top}v${-s * 0.15}a${r},${r} 0 0 1 ${2 * r},0v${s * 0.15}`;
+  return `M${left},${top}h${w}v${h}h${-w}Z` + `M${x - r},${top}v${-s * 0.15}a${r},${r} 0 0 1 ${2 * r},0v${s * 0.15}`;
 }
 
 /**

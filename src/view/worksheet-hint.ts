@@ -36,7 +36,10 @@ export function eventHint(s: HintScenario, e: StepEvent): string {
   const size = (l: number) => s.layers[l]?.size ?? 0;
   switch (e.kind) {
     case 'z': {
-      const terms = Array.from({ length: size(e.l - 1) }, (_, i) => `${nameToText(weightName(s, e.l - 1, e.j, i))}·${node(e.l - 1, i)}`);
+      const terms = Array.from(
+        { length: size(e.l - 1) },
+        (_, i) => `${nameToText(weightName(s, e.l - 1, e.j, i))}·${node(e.l - 1, i)}`,
+      );
       if (layerHasBias(s, e.l)) terms.push(nameToText(biasName(s, e.l - 1, e.j)));
       return `z of ${node(e.l, e.j)} = ${terms.join(' + ')}`;
     }
@@ -49,7 +52,10 @@ export function eventHint(s: HintScenario, e: StepEvent): string {
       return `L = ${LOSS_FORMULAS[s.loss] ?? 'the loss'} for each sample, then the ${s.reduction ?? 'mean'} over the batch`;
     case 'delta': {
       if (e.l === s.layers.length - 1) return `δ of ${node(e.l, e.j)} = ∂L/∂${node(e.l, e.j)} · φ′(z)`;
-      const terms = Array.from({ length: size(e.l + 1) }, (_, k) => `${nameToText(weightName(s, e.l, k, e.j))}·δ(${node(e.l + 1, k)})`);
+      const terms = Array.from(
+        { length: size(e.l + 1) },
+        (_, k) => `${nameToText(weightName(s, e.l, k, e.j))}·δ(${node(e.l + 1, k)})`,
+      );
       return `δ of ${node(e.l, e.j)} = (${terms.join(' + ')}) · φ′(z)`;
     }
     case 'weight-grad':

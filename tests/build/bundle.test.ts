@@ -31,7 +31,10 @@ interface Report {
 /** Runs the report script; resolves with its exit code and output whatever the code. */
 async function report(dir: string, ...extra: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, [reportScript, '--dir', dir, ...extra], { cwd: root, maxBuffer: 64 << 20 });
+    const { stdout, stderr } = await run(process.execPath, [reportScript, '--dir', dir, ...extra], {
+      cwd: root,
+      maxBuffer: 64 << 20,
+    });
     return { code: 0, stdout, stderr };
   } catch (e) {
     const err = e as { code?: number; stdout?: string; stderr?: string };
@@ -47,11 +50,15 @@ beforeAll(async () => {
   outDir = path.join(tmp, 'dist');
   // Vitest sets NODE_ENV=test, and vite build keeps an inherited NODE_ENV: React's
   // development build would be measured.
-  await run(process.execPath, [vite, 'build', '--outDir', outDir, '--emptyOutDir', '--sourcemap', '--logLevel', 'error'], {
-    cwd: root,
-    maxBuffer: 64 << 20,
-    env: { ...process.env, NODE_ENV: 'production' },
-  });
+  await run(
+    process.execPath,
+    [vite, 'build', '--outDir', outDir, '--emptyOutDir', '--sourcemap', '--logLevel', 'error'],
+    {
+      cwd: root,
+      maxBuffer: 64 << 20,
+      env: { ...process.env, NODE_ENV: 'production' },
+    },
+  );
 }, 60_000);
 
 afterAll(() => {
@@ -63,8 +70,14 @@ describe('production bundle', () => {
     const { code, stdout, stderr } = await report(outDir, '--json');
     expect(stderr).toBe('');
     const r = JSON.parse(stdout) as Report;
-    const summary = `initial JS ${(r.initialGzip / 1024).toFixed(1)} KB gzip; largest: ${r.groups.slice(0, 4).map((g) => `${g.name} ${(g.gzip / 1024).toFixed(1)} KB`).join(', ')}`;
-    expect(r.chunks.some((c) => c.initial), 'an initial chunk').toBe(true);
+    const summary = `initial JS ${(r.initialGzip / 1024).toFixed(1)} KB gzip; largest: ${r.groups
+      .slice(0, 4)
+      .map((g) => `${g.name} ${(g.gzip / 1024).toFixed(1)} KB`)
+      .join(', ')}`;
+    expect(
+      r.chunks.some((c) => c.initial),
+      'an initial chunk',
+    ).toBe(true);
     expect(r.initialGzip, summary).toBeLessThanOrEqual(200 * 1024);
     expect(r.nonWoff2Fonts).toEqual([]);
     expect(r.fonts.length, 'KaTeX woff2 fonts are emitted').toBeGreaterThan(0);
@@ -97,7 +110,10 @@ describe('production bundle', () => {
     expect(fonts.stdout).toContain('KaTeX_Main-Regular.ttf');
     rmSync(path.join(fake, 'assets', 'KaTeX_Main-Regular.ttf'));
     // ~260 KB of random bytes, base64 in a string: far over budget even gzipped.
-    writeFileSync(path.join(fake, 'assets', 'index.js'), `var a=${JSON.stringify(randomBytes(260_000).toString('base64'))};\n`);
+    writeFileSync(
+      path.join(fake, 'assets', 'index.js'),
+      `var a=${JSON.stringify(randomBytes(260_000).toString('base64'))};\n`,
+    );
     const big = await report(fake);
     expect(big.code).toBe(1);
     expect(big.stdout).toMatch(/MISS\s+initial JS/);

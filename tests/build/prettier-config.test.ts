@@ -4,7 +4,10 @@ import * as prettier from 'prettier';
 import { describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const pkg = JSON.parse(readFileSync(`${root}package.json`, 'utf8')) as { scripts: Record<string, string>; devDependencies: Record<string, string> };
+const pkg = JSON.parse(readFileSync(`${root}package.json`, 'utf8')) as {
+  scripts: Record<string, string>;
+  devDependencies: Record<string, string>;
+};
 const ignorePath = `${root}.prettierignore`;
 
 describe('the formatter', () => {
@@ -12,6 +15,10 @@ describe('the formatter', () => {
     expect(pkg.devDependencies.prettier).toMatch(/^\d+\.\d+\.\d+$/);
     expect(pkg.scripts.format).toBe('prettier --write .');
     expect(pkg.scripts['format:check']).toBe('prettier --check .');
+  });
+
+  it('is checked by npm run lint', () => {
+    expect(pkg.scripts.lint).toContain('prettier --check .');
   });
 
   it('formats the source in the house’s way: single quotes, trailing commas, lines of 120', async () => {
@@ -26,10 +33,19 @@ describe('the formatter', () => {
   });
 
   it('leaves alone what is installed, built, golden data or hand-wrapped prose', async () => {
-    for (const path of ['node_modules/x/index.js', 'dist/index.html', 'package-lock.json', 'tests/fixtures/oracle/a.json', 'README.md']) {
+    for (const path of [
+      'node_modules/x/index.js',
+      'dist/index.html',
+      'package-lock.json',
+      'tests/fixtures/oracle/a.json',
+      'README.md',
+      // JSON is data written by programs (lessons, presets, schemas, fixtures): kept as written
+      'public/backprop-scenario-1.schema.json',
+      'src/lessons/mazur.json',
+    ]) {
       expect((await prettier.getFileInfo(`${root}${path}`, { ignorePath })).ignored, path).toBe(true);
     }
-    for (const path of ['src/cli/trace.ts', 'src/components/App.tsx', 'public/backprop-scenario-1.schema.json', 'eslint.config.js']) {
+    for (const path of ['src/cli/trace.ts', 'src/components/App.tsx', 'eslint.config.js']) {
       expect((await prettier.getFileInfo(`${root}${path}`, { ignorePath })).ignored, path).toBe(false);
     }
   });

@@ -14,7 +14,9 @@ describe('terminalText', () => {
   });
 
   it('escapes every kind of line ending, so a message stays one line', () => {
-    expect(terminalText('a\nb\rc\u000bd\u000ce\u0085f\u2028g\u2029h')).toBe('a\\x0ab\\x0dc\\x0bd\\x0ce\\x85f\\u2028g\\u2029h');
+    expect(terminalText('a\nb\rc\u000bd\u000ce\u0085f\u2028g\u2029h')).toBe(
+      'a\\x0ab\\x0dc\\x0bd\\x0ce\\x85f\\u2028g\\u2029h',
+    );
   });
 
   it('escapes DEL, the C1 controls (U+009B is a one-byte CSI) and the bidirectional controls', () => {

@@ -1,5 +1,13 @@
 import { execFileSync } from 'node:child_process';
-import { closeSync, createWriteStream, mkdtempSync, openSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  createWriteStream,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable, Writable } from 'node:stream';
@@ -53,7 +61,10 @@ describe('the trace command reads only regular files, and only so much', () => {
     const file = join(dir, 'eleven.json');
     writeFileSync(file, '"0123456789');
     expect(readFileText(file, 11)).toEqual({ ok: true, text: '"0123456789' });
-    expect(readFileText(file, 10)).toEqual({ ok: false, message: 'is larger than the 10 bytes the trace command reads (it has 11 bytes)' });
+    expect(readFileText(file, 10)).toEqual({
+      ok: false,
+      message: 'is larger than the 10 bytes the trace command reads (it has 11 bytes)',
+    });
   });
 
   it('reads standard input for "-", up to the cap', async () => {
@@ -61,8 +72,14 @@ describe('the trace command reads only regular files, and only so much', () => {
     expect(stderr).toBe('');
     expect(status).toBe(EXIT.ok);
     expect(JSON.parse(stdout).format).toBe('backprop-trace/1');
-    expect(await readStreamText(Readable.from([Buffer.from('12345'), Buffer.from('678')]), 8)).toEqual({ ok: true, text: '12345678' });
-    expect(await readStreamText(Readable.from([Buffer.from('12345'), Buffer.from('6789')]), 8)).toEqual({ ok: false, message: 'is larger than the 8 bytes the trace command reads' });
+    expect(await readStreamText(Readable.from([Buffer.from('12345'), Buffer.from('678')]), 8)).toEqual({
+      ok: true,
+      text: '12345678',
+    });
+    expect(await readStreamText(Readable.from([Buffer.from('12345'), Buffer.from('6789')]), 8)).toEqual({
+      ok: false,
+      message: 'is larger than the 8 bytes the trace command reads',
+    });
   });
 });
 
@@ -102,7 +119,9 @@ describe('the trace command writes its output as a stream and stops at the first
   });
 
   it('says a full disk is a full disk, exit 1, no stack (a real /dev/full)', async () => {
-    const { status, stderr } = await traceInProcess(['--preset', 'mazur', '--steps', '10'], { stdout: createWriteStream('/dev/full') });
+    const { status, stderr } = await traceInProcess(['--preset', 'mazur', '--steps', '10'], {
+      stdout: createWriteStream('/dev/full'),
+    });
     expect(status).toBe(EXIT.failed);
     expect(stderr).toMatch(/^trace: cannot write the output \(ENOSPC: no space left on device/);
     expect(stderr.split('\n')).toHaveLength(2);

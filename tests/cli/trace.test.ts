@@ -16,7 +16,10 @@ describe('the trace command reproduces the oracle', () => {
       writeFileSync(join(dir, file), JSON.stringify(scenario));
       const steps = oracle.expected.training?.steps;
       // a relative FILE is taken from the directory the command was started in
-      const { status, stdout, stderr } = await traceInProcess(steps === undefined ? [file] : [file, '--steps', String(steps)], { cwd: dir });
+      const { status, stdout, stderr } = await traceInProcess(
+        steps === undefined ? [file] : [file, '--steps', String(steps)],
+        { cwd: dir },
+      );
       expect(stderr).toBe('');
       expect(status).toBe(0);
       const trace = JSON.parse(stdout);
@@ -55,14 +58,17 @@ describe('the trace command’s contract', () => {
 
   it('writes non-finite numbers as strings', async () => {
     const file = join(dir, 'overflow.json');
-    writeFileSync(file, JSON.stringify({
-      format: 'backprop-scenario/1',
-      layers: [{ size: 1 }, { size: 1, activation: 'identity', bias: false }],
-      weights: [[[1e200]]],
-      loss: 'mse',
-      data: [{ x: [1e200], y: [0] }],
-      optimizer: { type: 'sgd', learningRate: 0.1 },
-    }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        format: 'backprop-scenario/1',
+        layers: [{ size: 1 }, { size: 1, activation: 'identity', bias: false }],
+        weights: [[[1e200]]],
+        loss: 'mse',
+        data: [{ x: [1e200], y: [0] }],
+        optimizer: { type: 'sgd', learningRate: 0.1 },
+      }),
+    );
     const { status, stdout } = await traceInProcess([file]);
     expect(status).toBe(0);
     const trace = JSON.parse(stdout);
@@ -75,7 +81,17 @@ describe('the trace command’s contract', () => {
 
   it('rejects an invalid scenario with path-named errors on standard error, exit 1', async () => {
     const file = join(dir, 'invalid.json');
-    writeFileSync(file, JSON.stringify({ format: 'backprop-scenario/1', layers: [{ size: 2 }, { size: 1, activation: 'relux', bias: false }], weights: [[[1, 2]]], loss: 'mse', data: [{ x: [1, 2], y: [1] }], optimizer: { type: 'sgd', learningRate: 0.1 } }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        format: 'backprop-scenario/1',
+        layers: [{ size: 2 }, { size: 1, activation: 'relux', bias: false }],
+        weights: [[[1, 2]]],
+        loss: 'mse',
+        data: [{ x: [1, 2], y: [1] }],
+        optimizer: { type: 'sgd', learningRate: 0.1 },
+      }),
+    );
     const { status, stdout, stderr } = await traceInProcess([file]);
     expect(status).toBe(1);
     expect(stdout).toBe('');

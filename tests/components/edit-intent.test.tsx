@@ -15,7 +15,11 @@ afterEach(cleanup);
 beforeAll(async () => {
   installJsdomShims();
   // The side panels load on first show; load them once here so each test waits only for React.
-  await Promise.all([import('../../src/components/MathPanel.tsx'), import('../../src/components/MatrixPanel.tsx'), import('../../src/components/ComparePanel.tsx')]);
+  await Promise.all([
+    import('../../src/components/MathPanel.tsx'),
+    import('../../src/components/MatrixPanel.tsx'),
+    import('../../src/components/ComparePanel.tsx'),
+  ]);
 }, 60_000);
 
 function renderSidePanel(sideTab: SideTab) {
@@ -32,15 +36,18 @@ const W = { kind: 'edge', l: 0, j: 1, i: 1 } as const satisfies Selection;
 const w = String(loadPreset('mazur')!.weights[0][1][1]);
 
 describe('Enter or E on an editable selection: the edit intent', () => {
-  it.each<SideTab>(['matrix', 'compare'])('with the %s tab shown, switches to the Math tab and opens the field there, focused', async (tab) => {
-    const store = renderSidePanel(tab);
-    act(() => editSelection(store, W));
-    expect(store.getState().sideTab).toBe('math');
-    expect(store.getState().selection).toEqual(W);
-    const field = await screen.findByRole('textbox', { name: /^weight/ }, { timeout: 10_000 });
-    await waitFor(() => expect(document.activeElement).toBe(field));
-    expect((field as HTMLInputElement).value).toBe(w);
-  });
+  it.each<SideTab>(['matrix', 'compare'])(
+    'with the %s tab shown, switches to the Math tab and opens the field there, focused',
+    async (tab) => {
+      const store = renderSidePanel(tab);
+      act(() => editSelection(store, W));
+      expect(store.getState().sideTab).toBe('math');
+      expect(store.getState().selection).toEqual(W);
+      const field = await screen.findByRole('textbox', { name: /^weight/ }, { timeout: 10_000 });
+      await waitFor(() => expect(document.activeElement).toBe(field));
+      expect((field as HTMLInputElement).value).toBe(w);
+    },
+  );
 
   it('leaves nothing pending: once the field is closed, showing the Math tab again does not reopen it', async () => {
     const store = renderSidePanel('matrix');

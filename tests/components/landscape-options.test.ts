@@ -7,7 +7,11 @@ describe('landscape parameter pickers', () => {
   it('list the weights by name, then the biases of layers that have them', () => {
     const s = loadPreset('landscape-local-minimum')!;
     const { model } = compileScenario(s);
-    expect(paramOptions(model, s).map((o) => [o.key, o.label])).toEqual([['w:0', 'θ₁'], ['w:1', 'θ₂'], ['b:0', 'b₁⁽¹⁾']]);
+    expect(paramOptions(model, s).map((o) => [o.key, o.label])).toEqual([
+      ['w:0', 'θ₁'],
+      ['w:1', 'θ₂'],
+      ['b:0', 'b₁⁽¹⁾'],
+    ]);
   });
 
   it('default to the selected edge or bias and the next one, else the first two', () => {

@@ -11,7 +11,9 @@ describe('the theme toggle (T)', () => {
       let theme: Theme = 'system';
       for (let press = 0; press < 4; press++) {
         const next = nextTheme(theme, systemDark);
-        expect(shown(next, systemDark), `press ${press + 1} from ${theme} (system dark: ${systemDark})`).not.toBe(shown(theme, systemDark));
+        expect(shown(next, systemDark), `press ${press + 1} from ${theme} (system dark: ${systemDark})`).not.toBe(
+          shown(theme, systemDark),
+        );
         theme = next;
       }
     }

@@ -72,8 +72,10 @@ describe('StepControls', () => {
   it('labels every control and disables what cannot be done at the start', () => {
     renderWith(<StepControls />);
     const group = screen.getByRole('group', { name: 'Step through one iteration' });
-    for (const name of ['Back to the start of the iteration', 'Step back']) expect(within(group).getByRole('button', { name })).toHaveProperty('disabled', true);
-    for (const name of ['Play', 'Step forward', 'Jump to the end of the iteration']) expect(within(group).getByRole('button', { name })).toHaveProperty('disabled', false);
+    for (const name of ['Back to the start of the iteration', 'Step back'])
+      expect(within(group).getByRole('button', { name })).toHaveProperty('disabled', true);
+    for (const name of ['Play', 'Step forward', 'Jump to the end of the iteration'])
+      expect(within(group).getByRole('button', { name })).toHaveProperty('disabled', false);
     expect(within(group).getByRole('combobox', { name: 'Speed in steps per second' })).toBeTruthy();
     expect(within(group).getByRole('slider', { name: 'Position in the iteration' })).toBeTruthy();
     expect(within(group).getByRole('button', { name: 'Next iteration' })).toHaveProperty('disabled', true);
@@ -116,7 +118,10 @@ describe('SettingsPanel', () => {
     expect(store.getState().scenario.loss).toBe('mse');
     fireEvent.change(screen.getByRole('combobox', { name: 'Optimizer' }), { target: { value: 'adam' } });
     // the learning rate is kept across the change
-    expect(store.getState().scenario.optimizer).toMatchObject({ type: 'adam', learningRate: (mazur.optimizer as { learningRate: number }).learningRate });
+    expect(store.getState().scenario.optimizer).toMatchObject({
+      type: 'adam',
+      learningRate: (mazur.optimizer as { learningRate: number }).learningRate,
+    });
   });
 
   it('refuses a learning rate that is not a number, where it is typed', () => {

@@ -27,9 +27,17 @@ describe('] and [ follow the Tab order of the diagram', () => {
       svg.setAttribute('height', '500');
       document.body.appendChild(svg);
       view = createNetworkView(svg, { onSelect: () => undefined });
-      view.update(buildNetworkViewModel({
-        scenario, compiled, iteration: runIteration(compiled), plan: buildStepPlan(compiled.model, compiled.trainable), position: 0, sample: 0, selection: null,
-      }));
+      view.update(
+        buildNetworkViewModel({
+          scenario,
+          compiled,
+          iteration: runIteration(compiled),
+          plan: buildStepPlan(compiled.model, compiled.trainable),
+          position: 0,
+          sample: 0,
+          selection: null,
+        }),
+      );
       const dom = Array.from(svg.querySelectorAll('[data-sel][tabindex="0"]')).map((el) => el.getAttribute('data-sel'));
       expect(networkOrder(compiled.model.sizes, compiled.model.hasBias).map(selectionKey)).toEqual(dom);
     });

@@ -1,7 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { compileScenario } from '../../src/core/compile.ts';
 import { selectionKey, type Selection } from '../../src/core/selection.ts';
-import { chordLabel, chordMatches, isEditable, matchShortcut, networkOrder, nextInOrder, SHORTCUT_GROUPS, SHORTCUTS, shortcutLabel, type KeyInput } from '../../src/components/shortcuts.ts';
+import {
+  chordLabel,
+  chordMatches,
+  isEditable,
+  matchShortcut,
+  networkOrder,
+  nextInOrder,
+  SHORTCUT_GROUPS,
+  SHORTCUTS,
+  shortcutLabel,
+  type KeyInput,
+} from '../../src/components/shortcuts.ts';
 import { loadPreset } from '../../src/presets/index.ts';
 
 function key(k: string, mods: Partial<Omit<KeyInput, 'key'>> = {}): KeyInput {
@@ -13,19 +24,34 @@ const keys = (order: readonly Selection[]) => order.map(selectionKey);
 describe('the shortcut table', () => {
   it('maps each lesson key to its action with the focus on the page', () => {
     const cases: [KeyInput, string][] = [
-      [key('ArrowRight'), 'step-forward'], [key('ArrowLeft'), 'step-back'],
-      [key('1'), 'phase-forward'], [key('2'), 'phase-loss'], [key('3'), 'phase-backward'], [key('4'), 'phase-update'],
-      [key('Home'), 'start'], [key('End'), 'end'], [key(' '), 'play-pause'],
-      [key('n'), 'next-iteration'], [key('N', { shiftKey: true }), 'next-iteration'],
-      [key(']'), 'select-next'], [key('['), 'select-previous'],
-      [key('Enter'), 'edit'], [key('e'), 'edit'], [key('E', { shiftKey: true }), 'edit'], [key('Escape'), 'clear-selection'],
-      [key('?', { shiftKey: true }), 'help'], [key('p'), 'presentation'], [key('t'), 'theme'],
+      [key('ArrowRight'), 'step-forward'],
+      [key('ArrowLeft'), 'step-back'],
+      [key('1'), 'phase-forward'],
+      [key('2'), 'phase-loss'],
+      [key('3'), 'phase-backward'],
+      [key('4'), 'phase-update'],
+      [key('Home'), 'start'],
+      [key('End'), 'end'],
+      [key(' '), 'play-pause'],
+      [key('n'), 'next-iteration'],
+      [key('N', { shiftKey: true }), 'next-iteration'],
+      [key(']'), 'select-next'],
+      [key('['), 'select-previous'],
+      [key('Enter'), 'edit'],
+      [key('e'), 'edit'],
+      [key('E', { shiftKey: true }), 'edit'],
+      [key('Escape'), 'clear-selection'],
+      [key('?', { shiftKey: true }), 'help'],
+      [key('p'), 'presentation'],
+      [key('t'), 'theme'],
     ];
     for (const [ev, action] of cases) expect(matchShortcut(ev, 'other'), `${ev.key}`).toBe(action);
   });
 
   it('fires nothing while typing in a field', () => {
-    for (const s of SHORTCUTS) for (const c of s.keys) expect(matchShortcut(key(c.key, { ctrlKey: c.ctrl ?? false, shiftKey: c.shift ?? false }), 'text')).toBeNull();
+    for (const s of SHORTCUTS)
+      for (const c of s.keys)
+        expect(matchShortcut(key(c.key, { ctrlKey: c.ctrl ?? false, shiftKey: c.shift ?? false }), 'text')).toBeNull();
   });
 
   it('leaves Space and Enter to a focused button, and arrows, Home and End to a focused slider', () => {
@@ -90,19 +116,38 @@ describe('the shortcut table', () => {
 describe('network order', () => {
   it('lists the inputs, then per layer its weights (by j, then i), biases and nodes, then the loss', () => {
     expect(keys(networkOrder([2, 2, 1], [true, false]))).toEqual([
-      'node:0:0', 'node:0:1',
-      'edge:0:0:0', 'edge:0:0:1', 'edge:0:1:0', 'edge:0:1:1', 'bias:0:0', 'bias:0:1', 'node:1:0', 'node:1:1',
-      'edge:1:0:0', 'edge:1:0:1', 'node:2:0',
+      'node:0:0',
+      'node:0:1',
+      'edge:0:0:0',
+      'edge:0:0:1',
+      'edge:0:1:0',
+      'edge:0:1:1',
+      'bias:0:0',
+      'bias:0:1',
+      'node:1:0',
+      'node:1:1',
+      'edge:1:0:0',
+      'edge:1:0:1',
+      'node:2:0',
       'loss',
     ]);
   });
 
-  it('covers every element of a preset once, in the diagram\'s Tab order', () => {
+  it("covers every element of a preset once, in the diagram's Tab order", () => {
     const { model } = compileScenario(loadPreset('mazur')!);
     const order = keys(networkOrder(model.sizes, model.hasBias));
     expect(new Set(order).size).toBe(order.length);
     expect(order.length).toBe(2 + 2 + 2 + 8 + 4 + 1);
-    expect(order.slice(0, 8)).toEqual(['node:0:0', 'node:0:1', 'edge:0:0:0', 'edge:0:0:1', 'edge:0:1:0', 'edge:0:1:1', 'bias:0:0', 'bias:0:1']);
+    expect(order.slice(0, 8)).toEqual([
+      'node:0:0',
+      'node:0:1',
+      'edge:0:0:0',
+      'edge:0:0:1',
+      'edge:0:1:0',
+      'edge:0:1:1',
+      'bias:0:0',
+      'bias:0:1',
+    ]);
   });
 
   it('steps forward and back, wrapping around, from nothing to the first or the last', () => {

@@ -38,7 +38,10 @@ describe('chain-rule factors multiply to the gradient the core computed', () => 
       for (let l = 1; l < model.depth; l++) {
         for (let j = 0; j < model.sizes[l]; j++) {
           const dLda = nodeFactors(model, pass, 0, l, j).dLda;
-          const recursive = recursiveTerms(model, compiled.params, pass, 0, l, j).reduce((sum, t) => sum + t.w * t.dLdz, 0);
+          const recursive = recursiveTerms(model, compiled.params, pass, 0, l, j).reduce(
+            (sum, t) => sum + t.w * t.dLdz,
+            0,
+          );
           expect(recursive).toBeCloseTo(dLda, 12);
           const paths = pathTerms(model, compiled.params, pass, 0, l, j);
           expect(paths).not.toBeNull();
@@ -59,8 +62,14 @@ describe('chain-rule factors multiply to the gradient the core computed', () => 
     expect(edge.dzdw).toBe(2);
     expect(edge.target.dadz).toBe(2);
     const paths = pathTerms(model, compiled.params, pass, 0, 1, 0)!;
-    expect(paths.map((p) => p.weights)).toEqual([[0.75, 0.25], [0.25, 0.5]]);
-    expect(paths.map((p) => p.dadz)).toEqual([[2, 2], [2, 2]]);
+    expect(paths.map((p) => p.weights)).toEqual([
+      [0.75, 0.25],
+      [0.25, 0.5],
+    ]);
+    expect(paths.map((p) => p.dadz)).toEqual([
+      [2, 2],
+      [2, 2],
+    ]);
     expect(paths.map((p) => p.tail)).toEqual([8, 8]);
     // 8·0.75·0.25·2·2 + 8·0.25·0.5·2·2 = 10 = ∂L/∂a(h₁); times φ′ = 2 and X = 2 gives 40
     expect(paths.map((p) => p.value)).toEqual([6, 4]);

@@ -1,8 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { compileScenario } from '../../src/core/compile.ts';
 import {
-  advanceComparison, comparisonErrors, comparisonOf, comparisonRuns, createComparisonJob, defaultComparison, MAX_RUNS, MIN_RUNS, readComparison,
-  runName, withRun, withRunAdded, withRunRemoved, type ComparisonRun, type ComparisonSetup,
+  advanceComparison,
+  comparisonErrors,
+  comparisonOf,
+  comparisonRuns,
+  createComparisonJob,
+  defaultComparison,
+  MAX_RUNS,
+  MIN_RUNS,
+  readComparison,
+  runName,
+  withRun,
+  withRunAdded,
+  withRunRemoved,
+  type ComparisonRun,
+  type ComparisonSetup,
 } from '../../src/core/comparison.ts';
 import type { Compiled } from '../../src/core/compile.ts';
 import type { Params } from '../../src/core/model.ts';
@@ -45,7 +58,8 @@ describe('runComparison', () => {
     expect(new Set(runs.map((r) => r.lossHistory[0])).size).toBe(1);
     expect(new Set(runs.map((r) => r.lossHistory[50])).size).toBe(4);
     // frozen biases stay frozen in every run
-    for (const run of runs) expect(Array.from(run.points[run.points.length - 1].b)).toEqual(Array.from(compiled.params.b));
+    for (const run of runs)
+      expect(Array.from(run.points[run.points.length - 1].b)).toEqual(Array.from(compiled.params.b));
   });
 
   it('starts from the parameters it is given', () => {
@@ -91,7 +105,9 @@ describe('a comparison computed in slices', () => {
     const sliced = comparisonRuns(job);
     expect(sliced.map((r) => Array.from(r.lossHistory))).toEqual(whole.map((r) => Array.from(r.lossHistory)));
     expect(sliced.map((r) => r.at)).toEqual(whole.map((r) => r.at));
-    expect(sliced.map((r) => Array.from(r.points[r.points.length - 1].w))).toEqual(whole.map((r) => Array.from(r.points[r.points.length - 1].w)));
+    expect(sliced.map((r) => Array.from(r.points[r.points.length - 1].w))).toEqual(
+      whole.map((r) => Array.from(r.points[r.points.length - 1].w)),
+    );
     expect(sliced.every((r) => r.done === 500)).toBe(true);
   });
 });
@@ -110,7 +126,11 @@ describe('defaultComparison', () => {
 
   it('never repeats the scenario’s own optimizer type', () => {
     for (const type of ['momentum', 'adam'] as const) {
-      const setup = defaultComparison(type === 'momentum' ? { type, learningRate: 0.1, momentum: 0.9 } : { type, learningRate: 0.1, beta1: 0.9, beta2: 0.999, epsilon: 1e-8 });
+      const setup = defaultComparison(
+        type === 'momentum'
+          ? { type, learningRate: 0.1, momentum: 0.9 }
+          : { type, learningRate: 0.1, beta1: 0.9, beta2: 0.999, epsilon: 1e-8 },
+      );
       expect(new Set(setup.runs.map((o) => o.type)).size).toBe(3);
     }
   });
@@ -141,7 +161,13 @@ describe('comparison edits', () => {
 
   it('names what is wrong with a setup, run by run', () => {
     expect(comparisonErrors(base)).toEqual([]);
-    const bad = withRun(withRun(base, 1, { type: 'momentum', learningRate: -1, momentum: 0.9 }), 2, { type: 'adam', learningRate: 0.1, beta1: 1.5, beta2: 0.999, epsilon: 1e-8 });
+    const bad = withRun(withRun(base, 1, { type: 'momentum', learningRate: -1, momentum: 0.9 }), 2, {
+      type: 'adam',
+      learningRate: 0.1,
+      beta1: 1.5,
+      beta2: 0.999,
+      epsilon: 1e-8,
+    });
     expect(comparisonErrors(bad)).toEqual([
       'run B: learningRate: expected a number > 0, got -1',
       'run C: beta1: expected a number in [0, 1), got 1.5',
@@ -150,7 +176,9 @@ describe('comparison edits', () => {
       'runs: expected 2 to 4 runs, got 1',
       'steps: expected one of 10, 25, 50, 100, 200, 500, 1000, got 7',
     ]);
-    expect(comparisonErrors({ ...base, runs: [base.runs[0], { type: 'sgd', learningRate: NaN }] })[0]).toMatch(/^run B: learningRate: expected a number > 0/);
+    expect(comparisonErrors({ ...base, runs: [base.runs[0], { type: 'sgd', learningRate: NaN }] })[0]).toMatch(
+      /^run B: learningRate: expected a number > 0/,
+    );
   });
 
   it('the setup in force is the user’s, else the default for the scenario’s optimizer', () => {
@@ -173,8 +201,15 @@ describe('readComparison', () => {
     expect(read(JSON.parse(JSON.stringify(setup)))).toEqual({ setup, errors: [] });
     expect(read(null)).toEqual({ setup: null, errors: [] });
     // the optimizer reader fills in defaults, as in a scenario file
-    expect(read({ runs: [{ type: 'sgd', learningRate: 1 }, { type: 'adam', learningRate: 0.1 }], steps: 50 }).setup?.runs[1])
-      .toEqual({ type: 'adam', learningRate: 0.1, beta1: 0.9, beta2: 0.999, epsilon: 1e-8 });
+    expect(
+      read({
+        runs: [
+          { type: 'sgd', learningRate: 1 },
+          { type: 'adam', learningRate: 0.1 },
+        ],
+        steps: 50,
+      }).setup?.runs[1],
+    ).toEqual({ type: 'adam', learningRate: 0.1, beta1: 0.9, beta2: 0.999, epsilon: 1e-8 });
   });
 
   it('names what is wrong, by path', () => {
@@ -184,7 +219,13 @@ describe('readComparison', () => {
       'comparison.runs: expected 2 to 4 runs, got 1',
       'comparison.steps: expected one of 10, 25, 50, 100, 200, 500, 1000, got 7',
     ]);
-    const bad = read({ runs: [{ type: 'sgd', learningRate: 1 }, { type: 'sgd', learningRate: -1 }], steps: 10 });
+    const bad = read({
+      runs: [
+        { type: 'sgd', learningRate: 1 },
+        { type: 'sgd', learningRate: -1 },
+      ],
+      steps: 10,
+    });
     expect(bad.setup).toBeUndefined();
     expect(bad.errors).toEqual(['comparison.runs[1].learningRate: expected a number > 0, got -1']);
   });

@@ -4,7 +4,11 @@ import { csvCell } from '../../src/core/csv-cell.ts';
 import { traceCsv } from '../../src/core/trace-csv.ts';
 
 const LINE_ENDINGS = ['\r', '\n', '\r\n', '\u2028', '\u2029', '\u0085', '\f', '\v'];
-const CONTROLS = [...Array.from({ length: 0x20 }, (_, k) => String.fromCharCode(k)), '\u007f', ...Array.from({ length: 0x20 }, (_, k) => String.fromCharCode(0x80 + k))];
+const CONTROLS = [
+  ...Array.from({ length: 0x20 }, (_, k) => String.fromCharCode(k)),
+  '\u007f',
+  ...Array.from({ length: 0x20 }, (_, k) => String.fromCharCode(0x80 + k)),
+];
 
 describe('csvCell: the one escaping function for CSV', () => {
   it('writes numbers as numbers, negative ones included, and null as an empty cell', () => {
@@ -48,8 +52,14 @@ describe('the trace CSV with hostile labels', () => {
   it('writes a formula label as text and keeps the numbers numbers', () => {
     const r = parseScenario({
       format: 'backprop-scenario/1',
-      layers: [{ size: 1, labels: ['=HYPERLINK("http://evil","x")'] }, { size: 1, activation: 'identity', bias: false, labels: ['@cmd'] }],
-      weights: [[[-2]]], loss: 'mse', data: [{ x: [-1], y: [0] }], optimizer: { type: 'sgd', learningRate: 0.1 },
+      layers: [
+        { size: 1, labels: ['=HYPERLINK("http://evil","x")'] },
+        { size: 1, activation: 'identity', bias: false, labels: ['@cmd'] },
+      ],
+      weights: [[[-2]]],
+      loss: 'mse',
+      data: [{ x: [-1], y: [0] }],
+      optimizer: { type: 'sgd', learningRate: 0.1 },
     });
     if (!r.ok) throw new Error('invalid');
     const text = traceCsv(r.value);

@@ -102,8 +102,21 @@ describe('exp: within 1 ulp of Math.exp', () => {
   it('around every edge: the fast-path bounds, overflow, underflow and the table steps', () => {
     const ln2 = Math.LN2;
     const edges = [
-      -708, 709, 709.782712893384, 709.8, -745.1332191019411, -745.2, -744.44007192138, -708.3964185322641,
-      ln2 / 256, -ln2 / 256, ln2 / 2, 1, -1, 0.5, -0.5,
+      -708,
+      709,
+      709.782712893384,
+      709.8,
+      -745.1332191019411,
+      -745.2,
+      -744.44007192138,
+      -708.3964185322641,
+      ln2 / 256,
+      -ln2 / 256,
+      ln2 / 2,
+      1,
+      -1,
+      0.5,
+      -0.5,
     ];
     // Halfway between table steps, where the reduction's rounding flips n.
     for (let m = -300; m <= 300; m++) edges.push((m + 0.5) * (ln2 / 128));
@@ -128,8 +141,14 @@ describe('exp: within 1 ulp of Math.exp', () => {
   });
 
   it('any double (property)', () => {
-    fc.assert(fc.property(fc.double(), (x) => ulpDistance(exp(x), Math.exp(x)) <= 1), { numRuns: 20_000 });
-    fc.assert(fc.property(fc.double({ min: -750, max: 750, noNaN: true }), (x) => ulpDistance(exp(x), Math.exp(x)) <= 1), { numRuns: 20_000 });
+    fc.assert(
+      fc.property(fc.double(), (x) => ulpDistance(exp(x), Math.exp(x)) <= 1),
+      { numRuns: 20_000 },
+    );
+    fc.assert(
+      fc.property(fc.double({ min: -750, max: 750, noNaN: true }), (x) => ulpDistance(exp(x), Math.exp(x)) <= 1),
+      { numRuns: 20_000 },
+    );
   });
 });
 

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
-  decideNumber, displayUnit, formatFull, formatTexNumber, formatValue, parseUserNumber, PRECISIONS, readPrecision, userNumberError,
+  decideNumber,
+  displayUnit,
+  formatFull,
+  formatTexNumber,
+  formatValue,
+  parseUserNumber,
+  PRECISIONS,
+  readPrecision,
+  userNumberError,
 } from '../../src/core/format-number.ts';
 
 describe('formatValue', () => {
@@ -57,7 +65,8 @@ describe('formatValue', () => {
         if (!Number.isInteger(x)) expect(Number.isInteger(shown), `${x} at ${p}`).toBe(false);
         // Rounded (not exact), at most one digit rounded to is dropped as a zero.
         const d = decideNumber(x, p);
-        if (d.kind === 'finite' && shown !== x) expect(d.digits.length, `${x} at ${p}`).toBeGreaterThanOrEqual(d.places - 1);
+        if (d.kind === 'finite' && shown !== x)
+          expect(d.digits.length, `${x} at ${p}`).toBeGreaterThanOrEqual(d.places - 1);
       }
     }
   });
@@ -88,7 +97,9 @@ describe('formatValue', () => {
   it('makes the same decision for text and TeX', () => {
     for (const x of [0.999994, -3.0721e-6, 123456.7, 1e-8, 0.0005, Math.PI, -Infinity, NaN]) {
       for (const p of PRECISIONS) {
-        const tex = formatTexNumber(x, p).replace(String.raw`\times`, '×').replace(/\^\{(-?\d+)\}/, (_, e: string) => `^${e}`);
+        const tex = formatTexNumber(x, p)
+          .replace(String.raw`\times`, '×')
+          .replace(/\^\{(-?\d+)\}/, (_, e: string) => `^${e}`);
         const text = formatValue(x, p).replace(/−/g, '-');
         if (Number.isFinite(x)) expect(parseUserNumber(text)).toBe(parseUserNumber(tex));
       }
@@ -115,8 +126,18 @@ describe('displayUnit', () => {
 
 describe('parseUserNumber', () => {
   it.each([
-    ['1', 1], [' -0.5 ', -0.5], ['−2', -2], ['1e-3', 0.001], ['.5', 0.5], ['3.', 3], ['+4', 4],
-    ['1.5×10⁻³', 0.0015], ['−3.072×10⁻⁶', -3.072e-6], ['10⁻⁸', 1e-8], ['2·10^-3', 0.002], ['2x10^3', 2000],
+    ['1', 1],
+    [' -0.5 ', -0.5],
+    ['−2', -2],
+    ['1e-3', 0.001],
+    ['.5', 0.5],
+    ['3.', 3],
+    ['+4', 4],
+    ['1.5×10⁻³', 0.0015],
+    ['−3.072×10⁻⁶', -3.072e-6],
+    ['10⁻⁸', 1e-8],
+    ['2·10^-3', 0.002],
+    ['2x10^3', 2000],
   ])('reads %j', (text, value) => {
     expect(parseUserNumber(text)).toBe(value);
   });
@@ -131,7 +152,8 @@ describe('userNumberError', () => {
     expect(userNumberError('−1e400')).toBe('“−1e400” is out of range (numbers go up to ±1.8e308)');
   });
   it('says other text is not a number', () => {
-    for (const text of ['abc', '', 'NaN', 'Infinity', '1,5']) expect(userNumberError(text)).toBe(`“${text}” is not a number`);
+    for (const text of ['abc', '', 'NaN', 'Infinity', '1,5'])
+      expect(userNumberError(text)).toBe(`“${text}” is not a number`);
   });
   it('has nothing to say about a number', () => {
     expect(userNumberError('1e308')).toBeNull();

@@ -2,7 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { compileScenario } from '../../src/core/compile.ts';
 import { gradCheck, relativeError } from '../../src/core/grad-check.ts';
 import { initWeights, mulberry32 } from '../../src/core/init.ts';
-import { ACTIVATION_TYPES, LOSS_NAMES, REDUCTIONS, type Activation, type ActivationType, type LossName, type Reduction, type Scenario } from '../../src/core/scenario.ts';
+import {
+  ACTIVATION_TYPES,
+  LOSS_NAMES,
+  REDUCTIONS,
+  type Activation,
+  type ActivationType,
+  type LossName,
+  type Reduction,
+  type Scenario,
+} from '../../src/core/scenario.ts';
 
 function activation(type: ActivationType): Activation {
   if (type === 'linear') return { type, slope: 1.5 };
@@ -17,7 +26,13 @@ function outputActivation(type: ActivationType, loss: LossName): Activation {
   return activation(type);
 }
 
-function randomScenario(type: ActivationType, loss: LossName, reduction: Reduction, bias: boolean, seed: number): Scenario {
+function randomScenario(
+  type: ActivationType,
+  loss: LossName,
+  reduction: Reduction,
+  bias: boolean,
+  seed: number,
+): Scenario {
   const u = mulberry32(seed);
   const sizes = [3, 4, 3, 2];
   const layers: Scenario['layers'] = [

@@ -2,7 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { cloneParams, compileScenario } from '../../src/core/compile.ts';
 import { forward } from '../../src/core/forward.ts';
 import { runIteration } from '../../src/core/iteration.ts';
-import { createLossGridJob, fillLossGrid, gridLocalMinima, gridWindow, lossGrid, paramValue, windowAround, type ParamRef } from '../../src/core/landscape.ts';
+import {
+  createLossGridJob,
+  fillLossGrid,
+  gridLocalMinima,
+  gridWindow,
+  lossGrid,
+  paramValue,
+  windowAround,
+  type ParamRef,
+} from '../../src/core/landscape.ts';
 import { createTrainer, train } from '../../src/core/train.ts';
 import { createWorkspace } from '../../src/core/workspace.ts';
 import { loadPreset } from '../../src/presets/index.ts';
@@ -18,7 +27,12 @@ describe('lossGrid', () => {
     const win = gridWindow(paramValue(c.params, p1), paramValue(c.params, p2), 'fixed', 1);
     const g = lossGrid(c, c.params, p1, p2, win, 16);
     const ws = createWorkspace(c.model, c.data.count);
-    for (const [row, col] of [[0, 0], [3, 11], [15, 15], [8, 2]]) {
+    for (const [row, col] of [
+      [0, 0],
+      [3, 11],
+      [15, 15],
+      [8, 2],
+    ]) {
       const p = cloneParams(c.params);
       p.w[0] = g.xs[col];
       p.w[6] = g.ys[row];
@@ -73,7 +87,11 @@ describe('the landscape-local-minimum preset', () => {
 
   it('has a global minimum near (1, 1) and a shallower local one with θ₁, θ₂ < 0 over ±3', () => {
     const g = lossGrid(c, c.params, t1, t2, { cx: 0, cy: 0, rx: 3, ry: 3 }, 64);
-    const minima = gridLocalMinima(g).map((k) => ({ x: g.xs[k % g.nx], y: g.ys[Math.floor(k / g.nx)], L: g.values[k] }));
+    const minima = gridLocalMinima(g).map((k) => ({
+      x: g.xs[k % g.nx],
+      y: g.ys[Math.floor(k / g.nx)],
+      L: g.values[k],
+    }));
     const global = minima.filter((m) => m.x > 0 && m.y > 0);
     const local = minima.filter((m) => m.x < 0 && m.y < 0);
     expect(global.length).toBeGreaterThanOrEqual(1);
@@ -106,7 +124,11 @@ describe('windowAround', () => {
     expect(w.cy).toBeCloseTo(1.5, 12);
     expect(w.rx).toBeCloseTo(1.5 * 1.24, 12);
     expect(w.ry).toBeCloseTo(1.5 * 1.24, 12);
-    for (const [x, y] of [[0, 0], [2, 1], [-1, 3]]) {
+    for (const [x, y] of [
+      [0, 0],
+      [2, 1],
+      [-1, 3],
+    ]) {
       expect(Math.abs(x - w.cx)).toBeLessThan(w.rx);
       expect(Math.abs(y - w.cy)).toBeLessThan(w.ry);
     }

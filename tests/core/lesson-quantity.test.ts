@@ -23,7 +23,9 @@ function oracle(file: string): OracleCase {
 
 describe('outputLossTerm: each output’s term of one sample’s loss', () => {
   it('gives Mazur’s E_o1 and E_o2 (½(t − o)²) from the oracle’s outputs', () => {
-    const c = oracle('mazur_222_fixed_bias.json') as OracleCase & { tutorial_published: { values: { quantity: string; exact: number }[] } };
+    const c = oracle('mazur_222_fixed_bias.json') as OracleCase & {
+      tutorial_published: { values: { quantity: string; exact: number }[] };
+    };
     const published = (q: string) => c.tutorial_published.values.find((v) => v.quantity === q)?.exact ?? NaN;
     const [o1, o2] = c.expected.forward_backward.samples[0].a[2];
     const [t1, t2] = c.data.targets[0];
@@ -37,7 +39,13 @@ describe('outputLossTerm: each output’s term of one sample’s loss', () => {
     for (const { file, oracle: c } of cases) {
       const scenario = oracleToScenario(c);
       if (scenario === null) continue;
-      const code = { mse: LOSS.mse, sse: LOSS.sse, 'half-sse': LOSS.halfSse, bce: LOSS.bce, 'cross-entropy': LOSS.crossEntropy }[scenario.loss];
+      const code = {
+        mse: LOSS.mse,
+        sse: LOSS.sse,
+        'half-sse': LOSS.halfSse,
+        bce: LOSS.bce,
+        'cross-entropy': LOSS.crossEntropy,
+      }[scenario.loss];
       c.expected.forward_backward.samples.forEach((s, k) => {
         const out = s.a[s.a.length - 1];
         let sum = 0;
@@ -72,7 +80,12 @@ describe('resolveQuantity: a lesson’s quantity reference, valued by the core',
             expectClose(resolveQuantity(ctx, ref(`dLda:node:${l}:${j}`)), s.dL_da[l][j], ONE_STEP, `dLda[${l}][${j}]`);
             if (l > 0) {
               expectClose(resolveQuantity(ctx, ref(`z:node:${l}:${j}`)), s.z[l]?.[j] ?? NaN, ONE_STEP, `z[${l}][${j}]`);
-              expectClose(resolveQuantity(ctx, ref(`dLdz:node:${l}:${j}`)), s.dL_dz[l]?.[j] ?? NaN, ONE_STEP, `dLdz[${l}][${j}]`);
+              expectClose(
+                resolveQuantity(ctx, ref(`dLdz:node:${l}:${j}`)),
+                s.dL_dz[l]?.[j] ?? NaN,
+                ONE_STEP,
+                `dLdz[${l}][${j}]`,
+              );
             }
           });
         }
@@ -83,16 +96,42 @@ describe('resolveQuantity: a lesson’s quantity reference, valued by the core',
       const ctx = lessonQuantityContext(scenario, 0);
       expectClose(resolveQuantity(ctx, ref('loss')), e.loss, ONE_STEP, 'loss');
       expectClose(resolveQuantity(ctx, ref('after:loss')), e.after_one_step.loss, ONE_STEP, 'after:loss');
-      c.network.weights.forEach((m, l) => m.forEach((row, j) => row.forEach((w, i) => {
-        expect(resolveQuantity(ctx, ref(`value:edge:${l}:${j}:${i}`))).toBe(w);
-        expectClose(resolveQuantity(ctx, ref(`gradient:edge:${l}:${j}:${i}`)), e.grads.weights[l][j][i], ONE_STEP, `gradient ${l}:${j}:${i}`);
-        expectClose(resolveQuantity(ctx, ref(`after:edge:${l}:${j}:${i}`)), e.after_one_step.weights[l][j][i], ONE_STEP, `after ${l}:${j}:${i}`);
-      })));
-      c.network.biases.forEach((b, l) => b?.forEach((v, j) => {
-        expect(resolveQuantity(ctx, ref(`value:bias:${l}:${j}`))).toBe(v);
-        expectClose(resolveQuantity(ctx, ref(`gradient:bias:${l}:${j}`)), e.grads.biases[l]?.[j] ?? NaN, ONE_STEP, `gradient bias ${l}:${j}`);
-        expectClose(resolveQuantity(ctx, ref(`after:bias:${l}:${j}`)), e.after_one_step.biases[l]?.[j] ?? NaN, ONE_STEP, `after bias ${l}:${j}`);
-      }));
+      c.network.weights.forEach((m, l) =>
+        m.forEach((row, j) =>
+          row.forEach((w, i) => {
+            expect(resolveQuantity(ctx, ref(`value:edge:${l}:${j}:${i}`))).toBe(w);
+            expectClose(
+              resolveQuantity(ctx, ref(`gradient:edge:${l}:${j}:${i}`)),
+              e.grads.weights[l][j][i],
+              ONE_STEP,
+              `gradient ${l}:${j}:${i}`,
+            );
+            expectClose(
+              resolveQuantity(ctx, ref(`after:edge:${l}:${j}:${i}`)),
+              e.after_one_step.weights[l][j][i],
+              ONE_STEP,
+              `after ${l}:${j}:${i}`,
+            );
+          }),
+        ),
+      );
+      c.network.biases.forEach((b, l) =>
+        b?.forEach((v, j) => {
+          expect(resolveQuantity(ctx, ref(`value:bias:${l}:${j}`))).toBe(v);
+          expectClose(
+            resolveQuantity(ctx, ref(`gradient:bias:${l}:${j}`)),
+            e.grads.biases[l]?.[j] ?? NaN,
+            ONE_STEP,
+            `gradient bias ${l}:${j}`,
+          );
+          expectClose(
+            resolveQuantity(ctx, ref(`after:bias:${l}:${j}`)),
+            e.after_one_step.biases[l]?.[j] ?? NaN,
+            ONE_STEP,
+            `after bias ${l}:${j}`,
+          );
+        }),
+      );
     });
   }
 

@@ -12,7 +12,8 @@ const report = (s: ReturnType<typeof loadPreset>) => {
 
 describe('nonFiniteReport', () => {
   it('is null for every preset', () => {
-    for (const id of ['walkthrough', 'little-network', 'numpy-341', 'by-hand-mlp', 'tanh-221', 'mazur']) expect(report(loadPreset(id))).toBeNull();
+    for (const id of ['walkthrough', 'little-network', 'numpy-341', 'by-hand-mlp', 'tanh-221', 'mazur'])
+      expect(report(loadPreset(id))).toBeNull();
   });
 
   it('names what overflowed for a huge weight', () => {

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { biasName, isNotation, nameToText, nodeName, NOTATIONS, parseLabel, targetName, weightName, type NameParts } from '../../src/core/notation.ts';
+import {
+  biasName,
+  isNotation,
+  nameToText,
+  nodeName,
+  NOTATIONS,
+  parseLabel,
+  targetName,
+  weightName,
+  type NameParts,
+} from '../../src/core/notation.ts';
 import { nameToLabel, withNotation } from '../../src/core/notation-labels.ts';
 import { loadPreset } from '../../src/presets/index.ts';
 import type { Scenario } from '../../src/core/scenario.ts';
@@ -40,9 +50,13 @@ describe('notation', () => {
 
 describe('target names', () => {
   it('never take the name of an output labelled y', () => {
-    const byHand: Pick<Scenario, 'layers'> = { layers: [{ size: 1 }, { size: 2, activation: { type: 'softmax' }, bias: true, labels: ['y_1', 'y_2'] }] };
+    const byHand: Pick<Scenario, 'layers'> = {
+      layers: [{ size: 1 }, { size: 2, activation: { type: 'softmax' }, bias: true, labels: ['y_1', 'y_2'] }],
+    };
     expect(nameToText(targetName(byHand, 1))).toBe('t₂');
-    const plain: Pick<Scenario, 'layers'> = { layers: [{ size: 1 }, { size: 2, activation: { type: 'sigmoid' }, bias: true }] };
+    const plain: Pick<Scenario, 'layers'> = {
+      layers: [{ size: 1 }, { size: 2, activation: { type: 'sigmoid' }, bias: true }],
+    };
     expect(nameToText(targetName(plain, 1))).toBe('y₂');
   });
 });
@@ -77,7 +91,9 @@ describe('notations', () => {
     expect(text(weightName(mazurShape, 0, 1, 0, 'letters'))).toBe('AD');
     expect(text(weightName(mazurShape, 1, 0, 1, 'letters'))).toBe('DE');
     expect(biasName(mazurShape, 1, 1, 'letters')).toEqual({ base: 'b', sub: 'F', sup: '' });
-    const wide: Pick<Scenario, 'layers'> = { layers: [{ size: 30 }, { size: 1, activation: { type: 'identity' }, bias: false }] };
+    const wide: Pick<Scenario, 'layers'> = {
+      layers: [{ size: 30 }, { size: 1, activation: { type: 'identity' }, bias: false }],
+    };
     expect(text(nodeName(wide, 0, 26, 'letters'))).toBe('AA');
     expect(weightName(wide, 0, 0, 26, 'letters')).toEqual({ base: 'w', sub: 'AA,AE', sup: '' });
   });
@@ -110,7 +126,20 @@ describe('notations', () => {
 
   it('a scenario’s own labels win over every notation', () => {
     for (const notation of NOTATIONS) expect(text(nodeName(net, 2, 0, notation))).toBe('F');
-    const labelled = { ...mazurShape, weightLabels: [[['p', 'q'], ['r', 's']], [['t', 'u'], ['v', 'x']]], biasLabels: [['c', 'd'], null] };
+    const labelled = {
+      ...mazurShape,
+      weightLabels: [
+        [
+          ['p', 'q'],
+          ['r', 's'],
+        ],
+        [
+          ['t', 'u'],
+          ['v', 'x'],
+        ],
+      ],
+      biasLabels: [['c', 'd'], null],
+    };
     expect(text(weightName(labelled, 1, 0, 1, 'letters'))).toBe('u');
     expect(text(biasName(labelled, 0, 1, 'net-out'))).toBe('d');
     expect(text(biasName(labelled, 1, 0, 'net-out'))).toBe('b₃');
@@ -142,12 +171,15 @@ describe('withNotation', () => {
   it('labels every element so that the default names speak the notation, keeping own labels', () => {
     for (const notation of NOTATIONS) {
       const named = withNotation(s, notation);
-      for (let l = 0; l < s.layers.length; l++) for (let j = 0; j < s.layers[l].size; j++) {
-        expect(nodeName(named, l, j)).toEqual(nodeName(s, l, j, notation));
-      }
-      for (let l = 0; l < 2; l++) for (let j = 0; j < s.layers[l + 1].size; j++) for (let i = 0; i < s.layers[l].size; i++) {
-        expect(weightName(named, l, j, i)).toEqual(weightName(s, l, j, i, notation));
-      }
+      for (let l = 0; l < s.layers.length; l++)
+        for (let j = 0; j < s.layers[l].size; j++) {
+          expect(nodeName(named, l, j)).toEqual(nodeName(s, l, j, notation));
+        }
+      for (let l = 0; l < 2; l++)
+        for (let j = 0; j < s.layers[l + 1].size; j++)
+          for (let i = 0; i < s.layers[l].size; i++) {
+            expect(weightName(named, l, j, i)).toEqual(weightName(s, l, j, i, notation));
+          }
       expect(biasName(named, 0, 1)).toEqual(biasName(s, 0, 1, notation));
       if (notation !== 'indices') expect(named.biasLabels?.[1]).toBeNull();
       expect(nameToText(nodeName(named, 2, 0))).toBe('out');

@@ -29,7 +29,11 @@ const CASES: [Optimizer, number, number][] = [
   // s = 0.05, Δ = √1e-6/√(0.05 + 1e-6) = 0.0044720…
   [{ type: 'adadelta', learningRate: 1, decay: 0.95, epsilon: 1e-6 }, 0.9955279087656892, 0.9910087481491854],
   // m̂ = g, v̂ = g² on step 1, so w = 1 − 0.1/(1 + 1e-8)
-  [{ type: 'adam', learningRate: 0.1, beta1: 0.9, beta2: 0.999, epsilon: 1e-8 }, 0.9000000009999999, 0.8004122297123379],
+  [
+    { type: 'adam', learningRate: 0.1, beta1: 0.9, beta2: 0.999, epsilon: 1e-8 },
+    0.9000000009999999,
+    0.8004122297123379,
+  ],
 ];
 
 describe('optimizers, two steps worked by hand', () => {
@@ -45,7 +49,9 @@ describe('optimizers, two steps worked by hand', () => {
   }
 
   it('skips a frozen parameter and keeps its state at zero', () => {
-    const frozen = oneWeight({ type: 'adam', learningRate: 0.1, beta1: 0.9, beta2: 0.999, epsilon: 1e-8 }, 1, { weights: [[[true, false]]] });
+    const frozen = oneWeight({ type: 'adam', learningRate: 0.1, beta1: 0.9, beta2: 0.999, epsilon: 1e-8 }, 1, {
+      weights: [[[true, false]]],
+    });
     const trainer = createTrainer(compileScenario(frozen));
     trainStep(trainer);
     trainStep(trainer);
@@ -63,7 +69,11 @@ describe('optimizers, two steps worked by hand', () => {
       weights: [[[0]]],
       loss: 'sse',
       reduction: 'sum',
-      data: [{ x: [1], y: [1] }, { x: [1], y: [2] }, { x: [1], y: [4] }],
+      data: [
+        { x: [1], y: [1] },
+        { x: [1], y: [2] },
+        { x: [1], y: [4] },
+      ],
       batchSize: 2,
     };
     // ∂L/∂w = Σ 2(w − y): batch 0 = samples 0, 1; batch 1 = sample 2 alone; then batch 0 again.

@@ -11,7 +11,12 @@ import { expectClose } from '../helpers/expect-close.ts';
 import { runTrace } from '../helpers/run-trace.ts';
 
 /** A case written by tests/fixtures/independent/make_regularization_cases.py (NumPy, not the core). */
-interface Losses { loss: number; dataLoss: number; penalty: number; testLoss?: number }
+interface Losses {
+  loss: number;
+  dataLoss: number;
+  penalty: number;
+  testLoss?: number;
+}
 interface Case {
   name: string;
   scenario: unknown;
@@ -20,12 +25,23 @@ interface Case {
     gradients: { weights: unknown; biases: unknown };
     sgd: Losses & { weights: unknown; biases: unknown };
     adam: Losses & { optimizer: unknown; weights: unknown; biases: unknown };
-    training: { steps: number; lossHistory: number[]; dataLossHistory: number[]; testLossHistory?: number[]; weights: unknown; biases: unknown; loss: number };
+    training: {
+      steps: number;
+      lossHistory: number[];
+      dataLossHistory: number[];
+      testLossHistory?: number[];
+      weights: unknown;
+      biases: unknown;
+      loss: number;
+    };
   };
 }
 
 const DIR = new URL('../fixtures/independent/regularization/', import.meta.url);
-const CASES: Case[] = readdirSync(DIR).filter((f) => f.endsWith('.json')).sort().map((f) => JSON.parse(readFileSync(new URL(f, DIR), 'utf8')) as Case);
+const CASES: Case[] = readdirSync(DIR)
+  .filter((f) => f.endsWith('.json'))
+  .sort()
+  .map((f) => JSON.parse(readFileSync(new URL(f, DIR), 'utf8')) as Case);
 const TOL = { abs: 1e-12 };
 const tmp = mkdtempSync(join(tmpdir(), 'regularization-golden-'));
 
@@ -71,7 +87,8 @@ function expectTraceMatches(t: Trace, c: Case, regularized: boolean, training: b
   expectClose(tr.lossHistory, e.training.lossHistory, TOL, 'training.lossHistory');
   if (regularized) expectClose(tr.dataLossHistory, e.training.dataLossHistory, TOL, 'training.dataLossHistory');
   else expect(tr.dataLossHistory).toBeUndefined();
-  if (e.training.testLossHistory) expectClose(tr.testLossHistory, e.training.testLossHistory, TOL, 'training.testLossHistory');
+  if (e.training.testLossHistory)
+    expectClose(tr.testLossHistory, e.training.testLossHistory, TOL, 'training.testLossHistory');
   else expect(tr.testLossHistory).toBeUndefined();
   expectClose(tr.weights, e.training.weights, TOL, 'training.weights');
   expectClose(tr.biases, e.training.biases, TOL, 'training.biases');
@@ -94,7 +111,8 @@ describe('regularization and test loss against an independent NumPy computation'
       expectClose(t.after.biases, c.expected.adam.biases, TOL, 'adam biases');
       expectClose(t.after.loss, c.expected.adam.loss, TOL, 'adam loss');
       if (regularized) expectClose(t.after.penalty, c.expected.adam.penalty, TOL, 'adam penalty');
-      if (c.expected.adam.testLoss !== undefined) expectClose(t.after.testLoss, c.expected.adam.testLoss, TOL, 'adam testLoss');
+      if (c.expected.adam.testLoss !== undefined)
+        expectClose(t.after.testLoss, c.expected.adam.testLoss, TOL, 'adam testLoss');
     });
 
     it(`${c.name}: central differences over every parameter agree with the core's ∂L/∂θ`, () => {

@@ -12,12 +12,20 @@ import { createWorkspace } from '../../src/core/workspace.ts';
 function scenario(regularization?: Regularization, seed = 7): Scenario {
   const u = mulberry32(seed);
   const weight = () => (u() < 0.5 ? -1 : 1) * (0.2 + u());
-  const matrix = (rows: number, cols: number) => Array.from({ length: rows }, () => Array.from({ length: cols }, weight));
+  const matrix = (rows: number, cols: number) =>
+    Array.from({ length: rows }, () => Array.from({ length: cols }, weight));
   const s: Scenario = {
     format: 'backprop-scenario/1',
-    layers: [{ size: 2 }, { size: 3, activation: { type: 'tanh' }, bias: true }, { size: 2, activation: { type: 'sigmoid' }, bias: true }],
+    layers: [
+      { size: 2 },
+      { size: 3, activation: { type: 'tanh' }, bias: true },
+      { size: 2, activation: { type: 'sigmoid' }, bias: true },
+    ],
     weights: [matrix(3, 2), matrix(2, 3)],
-    biases: [[0.1, -0.2, 0.3], [-0.05, 0.15]],
+    biases: [
+      [0.1, -0.2, 0.3],
+      [-0.05, 0.15],
+    ],
     loss: 'bce',
     data: Array.from({ length: 4 }, () => ({ x: [2 * u() - 1, 2 * u() - 1], y: [u() < 0.5 ? 0 : 1, u()] })),
     optimizer: { type: 'sgd', learningRate: 0.5 },
@@ -34,7 +42,11 @@ function penaltyOf(s: Scenario): number {
   return l1 * all.reduce((t, w) => t + Math.abs(w), 0) + (l2 / 2) * all.reduce((t, w) => t + w * w, 0);
 }
 
-const CASES: [string, Regularization][] = [['L1', { l1: 0.03 }], ['L2', { l2: 0.2 }], ['L1 and L2', { l1: 0.05, l2: 0.1 }]];
+const CASES: [string, Regularization][] = [
+  ['L1', { l1: 0.03 }],
+  ['L2', { l2: 0.2 }],
+  ['L1 and L2', { l1: 0.05, l2: 0.1 }],
+];
 
 describe('the weight penalty', () => {
   for (const [name, reg] of CASES) {
@@ -130,7 +142,10 @@ function nestedOf(tr: ReturnType<typeof createTrainer>): Pick<Scenario, 'weights
   const biases: number[][] = [];
   for (let l = 0; l < m.depth; l++) {
     const rows: number[][] = [];
-    for (let j = 0; j < m.sizes[l + 1]; j++) rows.push(Array.from(tr.params.w.subarray(m.weightOffset[l] + j * m.sizes[l], m.weightOffset[l] + (j + 1) * m.sizes[l])));
+    for (let j = 0; j < m.sizes[l + 1]; j++)
+      rows.push(
+        Array.from(tr.params.w.subarray(m.weightOffset[l] + j * m.sizes[l], m.weightOffset[l] + (j + 1) * m.sizes[l])),
+      );
     weights.push(rows);
     biases.push(Array.from(tr.params.b.subarray(m.biasOffset[l], m.biasOffset[l + 1])));
   }

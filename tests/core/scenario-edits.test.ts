@@ -2,7 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../../src/core/codec/parse-scenario.ts';
 import { serializeScenario } from '../../src/core/codec/serialize-scenario.ts';
 import { traceScenario } from '../../src/core/trace.ts';
-import { withBias, withLayerBias, withLayerInserted, withLayerRemoved, withLayerSize, withSampleAdded, withSampleRemoved, withWeight } from '../../src/core/scenario-edits.ts';
+import {
+  withBias,
+  withLayerBias,
+  withLayerInserted,
+  withLayerRemoved,
+  withLayerSize,
+  withSampleAdded,
+  withSampleRemoved,
+  withWeight,
+} from '../../src/core/scenario-edits.ts';
 import type { Scenario } from '../../src/core/scenario.ts';
 import { loadPreset } from '../../src/presets/index.ts';
 
@@ -26,7 +35,11 @@ describe('scenario edits', () => {
   it('grow and shrink a layer keeping the weights that still apply', () => {
     const s = loadPreset('walkthrough')!;
     const grown = valid(withLayerSize(s, 1, 3));
-    expect(grown.weights[0]).toEqual([[1, 1, 1], [1, 1, 1], [0, 0, 0]]);
+    expect(grown.weights[0]).toEqual([
+      [1, 1, 1],
+      [1, 1, 1],
+      [0, 0, 0],
+    ]);
     expect(grown.weights[1]).toEqual([[1, 1, 0]]);
     // the new node starts silent, so the numbers stay as they were
     expect(traceScenario(grown).loss).toBe(traceScenario(s).loss);

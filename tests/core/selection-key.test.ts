@@ -10,7 +10,21 @@ describe('parseSelectionKey', () => {
   });
 
   it('reads only the canonical form, so that a key read and written back is the same text', () => {
-    for (const key of ['node::0', 'node: 1:0', 'node:1e0:0', 'node:01:0', 'node:+1:0', 'node:1.0:0', 'edge:0x1:0:0', 'node:1:0:', 'Node:1:0', 'node:1', 'edge:1:0', 'loss:0', '']) {
+    for (const key of [
+      'node::0',
+      'node: 1:0',
+      'node:1e0:0',
+      'node:01:0',
+      'node:+1:0',
+      'node:1.0:0',
+      'edge:0x1:0:0',
+      'node:1:0:',
+      'Node:1:0',
+      'node:1',
+      'edge:1:0',
+      'loss:0',
+      '',
+    ]) {
       expect(parseSelectionKey(key), key).toBeNull();
     }
   });

@@ -14,13 +14,32 @@ describe('the step plan of one iteration', () => {
     const { plan: p } = plan('walkthrough');
     const names = p.events.map((e) => [e.kind, ...('l' in e ? [e.l, e.j] : []), ...('i' in e ? [e.i] : [])].join(' '));
     expect(names).toEqual([
-      'z 1 0', 'a 1 0', 'z 1 1', 'a 1 1', 'z 2 0', 'a 2 0',
+      'z 1 0',
+      'a 1 0',
+      'z 1 1',
+      'a 1 1',
+      'z 2 0',
+      'a 2 0',
       'loss',
-      'delta 2 0', 'weight-grad 1 0 0', 'weight-grad 1 0 1',
-      'delta 1 0', 'delta 1 1',
-      'weight-grad 0 0 0', 'weight-grad 0 0 1', 'weight-grad 0 0 2', 'weight-grad 0 1 0', 'weight-grad 0 1 1', 'weight-grad 0 1 2',
-      'weight-update 0 0 0', 'weight-update 0 0 1', 'weight-update 0 0 2', 'weight-update 0 1 0', 'weight-update 0 1 1', 'weight-update 0 1 2',
-      'weight-update 1 0 0', 'weight-update 1 0 1',
+      'delta 2 0',
+      'weight-grad 1 0 0',
+      'weight-grad 1 0 1',
+      'delta 1 0',
+      'delta 1 1',
+      'weight-grad 0 0 0',
+      'weight-grad 0 0 1',
+      'weight-grad 0 0 2',
+      'weight-grad 0 1 0',
+      'weight-grad 0 1 1',
+      'weight-grad 0 1 2',
+      'weight-update 0 0 0',
+      'weight-update 0 0 1',
+      'weight-update 0 0 2',
+      'weight-update 0 1 0',
+      'weight-update 0 1 1',
+      'weight-update 0 1 2',
+      'weight-update 1 0 0',
+      'weight-update 1 0 1',
     ]);
     expect(p.phaseStart).toEqual({ forward: 0, loss: 6, backward: 7, update: 18 });
     expect(p.events.map(phaseOf).slice(5, 9)).toEqual(['forward', 'loss', 'backward', 'backward']);
@@ -33,7 +52,9 @@ describe('the step plan of one iteration', () => {
     expect(Array.from(p.biasUpdateAt)).toEqual([-1, -1, -1, -1]);
     expect(p.events.filter((e) => e.kind === 'weight-update')).toHaveLength(compiled.model.weightCount);
     const little = plan('little-network').plan;
-    expect(little.events.filter((e) => e.kind === 'weight-update')).toEqual([{ kind: 'weight-update', l: 0, j: 0, i: 0 }]);
+    expect(little.events.filter((e) => e.kind === 'weight-update')).toEqual([
+      { kind: 'weight-update', l: 0, j: 0, i: 0 },
+    ]);
   });
 
   it('indexes every quantity by the event that computes it, so nothing is known before its event', () => {
@@ -82,9 +103,33 @@ describe('the plan of a big network', () => {
     const { parseScenario } = await import('../../src/core/codec/parse-scenario.ts');
     const r = parseScenario({
       format: 'backprop-scenario/1',
-      layers: [{ size: 3 }, { size: 4, activation: 'relu', bias: false }, { size: 2, activation: 'sigmoid', bias: true }],
-      weights: [[[1, 2, 3], [4, 5, 6], [7, 8, 9], [1, 2, 3]], [[1, 2, 3, 4], [5, 6, 7, 8]]],
-      trainable: { weights: [true, [[false, true, true, true], [true, true, true, true]]], biases: [null, [true, false]] },
+      layers: [
+        { size: 3 },
+        { size: 4, activation: 'relu', bias: false },
+        { size: 2, activation: 'sigmoid', bias: true },
+      ],
+      weights: [
+        [
+          [1, 2, 3],
+          [4, 5, 6],
+          [7, 8, 9],
+          [1, 2, 3],
+        ],
+        [
+          [1, 2, 3, 4],
+          [5, 6, 7, 8],
+        ],
+      ],
+      trainable: {
+        weights: [
+          true,
+          [
+            [false, true, true, true],
+            [true, true, true, true],
+          ],
+        ],
+        biases: [null, [true, false]],
+      },
       loss: 'mse',
       data: [{ x: [1, 2, 3], y: [0, 1] }],
       optimizer: { type: 'sgd', learningRate: 0.1 },

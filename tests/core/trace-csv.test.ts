@@ -17,44 +17,59 @@ function parse(doc: unknown): Scenario {
 /** A minimal RFC 4180 reader, enough for quoted cells with commas, quotes and no line breaks. */
 function readCsv(text: string): string[][] {
   expect(text.endsWith('\r\n')).toBe(true);
-  return text.slice(0, -2).split('\r\n').map((line) => {
-    const cells: string[] = [];
-    let k = 0;
-    while (k <= line.length) {
-      if (line[k] === '"') {
-        let value = '';
-        k++;
-        for (;;) {
-          const q = line.indexOf('"', k);
-          value += line.slice(k, q);
-          if (line[q + 1] === '"') { value += '"'; k = q + 2; } else { k = q + 1; break; }
+  return text
+    .slice(0, -2)
+    .split('\r\n')
+    .map((line) => {
+      const cells: string[] = [];
+      let k = 0;
+      while (k <= line.length) {
+        if (line[k] === '"') {
+          let value = '';
+          k++;
+          for (;;) {
+            const q = line.indexOf('"', k);
+            value += line.slice(k, q);
+            if (line[q + 1] === '"') {
+              value += '"';
+              k = q + 2;
+            } else {
+              k = q + 1;
+              break;
+            }
+          }
+          cells.push(value);
+          k++;
+        } else {
+          const comma = line.indexOf(',', k);
+          const end = comma < 0 ? line.length : comma;
+          cells.push(line.slice(k, end));
+          k = end + 1;
         }
-        cells.push(value);
-        k++;
-      } else {
-        const comma = line.indexOf(',', k);
-        const end = comma < 0 ? line.length : comma;
-        cells.push(line.slice(k, end));
-        k = end + 1;
       }
-    }
-    return cells;
-  });
+      return cells;
+    });
 }
 
 const mazur = loadPreset('mazur')!;
 
 describe('the iteration CSV', () => {
   it('has the documented header', () => {
-    expect(traceCsv(mazur).split('\r\n')[0]).toBe('kind,sample,layer,node,from_node,name,z,a,dL_dz,dL_da,value,gradient,value_after,trainable');
-    expect(TRACE_CSV_COLUMNS.join(',')).toBe('kind,sample,layer,node,from_node,name,z,a,dL_dz,dL_da,value,gradient,value_after,trainable');
+    expect(traceCsv(mazur).split('\r\n')[0]).toBe(
+      'kind,sample,layer,node,from_node,name,z,a,dL_dz,dL_da,value,gradient,value_after,trainable',
+    );
+    expect(TRACE_CSV_COLUMNS.join(',')).toBe(
+      'kind,sample,layer,node,from_node,name,z,a,dL_dz,dL_da,value,gradient,value_after,trainable',
+    );
   });
 
-  it('writes Mazur\'s numbers exactly, as the core computes them', () => {
+  it("writes Mazur's numbers exactly, as the core computes them", () => {
     const lines = traceCsv(mazur).split('\r\n');
     // The rows a reader of Mazur's post checks: o₁'s forward values, w₅'s step, E before and after.
     expect(lines).toContain('node,0,0,0,,i₁,,0.05,,0.0038042668797273384,,,,');
-    expect(lines).toContain('node,0,2,0,,o₁,1.10590596705977,0.7513650695523157,0.13849856162855695,0.7413650695523157,,,,');
+    expect(lines).toContain(
+      'node,0,2,0,,o₁,1.10590596705977,0.7513650695523157,0.13849856162855695,0.7413650695523157,,,,',
+    );
     expect(lines).toContain('weight,,2,0,0,w₅,,,,,0.4,0.08216704056423077,0.35891647971788465,1');
     expect(lines).toContain('weight,,1,0,0,w₁,,,,,0.15,0.0004385677344743465,0.1497807161327628,1');
     expect(lines).toContain('bias,,1,0,,b₁,,,,,0.35,0.00877135468948693,0.35,0');
@@ -66,17 +81,33 @@ describe('the iteration CSV', () => {
     for (const r of rows.filter((r) => r[0] === 'node')) {
       const [l, j] = [Number(r[2]), Number(r[3])];
       const s = t.samples[Number(r[1])];
-      expect([num(r[6]), num(r[7]), num(r[8]), num(r[9])]).toEqual([s.z[l]?.[j] ?? null, s.a[l][j], s.dLdz[l]?.[j] ?? null, s.dLda[l][j]]);
+      expect([num(r[6]), num(r[7]), num(r[8]), num(r[9])]).toEqual([
+        s.z[l]?.[j] ?? null,
+        s.a[l][j],
+        s.dLdz[l]?.[j] ?? null,
+        s.dLda[l][j],
+      ]);
     }
     for (const r of rows.filter((r) => r[0] === 'weight')) {
       const [l, j, i] = [Number(r[2]) - 1, Number(r[3]), Number(r[4])];
-      expect([num(r[10]), num(r[11]), num(r[12])]).toEqual([mazur.weights[l][j][i], t.gradients.weights[l][j][i], t.after.weights[l][j][i]]);
+      expect([num(r[10]), num(r[11]), num(r[12])]).toEqual([
+        mazur.weights[l][j][i],
+        t.gradients.weights[l][j][i],
+        t.after.weights[l][j][i],
+      ]);
     }
     for (const r of rows.filter((r) => r[0] === 'bias')) {
       const [l, j] = [Number(r[2]) - 1, Number(r[3])];
-      expect([num(r[10]), num(r[11]), num(r[12])]).toEqual([mazur.biases[l]![j], t.gradients.biases[l]![j], t.after.biases[l]![j]]);
+      expect([num(r[10]), num(r[11]), num(r[12])]).toEqual([
+        mazur.biases[l]![j],
+        t.gradients.biases[l]![j],
+        t.after.biases[l]![j],
+      ]);
     }
-    expect(rows.filter((r) => r[0] === 'loss').map((r) => [r[1], num(r[10]), num(r[12])])).toEqual([['0', t.samples[0].loss, null], ['', t.loss, t.after.loss]]);
+    expect(rows.filter((r) => r[0] === 'loss').map((r) => [r[1], num(r[10]), num(r[12])])).toEqual([
+      ['0', t.samples[0].loss, null],
+      ['', t.loss, t.after.loss],
+    ]);
   });
 
   it('has one row per sample × layer × node, per sample loss, the batch loss, each weight and each bias', () => {
@@ -92,8 +123,13 @@ describe('the iteration CSV', () => {
     const s = parse({
       format: 'backprop-scenario/1',
       layers: [{ size: 1 }, { size: 1, activation: 'tanh', bias: true }],
-      weights: [[[0.5]]], loss: 'mse',
-      data: [{ x: [1], y: [0] }, { x: [2], y: [1] }, { x: [3], y: [0] }],
+      weights: [[[0.5]]],
+      loss: 'mse',
+      data: [
+        { x: [1], y: [0] },
+        { x: [2], y: [1] },
+        { x: [3], y: [0] },
+      ],
       batchSize: 2,
       optimizer: { type: 'momentum', learningRate: 0.1 },
     });
@@ -112,8 +148,12 @@ describe('the iteration CSV', () => {
   it('quotes names with commas or quotes, and writes non-finite numbers as words', () => {
     const s = parse({
       format: 'backprop-scenario/1',
-      layers: [{ size: 1, labels: ['x,1'] }, { size: 1, activation: 'sigmoid', bias: false, labels: ['say "hi"'] }],
-      weights: [[[1000]]], loss: 'bce',
+      layers: [
+        { size: 1, labels: ['x,1'] },
+        { size: 1, activation: 'sigmoid', bias: false, labels: ['say "hi"'] },
+      ],
+      weights: [[[1000]]],
+      loss: 'bce',
       data: [{ x: [1], y: [0] }],
       optimizer: { type: 'sgd', learningRate: 0.1 },
     });

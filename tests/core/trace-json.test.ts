@@ -30,7 +30,10 @@ describe('the trace written piece by piece', () => {
     expect(pieces(s, 3).join('')).toBe(whole(s, 3));
     const huge: Scenario = {
       ...loadPreset('little-network')!,
-      data: [{ x: [1e200], y: [0] }, { x: [-0], y: [-1e-300] }],
+      data: [
+        { x: [1e200], y: [0] },
+        { x: [-0], y: [-1e-300] },
+      ],
     };
     const text = pieces(huge, 2).join('');
     expect(text).toBe(whole(huge, 2));

@@ -10,11 +10,25 @@ import { createWorkspace } from '../../src/core/workspace.ts';
 function base(): Scenario {
   return {
     format: 'backprop-scenario/1',
-    layers: [{ size: 2 }, { size: 2, activation: { type: 'tanh' }, bias: true }, { size: 1, activation: { type: 'identity' }, bias: true }],
-    weights: [[[0.5, -0.4], [0.3, 0.8]], [[-0.7, 0.6]]],
+    layers: [
+      { size: 2 },
+      { size: 2, activation: { type: 'tanh' }, bias: true },
+      { size: 1, activation: { type: 'identity' }, bias: true },
+    ],
+    weights: [
+      [
+        [0.5, -0.4],
+        [0.3, 0.8],
+      ],
+      [[-0.7, 0.6]],
+    ],
     biases: [[0.1, -0.1], [0.05]],
     loss: 'mse',
-    data: [{ x: [1, 0.5], y: [1] }, { x: [-1, 2], y: [-1] }, { x: [0.2, -0.3], y: [0.5] }],
+    data: [
+      { x: [1, 0.5], y: [1] },
+      { x: [-1, 2], y: [-1] },
+      { x: [0.2, -0.3], y: [0.5] },
+    ],
     optimizer: { type: 'sgd', learningRate: 0.1 },
   };
 }
@@ -57,7 +71,10 @@ describe('the trace with regularization and testData', () => {
   });
 
   it('with testData, reports the test data loss now, after the step and along the training', () => {
-    const testData = [{ x: [0.3, 0.3], y: [0.2] }, { x: [-0.5, 1], y: [-0.4] }];
+    const testData = [
+      { x: [0.3, 0.3], y: [0.2] },
+      { x: [-0.5, 1], y: [-0.4] },
+    ];
     const s = { ...base(), testData, regularization: { l2: 0.2 } };
     const t = traceScenario(s, 3);
     expect(t.testLoss).toBe(dataLossAt(s, testData));
@@ -71,11 +88,17 @@ describe('the trace with regularization and testData', () => {
   });
 
   it('with testData and mini-batches, the test loss is over all the test samples', () => {
-    const testData = [{ x: [0.3, 0.3], y: [0.2] }, { x: [-0.5, 1], y: [-0.4] }, { x: [2, 1], y: [1] }];
+    const testData = [
+      { x: [0.3, 0.3], y: [0.2] },
+      { x: [-0.5, 1], y: [-0.4] },
+      { x: [2, 1], y: [1] },
+    ];
     const s = { ...base(), testData, batchSize: 2, reduction: 'sum' as const };
     const t = traceScenario(s, 5);
     expect(t.testLoss).toBe(dataLossAt(s, testData));
-    expect(t.training!.testLossHistory![5]).toBe(dataLossAt({ ...s, weights: t.training!.weights, biases: t.training!.biases }, testData));
+    expect(t.training!.testLossHistory![5]).toBe(
+      dataLossAt({ ...s, weights: t.training!.weights, biases: t.training!.biases }, testData),
+    );
     expect(t).not.toHaveProperty('dataLoss');
     expect(t.training!.lossHistory).toEqual(Array.from(train(createTrainer(compileScenario(s)), 5)));
   });

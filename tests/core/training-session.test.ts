@@ -28,27 +28,31 @@ describe('a training session', () => {
     ['walkthrough', 4, 37, 5, 3],
     ['mazur', undefined, 1, 256, 1],
     ['mazur', undefined, 300, 2, 100],
-  ])('%s (batch %s): %i steps in time slices give the losses and parameters of one train call (≤ %i points)', (id, batch, steps, maxPoints, tick) => {
-    const c = compiled(id, batch);
-    const plain = createTrainer(c);
-    const expected = train(plain, steps);
-    const session = createTrainingSession(c, c.params, null, steps, maxPoints, fakeClock(tick));
-    const reports: TrainingProgress[] = [];
-    do reports.push(session.advance(10)); while (!reports[reports.length - 1].finished);
-    // it went in more than one slice (except a one-step run), each at least one step
-    if (steps > 10) expect(reports.length).toBeGreaterThan(1);
-    for (let k = 1; k < reports.length; k++) expect(reports[k].done).toBeGreaterThan(reports[k - 1].done);
-    const { losses, points } = drain(reports);
-    expect(losses).toEqual(Array.from(expected));
-    const last = reports[reports.length - 1];
-    expect(last.done).toBe(steps);
-    expect(Array.from(last.params.w)).toEqual(Array.from(plain.params.w));
-    expect(Array.from(last.params.b)).toEqual(Array.from(plain.params.b));
-    expect(last.state.t).toBe(steps);
-    expect(points.length).toBeLessThanOrEqual(maxPoints);
-    expect(Array.from(points[0].w)).toEqual(Array.from(c.params.w));
-    expect(Array.from(points[points.length - 1].w)).toEqual(Array.from(plain.params.w));
-  });
+  ])(
+    '%s (batch %s): %i steps in time slices give the losses and parameters of one train call (≤ %i points)',
+    (id, batch, steps, maxPoints, tick) => {
+      const c = compiled(id, batch);
+      const plain = createTrainer(c);
+      const expected = train(plain, steps);
+      const session = createTrainingSession(c, c.params, null, steps, maxPoints, fakeClock(tick));
+      const reports: TrainingProgress[] = [];
+      do reports.push(session.advance(10));
+      while (!reports[reports.length - 1].finished);
+      // it went in more than one slice (except a one-step run), each at least one step
+      if (steps > 10) expect(reports.length).toBeGreaterThan(1);
+      for (let k = 1; k < reports.length; k++) expect(reports[k].done).toBeGreaterThan(reports[k - 1].done);
+      const { losses, points } = drain(reports);
+      expect(losses).toEqual(Array.from(expected));
+      const last = reports[reports.length - 1];
+      expect(last.done).toBe(steps);
+      expect(Array.from(last.params.w)).toEqual(Array.from(plain.params.w));
+      expect(Array.from(last.params.b)).toEqual(Array.from(plain.params.b));
+      expect(last.state.t).toBe(steps);
+      expect(points.length).toBeLessThanOrEqual(maxPoints);
+      expect(Array.from(points[0].w)).toEqual(Array.from(c.params.w));
+      expect(Array.from(points[points.length - 1].w)).toEqual(Array.from(plain.params.w));
+    },
+  );
 
   it('reports a step boundary each time: the parameters after `done` steps of one run', () => {
     const c = compiled('numpy-341');
@@ -80,7 +84,8 @@ describe('a training session', () => {
     train(tr, 10);
     const session = createTrainingSession(c, tr.params, tr.state, 5, 8, fakeClock(1));
     let r: TrainingProgress;
-    do r = session.advance(10); while (!r.finished);
+    do r = session.advance(10);
+    while (!r.finished);
     train(tr, 5);
     expect(Array.from(r.params.w)).toEqual(Array.from(tr.params.w));
     expect(r.state.t).toBe(15);

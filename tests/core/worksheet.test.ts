@@ -104,7 +104,14 @@ describe('checkAnswer', () => {
 });
 
 describe('isAnswerReadable', () => {
-  it.each([['1', true], ['−2e3', true], ['NaN', true], ['-∞', true], ['', false], ['abc', false]])('%j → %s', (text, ok) => {
+  it.each([
+    ['1', true],
+    ['−2e3', true],
+    ['NaN', true],
+    ['-∞', true],
+    ['', false],
+    ['abc', false],
+  ])('%j → %s', (text, ok) => {
     expect(isAnswerReadable(text)).toBe(ok);
   });
 });
@@ -117,7 +124,7 @@ describe('eventValue', () => {
   const plan = buildStepPlan(model, compiled.trainable);
   const it0 = runIteration(compiled);
 
-  it('gives Mazur\'s numbers for the events of his post', () => {
+  it("gives Mazur's numbers for the events of his post", () => {
     const value = (k: number) => eventValue(model, it0, plan.events[k], 0);
     expect(plan.events[0]).toEqual({ kind: 'z', l: 1, j: 0 });
     expect(value(0)).toBeCloseTo(0.3775, 12); // net h1

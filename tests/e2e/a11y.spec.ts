@@ -15,9 +15,15 @@ async function expectAccessible(page: Page, screen: string): Promise<void> {
   await page.waitForTimeout(150);
   const { violations } = await new AxeBuilder({ page }).analyze();
   const describe = (v: (typeof violations)[number]) =>
-    `[${v.impact}] ${v.id}: ${v.help}\n${v.nodes.slice(0, 5).map((n) => `    ${n.target.join(' ')}: ${(n.failureSummary ?? '').replace(/\s+/g, ' ')}`).join('\n')}`;
+    `[${v.impact}] ${v.id}: ${v.help}\n${v.nodes
+      .slice(0, 5)
+      .map((n) => `    ${n.target.join(' ')}: ${(n.failureSummary ?? '').replace(/\s+/g, ' ')}`)
+      .join('\n')}`;
   const blocking = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(blocking.map((v) => v.id), `${screen}:\n${violations.map(describe).join('\n')}`).toEqual([]);
+  expect(
+    blocking.map((v) => v.id),
+    `${screen}:\n${violations.map(describe).join('\n')}`,
+  ).toEqual([]);
 }
 
 test.describe('accessibility (axe-core)', () => {

@@ -32,7 +32,9 @@ test('training 1,000 steps of a 16-16-16-16-16-1 network finishes on the core’
   await expect(page.getByTestId('loss-chart')).toHaveAttribute('aria-label', /1000 training steps/);
 });
 
-test('Stop stops on a step boundary, and undo rewinds the run as one entry with its landscape path', async ({ page }) => {
+test('Stop stops on a step boundary, and undo rewinds the run as one entry with its landscape path', async ({
+  page,
+}) => {
   // big enough that 10,000 steps take far longer than the test waits
   test.setTimeout(120_000);
   const doc = denseDoc([8, 64, 64, 4], 256);
@@ -58,10 +60,17 @@ test('Stop stops on a step boundary, and undo rewinds the run as one entry with 
   // the parameters shown are those after exactly `steps` steps of the core
   const core = trace(parse(doc), steps).training!;
   const w = Number(await page.locator('[data-edge="2:3:63"]').getAttribute('data-weight'));
-  expect(relClose(w, core.weights[2][3][63], 1e-9), `w 2:3:63 ${w} vs the core's ${core.weights[2][3][63]} after ${steps} steps`).toBe(true);
+  expect(
+    relClose(w, core.weights[2][3][63], 1e-9),
+    `w 2:3:63 ${w} vs the core's ${core.weights[2][3][63]} after ${steps} steps`,
+  ).toBe(true);
   const loss = Number(await page.getByTestId('batch-loss').getAttribute('data-value'));
   expect(relClose(loss, core.loss, 1e-9)).toBe(true);
-  await expect.poll(async () => Number(await page.getByTestId('landscape-plot').getAttribute('data-path-points')), { timeout: 30_000 }).toBeGreaterThanOrEqual(2);
+  await expect
+    .poll(async () => Number(await page.getByTestId('landscape-plot').getAttribute('data-path-points')), {
+      timeout: 30_000,
+    })
+    .toBeGreaterThanOrEqual(2);
 
   // one undo: the weights, the chart and the landscape's path all go back
   await page.getByTestId('undo').click();
@@ -71,7 +80,11 @@ test('Stop stops on a step boundary, and undo rewinds the run as one entry with 
   await expect(page.getByTestId('undo')).toBeDisabled();
   await page.getByTestId('redo').click();
   await expect(page.getByTestId('loss-chart-summary')).toHaveText(new RegExp(`^${steps} steps`));
-  await expect.poll(async () => Number(await page.getByTestId('landscape-plot').getAttribute('data-path-points')), { timeout: 30_000 }).toBeGreaterThanOrEqual(2);
+  await expect
+    .poll(async () => Number(await page.getByTestId('landscape-plot').getAttribute('data-path-points')), {
+      timeout: 30_000,
+    })
+    .toBeGreaterThanOrEqual(2);
 });
 
 /** The page works on a network past the drawable size: it says how it draws it, steps, selects from a heatmap and trains a step. */
@@ -107,7 +120,11 @@ test('a share link of 32 layers of 176 opens a working page that says how it dra
 test('importing a file of nearly a million parameters leaves a working page', async ({ page }) => {
   test.setTimeout(120_000);
   await openApp(page);
-  await page.getByTestId('import-file').setInputFiles({ name: 'big.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(nearMillion())) });
+  await page.getByTestId('import-file').setInputFiles({
+    name: 'big.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(nearMillion())),
+  });
   await expectWorkingPage(page, '997,000');
   await expect(page.locator('[data-edge]')).toHaveCount(0);
 });

@@ -4,7 +4,9 @@ import { test, expect } from './helpers/fixtures.ts';
 
 /** Defects found trying the app as a teacher would, in front of a class (issue 9, item 4). */
 
-test('▶ plays: the play button shows the one plain triangle, step forward a triangle against a bar', async ({ page }) => {
+test('▶ plays: the play button shows the one plain triangle, step forward a triangle against a bar', async ({
+  page,
+}) => {
   await openApp(page);
   const d = async (testId: string) => page.getByTestId(testId).locator('svg path').getAttribute('d');
   const play = (await d('play')) ?? '';
@@ -18,7 +20,9 @@ test('▶ plays: the play button shows the one plain triangle, step forward a tr
   await expect(page.getByTestId('play')).toHaveAccessibleName('Pause');
 });
 
-test('focus returns to the number edited after Enter or Escape: samples table and parameter editor', async ({ page }) => {
+test('focus returns to the number edited after Enter or Escape: samples table and parameter editor', async ({
+  page,
+}) => {
   await openApp(page);
   await typeInto(page, 'x-0-0', '2');
   await expect(page.getByTestId('x-0-0')).toBeFocused();
@@ -43,13 +47,21 @@ test('headings never case-transform math: δ stays δ in the math and matrix pan
   await node(page, '1:0').click();
   const headings = page.getByTestId('math-panel').locator('h3');
   await expect(headings.first()).toBeVisible();
-  const pairs = await headings.evaluateAll((els) => els.map((h) => [h.textContent ?? '', (h as HTMLElement).innerText]));
-  expect(pairs.some(([text]) => /δ|∂/.test(text)), 'some heading has math in it').toBe(true);
+  const pairs = await headings.evaluateAll((els) =>
+    els.map((h) => [h.textContent ?? '', (h as HTMLElement).innerText]),
+  );
+  expect(
+    pairs.some(([text]) => /δ|∂/.test(text)),
+    'some heading has math in it',
+  ).toBe(true);
   // innerText is the text as rendered, after text-transform.
-  for (const [text, rendered] of pairs) expect(rendered.replace(/\s+/g, ' ').trim()).toBe(text.replace(/\s+/g, ' ').trim());
+  for (const [text, rendered] of pairs)
+    expect(rendered.replace(/\s+/g, ' ').trim()).toBe(text.replace(/\s+/g, ' ').trim());
 });
 
-test('a lesson link locks what it opens: no worksheet switch, no preset menu, End does not show the answers', async ({ page }) => {
+test('a lesson link locks what it opens: no worksheet switch, no preset menu, End does not show the answers', async ({
+  page,
+}) => {
   await openApp(page, `${shareHash(preset('mazur'))}&worksheet=1&hide=worksheet,presets`);
   await expect(page.getByTestId('worksheet-panel')).toBeVisible();
   await expect(page.getByTestId('worksheet-toggle')).toHaveCount(0);
@@ -66,7 +78,9 @@ test('a lesson link locks what it opens: no worksheet switch, no preset menu, En
   await expect(page.getByTestId('step-caption')).toHaveText(/^1\//);
 });
 
-test('printing: a large diagram, no screen highlight, and no question asked twice (Mazur\'s two b₁)', async ({ page }) => {
+test("printing: a large diagram, no screen highlight, and no question asked twice (Mazur's two b₁)", async ({
+  page,
+}) => {
   await openApp(page, shareHash(preset('mazur')));
   await page.evaluate(() => {
     window.print = () => {};
@@ -92,7 +106,8 @@ test('printing: a large diagram, no screen highlight, and no question asked twic
       document.querySelector('[data-testid="diagram"] svg')?.appendChild(probe);
       const accent = getComputedStyle(probe).stroke;
       probe.remove();
-      const strokes = (sel: string) => Array.from(document.querySelectorAll(sel)).map((el) => getComputedStyle(el).stroke);
+      const strokes = (sel: string) =>
+        Array.from(document.querySelectorAll(sel)).map((el) => getComputedStyle(el).stroke);
       return {
         accent,
         halos: strokes(':is(.bp-current, .bp-selected) > .bp-halo'),
@@ -102,7 +117,8 @@ test('printing: a large diagram, no screen highlight, and no question asked twic
     expect(marks.accent).toMatch(/^rgb/);
     // The answer key shows the iteration done: its last step (an update) is the current one, marked on screen.
     if (kind === 'print-answers') expect(marks.halos.length, 'the last step is marked on screen').toBeGreaterThan(0);
-    for (const stroke of marks.halos) expect(stroke, `${kind}: no highlight halo`).toMatch(/^(transparent|rgba\(0, 0, 0, 0\)|none)$/);
+    for (const stroke of marks.halos)
+      expect(stroke, `${kind}: no highlight halo`).toMatch(/^(transparent|rgba\(0, 0, 0, 0\)|none)$/);
     for (const stroke of marks.rings) expect(stroke, `${kind}: no current-step ring`).not.toBe(marks.accent);
   }
 });

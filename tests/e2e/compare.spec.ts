@@ -19,7 +19,15 @@ async function expectRunCount(page: Page, n: number): Promise<void> {
   await expect(page.getByTestId('compare-panel')).toHaveAttribute('data-state', 'ready', { timeout: 10_000 });
   await expect(runs(page)).toHaveCount(n);
   await expect(curves(page)).toHaveCount(n);
-  await expect(page.getByTestId('compare-chart')).toHaveAttribute('aria-label', new RegExp(`^${['A', 'B', 'C', 'D'].slice(0, n).map((l) => `${l}: loss over`).join('.*; ')}`));
+  await expect(page.getByTestId('compare-chart')).toHaveAttribute(
+    'aria-label',
+    new RegExp(
+      `^${['A', 'B', 'C', 'D']
+        .slice(0, n)
+        .map((l) => `${l}: loss over`)
+        .join('.*; ')}`,
+    ),
+  );
   const plot = page.getByTestId('landscape-plot');
   await expect(plot).toHaveAttribute('data-state', 'ready', { timeout: 10_000 });
   await expect(plot).toHaveAttribute('data-paths', String(n));
@@ -72,12 +80,20 @@ test('each run’s final loss is the core’s for its optimizer and learning rat
     // Math.pow (Adam's bias correction) may differ by an ulp between Chromium's V8 and Node's,
     // so the browser's number is held to the oracle's long-run tolerance, not to the bit
     expect(Math.abs(shown - core), `run ${k}: ${shown} vs ${core}`).toBeLessThanOrEqual(1e-12 * core);
-    expect(shown).not.toBe(Number(await runs(page).nth((k + 1) % 3).getAttribute('data-final-loss')));
+    expect(shown).not.toBe(
+      Number(
+        await runs(page)
+          .nth((k + 1) % 3)
+          .getAttribute('data-final-loss'),
+      ),
+    );
   }
   await expect(page.getByTestId('compare-result-1')).toContainText('L = ');
 });
 
-test('a learning rate that is not allowed is refused with a message naming the run, and nothing changes', async ({ page }) => {
+test('a learning rate that is not allowed is refused with a message naming the run, and nothing changes', async ({
+  page,
+}) => {
   await openApp(page);
   await choosePreset(page, 'mazur');
   await page.getByTestId('tab-compare').click();

@@ -11,7 +11,9 @@ import { test, expect } from './helpers/fixtures.ts';
 const label = (key: string) => `.bp-label[data-sel="${key}"]`;
 
 test.describe('click-to-edit on the diagram', () => {
-  test('click selects, a second click edits in place; Enter commits and focus returns to the edge', async ({ page }) => {
+  test('click selects, a second click edits in place; Enter commits and focus returns to the edge', async ({
+    page,
+  }) => {
     await openApp(page);
     await choosePreset(page, 'mazur');
     await page.locator('body').press('End');

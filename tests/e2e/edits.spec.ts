@@ -1,6 +1,18 @@
 import type { Page } from '@playwright/test';
 import type { Scenario } from '../../src/core/scenario.ts';
-import { choosePreset, clickEdge, edge, locationHash, nestedWeights, node, numbersOf, openApp, readCaption, readDiagram, typeInto } from './helpers/app.ts';
+import {
+  choosePreset,
+  clickEdge,
+  edge,
+  locationHash,
+  nestedWeights,
+  node,
+  numbersOf,
+  openApp,
+  readCaption,
+  readDiagram,
+  typeInto,
+} from './helpers/app.ts';
 import { edited, parse, preset, readShareHash, trace } from './helpers/core.ts';
 import { test, expect } from './helpers/fixtures.ts';
 
@@ -18,10 +30,16 @@ function sizesOf(s: Scenario): number[] {
 async function expectDiagramIs(page: Page, expected: Scenario): Promise<void> {
   const t = trace(expected);
   const sizes = sizesOf(expected);
-  await expect.poll(async () => nestedWeights(await readDiagram(page), sizes, 'grad'), { message: 'data-grad equals the core on the edited scenario' }).toEqual(t.gradients.weights);
+  await expect
+    .poll(async () => nestedWeights(await readDiagram(page), sizes, 'grad'), {
+      message: 'data-grad equals the core on the edited scenario',
+    })
+    .toEqual(t.gradients.weights);
   const d = await readDiagram(page);
   expect(nestedWeights(d, sizes, 'weight')).toEqual(expected.weights);
-  t.gradients.biases.forEach((b, l) => b?.forEach((g, j) => expect(d.biases[`${l}:${j}`].grad, `bias ${l}:${j} data-grad`).toBe(g)));
+  t.gradients.biases.forEach((b, l) =>
+    b?.forEach((g, j) => expect(d.biases[`${l}:${j}`].grad, `bias ${l}:${j} data-grad`).toBe(g)),
+  );
   expect(d.loss.value).toBe(t.loss);
 }
 
@@ -45,7 +63,9 @@ test.describe('edits drive the gradients', () => {
     await expect(page.getByTestId('edit-weight-input')).toHaveCount(0);
     await expect(edge(page, '1:0:0')).toHaveAttribute('data-weight', '0.7');
 
-    const expected = edited(base, (s) => { s.weights[1][0][0] = 0.7; });
+    const expected = edited(base, (s) => {
+      s.weights[1][0][0] = 0.7;
+    });
     await expectDiagramIs(page, expected);
     const after = await readDiagram(page);
     // The edit moved the gradients of w5's own layer and of the layer below (through h1's δ).
@@ -64,7 +84,9 @@ test.describe('edits drive the gradients', () => {
 
     await typeInto(page, 'x-0-1', '0.25');
     await expect(page.getByTestId('x-0-1')).toHaveText('0.25');
-    const first = edited(base, (s) => { s.data[0].x[1] = 0.25; });
+    const first = edited(base, (s) => {
+      s.data[0].x[1] = 0.25;
+    });
     await expectDiagramIs(page, first);
     await expect(node(page, '0:1')).toHaveAttribute('data-a', '0.25');
     expect((await readCaption(page)).position, 'the step position is kept').toBe(20);
@@ -73,7 +95,9 @@ test.describe('edits drive the gradients', () => {
     await node(page, '0:0').click();
     await expect(node(page, '0:0')).toHaveAttribute('aria-pressed', 'true');
     await typeInto(page, 'edit-input', '-0.5');
-    const second = edited(first, (s) => { s.data[0].x[0] = -0.5; });
+    const second = edited(first, (s) => {
+      s.data[0].x[0] = -0.5;
+    });
     await expectDiagramIs(page, second);
     expect((await readCaption(page)).position, 'the step position is kept').toBe(20);
     await expect(page.getByTestId('x-0-0')).toHaveText('−0.5');
@@ -86,12 +110,16 @@ test.describe('edits drive the gradients', () => {
 
     await clickEdge(page, '0:1:2');
     await typeInto(page, 'edit-weight', '-0.75');
-    const first = edited(base, (s) => { s.weights[0][1][2] = -0.75; });
+    const first = edited(base, (s) => {
+      s.weights[0][1][2] = -0.75;
+    });
     await expectDiagramIs(page, first);
     expect((await readCaption(page)).position).toBe(17);
 
     await typeInto(page, 'x-3-2', '2.5');
-    const second = edited(first, (s) => { s.data[3].x[2] = 2.5; });
+    const second = edited(first, (s) => {
+      s.data[3].x[2] = 2.5;
+    });
     await expectDiagramIs(page, second);
     expect((await readCaption(page)).position).toBe(17);
     // The batch total in the table follows the selected edge's batch gradient.
@@ -136,7 +164,10 @@ test.describe('invalid input is refused where it is typed', () => {
     };
     await expect.poll(shared, { message: 'the hash holds the preset' }).toEqual(preset('tanh-221').data);
 
-    for (const [text, why] of [['1e999', 'is out of range'], ['abc', 'is not a number']]) {
+    for (const [text, why] of [
+      ['1e999', 'is out of range'],
+      ['abc', 'is not a number'],
+    ]) {
       const input = await typeInto(page, 'x-0-0', text);
       await expect(page.getByRole('alert')).toContainText(`“${text}” ${why}`);
       await expect(input).toHaveAttribute('aria-invalid', 'true');

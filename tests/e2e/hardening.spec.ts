@@ -46,35 +46,46 @@ test.describe('decompression bombs', () => {
     await expect(page.getByTestId('notice')).toContainText('The pasted link could not be opened; nothing was changed.');
     await expect(page.getByTestId('notice')).toContainText('would be more than 20,971,520 characters');
     await page.getByRole('button', { name: 'Dismiss the message' }).click();
-    await page.evaluate((b) => { window.location.hash = `scenario=${b}`; }, bomb);
+    await page.evaluate((b) => {
+      window.location.hash = `scenario=${b}`;
+    }, bomb);
     await expect(page.getByTestId('notice')).toContainText('would be more than 20,971,520 characters');
     await expect(page.getByTestId('preset-menu')).toHaveValue('mazur');
   });
 });
 
 test.describe('a saved session that cannot be read whole', () => {
-  test('one bad view field: the scenario and the rest come back, a copy is kept and offered for download', async ({ page }) => {
+  test('one bad view field: the scenario and the rest come back, a copy is kept and offered for download', async ({
+    page,
+  }) => {
     await openApp(page);
     await choosePreset(page, 'mazur');
     await clickEdge(page, '1:0:0');
     await typeInto(page, 'edit-weight', '0.7');
-    await expect.poll(async () => (JSON.parse((await stored(page, SESSION_KEY)) ?? '{}') as { presetId?: string }).presetId).toBe('mazur');
+    await expect
+      .poll(async () => (JSON.parse((await stored(page, SESSION_KEY)) ?? '{}') as { presetId?: string }).presetId)
+      .toBe('mazur');
     const bad = await page.evaluate((key) => {
       const doc = JSON.parse(window.localStorage.getItem(key)!) as Record<string, unknown>;
       doc.position = 999999;
       return JSON.stringify(doc);
     }, SESSION_KEY);
     // Written after the page is gone (its last save on pagehide) and before the next one reads it.
-    await page.addInitScript(([key, text]) => {
-      if (window.sessionStorage.getItem('bad-written') === null) {
-        window.localStorage.setItem(key, text);
-        window.sessionStorage.setItem('bad-written', '1');
-      }
-    }, [SESSION_KEY, bad]);
+    await page.addInitScript(
+      ([key, text]) => {
+        if (window.sessionStorage.getItem('bad-written') === null) {
+          window.localStorage.setItem(key, text);
+          window.sessionStorage.setItem('bad-written', '1');
+        }
+      },
+      [SESSION_KEY, bad],
+    );
     await page.reload();
     await expect(page.getByTestId('app')).toBeVisible();
     const notice = page.getByTestId('notice');
-    await expect(notice).toContainText('Part of your saved session could not be restored: its scenario is back (reset: position)');
+    await expect(notice).toContainText(
+      'Part of your saved session could not be restored: its scenario is back (reset: position)',
+    );
     await expect(notice).toContainText('position: expected an integer in [0, ');
     await expect(page.getByTestId('preset-menu')).toHaveValue('mazur');
     await expect(edge(page, '1:0:0')).toHaveAttribute('data-weight', '0.7');
@@ -86,21 +97,30 @@ test.describe('a saved session that cannot be read whole', () => {
     expect(readFileSync(await file.path()).toString('utf8')).toBe(bad);
   });
 
-  test('a session of another version with nothing readable: the default preset, and the copy outlives the next save', async ({ page }) => {
+  test('a session of another version with nothing readable: the default preset, and the copy outlives the next save', async ({
+    page,
+  }) => {
     await openApp(page);
     const unreadable = '{"version":2,"model":{"layers":[3,2,1]}}';
     await page.evaluate(([key, text]) => window.localStorage.setItem(key, text), [SESSION_KEY, unreadable]);
     await page.reload();
-    await expect(page.getByTestId('notice')).toContainText('Your saved session could not be restored, so the default preset is shown. A copy of it is kept.');
+    await expect(page.getByTestId('notice')).toContainText(
+      'Your saved session could not be restored, so the default preset is shown. A copy of it is kept.',
+    );
     await expect(page.getByTestId('notice-download')).toBeVisible();
     await clickEdge(page, '1:0:0');
     await typeInto(page, 'edit-weight', '0.5');
-    await expect.poll(async () => (JSON.parse((await stored(page, SESSION_KEY)) ?? '{}') as { version?: number }).version).toBe(1);
+    await expect
+      .poll(async () => (JSON.parse((await stored(page, SESSION_KEY)) ?? '{}') as { version?: number }).version)
+      .toBe(1);
     expect(await stored(page, BACKUP_KEY)).toBe(unreadable);
   });
 });
 
-test('a link opened on a first visit is the session: a new tab without the link reopens it', async ({ page, context }) => {
+test('a link opened on a first visit is the session: a new tab without the link reopens it', async ({
+  page,
+  context,
+}) => {
   const mazur = preset('mazur');
   await openApp(page, shareHash(mazur));
   await expect(edge(page, '0:0:0')).toHaveAttribute('data-weight', String(mazur.weights[0][0][0]));
@@ -112,19 +132,33 @@ test('a link opened on a first visit is the session: a new tab without the link 
   await expect(second.getByTestId('notice')).toHaveCount(0);
 });
 
-test('a share link too long to pass around is not copied unasked; the file is offered and says why', async ({ page }) => {
+test('a share link too long to pass around is not copied unasked; the file is offered and says why', async ({
+  page,
+}) => {
   let seed = 3;
   const random = () => Math.round((((seed = (seed * 16807) % 2147483647) / 2147483647) * 2 - 1) * 1e6) / 1e6;
   const wide = {
-    format: 'backprop-scenario/1', title: 'Wide',
-    layers: [{ size: 48 }, { size: 48, activation: 'tanh', bias: false }, { size: 1, activation: 'sigmoid', bias: false }],
-    weights: [Array.from({ length: 48 }, () => Array.from({ length: 48 }, random)), [Array.from({ length: 48 }, random)]],
-    loss: 'bce', data: [{ x: Array.from({ length: 48 }, () => 0.5), y: [1] }], optimizer: { type: 'sgd', learningRate: 0.1 },
+    format: 'backprop-scenario/1',
+    title: 'Wide',
+    layers: [
+      { size: 48 },
+      { size: 48, activation: 'tanh', bias: false },
+      { size: 1, activation: 'sigmoid', bias: false },
+    ],
+    weights: [
+      Array.from({ length: 48 }, () => Array.from({ length: 48 }, random)),
+      [Array.from({ length: 48 }, random)],
+    ],
+    loss: 'bce',
+    data: [{ x: Array.from({ length: 48 }, () => 0.5), y: [1] }],
+    optimizer: { type: 'sgd', learningRate: 0.1 },
   };
   await openApp(page, shareHash(wide));
   await page.getByTestId('share-button').click();
   const warning = page.getByTestId('share-too-long');
-  await expect(warning).toContainText(/This link is [\d,]+ characters long: past 8,000, chat tools, e-mail and some browsers cut links short/);
+  await expect(warning).toContainText(
+    /This link is [\d,]+ characters long: past 8,000, chat tools, e-mail and some browsers cut links short/,
+  );
   await expect(page.getByTestId('share-status')).not.toContainText('Link copied');
   await expect(page.getByTestId('share-copy')).toHaveText('Copy anyway');
   const downloading = page.waitForEvent('download');
@@ -152,7 +186,10 @@ test('control characters in the title and labels: the SVG is well-formed and the
   const svg = readFileSync(await (await downloading).path()).toString('utf8');
   const parsed = await page.evaluate((text) => {
     const d = new DOMParser().parseFromString(text, 'image/svg+xml');
-    return { error: d.querySelector('parsererror')?.textContent ?? null, title: d.querySelector('title')?.textContent ?? null };
+    return {
+      error: d.querySelector('parsererror')?.textContent ?? null,
+      title: d.querySelector('title')?.textContent ?? null,
+    };
   }, svg);
   expect(parsed).toEqual({ error: null, title: 'Intro & <b>' });
   await page.getByTestId('file-menu-button').click();

@@ -24,7 +24,7 @@ async function expectPosition(page: Page, position: number): Promise<void> {
 const sizes = (id: string) => preset(id).layers.map((l) => l.size);
 
 test.describe('keyboard only', () => {
-  test('→ walks a whole iteration; at the end every number is the core\'s and the text shows it', async ({ page }) => {
+  test("→ walks a whole iteration; at the end every number is the core's and the text shows it", async ({ page }) => {
     await openApp(page);
     const t = trace(preset(DEFAULT_PRESET_ID));
     const { total } = await readCaption(page);
@@ -51,10 +51,14 @@ test.describe('keyboard only', () => {
       expect(e.after, `data-weight-after of ${key}`).toBe(t.after.weights[l][j][i]);
     }
     expect(updated, 'the update phase updated weights').toBeGreaterThan(0);
-    t.samples[0].a.forEach((layer, l) => layer.forEach((a, j) => {
-      expect(d.nodes[`${l}:${j}`].a, `data-a of ${l}:${j}`).toBe(a);
-      expect(d.nodeText[`${l}:${j}`].a, `the text under node ${l}:${j} shows data-a`).toMatch(new RegExp(`(^| )${formatNumber(a).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
-    }));
+    t.samples[0].a.forEach((layer, l) =>
+      layer.forEach((a, j) => {
+        expect(d.nodes[`${l}:${j}`].a, `data-a of ${l}:${j}`).toBe(a);
+        expect(d.nodeText[`${l}:${j}`].a, `the text under node ${l}:${j} shows data-a`).toMatch(
+          new RegExp(`(^| )${formatNumber(a).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`),
+        );
+      }),
+    );
 
     // ← undoes a step; Home, the digits and End jump.
     await page.keyboard.press('ArrowLeft');
@@ -78,14 +82,17 @@ test.describe('keyboard only', () => {
     await page.keyboard.press('n');
     await expectPosition(page, 0);
     const next = await readDiagram(page);
-    for (const [key, e] of Object.entries(d.edges)) if (e.after !== null) expect(next.edges[key].weight, `weight ${key} of the next iteration`).toBe(e.after);
+    for (const [key, e] of Object.entries(d.edges))
+      if (e.after !== null) expect(next.edges[key].weight, `weight ${key} of the next iteration`).toBe(e.after);
   });
 
   test('Space plays and pauses; on a focused button it presses the button instead', async ({ page }) => {
     await openApp(page);
     await page.keyboard.press('Space');
     await expect(page.getByTestId('play')).toHaveAttribute('aria-label', 'Pause');
-    await expect.poll(async () => (await readCaption(page)).position, { message: 'playing moves on' }).toBeGreaterThanOrEqual(2);
+    await expect
+      .poll(async () => (await readCaption(page)).position, { message: 'playing moves on' })
+      .toBeGreaterThanOrEqual(2);
     await page.keyboard.press('Space');
     await expect(page.getByTestId('play')).toHaveAttribute('aria-label', 'Play');
     const paused = (await readCaption(page)).position;
@@ -124,8 +131,14 @@ test.describe('keyboard only', () => {
     await expect(input).toHaveCount(0);
     await expect(edge(page, '0:0:0')).toHaveAttribute('data-weight', '0.7');
 
-    const expected = trace(edited(preset(DEFAULT_PRESET_ID), (s) => { s.weights[0][0][0] = 0.7; }));
-    await expect.poll(async () => nestedWeights(await readDiagram(page), sizes(DEFAULT_PRESET_ID), 'grad')).toEqual(expected.gradients.weights);
+    const expected = trace(
+      edited(preset(DEFAULT_PRESET_ID), (s) => {
+        s.weights[0][0][0] = 0.7;
+      }),
+    );
+    await expect
+      .poll(async () => nestedWeights(await readDiagram(page), sizes(DEFAULT_PRESET_ID), 'grad'))
+      .toEqual(expected.gradients.weights);
     const after = await readDiagram(page);
     expect(after.edges['0:0:0'].grad, 'the gradient of the edited weight changed').not.toBe(before.edges['0:0:0'].grad);
     expect((await readCaption(page)).position, 'the position is kept').toBe((await readCaption(page)).total);
@@ -136,7 +149,9 @@ test.describe('keyboard only', () => {
     await expect(page.getByTestId('preset-notes')).toBeVisible();
   });
 
-  test('E with another view shown: the Math tab comes back with the field open and focused, and nothing stays pending', async ({ page }) => {
+  test('E with another view shown: the Math tab comes back with the field open and focused, and nothing stays pending', async ({
+    page,
+  }) => {
     await openApp(page);
     await page.getByTestId('tab-landscape').click();
     await expect(page.getByTestId('tab-landscape')).toHaveAttribute('aria-selected', 'true');
@@ -156,7 +171,9 @@ test.describe('keyboard only', () => {
     await expect(input).toHaveCount(0);
   });
 
-  test('Tab: the skip link reaches the diagram; Tab goes on in network order; Enter selects, Enter again edits', async ({ page }) => {
+  test('Tab: the skip link reaches the diagram; Tab goes on in network order; Enter selects, Enter again edits', async ({
+    page,
+  }) => {
     await openApp(page);
     await page.keyboard.press('End');
     await page.keyboard.press('Escape');
@@ -184,8 +201,14 @@ test.describe('keyboard only', () => {
     await page.keyboard.type('-2');
     await page.keyboard.press('Enter');
     await expect(edge(page, '0:0:1')).toHaveAttribute('data-weight', '-2');
-    const expected = trace(edited(preset(DEFAULT_PRESET_ID), (s) => { s.weights[0][0][1] = -2; }));
-    await expect.poll(async () => nestedWeights(await readDiagram(page), sizes(DEFAULT_PRESET_ID), 'grad')).toEqual(expected.gradients.weights);
+    const expected = trace(
+      edited(preset(DEFAULT_PRESET_ID), (s) => {
+        s.weights[0][0][1] = -2;
+      }),
+    );
+    await expect
+      .poll(async () => nestedWeights(await readDiagram(page), sizes(DEFAULT_PRESET_ID), 'grad'))
+      .toEqual(expected.gradients.weights);
     // The negative weight is dashed.
     await expect(edge(page, '0:0:1')).toHaveClass(/\bbp-neg\b/);
   });
@@ -215,7 +238,8 @@ test.describe('keyboard only', () => {
     const input = page.getByTestId('edit-weight-input');
     await expect(input).toBeFocused();
     const position = (await readCaption(page)).position;
-    for (const key of ['ArrowLeft', 'Home', '1', '3', 'n', 'p', 't', '[', ']', 'Space', '?']) await page.keyboard.press(key);
+    for (const key of ['ArrowLeft', 'Home', '1', '3', 'n', 'p', 't', '[', ']', 'Space', '?'])
+      await page.keyboard.press(key);
     await expectPosition(page, position);
     await expect(page.locator('html')).not.toHaveAttribute('data-presentation', /.*/);
     await expect(page.getByRole('dialog')).toHaveCount(0);
@@ -229,18 +253,53 @@ test.describe('keyboard only', () => {
     await expect(edge(page, '0:0:0')).toHaveAttribute('aria-pressed', 'false');
   });
 
-  test('? opens the help: a modal dialog listing the shortcuts, the focus trapped; Escape closes it and gives the focus back', async ({ page }) => {
+  test('? opens the help: a modal dialog listing the shortcuts, the focus trapped; Escape closes it and gives the focus back', async ({
+    page,
+  }) => {
     await openApp(page);
     await page.getByTestId('step-forward').focus();
     await page.keyboard.press('?');
     const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
     await expect(dialog).toBeVisible();
     await expect(dialog).toHaveAttribute('aria-modal', 'true');
-    for (const text of ['Step forward', 'Step back', 'Play or pause', 'Jump to the backward pass', 'Next iteration', 'Select the next node', 'Edit the selected weight', 'Undo', 'Redo', 'Presentation mode', 'Colour theme']) {
+    for (const text of [
+      'Step forward',
+      'Step back',
+      'Play or pause',
+      'Jump to the backward pass',
+      'Next iteration',
+      'Select the next node',
+      'Edit the selected weight',
+      'Undo',
+      'Redo',
+      'Presentation mode',
+      'Colour theme',
+    ]) {
       await expect(dialog, text).toContainText(text);
     }
-    for (const k of ['→', '←', 'Space', 'Home', 'End', 'N', ']', '[', 'Enter', 'E', 'Esc', 'Ctrl+Z', 'Ctrl+Shift+Z', 'Ctrl+Y', '?', 'P', 'Tab']) {
-      await expect(dialog.locator('kbd', { hasText: new RegExp(`^${k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }), k).not.toHaveCount(0);
+    for (const k of [
+      '→',
+      '←',
+      'Space',
+      'Home',
+      'End',
+      'N',
+      ']',
+      '[',
+      'Enter',
+      'E',
+      'Esc',
+      'Ctrl+Z',
+      'Ctrl+Shift+Z',
+      'Ctrl+Y',
+      '?',
+      'P',
+      'Tab',
+    ]) {
+      await expect(
+        dialog.locator('kbd', { hasText: new RegExp(`^${k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }),
+        k,
+      ).not.toHaveCount(0);
     }
     const inside = () => page.evaluate(() => !!document.activeElement?.closest('dialog'));
     expect(await inside(), 'the focus starts inside').toBe(true);
@@ -283,7 +342,9 @@ test.describe('keyboard only', () => {
     await press(page, 'ArrowRight', 3);
     await expectPosition(page, position);
     // the browser may scroll smoothly: wait for it rather than read it at once
-    await expect.poll(() => wide.evaluate((el) => el.scrollLeft), { message: 'the arrows scrolled the line' }).toBeGreaterThan(0);
+    await expect
+      .poll(() => wide.evaluate((el) => el.scrollLeft), { message: 'the arrows scrolled the line' })
+      .toBeGreaterThan(0);
     await page.keyboard.press('Space');
     await expect(page.getByTestId('play')).toHaveAttribute('aria-label', 'Pause');
   });

@@ -13,12 +13,18 @@ import { measureLabels } from './helpers/label-metrics.ts';
  * label or a node, no other edge runs through a label's text, and the text is large enough.
  */
 
-interface Size { readonly name: string; readonly width: number; readonly height: number; readonly presentation: boolean; readonly minPx: number }
+interface Size {
+  readonly name: string;
+  readonly width: number;
+  readonly height: number;
+  readonly presentation: boolean;
+  readonly minPx: number;
+}
 
 const SIZES: readonly Size[] = [
   { name: 'laptop 1366x768', width: 1366, height: 768, presentation: false, minPx: 11 },
   // A projector of 1366×768 gets the same share of the screen as 18 px at 1080 lines.
-  { name: 'presentation 1366x768', width: 1366, height: 768, presentation: true, minPx: 18 * 768 / 1080 },
+  { name: 'presentation 1366x768', width: 1366, height: 768, presentation: true, minPx: (18 * 768) / 1080 },
   { name: 'projector 1920x1080', width: 1920, height: 1080, presentation: true, minPx: 18 },
 ];
 
@@ -35,7 +41,11 @@ function randomNetwork(seed: number): unknown {
     if (params < 20 || params > 40) continue;
     const layers: unknown[] = [{ size: sizes[0] }];
     for (let l = 1; l <= depth; l++) {
-      layers.push({ size: sizes[l], activation: { type: l === depth ? 'sigmoid' : pick(['tanh', 'relu', 'sigmoid']) }, bias: bias[l - 1] });
+      layers.push({
+        size: sizes[l],
+        activation: { type: l === depth ? 'sigmoid' : pick(['tanh', 'relu', 'sigmoid']) },
+        bias: bias[l - 1],
+      });
     }
     const round = (x: number) => Math.round(x * 1e4) / 1e4;
     const doc = {
@@ -43,10 +53,17 @@ function randomNetwork(seed: number): unknown {
       title: `random ${sizes.join('-')} (seed ${seed})`,
       layers,
       weights: initWeights({ type: 'xavier', seed }, sizes).map((m) => m.map((row) => row.map(round))),
-      biases: sizes.slice(1).map((n, l) => (bias[l] ? Array.from({ length: n }, () => round(draw() - 0.5)) : Array.from({ length: n }, () => 0))),
+      biases: sizes
+        .slice(1)
+        .map((n, l) =>
+          bias[l] ? Array.from({ length: n }, () => round(draw() - 0.5)) : Array.from({ length: n }, () => 0),
+        ),
       loss: 'mse',
       reduction: 'mean',
-      data: [0, 1].map(() => ({ x: Array.from({ length: sizes[0] }, () => round(2 * draw() - 1)), y: Array.from({ length: sizes[depth] }, () => round(draw())) })),
+      data: [0, 1].map(() => ({
+        x: Array.from({ length: sizes[0] }, () => round(2 * draw() - 1)),
+        y: Array.from({ length: sizes[depth] }, () => round(draw())),
+      })),
       optimizer: { type: 'sgd', learningRate: 0.5 },
     };
     parse(doc);
@@ -104,12 +121,18 @@ for (const size of SIZES) {
 }
 
 test.describe('diagram text size', () => {
-  const labelPx = (page: Page) => page.locator('.bp-label .bp-label-value').first().evaluate((t) => {
-    const el = t as SVGTextElement;
-    return (parseFloat(getComputedStyle(el).fontSize) * el.getBoundingClientRect().height) / el.getBBox().height;
-  });
+  const labelPx = (page: Page) =>
+    page
+      .locator('.bp-label .bp-label-value')
+      .first()
+      .evaluate((t) => {
+        const el = t as SVGTextElement;
+        return (parseFloat(getComputedStyle(el).fontSize) * el.getBoundingClientRect().height) / el.getBBox().height;
+      });
 
-  test('A+ and A− (by keyboard too) change the size of the diagram text; the size is kept on reload', async ({ page }) => {
+  test('A+ and A− (by keyboard too) change the size of the diagram text; the size is kept on reload', async ({
+    page,
+  }) => {
     await openApp(page);
     await choosePreset(page, 'mazur');
     const start = await labelPx(page);

@@ -36,8 +36,14 @@ async function readGrid(page: Page): Promise<GridAttrs> {
   await expect(plot).toHaveAttribute('data-state', 'ready', { timeout: 10_000 });
   const a = async (name: string) => (await plot.getAttribute(name)) ?? '';
   return {
-    p1: await a('data-p1'), p2: await a('data-p2'), step: Number(await a('data-step')), nx: Number(await a('data-nx')),
-    x0: Number(await a('data-x0')), dx: Number(await a('data-dx')), y0: Number(await a('data-y0')), dy: Number(await a('data-dy')),
+    p1: await a('data-p1'),
+    p2: await a('data-p2'),
+    step: Number(await a('data-step')),
+    nx: Number(await a('data-nx')),
+    x0: Number(await a('data-x0')),
+    dx: Number(await a('data-dx')),
+    y0: Number(await a('data-y0')),
+    dy: Number(await a('data-dy')),
     samples: JSON.parse(await a('data-samples')) as Sample[],
   };
 }
@@ -87,7 +93,9 @@ test('the Landscape tab shows the core’s loss over the two picked parameters',
   expectCoreNumbers('walkthrough', g2);
 });
 
-test('the local-minimum preset: θ₁ and θ₂ by default, range ±3; numbers equal the core; training leaves a path', async ({ page }) => {
+test('the local-minimum preset: θ₁ and θ₂ by default, range ±3; numbers equal the core; training leaves a path', async ({
+  page,
+}) => {
   await openApp(page);
   await choosePreset(page, 'landscape-local-minimum');
   await page.getByTestId('tab-landscape').click();
@@ -99,7 +107,10 @@ test('the local-minimum preset: θ₁ and θ₂ by default, range ±3; numbers e
   expect(g.nx).toBe(32);
   expect(g.x0).toBeCloseTo(-0.5 - 3, 12);
   expectCoreNumbers('landscape-local-minimum', g);
-  await expect(page.getByTestId('landscape-plot').locator('canvas')).toHaveAttribute('aria-label', /Loss over θ₁ and θ₂, 32 by 32 points/);
+  await expect(page.getByTestId('landscape-plot').locator('canvas')).toHaveAttribute(
+    'aria-label',
+    /Loss over θ₁ and θ₂, 32 by 32 points/,
+  );
 
   await page.getByTestId('train-1000').click();
   await expect(page.getByTestId('train-stop')).toHaveCount(0, { timeout: 10_000 });

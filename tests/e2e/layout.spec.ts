@@ -15,7 +15,13 @@ const SIZES = [
   { width: 1920, height: 1080 },
 ];
 
-interface Box { name: string; x: number; y: number; width: number; height: number }
+interface Box {
+  name: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
 
 async function expectNoScrollbars(page: Page, what: string): Promise<void> {
   const m = await page.evaluate(() => {
@@ -37,8 +43,14 @@ async function boxes(page: Page): Promise<Box[]> {
       ['step controls', document.querySelector('[role="group"][aria-label="Step through one iteration"]')],
       ['step caption', document.querySelector('[data-testid="step-caption"]')],
     ];
-    const controls = Array.from(document.querySelectorAll('header.toolbar button, header.toolbar select, .step-controls button, .step-controls select, .step-controls input'))
-      .map((el): [string, Element] => [`control "${el.getAttribute('aria-label') ?? el.getAttribute('data-testid') ?? el.textContent?.trim()}"`, el]);
+    const controls = Array.from(
+      document.querySelectorAll(
+        'header.toolbar button, header.toolbar select, .step-controls button, .step-controls select, .step-controls input',
+      ),
+    ).map((el): [string, Element] => [
+      `control "${el.getAttribute('aria-label') ?? el.getAttribute('data-testid') ?? el.textContent?.trim()}"`,
+      el,
+    ]);
     return [...named, ...controls].map(([name, el]) => {
       const r = el?.getBoundingClientRect();
       return { name, x: r?.x ?? NaN, y: r?.y ?? NaN, width: r?.width ?? 0, height: r?.height ?? 0 };
@@ -52,7 +64,10 @@ async function expectAllInside(page: Page, what: string): Promise<void> {
   for (const b of await boxes(page)) {
     expect(b.width > 0 && b.height > 0, `${what}: ${b.name} has a size`).toBe(true);
     const inside = b.x >= 0 && b.y >= 0 && b.x + b.width <= vp.width + 0.5 && b.y + b.height <= vp.height + 0.5;
-    expect(inside, `${what}: ${b.name} at (${b.x}, ${b.y}) ${b.width}×${b.height} inside ${vp.width}×${vp.height}`).toBe(true);
+    expect(
+      inside,
+      `${what}: ${b.name} at (${b.x}, ${b.y}) ${b.width}×${b.height} inside ${vp.width}×${vp.height}`,
+    ).toBe(true);
   }
   // The diagram and the samples table are big enough to read.
   const diagram = await page.getByTestId('diagram').boundingBox();
@@ -93,7 +108,10 @@ for (const size of SIZES) {
 
   test(`layout at ${size.width}×${size.height} with a broken-link notice`, async ({ page }) => {
     await page.setViewportSize(size);
-    const h = shareHash({ format: 'backprop-scenario/1', layers: [{ size: 2 }, { size: 1, activation: 'relux', bias: 'yes' }] });
+    const h = shareHash({
+      format: 'backprop-scenario/1',
+      layers: [{ size: 2 }, { size: 1, activation: 'relux', bias: 'yes' }],
+    });
     await openApp(page, h);
     await expect(page.getByTestId('notice')).toBeVisible();
     await expectAllInside(page, 'broken-link notice');
@@ -106,16 +124,21 @@ for (const size of SIZES) {
 async function headerProblems(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const d = document.querySelector('[data-testid="diagram"]')!.getBoundingClientRect();
-    const hs = Array.from(document.querySelectorAll('.bp-header')).map((t) => ({ text: t.textContent ?? '', r: t.getBoundingClientRect() }));
+    const hs = Array.from(document.querySelectorAll('.bp-header')).map((t) => ({
+      text: t.textContent ?? '',
+      r: t.getBoundingClientRect(),
+    }));
     const out: string[] = [];
     for (const h of hs) {
-      if (h.r.left < d.left - 0.5 || h.r.right > d.right + 0.5 || h.r.top < d.top - 0.5) out.push(`"${h.text}" [${h.r.left}, ${h.r.right}] leaves the diagram [${d.left}, ${d.right}]`);
+      if (h.r.left < d.left - 0.5 || h.r.right > d.right + 0.5 || h.r.top < d.top - 0.5)
+        out.push(`"${h.text}" [${h.r.left}, ${h.r.right}] leaves the diagram [${d.left}, ${d.right}]`);
     }
     for (let a = 0; a < hs.length; a++) {
       for (let b = a + 1; b < hs.length; b++) {
         const p = hs[a].r;
         const q = hs[b].r;
-        if (p.left < q.right && q.left < p.right && p.top < q.bottom && q.top < p.bottom) out.push(`"${hs[a].text}" overlaps "${hs[b].text}"`);
+        if (p.left < q.right && q.left < p.right && p.top < q.bottom && q.top < p.bottom)
+          out.push(`"${hs[a].text}" overlaps "${hs[b].text}"`);
       }
     }
     return out;
@@ -149,6 +172,9 @@ test('the chain-rule line of a selected weight fits the math panel at 1366×768'
   await expect(line).toBeVisible();
   // The line is fitted again when KaTeX's fonts arrive, which can be after the first paint.
   await expect
-    .poll(() => line.evaluate((el) => el.scrollWidth - el.clientWidth), { message: 'chain-rule line wider than the panel', timeout: 5_000 })
+    .poll(() => line.evaluate((el) => el.scrollWidth - el.clientWidth), {
+      message: 'chain-rule line wider than the panel',
+      timeout: 5_000,
+    })
     .toBeLessThanOrEqual(0);
 });

@@ -24,7 +24,9 @@ async function sectionLines(page: Page, heading: string): Promise<RenderedLine[]
     for (const section of Array.from(panel.querySelectorAll('section'))) {
       if (!(section.getAttribute('aria-label') ?? '').startsWith(h)) continue;
       for (const line of Array.from(section.querySelectorAll('.math-line'))) {
-        const html = Array.from(line.querySelectorAll('.katex-html')).map((k) => k.textContent ?? '').join(' ');
+        const html = Array.from(line.querySelectorAll('.katex-html'))
+          .map((k) => k.textContent ?? '')
+          .join(' ');
         out.push([line.getAttribute('data-value'), html]);
       }
     }
@@ -35,7 +37,9 @@ async function sectionLines(page: Page, heading: string): Promise<RenderedLine[]
 
 /** How a TeX number of the panel reads once typeset: 1.2\times10^{-5} → 1.2×10-5. */
 function typeset(x: number): string {
-  return texNumber(x, 4).replace(/\\times/g, '×').replace(/\^\{([^}]*)\}/g, '$1');
+  return texNumber(x, 4)
+    .replace(/\\times/g, '×')
+    .replace(/\^\{([^}]*)\}/g, '$1');
 }
 
 /** A point on a typeset term of the panel (data-key) that the pointer reaches (not covered by a fraction bar or the sticky head). */
@@ -67,7 +71,9 @@ async function checkEdge(page: Page, presetId: string, key: string, batch: boole
   const scenario = preset(presetId);
   await clickEdge(page, key);
   const name = nameToText(weightName(scenario, l, j, i));
-  await expect(page.getByTestId('derivation-title')).toHaveText(new RegExp(`^Weight ${name.replace(/[()]/g, '\\$&')}(:|$)`));
+  await expect(page.getByTestId('derivation-title')).toHaveText(
+    new RegExp(`^Weight ${name.replace(/[()]/g, '\\$&')}(:|$)`),
+  );
   await expect(page.getByTestId('edit-weight')).toBeVisible();
 
   const grad = Number(await edge(page, key).getAttribute('data-grad'));
@@ -77,7 +83,8 @@ async function checkEdge(page: Page, presetId: string, key: string, batch: boole
   expect(chain, `a chain-rule line for ${key}`).toBeDefined();
   // The line arrives at this sample's contribution δⱼ·aᵢ, from the diagram's own attributes.
   expect(chain.value, `chain rule of ${key} = δ·a of the selected sample`).toBe(delta * source);
-  if (!batch) expect(Math.abs(chain.value - grad) <= 1e-12, `chain rule of ${key} ${chain.value} = data-grad ${grad}`).toBe(true);
+  if (!batch)
+    expect(Math.abs(chain.value - grad) <= 1e-12, `chain rule of ${key} ${chain.value} = data-grad ${grad}`).toBe(true);
   expect(chain.text, `the chain-rule line shows ∂z/∂w = ${source}`).toContain(typeset(source));
   expect(chain.text, `the chain-rule line shows its result ${chain.value}`).toContain(typeset(chain.value));
 
@@ -102,7 +109,10 @@ test.describe('math panel of a selected weight', () => {
     for (const key of ['0:1:2', '1:0:1', '2:1:1']) {
       const chain = await checkEdge(page, 'by-hand-mlp', key, false);
       const [l, j, i] = key.split(':').map(Number);
-      expect(Math.abs(chain.value - exact[l][j][i]) <= 1e-12, `${key}: ${chain.value} vs oracle ${exact[l][j][i]}`).toBe(true);
+      expect(
+        Math.abs(chain.value - exact[l][j][i]) <= 1e-12,
+        `${key}: ${chain.value} vs oracle ${exact[l][j][i]}`,
+      ).toBe(true);
     }
     // W₃ row 2: ∂L/∂w = (ŷ₂ − 1)·a = −0.504537·4.
     const [chain] = await sectionLines(page, 'Chain rule');
@@ -178,7 +188,9 @@ test.describe('hover links the diagram and the panel', () => {
     const p = await pointOn(page, 'edge:1:0:0');
     await page.mouse.move(p.x, p.y);
     await expect(panel.locator('.term-highlight').first()).toBeVisible();
-    const keys = await panel.locator('.term-highlight').evaluateAll((els) => els.map((e) => e.getAttribute('data-key')));
+    const keys = await panel
+      .locator('.term-highlight')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-key')));
     expect(new Set(keys)).toEqual(new Set(['edge:1:0:0']));
 
     // Another element of the derivation: node h1 (the source of w5).

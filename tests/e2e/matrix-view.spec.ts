@@ -76,7 +76,9 @@ test('a cell selects its edge on the diagram, and the diagram’s selection ligh
   await expect(panel(page).locator('.cell-selected')).toHaveCount(2);
 });
 
-test('every cell takes a click at its centre (KaTeX’s layout boxes do not swallow the lower rows)', async ({ page }) => {
+test('every cell takes a click at its centre (KaTeX’s layout boxes do not swallow the lower rows)', async ({
+  page,
+}) => {
   await openMatrices(page, true);
   const missed = await panel(page).evaluate((root) => {
     const out: string[] = [];
@@ -84,7 +86,8 @@ test('every cell takes a click at its centre (KaTeX’s layout boxes do not swal
       el.scrollIntoView({ block: 'center' });
       const r = el.getBoundingClientRect();
       const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
-      if (hit?.closest('[data-key]') !== el) out.push(`${el.getAttribute('data-key')} ${el.getAttribute('data-quantity')}`);
+      if (hit?.closest('[data-key]') !== el)
+        out.push(`${el.getAttribute('data-key')} ${el.getAttribute('data-quantity')}`);
     }
     return out;
   });

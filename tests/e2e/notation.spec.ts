@@ -49,7 +49,9 @@ test.describe('notation switch', () => {
       await expect(edge(page, '0:1:2')).toHaveAttribute('aria-pressed', 'true');
       // The typeset term linked to the edge reads as the name: KaTeX runs sub- then superscripts on after the base.
       const term = page.getByTestId('math-panel').locator('.katex-html [data-key="edge:0:1:2"]').first();
-      await expect.poll(async () => ((await term.textContent()) ?? '').replace(/\u200b/g, ''), { message: `typeset ${notation}` }).toBe(typeset);
+      await expect
+        .poll(async () => ((await term.textContent()) ?? '').replace(/\u200b/g, ''), { message: `typeset ${notation}` })
+        .toBe(typeset);
     }
   });
 

@@ -47,8 +47,13 @@ async function expectWorksOffline(page: Page): Promise<void> {
 }
 
 const TYPES: Record<string, string> = {
-  '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.woff2': 'font/woff2', '.svg': 'image/svg+xml',
-  '.json': 'application/json', '.webmanifest': 'application/manifest+json',
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.woff2': 'font/woff2',
+  '.svg': 'image/svg+xml',
+  '.json': 'application/json',
+  '.webmanifest': 'application/manifest+json',
 };
 
 /** A static server of dist/ under /sub/ only, as a host that puts the app in a folder would. */
@@ -102,14 +107,20 @@ test.describe('hosting from a sub-path', () => {
     for (const u of urls) expect(u, `index.html: ${u}`).toMatch(/^\.\//);
     expect(urls).toContain('./manifest.webmanifest');
     const manifest = JSON.parse(readFileSync(path.join(dist, 'manifest.webmanifest'), 'utf8')) as {
-      start_url: string; scope: string; display: string; name: string; icons: { src: string }[];
+      start_url: string;
+      scope: string;
+      display: string;
+      name: string;
+      icons: { src: string }[];
     };
     expect(manifest).toMatchObject({ name: 'Backprop Lab', start_url: './', display: 'standalone' });
-    for (const u of [manifest.start_url, manifest.scope, ...manifest.icons.map((i) => i.src)]) expect(u, `manifest: ${u}`).not.toMatch(/^(\/|[a-z]+:)/);
+    for (const u of [manifest.start_url, manifest.scope, ...manifest.icons.map((i) => i.src)])
+      expect(u, `manifest: ${u}`).not.toMatch(/^(\/|[a-z]+:)/);
     const sw = readFileSync(path.join(dist, 'sw.js'), 'utf8');
     const precache = JSON.parse(/const PRECACHE = (\[[^\]]*\]);/.exec(sw)?.[1] ?? '[]') as string[];
     for (const u of precache) expect(u, `sw.js: ${u}`).toMatch(/^\.\//);
-    for (const f of ['./', './index.html', './manifest.webmanifest', './icon.svg', './backprop-scenario-1.schema.json']) expect(precache).toContain(f);
+    for (const f of ['./', './index.html', './manifest.webmanifest', './icon.svg', './backprop-scenario-1.schema.json'])
+      expect(precache).toContain(f);
     expect(precache.some((u) => u.endsWith('.woff2'))).toBe(true);
     expect(precache.some((u) => u.endsWith('.css'))).toBe(true);
   });

@@ -59,7 +59,9 @@ test('the precision is saved with the session and comes back on reload', async (
   await page.getByTestId('precision').selectOption('9');
   await toEnd(page);
   expect((await shownF(page)).table).toBe('0.999993856');
-  await expect.poll(() => page.evaluate(() => JSON.parse(localStorage.getItem('backprop-lab:session') ?? '{}').precision)).toBe(9);
+  await expect
+    .poll(() => page.evaluate(() => JSON.parse(localStorage.getItem('backprop-lab:session') ?? '{}').precision))
+    .toBe(9);
   await page.reload();
   await expect(page.getByTestId('precision')).toHaveValue('9');
   expect((await shownF(page)).table).toBe('0.999993856');

@@ -12,24 +12,43 @@ const DIR = 'test-results/screenshots';
 const html = (page: Page) => page.locator('html');
 
 async function fontSize(page: Page, selector: string): Promise<number> {
-  return page.locator(selector).first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+  return page
+    .locator(selector)
+    .first()
+    .evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
 }
 
 /** Relative luminance (WCAG) of a computed CSS colour "rgb(r, g, b)". */
-async function luminance(page: Page, selector: string, property: 'backgroundColor' | 'color' | 'fill'): Promise<number> {
-  const css = await page.locator(selector).first().evaluate((el, p) => getComputedStyle(el)[p], property);
-  const [r, g, b] = (css.match(/[\d.]+/g) ?? []).slice(0, 3).map((v) => Number(v) / 255)
+async function luminance(
+  page: Page,
+  selector: string,
+  property: 'backgroundColor' | 'color' | 'fill',
+): Promise<number> {
+  const css = await page
+    .locator(selector)
+    .first()
+    .evaluate((el, p) => getComputedStyle(el)[p], property);
+  const [r, g, b] = (css.match(/[\d.]+/g) ?? [])
+    .slice(0, 3)
+    .map((v) => Number(v) / 255)
     .map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
   return 0.2126 * r + 0.7152 * g + 0.0722 * b;
 }
 
 /** The computed stroke colour and dash of every edge line, by sign. */
-async function edgeStrokes(page: Page): Promise<{ pos: string[]; neg: string[]; posDash: string[]; negDash: string[] }> {
+async function edgeStrokes(
+  page: Page,
+): Promise<{ pos: string[]; neg: string[]; posDash: string[]; negDash: string[] }> {
   return page.evaluate(() => {
     const read = (sel: string) => Array.from(document.querySelectorAll(sel)).map((el) => getComputedStyle(el));
     const pos = read('.bp-edge.bp-pos > .bp-line');
     const neg = read('.bp-edge.bp-neg > .bp-line');
-    return { pos: pos.map((s) => s.stroke), neg: neg.map((s) => s.stroke), posDash: pos.map((s) => s.strokeDasharray), negDash: neg.map((s) => s.strokeDasharray) };
+    return {
+      pos: pos.map((s) => s.stroke),
+      neg: neg.map((s) => s.stroke),
+      posDash: pos.map((s) => s.strokeDasharray),
+      negDash: neg.map((s) => s.strokeDasharray),
+    };
   });
 }
 
@@ -56,7 +75,9 @@ async function expectOneScreen(page: Page, what: string): Promise<void> {
 }
 
 test.describe('presentation mode', () => {
-  test('large type and a larger diagram; the chrome hidden, the step controls and the math panel kept; off again', async ({ page }) => {
+  test('large type and a larger diagram; the chrome hidden, the step controls and the math panel kept; off again', async ({
+    page,
+  }) => {
     await openApp(page);
     await clickEdge(page, '0:0:0');
     await expect(page.getByTestId('derivation-title')).toBeVisible();
@@ -72,17 +93,33 @@ test.describe('presentation mode', () => {
     await page.getByTestId('presentation-toggle').click();
     await expect(html(page)).toHaveAttribute('data-presentation', 'true');
     await expect(page.getByTestId('presentation-toggle')).toHaveAttribute('aria-pressed', 'true');
-    for (const id of ['settings-toggle', 'train-1', 'train-10000', 'add-sample']) await expect(page.getByTestId(id), id).toBeHidden();
+    for (const id of ['settings-toggle', 'train-1', 'train-10000', 'add-sample'])
+      await expect(page.getByTestId(id), id).toBeHidden();
     await expect(page.getByRole('button', { name: 'Remove sample 1' })).toBeHidden();
-    for (const id of ['step-forward', 'step-back', 'play', 'phase-forward', 'next-iteration', 'scrubber', 'step-caption', 'math-panel', 'derivation-title', 'diagram', 'preset-menu']) {
+    for (const id of [
+      'step-forward',
+      'step-back',
+      'play',
+      'phase-forward',
+      'next-iteration',
+      'scrubber',
+      'step-caption',
+      'math-panel',
+      'derivation-title',
+      'diagram',
+      'preset-menu',
+    ]) {
       await expect(page.getByTestId(id), id).toBeVisible();
     }
     const panel = await fontSize(page, '[data-testid="math-panel"]');
-    expect(panel, 'the math panel\'s type is 22px or more').toBeGreaterThanOrEqual(22);
+    expect(panel, "the math panel's type is 22px or more").toBeGreaterThanOrEqual(22);
     expect(panel).toBeGreaterThan(before.panel);
     expect(await fontSize(page, 'body')).toBeGreaterThan(before.body);
     expect(await fontSize(page, '[data-testid="step-caption"]')).toBeGreaterThan(before.caption);
-    await expect.poll(async () => (await page.locator('[data-node="0:0"] circle').boundingBox())!.width, { message: 'the diagram is drawn larger' })
+    await expect
+      .poll(async () => (await page.locator('[data-node="0:0"] circle').boundingBox())!.width, {
+        message: 'the diagram is drawn larger',
+      })
       .toBeGreaterThan(before.node * 1.1);
     // Higher contrast: the text is pure black on white.
     expect(await luminance(page, 'body', 'color')).toBe(0);
@@ -127,7 +164,10 @@ test.describe('presentation mode', () => {
     await expect(page.getByTestId('settings')).toBeVisible();
   });
 
-  for (const size of [{ width: 1920, height: 1080 }, { width: 1024, height: 768 }]) {
+  for (const size of [
+    { width: 1920, height: 1080 },
+    { width: 1024, height: 768 },
+  ]) {
     test(`one screen at ${size.width}×${size.height}, light and dark`, async ({ page }) => {
       await page.setViewportSize(size);
       await openApp(page);
@@ -138,12 +178,20 @@ test.describe('presentation mode', () => {
       await expect(page.getByTestId('derivation-title')).toBeVisible();
       await expectOneScreen(page, `presentation at ${size.width}×${size.height}`);
       await page.mouse.move(1, 1);
-      await page.screenshot({ path: `${DIR}/presentation-mazur-${size.width}x${size.height}.png`, animations: 'disabled', caret: 'hide' });
+      await page.screenshot({
+        path: `${DIR}/presentation-mazur-${size.width}x${size.height}.png`,
+        animations: 'disabled',
+        caret: 'hide',
+      });
 
       await page.keyboard.press('t');
       await expect(html(page)).toHaveAttribute('data-theme', 'dark');
       await expectOneScreen(page, `dark presentation at ${size.width}×${size.height}`);
-      await page.screenshot({ path: `${DIR}/presentation-dark-mazur-${size.width}x${size.height}.png`, animations: 'disabled', caret: 'hide' });
+      await page.screenshot({
+        path: `${DIR}/presentation-dark-mazur-${size.width}x${size.height}.png`,
+        animations: 'disabled',
+        caret: 'hide',
+      });
     });
   }
 });
@@ -166,8 +214,13 @@ test.describe('colour themes', () => {
 
     expect(await luminance(page, 'body', 'backgroundColor'), 'the page is dark').toBeLessThan(0.05);
     expect(await luminance(page, 'body', 'color'), 'the text is light').toBeGreaterThan(0.6);
-    expect(await luminance(page, '[data-testid="math-panel"]', 'backgroundColor'), 'the panels are dark').toBeLessThan(0.05);
-    expect(await luminance(page, '[data-node="0:0"] .bp-node-name', 'fill'), 'the diagram\'s text is light').toBeGreaterThan(0.6);
+    expect(await luminance(page, '[data-testid="math-panel"]', 'backgroundColor'), 'the panels are dark').toBeLessThan(
+      0.05,
+    );
+    expect(
+      await luminance(page, '[data-node="0:0"] .bp-node-name', 'fill'),
+      "the diagram's text is light",
+    ).toBeGreaterThan(0.6);
     await expectSignCue(page, 'dark');
     const dark = await edgeStrokes(page);
     expect(dark.pos[0], 'the diagram takes the dark palette').not.toBe(light.pos[0]);

@@ -1,7 +1,15 @@
 import type { Page } from '@playwright/test';
 import { formatNumber } from '../../src/view/format.ts';
 import {
-  BLANK, choosePreset, expectAllClose, nestedWeights, openApp, readCaption, readDiagram, stepForward, type DiagramState,
+  BLANK,
+  choosePreset,
+  expectAllClose,
+  nestedWeights,
+  openApp,
+  readCaption,
+  readDiagram,
+  stepForward,
+  type DiagramState,
 } from './helpers/app.ts';
 import { DEFAULT_PRESET_ID, preset, PRESET_IDS } from './helpers/core.ts';
 import { test, expect } from './helpers/fixtures.ts';
@@ -19,9 +27,9 @@ const TOL = SINGLE_STEP_ABS;
 /** How the test walks from the end of the forward phase to the end of the iteration. */
 type Walk = 'click' | 'end-button' | 'scrubber';
 const WALK: Record<string, Walk> = {
-  'walkthrough': 'click',
+  walkthrough: 'click',
   'little-network': 'click',
-  'mazur': 'click',
+  mazur: 'click',
   'tanh-221': 'click',
   'numpy-341': 'scrubber',
   'by-hand-mlp': 'end-button',
@@ -43,19 +51,42 @@ function nonInputNodes(sizes: readonly number[]): [number, number][] {
 }
 
 /** The data attributes at any position: they always hold the iteration's numbers. */
-function expectAttributes(d: DiagramState, exp: PresetExpectation, initialWeights: number[][][], initialBiases: (number[] | null)[]): void {
+function expectAttributes(
+  d: DiagramState,
+  exp: PresetExpectation,
+  initialWeights: number[][][],
+  initialBiases: (number[] | null)[],
+): void {
   expectAllClose(nestedWeights(d, exp.sizes, 'grad'), exp.gradWeights, TOL, 'data-grad');
   expectAllClose(nestedWeights(d, exp.sizes, 'weight'), initialWeights, TOL, 'data-weight');
   const L = exp.sizes.length - 1;
-  expectAllClose(Array.from({ length: exp.sizes[L] }, (_, j) => d.nodes[`${L}:${j}`].a), exp.a0[L], TOL, 'data-a of the outputs');
+  expectAllClose(
+    Array.from({ length: exp.sizes[L] }, (_, j) => d.nodes[`${L}:${j}`].a),
+    exp.a0[L],
+    TOL,
+    'data-a of the outputs',
+  );
   for (let l = 0; l < L; l++) {
     const b = exp.gradBiases[l];
     if (b === null) {
-      expect(Object.keys(d.biases).filter((k) => k.startsWith(`${l}:`)), `layer ${l + 1} has no bias links`).toEqual([]);
+      expect(
+        Object.keys(d.biases).filter((k) => k.startsWith(`${l}:`)),
+        `layer ${l + 1} has no bias links`,
+      ).toEqual([]);
       continue;
     }
-    expectAllClose(b.map((_, j) => d.biases[`${l}:${j}`].grad), b, TOL, `bias data-grad of layer ${l + 1}`);
-    expectAllClose(b.map((_, j) => d.biases[`${l}:${j}`].value), initialBiases[l], TOL, `bias data-value of layer ${l + 1}`);
+    expectAllClose(
+      b.map((_, j) => d.biases[`${l}:${j}`].grad),
+      b,
+      TOL,
+      `bias data-grad of layer ${l + 1}`,
+    );
+    expectAllClose(
+      b.map((_, j) => d.biases[`${l}:${j}`].value),
+      initialBiases[l],
+      TOL,
+      `bias data-value of layer ${l + 1}`,
+    );
   }
   expect(Math.abs(d.loss.value - exp.loss) <= TOL, `data-loss ${d.loss.value} vs ${exp.loss}`).toBe(true);
 }
@@ -75,7 +106,11 @@ async function runPreset(page: Page, exp: PresetExpectation): Promise<void> {
   const L = exp.sizes.length - 1;
 
   await openApp(page);
-  if (exp.id === DEFAULT_PRESET_ID) await choosePreset(page, PRESET_IDS.find((id) => id !== exp.id)!);
+  if (exp.id === DEFAULT_PRESET_ID)
+    await choosePreset(
+      page,
+      PRESET_IDS.find((id) => id !== exp.id)!,
+    );
   await choosePreset(page, exp.id);
 
   // ---- position 0: nothing computed yet ----
@@ -91,7 +126,8 @@ async function runPreset(page: Page, exp: PresetExpectation): Promise<void> {
   }
   for (let i = 0; i < exp.sizes[0]; i++) expectShown(d.nodeText[`0:${i}`].a, 'x', exp.a0[0][i], `input ${i} text`);
   expect(d.loss.text).toContain(BLANK);
-  for (const [key, label] of Object.entries(d.edgeLabels)) expect(label.grad, `edge ${key} gradient text at 0`).toBe(`∇ ${BLANK}`);
+  for (const [key, label] of Object.entries(d.edgeLabels))
+    expect(label.grad, `edge ${key} gradient text at 0`).toBe(`∇ ${BLANK}`);
   expect(Object.keys(d.edgeLabels).length, 'some edge labels are drawn').toBeGreaterThan(0);
   expectAttributes(d, exp, scenario.weights, initialBiases);
 
@@ -104,7 +140,8 @@ async function runPreset(page: Page, exp: PresetExpectation): Promise<void> {
   for (const [l, j] of nonInputNodes(exp.sizes)) {
     expectShown(d.nodeText[`${l}:${j}`].a, 'a', exp.a0[l][j], `a of node ${l}:${j} after the forward pass`);
     expect(Math.abs(d.nodes[`${l}:${j}`].a - exp.a0[l][j]) <= TOL, `data-a of ${l}:${j}`).toBe(true);
-    if (d.nodeText[`${l}:${j}`].delta) expect(d.nodeText[`${l}:${j}`].delta, `δ of ${l}:${j} not known yet`).toContain(BLANK);
+    if (d.nodeText[`${l}:${j}`].delta)
+      expect(d.nodeText[`${l}:${j}`].delta, `δ of ${l}:${j} not known yet`).toContain(BLANK);
   }
   expect(d.loss.text).toContain(BLANK);
 
@@ -125,9 +162,13 @@ async function runPreset(page: Page, exp: PresetExpectation): Promise<void> {
   expectAttributes(d, exp, scenario.weights, initialBiases);
   for (const [l, j] of nonInputNodes(exp.sizes)) {
     const dz = (exp.dLdz0[l] as number[])[j];
-    expect(Math.abs(d.nodes[`${l}:${j}`].dldz - dz) <= TOL, `data-dldz of ${l}:${j}: ${d.nodes[`${l}:${j}`].dldz} vs ${dz}`).toBe(true);
+    expect(
+      Math.abs(d.nodes[`${l}:${j}`].dldz - dz) <= TOL,
+      `data-dldz of ${l}:${j}: ${d.nodes[`${l}:${j}`].dldz} vs ${dz}`,
+    ).toBe(true);
     expectShown(d.nodeText[`${l}:${j}`].a, 'a', exp.a0[l][j], `a of node ${l}:${j} at the end`);
-    if (d.nodeText[`${l}:${j}`].delta) expect(d.nodeText[`${l}:${j}`].delta, `δ of ${l}:${j}`).toBe(`δ = ${formatNumber(dz)}`);
+    if (d.nodeText[`${l}:${j}`].delta)
+      expect(d.nodeText[`${l}:${j}`].delta, `δ of ${l}:${j}`).toBe(`δ = ${formatNumber(dz)}`);
   }
   expect(d.loss.text).toBe(`L = ${formatNumber(exp.loss)}`);
   const batchLoss = Number(await page.getByTestId('batch-loss').getAttribute('data-value'));
@@ -142,7 +183,10 @@ async function runPreset(page: Page, exp: PresetExpectation): Promise<void> {
           expect(e.after, `frozen edge ${l}:${j}:${i} has no data-weight-after`).toBeNull();
           expect(after, `the oracle keeps frozen ${l}:${j}:${i}`).toBe(scenario.weights[l][j][i]);
         } else {
-          expect(Math.abs((e.after ?? NaN) - after) <= TOL, `data-weight-after of ${l}:${j}:${i}: ${e.after} vs ${after}`).toBe(true);
+          expect(
+            Math.abs((e.after ?? NaN) - after) <= TOL,
+            `data-weight-after of ${l}:${j}:${i}: ${e.after} vs ${after}`,
+          ).toBe(true);
         }
       }
     }
@@ -168,7 +212,13 @@ async function runPreset(page: Page, exp: PresetExpectation): Promise<void> {
   expectAllClose(nestedWeights(d, exp.sizes, 'weight'), exp.afterWeights, TOL, 'data-weight after Next iteration');
   for (let l = 0; l < L; l++) {
     const b = exp.afterBiases[l];
-    if (b !== null) expectAllClose(b.map((_, j) => d.biases[`${l}:${j}`].value), b, TOL, `bias data-value after Next iteration, layer ${l + 1}`);
+    if (b !== null)
+      expectAllClose(
+        b.map((_, j) => d.biases[`${l}:${j}`].value),
+        b,
+        TOL,
+        `bias data-value after Next iteration, layer ${l + 1}`,
+      );
   }
   const hidden = nonInputNodes(exp.sizes).filter(([l]) => l < L);
   for (const [l, j] of hidden) expect(d.nodeText[`${l}:${j}`].a, `node ${l}:${j} blank again`).toContain(BLANK);
@@ -184,7 +234,10 @@ test.describe('one iteration of each preset against the oracle', () => {
   test('the preset menu lists every preset and opens on the default one', async ({ page }) => {
     await openApp(page);
     await expect(page.getByTestId('preset-menu')).toHaveValue(DEFAULT_PRESET_ID);
-    const values = await page.getByTestId('preset-menu').locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    const values = await page
+      .getByTestId('preset-menu')
+      .locator('option')
+      .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
     expect(values).toEqual([...PRESET_IDS]);
     // every preset of the issue has an oracle case; landscape-local-minimum is checked by tests/core/landscape.test.ts,
     // the two playground presets (generated data, Xavier weights) by tests/presets/playground-presets.test.ts

@@ -1,5 +1,14 @@
 import type { Page } from '@playwright/test';
-import { choosePreset, clickEdge, edge, numbersOf, openApp, readCaption, readDiagram, typeInto } from './helpers/app.ts';
+import {
+  choosePreset,
+  clickEdge,
+  edge,
+  numbersOf,
+  openApp,
+  readCaption,
+  readDiagram,
+  typeInto,
+} from './helpers/app.ts';
 import { scrubLabelPoint } from '../../scripts/scrub-point.mjs';
 import { test, expect } from './helpers/fixtures.ts';
 
@@ -91,7 +100,7 @@ test('undo and redo across edits and a drag; the drag is one entry', async ({ pa
   await expect(page.getByTestId('redo')).toBeDisabled();
 });
 
-test('Ctrl+Z in a text field is the field\'s own; a preset chosen by mistake is undone', async ({ page }) => {
+test("Ctrl+Z in a text field is the field's own; a preset chosen by mistake is undone", async ({ page }) => {
   await openApp(page);
   await clickEdge(page, '1:0:0');
   await typeInto(page, 'edit-weight', '0.25');
@@ -148,10 +157,12 @@ test('a reload restores the session: numbers, training, step position and select
   const caption = await readCaption(page);
 
   // Saved as the user works (debounced), then reloaded.
-  await expect.poll(async () => {
-    const saved = await savedSession(page);
-    return saved && [saved.presetId, saved.position, saved.selection];
-  }).toEqual(['mazur', 14, 'edge:0:1:0']);
+  await expect
+    .poll(async () => {
+      const saved = await savedSession(page);
+      return saved && [saved.presetId, saved.position, saved.selection];
+    })
+    .toEqual(['mazur', 14, 'edge:0:1:0']);
   await page.reload();
   await expect(page.getByTestId('app')).toBeVisible();
   await expect(edge(page, '0:1:0')).toHaveAttribute('aria-pressed', 'true');
@@ -168,7 +179,10 @@ test('a reload restores the session: numbers, training, step position and select
 });
 
 test('a corrupted saved session opens the default preset and says so', async ({ page }) => {
-  await page.addInitScript((key) => window.localStorage.setItem(key, '{"version":1,"scenario":{"format":"backprop-sc'), SESSION_KEY);
+  await page.addInitScript(
+    (key) => window.localStorage.setItem(key, '{"version":1,"scenario":{"format":"backprop-sc'),
+    SESSION_KEY,
+  );
   await openApp(page);
   const notice = page.getByTestId('notice');
   await expect(notice).toBeVisible();

@@ -4,7 +4,17 @@ import { scenarioToJson } from '../../src/core/codec/serialize-scenario.ts';
 import type { Scenario } from '../../src/core/scenario.ts';
 import { traceToJson } from '../../src/core/trace.ts';
 import { traceCsv } from '../../src/core/trace-csv.ts';
-import { choosePreset, clickEdge, edge, expectAllClose, nestedWeights, openApp, readCaption, readDiagram, typeInto } from './helpers/app.ts';
+import {
+  choosePreset,
+  clickEdge,
+  edge,
+  expectAllClose,
+  nestedWeights,
+  openApp,
+  readCaption,
+  readDiagram,
+  typeInto,
+} from './helpers/app.ts';
 import { edited, parse, preset, readShareHash, shareHash, trace } from './helpers/core.ts';
 import { test, expect } from './helpers/fixtures.ts';
 
@@ -31,7 +41,8 @@ function expectDeepClose(actual: unknown, expected: unknown, path = '$'): void {
     expected.forEach((e, k) => expectDeepClose((actual as unknown[])[k], e, `${path}[${k}]`));
   } else if (expected !== null && typeof expected === 'object') {
     expect(Object.keys(actual as object), `${path} keys`).toEqual(Object.keys(expected));
-    for (const [k, e] of Object.entries(expected)) expectDeepClose((actual as Record<string, unknown>)[k], e, `${path}.${k}`);
+    for (const [k, e] of Object.entries(expected))
+      expectDeepClose((actual as Record<string, unknown>)[k], e, `${path}.${k}`);
   } else {
     expect(actual, path).toEqual(expected);
   }
@@ -39,7 +50,10 @@ function expectDeepClose(actual: unknown, expected: unknown, path = '$'): void {
 
 /** CSV rows as cells, numbers as numbers (the exported names hold no commas). */
 function csvCells(text: string): (string | number)[][] {
-  return text.trimEnd().split('\r\n').map((row) => row.split(',').map((c) => (c !== '' && !Number.isNaN(Number(c)) ? Number(c) : c)));
+  return text
+    .trimEnd()
+    .split('\r\n')
+    .map((row) => row.split(',').map((c) => (c !== '' && !Number.isNaN(Number(c)) ? Number(c) : c)));
 }
 
 function sizesOf(s: Scenario): number[] {
@@ -49,12 +63,18 @@ function sizesOf(s: Scenario): number[] {
 /** data-weight and data-grad of every edge, as the core computes them for `s`. */
 async function expectScenarioShown(page: Page, s: Scenario): Promise<void> {
   const t = trace(s);
-  await expect.poll(async () => nestedWeights(await readDiagram(page), sizesOf(s), 'weight'), { message: 'data-weight' }).toEqual(s.weights);
+  await expect
+    .poll(async () => nestedWeights(await readDiagram(page), sizesOf(s), 'weight'), { message: 'data-weight' })
+    .toEqual(s.weights);
   expectAllClose(nestedWeights(await readDiagram(page), sizesOf(s), 'grad'), t.gradients.weights, TOL, 'data-grad');
 }
 
 async function gradsOf(page: Page): Promise<[string | null, string | null, string | null][]> {
-  return page.locator('[data-edge]').evaluateAll((els) => els.map((e) => [e.getAttribute('data-edge'), e.getAttribute('data-weight'), e.getAttribute('data-grad')]));
+  return page
+    .locator('[data-edge]')
+    .evaluateAll((els) =>
+      els.map((e) => [e.getAttribute('data-edge'), e.getAttribute('data-weight'), e.getAttribute('data-grad')]),
+    );
 }
 
 async function openShare(page: Page): Promise<void> {
@@ -85,7 +105,10 @@ function jsonFile(name: string, text: string) {
 }
 
 test.describe('share', () => {
-  test('the link copies, and reopens the same numbers at the same step with the same selection', async ({ page, context }) => {
+  test('the link copies, and reopens the same numbers at the same step with the same selection', async ({
+    page,
+    context,
+  }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     await openApp(page);
     await choosePreset(page, 'mazur');
@@ -107,7 +130,9 @@ test.describe('share', () => {
     await page.getByTestId('share-selection').check();
     await page.getByTestId('share-layout').check();
     const link = await shareLink(page);
-    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText()), { message: 'a changed option copies again' }).toBe(link);
+    await expect
+      .poll(() => page.evaluate(() => navigator.clipboard.readText()), { message: 'a changed option copies again' })
+      .toBe(link);
     const hash = new URL(link).hash;
     expect(hash).toMatch(/^#scenario=[^&]+&pos=20&sample=0&sel=edge:1:0:1&panel=math&z=1&follow=1$/);
     // Other tools read the scenario part as the spec says.
@@ -150,7 +175,11 @@ test.describe('share', () => {
     await expect(page.getByTestId('share-status')).toHaveText(/not allowed.*selected.*Ctrl\+C/);
     const link = page.getByTestId('share-link');
     await expect(link).toBeFocused();
-    const selected = await link.evaluate((el: HTMLInputElement) => [el.selectionStart, el.selectionEnd, el.value.length]);
+    const selected = await link.evaluate((el: HTMLInputElement) => [
+      el.selectionStart,
+      el.selectionEnd,
+      el.value.length,
+    ]);
     expect(selected).toEqual([0, selected[2], selected[2]]);
     await page.screenshot({ path: 'test-results/screenshots/share-popover-no-clipboard.png' });
     // Escape closes it.
@@ -179,7 +208,7 @@ test.describe('share', () => {
     await student.close();
   });
 
-  test('a teacher\'s lesson link hides the settings and the training buttons', async ({ page, context }) => {
+  test("a teacher's lesson link hides the settings and the training buttons", async ({ page, context }) => {
     await openApp(page);
     await openShare(page);
     await page.getByTestId('share-hide-settings').check();
@@ -212,8 +241,23 @@ test.describe('share', () => {
     await typeInto(page, 'edit-weight', '0.7');
     await expect(edge(page, '1:0:0')).toHaveAttribute('data-weight', '0.7');
     // the address follows the edit and keeps the lesson's flags
-    await expect.poll(() => page.evaluate(() => window.location.hash), { timeout: 5_000 }).toMatch(/&hide=settings,training$/);
-    await expect.poll(async () => readShareHash((await page.evaluate(() => window.location.hash)).split('&')[0])).toMatchObject({ weights: [[[0.15, 0.2], [0.25, 0.3]], [[0.7, 0.45], [0.5, 0.55]]] });
+    await expect
+      .poll(() => page.evaluate(() => window.location.hash), { timeout: 5_000 })
+      .toMatch(/&hide=settings,training$/);
+    await expect
+      .poll(async () => readShareHash((await page.evaluate(() => window.location.hash)).split('&')[0]))
+      .toMatchObject({
+        weights: [
+          [
+            [0.15, 0.2],
+            [0.25, 0.3],
+          ],
+          [
+            [0.7, 0.45],
+            [0.5, 0.55],
+          ],
+        ],
+      });
     await page.reload();
     await expect(page.locator('[data-node="0:0"]')).toHaveCount(1);
     await expect(edge(page, '1:0:0')).toHaveAttribute('data-weight', '0.7');
@@ -222,7 +266,10 @@ test.describe('share', () => {
     await expect(page.getByTestId('lesson-badge')).toBeVisible();
   });
 
-  test('a lesson link can fix the architecture and open the settings; the other controls stay', async ({ page, context }) => {
+  test('a lesson link can fix the architecture and open the settings; the other controls stay', async ({
+    page,
+    context,
+  }) => {
     await openApp(page, `${shareHash(preset('mazur'))}&panel=settings&hide=architecture`);
     await expect(page.getByTestId('settings')).toBeVisible();
     await expect(page.getByTestId('lesson-badge')).toBeVisible();
@@ -276,17 +323,44 @@ test.describe('import', () => {
   });
 
   const bad: [string, () => { name: string; mimeType: string; buffer: Buffer }, RegExp, RegExp[]][] = [
-    ['not JSON', () => jsonFile('half.json', scenarioToJson(preset('mazur')).slice(0, 200)), /The file "half.json" could not be imported; nothing was changed/, [/^\(root\): not valid JSON/]],
-    ['wrong fields', () => {
-      const doc = JSON.parse(scenarioToJson(preset('mazur'))) as Record<string, unknown> & { layers: Record<string, unknown>[]; weights: number[][][] };
-      doc.loss = 'hinge';
-      doc.layers[1].activation = 'relux';
-      doc.weights[0][1] = [1];
-      doc.colour = 'red';
-      return jsonFile('wrong.json', JSON.stringify(doc));
-    }, /The file "wrong.json" could not be imported; nothing was changed/, [/^colour: unknown field/, /^layers\[1\]\.activation: unknown activation "relux"/, /^weights\[0\]\[1\]: expected 2 numbers/, /^loss: /]],
+    [
+      'not JSON',
+      () => jsonFile('half.json', scenarioToJson(preset('mazur')).slice(0, 200)),
+      /The file "half.json" could not be imported; nothing was changed/,
+      [/^\(root\): not valid JSON/],
+    ],
+    [
+      'wrong fields',
+      () => {
+        const doc = JSON.parse(scenarioToJson(preset('mazur'))) as Record<string, unknown> & {
+          layers: Record<string, unknown>[];
+          weights: number[][][];
+        };
+        doc.loss = 'hinge';
+        doc.layers[1].activation = 'relux';
+        doc.weights[0][1] = [1];
+        doc.colour = 'red';
+        return jsonFile('wrong.json', JSON.stringify(doc));
+      },
+      /The file "wrong.json" could not be imported; nothing was changed/,
+      [
+        /^colour: unknown field/,
+        /^layers\[1\]\.activation: unknown activation "relux"/,
+        /^weights\[0\]\[1\]: expected 2 numbers/,
+        /^loss: /,
+      ],
+    ],
     ['empty', () => jsonFile('empty.json', ''), /The file "empty.json" is empty; nothing was changed/, []],
-    ['a picture', () => ({ name: 'photo.png', mimeType: 'image/png', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]) }), /could not be imported/, [/not valid JSON/]],
+    [
+      'a picture',
+      () => ({
+        name: 'photo.png',
+        mimeType: 'image/png',
+        buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]),
+      }),
+      /could not be imported/,
+      [/not valid JSON/],
+    ],
   ];
   for (const [name, file, text, details] of bad) {
     test(`an invalid file (${name}) is refused with its errors by path, and nothing changes`, async ({ page }) => {
@@ -298,13 +372,19 @@ test.describe('import', () => {
       await expect(notice).toHaveAttribute('role', 'alert');
       await expect(notice).toContainText(text);
       const lines = await notice.locator('li').allTextContents();
-      for (const d of details) expect(lines.some((l) => d.test(l)), `${d} in ${JSON.stringify(lines)}`).toBe(true);
+      for (const d of details)
+        expect(
+          lines.some((l) => d.test(l)),
+          `${d} in ${JSON.stringify(lines)}`,
+        ).toBe(true);
       expect(await gradsOf(page)).toEqual(before);
       await expect(page.getByTestId('preset-menu')).toHaveValue('mazur');
     });
   }
 
-  test('a dropped file opens, with an overlay while dragging; a huge one is refused before reading', async ({ page }) => {
+  test('a dropped file opens, with an overlay while dragging; a huge one is refused before reading', async ({
+    page,
+  }) => {
     await openApp(page);
     const s = preset('numpy-341');
     const dt = await page.evaluateHandle((text) => {
@@ -331,17 +411,22 @@ test.describe('import', () => {
       return t;
     });
     await page.dispatchEvent('body', 'drop', { dataTransfer: huge });
-    await expect(page.getByTestId('notice')).toContainText('The file "huge.json" is too large to import (21.0 MB; at most 20.0 MB); nothing was changed.');
+    await expect(page.getByTestId('notice')).toContainText(
+      'The file "huge.json" is too large to import (21.0 MB; at most 20.0 MB); nothing was changed.',
+    );
     expect(await gradsOf(page)).toEqual(before);
   });
 
   test('pasted scenario JSON opens outside text fields; pasted into a field it does not', async ({ page }) => {
     await openApp(page);
-    const paste = (text: string) => page.evaluate((t) => {
-      const data = new DataTransfer();
-      data.setData('text/plain', t);
-      (document.activeElement ?? document.body).dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-    }, text);
+    const paste = (text: string) =>
+      page.evaluate((t) => {
+        const data = new DataTransfer();
+        data.setData('text/plain', t);
+        (document.activeElement ?? document.body).dispatchEvent(
+          new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+        );
+      }, text);
     const s = preset('little-network');
 
     await openShare(page);
@@ -352,7 +437,9 @@ test.describe('import', () => {
 
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await paste('this is not a scenario');
-    await expect(page.getByTestId('notice')).toContainText('The pasted text could not be imported; nothing was changed.');
+    await expect(page.getByTestId('notice')).toContainText(
+      'The pasted text could not be imported; nothing was changed.',
+    );
     await expect(page.getByTestId('notice').locator('li')).toContainText(/not valid JSON/);
     await paste(scenarioToJson(s));
     await expect(page.getByTestId('notice')).toContainText('Imported the pasted scenario');
@@ -372,7 +459,9 @@ test.describe('export', () => {
     await clickEdge(page, '1:0:0');
     await typeInto(page, 'edit-weight', '0.7');
     await expect(edge(page, '1:0:0')).toHaveAttribute('data-weight', '0.7');
-    const expected = edited(preset('mazur'), (d) => { d.weights[1][0][0] = 0.7; });
+    const expected = edited(preset('mazur'), (d) => {
+      d.weights[1][0][0] = 0.7;
+    });
     const grads = await gradsOf(page);
 
     // The scenario: exact numbers, and it re-imports to the same diagram.
@@ -397,7 +486,12 @@ test.describe('export', () => {
     expect(rows[0]).toBe('kind,sample,layer,node,from_node,name,z,a,dL_dz,dL_da,value,gradient,value_after,trainable');
     expectDeepClose(csvCells(csv), csvCells(traceCsv(expected)));
     const w5 = csvCells(csv).find((r) => r[0] === 'weight' && r[5] === 'w₅')!;
-    expectDeepClose(w5.slice(10), [0.7, trace(expected).gradients.weights[1][0][0], trace(expected).after.weights[1][0][0], 1]);
+    expectDeepClose(w5.slice(10), [
+      0.7,
+      trace(expected).gradients.weights[1][0][0],
+      trace(expected).after.weights[1][0][0],
+      1,
+    ]);
 
     // The SVG: well-formed, standalone, the same edges and the current viewBox.
     const svgFile = await exportFile(page, 'svg');
@@ -409,12 +503,24 @@ test.describe('export', () => {
       const root = doc.documentElement;
       return {
         error: doc.querySelector('parsererror')?.textContent ?? null,
-        ns: root.namespaceURI, xmlns: root.getAttribute('xmlns'), tag: root.localName,
-        viewBox: root.getAttribute('viewBox'), edges: doc.querySelectorAll('[data-edge]').length,
-        styled: doc.querySelectorAll('[style*="stroke"]').length, stylesheets: doc.querySelectorAll('style, link').length,
+        ns: root.namespaceURI,
+        xmlns: root.getAttribute('xmlns'),
+        tag: root.localName,
+        viewBox: root.getAttribute('viewBox'),
+        edges: doc.querySelectorAll('[data-edge]').length,
+        styled: doc.querySelectorAll('[style*="stroke"]').length,
+        stylesheets: doc.querySelectorAll('style, link').length,
       };
     }, svgText);
-    expect(parsed).toMatchObject({ error: null, ns: 'http://www.w3.org/2000/svg', xmlns: 'http://www.w3.org/2000/svg', tag: 'svg', viewBox, edges: 8, stylesheets: 0 });
+    expect(parsed).toMatchObject({
+      error: null,
+      ns: 'http://www.w3.org/2000/svg',
+      xmlns: 'http://www.w3.org/2000/svg',
+      tag: 'svg',
+      viewBox,
+      edges: 8,
+      stylesheets: 0,
+    });
     expect(parsed.styled).toBeGreaterThan(8);
     expect(svgText).not.toMatch(/var\(--/);
 
@@ -425,7 +531,10 @@ test.describe('export', () => {
     expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
     expect(png.subarray(12, 16).toString('ascii')).toBe('IHDR');
     const box = (await page.locator('[data-testid="diagram"] svg').boundingBox())!;
-    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([Math.round(box.width * 2), Math.round(box.height * 2)]);
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([
+      Math.round(box.width * 2),
+      Math.round(box.height * 2),
+    ]);
 
     // The derivation of the selected weight, as LaTeX.
     const texFile = await exportFile(page, 'tex');
@@ -437,7 +546,11 @@ test.describe('export', () => {
 
     // Another scenario, then the exported file again: the same numbers as before.
     await choosePreset(page, 'walkthrough');
-    await page.getByTestId('import-file').setInputFiles({ name: scenarioFile.suggestedFilename(), mimeType: 'application/json', buffer: Buffer.from(text) });
+    await page.getByTestId('import-file').setInputFiles({
+      name: scenarioFile.suggestedFilename(),
+      mimeType: 'application/json',
+      buffer: Buffer.from(text),
+    });
     await expect(page.getByTestId('notice')).toContainText('Imported "backprop-mazur.json"');
     await expectScenarioShown(page, expected);
     expect(await gradsOf(page)).toEqual(grads);

@@ -17,7 +17,10 @@ const SIZES = ORACLE.network.layer_sizes;
 
 function expectRelClose(actual: number, expected: number, what: string): void {
   const diff = Math.abs(actual - expected);
-  expect(diff <= TRAINING_REL * Math.abs(expected), `${what}: got ${actual}, expected ${expected} (rel ${diff / Math.abs(expected)})`).toBe(true);
+  expect(
+    diff <= TRAINING_REL * Math.abs(expected),
+    `${what}: got ${actual}, expected ${expected} (rel ${diff / Math.abs(expected)})`,
+  ).toBe(true);
 }
 
 /** Clicks a train button and waits until the run is over (Stop gone, buttons enabled again, the summary at `steps`). */
@@ -57,10 +60,13 @@ test('train 100 steps: the chart says 100 steps, the loss fell and the weights m
 
   const w0 = nestedWeights(before, SIZES, 'weight').flat(2);
   const w1 = nestedWeights(after, SIZES, 'weight').flat(2);
-  expect(w1.every((w, k) => w !== w0[k]), 'every data-weight changed').toBe(true);
+  expect(
+    w1.every((w, k) => w !== w0[k]),
+    'every data-weight changed',
+  ).toBe(true);
 });
 
-test('train 10,000 steps lands on the oracle\'s loss and weights', async ({ page }) => {
+test("train 10,000 steps lands on the oracle's loss and weights", async ({ page }) => {
   test.setTimeout(60_000);
   await openApp(page);
   await choosePreset(page, 'numpy-341');
@@ -71,10 +77,15 @@ test('train 10,000 steps lands on the oracle\'s loss and weights', async ({ page
   const loss = Number(await page.getByTestId('batch-loss').getAttribute('data-value'));
   expectRelClose(loss, TRAINING.loss_after, 'batch loss after 10,000 steps');
   const shown = await summaryLoss(page);
-  expect(Math.abs(shown - TRAINING.loss_after) / TRAINING.loss_after, `summary ${shown} ≈ ${TRAINING.loss_after}`).toBeLessThan(1e-3);
+  expect(
+    Math.abs(shown - TRAINING.loss_after) / TRAINING.loss_after,
+    `summary ${shown} ≈ ${TRAINING.loss_after}`,
+  ).toBeLessThan(1e-3);
   const d = await readDiagram(page);
   const w = nestedWeights(d, SIZES, 'weight');
-  TRAINING.weights_after.forEach((m, l) => m.forEach((row, j) => row.forEach((v, i) => expectRelClose(w[l][j][i], v, `weight ${l}:${j}:${i}`))));
+  TRAINING.weights_after.forEach((m, l) =>
+    m.forEach((row, j) => row.forEach((v, i) => expectRelClose(w[l][j][i], v, `weight ${l}:${j}:${i}`))),
+  );
   // ŷ of every sample in the data table.
   const outputs = (ORACLE.expected.training as unknown as { outputs_after: number[][] }).outputs_after;
   for (let s = 0; s < outputs.length; s++) {
@@ -92,7 +103,12 @@ function heavyScenario(): unknown {
   return {
     format: 'backprop-scenario/1',
     title: 'Heavy',
-    layers: [{ size: 8 }, { size: 64, activation: 'tanh', bias: true }, { size: 64, activation: 'relu', bias: true }, { size: 4, activation: 'sigmoid', bias: true }],
+    layers: [
+      { size: 8 },
+      { size: 64, activation: 'tanh', bias: true },
+      { size: 64, activation: 'relu', bias: true },
+      { size: 4, activation: 'sigmoid', bias: true },
+    ],
     init: { type: 'xavier', seed: 7 },
     loss: 'mse',
     data,

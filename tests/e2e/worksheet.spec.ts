@@ -138,7 +138,9 @@ test.describe('worksheet mode', () => {
   });
 });
 
-test('the worked math beside the diagram is hidden while the worksheet is on, and back when it is off', async ({ page }) => {
+test('the worked math beside the diagram is hidden while the worksheet is on, and back when it is off', async ({
+  page,
+}) => {
   await openWorksheet(page);
   await expect(page.getByTestId('math-panel')).toBeHidden();
   await page.getByTestId('worksheet-toggle').click();

@@ -21,6 +21,6 @@ export function expectClose(actual: unknown, expected: unknown, tol: { abs?: num
   }
   expect(typeof a, `${path} should be a number`).toBe('number');
   const diff = Math.abs((a as number) - e);
-  const bound = tol.rel !== undefined ? tol.rel * Math.abs(e) + (tol.abs ?? 0) : tol.abs ?? 0;
+  const bound = tol.rel !== undefined ? tol.rel * Math.abs(e) + (tol.abs ?? 0) : (tol.abs ?? 0);
   expect(diff <= bound, `${path}: got ${String(a)}, expected ${e} (|diff| ${diff} > ${bound})`).toBe(true);
 }

@@ -5,5 +5,6 @@ export function installJsdomShims(): void {
     unobserve() {}
     disconnect() {}
   };
-  if (!('fonts' in document)) Object.defineProperty(document, 'fonts', { value: new EventTarget(), configurable: true });
+  if (!('fonts' in document))
+    Object.defineProperty(document, 'fonts', { value: new EventTarget(), configurable: true });
 }

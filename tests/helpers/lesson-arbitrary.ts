@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { compileScenario } from '../../src/core/compile.ts';
-import { LESSON_HIDE_NAMES, LESSON_PANELS, type Lesson, type LessonStep, type LessonView } from '../../src/core/lesson.ts';
+import {
+  LESSON_HIDE_NAMES,
+  LESSON_PANELS,
+  type Lesson,
+  type LessonStep,
+  type LessonView,
+} from '../../src/core/lesson.ts';
 import { quantityRefKey, type QuantityRef } from '../../src/core/quantity-ref.ts';
 import type { Scenario } from '../../src/core/scenario.ts';
 import type { Selection } from '../../src/core/selection.ts';
@@ -33,17 +39,26 @@ function namesOf(scenario: Scenario) {
       if (model.hasBias[l]) params.push({ kind: 'bias', l, j });
       for (const sel of params) {
         selections.push(sel);
-        if (sel.kind === 'edge' || sel.kind === 'bias') refs.push({ kind: 'value', sel }, { kind: 'after', sel }, { kind: 'gradient', sel });
+        if (sel.kind === 'edge' || sel.kind === 'bias')
+          refs.push({ kind: 'value', sel }, { kind: 'after', sel }, { kind: 'gradient', sel });
       }
     }
   }
-  for (let k = 0; k < model.sizes[model.depth]; k++) refs.push({ kind: 'loss-term', index: k }, { kind: 'y', index: k });
+  for (let k = 0; k < model.sizes[model.depth]; k++)
+    refs.push({ kind: 'loss-term', index: k }, { kind: 'y', index: k });
   for (let i = 0; i < model.sizes[0]; i++) refs.push({ kind: 'x', index: i });
-  return { selections, refs, events: buildStepPlan(model, trainable).events.length, samples: Math.min(batchSize, data.count) };
+  return {
+    selections,
+    refs,
+    events: buildStepPlan(model, trainable).events.length,
+    samples: Math.min(batchSize, data.count),
+  };
 }
 
 /** Text in the lesson syntax with no problem in it: plain characters with `$` escaped and no `{`, then a reference and some math. */
-const plain = fc.string({ unit: 'binary', maxLength: 40 }).map((s) => s.replace(/\\/g, '/').replace(/\$/g, '\\$').replace(/[{}]/g, '('));
+const plain = fc
+  .string({ unit: 'binary', maxLength: 40 })
+  .map((s) => s.replace(/\\/g, '/').replace(/\$/g, '\\$').replace(/[{}]/g, '('));
 
 function lessonOver(scenario: Scenario, presetId: string | null): fc.Arbitrary<Lesson> {
   const names = namesOf(scenario);
@@ -60,14 +75,23 @@ function lessonOver(scenario: Scenario, presetId: string | null): fc.Arbitrary<L
     },
     { requiredKeys: [] },
   );
-  const text = fc.tuple(plain, ref, plain).map(([a, r, b]) => `${a} {{${quantityRefKey(r)}}}\n\n**${b.trim() || 'b'}** $x^2$ ${a}`);
+  const text = fc
+    .tuple(plain, ref, plain)
+    .map(([a, r, b]) => `${a} {{${quantityRefKey(r)}}}\n\n**${b.trim() || 'b'}** $x^2$ ${a}`);
   const step: fc.Arbitrary<LessonStep> = fc.record(
     {
       title: fc.string({ maxLength: 30 }),
       text,
       view,
       ask: fc.record({ of: ref, digits: fc.integer({ min: 1, max: 17 }) }),
-      compare: fc.array(fc.record({ label: fc.string({ maxLength: 20 }), value: fc.double({ noNaN: true, noDefaultInfinity: true }).map((v) => v + 0), of: ref }), { maxLength: 3 }),
+      compare: fc.array(
+        fc.record({
+          label: fc.string({ maxLength: 20 }),
+          value: fc.double({ noNaN: true, noDefaultInfinity: true }).map((v) => v + 0),
+          of: ref,
+        }),
+        { maxLength: 3 },
+      ),
     },
     { requiredKeys: ['text'] },
   );
@@ -90,4 +114,3 @@ export const lessons = fc.oneof(
   lessonOver(preset('by-hand-mlp'), null),
   lessonOver(preset('numpy-341'), null),
 );
-

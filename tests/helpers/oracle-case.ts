@@ -23,10 +23,26 @@ export interface OracleCase {
   extra?: unknown;
   expected: {
     loss: number;
-    forward_backward: { samples: { x: number[]; target: number[]; z: (number[] | null)[]; a: number[][]; loss: number; dL_dz: (number[] | null)[]; dL_da: number[][] }[] };
+    forward_backward: {
+      samples: {
+        x: number[];
+        target: number[];
+        z: (number[] | null)[];
+        a: number[][];
+        loss: number;
+        dL_dz: (number[] | null)[];
+        dL_da: number[][];
+      }[];
+    };
     grads: { weights: number[][][]; biases: (number[] | null)[] };
     after_one_step: { weights: number[][][]; biases: (number[] | null)[]; loss: number; loss_per_sample: number[] };
-    training?: { steps: number; loss_after: number; weights_after: number[][][]; biases_after: (number[] | null)[]; loss_history: Record<string, number> };
+    training?: {
+      steps: number;
+      loss_after: number;
+      weights_after: number[][][];
+      biases_after: (number[] | null)[];
+      loss_history: Record<string, number>;
+    };
   };
 }
 
@@ -42,10 +58,18 @@ export function loadOracleCases(): { file: string; oracle: OracleCase }[] {
 
 function activation(a: OracleCase['network']['layers'][number]['activation']): Activation {
   switch (a.name) {
-    case 'scaled_identity': return { type: 'linear', slope: a.scale ?? 1 };
-    case 'leaky_relu': return { type: 'leaky-relu', alpha: a.negative_slope ?? 0.01 };
-    case 'identity': case 'relu': case 'sigmoid': case 'tanh': case 'softmax': return { type: a.name };
-    default: throw new Error(`unknown oracle activation ${a.name}`);
+    case 'scaled_identity':
+      return { type: 'linear', slope: a.scale ?? 1 };
+    case 'leaky_relu':
+      return { type: 'leaky-relu', alpha: a.negative_slope ?? 0.01 };
+    case 'identity':
+    case 'relu':
+    case 'sigmoid':
+    case 'tanh':
+    case 'softmax':
+      return { type: a.name };
+    default:
+      throw new Error(`unknown oracle activation ${a.name}`);
   }
 }
 
@@ -71,7 +95,11 @@ function lossName(l: OracleCase['loss']): LossName {
 export function oracleToScenario(c: OracleCase): Scenario | null {
   if (c.output_override !== undefined || c.optimizer.name !== 'sgd') return null;
   const sizes = c.network.layer_sizes;
-  const layers: DenseLayer[] = c.network.layers.map((layer, l) => ({ size: sizes[l + 1], activation: activation(layer.activation), bias: layer.has_bias }));
+  const layers: DenseLayer[] = c.network.layers.map((layer, l) => ({
+    size: sizes[l + 1],
+    activation: activation(layer.activation),
+    bias: layer.has_bias,
+  }));
   return {
     format: 'backprop-scenario/1',
     layers: [{ size: sizes[0] }, ...layers],
@@ -79,7 +107,7 @@ export function oracleToScenario(c: OracleCase): Scenario | null {
     biases: c.network.biases.map((b) => (b === null ? null : [...b])),
     trainable: {
       weights: c.network.layers.map((layer) => layer.weights_trainable),
-      biases: c.network.layers.map((layer) => (layer.has_bias ? layer.bias_trainable ?? true : null)),
+      biases: c.network.layers.map((layer) => (layer.has_bias ? (layer.bias_trainable ?? true) : null)),
     },
     loss: lossName(c.loss),
     reduction: c.loss.sample_reduction === 'sum' ? 'sum' : 'mean',

@@ -27,25 +27,44 @@ function oracleCase(file: string): OracleCase & Record<string, unknown> {
 function fromCase(file: string): OracleLookup {
   const c = oracleCase(file);
   const e = c.expected;
-  const one = (value: number | null | undefined): OracleValue => (value === undefined || value === null ? undefined : { value, tol: ONE_STEP });
+  const one = (value: number | null | undefined): OracleValue =>
+    value === undefined || value === null ? undefined : { value, tol: ONE_STEP };
   return (q, s) => {
     const sample = e.forward_backward.samples[s];
     switch (q.kind) {
-      case 'x': return one(c.data.inputs[s][q.index]);
-      case 'y': return one(c.data.targets[s][q.index]);
-      case 'loss': return one(e.loss);
-      case 'z': return one(sample.z[q.sel.l]?.[q.sel.j]);
-      case 'a': return one(sample.a[q.sel.l][q.sel.j]);
-      case 'dLdz': return one(sample.dL_dz[q.sel.l]?.[q.sel.j]);
-      case 'dLda': return one(sample.dL_da[q.sel.l][q.sel.j]);
-      case 'value': return one(q.sel.kind === 'edge' ? c.network.weights[q.sel.l][q.sel.j][q.sel.i] : c.network.biases[q.sel.l]?.[q.sel.j]);
-      case 'gradient': return one(q.sel.kind === 'edge' ? e.grads.weights[q.sel.l][q.sel.j][q.sel.i] : e.grads.biases[q.sel.l]?.[q.sel.j]);
+      case 'x':
+        return one(c.data.inputs[s][q.index]);
+      case 'y':
+        return one(c.data.targets[s][q.index]);
+      case 'loss':
+        return one(e.loss);
+      case 'z':
+        return one(sample.z[q.sel.l]?.[q.sel.j]);
+      case 'a':
+        return one(sample.a[q.sel.l][q.sel.j]);
+      case 'dLdz':
+        return one(sample.dL_dz[q.sel.l]?.[q.sel.j]);
+      case 'dLda':
+        return one(sample.dL_da[q.sel.l][q.sel.j]);
+      case 'value':
+        return one(
+          q.sel.kind === 'edge' ? c.network.weights[q.sel.l][q.sel.j][q.sel.i] : c.network.biases[q.sel.l]?.[q.sel.j],
+        );
+      case 'gradient':
+        return one(
+          q.sel.kind === 'edge' ? e.grads.weights[q.sel.l][q.sel.j][q.sel.i] : e.grads.biases[q.sel.l]?.[q.sel.j],
+        );
       case 'after':
         if (q.sel.kind === 'loss') return one(e.after_one_step.loss);
-        return one(q.sel.kind === 'edge' ? e.after_one_step.weights[q.sel.l][q.sel.j][q.sel.i] : e.after_one_step.biases[q.sel.l]?.[q.sel.j]);
+        return one(
+          q.sel.kind === 'edge'
+            ? e.after_one_step.weights[q.sel.l][q.sel.j][q.sel.i]
+            : e.after_one_step.biases[q.sel.l]?.[q.sel.j],
+        );
       case 'loss-term': {
         // Only Mazur prints the terms; the oracle lists them with its exact values.
-        const published = (c.tutorial_published as { values: { quantity: string; exact: number }[] } | undefined)?.values;
+        const published = (c.tutorial_published as { values: { quantity: string; exact: number }[] } | undefined)
+          ?.values;
         return one(published?.find((v) => v.quantity === `E_o${q.index + 1}`)?.exact);
       }
     }
@@ -54,7 +73,10 @@ function fromCase(file: string): OracleLookup {
 
 /** Mazur after 10,000 steps: the oracle's training block. */
 const mazurTrained: OracleLookup = (q) => {
-  const t = oracleCase('mazur_222_fixed_bias.json').expected.training as unknown as { loss_after: number; outputs_after: number[][] };
+  const t = oracleCase('mazur_222_fixed_bias.json').expected.training as unknown as {
+    loss_after: number;
+    outputs_after: number[][];
+  };
   if (q.kind === 'loss') return { value: t.loss_after, tol: LONG_RUN };
   if (q.kind === 'a' && q.sel.l === 2) return { value: t.outputs_after[0][q.sel.j], tol: LONG_RUN };
   return undefined;
@@ -62,8 +84,12 @@ const mazurTrained: OracleLookup = (q) => {
 
 /** seed 002 after 9,999 updates: ŷ as the verbatim code prints it (numpy 1.24.2), from the oracle. */
 const numpyPrinted: OracleLookup = (q, s) => {
-  const out = oracleCase('seed002_numpy_341_sigmoid.json').tutorial_code_output as Record<string, { printed_final_prediction_yhat_of_iteration_10000: number[] }>;
-  if (q.kind === 'a' && q.sel.l === 2) return { value: out['numpy_1.24.2'].printed_final_prediction_yhat_of_iteration_10000[s], tol: LONG_RUN };
+  const out = oracleCase('seed002_numpy_341_sigmoid.json').tutorial_code_output as Record<
+    string,
+    { printed_final_prediction_yhat_of_iteration_10000: number[] }
+  >;
+  if (q.kind === 'a' && q.sel.l === 2)
+    return { value: out['numpy_1.24.2'].printed_final_prediction_yhat_of_iteration_10000[s], tol: LONG_RUN };
   return undefined;
 };
 
@@ -87,7 +113,14 @@ function lessonOf(id: string): Lesson {
 
 describe('built-in lessons', () => {
   it('one per tutorial: seeds 000 to 004 and Mazur', () => {
-    expect(BUILT_IN_LESSONS.map((l) => l.id)).toEqual(['walkthrough', 'little-network', 'numpy-341', 'by-hand-mlp', 'tanh-221', 'mazur']);
+    expect(BUILT_IN_LESSONS.map((l) => l.id)).toEqual([
+      'walkthrough',
+      'little-network',
+      'numpy-341',
+      'by-hand-mlp',
+      'tanh-221',
+      'mazur',
+    ]);
     expect(Object.keys(ORACLES).sort()).toEqual(BUILT_IN_LESSONS.map((l) => l.id).sort());
   });
 
@@ -122,10 +155,13 @@ describe('built-in lessons', () => {
             if (oracle === undefined) continue;
             const app = resolveQuantity(ctx, c.of);
             const bound = Math.max(oracle.tol.abs ?? 0, (oracle.tol.rel ?? 0) * Math.abs(oracle.value));
-            expect(Math.abs(app - oracle.value), `${where}: app ${app}, oracle ${oracle.value}`).toBeLessThanOrEqual(bound);
+            expect(Math.abs(app - oracle.value), `${where}: app ${app}, oracle ${oracle.value}`).toBeLessThanOrEqual(
+              bound,
+            );
             checked++;
           }
-          if (step.ask !== undefined) expect(Number.isFinite(resolveQuantity(ctx, step.ask.of)), `${id} steps[${k}].ask`).toBe(true);
+          if (step.ask !== undefined)
+            expect(Number.isFinite(resolveQuantity(ctx, step.ask.of)), `${id} steps[${k}].ask`).toBe(true);
         });
         expect(checked).toBeGreaterThan(0);
       });

@@ -22,7 +22,11 @@ describe('the playground presets', () => {
   it('playground: 2-4-4-1 tanh on the circle data, ±1 targets with ½(ŷ − y)², half the points held out', () => {
     const s = preset('playground');
     expect(s.layers.map((l) => l.size)).toEqual([2, 4, 4, 1]);
-    expect(s.layers.slice(1).map((l) => ('activation' in l ? l.activation.type : ''))).toEqual(['tanh', 'tanh', 'tanh']);
+    expect(s.layers.slice(1).map((l) => ('activation' in l ? l.activation.type : ''))).toEqual([
+      'tanh',
+      'tanh',
+      'tanh',
+    ]);
     expect(s.loss).toBe('half-sse');
     const points = described('circle');
     expect(s.data).toEqual(points.data);

@@ -15,7 +15,17 @@ const preset = (id: string) => {
 
 describe('presets', () => {
   it('are the six of the issue, the landscape one and the two playground ones, walkthrough first and default', () => {
-    expect(PRESET_IDS).toEqual(['walkthrough', 'little-network', 'numpy-341', 'by-hand-mlp', 'tanh-221', 'mazur', 'landscape-local-minimum', 'playground', 'playground-xor']);
+    expect(PRESET_IDS).toEqual([
+      'walkthrough',
+      'little-network',
+      'numpy-341',
+      'by-hand-mlp',
+      'tanh-221',
+      'mazur',
+      'landscape-local-minimum',
+      'playground',
+      'playground-xor',
+    ]);
     expect(DEFAULT_PRESET_ID).toBe('walkthrough');
     expect(loadPreset('nope')).toBeNull();
   });
@@ -33,9 +43,17 @@ describe('presets', () => {
     expect(s.data.map((d) => d.y[0])).toEqual([1, 0, 1, 0, 1, 0]);
     expect(s.optimizer).toEqual({ type: 'sgd', learningRate: 0.1 });
     const trace = traceScenario(s);
-    const candidate = (oracle('seed000_walkthrough_hypB').extra as { unverified_candidate_batch: { bce_mean: number; predictions: number[]; grad_weights_mean_bce: number[][][] } }).unverified_candidate_batch;
+    const candidate = (
+      oracle('seed000_walkthrough_hypB').extra as {
+        unverified_candidate_batch: { bce_mean: number; predictions: number[]; grad_weights_mean_bce: number[][][] };
+      }
+    ).unverified_candidate_batch;
     expectClose(trace.loss, candidate.bce_mean, { abs: 1e-12 });
-    expectClose(trace.samples.map((x) => x.a[2][0]), candidate.predictions, { abs: 1e-12 });
+    expectClose(
+      trace.samples.map((x) => x.a[2][0]),
+      candidate.predictions,
+      { abs: 1e-12 },
+    );
     expectClose(trace.gradients.weights, candidate.grad_weights_mean_bce, { abs: 1e-12 });
     // "E = 6, F = 0.999" for [1, 2, 3]
     expect(trace.samples[0].a[1][1]).toBe(6);
@@ -83,7 +101,10 @@ describe('presets', () => {
     expect(trace.loss.toFixed(9)).toBe('0.298371109');
     expect(trace.after.weights[1][0][0].toFixed(8)).toBe('0.35891648');
     expect(trace.after.weights[0][0][0].toFixed(9)).toBe('0.149780716');
-    expect(trace.after.biases).toEqual([[0.35, 0.35], [0.6, 0.6]]);
+    expect(trace.after.biases).toEqual([
+      [0.35, 0.35],
+      [0.6, 0.6],
+    ]);
     expect(trace.after.loss.toFixed(9)).toBe('0.291027774');
     expect(preset('mazur').description).toMatch(/0\.291027924/);
   });

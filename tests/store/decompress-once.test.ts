@@ -23,7 +23,11 @@ describe('opening a link decompresses its scenario once', () => {
   const cases: [string, string | null, string][] = [
     ['nothing saved', null, shareLinkHash(mazur)],
     ['another scenario saved', JSON.stringify(sessionEnvelope(walkthrough, '')), shareLinkHash(mazur, { position: 3 })],
-    ['the same scenario saved', JSON.stringify(sessionEnvelope({ ...walkthrough, scenario: mazur, presetId: null, origin: mazur }, '')), shareLinkHash(mazur, { position: 3 })],
+    [
+      'the same scenario saved',
+      JSON.stringify(sessionEnvelope({ ...walkthrough, scenario: mazur, presetId: null, origin: mazur }, '')),
+      shareLinkHash(mazur, { position: 3 }),
+    ],
     ['a link that cannot be opened', JSON.stringify(sessionEnvelope(walkthrough, '')), '#scenario=garbage'],
   ];
   for (const [name, saved, hash] of cases) {

@@ -8,7 +8,11 @@ function fakeStorage() {
   const map = new Map<string, string>();
   return {
     map,
-    get: () => ({ getItem: (k: string) => map.get(k) ?? null, setItem: (k: string, v: string) => void map.set(k, v), removeItem: (k: string) => void map.delete(k) }),
+    get: () => ({
+      getItem: (k: string) => map.get(k) ?? null,
+      setItem: (k: string, v: string) => void map.set(k, v),
+      removeItem: (k: string) => void map.delete(k),
+    }),
   };
 }
 
@@ -47,12 +51,28 @@ describe('opening the session, guarded against a freeze that follows the user', 
   it('names the link when the opening was a link’s', () => {
     const st = fakeStorage();
     st.map.set(OPENING_KEY, '1');
-    expect(guardedOpen('#scenario=abc', st.get, () => saved).inputs.notice?.text).toMatch(/did not finish opening the link/);
+    expect(guardedOpen('#scenario=abc', st.get, () => saved).inputs.notice?.text).toMatch(
+      /did not finish opening the link/,
+    );
   });
 
   it('works without storage', () => {
-    expect(guardedOpen('', () => null, () => saved)).toBe(saved);
-    expect(guardedOpen('', () => { throw new Error('denied'); }, () => saved)).toBe(saved);
+    expect(
+      guardedOpen(
+        '',
+        () => null,
+        () => saved,
+      ),
+    ).toBe(saved);
+    expect(
+      guardedOpen(
+        '',
+        () => {
+          throw new Error('denied');
+        },
+        () => saved,
+      ),
+    ).toBe(saved);
     markOpened(() => null);
   });
 });

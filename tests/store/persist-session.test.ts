@@ -3,7 +3,15 @@ import { serializeScenario } from '../../src/core/codec/serialize-scenario.ts';
 import { DEFAULT_PRESET_ID, loadPreset } from '../../src/presets/index.ts';
 import { createAppStore, initialInputs } from '../../src/store/create-app-store.ts';
 import type { AppStore } from '../../src/store/app-actions.ts';
-import { BACKUP_KEY, createSessionSaver, openSession, readSavedSession, SESSION_KEY, type GetStorage, type StorageLike } from '../../src/store/persist-session.ts';
+import {
+  BACKUP_KEY,
+  createSessionSaver,
+  openSession,
+  readSavedSession,
+  SESSION_KEY,
+  type GetStorage,
+  type StorageLike,
+} from '../../src/store/persist-session.ts';
 import { sessionEnvelope, SESSION_VERSION } from '../../src/store/session-envelope.ts';
 import { scenarioHash } from '../../src/store/share-link.ts';
 
@@ -38,7 +46,10 @@ class ForbiddenStorage extends MemoryStorage {
   }
 }
 
-const of = (storage: StorageLike): GetStorage => () => storage;
+const of =
+  (storage: StorageLike): GetStorage =>
+  () =>
+    storage;
 const fresh = (id = 'walkthrough') => createAppStore(initialInputs(loadPreset(id)!, id));
 const defaultScenario = () => loadPreset(DEFAULT_PRESET_ID)!;
 
@@ -46,7 +57,14 @@ const defaultScenario = () => loadPreset(DEFAULT_PRESET_ID)!;
 function doWork(store: AppStore): AppStore {
   const st = store.getState();
   st.setWeight(0, 1, 2, -0.75);
-  st.changeScenario((s) => ({ ...s, optimizer: { type: 'adam', learningRate: 0.01, beta1: 0.9, beta2: 0.999, epsilon: 1e-8 }, batchSize: 4 }), 'Optimizer');
+  st.changeScenario(
+    (s) => ({
+      ...s,
+      optimizer: { type: 'adam', learningRate: 0.01, beta1: 0.9, beta2: 0.999, epsilon: 1e-8 },
+      batchSize: 4,
+    }),
+    'Optimizer',
+  );
   st.trainSteps(3);
   st.setFollowStep(false);
   st.setPosition(11);
@@ -57,7 +75,13 @@ function doWork(store: AppStore): AppStore {
   st.setTheme('dark');
   st.setWorksheet(true);
   st.setPrecision(9);
-  st.setComparison({ runs: [{ type: 'sgd', learningRate: 0.3 }, { type: 'rmsprop', learningRate: 0.01, decay: 0.9, epsilon: 1e-8 }], steps: 50 });
+  st.setComparison({
+    runs: [
+      { type: 'sgd', learningRate: 0.3 },
+      { type: 'rmsprop', learningRate: 0.01, decay: 0.9, epsilon: 1e-8 },
+    ],
+    steps: 50,
+  });
   return store;
 }
 
@@ -102,7 +126,13 @@ describe('saving the session', () => {
     expect(storage.writes).toBe(1);
     saver.dispose();
     const doc = JSON.parse(storage.getItem(SESSION_KEY)!) as Record<string, unknown>;
-    expect(doc).toMatchObject({ version: SESSION_VERSION, presetId: 'walkthrough', origin: null, position: 4, selection: 'loss' });
+    expect(doc).toMatchObject({
+      version: SESSION_VERSION,
+      presetId: 'walkthrough',
+      origin: null,
+      position: 4,
+      selection: 'loss',
+    });
   });
 
   it('flush writes a pending change at once (the page is being closed)', () => {
@@ -166,7 +196,15 @@ describe('restoring the session', () => {
     expect(b.optimizerState?.w.first).toEqual(a.optimizerState?.w.first);
     expect(b.optimizerState?.b.second).toEqual(a.optimizerState?.b.second);
     expect(b.run.lossHistory).toEqual(a.run.lossHistory);
-    expect([b.position, b.sample, b.selection, b.followStep, b.showZ, b.speed, b.theme]).toEqual([a.position, a.sample, a.selection, a.followStep, a.showZ, a.speed, a.theme]);
+    expect([b.position, b.sample, b.selection, b.followStep, b.showZ, b.speed, b.theme]).toEqual([
+      a.position,
+      a.sample,
+      a.selection,
+      a.followStep,
+      a.showZ,
+      a.speed,
+      a.theme,
+    ]);
     expect(b.comparison).toEqual(a.comparison);
     expect(b.worksheet).toBe(true);
     expect(b.precision).toBe(9);
@@ -200,7 +238,14 @@ describe('restoring the session', () => {
 
   it('reads a session saved before the comparison, worksheet mode and precision were saved as the defaults', () => {
     const storage = new MemoryStorage();
-    storage.setItem(SESSION_KEY, envelopeText(storeWithWork(), '', (d) => { delete d.comparison; delete d.worksheet; delete d.precision; }));
+    storage.setItem(
+      SESSION_KEY,
+      envelopeText(storeWithWork(), '', (d) => {
+        delete d.comparison;
+        delete d.worksheet;
+        delete d.precision;
+      }),
+    );
     const start = openSession('', of(storage));
     expect(start.inputs.notice).toBeNull();
     expect(start.inputs.comparison).toBeNull();
@@ -221,11 +266,48 @@ describe('a saved session that cannot be used opens the default preset and says 
   const cases: [string, (store: AppStore) => StorageLike | GetStorage, RegExp, 'error' | 'info'][] = [
     ['corrupted JSON', () => stored('{"version":1,"scenario":{"format"'), /not valid JSON/, 'error'],
     ['not an object', () => stored('[1,2,3]'), /expected a saved session/, 'error'],
-    ['a scenario the codec rejects', (store) => stored(envelopeText(store, '', (d) => { (d.scenario as Record<string, unknown>).loss = 'hinge'; })), /^scenario\.loss: unknown loss "hinge"/, 'error'],
-    ['a weight that is not a number', (store) => stored(envelopeText(store, '', (d) => { ((d.scenario as { weights: unknown[][][] }).weights[0][0])[0] = 'x'; })), /^scenario\.weights\[0\]\[0\]\[0\]: expected a finite number/, 'error'],
-    ['a session of another version without a readable scenario', () => stored('{"version":2,"model":{}}'), /^version: saved by another version .*format 2/, 'error'],
-    ['a storage whose getItem throws SecurityError', () => new ForbiddenStorage(), /does not let this page use its storage.*SecurityError/, 'info'],
-    ['a storage that cannot be reached', () => () => { throw new DOMException('denied', 'SecurityError'); }, /SecurityError/, 'info'],
+    [
+      'a scenario the codec rejects',
+      (store) =>
+        stored(
+          envelopeText(store, '', (d) => {
+            (d.scenario as Record<string, unknown>).loss = 'hinge';
+          }),
+        ),
+      /^scenario\.loss: unknown loss "hinge"/,
+      'error',
+    ],
+    [
+      'a weight that is not a number',
+      (store) =>
+        stored(
+          envelopeText(store, '', (d) => {
+            (d.scenario as { weights: unknown[][][] }).weights[0][0][0] = 'x';
+          }),
+        ),
+      /^scenario\.weights\[0\]\[0\]\[0\]: expected a finite number/,
+      'error',
+    ],
+    [
+      'a session of another version without a readable scenario',
+      () => stored('{"version":2,"model":{}}'),
+      /^version: saved by another version .*format 2/,
+      'error',
+    ],
+    [
+      'a storage whose getItem throws SecurityError',
+      () => new ForbiddenStorage(),
+      /does not let this page use its storage.*SecurityError/,
+      'info',
+    ],
+    [
+      'a storage that cannot be reached',
+      () => () => {
+        throw new DOMException('denied', 'SecurityError');
+      },
+      /SecurityError/,
+      'info',
+    ],
     ['no storage at all', () => () => undefined, /no localStorage/, 'info'],
   ];
 
@@ -234,7 +316,9 @@ describe('a saved session that cannot be used opens the default preset and says 
       const made = make(storeWithWork());
       const getStorage = typeof made === 'function' ? made : of(made);
       let start: ReturnType<typeof openSession> | undefined;
-      expect(() => { start = openSession('', getStorage); }).not.toThrow();
+      expect(() => {
+        start = openSession('', getStorage);
+      }).not.toThrow();
       expect(start!.inputs.presetId).toBe(DEFAULT_PRESET_ID);
       expect(start!.inputs.scenario).toEqual(defaultScenario());
       expect(start!.inputs.position).toBe(0);
@@ -265,19 +349,117 @@ function stored(text: string): MemoryStorage {
 describe('a saved session that cannot all be read keeps what can be kept', () => {
   // Each: what is wrong, the detail that says so, what is reset, and what must survive.
   const cases: [string, (d: Record<string, unknown>) => void, RegExp, string][] = [
-    ['a position past the end', (d) => { d.position = 999999; }, /^position: expected an integer in \[0, 26\]/, 'position'],
-    ['a selection the network does not have', (d) => { d.selection = 'edge:5:0:0'; }, /^selection: the network has no "edge:5:0:0"/, 'selection'],
-    ['a malformed selection', (d) => { d.selection = { kind: 'edge' }; }, /^selection: expected null or a key/, 'selection'],
-    ['an optimizer state of the wrong size', (d) => { d.optimizerState = { t: 1, w: { first: [1], second: [1] }, b: { first: [], second: [] } }; }, /^optimizerState\.w\.first: expected 8 numbers, got 1/, 'optimizerState'],
-    ['an unknown preset', (d) => { d.presetId = 'nope'; }, /^presetId: unknown preset "nope"/, 'presetId'],
-    ['a speed out of range', (d) => { d.speed = 1e6; }, /^speed: expected a number in \[0\.25, 200\]/, 'speed'],
-    ['a comparison run that is not allowed', (d) => { d.comparison = { runs: [{ type: 'sgd', learningRate: 1 }, { type: 'sgd', learningRate: 0 }], steps: 10 }; }, /^comparison\.runs\[1\]\.learningRate: expected a number > 0, got 0/, 'comparison'],
-    ['a worksheet flag that is not a boolean', (d) => { d.worksheet = 'yes'; }, /^worksheet: expected true or false/, 'worksheet'],
-    ['a precision the app does not offer', (d) => { d.precision = 5; }, /^precision: expected 4, 6, 9 or "full", got 5/, 'precision'],
-    ['a text size out of range', (d) => { d.textSize = 99; }, /^textSize: expected an integer from/, 'textSize'],
-    ['an unknown field', (d) => { d.extra = 1; }, /^extra: unknown field/, 'extra'],
-    ['another version', (d) => { d.version = 2; d.futureField = { x: 1 }; }, /^version: saved by another version .*format 2/, 'futureField'],
-    ['no version', (d) => { delete d.version; }, /^version: expected 1, got nothing/, 'version'],
+    [
+      'a position past the end',
+      (d) => {
+        d.position = 999999;
+      },
+      /^position: expected an integer in \[0, 26\]/,
+      'position',
+    ],
+    [
+      'a selection the network does not have',
+      (d) => {
+        d.selection = 'edge:5:0:0';
+      },
+      /^selection: the network has no "edge:5:0:0"/,
+      'selection',
+    ],
+    [
+      'a malformed selection',
+      (d) => {
+        d.selection = { kind: 'edge' };
+      },
+      /^selection: expected null or a key/,
+      'selection',
+    ],
+    [
+      'an optimizer state of the wrong size',
+      (d) => {
+        d.optimizerState = { t: 1, w: { first: [1], second: [1] }, b: { first: [], second: [] } };
+      },
+      /^optimizerState\.w\.first: expected 8 numbers, got 1/,
+      'optimizerState',
+    ],
+    [
+      'an unknown preset',
+      (d) => {
+        d.presetId = 'nope';
+      },
+      /^presetId: unknown preset "nope"/,
+      'presetId',
+    ],
+    [
+      'a speed out of range',
+      (d) => {
+        d.speed = 1e6;
+      },
+      /^speed: expected a number in \[0\.25, 200\]/,
+      'speed',
+    ],
+    [
+      'a comparison run that is not allowed',
+      (d) => {
+        d.comparison = {
+          runs: [
+            { type: 'sgd', learningRate: 1 },
+            { type: 'sgd', learningRate: 0 },
+          ],
+          steps: 10,
+        };
+      },
+      /^comparison\.runs\[1\]\.learningRate: expected a number > 0, got 0/,
+      'comparison',
+    ],
+    [
+      'a worksheet flag that is not a boolean',
+      (d) => {
+        d.worksheet = 'yes';
+      },
+      /^worksheet: expected true or false/,
+      'worksheet',
+    ],
+    [
+      'a precision the app does not offer',
+      (d) => {
+        d.precision = 5;
+      },
+      /^precision: expected 4, 6, 9 or "full", got 5/,
+      'precision',
+    ],
+    [
+      'a text size out of range',
+      (d) => {
+        d.textSize = 99;
+      },
+      /^textSize: expected an integer from/,
+      'textSize',
+    ],
+    [
+      'an unknown field',
+      (d) => {
+        d.extra = 1;
+      },
+      /^extra: unknown field/,
+      'extra',
+    ],
+    [
+      'another version',
+      (d) => {
+        d.version = 2;
+        d.futureField = { x: 1 };
+      },
+      /^version: saved by another version .*format 2/,
+      'futureField',
+    ],
+    [
+      'no version',
+      (d) => {
+        delete d.version;
+      },
+      /^version: expected 1, got nothing/,
+      'version',
+    ],
   ];
 
   for (const [name, edit, detail, reset] of cases) {
@@ -300,7 +482,11 @@ describe('a saved session that cannot all be read keeps what can be kept', () =>
       expect(notice.details?.join('\n')).toMatch(detail);
       // A copy of what was stored is kept aside and offered for download.
       expect(storage.getItem(BACKUP_KEY)).toBe(text);
-      expect(notice.download).toEqual({ label: 'Download the saved session', fileName: 'backprop-lab-saved-session.json', text });
+      expect(notice.download).toEqual({
+        label: 'Download the saved session',
+        fileName: 'backprop-lab-saved-session.json',
+        text,
+      });
       const store = createAppStore(inputs, { pastStates: start.pastStates });
       expect(store.getState().setWeight(0, 0, 0, 0.5)).toBe(true);
     });
@@ -311,14 +497,20 @@ describe('an unreadable saved session is never overwritten without a copy', () =
   beforeEach(() => vi.useFakeTimers());
   afterEach(() => vi.useRealTimers());
 
-  for (const [name, text] of [['not JSON', '{"version":1,"scenario":{"format"'], ['a session of another version', '{"version":2,"model":{"layers":[3,2,1]}}']] as const) {
+  for (const [name, text] of [
+    ['not JSON', '{"version":1,"scenario":{"format"'],
+    ['a session of another version', '{"version":2,"model":{"layers":[3,2,1]}}'],
+  ] as const) {
     it(`${name}: kept aside before the first change is saved, and offered for download`, () => {
       const storage = stored(text);
       const start = openSession('', of(storage));
       expect(start.inputs.notice?.text).toMatch(/A copy of it is kept/);
       expect(start.inputs.notice?.download?.text).toBe(text);
       const store = createAppStore(start.inputs, { pastStates: start.pastStates });
-      saveWork(store, storage, (s) => { s.getState().setWeight(0, 0, 0, 0.5); vi.advanceTimersByTime(1000); });
+      saveWork(store, storage, (s) => {
+        s.getState().setWeight(0, 0, 0, 0.5);
+        vi.advanceTimersByTime(1000);
+      });
       expect(storage.getItem(SESSION_KEY)).not.toBe(text);
       expect(storage.getItem(BACKUP_KEY)).toBe(text);
     });
@@ -375,7 +567,7 @@ describe('a link in the URL and the saved session', () => {
     expect(start.inputs.notice).toBeNull();
   });
 
-  it('a reload of a lesson link restores the session and keeps the lesson\'s hidden controls', () => {
+  it("a reload of a lesson link restores the session and keeps the lesson's hidden controls", () => {
     const mazur = loadPreset('mazur')!;
     const hash = `${scenarioHash(mazur)}&hide=settings,training`;
     const { storage, store } = savedWork(hash);
@@ -385,7 +577,7 @@ describe('a link in the URL and the saved session', () => {
     expect(start.inputs.notice).toBeNull();
   });
 
-  it('a link to the saved scenario with a position of its own opens at the link\'s position', () => {
+  it("a link to the saved scenario with a position of its own opens at the link's position", () => {
     const { storage, store } = savedWork('#old');
     const start = openSession(`${scenarioHash(store.getState().scenario)}&pos=2`, of(storage));
     expect(start.inputs.position).toBe(2);
@@ -405,12 +597,19 @@ describe('a link in the URL and the saved session', () => {
     const { storage } = savedWork();
     const start = openSession('#scenario=garbage', of(storage));
     expect(start.inputs.position).toBe(11);
-    expect(start.inputs.notice).toMatchObject({ kind: 'error', text: expect.stringMatching(/link could not be opened.*saved session/) });
+    expect(start.inputs.notice).toMatchObject({
+      kind: 'error',
+      text: expect.stringMatching(/link could not be opened.*saved session/),
+    });
   });
 
   it('a link opens as before when nothing is saved, or when the saved session cannot be read', () => {
     const mazur = loadPreset('mazur')!;
-    expect(openSession(scenarioHash(mazur), of(new MemoryStorage())).inputs).toMatchObject({ scenario: mazur, presetId: null, notice: null });
+    expect(openSession(scenarioHash(mazur), of(new MemoryStorage())).inputs).toMatchObject({
+      scenario: mazur,
+      presetId: null,
+      notice: null,
+    });
     const broken = new MemoryStorage();
     broken.setItem(SESSION_KEY, '{');
     const start = openSession(scenarioHash(mazur), of(broken));
@@ -441,7 +640,10 @@ describe('a link opened on a first visit', () => {
       const storage = new MemoryStorage();
       storage.setItem(SESSION_KEY, text);
       const start = openSession(scenarioHash(mazur), of(storage));
-      const saver = createSessionSaver(createAppStore(start.inputs, { pastStates: start.pastStates }), { storage: of(storage), hash: () => scenarioHash(mazur) });
+      const saver = createSessionSaver(createAppStore(start.inputs, { pastStates: start.pastStates }), {
+        storage: of(storage),
+        hash: () => scenarioHash(mazur),
+      });
       saver.dispose();
       expect(storage.getItem(SESSION_KEY)).toBe(text);
     }

@@ -15,7 +15,10 @@ describe('settled versus live (what the value panels show)', () => {
     store.getState().setWeight(0, 0, 0, 0.5);
     expect(store.getState().settled.scenario).toBe(store.getState().scenario);
     store.getState().trainSteps(2);
-    expect(store.getState().settled).toEqual({ scenario: store.getState().scenario, optimizerState: store.getState().optimizerState });
+    expect(store.getState().settled).toEqual({
+      scenario: store.getState().scenario,
+      optimizerState: store.getState().optimizerState,
+    });
   });
 
   it('stays put during a drag, catches up when the drag rests, and at its end', () => {

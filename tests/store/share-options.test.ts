@@ -8,14 +8,20 @@ import { initialSession } from '../../src/store/initial-session.ts';
 import { hideParam, readHideParam } from '../../src/store/lesson-link.ts';
 import { linkOpensSettings, withLinkOptions } from '../../src/store/link-session.ts';
 import { readScenarioHash, scenarioHash } from '../../src/store/share-link.ts';
-import { readShareOptions, SHARE_LINK_LIMIT, shareLinkFits, shareLinkHash, type ShareOptions } from '../../src/store/share-options.ts';
+import {
+  readShareOptions,
+  SHARE_LINK_LIMIT,
+  shareLinkFits,
+  shareLinkHash,
+  type ShareOptions,
+} from '../../src/store/share-options.ts';
 import { initialInputs } from '../../src/store/create-app-store.ts';
 
 const mazur = loadPreset('mazur')!;
 const base = scenarioHash(mazur);
 
 describe('share link options: writing', () => {
-  it('with no options is exactly the spec\'s link: #scenario= + compressToEncodedURIComponent(JSON)', () => {
+  it("with no options is exactly the spec's link: #scenario= + compressToEncodedURIComponent(JSON)", () => {
     const hash = shareLinkHash(mazur);
     expect(hash).toBe(`#scenario=${LZString.compressToEncodedURIComponent(scenarioToJson(mazur, 0))}`);
     expect(hash).toBe(base);
@@ -23,10 +29,17 @@ describe('share link options: writing', () => {
 
   it('writes every option after the scenario, in a fixed order', () => {
     const options: ShareOptions = {
-      hidden: ['training', 'settings'], followStep: false, showZ: true, panel: 'settings',
-      selection: { kind: 'edge', l: 1, j: 0, i: 0 }, sample: 0, position: 12,
+      hidden: ['training', 'settings'],
+      followStep: false,
+      showZ: true,
+      panel: 'settings',
+      selection: { kind: 'edge', l: 1, j: 0, i: 0 },
+      sample: 0,
+      position: 12,
     };
-    expect(shareLinkHash(mazur, options)).toBe(`${base}&pos=12&sample=0&sel=edge:1:0:0&panel=settings&z=1&follow=0&hide=settings,training`);
+    expect(shareLinkHash(mazur, options)).toBe(
+      `${base}&pos=12&sample=0&sel=edge:1:0:0&panel=settings&z=1&follow=0&hide=settings,training`,
+    );
   });
 
   it('leaves out an empty lesson flag set', () => {
@@ -38,13 +51,27 @@ describe('share link options: reading', () => {
   const cases: [string, ShareOptions][] = [
     ['nothing', {}],
     ['a position', { position: 0 }],
-    ['everything', { position: 37, sample: 1, selection: { kind: 'bias', l: 0, j: 1 }, panel: 'math', showZ: false, followStep: true, hidden: ['architecture', 'settings', 'training'] }],
+    [
+      'everything',
+      {
+        position: 37,
+        sample: 1,
+        selection: { kind: 'bias', l: 0, j: 1 },
+        panel: 'math',
+        showZ: false,
+        followStep: true,
+        hidden: ['architecture', 'settings', 'training'],
+      },
+    ],
     ['a node and the settings panel', { selection: { kind: 'node', l: 2, j: 1 }, panel: 'settings', showZ: true }],
     ['the loss', { selection: { kind: 'loss' }, hidden: ['training'] }],
     ['no selection', { position: 3, selection: null }],
     ['a worksheet lesson', { worksheet: true, hidden: ['settings'] }],
     ['a locked worksheet lesson on one scenario', { worksheet: true, hidden: ['settings', 'worksheet', 'presets'] }],
-    ...(['matrix', 'landscape', 'compare'] as const).map((panel): [string, ShareOptions] => [`the ${panel} tab`, { panel }]),
+    ...(['matrix', 'landscape', 'compare'] as const).map((panel): [string, ShareOptions] => [
+      `the ${panel} tab`,
+      { panel },
+    ]),
   ];
   for (const [name, options] of cases) {
     it(`round-trips ${name}`, () => {
@@ -65,7 +92,12 @@ describe('share link options: reading', () => {
   });
 
   it('accepts percent-encoded values (an address bar may encode the colons)', () => {
-    expect(readShareOptions(`${base}&sel=edge%3A1%3A0%3A1`).options.selection).toEqual({ kind: 'edge', l: 1, j: 0, i: 1 });
+    expect(readShareOptions(`${base}&sel=edge%3A1%3A0%3A1`).options.selection).toEqual({
+      kind: 'edge',
+      l: 1,
+      j: 0,
+      i: 1,
+    });
   });
 
   const malformed: [string, RegExp][] = [
@@ -97,7 +129,11 @@ describe('share link options: reading', () => {
   it('keeps the known controls of a hide list and names the unknown ones', () => {
     const read = readShareOptions(`${base}&hide=settings,bogus,,training,settings`);
     expect(read.options.hidden).toEqual(['settings', 'training']);
-    expect(read.ignored).toEqual([expect.stringMatching(/^"hide=settings,bogus,,training,settings": unknown control "bogus" \(expected architecture, settings, training, worksheet, presets\); settings, training hidden$/)]);
+    expect(read.ignored).toEqual([
+      expect.stringMatching(
+        /^"hide=settings,bogus,,training,settings": unknown control "bogus" \(expected architecture, settings, training, worksheet, presets\); settings, training hidden$/,
+      ),
+    ]);
   });
 
   it('uses the first of a repeated parameter and names the others', () => {
@@ -110,7 +146,15 @@ describe('share link options: reading', () => {
   });
 
   it('never throws on a link cut short anywhere', () => {
-    const full = shareLinkHash(mazur, { position: 12, sample: 1, selection: { kind: 'edge', l: 1, j: 0, i: 0 }, panel: 'settings', showZ: true, followStep: false, hidden: ['settings', 'training'] });
+    const full = shareLinkHash(mazur, {
+      position: 12,
+      sample: 1,
+      selection: { kind: 'edge', l: 1, j: 0, i: 0 },
+      panel: 'settings',
+      showZ: true,
+      followStep: false,
+      hidden: ['settings', 'training'],
+    });
     for (let n = 0; n <= full.length; n++) {
       const cut = full.slice(0, n);
       expect(() => readShareOptions(cut)).not.toThrow();
@@ -143,7 +187,16 @@ describe('lesson flags', () => {
 
 describe('opening a link with options', () => {
   it('applies position, sample, selection, view settings and lesson flags', () => {
-    const s = initialSession(shareLinkHash(mazur, { position: 12, sample: 0, selection: { kind: 'edge', l: 1, j: 0, i: 0 }, showZ: true, followStep: false, hidden: ['settings', 'training'] }));
+    const s = initialSession(
+      shareLinkHash(mazur, {
+        position: 12,
+        sample: 0,
+        selection: { kind: 'edge', l: 1, j: 0, i: 0 },
+        showZ: true,
+        followStep: false,
+        hidden: ['settings', 'training'],
+      }),
+    );
     expect(s.notice).toBeNull();
     expect(s.position).toBe(12);
     expect(s.selection).toEqual({ kind: 'edge', l: 1, j: 0, i: 0 });
@@ -166,7 +219,14 @@ describe('opening a link with options', () => {
   });
 
   it('ignores what the scenario does not have, and names it in an info notice', () => {
-    const s = initialSession(shareLinkHash(mazur, { position: 999, sample: 5, selection: { kind: 'edge', l: 3, j: 0, i: 0 }, hidden: ['training'] }) + '&zoom=2');
+    const s = initialSession(
+      shareLinkHash(mazur, {
+        position: 999,
+        sample: 5,
+        selection: { kind: 'edge', l: 3, j: 0, i: 0 },
+        hidden: ['training'],
+      }) + '&zoom=2',
+    );
     expect(s.position).toBe(0);
     expect(s.sample).toBe(0);
     expect(s.selection).toBeNull();
@@ -231,7 +291,9 @@ describe('a link with a flood of parameters', () => {
     expect(read.options.position).toBe(2);
     expect(read.ignored).toHaveLength(MAX_ERRORS + 1);
     expect(read.ignored[0]).toMatch(/^"x0=1": unknown parameter/);
-    expect(read.ignored[MAX_ERRORS]).toBe(`and 99,900 more parameters ignored: only the first ${MAX_ERRORS} are listed`);
+    expect(read.ignored[MAX_ERRORS]).toBe(
+      `and 99,900 more parameters ignored: only the first ${MAX_ERRORS} are listed`,
+    );
   });
 });
 
@@ -243,14 +305,24 @@ describe('a share link too long to pass around', () => {
   });
 
   it('the presets fit; a network of a few thousand random weights does not', () => {
-    for (const id of ['mazur', 'walkthrough', 'numpy-341']) expect(shareLinkFits(`https://example.org/backprop/${shareLinkHash(loadPreset(id)!)}`), id).toBe(true);
+    for (const id of ['mazur', 'walkthrough', 'numpy-341'])
+      expect(shareLinkFits(`https://example.org/backprop/${shareLinkHash(loadPreset(id)!)}`), id).toBe(true);
     let seed = 1;
     const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647) * 2 - 1;
     const wide = parseScenario({
       format: 'backprop-scenario/1',
-      layers: [{ size: 64 }, { size: 64, activation: 'tanh', bias: false }, { size: 1, activation: 'sigmoid', bias: false }],
-      weights: [Array.from({ length: 64 }, () => Array.from({ length: 64 }, random)), [Array.from({ length: 64 }, random)]],
-      loss: 'bce', data: [{ x: Array.from({ length: 64 }, () => 0), y: [1] }], optimizer: { type: 'sgd', learningRate: 0.1 },
+      layers: [
+        { size: 64 },
+        { size: 64, activation: 'tanh', bias: false },
+        { size: 1, activation: 'sigmoid', bias: false },
+      ],
+      weights: [
+        Array.from({ length: 64 }, () => Array.from({ length: 64 }, random)),
+        [Array.from({ length: 64 }, random)],
+      ],
+      loss: 'bce',
+      data: [{ x: Array.from({ length: 64 }, () => 0), y: [1] }],
+      optimizer: { type: 'sgd', learningRate: 0.1 },
     });
     if (!wide.ok) throw new Error('invalid');
     expect(shareLinkFits(shareLinkHash(wide.value))).toBe(false);

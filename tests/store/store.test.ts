@@ -76,7 +76,9 @@ describe('the app store', () => {
 
   it('validates settings changes as a whole scenario', () => {
     const store = fresh('walkthrough');
-    expect(store.getState().changeScenario((s) => withActivation(s, 2, { type: 'tanh' }), 'output activation')).toBe(true);
+    expect(store.getState().changeScenario((s) => withActivation(s, 2, { type: 'tanh' }), 'output activation')).toBe(
+      true,
+    );
     expect(store.getState().scenario.layers[2]).toMatchObject({ activation: { type: 'tanh' } });
     expect(store.getState().changeScenario((s) => withLayerSize(s, 1, 2000), 'hidden layer size')).toBe(false);
     expect(store.getState().notice?.details?.join('\n')).toMatch(/limit of 1,024/);
@@ -166,7 +168,12 @@ describe('selectors', () => {
 });
 
 describe('a lesson that locks worksheet mode (hide=worksheet)', () => {
-  const locked = () => createAppStore({ ...initialInputs(loadPreset('mazur')!, 'mazur'), worksheet: true, hidden: ['worksheet', 'presets'] });
+  const locked = () =>
+    createAppStore({
+      ...initialInputs(loadPreset('mazur')!, 'mazur'),
+      worksheet: true,
+      hidden: ['worksheet', 'presets'],
+    });
 
   it('cannot be switched off, and End, the phases, the scrubber and → do not skip the blanks', () => {
     const store = locked();

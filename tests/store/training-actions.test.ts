@@ -19,7 +19,9 @@ describe('the training path', () => {
     expect(path.length).toBeGreaterThan(2);
     expect(path.length).toBeLessThanOrEqual(33);
     expect(Array.from(path[0].w)).toEqual(Array.from(start.w));
-    expect(Array.from(path[path.length - 1].w)).toEqual(Array.from(store.selectors.compiled(store.getState()).params.w));
+    expect(Array.from(path[path.length - 1].w)).toEqual(
+      Array.from(store.selectors.compiled(store.getState()).params.w),
+    );
     // the next call, outside a run in slices, starts a new path
     store.getState().trainSteps(10);
     expect(Array.from(store.getState().run.path[0].w)).toEqual(Array.from(path[path.length - 1].w));
@@ -53,7 +55,9 @@ describe('the training path', () => {
     const path = store.getState().run.path;
     expect(path.length).toBeLessThanOrEqual(2000);
     expect(path.length).toBeGreaterThan(1000);
-    expect(Array.from(path[path.length - 1].w)).toEqual(Array.from(store.selectors.compiled(store.getState()).params.w));
+    expect(Array.from(path[path.length - 1].w)).toEqual(
+      Array.from(store.selectors.compiled(store.getState()).params.w),
+    );
   });
 
   it('is cleared by loading another scenario', () => {
@@ -112,7 +116,12 @@ describe('the training path of a big network', () => {
     // 3-500-500-1: about 252,000 parameters, so the 2,000,000-number budget allows 7 points
     const scenario = {
       format: 'backprop-scenario/1' as const,
-      layers: [{ size: 3 }, { size: 500, activation: { type: 'relu' as const }, bias: true }, { size: 500, activation: { type: 'relu' as const }, bias: true }, { size: 1, activation: { type: 'identity' as const }, bias: true }] as Scenario['layers'],
+      layers: [
+        { size: 3 },
+        { size: 500, activation: { type: 'relu' as const }, bias: true },
+        { size: 500, activation: { type: 'relu' as const }, bias: true },
+        { size: 1, activation: { type: 'identity' as const }, bias: true },
+      ] as Scenario['layers'],
       init: { type: 'xavier' as const, seed: 1 },
       loss: 'mse' as const,
       data: [{ x: [1, 2, 3], y: [1] }],
@@ -133,7 +142,9 @@ describe('the training path of a big network', () => {
     store.getState().setTraining(false);
     const path = store.getState().run.path;
     expect(path.length).toBeLessThanOrEqual(cap);
-    expect(Array.from(path[path.length - 1].w.subarray(0, 5))).toEqual(Array.from(store.selectors.compiled(store.getState()).params.w.subarray(0, 5)));
+    expect(Array.from(path[path.length - 1].w.subarray(0, 5))).toEqual(
+      Array.from(store.selectors.compiled(store.getState()).params.w.subarray(0, 5)),
+    );
   });
 });
 

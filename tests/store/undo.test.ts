@@ -21,7 +21,9 @@ describe('undo and redo', () => {
     const s2 = st().scenario;
     st().setSampleValue(0, 'x', 1, 0.3);
     const s3 = st().scenario;
-    expect(st().changeScenario((s) => ({ ...s, optimizer: { type: 'sgd', learningRate: 0.05 } }), 'Learning rate')).toBe(true);
+    expect(
+      st().changeScenario((s) => ({ ...s, optimizer: { type: 'sgd', learningRate: 0.05 } }), 'Learning rate'),
+    ).toBe(true);
     const s4 = st().scenario;
     expect(past(store)).toBe(4);
 
@@ -75,7 +77,14 @@ describe('undo and redo', () => {
   it('undoes a training run as a whole: parameters, optimizer state and loss history together', () => {
     const store = fresh('walkthrough');
     const st = () => store.getState();
-    st().changeScenario((s) => ({ ...s, optimizer: { type: 'adam', learningRate: 0.01, beta1: 0.9, beta2: 0.999, epsilon: 1e-8 }, batchSize: 2 }), 'Optimizer');
+    st().changeScenario(
+      (s) => ({
+        ...s,
+        optimizer: { type: 'adam', learningRate: 0.01, beta1: 0.9, beta2: 0.999, epsilon: 1e-8 },
+        batchSize: 2,
+      }),
+      'Optimizer',
+    );
     const scenario = st().scenario;
     const entries = past(store);
     st().trainSteps(3);
@@ -273,7 +282,10 @@ describe('reset to the origin', () => {
     expect(st().optimizerState).toBeNull();
     expect(st().run.lossHistory).toEqual([]);
     expect(st().position).toBe(0);
-    expect(st().notice).toMatchObject({ kind: 'info', text: expect.stringMatching(/^Reset to the preset "Mazur[^"]*"\. Undo/) });
+    expect(st().notice).toMatchObject({
+      kind: 'info',
+      text: expect.stringMatching(/^Reset to the preset "Mazur[^"]*"\. Undo/),
+    });
     st().undo();
     expect(st().scenario).toBe(trained);
     expect(st().run.lossHistory.length).toBe(6);

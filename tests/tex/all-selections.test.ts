@@ -25,73 +25,157 @@ const SYNTHETIC: Record<string, unknown> = {
       { size: 3, activation: 'tanh', bias: true },
     ],
     init: { type: 'uniform', low: -1, high: 1, seed: 7 },
-    loss: 'mse', reduction: 'mean',
-    data: [{ x: [1, -2, 0.5], y: [0.5, -0.5, 0] }, { x: [-1, 0.3, 2], y: [0, 0.2, 1] }, { x: [0.1, 0.2, 0.3], y: [1, 1, 1] }],
+    loss: 'mse',
+    reduction: 'mean',
+    data: [
+      { x: [1, -2, 0.5], y: [0.5, -0.5, 0] },
+      { x: [-1, 0.3, 2], y: [0, 0.2, 1] },
+      { x: [0.1, 0.2, 0.3], y: [1, 1, 1] },
+    ],
     batchSize: 2,
     optimizer: { type: 'adam', learningRate: 0.01 },
   },
   'softmax hidden layer, sigmoid + bce fused, fractional targets, rmsprop': {
-    layers: [{ size: 2 }, { size: 3, activation: 'relu', bias: true }, { size: 3, activation: 'softmax', bias: true }, { size: 2, activation: 'sigmoid', bias: true }],
+    layers: [
+      { size: 2 },
+      { size: 3, activation: 'relu', bias: true },
+      { size: 3, activation: 'softmax', bias: true },
+      { size: 2, activation: 'sigmoid', bias: true },
+    ],
     init: { type: 'uniform', low: -1, high: 1, seed: 3 },
-    loss: 'bce', reduction: 'sum',
-    data: [{ x: [1, 2], y: [0.3, 1] }, { x: [-1, 0.5], y: [0, 0.5] }],
+    loss: 'bce',
+    reduction: 'sum',
+    data: [
+      { x: [1, 2], y: [0.3, 1] },
+      { x: [-1, 0.5], y: [0, 0.5] },
+    ],
     optimizer: { type: 'rmsprop', learningRate: 0.1 },
   },
   'softmax output with mse, momentum': {
-    layers: [{ size: 2 }, { size: 2, activation: 'sigmoid', bias: true }, { size: 3, activation: 'softmax', bias: false }],
+    layers: [
+      { size: 2 },
+      { size: 2, activation: 'sigmoid', bias: true },
+      { size: 3, activation: 'softmax', bias: false },
+    ],
     init: { type: 'xavier', seed: 5 },
-    loss: 'mse', reduction: 'mean',
-    data: [{ x: [0.5, -0.5], y: [1, 0, 0] }, { x: [2, 1], y: [0, 0, 1] }],
+    loss: 'mse',
+    reduction: 'mean',
+    data: [
+      { x: [0.5, -0.5], y: [1, 0, 0] },
+      { x: [2, 1], y: [0, 0, 1] },
+    ],
     optimizer: { type: 'momentum', learningRate: 0.5 },
   },
   'softmax + cross-entropy with targets that do not sum to 1, nesterov': {
     layers: [{ size: 2 }, { size: 3, activation: 'tanh', bias: true }, { size: 3, activation: 'softmax', bias: true }],
     init: { type: 'he', seed: 11 },
     loss: 'cross-entropy',
-    data: [{ x: [1, 0], y: [0.5, 0.8, 0] }, { x: [0, 1], y: [0, 0, 0] }],
+    data: [
+      { x: [1, 0], y: [0.5, 0.8, 0] },
+      { x: [0, 1], y: [0, 0, 0] },
+    ],
     optimizer: { type: 'nesterov', learningRate: 0.2, momentum: 0.8 },
   },
   'sigmoid output with cross-entropy (unfused), adagrad': {
     layers: [{ size: 2 }, { size: 2, activation: 'relu', bias: true }, { size: 2, activation: 'sigmoid', bias: true }],
-    weights: [[[1, -1], [-1, 1]], [[0.5, -0.5], [0.25, 0.75]]],
-    biases: [[0, 0], [0.1, -0.1]],
+    weights: [
+      [
+        [1, -1],
+        [-1, 1],
+      ],
+      [
+        [0.5, -0.5],
+        [0.25, 0.75],
+      ],
+    ],
+    biases: [
+      [0, 0],
+      [0.1, -0.1],
+    ],
     loss: 'cross-entropy',
-    data: [{ x: [1, 1], y: [1, 0] }, { x: [2, -1], y: [0, 2] }],
+    data: [
+      { x: [1, 1], y: [1, 0] },
+      { x: [2, -1], y: [0, 2] },
+    ],
     optimizer: { type: 'adagrad', learningRate: 0.1 },
   },
   'softmax output with bce, adadelta': {
-    layers: [{ size: 1 }, { size: 2, activation: { type: 'leaky-relu', alpha: 0.2 }, bias: false }, { size: 2, activation: 'softmax', bias: true }],
-    weights: [[[1], [-1]], [[1, 0.5], [-0.5, 2]]],
+    layers: [
+      { size: 1 },
+      { size: 2, activation: { type: 'leaky-relu', alpha: 0.2 }, bias: false },
+      { size: 2, activation: 'softmax', bias: true },
+    ],
+    weights: [
+      [[1], [-1]],
+      [
+        [1, 0.5],
+        [-0.5, 2],
+      ],
+    ],
     biases: [null, [0, 0.5]],
     loss: 'bce',
-    data: [{ x: [1], y: [1, 0] }, { x: [-2], y: [0.25, 0.75] }],
+    data: [
+      { x: [1], y: [1, 0] },
+      { x: [-2], y: [0.25, 0.75] },
+    ],
     optimizer: { type: 'adadelta' },
   },
   'dead relu, sse, frozen weights and biases': {
     layers: [{ size: 2 }, { size: 2, activation: 'relu', bias: true }, { size: 1, activation: 'identity', bias: true }],
-    weights: [[[1, 1], [-1, -1]], [[1, 2]]],
+    weights: [
+      [
+        [1, 1],
+        [-1, -1],
+      ],
+      [[1, 2]],
+    ],
     biases: [[0, -1], [0]],
-    trainable: { weights: [[[true, false], [false, true]], true], biases: [[false, true], false] },
-    loss: 'sse', reduction: 'sum',
+    trainable: {
+      weights: [
+        [
+          [true, false],
+          [false, true],
+        ],
+        true,
+      ],
+      biases: [[false, true], false],
+    },
+    loss: 'sse',
+    reduction: 'sum',
     data: [{ x: [1, 2], y: [3] }],
     optimizer: { type: 'sgd', learningRate: 0.1 },
   },
   'wide layers (sums elided), half-sse': {
-    layers: [{ size: 10 }, { size: 10, activation: 'relu', bias: true }, { size: 1, activation: 'sigmoid', bias: false }],
+    layers: [
+      { size: 10 },
+      { size: 10, activation: 'relu', bias: true },
+      { size: 1, activation: 'sigmoid', bias: false },
+    ],
     init: { type: 'uniform', low: -0.5, high: 1, seed: 2 },
     loss: 'half-sse',
     data: [{ x: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10], y: [1] }],
     optimizer: { type: 'sgd', learningRate: 0.1 },
   },
   'six paths per node (aligned rows) and more than 16 (none)': {
-    layers: [{ size: 1 }, { size: 5, activation: 'tanh', bias: false }, { size: 3, activation: 'tanh', bias: false }, { size: 2, activation: 'sigmoid', bias: false }, { size: 3, activation: 'tanh', bias: false }],
+    layers: [
+      { size: 1 },
+      { size: 5, activation: 'tanh', bias: false },
+      { size: 3, activation: 'tanh', bias: false },
+      { size: 2, activation: 'sigmoid', bias: false },
+      { size: 3, activation: 'tanh', bias: false },
+    ],
     init: { type: 'uniform', low: -1, high: 1, seed: 9 },
-    loss: 'half-sse', reduction: 'sum',
+    loss: 'half-sse',
+    reduction: 'sum',
     data: [{ x: [0.7], y: [0.1, 0.2, 0.3] }],
     optimizer: { type: 'sgd', learningRate: 0.1 },
   },
   'ten samples (batch sums elided)': {
-    layers: [{ size: 1 }, { size: 2, activation: 'sigmoid', bias: true }, { size: 1, activation: 'sigmoid', bias: true }],
+    layers: [
+      { size: 1 },
+      { size: 2, activation: 'sigmoid', bias: true },
+      { size: 1, activation: 'sigmoid', bias: true },
+    ],
     init: { type: 'uniform', low: -1, high: 1, seed: 4 },
     loss: 'bce',
     data: Array.from({ length: 10 }, (_, k) => ({ x: [k / 3 - 1], y: [k % 2] })),
@@ -124,14 +208,21 @@ function coreValue(q: Quantity, compiled: Compiled, it: Iteration): number {
   const { model } = compiled;
   const { pass } = it;
   switch (q.kind) {
-    case 'z': case 'a': case 'dLda': case 'dLdz':
+    case 'z':
+    case 'a':
+    case 'dLda':
+    case 'dLdz':
       return pass[q.kind][q.sample * model.nodeCount + model.nodeOffset[q.l] + q.j];
     case 'dadz':
       return nodeFactors(model, pass, q.sample, q.l, q.j).dadz;
     case 'dLdw':
-      return q.sample === 'batch' ? pass.dLdw[weightIndex(model, q.l, q.j, q.i)] : edgeFactors(model, pass, q.sample, q.l, q.j, q.i).dLdw;
+      return q.sample === 'batch'
+        ? pass.dLdw[weightIndex(model, q.l, q.j, q.i)]
+        : edgeFactors(model, pass, q.sample, q.l, q.j, q.i).dLdw;
     case 'dLdb':
-      return q.sample === 'batch' ? pass.dLdb[biasIndex(model, q.l, q.j)] : biasContribution(model, pass, q.sample, q.l, q.j);
+      return q.sample === 'batch'
+        ? pass.dLdb[biasIndex(model, q.l, q.j)]
+        : biasContribution(model, pass, q.sample, q.l, q.j);
     case 'sample-loss':
       return pass.sampleLoss[q.sample];
     case 'loss':
@@ -164,13 +255,43 @@ function buildAll(c: Case): Built[] {
   const out: Built[] = [];
   runs.forEach(({ iteration, state, step }, run) => {
     for (const selection of selections(compiled)) {
-      const check = selection.kind === 'edge'
-        ? numericGradient(compiled, iteration.params, step, 'w', weightIndex(compiled.model, selection.l, selection.j, selection.i))
-        : selection.kind === 'bias' ? numericGradient(compiled, iteration.params, step, 'b', biasIndex(compiled.model, selection.l, selection.j)) : undefined;
+      const check =
+        selection.kind === 'edge'
+          ? numericGradient(
+              compiled,
+              iteration.params,
+              step,
+              'w',
+              weightIndex(compiled.model, selection.l, selection.j, selection.i),
+            )
+          : selection.kind === 'bias'
+            ? numericGradient(
+                compiled,
+                iteration.params,
+                step,
+                'b',
+                biasIndex(compiled.model, selection.l, selection.j),
+              )
+            : undefined;
       for (let sample = 0; sample < iteration.count; sample++) {
-        const derivation = buildDerivation({ scenario: c.scenario, compiled, iteration, selection, sample, state, gradCheck: check });
+        const derivation = buildDerivation({
+          scenario: c.scenario,
+          compiled,
+          iteration,
+          selection,
+          sample,
+          state,
+          gradCheck: check,
+        });
         const where = selection.kind === 'loss' ? 'loss' : Object.values(selection).join(':');
-        out.push({ label: `${c.name} step ${run + 1} ${where} sample ${sample}`, compiled, iteration, selection, sample, derivation });
+        out.push({
+          label: `${c.name} step ${run + 1} ${where} sample ${sample}`,
+          compiled,
+          iteration,
+          selection,
+          sample,
+          derivation,
+        });
       }
     }
   });
@@ -207,7 +328,9 @@ describe.each(CASES)('$name', (c) => {
         }
         // A pure product is exact to rounding; a sum is exact to rounding of its largest terms.
         const scale = line.terms ? Math.max(Math.abs(value), shownMagnitude(line)) : Math.abs(value);
-        expect(Math.abs(shown - value) <= 1e-12 * scale, `${b.label}: ${line.tex} shows ${shown}, value ${value}`).toBe(true);
+        expect(Math.abs(shown - value) <= 1e-12 * scale, `${b.label}: ${line.tex} shows ${shown}, value ${value}`).toBe(
+          true,
+        );
       }
     }
     expect(products).toBeGreaterThan(0);
@@ -232,10 +355,22 @@ describe.each(CASES)('$name', (c) => {
       const qs = lines(b.derivation).flatMap((line) => (line.quantity ? [line.quantity] : []));
       const gradKind = sel.kind === 'edge' ? 'dLdw' : 'dLdb';
       const afterKind = sel.kind === 'edge' ? 'weight-after' : 'bias-after';
-      expect(qs.some((q) => q.kind === gradKind && q.sample === b.sample), `${b.label}: per-sample gradient`).toBe(true);
-      expect(qs.some((q) => q.kind === gradKind && q.sample === 'batch'), `${b.label}: batch gradient`).toBe(true);
-      expect(qs.some((q) => q.kind === afterKind), `${b.label}: update`).toBe(true);
-      expect(b.derivation.sections.some((s) => s.heading === 'Gradient check'), b.label).toBe(true);
+      expect(
+        qs.some((q) => q.kind === gradKind && q.sample === b.sample),
+        `${b.label}: per-sample gradient`,
+      ).toBe(true);
+      expect(
+        qs.some((q) => q.kind === gradKind && q.sample === 'batch'),
+        `${b.label}: batch gradient`,
+      ).toBe(true);
+      expect(
+        qs.some((q) => q.kind === afterKind),
+        `${b.label}: update`,
+      ).toBe(true);
+      expect(
+        b.derivation.sections.some((s) => s.heading === 'Gradient check'),
+        b.label,
+      ).toBe(true);
     }
   });
 
@@ -247,13 +382,20 @@ describe.each(CASES)('$name', (c) => {
     }
     const keys = [...seen].join('\n').match(/\\htmlData\{key=([^}]*)\}/g) ?? [];
     expect(keys.length).toBeGreaterThan(0);
-    const html = katex.renderToString([...seen].find((t) => t.includes(String.raw`\htmlData`))!, testOptions);
+    const html = katex.renderToString(
+      [...seen].find((t) => t.includes(String.raw`\htmlData`))!,
+      testOptions,
+    );
     expect(html).toMatch(/data-key="(node|edge|bias):[\d:]+|data-key="loss"/);
   });
 
   it('never holds what a template literal does to \\right, \\frac or \\nabla (ight, control characters)', () => {
     for (const b of built) {
-      const plain = [b.derivation.title, ...b.derivation.sections.map((s) => s.heading), ...lines(b.derivation).map((l) => l.note ?? '')];
+      const plain = [
+        b.derivation.title,
+        ...b.derivation.sections.map((s) => s.heading),
+        ...lines(b.derivation).map((l) => l.note ?? ''),
+      ];
       const tex = lines(b.derivation).map((l) => l.tex);
       for (const text of [...plain, ...tex]) expect(controlCharacters(text), `${b.label}: ${text}`).toEqual([]);
       // In TeX, "ight" only ever follows \r (\right); plain text may say "weight".

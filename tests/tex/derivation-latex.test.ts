@@ -33,9 +33,12 @@ function derive(s: Scenario, selection: Selection, links = true) {
 
 describe('unwrapHtmlData', () => {
   it('replaces each \\htmlData{…}{x} by x, nested ones too', () => {
-    expect(unwrapHtmlData(String.raw`\frac{\partial \htmlData{key=loss}{L}}{\partial \htmlData{key=edge:1:0:0}{w_{5}}}`))
-      .toBe(String.raw`\frac{\partial L}{\partial w_{5}}`);
-    expect(unwrapHtmlData(String.raw`\htmlData{key=a}{x + \htmlData{key=b}{y_{\htmlData{key=c}{1}}}} = 2`)).toBe('x + y_{1} = 2');
+    expect(
+      unwrapHtmlData(String.raw`\frac{\partial \htmlData{key=loss}{L}}{\partial \htmlData{key=edge:1:0:0}{w_{5}}}`),
+    ).toBe(String.raw`\frac{\partial L}{\partial w_{5}}`);
+    expect(unwrapHtmlData(String.raw`\htmlData{key=a}{x + \htmlData{key=b}{y_{\htmlData{key=c}{1}}}} = 2`)).toBe(
+      'x + y_{1} = 2',
+    );
     expect(unwrapHtmlData(String.raw`\htmlData {key=a} {x}`)).toBe('x');
   });
 
@@ -44,7 +47,9 @@ describe('unwrapHtmlData', () => {
   });
 
   it('leaves other commands alone, \\htmlDataX included', () => {
-    expect(unwrapHtmlData(String.raw`\text{htmlData} \htmlDatax{a}{b}`)).toBe(String.raw`\text{htmlData} \htmlDatax{a}{b}`);
+    expect(unwrapHtmlData(String.raw`\text{htmlData} \htmlDatax{a}{b}`)).toBe(
+      String.raw`\text{htmlData} \htmlDatax{a}{b}`,
+    );
   });
 
   it('never leaves the command in the text, even when its groups do not close', () => {
@@ -55,7 +60,7 @@ describe('unwrapHtmlData', () => {
 });
 
 describe('a derivation as a LaTeX document', () => {
-  it('holds the derivation\'s TeX without \\htmlData, with balanced braces, for every selection of every preset', () => {
+  it("holds the derivation's TeX without \\htmlData, with balanced braces, for every selection of every preset", () => {
     for (const id of PRESET_IDS) {
       const s = loadPreset(id)!;
       for (const sel of selections(s)) {
@@ -80,18 +85,27 @@ describe('a derivation as a LaTeX document', () => {
     expect(doc.startsWith('% Backprop Lab, Mazur: Weight w₅: h₁ → o₁\n')).toBe(true);
     expect(doc).toContain(String.raw`\documentclass{article}`);
     expect(doc).toContain(String.raw`\usepackage{amsmath,amssymb}`);
-    expect(doc).toContain(String.raw`\section*{Weight w\textsubscript{5}: h\textsubscript{1} $\to$ o\textsubscript{1}}`);
+    expect(doc).toContain(
+      String.raw`\section*{Weight w\textsubscript{5}: h\textsubscript{1} $\to$ o\textsubscript{1}}`,
+    );
     expect(doc).toContain(String.raw`\frac{\partial`);
     expect(doc).toContain('0.358916');
     expect(doc.trimEnd().endsWith(String.raw`\end{document}`)).toBe(true);
-    for (const [, tex] of doc.matchAll(/\\\[\n([\s\S]*?)\n\\\]/g)) expect(() => katex.renderToString(tex, { ...testOptions, displayMode: true })).not.toThrow();
+    for (const [, tex] of doc.matchAll(/\\\[\n([\s\S]*?)\n\\\]/g))
+      expect(() => katex.renderToString(tex, { ...testOptions, displayMode: true })).not.toThrow();
   });
 
   it('escapes labels with TeX specials in headings and notes', () => {
     const r = parseScenario({
       format: 'backprop-scenario/1',
-      layers: [{ size: 2, labels: ['x&1', '50%'] }, { size: 1, activation: 'sigmoid', bias: true, labels: ['{h}'] }],
-      weights: [[[1, -1]]], loss: 'bce', data: [{ x: [1, 2], y: [1] }], optimizer: { type: 'sgd', learningRate: 0.1 },
+      layers: [
+        { size: 2, labels: ['x&1', '50%'] },
+        { size: 1, activation: 'sigmoid', bias: true, labels: ['{h}'] },
+      ],
+      weights: [[[1, -1]]],
+      loss: 'bce',
+      data: [{ x: [1, 2], y: [1] }],
+      optimizer: { type: 'sgd', learningRate: 0.1 },
     });
     if (!r.ok) throw new Error('invalid');
     const doc = derivationLatex(derive(r.value, { kind: 'edge', l: 0, j: 0, i: 0 }));

@@ -5,20 +5,36 @@ import { derivationLatex } from '../../src/tex/derivation-latex.ts';
 /** Every character that ends a line somewhere (TeX reads CR and LF; editors and other engines more). */
 const LINE_ENDINGS = ['\r', '\n', '\r\n', '\u2028', '\u2029', '\u0085', '\f', '\v'];
 /** Every C0 and C1 control character and DEL. */
-const CONTROLS = [...Array.from({ length: 0x20 }, (_, k) => String.fromCharCode(k)), '\u007f', ...Array.from({ length: 0x20 }, (_, k) => String.fromCharCode(0x80 + k))];
-const BREAKING = { test: (s: string) => Array.from(s).some((ch) => CONTROLS.includes(ch) || ch === '\u2028' || ch === '\u2029') };
+const CONTROLS = [
+  ...Array.from({ length: 0x20 }, (_, k) => String.fromCharCode(k)),
+  '\u007f',
+  ...Array.from({ length: 0x20 }, (_, k) => String.fromCharCode(0x80 + k)),
+];
+const BREAKING = {
+  test: (s: string) => Array.from(s).some((ch) => CONTROLS.includes(ch) || ch === '\u2028' || ch === '\u2029'),
+};
 
 describe('escapeTex: the one escaping function for TeX', () => {
   it('math mode: every TeX special escaped', () => {
-    expect(escapeTex(String.raw`a&b%$#_{}\~^`, 'math')).toBe(String.raw`a\&b\%\$\#\_\{\}{\backslash}\text{\textasciitilde}\text{\textasciicircum}`);
+    expect(escapeTex(String.raw`a&b%$#_{}\~^`, 'math')).toBe(
+      String.raw`a\&b\%\$\#\_\{\}{\backslash}\text{\textasciitilde}\text{\textasciicircum}`,
+    );
     expect(escapeTex('x y', 'math')).toBe(String.raw`x\ y`);
   });
 
-  it('text mode: every LaTeX special escaped, the app\'s Unicode written as LaTeX', () => {
-    expect(escapeTex(String.raw`x&1 50% $u v^# a\b {h} h~2 h_1`, 'text')).toBe(String.raw`x\&1 50\% \$u v\textasciicircum{}\# a\textbackslash{}b \{h\} h\textasciitilde{}2 h\_1`);
-    expect(escapeTex('Weight w₅: h₁ → o₁', 'text')).toBe(String.raw`Weight w\textsubscript{5}: h\textsubscript{1} $\to$ o\textsubscript{1}`);
-    expect(escapeTex('Hidden node h₁⁽¹⁾', 'text')).toBe(String.raw`Hidden node h\textsubscript{1}\textsuperscript{(1)}`);
-    expect(escapeTex('ŷ − y, ∂a/∂z · δ', 'text')).toBe(String.raw`$\hat{y}$ $-$ y, $\partial$a/$\partial$z $\cdot$ $\delta$`);
+  it("text mode: every LaTeX special escaped, the app's Unicode written as LaTeX", () => {
+    expect(escapeTex(String.raw`x&1 50% $u v^# a\b {h} h~2 h_1`, 'text')).toBe(
+      String.raw`x\&1 50\% \$u v\textasciicircum{}\# a\textbackslash{}b \{h\} h\textasciitilde{}2 h\_1`,
+    );
+    expect(escapeTex('Weight w₅: h₁ → o₁', 'text')).toBe(
+      String.raw`Weight w\textsubscript{5}: h\textsubscript{1} $\to$ o\textsubscript{1}`,
+    );
+    expect(escapeTex('Hidden node h₁⁽¹⁾', 'text')).toBe(
+      String.raw`Hidden node h\textsubscript{1}\textsuperscript{(1)}`,
+    );
+    expect(escapeTex('ŷ − y, ∂a/∂z · δ', 'text')).toBe(
+      String.raw`$\hat{y}$ $-$ y, $\partial$a/$\partial$z $\cdot$ $\delta$`,
+    );
   });
 
   it('comment mode: the text as it is, on one line', () => {
@@ -46,7 +62,10 @@ describe('escapeTex: the one escaping function for TeX', () => {
 
 describe('a title cannot escape the LaTeX export', () => {
   const injection = String.raw`\AtBeginDocument{\input{/etc/hostname}}`;
-  const derivation = (title: string) => ({ title, sections: [{ heading: `Heading${'\r'}${injection}`, lines: [{ tex: 'x', note: `note\u2028${injection}` }] }] });
+  const derivation = (title: string) => ({
+    title,
+    sections: [{ heading: `Heading${'\r'}${injection}`, lines: [{ tex: 'x', note: `note\u2028${injection}` }] }],
+  });
 
   it('keeps every line ending in a title inside the first comment line', () => {
     for (const end of LINE_ENDINGS) {

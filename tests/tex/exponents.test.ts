@@ -13,7 +13,15 @@ function w5(digits?: number) {
   const compiled = compileScenario(scenario);
   const iteration = runIteration(compiled);
   const check = numericGradient(compiled, iteration.params, 0, 'w', weightIndex(compiled.model, 1, 0, 0));
-  return buildDerivation({ scenario, compiled, iteration, selection: { kind: 'edge', l: 1, j: 0, i: 0 }, sample: 0, gradCheck: check, digits });
+  return buildDerivation({
+    scenario,
+    compiled,
+    iteration,
+    selection: { kind: 'edge', l: 1, j: 0, i: 0 },
+    sample: 0,
+    gradCheck: check,
+    digits,
+  });
 }
 
 describe('exponents are written whole, in the panel and in the LaTeX export', () => {
@@ -34,6 +42,10 @@ describe('exponents are written whole, in the panel and in the LaTeX export', ()
   it('the math panel follows the precision it is given', () => {
     // The local chain rule, first line of the derivation: ∂L/∂w₅ = … = 0.082167041 (Mazur's post).
     expect(w5(4).sections[0].lines[0].tex).toMatch(/= 0\.08217$/);
-    expect(w5(9).sections[0].lines[0].tex.endsWith(String.raw`= 0.74136507\cdot 0.186815602\cdot 0.593269992 = 0.0821670406`)).toBe(true);
+    expect(
+      w5(9).sections[0].lines[0].tex.endsWith(
+        String.raw`= 0.74136507\cdot 0.186815602\cdot 0.593269992 = 0.0821670406`,
+      ),
+    ).toBe(true);
   });
 });

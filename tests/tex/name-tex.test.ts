@@ -44,7 +44,24 @@ describe('nameTex', () => {
   });
 
   it('gives TeX that KaTeX renders, whatever the label', () => {
-    const labels = ['xh_1', 'ŷ_3', 'a&b%', '\\frac{1}{0}', '{', '}', '$$', '#1', '~^_', 'α_β', 'h_{1}^{(2)}', 'x y z', 'é_ñ', '😀', 'w^{\\', ''];
+    const labels = [
+      'xh_1',
+      'ŷ_3',
+      'a&b%',
+      '\\frac{1}{0}',
+      '{',
+      '}',
+      '$$',
+      '#1',
+      '~^_',
+      'α_β',
+      'h_{1}^{(2)}',
+      'x y z',
+      'é_ñ',
+      '😀',
+      'w^{\\',
+      '',
+    ];
     for (const label of labels) {
       const tex = nameTex(parseLabel(label));
       expect(() => katex.renderToString(tex, testOptions), `${label} → ${tex}`).not.toThrow();

@@ -14,11 +14,28 @@ function scenarioWith(optimizer: Record<string, unknown>): Scenario {
   const result = parseScenario({
     format: 'backprop-scenario/1',
     layers: [{ size: 2 }, { size: 2, activation: 'tanh', bias: true }, { size: 1, activation: 'sigmoid', bias: true }],
-    weights: [[[0.5, -0.3], [0.8, 0.2]], [[0.7, -0.4]]],
+    weights: [
+      [
+        [0.5, -0.3],
+        [0.8, 0.2],
+      ],
+      [[0.7, -0.4]],
+    ],
     biases: [[0.1, -0.1], [0.05]],
-    trainable: { weights: [[[true, false], [true, true]], true] },
+    trainable: {
+      weights: [
+        [
+          [true, false],
+          [true, true],
+        ],
+        true,
+      ],
+    },
     loss: 'mse',
-    data: [{ x: [1, 1], y: [1] }, { x: [-1, 0.5], y: [0] }],
+    data: [
+      { x: [1, 1], y: [1] },
+      { x: [-1, 0.5], y: [0] },
+    ],
     optimizer,
   });
   if (!result.ok) throw new Error(result.errors.map((e) => e.message).join('; '));
@@ -52,15 +69,18 @@ const OPTIMIZERS: { opt: { type: Optimizer['type'] } & Record<string, unknown>; 
 ];
 
 describe('updateLines', () => {
-  it.each(OPTIMIZERS)('$opt.type: the state and the parameter after the step are the core\'s', ({ opt, first, second }) => {
-    const { ctx, iteration, state, k } = secondStep(opt);
-    const lines = updateLines(ctx, { kind: 'edge', l: 0, j: 1, i: 0 }, state);
-    expect(lines[0].value).toBe(iteration.pass.dLdw[k]);
-    expect(lines[lines.length - 1].value).toBe(iteration.after.w[k]);
-    if (first) expect(lineStarting(lines, `${first} \\leftarrow`).value).toBe(iteration.stateAfter.w.first[k]);
-    if (second) expect(lineStarting(lines, `${second} \\leftarrow`).value).toBe(iteration.stateAfter.w.second[k]);
-    for (const line of lines) expect(() => katex.renderToString(line.tex, testOptions)).not.toThrow();
-  });
+  it.each(OPTIMIZERS)(
+    "$opt.type: the state and the parameter after the step are the core's",
+    ({ opt, first, second }) => {
+      const { ctx, iteration, state, k } = secondStep(opt);
+      const lines = updateLines(ctx, { kind: 'edge', l: 0, j: 1, i: 0 }, state);
+      expect(lines[0].value).toBe(iteration.pass.dLdw[k]);
+      expect(lines[lines.length - 1].value).toBe(iteration.after.w[k]);
+      if (first) expect(lineStarting(lines, `${first} \\leftarrow`).value).toBe(iteration.stateAfter.w.first[k]);
+      if (second) expect(lineStarting(lines, `${second} \\leftarrow`).value).toBe(iteration.stateAfter.w.second[k]);
+      for (const line of lines) expect(() => katex.renderToString(line.tex, testOptions)).not.toThrow();
+    },
+  );
 
   it('writes momentum with the velocity before and after', () => {
     const { ctx, state } = secondStep({ type: 'momentum', learningRate: 0.5, momentum: 0.9 });
@@ -78,8 +98,12 @@ describe('updateLines', () => {
     const { ctx, state } = secondStep({ type: 'adam', learningRate: 0.1 });
     const texts = updateLines({ ...ctx, links: false }, { kind: 'bias', l: 1, j: 0 }, state).map((l) => l.tex);
     expect(texts.map((t) => t.split(' = ')[0])).toEqual([
-      'g', String.raw`m \leftarrow \beta_1\,m + (1 - \beta_1)\,g`, String.raw`v \leftarrow \beta_2\,v + (1 - \beta_2)\,g^{2}`,
-      String.raw`\hat{m}`, String.raw`\hat{v}`, String.raw`b_{1}^{(2)} \leftarrow b_{1}^{(2)} - \eta\,\frac{\hat{m}}{\sqrt{\hat{v}} + \epsilon}`,
+      'g',
+      String.raw`m \leftarrow \beta_1\,m + (1 - \beta_1)\,g`,
+      String.raw`v \leftarrow \beta_2\,v + (1 - \beta_2)\,g^{2}`,
+      String.raw`\hat{m}`,
+      String.raw`\hat{v}`,
+      String.raw`b_{1}^{(2)} \leftarrow b_{1}^{(2)} - \eta\,\frac{\hat{m}}{\sqrt{\hat{v}} + \epsilon}`,
     ]);
     expect(texts[3]).toContain(String.raw`1 - 0.9^{2}`);
   });

@@ -14,11 +14,17 @@ describe('describePosition', () => {
   });
   it('says what was just computed and what comes next, naming a new phase', () => {
     expect(describePosition(scenario, events, 1)).toBe('Forward pass: z of h₁ = Σ w·a + b. Next: a of h₁ = φ(z)');
-    expect(describePosition(scenario, events, phaseStart.loss)).toBe('Forward pass: a of o₂ = φ(z). Next: Loss, the loss L');
-    expect(describePosition(scenario, events, phaseStart.update)).toBe('Backward pass: ∂L/∂b₁. Next: Update, update w₁');
+    expect(describePosition(scenario, events, phaseStart.loss)).toBe(
+      'Forward pass: a of o₂ = φ(z). Next: Loss, the loss L',
+    );
+    expect(describePosition(scenario, events, phaseStart.update)).toBe(
+      'Backward pass: ∂L/∂b₁. Next: Update, update w₁',
+    );
   });
   it('says when the iteration is complete', () => {
-    expect(describePosition(scenario, events, events.length)).toBe('Iteration complete (last: update w₈). “Next iteration” continues from the updated parameters');
+    expect(describePosition(scenario, events, events.length)).toBe(
+      'Iteration complete (last: update w₈). “Next iteration” continues from the updated parameters',
+    );
   });
 });
 

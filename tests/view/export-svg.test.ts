@@ -42,9 +42,17 @@ function drawMazur(): SVGSVGElement {
   const scenario = loadPreset('mazur')!;
   const compiled = compileScenario(scenario);
   view = createNetworkView(svg, { onSelect: () => {} });
-  view.update(buildNetworkViewModel({
-    scenario, compiled, iteration: runIteration(compiled), plan: buildStepPlan(compiled.model, compiled.trainable), position: 0, sample: 0, selection: null,
-  }));
+  view.update(
+    buildNetworkViewModel({
+      scenario,
+      compiled,
+      iteration: runIteration(compiled),
+      plan: buildStepPlan(compiled.model, compiled.trainable),
+      position: 0,
+      sample: 0,
+      selection: null,
+    }),
+  );
   return svg;
 }
 
@@ -58,7 +66,9 @@ describe('exportSvg', () => {
     const doc = new DOMParser().parseFromString(out.text, 'image/svg+xml');
     expect(doc.querySelector('parsererror')).toBeNull();
     expect(doc.querySelector('title')!.textContent).toBe('Intro & <x>');
-    const bad = Array.from(out.text).filter((ch) => (ch < ' ' && !'\t\n\r'.includes(ch)) || ch === '\uFFFE' || ch === '\uFFFF');
+    const bad = Array.from(out.text).filter(
+      (ch) => (ch < ' ' && !'\t\n\r'.includes(ch)) || ch === '\uFFFE' || ch === '\uFFFF',
+    );
     expect(bad).toEqual([]);
     expect(doc.documentElement.textContent).toContain('h <b>&amp;');
   });
@@ -87,7 +97,9 @@ describe('exportSvg', () => {
     expect(root.querySelector('.bp-header')!.getAttribute('style')).toMatch(/fill: rgb\(9, 8, 7\)/);
     // A background rectangle covers the viewBox.
     const bg = root.querySelector(':scope > rect')!;
-    expect([bg.getAttribute('x'), bg.getAttribute('y'), bg.getAttribute('width'), bg.getAttribute('height')].join(' ')).toBe(svg.getAttribute('viewBox'));
+    expect(
+      [bg.getAttribute('x'), bg.getAttribute('y'), bg.getAttribute('width'), bg.getAttribute('height')].join(' '),
+    ).toBe(svg.getAttribute('viewBox'));
     expect(out.text).not.toMatch(/var\(--/);
   });
 });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { colorPosition, contourLevels, contourSegments, rampColor, valueAt } from '../../src/view/landscape-geometry.ts';
+import {
+  colorPosition,
+  contourLevels,
+  contourSegments,
+  rampColor,
+  valueAt,
+} from '../../src/view/landscape-geometry.ts';
 
 describe('landscape geometry', () => {
   it('ramps from dark purple (low) to yellow (high), grey for NaN', () => {
@@ -24,7 +30,8 @@ describe('landscape geometry', () => {
     for (let r = 0; r < n; r++) for (let c = 0; c < n; c++) v[r * n + c] = Math.hypot(c - 20, r - 20);
     const s = contourSegments(v, n, n, 10.5);
     expect(s.length).toBeGreaterThan(4 * 40);
-    for (let k = 0; k < s.length; k += 2) expect(Math.abs(Math.hypot(s[k] - 20, s[k + 1] - 20) - 10.5)).toBeLessThan(0.1);
+    for (let k = 0; k < s.length; k += 2)
+      expect(Math.abs(Math.hypot(s[k] - 20, s[k + 1] - 20) - 10.5)).toBeLessThan(0.1);
     // every end point is shared by exactly two segments: the ring is closed
     const ends = new Map<string, number>();
     for (let k = 0; k < s.length; k += 2) {

@@ -114,7 +114,9 @@ describe('loss chart view (DOM)', () => {
     const bads = [...svg.querySelectorAll<SVGRectElement>('.bp-chart-bad')];
     expect(bads).toHaveLength(2);
     expect(bads.every((b) => b.style.fill === series[2].color)).toBe(true);
-    expect(svg.getAttribute('aria-label')).toBe('A: loss over 4 steps, last 0.125; B: loss over 4 steps, last 0.7; C: loss over 4 steps, last NaN, some steps not finite');
+    expect(svg.getAttribute('aria-label')).toBe(
+      'A: loss over 4 steps, last 0.125; B: loss over 4 steps, last 0.7; C: loss over 4 steps, last NaN, some steps not finite',
+    );
     svg.dispatchEvent(new MouseEvent('pointermove', { clientX: 9999 }));
     expect(svg.querySelector('.bp-chart-readout')!.textContent).toBe('step 3: A 0.125 · B 0.7 · C NaN');
     expect(onHover).toHaveBeenLastCalledWith(3);

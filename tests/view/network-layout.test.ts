@@ -1,14 +1,30 @@
 import { describe, expect, it } from 'vitest';
-import { edgeCandidates, labelDensity, labelModeFor, labelBox, placeLabels, textWidth, valueCharsFor } from '../../src/view/label-placement.ts';
 import {
-  biasSegment, computeLayout, edgeSegment, minNodeDistance, nameFontSize, nodeTextMode, type NetworkLayout,
+  edgeCandidates,
+  labelDensity,
+  labelModeFor,
+  labelBox,
+  placeLabels,
+  textWidth,
+  valueCharsFor,
+} from '../../src/view/label-placement.ts';
+import {
+  biasSegment,
+  computeLayout,
+  edgeSegment,
+  minNodeDistance,
+  nameFontSize,
+  nodeTextMode,
+  type NetworkLayout,
 } from '../../src/view/network-layout.ts';
 
 const stack = (layers: number, size: number, bias = true) =>
   computeLayout({ sizes: Array(layers).fill(size), hasBias: Array(layers - 1).fill(bias), width: 1200, height: 700 });
 
 function* nodes(g: NetworkLayout) {
-  for (let l = 0; l < g.sizes.length; l++) for (let j = 0; j < g.sizes[l]; j++) yield { l, j, x: g.nodeX[g.nodeOffset[l] + j], y: g.nodeY[g.nodeOffset[l] + j] };
+  for (let l = 0; l < g.sizes.length; l++)
+    for (let j = 0; j < g.sizes[l]; j++)
+      yield { l, j, x: g.nodeX[g.nodeOffset[l] + j], y: g.nodeY[g.nodeOffset[l] + j] };
 }
 
 describe('network layout', () => {
@@ -73,7 +89,9 @@ describe('network layout', () => {
   });
 
   it('shows less node text as the columns get crowded, and more when zoomed in', () => {
-    expect(nodeTextMode(computeLayout({ sizes: [3, 2, 1], hasBias: [false, false], width: 800, height: 500 }))).toBe('full');
+    expect(nodeTextMode(computeLayout({ sizes: [3, 2, 1], hasBias: [false, false], width: 800, height: 500 }))).toBe(
+      'full',
+    );
     const dense = stack(8, 16);
     expect(nodeTextMode(dense)).not.toBe('full');
     expect(nodeTextMode(dense, 8)).toBe('full');
@@ -144,7 +162,11 @@ describe('edge label placement', () => {
   const overlapsNode = (g: ReturnType<typeof computeLayout>, p: ReturnType<typeof placeLabels>) => {
     for (const [x, y] of visibleAnchors(p)) {
       for (let n = 0; n < g.nodeCount; n++) {
-        if (Math.abs(g.nodeX[n] - x) < p.boxWidth / 2 + g.nodeRadius && Math.abs(g.nodeY[n] - y) < p.boxHeight / 2 + g.nodeRadius) return true;
+        if (
+          Math.abs(g.nodeX[n] - x) < p.boxWidth / 2 + g.nodeRadius &&
+          Math.abs(g.nodeY[n] - y) < p.boxHeight / 2 + g.nodeRadius
+        )
+          return true;
       }
     }
     return false;
@@ -152,7 +174,22 @@ describe('edge label placement', () => {
 
   it('draws every label of the classroom presets at laptop size (the smaller ones at 9 significant digits too), clear of each other and of the nodes', () => {
     const shapes: [number[], boolean[], number[]][] = [
-      [[2, 2, 2], [true, true], [4, 9]], [[3, 2, 1], [false, false], [4, 9]], [[1, 1, 2, 1], [false, false, false], [4, 9]], [[3, 4, 1], [false, false], [4]],
+      [
+        [2, 2, 2],
+        [true, true],
+        [4, 9],
+      ],
+      [
+        [3, 2, 1],
+        [false, false],
+        [4, 9],
+      ],
+      [
+        [1, 1, 2, 1],
+        [false, false, false],
+        [4, 9],
+      ],
+      [[3, 4, 1], [false, false], [4]],
     ];
     for (const [sizes, hasBias, precisions] of shapes) {
       const g = computeLayout({ sizes, hasBias, width: 900, height: 440 });
@@ -181,7 +218,10 @@ describe('edge label placement', () => {
   it('depends on the shape, size, zoom and text budget only: the same inputs give the same places (labels never jump on an edit)', () => {
     const g = computeLayout({ sizes: [3, 4, 2, 3], hasBias: [true, true, true], width: 900, height: 440 });
     const a = placeLabels(g, { valueChars: 11 });
-    const b = placeLabels(computeLayout({ sizes: [3, 4, 2, 3], hasBias: [true, true, true], width: 900, height: 440 }), { valueChars: 11 });
+    const b = placeLabels(
+      computeLayout({ sizes: [3, 4, 2, 3], hasBias: [true, true, true], width: 900, height: 440 }),
+      { valueChars: 11 },
+    );
     expect(Array.from(b.edgeX)).toEqual(Array.from(a.edgeX));
     expect(Array.from(b.biasY)).toEqual(Array.from(a.biasY));
     expect(Array.from(b.edgeVisible)).toEqual(Array.from(a.edgeVisible));

@@ -9,8 +9,14 @@ function input(id: string, position: number, over: Partial<NetworkViewInput> = {
   const scenario = loadPreset(id)!;
   const compiled = compileScenario(scenario);
   return {
-    scenario, compiled, iteration: runIteration(compiled), plan: buildStepPlan(compiled.model, compiled.trainable),
-    position, sample: 0, selection: null, ...over,
+    scenario,
+    compiled,
+    iteration: runIteration(compiled),
+    plan: buildStepPlan(compiled.model, compiled.trainable),
+    position,
+    sample: 0,
+    selection: null,
+    ...over,
   };
 }
 
@@ -20,7 +26,16 @@ describe('network view model', () => {
     expect(vm.nodes.map((n) => n.key)).toEqual(['0:0', '0:1', '0:2', '1:0', '1:1', '2:0']);
     expect(vm.nodes.map((n) => n.name)).toEqual(['A', 'B', 'C', 'D', 'E', 'F']);
     expect(vm.nodes.map((n) => n.kind)).toEqual(['input', 'input', 'input', 'hidden', 'hidden', 'output']);
-    expect(vm.edges.map((e) => e.key)).toEqual(['0:0:0', '0:0:1', '0:0:2', '0:1:0', '0:1:1', '0:1:2', '1:0:0', '1:0:1']);
+    expect(vm.edges.map((e) => e.key)).toEqual([
+      '0:0:0',
+      '0:0:1',
+      '0:0:2',
+      '0:1:0',
+      '0:1:1',
+      '0:1:2',
+      '1:0:0',
+      '1:0:1',
+    ]);
     expect(vm.edges.map((e) => e.name)).toEqual(['AD', 'BD', 'CD', 'AE', 'BE', 'CE', 'DF', 'EF']);
     expect(vm.biases).toEqual([]);
     expect(vm.shape).toBe('3-2-1|00');
@@ -32,41 +47,52 @@ describe('network view model', () => {
     expect(mazur.nodes.filter((n) => n.kind === 'output').map((n) => n.targetName)).toEqual(['y₁', 'y₂']);
   });
 
-  it.each(PRESET_IDS)('%s: blanks at position 0 except inputs, targets and parameters; nothing is current yet', (id) => {
-    const inp = input(id, 0);
-    const vm = buildNetworkViewModel(inp);
-    for (const n of vm.nodes) {
-      expect(n.aKnown).toBe(n.kind === 'input');
-      if (n.kind !== 'input') expect(n.zKnown).toBe(false);
-      expect(n.deltaKnown).toBe(false);
-    }
-    for (const e of vm.edges) {
-      expect(e.gradKnown).toBe(false);
-      expect(e.updated).toBe(false);
-    }
-    for (const b of vm.biases) expect(b.gradKnown || b.updated).toBe(false);
-    expect(vm.loss.known).toBe(false);
-    expect(vm.phase).toBe('forward');
-    expect(vm.nodes.some((n) => n.current) || vm.edges.some((e) => e.current) || vm.biases.some((b) => b.current) || vm.loss.current).toBe(false);
-    const first = buildNetworkViewModel({ ...inp, position: 1 });
-    expect(first.nodes.filter((n) => n.current)).toMatchObject([{ l: 1, j: 0, currentPart: 'z', zKnown: true }]);
-  });
+  it.each(PRESET_IDS)(
+    '%s: blanks at position 0 except inputs, targets and parameters; nothing is current yet',
+    (id) => {
+      const inp = input(id, 0);
+      const vm = buildNetworkViewModel(inp);
+      for (const n of vm.nodes) {
+        expect(n.aKnown).toBe(n.kind === 'input');
+        if (n.kind !== 'input') expect(n.zKnown).toBe(false);
+        expect(n.deltaKnown).toBe(false);
+      }
+      for (const e of vm.edges) {
+        expect(e.gradKnown).toBe(false);
+        expect(e.updated).toBe(false);
+      }
+      for (const b of vm.biases) expect(b.gradKnown || b.updated).toBe(false);
+      expect(vm.loss.known).toBe(false);
+      expect(vm.phase).toBe('forward');
+      expect(
+        vm.nodes.some((n) => n.current) ||
+          vm.edges.some((e) => e.current) ||
+          vm.biases.some((b) => b.current) ||
+          vm.loss.current,
+      ).toBe(false);
+      const first = buildNetworkViewModel({ ...inp, position: 1 });
+      expect(first.nodes.filter((n) => n.current)).toMatchObject([{ l: 1, j: 0, currentPart: 'z', zKnown: true }]);
+    },
+  );
 
-  it.each(PRESET_IDS)('%s: everything known at the end, trainable parameters updated, only the last update current', (id) => {
-    const inp = input(id, Infinity);
-    const vm = buildNetworkViewModel(inp);
-    expect(vm.position).toBe(inp.plan.events.length);
-    expect(vm.phase).toBe('done');
-    for (const n of vm.nodes) expect(n.zKnown && n.aKnown && n.deltaKnown && !n.current).toBe(true);
-    const last = inp.plan.events[inp.plan.events.length - 1];
-    for (const e of vm.edges) {
-      expect(e.gradKnown).toBe(true);
-      expect(e.updated).toBe(!e.frozen);
-      expect(e.current).toBe(last.kind === 'weight-update' && last.l === e.l && last.j === e.j && last.i === e.i);
-    }
-    for (const b of vm.biases) expect(b.gradKnown && b.updated === !b.frozen).toBe(true);
-    expect(vm.loss.known).toBe(true);
-  });
+  it.each(PRESET_IDS)(
+    '%s: everything known at the end, trainable parameters updated, only the last update current',
+    (id) => {
+      const inp = input(id, Infinity);
+      const vm = buildNetworkViewModel(inp);
+      expect(vm.position).toBe(inp.plan.events.length);
+      expect(vm.phase).toBe('done');
+      for (const n of vm.nodes) expect(n.zKnown && n.aKnown && n.deltaKnown && !n.current).toBe(true);
+      const last = inp.plan.events[inp.plan.events.length - 1];
+      for (const e of vm.edges) {
+        expect(e.gradKnown).toBe(true);
+        expect(e.updated).toBe(!e.frozen);
+        expect(e.current).toBe(last.kind === 'weight-update' && last.l === e.l && last.j === e.j && last.i === e.i);
+      }
+      for (const b of vm.biases) expect(b.gradKnown && b.updated === !b.frozen).toBe(true);
+      expect(vm.loss.known).toBe(true);
+    },
+  );
 
   it('flags the event just done as current, for every kind of event', () => {
     const inp = input('mazur', 0);
@@ -75,11 +101,16 @@ describe('network view model', () => {
       const ev = inp.plan.events[p - 1];
       const flagged = [
         ...vm.nodes.filter((n) => n.current).map((n) => `${n.currentPart} ${n.key}`),
-        ...vm.edges.filter((e) => e.current).map((e) => `${e.currentPart === 'grad' ? 'weight-grad' : 'weight-update'} ${e.key}`),
-        ...vm.biases.filter((b) => b.current).map((b) => `${b.currentPart === 'grad' ? 'bias-grad' : 'bias-update'} ${b.key}`),
+        ...vm.edges
+          .filter((e) => e.current)
+          .map((e) => `${e.currentPart === 'grad' ? 'weight-grad' : 'weight-update'} ${e.key}`),
+        ...vm.biases
+          .filter((b) => b.current)
+          .map((b) => `${b.currentPart === 'grad' ? 'bias-grad' : 'bias-update'} ${b.key}`),
         ...(vm.loss.current ? ['loss'] : []),
       ];
-      const expected = ev.kind === 'loss' ? 'loss' : `${ev.kind} ${[ev.l, ev.j, ...('i' in ev ? [ev.i] : [])].join(':')}`;
+      const expected =
+        ev.kind === 'loss' ? 'loss' : `${ev.kind} ${[ev.l, ev.j, ...('i' in ev ? [ev.i] : [])].join(':')}`;
       expect(flagged).toEqual([expected]);
     }
   });

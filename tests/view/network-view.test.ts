@@ -62,9 +62,24 @@ describe('network view (DOM)', () => {
     mount().view.update(m.vm(0));
     const order = all('[tabindex="0"]').map((el) => el.getAttribute('data-sel'));
     expect(order).toEqual([
-      'node:0:0', 'node:0:1',
-      'edge:0:0:0', 'edge:0:0:1', 'edge:0:1:0', 'edge:0:1:1', 'bias:0:0', 'bias:0:1', 'node:1:0', 'node:1:1',
-      'edge:1:0:0', 'edge:1:0:1', 'edge:1:1:0', 'edge:1:1:1', 'bias:1:0', 'bias:1:1', 'node:2:0', 'node:2:1',
+      'node:0:0',
+      'node:0:1',
+      'edge:0:0:0',
+      'edge:0:0:1',
+      'edge:0:1:0',
+      'edge:0:1:1',
+      'bias:0:0',
+      'bias:0:1',
+      'node:1:0',
+      'node:1:1',
+      'edge:1:0:0',
+      'edge:1:0:1',
+      'edge:1:1:0',
+      'edge:1:1:1',
+      'bias:1:0',
+      'bias:1:1',
+      'node:2:0',
+      'node:2:1',
       'loss',
     ]);
   });
@@ -124,7 +139,9 @@ describe('network view (DOM)', () => {
     v.update(m.vm(m.plan.events.length));
     const w5 = one('[data-edge="1:0:0"]');
     expect(w5.getAttribute('aria-label')).toMatch(/^weight w₅ = 0\.4, updated to 0\.3589, gradient ∂L\/∂w₅ = 0\.08217/);
-    expect(one('[data-node="2:0"]').getAttribute('aria-label')).toMatch(/^output o₁: z = .*, a = 0\.7514, δ = ∂L\/∂z = .*, target y₁ = 0\.01/);
+    expect(one('[data-node="2:0"]').getAttribute('aria-label')).toMatch(
+      /^output o₁: z = .*, a = 0\.7514, δ = ∂L\/∂z = .*, target y₁ = 0\.01/,
+    );
     expect(one('[data-loss]').getAttribute('aria-label')).toContain('L = 0.2984');
     v.update(m.vm(0));
     expect(w5.getAttribute('aria-label')).toBe('weight w₅ = 0.4, gradient ∂L/∂w₅ not yet computed');
@@ -157,7 +174,11 @@ describe('network view (DOM)', () => {
     const m = setup('mazur');
     const { view: v } = mount();
     v.update(m.vm(1, { kind: 'edge', l: 0, j: 1, i: 0 }));
-    expect(all('.bp-current').filter((el) => el.hasAttribute('tabindex')).map((el) => el.getAttribute('data-sel'))).toEqual(['node:1:0']);
+    expect(
+      all('.bp-current')
+        .filter((el) => el.hasAttribute('tabindex'))
+        .map((el) => el.getAttribute('data-sel')),
+    ).toEqual(['node:1:0']);
     const sel = one('[data-edge="0:1:0"]');
     expect(sel.classList.contains('bp-selected')).toBe(true);
     expect(sel.getAttribute('aria-pressed')).toBe('true');
@@ -257,7 +278,9 @@ describe('network view (DOM)', () => {
     expect(w5.getAttribute('aria-label')).toContain('updated to 0.35891648');
     v.update({ ...end, precision: 'full' });
     expect(label().textContent).toContain(String(w5After));
-    expect(one('[data-loss]').querySelector('title')?.textContent).toContain(`L = ${String(Number(one('[data-loss]').getAttribute('data-loss')))}`);
+    expect(one('[data-loss]').querySelector('title')?.textContent).toContain(
+      `L = ${String(Number(one('[data-loss]').getAttribute('data-loss')))}`,
+    );
   });
 
   it('with "show z" off, a step that computes z still shows it while it is the current step', () => {
@@ -285,7 +308,10 @@ describe('network view (DOM)', () => {
     const { view: v } = mount();
     const vm = w.vm(0);
     v.update(vm);
-    const changed: NetworkViewModel = { ...vm, edges: vm.edges.map((e) => (e.key === '0:1:1' ? { ...e, weight: 0.5 } : e)) };
+    const changed: NetworkViewModel = {
+      ...vm,
+      edges: vm.edges.map((e) => (e.key === '0:1:1' ? { ...e, weight: 0.5 } : e)),
+    };
     const touched = new Set<Node>();
     const observer = new MutationObserver((records) => {
       for (const r of records) touched.add(r.target.nodeType === Node.TEXT_NODE ? r.target.parentNode! : r.target);
@@ -321,7 +347,11 @@ describe('network view (DOM)', () => {
     const { view: v } = mount();
     v.update(m.vm(0));
     v.highlight(['edge:1:0:0', 'node:1:0']);
-    expect(all('.bp-highlighted[tabindex]').map((el) => el.getAttribute('data-sel')).sort()).toEqual(['edge:1:0:0', 'node:1:0']);
+    expect(
+      all('.bp-highlighted[tabindex]')
+        .map((el) => el.getAttribute('data-sel'))
+        .sort(),
+    ).toEqual(['edge:1:0:0', 'node:1:0']);
     v.highlight([]);
     expect(all('.bp-highlighted')).toHaveLength(0);
   });
@@ -386,18 +416,35 @@ describe('network view (DOM)', () => {
 
   it('draws a dense network with labels moved to hover, and writes no hidden label on a weight edit', async () => {
     const sizes = [16, 16, 16, 16, 16];
-    const layers = [{ size: 16 }, ...sizes.slice(1).map(() => ({ size: 16, activation: { type: 'tanh' as const }, bias: true }))];
+    const layers = [
+      { size: 16 },
+      ...sizes.slice(1).map(() => ({ size: 16, activation: { type: 'tanh' as const }, bias: true })),
+    ];
     const scenario = {
-      format: 'backprop-scenario/1' as const, layers: layers as never,
-      weights: sizes.slice(1).map((n, l) => Array.from({ length: n }, (_, j) => Array.from({ length: sizes[l] }, (_, i) => Math.sin(j * 7 + i + l)))),
+      format: 'backprop-scenario/1' as const,
+      layers: layers as never,
+      weights: sizes
+        .slice(1)
+        .map((n, l) =>
+          Array.from({ length: n }, (_, j) => Array.from({ length: sizes[l] }, (_, i) => Math.sin(j * 7 + i + l))),
+        ),
       biases: sizes.slice(1).map((n) => Array(n).fill(0.1)),
-      loss: 'mse' as const, data: [{ x: Array(16).fill(0.5), y: Array(16).fill(0) }], optimizer: { type: 'sgd' as const, learningRate: 0.1 },
+      loss: 'mse' as const,
+      data: [{ x: Array(16).fill(0.5), y: Array(16).fill(0) }],
+      optimizer: { type: 'sgd' as const, learningRate: 0.1 },
     };
     const compiled = compileScenario(scenario);
     const plan = buildStepPlan(compiled.model, compiled.trainable);
-    const at = (params = compiled.params) => buildNetworkViewModel({
-      scenario, compiled, iteration: runIteration(compiled, params), plan, position: plan.phaseStart.update + 1, sample: 0, selection: null,
-    });
+    const at = (params = compiled.params) =>
+      buildNetworkViewModel({
+        scenario,
+        compiled,
+        iteration: runIteration(compiled, params),
+        plan,
+        position: plan.phaseStart.update + 1,
+        sample: 0,
+        selection: null,
+      });
     const { view: v } = mount();
     v.update(at());
     expect(all('[data-edge]')).toHaveLength(1024);
@@ -422,10 +469,15 @@ describe('network view (DOM)', () => {
     expect(records.filter((r) => inHiddenLabel(r.target))).toEqual([]);
     const edge = one('[data-edge="0:0:3"]');
     expect(edge.getAttribute('data-weight')).toBe(String(edited.w[3]));
-    expect(one('[data-edge="3:5:5"]').getAttribute('data-grad')).toBe(String(runIteration(compiled, edited).pass.dLdw[3 * 256 + 5 * 16 + 5]));
+    expect(one('[data-edge="3:5:5"]').getAttribute('data-grad')).toBe(
+      String(runIteration(compiled, edited).pass.dLdw[3 * 256 + 5 * 16 + 5]),
+    );
     // hovering an edge shows its label on demand
     one('[data-edge="2:3:4"] .bp-halo').dispatchEvent(new MouseEvent('pointerover', { bubbles: true }));
-    expect(all('.bp-edge-label:not([display])').map((el) => el.getAttribute('data-sel'))).toEqual(['edge:0:0:0', 'edge:2:3:4']);
+    expect(all('.bp-edge-label:not([display])').map((el) => el.getAttribute('data-sel'))).toEqual([
+      'edge:0:0:0',
+      'edge:2:3:4',
+    ]);
   });
 
   it('lets the selected input node’s value be scrubbed, and no other node', () => {

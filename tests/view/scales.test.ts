@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { BLANK, formatKnown, formatNumber } from '../../src/view/format.ts';
-import { createWidthScale, legendModel, maxAbsFinite, niceCeil, SIGN_STYLES, signOf, signStyle } from '../../src/view/scales.ts';
+import {
+  createWidthScale,
+  legendModel,
+  maxAbsFinite,
+  niceCeil,
+  SIGN_STYLES,
+  signOf,
+  signStyle,
+} from '../../src/view/scales.ts';
 
 describe('sign encoding', () => {
   it('never carries sign by hue alone: negative has a dash pattern and a glyph, positive neither', () => {

@@ -6,7 +6,7 @@ describe('eventHint', () => {
   const mazur = loadPreset('mazur');
   if (mazur === null) throw new Error('no mazur preset');
 
-  it('writes each formula with the network\'s names and no numbers', () => {
+  it("writes each formula with the network's names and no numbers", () => {
     expect(eventHint(mazur, { kind: 'z', l: 1, j: 0 })).toBe('z of h₁ = w₁·i₁ + w₂·i₂ + b₁');
     expect(eventHint(mazur, { kind: 'a', l: 2, j: 1 })).toBe('o₂ = φ(z) = 1 / (1 + e^(−z)), with z of o₂');
     expect(eventHint(mazur, { kind: 'loss' })).toBe('L = Σ ½(y − ŷ)² for each sample, then the sum over the batch');

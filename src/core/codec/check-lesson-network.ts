@@ -19,7 +19,11 @@ interface Network {
 function networkOf(scenario: Scenario): Network {
   const compiled = compileScenario(scenario);
   const plan = buildStepPlan(compiled.model, compiled.trainable);
-  return { model: compiled.model, events: plan.events.length, samples: batchRange(compiled.data.count, compiled.batchSize, 0).count };
+  return {
+    model: compiled.model,
+    events: plan.events.length,
+    samples: batchRange(compiled.data.count, compiled.batchSize, 0).count,
+  };
 }
 
 /**
@@ -39,14 +43,35 @@ export function checkLessonSteps(scenario: Scenario, steps: readonly LessonStep[
     if (step.scenario !== undefined) {
       network = networkOf(step.scenario);
       const at = fieldPath(path, 'scenario');
-      if (view.pos === undefined && carried.pos > network.events) errors.add(at, `the position ${carried.pos} an earlier step set is past the end of this scenario's iteration (${iterationLength(network)}); give this step a view.pos`);
-      if (view.sample === undefined && carried.sample >= network.samples) errors.add(at, `the sample ${carried.sample} an earlier step set is not in this scenario's first batch (${batchLength(network)}); give this step a view.sample`);
-      const selProblem = view.sel === undefined && carried.sel !== null ? selectionProblem(network.model, carried.sel) : null;
-      if (selProblem !== null && carried.sel !== null) errors.add(at, `the selection ${selectionKey(carried.sel)} an earlier step set: ${selProblem}; give this step a view.sel`);
+      if (view.pos === undefined && carried.pos > network.events)
+        errors.add(
+          at,
+          `the position ${carried.pos} an earlier step set is past the end of this scenario's iteration (${iterationLength(network)}); give this step a view.pos`,
+        );
+      if (view.sample === undefined && carried.sample >= network.samples)
+        errors.add(
+          at,
+          `the sample ${carried.sample} an earlier step set is not in this scenario's first batch (${batchLength(network)}); give this step a view.sample`,
+        );
+      const selProblem =
+        view.sel === undefined && carried.sel !== null ? selectionProblem(network.model, carried.sel) : null;
+      if (selProblem !== null && carried.sel !== null)
+        errors.add(
+          at,
+          `the selection ${selectionKey(carried.sel)} an earlier step set: ${selProblem}; give this step a view.sel`,
+        );
     }
     const viewPath = fieldPath(path, 'view');
-    if (view.pos !== undefined && view.pos > network.events) errors.add(fieldPath(viewPath, 'pos'), `${view.pos} is past the end of the iteration (${iterationLength(network)})`);
-    if (view.sample !== undefined && view.sample >= network.samples) errors.add(fieldPath(viewPath, 'sample'), `the first batch has no sample ${view.sample} (${batchLength(network)})`);
+    if (view.pos !== undefined && view.pos > network.events)
+      errors.add(
+        fieldPath(viewPath, 'pos'),
+        `${view.pos} is past the end of the iteration (${iterationLength(network)})`,
+      );
+    if (view.sample !== undefined && view.sample >= network.samples)
+      errors.add(
+        fieldPath(viewPath, 'sample'),
+        `the first batch has no sample ${view.sample} (${batchLength(network)})`,
+      );
     const selProblem = view.sel === undefined || view.sel === null ? null : selectionProblem(network.model, view.sel);
     if (selProblem !== null) errors.add(fieldPath(viewPath, 'sel'), selProblem);
     if (view.pos !== undefined) carried.pos = view.pos;
@@ -72,5 +97,7 @@ function iterationLength(network: Network): string {
 }
 
 function batchLength(network: Network): string {
-  return network.samples === 1 ? 'it has 1 sample, 0' : `it has ${network.samples} samples, 0 to ${network.samples - 1}`;
+  return network.samples === 1
+    ? 'it has 1 sample, 0'
+    : `it has ${network.samples} samples, 0 to ${network.samples - 1}`;
 }

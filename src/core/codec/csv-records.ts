@@ -31,7 +31,8 @@ export function splitCsvRecords(text: string): { records: CsvRecord[]; error: Cs
       if (text[k] === '"') {
         k++;
         for (;;) {
-          if (k >= n) return { records, error: { row, column: cells.length + 1, message: 'a quoted cell is not closed' } };
+          if (k >= n)
+            return { records, error: { row, column: cells.length + 1, message: 'a quoted cell is not closed' } };
           if (text[k] === '"') {
             if (text[k + 1] === '"') {
               cell += '"';

@@ -25,7 +25,8 @@ export interface CsvError extends CodecError {
   column: number | null;
 }
 
-export type DataCsvResult = { ok: true; value: { data: Sample[]; testData: Sample[] } } | { ok: false; errors: CsvError[] };
+export type DataCsvResult =
+  { ok: true; value: { data: Sample[]; testData: Sample[] } } | { ok: false; errors: CsvError[] };
 
 const MAX_ERRORS = 100;
 const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
@@ -33,11 +34,18 @@ const NON_FINITE = /^[+-]?(?:nan|inf|infinity)$/i;
 
 /** The column names: set, x1 … x(inputs), y1 … y(outputs). */
 export function dataCsvHeader(inputs: number, outputs: number): string[] {
-  return ['set', ...Array.from({ length: inputs }, (_, i) => `x${i + 1}`), ...Array.from({ length: outputs }, (_, j) => `y${j + 1}`)];
+  return [
+    'set',
+    ...Array.from({ length: inputs }, (_, i) => `x${i + 1}`),
+    ...Array.from({ length: outputs }, (_, j) => `y${j + 1}`),
+  ];
 }
 
 /** The samples as CSV text (CRLF line ends): the header, then one row per training sample, then one per test sample. */
-export function dataToCsv(samples: { data: readonly Sample[]; testData?: readonly Sample[] }, shape: Pick<DataCsvShape, 'inputs' | 'outputs'>): string {
+export function dataToCsv(
+  samples: { data: readonly Sample[]; testData?: readonly Sample[] },
+  shape: Pick<DataCsvShape, 'inputs' | 'outputs'>,
+): string {
   const lines = [dataCsvHeader(shape.inputs, shape.outputs).map(csvCell).join(',')];
   const write = (set: string, s: Sample) => lines.push([set, ...s.x, ...s.y].map(csvCell).join(','));
   for (const s of samples.data) write('train', s);
@@ -46,7 +54,12 @@ export function dataToCsv(samples: { data: readonly Sample[]; testData?: readonl
 }
 
 function csvError(row: number | null, column: number | null, name: string | null, message: string): CsvError {
-  const path = row === null ? 'the file' : column === null ? `row ${row}` : `row ${row}, column ${column}${name === null ? '' : ` (${name})`}`;
+  const path =
+    row === null
+      ? 'the file'
+      : column === null
+        ? `row ${row}`
+        : `row ${row}, column ${column}${name === null ? '' : ` (${name})`}`;
   return { path, message, row, column };
 }
 
@@ -65,19 +78,43 @@ function readHeader(header: CsvRecord, shape: DataCsvShape, errors: CsvError[]):
   header.cells.forEach((cell, c) => {
     const name = cell.trim().toLowerCase();
     const at = names.indexOf(name);
-    if (at < 0) errors.push(csvError(header.row, c + 1, cell, `unknown column ${describe(cell)} (expected ${names.join(', ')})`));
-    else if (seen.has(name)) errors.push(csvError(header.row, c + 1, cell, `column ${describe(name)} appears twice (also column ${seen.get(name)})`));
+    if (at < 0)
+      errors.push(csvError(header.row, c + 1, cell, `unknown column ${describe(cell)} (expected ${names.join(', ')})`));
+    else if (seen.has(name))
+      errors.push(
+        csvError(header.row, c + 1, cell, `column ${describe(name)} appears twice (also column ${seen.get(name)})`),
+      );
     else seen.set(name, c + 1);
-    roles.push(at === 0 ? { kind: 'set' } : at <= shape.inputs ? { kind: 'x', index: at - 1 } : { kind: 'y', index: at - 1 - shape.inputs });
+    roles.push(
+      at === 0
+        ? { kind: 'set' }
+        : at <= shape.inputs
+          ? { kind: 'x', index: at - 1 }
+          : { kind: 'y', index: at - 1 - shape.inputs },
+    );
   });
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   for (const name of names.slice(1)) {
-    if (!seen.has(name)) errors.push(csvError(header.row, null, null, `missing column ${name} (the network has ${plural(shape.inputs, 'input')} and ${plural(shape.outputs, 'output')})`));
+    if (!seen.has(name))
+      errors.push(
+        csvError(
+          header.row,
+          null,
+          null,
+          `missing column ${name} (the network has ${plural(shape.inputs, 'input')} and ${plural(shape.outputs, 'output')})`,
+        ),
+      );
   }
   return errors.length === 0 ? roles : undefined;
 }
 
-function readNumberCell(text: string, row: number, column: number, name: string, errors: CsvError[]): number | undefined {
+function readNumberCell(
+  text: string,
+  row: number,
+  column: number,
+  name: string,
+  errors: CsvError[],
+): number | undefined {
   const t = text.trim();
   if (NUMBER.test(t)) {
     const v = Number(t);
@@ -95,9 +132,17 @@ function targetProblem(y: number, loss: LossName): string | null {
 }
 
 /** One row: its sample and whether it is a test sample, or undefined after reporting what is wrong. */
-function readRow(record: CsvRecord, header: CsvRecord, roles: Role[], shape: DataCsvShape, errors: CsvError[]): { sample: Sample; test: boolean } | undefined {
+function readRow(
+  record: CsvRecord,
+  header: CsvRecord,
+  roles: Role[],
+  shape: DataCsvShape,
+  errors: CsvError[],
+): { sample: Sample; test: boolean } | undefined {
   if (record.cells.length !== roles.length) {
-    errors.push(csvError(record.row, null, null, `expected ${roles.length} cells as in the header, got ${record.cells.length}`));
+    errors.push(
+      csvError(record.row, null, null, `expected ${roles.length} cells as in the header, got ${record.cells.length}`),
+    );
     return undefined;
   }
   const before = errors.length;
@@ -110,7 +155,15 @@ function readRow(record: CsvRecord, header: CsvRecord, roles: Role[], shape: Dat
     if (role.kind === 'set') {
       const set = text.trim().toLowerCase();
       if (set === 'train' || set === 'test') test = set === 'test';
-      else errors.push(csvError(record.row, c + 1, name, `expected train or test, got ${set === '' ? 'an empty cell' : describe(text.trim())}`));
+      else
+        errors.push(
+          csvError(
+            record.row,
+            c + 1,
+            name,
+            `expected train or test, got ${set === '' ? 'an empty cell' : describe(text.trim())}`,
+          ),
+        );
       return;
     }
     const v = readNumberCell(text, record.row, c + 1, name, errors);
@@ -136,20 +189,40 @@ export function parseDataCsv(text: string, shape: DataCsvShape): DataCsvResult {
     const { row, column, message } = split.error;
     // the column's name, when the header was read before the cell that cannot be
     const header = split.records.find((r) => !r.blank);
-    const name = header !== undefined && header.row < row ? header.cells[column - 1]?.trim() ?? null : null;
+    const name = header !== undefined && header.row < row ? (header.cells[column - 1]?.trim() ?? null) : null;
     return { ok: false, errors: [csvError(row, column, name, message)] };
   }
   const records = split.records.filter((r) => !r.blank);
   const header = records[0];
   if (header === undefined) {
-    return { ok: false, errors: [csvError(1, null, null, `the file is empty (expected a header row such as ${dataCsvHeader(shape.inputs, shape.outputs).join(',')})`)] };
+    return {
+      ok: false,
+      errors: [
+        csvError(
+          1,
+          null,
+          null,
+          `the file is empty (expected a header row such as ${dataCsvHeader(shape.inputs, shape.outputs).join(',')})`,
+        ),
+      ],
+    };
   }
   const errors: CsvError[] = [];
   const roles = readHeader(header, shape, errors);
   if (roles === undefined) return { ok: false, errors };
   const rows = records.slice(1);
   if (rows.length > LIMITS.samples) {
-    return { ok: false, errors: [csvError(null, null, null, `${formatLimit(rows.length)} rows exceed the limit of ${formatLimit(LIMITS.samples)} samples (data and testData together)`)] };
+    return {
+      ok: false,
+      errors: [
+        csvError(
+          null,
+          null,
+          null,
+          `${formatLimit(rows.length)} rows exceed the limit of ${formatLimit(LIMITS.samples)} samples (data and testData together)`,
+        ),
+      ],
+    };
   }
   const data: Sample[] = [];
   const testData: Sample[] = [];
@@ -162,6 +235,10 @@ export function parseDataCsv(text: string, shape: DataCsvShape): DataCsvResult {
     if (read !== undefined) (read.test ? testData : data).push(read.sample);
   }
   if (errors.length > 0) return { ok: false, errors };
-  if (data.length === 0) return { ok: false, errors: [csvError(null, null, null, 'no training row (expected at least one row with set "train")')] };
+  if (data.length === 0)
+    return {
+      ok: false,
+      errors: [csvError(null, null, null, 'no training row (expected at least one row with set "train")')],
+    };
   return { ok: true, value: { data, testData } };
 }

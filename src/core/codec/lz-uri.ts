@@ -56,10 +56,16 @@ export function decompressUriCapped(encoded: string, maxChars: number): LzResult
   let enlargeIn = 4;
   let w: string;
   switch (bitsOf(2)) {
-    case 0: w = String.fromCharCode(bitsOf(8)); break;
-    case 1: w = String.fromCharCode(bitsOf(16)); break;
-    case 2: return { ok: true, text: '' };
-    default: return CORRUPT;
+    case 0:
+      w = String.fromCharCode(bitsOf(8));
+      break;
+    case 1:
+      w = String.fromCharCode(bitsOf(16));
+      break;
+    case 2:
+      return { ok: true, text: '' };
+    default:
+      return CORRUPT;
   }
   dictionary[3] = w;
   const parts: string[] = [w];

@@ -27,7 +27,13 @@ export function perTransition(shape: NetworkShape): ListShape {
  * True when a non-null entry is allowed: layer `layer` has biases. Reports the entry when the
  * layer has none; says nothing when the layer's own `bias` field was bad (already reported).
  */
-export function allowsBiasEntry(entry: unknown, hasBias: boolean | undefined, layer: number, path: string, errors: ErrorList): boolean {
+export function allowsBiasEntry(
+  entry: unknown,
+  hasBias: boolean | undefined,
+  layer: number,
+  path: string,
+  errors: ErrorList,
+): boolean {
   if (hasBias === false) errors.add(path, `expected null (layers[${layer}].bias is false), got ${describe(entry)}`);
   return hasBias === true;
 }

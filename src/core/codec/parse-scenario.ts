@@ -3,7 +3,17 @@ import { codecFail, codecOk, type CodecResult } from './codec-result.ts';
 import { ErrorList } from './error-list.ts';
 import { ROOT } from './json-path.ts';
 import { readData } from './read-data.ts';
-import { describe, isJsonObject, ownField, readChoice, readText, rejectUnknownFields, requiredField, stripByteOrderMark, type JsonObject } from './read-json.ts';
+import {
+  describe,
+  isJsonObject,
+  ownField,
+  readChoice,
+  readText,
+  rejectUnknownFields,
+  requiredField,
+  stripByteOrderMark,
+  type JsonObject,
+} from './read-json.ts';
 import { readNetwork } from './read-network.ts';
 import { readOptimizer } from './read-optimizer.ts';
 import { readRegularization } from './read-regularization.ts';
@@ -11,9 +21,23 @@ import { readTestData } from './read-test-data.ts';
 
 /** Every top-level field, in the order the serializer writes them. */
 export const SCENARIO_FIELDS = [
-  'format', 'title', 'description', 'layers', 'weightLabels', 'biasLabels', 'weights', 'init',
-  'biases', 'trainable', 'loss', 'reduction', 'data', 'batchSize', 'optimizer',
-  'regularization', 'testData',
+  'format',
+  'title',
+  'description',
+  'layers',
+  'weightLabels',
+  'biasLabels',
+  'weights',
+  'init',
+  'biases',
+  'trainable',
+  'loss',
+  'reduction',
+  'data',
+  'batchSize',
+  'optimizer',
+  'regularization',
+  'testData',
 ] as const;
 
 /**
@@ -30,7 +54,8 @@ export function parseScenario(value: unknown): CodecResult<Scenario> {
 
 /** Reads a scenario from JSON text (one leading BOM allowed); text that is not JSON is one error at `(root)` that says where. */
 export function parseScenarioText(text: string): CodecResult<Scenario> {
-  if (typeof text !== 'string') return codecFail([{ path: ROOT, message: `expected JSON text, got ${describe(text)}` }]);
+  if (typeof text !== 'string')
+    return codecFail([{ path: ROOT, message: `expected JSON text, got ${describe(text)}` }]);
   let value: unknown;
   try {
     value = JSON.parse(stripByteOrderMark(text));
@@ -66,13 +91,30 @@ function readScenario(value: unknown, errors: ErrorList): Scenario | undefined {
   // The bound holds against the number of samples given, even when some sample is bad.
   const sampleCount = Array.isArray(rawData) && rawData.length > 0 ? rawData.length : undefined;
   const batchSize = readBatchSize(ownField(value, 'batchSize'), sampleCount, errors);
-  const rawOptimizer = requiredField(value, 'optimizer', ROOT, errors, 'an optimizer object such as { "type": "sgd", "learningRate": 0.1 }');
+  const rawOptimizer = requiredField(
+    value,
+    'optimizer',
+    ROOT,
+    errors,
+    'an optimizer object such as { "type": "sgd", "learningRate": 0.1 }',
+  );
   const optimizer = rawOptimizer === undefined ? undefined : readOptimizer(rawOptimizer, 'optimizer', errors);
   const rawRegularization = ownField(value, 'regularization');
-  const regularization = rawRegularization === undefined ? undefined : readRegularization(rawRegularization, 'regularization', errors);
+  const regularization =
+    rawRegularization === undefined ? undefined : readRegularization(rawRegularization, 'regularization', errors);
   const rawTestData = ownField(value, 'testData');
-  const testData = rawTestData === undefined ? undefined : readTestData(rawTestData, { shape, loss }, Array.isArray(rawData) ? rawData.length : 0, errors);
-  if (header === undefined || network === undefined || loss === undefined || data === undefined || optimizer === undefined) return undefined;
+  const testData =
+    rawTestData === undefined
+      ? undefined
+      : readTestData(rawTestData, { shape, loss }, Array.isArray(rawData) ? rawData.length : 0, errors);
+  if (
+    header === undefined ||
+    network === undefined ||
+    loss === undefined ||
+    data === undefined ||
+    optimizer === undefined
+  )
+    return undefined;
   const scenario: Scenario = { ...header, ...network, loss, data, optimizer };
   if (reduction !== undefined) scenario.reduction = reduction;
   if (batchSize !== undefined) scenario.batchSize = batchSize;
@@ -88,7 +130,8 @@ function readHeader(doc: JsonObject, errors: ErrorList): Header | undefined {
   const rawTitle = ownField(doc, 'title');
   const rawDescription = ownField(doc, 'description');
   const title = rawTitle === undefined ? undefined : readText(rawTitle, LIMITS.title, 'title', errors);
-  const description = rawDescription === undefined ? undefined : readText(rawDescription, LIMITS.description, 'description', errors);
+  const description =
+    rawDescription === undefined ? undefined : readText(rawDescription, LIMITS.description, 'description', errors);
   if (format === undefined) return undefined;
   if (format !== SCENARIO_FORMAT) {
     errors.add('format', `expected ${JSON.stringify(SCENARIO_FORMAT)}, got ${describe(format)}`);
@@ -100,12 +143,22 @@ function readHeader(doc: JsonObject, errors: ErrorList): Header | undefined {
   return header;
 }
 
-function readRequiredChoice<T extends string>(doc: JsonObject, key: string, choices: readonly T[], errors: ErrorList): T | undefined {
+function readRequiredChoice<T extends string>(
+  doc: JsonObject,
+  key: string,
+  choices: readonly T[],
+  errors: ErrorList,
+): T | undefined {
   const value = requiredField(doc, key, ROOT, errors, `one of ${choices.join(', ')}`);
   return value === undefined ? undefined : readChoice(value, choices, key, key, errors);
 }
 
-function readOptionalChoice<T extends string>(doc: JsonObject, key: string, choices: readonly T[], errors: ErrorList): T | undefined {
+function readOptionalChoice<T extends string>(
+  doc: JsonObject,
+  key: string,
+  choices: readonly T[],
+  errors: ErrorList,
+): T | undefined {
   const value = ownField(doc, key);
   return value === undefined ? undefined : readChoice(value, choices, key, key, errors);
 }
@@ -115,7 +168,8 @@ function readBatchSize(value: unknown, sampleCount: number | undefined, errors: 
   if (value === undefined) return undefined;
   const isInteger = typeof value === 'number' && Number.isInteger(value);
   if (isInteger && value >= 1 && (sampleCount === undefined || value <= sampleCount)) return value;
-  const range = sampleCount === undefined ? 'an integer ≥ 1' : `an integer in [1, ${sampleCount}] (the number of samples)`;
+  const range =
+    sampleCount === undefined ? 'an integer ≥ 1' : `an integer in [1, ${sampleCount}] (the number of samples)`;
   errors.add('batchSize', `expected ${range}, got ${describe(value)}`);
   return undefined;
 }

@@ -1,7 +1,16 @@
 import { ACTIVATION_TYPES, type Activation, type ActivationType } from '../scenario.ts';
 import type { ErrorList } from './error-list.ts';
 import { fieldPath } from './json-path.ts';
-import { describe, isJsonObject, ownField, readChoice, readNumber, rejectUnknownFields, requiredField, type JsonObject } from './read-json.ts';
+import {
+  describe,
+  isJsonObject,
+  ownField,
+  readChoice,
+  readNumber,
+  rejectUnknownFields,
+  requiredField,
+  type JsonObject,
+} from './read-json.ts';
 
 /** φ(z) = slope·z for linear, max(αz, z) for leaky-relu: the defaults of the shorthand forms. */
 export const ACTIVATION_DEFAULTS = { slope: 1, alpha: 0.01 } as const;
@@ -39,11 +48,18 @@ function readActivationObject(object: JsonObject, path: string, errors: ErrorLis
   rejectUnknownFields(object, parameter === undefined ? ['type'] : ['type', parameter], path, errors);
   const activation = withDefaults(type);
   if (activation.type === 'linear') activation.slope = readParameter(object, 'slope', activation.slope, path, errors);
-  if (activation.type === 'leaky-relu') activation.alpha = readParameter(object, 'alpha', activation.alpha, path, errors);
+  if (activation.type === 'leaky-relu')
+    activation.alpha = readParameter(object, 'alpha', activation.alpha, path, errors);
   return errors.count === before ? activation : undefined;
 }
 
-function readParameter(object: JsonObject, key: 'slope' | 'alpha', fallback: number, path: string, errors: ErrorList): number {
+function readParameter(
+  object: JsonObject,
+  key: 'slope' | 'alpha',
+  fallback: number,
+  path: string,
+  errors: ErrorList,
+): number {
   const value = ownField(object, key);
   if (value === undefined) return fallback;
   return readNumber(value, fieldPath(path, key), errors) ?? fallback;

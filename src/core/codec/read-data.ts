@@ -2,7 +2,17 @@ import { LIMITS, type LossName, type Sample } from '../scenario.ts';
 import type { ErrorList } from './error-list.ts';
 import { fieldPath, indexPath } from './json-path.ts';
 import { perNode, type NetworkShape } from './network-shape.ts';
-import { describe, formatLimit, isJsonObject, readList, readNumber, rejectUnknownFields, requiredField, type JsonObject, type ListShape } from './read-json.ts';
+import {
+  describe,
+  formatLimit,
+  isJsonObject,
+  readList,
+  readNumber,
+  rejectUnknownFields,
+  requiredField,
+  type JsonObject,
+  type ListShape,
+} from './read-json.ts';
 
 /** What samples are checked against; either may be unknown when its own field is bad. */
 export interface DataContext {
@@ -26,7 +36,9 @@ export function readData(value: unknown, context: DataContext, path: string, err
     errors.add(path, `${formatLimit(value.length)} samples exceed the limit of ${formatLimit(LIMITS.samples)}`);
     return undefined;
   }
-  return readList(value, { length: undefined, expected: 'samples' }, path, errors, (sample, samplePath) => readSample(sample, context, samplePath, errors));
+  return readList(value, { length: undefined, expected: 'samples' }, path, errors, (sample, samplePath) =>
+    readSample(sample, context, samplePath, errors),
+  );
 }
 
 function readSample(value: unknown, context: DataContext, path: string, errors: ErrorList): Sample | undefined {
@@ -38,13 +50,31 @@ function readSample(value: unknown, context: DataContext, path: string, errors: 
   rejectUnknownFields(value, ['x', 'y'], path, errors);
   const { shape } = context;
   const outputLayer = shape === undefined ? 0 : shape.sizes.length - 1;
-  const x = readVector(value, 'x', shape === undefined ? ANY_LENGTH : perNode(0, shape.sizes[0], 'number'), path, errors);
-  const y = readVector(value, 'y', shape === undefined ? ANY_LENGTH : perNode(outputLayer, shape.sizes[outputLayer], 'number'), path, errors);
+  const x = readVector(
+    value,
+    'x',
+    shape === undefined ? ANY_LENGTH : perNode(0, shape.sizes[0], 'number'),
+    path,
+    errors,
+  );
+  const y = readVector(
+    value,
+    'y',
+    shape === undefined ? ANY_LENGTH : perNode(outputLayer, shape.sizes[outputLayer], 'number'),
+    path,
+    errors,
+  );
   if (y !== undefined && context.loss !== undefined) checkTargets(y, context.loss, fieldPath(path, 'y'), errors);
   return x !== undefined && y !== undefined && errors.count === before ? { x, y } : undefined;
 }
 
-function readVector(sample: JsonObject, key: 'x' | 'y', shape: ListShape, path: string, errors: ErrorList): number[] | undefined {
+function readVector(
+  sample: JsonObject,
+  key: 'x' | 'y',
+  shape: ListShape,
+  path: string,
+  errors: ErrorList,
+): number[] | undefined {
   const value = requiredField(sample, key, path, errors, `an array of ${shape.expected}`);
   if (value === undefined) return undefined;
   return readList(value, shape, fieldPath(path, key), errors, (item, itemPath) => readNumber(item, itemPath, errors));

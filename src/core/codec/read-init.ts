@@ -1,7 +1,15 @@
 import type { Init } from '../scenario.ts';
 import type { ErrorList } from './error-list.ts';
 import { fieldPath } from './json-path.ts';
-import { describe, isJsonObject, readChoice, readNumber, rejectUnknownFields, requiredField, type JsonObject } from './read-json.ts';
+import {
+  describe,
+  isJsonObject,
+  readChoice,
+  readNumber,
+  rejectUnknownFields,
+  requiredField,
+  type JsonObject,
+} from './read-json.ts';
 
 export type InitType = Init['type'];
 export const INIT_TYPES: readonly InitType[] = ['constant', 'uniform', 'xavier', 'he'];

@@ -24,14 +24,25 @@ export function ownField(object: JsonObject, key: string): unknown {
 }
 
 /** Reports every field of `object` that is not in `allowed`. */
-export function rejectUnknownFields(object: JsonObject, allowed: readonly string[], path: string, errors: ErrorList): void {
+export function rejectUnknownFields(
+  object: JsonObject,
+  allowed: readonly string[],
+  path: string,
+  errors: ErrorList,
+): void {
   for (const key of Object.keys(object)) {
     if (!allowed.includes(key)) errors.add(fieldPath(path, key), `unknown field (allowed: ${allowed.join(', ')})`);
   }
 }
 
 /** Reports a missing required field; returns the field's value, or undefined when it is missing. */
-export function requiredField(object: JsonObject, key: string, path: string, errors: ErrorList, expected: string): unknown {
+export function requiredField(
+  object: JsonObject,
+  key: string,
+  path: string,
+  errors: ErrorList,
+  expected: string,
+): unknown {
   const value = ownField(object, key);
   if (value === undefined) errors.add(fieldPath(path, key), `required field is missing (expected ${expected})`);
   return value;
@@ -62,7 +73,10 @@ export function formatLimit(n: number): string {
 export function readNumber(value: unknown, path: string, errors: ErrorList): number | undefined {
   if (typeof value === 'number' && Number.isFinite(value)) return value + 0;
   // JSON has no infinity: JSON.parse gives one for a number too large for a double.
-  const got = value === Infinity || value === -Infinity ? 'a number out of range (beyond ±1.8e308, such as 1e999)' : describe(value);
+  const got =
+    value === Infinity || value === -Infinity
+      ? 'a number out of range (beyond ±1.8e308, such as 1e999)'
+      : describe(value);
   errors.add(path, `expected a finite number, got ${got}`);
   return undefined;
 }
@@ -106,11 +120,22 @@ export function readText(value: unknown, limit: number, path: string, errors: Er
 }
 
 /** One of a fixed set of names; the message lists them all. */
-export function readChoice<T extends string>(value: unknown, choices: readonly T[], noun: string, path: string, errors: ErrorList): T | undefined {
+export function readChoice<T extends string>(
+  value: unknown,
+  choices: readonly T[],
+  noun: string,
+  path: string,
+  errors: ErrorList,
+): T | undefined {
   const found = choices.find((choice) => choice === value);
   if (found !== undefined) return found;
   const expected = `expected ${choices.join(', ')}`;
-  errors.add(path, typeof value === 'string' ? `unknown ${noun} ${describe(value)} (${expected})` : `${expected}, got ${describe(value)}`);
+  errors.add(
+    path,
+    typeof value === 'string'
+      ? `unknown ${noun} ${describe(value)} (${expected})`
+      : `${expected}, got ${describe(value)}`,
+  );
   return undefined;
 }
 
@@ -124,7 +149,13 @@ export interface ListShape {
  * An array whose every entry `readItem` accepts (it returns undefined for a bad entry, after
  * reporting it). A wrong length is reported without walking the entries.
  */
-export function readList<T>(value: unknown, shape: ListShape, path: string, errors: ErrorList, readItem: (item: unknown, itemPath: string, index: number) => T | undefined): T[] | undefined {
+export function readList<T>(
+  value: unknown,
+  shape: ListShape,
+  path: string,
+  errors: ErrorList,
+  readItem: (item: unknown, itemPath: string, index: number) => T | undefined,
+): T[] | undefined {
   if (!Array.isArray(value)) {
     errors.add(path, `expected an array of ${shape.expected}, got ${describe(value)}`);
     return undefined;

@@ -4,7 +4,17 @@ import { fieldPath, indexPath } from './json-path.ts';
 import type { NetworkShape } from './network-shape.ts';
 import { ACTIVATION_EXPECTED, readActivation } from './read-activation.ts';
 import { readNodeLabels } from './read-labels.ts';
-import { describe, formatLimit, isJsonObject, ownField, readBoolean, readInteger, rejectUnknownFields, requiredField, type JsonObject } from './read-json.ts';
+import {
+  describe,
+  formatLimit,
+  isJsonObject,
+  ownField,
+  readBoolean,
+  readInteger,
+  rejectUnknownFields,
+  requiredField,
+  type JsonObject,
+} from './read-json.ts';
 
 export interface LayersRead {
   layers: [InputLayer, ...DenseLayer[]] | undefined;
@@ -35,7 +45,8 @@ export function readLayers(value: unknown, path: string, errors: ErrorList): Lay
   const shape = shapeOf([input, ...dense], path, errors);
   const denseLayers = dense.map((r) => r.layer).filter((layer): layer is DenseLayer => layer !== undefined);
   const inputLayer = input.layer;
-  if (inputLayer === undefined || denseLayers.length !== dense.length || shape === undefined) return { layers: undefined, shape };
+  if (inputLayer === undefined || denseLayers.length !== dense.length || shape === undefined)
+    return { layers: undefined, shape };
   return { layers: [inputLayer, ...denseLayers], shape };
 }
 
@@ -61,7 +72,10 @@ function readInputLayer(value: unknown, path: string, errors: ErrorList): LayerR
 
 function readDenseLayer(value: unknown, l: number, path: string, errors: ErrorList): LayerRead<DenseLayer> {
   if (!isJsonObject(value)) {
-    errors.add(path, `expected a layer object such as { "size": 2, "activation": "relu", "bias": true }, got ${describe(value)}`);
+    errors.add(
+      path,
+      `expected a layer object such as { "size": 2, "activation": "relu", "bias": true }, got ${describe(value)}`,
+    );
     return { layer: undefined, size: undefined };
   }
   const before = errors.count;
@@ -75,7 +89,13 @@ function readDenseLayer(value: unknown, l: number, path: string, errors: ErrorLi
 }
 
 /** `{ labels }` when given and valid, `{}` when absent; not checked when the size is unknown (nothing to check against). */
-function readLayerLabels(layer: JsonObject, l: number, size: number | undefined, path: string, errors: ErrorList): { labels?: string[] } {
+function readLayerLabels(
+  layer: JsonObject,
+  l: number,
+  size: number | undefined,
+  path: string,
+  errors: ErrorList,
+): { labels?: string[] } {
   const value = ownField(layer, 'labels');
   if (value === undefined || size === undefined) return {};
   const labels = readNodeLabels(value, l, size, fieldPath(path, 'labels'), errors);
@@ -85,7 +105,8 @@ function readLayerLabels(layer: JsonObject, l: number, size: number | undefined,
 /** Reported apart from other unknown fields to say why: the input layer only holds x. */
 function rejectInputLayerExtras(layer: JsonObject, path: string, errors: ErrorList): void {
   for (const key of ['activation', 'bias']) {
-    if (ownField(layer, key) !== undefined) errors.add(fieldPath(path, key), `the input layer has no ${key} (allowed: ${INPUT_FIELDS.join(', ')})`);
+    if (ownField(layer, key) !== undefined)
+      errors.add(fieldPath(path, key), `the input layer has no ${key} (allowed: ${INPUT_FIELDS.join(', ')})`);
   }
 }
 
@@ -94,7 +115,10 @@ function readSize(layer: JsonObject, path: string, errors: ErrorList): number | 
   if (value === undefined) return undefined;
   const size = readInteger(value, 1, fieldPath(path, 'size'), errors);
   if (size === undefined || size <= LIMITS.layerSize) return size;
-  errors.add(fieldPath(path, 'size'), `${formatLimit(size)} nodes exceed the limit of ${formatLimit(LIMITS.layerSize)} per layer`);
+  errors.add(
+    fieldPath(path, 'size'),
+    `${formatLimit(size)} nodes exceed the limit of ${formatLimit(LIMITS.layerSize)} per layer`,
+  );
   return undefined;
 }
 
@@ -117,8 +141,12 @@ function shapeOf(read: LayerRead<unknown>[], path: string, errors: ErrorList): N
   }
   const hasBias = read.slice(1).map((r) => r.bias);
   let parameters = 0;
-  for (let l = 0; l + 1 < sizes.length; l++) parameters += sizes[l] * sizes[l + 1] + (hasBias[l] === false ? 0 : sizes[l + 1]);
+  for (let l = 0; l + 1 < sizes.length; l++)
+    parameters += sizes[l] * sizes[l + 1] + (hasBias[l] === false ? 0 : sizes[l + 1]);
   if (parameters <= LIMITS.parameters) return { sizes, hasBias };
-  errors.add(path, `${formatLimit(parameters)} parameters (weights and biases) exceed the limit of ${formatLimit(LIMITS.parameters)}`);
+  errors.add(
+    path,
+    `${formatLimit(parameters)} parameters (weights and biases) exceed the limit of ${formatLimit(LIMITS.parameters)}`,
+  );
   return undefined;
 }

@@ -1,6 +1,13 @@
 import {
-  DEFAULT_ASK_DIGITS, LESSON_LIMITS, LESSON_PANELS, LESSON_VIEW_FIELDS, MAX_ASK_DIGITS,
-  type LessonAsk, type LessonCompare, type LessonStep, type LessonView,
+  DEFAULT_ASK_DIGITS,
+  LESSON_LIMITS,
+  LESSON_PANELS,
+  LESSON_VIEW_FIELDS,
+  MAX_ASK_DIGITS,
+  type LessonAsk,
+  type LessonCompare,
+  type LessonStep,
+  type LessonView,
 } from '../lesson.ts';
 import { parseQuantityRef, type QuantityRef } from '../quantity-ref.ts';
 import type { Scenario } from '../scenario.ts';
@@ -9,7 +16,18 @@ import type { ErrorList } from './error-list.ts';
 import { fieldPath, ROOT } from './json-path.ts';
 import { parseScenario } from './parse-scenario.ts';
 import {
-  describe, formatLimit, isJsonObject, ownField, readBoolean, readChoice, readInteger, readList, readNumber, readText, rejectUnknownFields, requiredField,
+  describe,
+  formatLimit,
+  isJsonObject,
+  ownField,
+  readBoolean,
+  readChoice,
+  readInteger,
+  readList,
+  readNumber,
+  readText,
+  rejectUnknownFields,
+  requiredField,
 } from './read-json.ts';
 
 export const STEP_FIELDS = ['title', 'text', 'view', 'scenario', 'ask', 'compare'] as const;
@@ -25,17 +43,21 @@ export function readLessonStep(value: unknown, path: string, errors: ErrorList):
   const before = errors.count;
   rejectUnknownFields(value, STEP_FIELDS, path, errors);
   const rawTitle = ownField(value, 'title');
-  const title = rawTitle === undefined ? undefined : readText(rawTitle, LESSON_LIMITS.stepTitle, fieldPath(path, 'title'), errors);
-  const rawText = requiredField(value, 'text', path, errors, 'the step\'s text');
-  const text = rawText === undefined ? undefined : readText(rawText, LESSON_LIMITS.text, fieldPath(path, 'text'), errors);
+  const title =
+    rawTitle === undefined ? undefined : readText(rawTitle, LESSON_LIMITS.stepTitle, fieldPath(path, 'title'), errors);
+  const rawText = requiredField(value, 'text', path, errors, "the step's text");
+  const text =
+    rawText === undefined ? undefined : readText(rawText, LESSON_LIMITS.text, fieldPath(path, 'text'), errors);
   const rawView = ownField(value, 'view');
   const view = rawView === undefined ? undefined : readView(rawView, fieldPath(path, 'view'), errors);
   const rawScenario = ownField(value, 'scenario');
-  const scenario = rawScenario === undefined ? undefined : readWholeScenario(rawScenario, fieldPath(path, 'scenario'), errors);
+  const scenario =
+    rawScenario === undefined ? undefined : readWholeScenario(rawScenario, fieldPath(path, 'scenario'), errors);
   const rawAsk = ownField(value, 'ask');
   const ask = rawAsk === undefined ? undefined : readAsk(rawAsk, fieldPath(path, 'ask'), errors);
   const rawCompare = ownField(value, 'compare');
-  const compare = rawCompare === undefined ? undefined : readCompareList(rawCompare, fieldPath(path, 'compare'), errors);
+  const compare =
+    rawCompare === undefined ? undefined : readCompareList(rawCompare, fieldPath(path, 'compare'), errors);
   if (errors.count !== before || text === undefined) return undefined;
   const step: LessonStep = { text };
   if (title !== undefined) step.title = title;
@@ -49,7 +71,10 @@ export function readLessonStep(value: unknown, path: string, errors: ErrorList):
 /** A whole `backprop-scenario/1` object, its errors' paths put under `path`. */
 export function readWholeScenario(value: unknown, path: string, errors: ErrorList): Scenario | undefined {
   if (!isJsonObject(value)) {
-    errors.add(path, `expected a whole scenario object { "format": "backprop-scenario/1", ... }, got ${describe(value)}`);
+    errors.add(
+      path,
+      `expected a whole scenario object { "format": "backprop-scenario/1", ... }, got ${describe(value)}`,
+    );
     return undefined;
   }
   const result = parseScenario(value);
@@ -66,7 +91,10 @@ export function nestedPath(parent: string, path: string): string {
 
 function readView(value: unknown, path: string, errors: ErrorList): LessonView | undefined {
   if (!isJsonObject(value)) {
-    errors.add(path, `expected a view object such as { "pos": 9, "sel": "node:2:0", "panel": "math" }, got ${describe(value)}`);
+    errors.add(
+      path,
+      `expected a view object such as { "pos": 9, "sel": "node:2:0", "panel": "math" }, got ${describe(value)}`,
+    );
     return undefined;
   }
   const before = errors.count;
@@ -77,7 +105,8 @@ function readView(value: unknown, path: string, errors: ErrorList): LessonView |
   if (field('pos') !== undefined) view.pos = readInteger(field('pos'), 0, at('pos'), errors);
   if (field('sample') !== undefined) view.sample = readInteger(field('sample'), 0, at('sample'), errors);
   if (field('sel') !== undefined) view.sel = readSel(field('sel'), at('sel'), errors);
-  if (field('panel') !== undefined) view.panel = readChoice(field('panel'), LESSON_PANELS, 'panel', at('panel'), errors);
+  if (field('panel') !== undefined)
+    view.panel = readChoice(field('panel'), LESSON_PANELS, 'panel', at('panel'), errors);
   if (field('z') !== undefined) view.z = readBoolean(field('z'), at('z'), errors);
   if (field('follow') !== undefined) view.follow = readBoolean(field('follow'), at('follow'), errors);
   if (field('worksheet') !== undefined) view.worksheet = readBoolean(field('worksheet'), at('worksheet'), errors);
@@ -116,9 +145,14 @@ function readAsk(value: unknown, path: string, errors: ErrorList): LessonAsk | u
   const rawDigits = ownField(value, 'digits');
   let digits: number | undefined = DEFAULT_ASK_DIGITS;
   if (rawDigits !== undefined) {
-    const ok = typeof rawDigits === 'number' && Number.isInteger(rawDigits) && rawDigits >= 1 && rawDigits <= MAX_ASK_DIGITS;
+    const ok =
+      typeof rawDigits === 'number' && Number.isInteger(rawDigits) && rawDigits >= 1 && rawDigits <= MAX_ASK_DIGITS;
     digits = ok ? rawDigits : undefined;
-    if (!ok) errors.add(fieldPath(path, 'digits'), `expected an integer in [1, ${MAX_ASK_DIGITS}] (significant digits), got ${describe(rawDigits)}`);
+    if (!ok)
+      errors.add(
+        fieldPath(path, 'digits'),
+        `expected an integer in [1, ${MAX_ASK_DIGITS}] (significant digits), got ${describe(rawDigits)}`,
+      );
   }
   return errors.count === before && of !== undefined && digits !== undefined ? { of, digits } : undefined;
 }
@@ -128,7 +162,13 @@ function readCompareList(value: unknown, path: string, errors: ErrorList): Lesso
     errors.add(path, `${formatLimit(value.length)} comparisons exceed the limit of ${LESSON_LIMITS.compare}`);
     return undefined;
   }
-  return readList(value, { length: undefined, expected: 'comparisons { "label", "value", "of" }' }, path, errors, (item, itemPath) => readCompare(item, itemPath, errors));
+  return readList(
+    value,
+    { length: undefined, expected: 'comparisons { "label", "value", "of" }' },
+    path,
+    errors,
+    (item, itemPath) => readCompare(item, itemPath, errors),
+  );
 }
 
 function readCompare(value: unknown, path: string, errors: ErrorList): LessonCompare | undefined {

@@ -10,7 +10,10 @@ import { ownField, requiredField, type JsonObject } from './read-json.ts';
 import { readBiases, readWeights } from './read-parameters.ts';
 import { readTrainable } from './read-trainable.ts';
 
-export type Network = Pick<Scenario, 'layers' | 'weightLabels' | 'biasLabels' | 'weights' | 'biases' | 'init' | 'trainable'>;
+export type Network = Pick<
+  Scenario,
+  'layers' | 'weightLabels' | 'biasLabels' | 'weights' | 'biases' | 'init' | 'trainable'
+>;
 
 export interface NetworkRead {
   network: Network | undefined;
@@ -24,10 +27,12 @@ export interface NetworkRead {
  */
 export function readNetwork(doc: JsonObject, errors: ErrorList): NetworkRead {
   const rawLayers = requiredField(doc, 'layers', ROOT, errors, 'an array of layers, the input layer first');
-  const { layers, shape } = rawLayers === undefined ? { layers: undefined, shape: undefined } : readLayers(rawLayers, 'layers', errors);
+  const { layers, shape } =
+    rawLayers === undefined ? { layers: undefined, shape: undefined } : readLayers(rawLayers, 'layers', errors);
   const { weights, init } = readWeightsOrInit(doc, shape, errors);
   const trainableValue = ownField(doc, 'trainable');
-  const trainable = trainableValue === undefined ? undefined : readTrainable(trainableValue, shape, 'trainable', errors);
+  const trainable =
+    trainableValue === undefined ? undefined : readTrainable(trainableValue, shape, 'trainable', errors);
   if (shape === undefined) return { network: undefined, shape };
   const biases = readBiases(ownField(doc, 'biases'), shape, 'biases', errors);
   const weightLabels = readOptional(doc, 'weightLabels', (value, path) => readWeightLabels(value, shape, path, errors));
@@ -42,13 +47,21 @@ export function readNetwork(doc: JsonObject, errors: ErrorList): NetworkRead {
 }
 
 /** The value read from an optional field, or undefined when it is absent (or bad, and reported). */
-function readOptional<T>(doc: JsonObject, key: string, read: (value: unknown, path: string) => T | undefined): T | undefined {
+function readOptional<T>(
+  doc: JsonObject,
+  key: string,
+  read: (value: unknown, path: string) => T | undefined,
+): T | undefined {
   const value = ownField(doc, key);
   return value === undefined ? undefined : read(value, fieldPath(ROOT, key));
 }
 
 /** Exactly one of `weights` and `init`; an `init` is resolved into weights and kept beside them. */
-function readWeightsOrInit(doc: JsonObject, shape: NetworkShape | undefined, errors: ErrorList): { weights?: number[][][]; init?: Init } {
+function readWeightsOrInit(
+  doc: JsonObject,
+  shape: NetworkShape | undefined,
+  errors: ErrorList,
+): { weights?: number[][][]; init?: Init } {
   const rawWeights = ownField(doc, 'weights');
   const rawInit = ownField(doc, 'init');
   if (rawWeights === undefined && rawInit === undefined) {

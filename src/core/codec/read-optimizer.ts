@@ -1,7 +1,15 @@
 import { OPTIMIZER_DEFAULTS, OPTIMIZER_TYPES, type Optimizer, type OptimizerType } from '../scenario.ts';
 import type { ErrorList } from './error-list.ts';
 import { fieldPath } from './json-path.ts';
-import { describe, isJsonObject, ownField, readChoice, rejectUnknownFields, requiredField, type JsonObject } from './read-json.ts';
+import {
+  describe,
+  isJsonObject,
+  ownField,
+  readChoice,
+  rejectUnknownFields,
+  requiredField,
+  type JsonObject,
+} from './read-json.ts';
 
 export type OptimizerField = 'learningRate' | 'momentum' | 'decay' | 'beta1' | 'beta2' | 'epsilon';
 
@@ -56,14 +64,21 @@ function defaultFor(type: OptimizerType, field: OptimizerField): number | undefi
   return defaults[field];
 }
 
-function readOptimizerField(object: JsonObject, type: OptimizerType, field: OptimizerField, path: string, errors: ErrorList): number | undefined {
+function readOptimizerField(
+  object: JsonObject,
+  type: OptimizerType,
+  field: OptimizerField,
+  path: string,
+  errors: ErrorList,
+): number | undefined {
   const value = ownField(object, field);
   const fallback = defaultFor(type, field);
   if (value === undefined) {
     if (fallback === undefined) requiredField(object, field, path, errors, expectedRange(field));
     return fallback;
   }
-  const inRange = typeof value === 'number' && Number.isFinite(value) && (IS_POSITIVE[field] ? value > 0 : value >= 0 && value < 1);
+  const inRange =
+    typeof value === 'number' && Number.isFinite(value) && (IS_POSITIVE[field] ? value > 0 : value >= 0 && value < 1);
   if (inRange) return value + 0;
   errors.add(fieldPath(path, field), `expected ${expectedRange(field)}, got ${describe(value)}`);
   return undefined;

@@ -22,6 +22,7 @@ export function readRegularization(value: unknown, path: string, errors: ErrorLi
     if (typeof rate === 'number' && Number.isFinite(rate) && rate >= 0) result[key] = rate + 0;
     else errors.add(fieldPath(path, key), `expected a finite number ≥ 0, got ${describe(rate)}`);
   }
-  if (given === 0 && errors.count === before) errors.add(path, 'expected at least one of l1, l2 (leave regularization out for none)');
+  if (given === 0 && errors.count === before)
+    errors.add(path, 'expected at least one of l1, l2 (leave regularization out for none)');
   return errors.count === before ? result : undefined;
 }

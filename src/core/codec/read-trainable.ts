@@ -10,7 +10,12 @@ type Trainable = NonNullable<Scenario['trainable']>;
  * `trainable`: per layer, one flag for the whole layer or a mask of the parameters' shape.
  * Its entries are only checked once the network's shape is known.
  */
-export function readTrainable(value: unknown, shape: NetworkShape | undefined, path: string, errors: ErrorList): Trainable | undefined {
+export function readTrainable(
+  value: unknown,
+  shape: NetworkShape | undefined,
+  path: string,
+  errors: ErrorList,
+): Trainable | undefined {
   if (!isJsonObject(value)) {
     errors.add(path, `expected an object { "weights": [...], "biases": [...] }, got ${describe(value)}`);
     return undefined;
@@ -26,19 +31,40 @@ export function readTrainable(value: unknown, shape: NetworkShape | undefined, p
   return errors.count === before ? trainable : undefined;
 }
 
-function readWeightFlags(value: unknown, shape: NetworkShape, path: string, errors: ErrorList): TrainableEntry[] | undefined {
+function readWeightFlags(
+  value: unknown,
+  shape: NetworkShape,
+  path: string,
+  errors: ErrorList,
+): TrainableEntry[] | undefined {
   const { sizes } = shape;
-  return readList(value, perMatrix(shape, 'of trainable flags '), path, errors, (entry, entryPath, l): TrainableEntry | undefined => {
-    if (typeof entry === 'boolean') return entry;
-    if (!Array.isArray(entry)) {
-      errors.add(entryPath, `expected true, false or a ${sizes[l + 1]}×${sizes[l]} mask of booleans (the shape of weights[${l}]), got ${describe(entry)}`);
-      return undefined;
-    }
-    return readList(entry, perNode(l + 1, sizes[l + 1], 'row'), entryPath, errors, (row, rowPath) => readFlags(row, l, sizes[l], rowPath, errors));
-  });
+  return readList(
+    value,
+    perMatrix(shape, 'of trainable flags '),
+    path,
+    errors,
+    (entry, entryPath, l): TrainableEntry | undefined => {
+      if (typeof entry === 'boolean') return entry;
+      if (!Array.isArray(entry)) {
+        errors.add(
+          entryPath,
+          `expected true, false or a ${sizes[l + 1]}×${sizes[l]} mask of booleans (the shape of weights[${l}]), got ${describe(entry)}`,
+        );
+        return undefined;
+      }
+      return readList(entry, perNode(l + 1, sizes[l + 1], 'row'), entryPath, errors, (row, rowPath) =>
+        readFlags(row, l, sizes[l], rowPath, errors),
+      );
+    },
+  );
 }
 
-function readBiasFlags(value: unknown, shape: NetworkShape, path: string, errors: ErrorList): TrainableBiasEntry[] | undefined {
+function readBiasFlags(
+  value: unknown,
+  shape: NetworkShape,
+  path: string,
+  errors: ErrorList,
+): TrainableBiasEntry[] | undefined {
   const { sizes, hasBias } = shape;
   return readList(value, perTransition(shape), path, errors, (entry, entryPath, l): TrainableBiasEntry | undefined => {
     if (typeof entry === 'boolean') return entry;
@@ -50,13 +76,24 @@ function readBiasFlags(value: unknown, shape: NetworkShape, path: string, errors
       return undefined;
     }
     if (!Array.isArray(entry)) {
-      errors.add(entryPath, `expected true, false or ${sizes[l + 1]} booleans (layers[${l + 1}].size), got ${describe(entry)}`);
+      errors.add(
+        entryPath,
+        `expected true, false or ${sizes[l + 1]} booleans (layers[${l + 1}].size), got ${describe(entry)}`,
+      );
       return undefined;
     }
     return readFlags(entry, l + 1, sizes[l + 1], entryPath, errors);
   });
 }
 
-function readFlags(value: unknown, layer: number, size: number, path: string, errors: ErrorList): boolean[] | undefined {
-  return readList(value, perNode(layer, size, 'boolean'), path, errors, (item, itemPath) => readBoolean(item, itemPath, errors));
+function readFlags(
+  value: unknown,
+  layer: number,
+  size: number,
+  path: string,
+  errors: ErrorList,
+): boolean[] | undefined {
+  return readList(value, perNode(layer, size, 'boolean'), path, errors, (item, itemPath) =>
+    readBoolean(item, itemPath, errors),
+  );
 }

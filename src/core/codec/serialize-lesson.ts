@@ -11,7 +11,10 @@ import { serializeScenario, type JsonDocument, type JsonValue } from './serializ
 export function serializeLesson(lesson: Lesson): JsonDocument {
   const doc: JsonDocument = { format: lesson.format, title: lesson.title };
   if (lesson.description !== undefined) doc.description = lesson.description;
-  doc.scenario = lesson.scenario.presetId === null ? serializeScenario(lesson.scenario.scenario) : `preset:${lesson.scenario.presetId}`;
+  doc.scenario =
+    lesson.scenario.presetId === null
+      ? serializeScenario(lesson.scenario.scenario)
+      : `preset:${lesson.scenario.presetId}`;
   if (lesson.hide !== undefined) doc.hide = lesson.hide.slice();
   doc.steps = lesson.steps.map(writeStep);
   return doc;
@@ -29,7 +32,8 @@ function writeStep(step: LessonStep): JsonDocument {
   if (step.view !== undefined) doc.view = writeView(step.view);
   if (step.scenario !== undefined) doc.scenario = serializeScenario(step.scenario);
   if (step.ask !== undefined) doc.ask = { of: quantityRefKey(step.ask.of), digits: step.ask.digits };
-  if (step.compare !== undefined) doc.compare = step.compare.map((c) => ({ label: c.label, value: c.value, of: quantityRefKey(c.of) }));
+  if (step.compare !== undefined)
+    doc.compare = step.compare.map((c) => ({ label: c.label, value: c.value, of: quantityRefKey(c.of) }));
   return doc;
 }
 

@@ -13,7 +13,11 @@ export function serializeScenario(scenario: Scenario): JsonDocument {
   setIfDefined(doc, 'title', scenario.title);
   setIfDefined(doc, 'description', scenario.description);
   doc.layers = scenario.layers.map(writeLayer);
-  setIfDefined(doc, 'weightLabels', scenario.weightLabels?.map((matrix) => matrix.map((row) => row.slice())));
+  setIfDefined(
+    doc,
+    'weightLabels',
+    scenario.weightLabels?.map((matrix) => matrix.map((row) => row.slice())),
+  );
   setIfDefined(doc, 'biasLabels', scenario.biasLabels?.map(copyOrNull));
   if (scenario.init === undefined) doc.weights = scenario.weights.map((matrix) => matrix.map((row) => row.slice()));
   else doc.init = writeInit(scenario.init);
@@ -24,8 +28,16 @@ export function serializeScenario(scenario: Scenario): JsonDocument {
   doc.data = scenario.data.map(({ x, y }) => ({ x: x.slice(), y: y.slice() }));
   setIfDefined(doc, 'batchSize', scenario.batchSize);
   doc.optimizer = writeOptimizer(scenario.optimizer);
-  setIfDefined(doc, 'regularization', scenario.regularization === undefined ? undefined : { ...scenario.regularization });
-  setIfDefined(doc, 'testData', scenario.testData?.map(({ x, y }) => ({ x: x.slice(), y: y.slice() })));
+  setIfDefined(
+    doc,
+    'regularization',
+    scenario.regularization === undefined ? undefined : { ...scenario.regularization },
+  );
+  setIfDefined(
+    doc,
+    'testData',
+    scenario.testData?.map(({ x, y }) => ({ x: x.slice(), y: y.slice() })),
+  );
   return doc;
 }
 
@@ -92,7 +104,15 @@ function writeOptimizer(optimizer: Optimizer): JsonDocument {
 
 function writeTrainable(trainable: NonNullable<Scenario['trainable']>): JsonDocument {
   const doc: JsonDocument = {};
-  setIfDefined(doc, 'weights', trainable.weights?.map((entry) => (typeof entry === 'boolean' ? entry : entry.map((row) => row.slice()))));
-  setIfDefined(doc, 'biases', trainable.biases?.map((entry) => (typeof entry === 'boolean' || entry === null ? entry : entry.slice())));
+  setIfDefined(
+    doc,
+    'weights',
+    trainable.weights?.map((entry) => (typeof entry === 'boolean' ? entry : entry.map((row) => row.slice()))),
+  );
+  setIfDefined(
+    doc,
+    'biases',
+    trainable.biases?.map((entry) => (typeof entry === 'boolean' || entry === null ? entry : entry.slice())),
+  );
   return doc;
 }

@@ -2,8 +2,24 @@ import { codecFail, codecOk, type CodecError, type CodecResult } from '../codec/
 import { formatLimit } from '../codec/read-json.ts';
 import { mulberry32 } from '../init.ts';
 import { LIMITS, type Sample } from '../scenario.ts';
-import { circlePoint, gaussiansPoint, planePoint, sinePoint, spiralPoint, xorPoint, type ClassPoint, type ValuePoint } from './dataset-points.ts';
-import { CLASS_ENCODINGS, encodeClass, encodingOutputs, SUGGESTED, type ClassEncoding, type TargetEncoding } from './target-encoding.ts';
+import {
+  circlePoint,
+  gaussiansPoint,
+  planePoint,
+  sinePoint,
+  spiralPoint,
+  xorPoint,
+  type ClassPoint,
+  type ValuePoint,
+} from './dataset-points.ts';
+import {
+  CLASS_ENCODINGS,
+  encodeClass,
+  encodingOutputs,
+  SUGGESTED,
+  type ClassEncoding,
+  type TargetEncoding,
+} from './target-encoding.ts';
 
 export { targetEncodingFor, type ClassEncoding, type TargetEncoding } from './target-encoding.ts';
 
@@ -56,12 +72,19 @@ function optionErrors(o: DatasetOptions): CodecError[] {
   const errors: CodecError[] = [];
   const generator = DATASET_GENERATORS.find((g) => g.name === o.generator);
   if (generator === undefined) {
-    errors.push({ path: 'generator', message: `unknown generator ${JSON.stringify(o.generator)} (expected ${DATASET_GENERATORS.map((g) => g.name).join(', ')})` });
+    errors.push({
+      path: 'generator',
+      message: `unknown generator ${JSON.stringify(o.generator)} (expected ${DATASET_GENERATORS.map((g) => g.name).join(', ')})`,
+    });
   }
   if (!Number.isInteger(o.count) || o.count < 1 || o.count > LIMITS.samples) {
-    errors.push({ path: 'count', message: `expected an integer in [1, ${formatLimit(LIMITS.samples)}], got ${o.count}` });
+    errors.push({
+      path: 'count',
+      message: `expected an integer in [1, ${formatLimit(LIMITS.samples)}], got ${o.count}`,
+    });
   }
-  if (!(o.noise >= 0 && o.noise <= 1)) errors.push({ path: 'noise', message: `expected a number in [0, 1], got ${o.noise}` });
+  if (!(o.noise >= 0 && o.noise <= 1))
+    errors.push({ path: 'noise', message: `expected a number in [0, 1], got ${o.noise}` });
   if (!Number.isInteger(o.seed)) errors.push({ path: 'seed', message: `expected an integer, got ${o.seed}` });
   if (!(o.testFraction >= 0 && o.testFraction < 1)) {
     errors.push({ path: 'testFraction', message: `expected a number in [0, 1), got ${o.testFraction}` });
@@ -71,7 +94,10 @@ function optionErrors(o: DatasetOptions): CodecError[] {
   if (o.targets !== undefined && generator?.kind === 'regression') {
     errors.push({ path: 'targets', message: `${o.generator} is a regression set: its targets are values` });
   } else if (o.targets !== undefined && !CLASS_ENCODINGS.includes(o.targets)) {
-    errors.push({ path: 'targets', message: `expected ${CLASS_ENCODINGS.join(', ')}, got ${JSON.stringify(o.targets)}` });
+    errors.push({
+      path: 'targets',
+      message: `expected ${CLASS_ENCODINGS.join(', ')}, got ${JSON.stringify(o.targets)}`,
+    });
   }
   return errors;
 }
@@ -90,7 +116,7 @@ export function generateDataset(o: DatasetOptions): CodecResult<GeneratedDataset
   if (errors.length > 0) return codecFail(errors);
   const generator = DATASET_GENERATORS.find((g) => g.name === o.generator)!;
   const u = mulberry32(o.seed);
-  const encoding: TargetEncoding = generator.kind === 'regression' ? 'value' : o.targets ?? 'binary';
+  const encoding: TargetEncoding = generator.kind === 'regression' ? 'value' : (o.targets ?? 'binary');
   const samples: Sample[] = [];
   for (let k = 0; k < o.count; k++) {
     if (generator.kind === 'regression') {

@@ -6,7 +6,9 @@ export type ClassEncoding = Exclude<TargetEncoding, 'value'>;
 export const CLASS_ENCODINGS: readonly ClassEncoding[] = ['binary', 'one-hot', 'sign'];
 
 /** The output activation and loss each encoding is made for. */
-export const SUGGESTED: Readonly<Record<TargetEncoding, { outputActivation: 'sigmoid' | 'softmax' | 'tanh' | 'identity'; loss: LossName }>> = {
+export const SUGGESTED: Readonly<
+  Record<TargetEncoding, { outputActivation: 'sigmoid' | 'softmax' | 'tanh' | 'identity'; loss: LossName }>
+> = {
   binary: { outputActivation: 'sigmoid', loss: 'bce' },
   'one-hot': { outputActivation: 'softmax', loss: 'cross-entropy' },
   sign: { outputActivation: 'tanh', loss: 'mse' },

@@ -5,8 +5,16 @@ import { parseScenario, parseScenarioText } from '../../../src/core/codec/parse-
 import { scenarioToJson, serializeScenario } from '../../../src/core/codec/serialize-scenario.ts';
 import { initWeights } from '../../../src/core/init.ts';
 import {
-  LOSS_NAMES, OPTIMIZER_TYPES, SCENARIO_FORMAT,
-  type Activation, type DenseLayer, type Init, type InputLayer, type LossName, type Optimizer, type Scenario,
+  LOSS_NAMES,
+  OPTIMIZER_TYPES,
+  SCENARIO_FORMAT,
+  type Activation,
+  type DenseLayer,
+  type Init,
+  type InputLayer,
+  type LossName,
+  type Optimizer,
+  type Scenario,
 } from '../../../src/core/scenario.ts';
 
 // ---- an arbitrary of small valid scenarios ----
@@ -35,10 +43,25 @@ const activation: fc.Arbitrary<Activation> = fc.oneof(
 
 const optimizer: fc.Arbitrary<Optimizer> = fc.oneof(
   fc.record({ type: fc.constant('sgd' as const), learningRate: positive }),
-  fc.record({ type: fc.constantFrom('momentum' as const, 'nesterov' as const), learningRate: positive, momentum: belowOne }),
+  fc.record({
+    type: fc.constantFrom('momentum' as const, 'nesterov' as const),
+    learningRate: positive,
+    momentum: belowOne,
+  }),
   fc.record({ type: fc.constant('adagrad' as const), learningRate: positive, epsilon: positive }),
-  fc.record({ type: fc.constantFrom('rmsprop' as const, 'adadelta' as const), learningRate: positive, decay: belowOne, epsilon: positive }),
-  fc.record({ type: fc.constant('adam' as const), learningRate: positive, beta1: belowOne, beta2: belowOne, epsilon: positive }),
+  fc.record({
+    type: fc.constantFrom('rmsprop' as const, 'adadelta' as const),
+    learningRate: positive,
+    decay: belowOne,
+    epsilon: positive,
+  }),
+  fc.record({
+    type: fc.constant('adam' as const),
+    learningRate: positive,
+    beta1: belowOne,
+    beta2: belowOne,
+    epsilon: positive,
+  }),
 );
 
 const init: fc.Arbitrary<Init> = fc.oneof(
@@ -65,14 +88,18 @@ function inputLayer(size: number): fc.Arbitrary<InputLayer> {
 }
 
 function denseLayer({ size, hasBias }: LayerSpec): fc.Arbitrary<DenseLayer> {
-  return fc.record({ size: fc.constant(size), activation, bias: fc.constant(hasBias), labels: vector(size, label) }, { requiredKeys: ['size', 'activation', 'bias'] });
+  return fc.record(
+    { size: fc.constant(size), activation, bias: fc.constant(hasBias), labels: vector(size, label) },
+    { requiredKeys: ['size', 'activation', 'bias'] },
+  );
 }
 
 function scenarioFor(specs: LayerSpec[]): fc.Arbitrary<Scenario> {
   const sizes = specs.map((s) => s.size);
   const outputs = specs.slice(1);
   const flag = fc.boolean();
-  const perLayer = <T>(arb: (l: number, output: LayerSpec) => fc.Arbitrary<T>) => fc.tuple(...outputs.map((output, l) => arb(l, output)));
+  const perLayer = <T>(arb: (l: number, output: LayerSpec) => fc.Arbitrary<T>) =>
+    fc.tuple(...outputs.map((output, l) => arb(l, output)));
   const parameters = fc.oneof(
     perLayer((l, output) => matrix(output.size, sizes[l], finite)).map((weights) => ({ weights, init: undefined })),
     init.map((i) => ({ weights: initWeights(i, sizes), init: i })),
@@ -81,8 +108,14 @@ function scenarioFor(specs: LayerSpec[]): fc.Arbitrary<Scenario> {
     fc.record(
       {
         loss: fc.constant(loss),
-        data: fc.array(fc.record({ x: vector(sizes[0], finite), y: vector(sizes[sizes.length - 1], target(loss)) }), { minLength: 1, maxLength: 4 }),
-        testData: fc.array(fc.record({ x: vector(sizes[0], finite), y: vector(sizes[sizes.length - 1], target(loss)) }), { minLength: 1, maxLength: 3 }),
+        data: fc.array(fc.record({ x: vector(sizes[0], finite), y: vector(sizes[sizes.length - 1], target(loss)) }), {
+          minLength: 1,
+          maxLength: 4,
+        }),
+        testData: fc.array(
+          fc.record({ x: vector(sizes[0], finite), y: vector(sizes[sizes.length - 1], target(loss)) }),
+          { minLength: 1, maxLength: 3 },
+        ),
       },
       { requiredKeys: ['loss', 'data'] },
     ),
@@ -93,11 +126,15 @@ function scenarioFor(specs: LayerSpec[]): fc.Arbitrary<Scenario> {
       title: fc.string({ maxLength: 20 }),
       description: fc.string({ maxLength: 40 }),
       weightLabels: perLayer((l, output) => matrix(output.size, sizes[l], label)),
-      biasLabels: perLayer((_l, output) => (output.hasBias ? fc.option(vector(output.size, label), { nil: null }) : fc.constant(null))),
+      biasLabels: perLayer((_l, output) =>
+        output.hasBias ? fc.option(vector(output.size, label), { nil: null }) : fc.constant(null),
+      ),
       trainable: fc.record(
         {
           weights: perLayer((l, output) => fc.oneof(flag, matrix(output.size, sizes[l], flag))),
-          biases: perLayer((_l, output) => (output.hasBias ? fc.oneof(flag, vector(output.size, flag)) : fc.oneof(flag, fc.constant(null)))),
+          biases: perLayer((_l, output) =>
+            output.hasBias ? fc.oneof(flag, vector(output.size, flag)) : fc.oneof(flag, fc.constant(null)),
+          ),
         },
         { requiredKeys: [] },
       ),
@@ -116,13 +153,31 @@ function scenarioFor(specs: LayerSpec[]): fc.Arbitrary<Scenario> {
       optimizer,
       optional,
     })
-    .map(({ layers, parameters: { weights, init: i }, biases, lossAndData: { loss, data, testData }, optimizer: o, optional: { batchSeed, ...rest } }) => {
-      const scenario: Scenario = { format: SCENARIO_FORMAT, ...rest, layers, weights, biases, loss, data, optimizer: o };
-      if (testData !== undefined) scenario.testData = testData;
-      if (i !== undefined) scenario.init = i;
-      if (batchSeed !== undefined) scenario.batchSize = 1 + (batchSeed % data.length);
-      return scenario;
-    });
+    .map(
+      ({
+        layers,
+        parameters: { weights, init: i },
+        biases,
+        lossAndData: { loss, data, testData },
+        optimizer: o,
+        optional: { batchSeed, ...rest },
+      }) => {
+        const scenario: Scenario = {
+          format: SCENARIO_FORMAT,
+          ...rest,
+          layers,
+          weights,
+          biases,
+          loss,
+          data,
+          optimizer: o,
+        };
+        if (testData !== undefined) scenario.testData = testData;
+        if (i !== undefined) scenario.init = i;
+        if (batchSeed !== undefined) scenario.batchSize = 1 + (batchSeed % data.length);
+        return scenario;
+      },
+    );
 }
 
 const validScenario: fc.Arbitrary<Scenario> = fc
@@ -156,7 +211,12 @@ function mutate(doc: unknown, path: (string | number)[], replacement: { delete: 
 /** Either a value, or a non-empty list of errors that each name a path and say something. */
 function isWellFormed(result: CodecResult<Scenario>): boolean {
   if (result.ok) return true;
-  return result.errors.length > 0 && result.errors.every((e) => typeof e.path === 'string' && e.path.length > 0 && typeof e.message === 'string' && e.message.length > 0);
+  return (
+    result.errors.length > 0 &&
+    result.errors.every(
+      (e) => typeof e.path === 'string' && e.path.length > 0 && typeof e.message === 'string' && e.message.length > 0,
+    )
+  );
 }
 
 /** A value that reads cleanly reads back the same once written. */
@@ -168,8 +228,15 @@ function isStable(result: CodecResult<Scenario>): boolean {
 }
 
 const weird = fc.anything({
-  withBigInt: true, withBoxedValues: true, withDate: true, withMap: true, withSet: true, withNullPrototype: true,
-  withObjectString: true, withSparseArray: true, withTypedArray: true,
+  withBigInt: true,
+  withBoxedValues: true,
+  withDate: true,
+  withMap: true,
+  withSet: true,
+  withNullPrototype: true,
+  withObjectString: true,
+  withSparseArray: true,
+  withTypedArray: true,
 });
 
 describe('codec properties', () => {
@@ -192,11 +259,17 @@ describe('codec properties', () => {
   });
 
   test('any JavaScript value is read without throwing', () => {
-    fc.assert(fc.property(weird, (value) => isWellFormed(parseScenario(value)) && isStable(parseScenario(value))), { numRuns: 1000 });
+    fc.assert(
+      fc.property(weird, (value) => isWellFormed(parseScenario(value)) && isStable(parseScenario(value))),
+      { numRuns: 1000 },
+    );
   });
 
   test('any JSON text, or any text at all, is read without throwing', () => {
-    fc.assert(fc.property(fc.oneof(fc.json(), fc.string()), (text) => isWellFormed(parseScenarioText(text))), { numRuns: 1000 });
+    fc.assert(
+      fc.property(fc.oneof(fc.json(), fc.string()), (text) => isWellFormed(parseScenarioText(text))),
+      { numRuns: 1000 },
+    );
   });
 
   test('a valid document with one field deleted or replaced by junk is read without throwing', () => {
@@ -206,16 +279,27 @@ describe('codec properties', () => {
         fc.record({
           doc: fc.constant(doc),
           path: fc.constantFrom(...pathsOf(doc)),
-          replacement: fc.oneof(fc.constant({ delete: true as const }), weird.map((value) => ({ value }))),
+          replacement: fc.oneof(
+            fc.constant({ delete: true as const }),
+            weird.map((value) => ({ value })),
+          ),
         }),
       )
       .map(({ doc, path, replacement }) => mutate(doc, path, replacement));
-    fc.assert(fc.property(mutated, (doc) => isWellFormed(parseScenario(doc)) && isStable(parseScenario(doc))), { numRuns: 1000 });
+    fc.assert(
+      fc.property(mutated, (doc) => isWellFormed(parseScenario(doc)) && isStable(parseScenario(doc))),
+      { numRuns: 1000 },
+    );
   });
 
   test('valid JSON text with one character removed is read without throwing', () => {
-    const damaged = validScenario.map((scenario) => scenarioToJson(scenario, 0)).chain((text) => fc.nat({ max: text.length - 1 }).map((k) => text.slice(0, k) + text.slice(k + 1)));
-    fc.assert(fc.property(damaged, (text) => isWellFormed(parseScenarioText(text))), { numRuns: 500 });
+    const damaged = validScenario
+      .map((scenario) => scenarioToJson(scenario, 0))
+      .chain((text) => fc.nat({ max: text.length - 1 }).map((k) => text.slice(0, k) + text.slice(k + 1)));
+    fc.assert(
+      fc.property(damaged, (text) => isWellFormed(parseScenarioText(text))),
+      { numRuns: 500 },
+    );
   });
 
   test('deleting a required field is always an error at that field', () => {
@@ -235,6 +319,8 @@ describe('the arbitrary itself', () => {
     const samples = fc.sample(validScenario, { numRuns: 400, seed: 1 });
     expect(new Set(samples.map((s) => s.optimizer.type))).toEqual(new Set(OPTIMIZER_TYPES));
     expect(new Set(samples.map((s) => s.loss))).toEqual(new Set(LOSS_NAMES));
-    expect(new Set(samples.map((s) => s.init?.type ?? 'weights'))).toEqual(new Set(['weights', 'constant', 'uniform', 'xavier', 'he']));
+    expect(new Set(samples.map((s) => s.init?.type ?? 'weights'))).toEqual(
+      new Set(['weights', 'constant', 'uniform', 'xavier', 'he']),
+    );
   });
 });

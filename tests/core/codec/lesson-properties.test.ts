@@ -39,9 +39,21 @@ describe('lesson codec properties', () => {
 
   test('junk never throws: any value at all, including ones JSON cannot write', () => {
     fc.assert(
-      fc.property(fc.anything({ withBigInt: true, withMap: true, withSet: true, withDate: true, withTypedArray: true, withSparseArray: true, withBoxedValues: true, withNullPrototype: true }), (value) => {
-        expect(() => parseLesson(value, PRESET_CATALOG)).not.toThrow();
-      }),
+      fc.property(
+        fc.anything({
+          withBigInt: true,
+          withMap: true,
+          withSet: true,
+          withDate: true,
+          withTypedArray: true,
+          withSparseArray: true,
+          withBoxedValues: true,
+          withNullPrototype: true,
+        }),
+        (value) => {
+          expect(() => parseLesson(value, PRESET_CATALOG)).not.toThrow();
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -58,16 +70,23 @@ describe('lesson codec properties', () => {
   test('a valid lesson with one field replaced by junk never throws, and what it gives back writes back the same', () => {
     const paths = ['title', 'scenario', 'hide', 'steps', 'description', 'format'];
     fc.assert(
-      fc.property(lessons, fc.constantFrom(...paths), fc.jsonValue(), fc.nat(3), fc.constantFrom('text', 'view', 'ask', 'compare', 'scenario', 'title'), (lesson, key, junk, k, stepKey) => {
-        const doc = JSON.parse(lessonToJson(lesson)) as Record<string, unknown>;
-        if (k % 2 === 0) doc[key] = junk;
-        else {
-          const steps = doc.steps as Record<string, unknown>[];
-          steps[k % steps.length][stepKey] = junk;
-        }
-        const result = parseLesson(doc, PRESET_CATALOG);
-        if (result.ok) expect(parseLesson(serializeLesson(result.value), PRESET_CATALOG)).toEqual(result);
-      }),
+      fc.property(
+        lessons,
+        fc.constantFrom(...paths),
+        fc.jsonValue(),
+        fc.nat(3),
+        fc.constantFrom('text', 'view', 'ask', 'compare', 'scenario', 'title'),
+        (lesson, key, junk, k, stepKey) => {
+          const doc = JSON.parse(lessonToJson(lesson)) as Record<string, unknown>;
+          if (k % 2 === 0) doc[key] = junk;
+          else {
+            const steps = doc.steps as Record<string, unknown>[];
+            steps[k % steps.length][stepKey] = junk;
+          }
+          const result = parseLesson(doc, PRESET_CATALOG);
+          if (result.ok) expect(parseLesson(serializeLesson(result.value), PRESET_CATALOG)).toEqual(result);
+        },
+      ),
       { numRuns: 300 },
     );
   });

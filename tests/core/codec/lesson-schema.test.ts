@@ -5,7 +5,8 @@ import { describe, expect, test } from 'vitest';
 import { serializeLesson } from '../../../src/core/codec/serialize-lesson.ts';
 import { lessons } from '../../helpers/lesson-arbitrary.ts';
 
-const read = (path: string) => JSON.parse(readFileSync(new URL(path, import.meta.url), 'utf8')) as Record<string, unknown>;
+const read = (path: string) =>
+  JSON.parse(readFileSync(new URL(path, import.meta.url), 'utf8')) as Record<string, unknown>;
 const lessonSchema = read('../../../public/backprop-lesson-1.schema.json');
 const scenarioSchema = read('../../../public/backprop-scenario-1.schema.json');
 
@@ -21,7 +22,13 @@ const base = {
   format: 'backprop-lesson/1',
   title: 'Mazur',
   scenario: 'preset:mazur',
-  steps: [{ text: 'o₁ is {{a:node:2:0}}.', view: { pos: 9, sel: 'node:2:0', panel: 'math' }, compare: [{ label: 'Mazur prints', value: 0.274811083, of: 'loss-term:0' }] }],
+  steps: [
+    {
+      text: 'o₁ is {{a:node:2:0}}.',
+      view: { pos: 9, sel: 'node:2:0', panel: 'math' },
+      compare: [{ label: 'Mazur prints', value: 0.274811083, of: 'loss-term:0' }],
+    },
+  ],
 };
 
 describe('public/backprop-lesson-1.schema.json (checked with Ajv, JSON Schema 2020-12)', () => {
@@ -70,7 +77,13 @@ describe('public/backprop-lesson-1.schema.json (checked with Ajv, JSON Schema 20
     ['the gradient of a node', { ...base, steps: [{ text: 'x', ask: { of: 'gradient:node:1:0' } }] }],
     ['0 digits', { ...base, steps: [{ text: 'x', ask: { of: 'loss', digits: 0 } }] }],
     ['a compare without a label', { ...base, steps: [{ text: 'x', compare: [{ value: 1, of: 'loss' }] }] }],
-    ['21 comparisons', { ...base, steps: [{ text: 'x', compare: Array.from({ length: 21 }, () => ({ label: 'x', value: 1, of: 'loss' })) }] }],
+    [
+      '21 comparisons',
+      {
+        ...base,
+        steps: [{ text: 'x', compare: Array.from({ length: 21 }, () => ({ label: 'x', value: 1, of: 'loss' })) }],
+      },
+    ],
     ['201 steps', { ...base, steps: Array.from({ length: 201 }, () => ({ text: 'x' })) }],
     ['a title over 500 characters', { ...base, title: 'x'.repeat(501) }],
   ];

@@ -42,7 +42,10 @@ describe('decompressUriCapped', () => {
     const random = rng(11);
     const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+-$%!é';
     for (let n = 0; n < 300; n++) {
-      const junk = Array.from({ length: 1 + Math.floor(random() * 60) }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
+      const junk = Array.from(
+        { length: 1 + Math.floor(random() * 60) },
+        () => alphabet[Math.floor(random() * alphabet.length)],
+      ).join('');
       let theirs: string | null;
       try {
         theirs = decompressFromEncodedURIComponent(junk);

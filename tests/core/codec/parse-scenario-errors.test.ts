@@ -21,11 +21,19 @@ function watchedArray(length: number): { array: unknown[]; reads: () => number }
 
 describe('parseScenario error reporting', () => {
   test('formatCodecError writes "path: message"', () => {
-    expect(formatCodecError({ path: 'layers[2].activation', message: 'unknown activation "relux"' })).toBe('layers[2].activation: unknown activation "relux"');
+    expect(formatCodecError({ path: 'layers[2].activation', message: 'unknown activation "relux"' })).toBe(
+      'layers[2].activation: unknown activation "relux"',
+    );
   });
 
   test('collects the errors of unrelated fields instead of stopping at the first', () => {
-    const doc = minimal({ format: 'x', loss: 'l1', reduction: 'max', optimizer: { type: 'sgd', learningRate: -1 }, batchSize: 2 });
+    const doc = minimal({
+      format: 'x',
+      loss: 'l1',
+      reduction: 'max',
+      optimizer: { type: 'sgd', learningRate: -1 },
+      batchSize: 2,
+    });
     expect(errorsOf(parseScenario(doc))).toEqual([
       'format: expected "backprop-scenario/1", got "x"',
       'loss: unknown loss "l1" (expected mse, sse, half-sse, bce, cross-entropy)',
@@ -36,19 +44,34 @@ describe('parseScenario error reporting', () => {
   });
 
   test('bad layers skip the checks that depend on them (no cascade)', () => {
-    const doc = minimal({ layers: [{ size: 2 }, { size: 0, activation: 'identity', bias: true }], weights: [[[1, 2, 3]]], biases: [[1, 2, 3]], data: [{ x: [1, 2, 3], y: [] }] });
+    const doc = minimal({
+      layers: [{ size: 2 }, { size: 0, activation: 'identity', bias: true }],
+      weights: [[[1, 2, 3]]],
+      biases: [[1, 2, 3]],
+      data: [{ x: [1, 2, 3], y: [] }],
+    });
     expect(errorsOf(parseScenario(doc))).toEqual(['layers[1].size: expected an integer ≥ 1, got 0']);
   });
 
   test('a bad bias flag skips the bias checks of that layer only', () => {
-    const layers = [{ size: 1 }, { size: 1, activation: 'relu', bias: 'yes' }, { size: 1, activation: 'identity', bias: false }];
+    const layers = [
+      { size: 1 },
+      { size: 1, activation: 'relu', bias: 'yes' },
+      { size: 1, activation: 'identity', bias: false },
+    ];
     const doc = minimal({ layers, weights: [[[1]], [[1]]], biases: [[0], [0]], data: [{ x: [1], y: [1] }] });
-    expect(errorsOf(parseScenario(doc))).toEqual(['layers[1].bias: expected true or false, got "yes"', 'biases[1]: expected null (layers[2].bias is false), got an array']);
+    expect(errorsOf(parseScenario(doc))).toEqual([
+      'layers[1].bias: expected true or false, got "yes"',
+      'biases[1]: expected null (layers[2].bias is false), got an array',
+    ]);
   });
 
   test('samples are still checked for numbers when the layers are bad', () => {
     const doc = minimal({ layers: [{ size: 2 }], data: [{ x: ['1'], y: [0] }] });
-    expect(errorsOf(parseScenario(doc))).toEqual(['layers: expected at least 2 layers (an input and an output layer), got 1', 'data[0].x[0]: expected a finite number, got "1"']);
+    expect(errorsOf(parseScenario(doc))).toEqual([
+      'layers: expected at least 2 layers (an input and an output layer), got 1',
+      'data[0].x[0]: expected a finite number, got "1"',
+    ]);
   });
 
   test('a hopeless document yields at most 100 errors, then says it stopped', () => {
@@ -61,20 +84,29 @@ describe('parseScenario error reporting', () => {
 
   test('over the parameter limit, the weights are not walked at all', () => {
     const rows = watchedArray(1024);
-    const doc = minimal({ layers: [{ size: 1024 }, { size: 1024, activation: 'relu', bias: false }], weights: [rows.array] });
-    expect(errorsOf(parseScenario(doc))).toEqual(['layers: 1,048,576 parameters (weights and biases) exceed the limit of 1,000,000']);
+    const doc = minimal({
+      layers: [{ size: 1024 }, { size: 1024, activation: 'relu', bias: false }],
+      weights: [rows.array],
+    });
+    expect(errorsOf(parseScenario(doc))).toEqual([
+      'layers: 1,048,576 parameters (weights and biases) exceed the limit of 1,000,000',
+    ]);
     expect(rows.reads()).toBe(0);
   });
 
   test('over the sample limit, the samples are not walked at all', () => {
     const samples = watchedArray(200_000);
-    expect(errorsOf(parseScenario(minimal({ data: samples.array })))).toEqual(['data: 200,000 samples exceed the limit of 100,000']);
+    expect(errorsOf(parseScenario(minimal({ data: samples.array })))).toEqual([
+      'data: 200,000 samples exceed the limit of 100,000',
+    ]);
     expect(samples.reads()).toBe(0);
   });
 
   test('a wrong length is reported without walking the entries', () => {
     const row = watchedArray(100_000);
-    expect(errorsOf(parseScenario(minimal({ weights: [[row.array]] })))).toEqual(['weights[0][0]: expected 2 numbers (layers[0].size), got 100000']);
+    expect(errorsOf(parseScenario(minimal({ weights: [[row.array]] })))).toEqual([
+      'weights[0][0]: expected 2 numbers (layers[0].size), got 100000',
+    ]);
     expect(row.reads()).toBe(0);
   });
 });
@@ -92,16 +124,24 @@ describe('parseScenarioText', () => {
 
   test('1e999 becomes Infinity in JSON.parse and is rejected as out of range', () => {
     const text = JSON.stringify(minimal()).replace('0.5', '1e999');
-    expect(errorsOf(parseScenarioText(text))).toEqual(['weights[0][0][0]: expected a finite number, got a number out of range (beyond ±1.8e308, such as 1e999)']);
-    expect(errorsOf(parseScenarioText(JSON.stringify(minimal()).replace('0.5', '-1e999')))).toEqual(['weights[0][0][0]: expected a finite number, got a number out of range (beyond ±1.8e308, such as 1e999)']);
+    expect(errorsOf(parseScenarioText(text))).toEqual([
+      'weights[0][0][0]: expected a finite number, got a number out of range (beyond ±1.8e308, such as 1e999)',
+    ]);
+    expect(errorsOf(parseScenarioText(JSON.stringify(minimal()).replace('0.5', '-1e999')))).toEqual([
+      'weights[0][0][0]: expected a finite number, got a number out of range (beyond ±1.8e308, such as 1e999)',
+    ]);
   });
 
   test('valid JSON that is not a scenario gets the scenario errors', () => {
-    expect(errorsOf(parseScenarioText('[]'))).toEqual(['(root): expected a scenario object { "format": "backprop-scenario/1", ... }, got an array']);
+    expect(errorsOf(parseScenarioText('[]'))).toEqual([
+      '(root): expected a scenario object { "format": "backprop-scenario/1", ... }, got an array',
+    ]);
   });
 
   test('a value that is not text is an error, not an exception', () => {
-    expect(errorsOf(parseScenarioText(undefined as unknown as string))).toEqual(['(root): expected JSON text, got nothing']);
+    expect(errorsOf(parseScenarioText(undefined as unknown as string))).toEqual([
+      '(root): expected JSON text, got nothing',
+    ]);
   });
 });
 

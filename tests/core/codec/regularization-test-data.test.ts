@@ -10,18 +10,16 @@ function errorsOf(doc: unknown): string[] {
 }
 
 describe('regularization', () => {
-  test.each([
-    [{ l2: 0.01 }],
-    [{ l1: 0.001 }],
-    [{ l1: 0.001, l2: 0.01 }],
-    [{ l1: 0, l2: 0 }],
-  ])('%j is read and written back as it was', (regularization) => {
-    const result = parseScenario(minimal({ regularization }));
-    expect(result.ok).toBe(true);
-    if (!result.ok) return;
-    expect(result.value.regularization).toEqual(regularization);
-    expect(serializeScenario(result.value).regularization).toEqual(regularization);
-  });
+  test.each([[{ l2: 0.01 }], [{ l1: 0.001 }], [{ l1: 0.001, l2: 0.01 }], [{ l1: 0, l2: 0 }]])(
+    '%j is read and written back as it was',
+    (regularization) => {
+      const result = parseScenario(minimal({ regularization }));
+      expect(result.ok).toBe(true);
+      if (!result.ok) return;
+      expect(result.value.regularization).toEqual(regularization);
+      expect(serializeScenario(result.value).regularization).toEqual(regularization);
+    },
+  );
 
   test.each([
     [{ l2: -0.01 }, 'regularization.l2: expected a finite number ≥ 0, got -0.01'],
@@ -44,7 +42,10 @@ describe('regularization', () => {
 
 describe('testData', () => {
   test('is read like data and written after the other fields', () => {
-    const testData = [{ x: [0, 1], y: [2] }, { x: [-1, 0.5], y: [0] }];
+    const testData = [
+      { x: [0, 1], y: [2] },
+      { x: [-1, 0.5], y: [0] },
+    ];
     const result = parseScenario(minimal({ testData, regularization: { l2: 0.5 } }));
     expect(result.ok).toBe(true);
     if (!result.ok) return;
@@ -59,8 +60,14 @@ describe('testData', () => {
     [[], 'testData: expected at least 1 sample, got none'],
     [{}, 'testData: expected an array of samples { "x": [...], "y": [...] }, got an object'],
     [[{ x: [1], y: [2] }], 'testData[0].x: expected 2 numbers (layers[0].size), got 1'],
-    [[{ x: [1, 2], y: [2] }, { x: [1, 2] }], 'testData[1].y: required field is missing (expected an array of 1 number (layers[1].size))'],
-    [[{ x: [1, 2], y: [Infinity] }], 'testData[0].y[0]: expected a finite number, got a number out of range (beyond ±1.8e308, such as 1e999)'],
+    [
+      [{ x: [1, 2], y: [2] }, { x: [1, 2] }],
+      'testData[1].y: required field is missing (expected an array of 1 number (layers[1].size))',
+    ],
+    [
+      [{ x: [1, 2], y: [Infinity] }],
+      'testData[0].y[0]: expected a finite number, got a number out of range (beyond ±1.8e308, such as 1e999)',
+    ],
     [[{ x: [1, 2], y: [1], z: 1 }], 'testData[0].z: unknown field (allowed: x, y)'],
   ])('%j is rejected: %s', (testData, message) => {
     expect(errorsOf(minimal({ testData }))).toEqual([message]);

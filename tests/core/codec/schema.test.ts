@@ -14,7 +14,9 @@ const CASES: Record<string, SchemaCases> = {
 };
 
 const PUBLIC = new URL('../../../public/', import.meta.url);
-const published = readdirSync(PUBLIC).filter((name) => name.endsWith('.schema.json')).sort();
+const published = readdirSync(PUBLIC)
+  .filter((name) => name.endsWith('.schema.json'))
+  .sort();
 
 type SchemaObject = Readonly<Record<string, unknown>>;
 
@@ -44,7 +46,28 @@ function replaceAt(doc: unknown, path: (string | number)[], value: unknown): unk
 
 /** Values a leaf is plausibly replaced with: some keep the document valid, many do not. */
 const plausibleLeaf = fc.oneof(
-  fc.constantFrom(0, 1, -1, 0.5, 1.5, 1024, 1025, 1e-9, null, true, false, '', 'relu', 'linear', 'sgd', 'adam', 'mse', 'sum', 'he', 'x'.repeat(65)),
+  fc.constantFrom(
+    0,
+    1,
+    -1,
+    0.5,
+    1.5,
+    1024,
+    1025,
+    1e-9,
+    null,
+    true,
+    false,
+    '',
+    'relu',
+    'linear',
+    'sgd',
+    'adam',
+    'mse',
+    'sum',
+    'he',
+    'x'.repeat(65),
+  ),
   fc.double({ noNaN: true, noDefaultInfinity: true }),
   fc.integer({ min: -3, max: 40 }),
 );
@@ -54,7 +77,13 @@ function compile(schema: SchemaObject, name: string) {
   // strictRequired would refuse `oneOf: [{ required: ['weights'] }, { required: ['init'] }]`, a
   // sound way to say "exactly one of"; strictTypes and strictTuples are about style (a `type`
   // beside each `items`, a `minItems` equal to the length of `prefixItems`), not meaning.
-  const ajv = new Ajv2020({ strict: true, strictRequired: false, strictTypes: false, strictTuples: false, allErrors: true });
+  const ajv = new Ajv2020({
+    strict: true,
+    strictRequired: false,
+    strictTypes: false,
+    strictTuples: false,
+    allErrors: true,
+  });
   // A schema may refer to another by its file name, as they are served side by side (a lesson's scenario).
   for (const other of published) {
     if (other !== name) ajv.addSchema(JSON.parse(readFileSync(new URL(other, PUBLIC), 'utf8')) as SchemaObject, other);

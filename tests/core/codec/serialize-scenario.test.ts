@@ -13,7 +13,13 @@ function full(): Scenario {
       { size: 2, activation: { type: 'leaky-relu', alpha: 0.01 }, bias: true },
       { size: 1, activation: { type: 'sigmoid' }, bias: false, labels: ['y'] },
     ],
-    weightLabels: [[['a', 'b'], ['c', 'd']], [['e', 'f']]],
+    weightLabels: [
+      [
+        ['a', 'b'],
+        ['c', 'd'],
+      ],
+      [['e', 'f']],
+    ],
     biasLabels: [['b_1', 'b_2'], null],
     weights: [
       [
@@ -35,8 +41,20 @@ function full(): Scenario {
 describe('serializeScenario', () => {
   test('writes the fields in canonical order', () => {
     expect(Object.keys(serializeScenario(full()))).toEqual([
-      'format', 'title', 'description', 'layers', 'weightLabels', 'biasLabels', 'weights', 'biases',
-      'trainable', 'loss', 'reduction', 'data', 'batchSize', 'optimizer',
+      'format',
+      'title',
+      'description',
+      'layers',
+      'weightLabels',
+      'biasLabels',
+      'weights',
+      'biases',
+      'trainable',
+      'loss',
+      'reduction',
+      'data',
+      'batchSize',
+      'optimizer',
     ]);
   });
 
@@ -50,7 +68,16 @@ describe('serializeScenario', () => {
 
   test('leaves out optional fields that are undefined', () => {
     const scenario = full();
-    for (const key of ['title', 'description', 'weightLabels', 'biasLabels', 'trainable', 'reduction', 'batchSize'] as const) delete scenario[key];
+    for (const key of [
+      'title',
+      'description',
+      'weightLabels',
+      'biasLabels',
+      'trainable',
+      'reduction',
+      'batchSize',
+    ] as const)
+      delete scenario[key];
     const doc = serializeScenario(scenario);
     expect(Object.keys(doc)).toEqual(['format', 'layers', 'weights', 'biases', 'loss', 'data', 'optimizer']);
   });
@@ -72,8 +99,16 @@ describe('serializeScenario', () => {
   });
 
   test('writes every optimizer field, defaults included', () => {
-    const scenario: Scenario = { ...full(), optimizer: { type: 'rmsprop', learningRate: 0.01, decay: 0.9, epsilon: 1e-8 } };
-    expect(serializeScenario(scenario).optimizer).toEqual({ type: 'rmsprop', learningRate: 0.01, decay: 0.9, epsilon: 1e-8 });
+    const scenario: Scenario = {
+      ...full(),
+      optimizer: { type: 'rmsprop', learningRate: 0.01, decay: 0.9, epsilon: 1e-8 },
+    };
+    expect(serializeScenario(scenario).optimizer).toEqual({
+      type: 'rmsprop',
+      learningRate: 0.01,
+      decay: 0.9,
+      epsilon: 1e-8,
+    });
   });
 
   test('the document shares no array with the scenario', () => {
@@ -100,11 +135,20 @@ describe('serializeScenario', () => {
         { size: 2, activation: 'relu', bias: false, labels: ['D', 'E'] },
         { size: 1, activation: 'sigmoid', bias: false, labels: ['F'] },
       ],
-      weights: [[[1, 1, 1], [1, 1, 1]], [[1, 1]]],
+      weights: [
+        [
+          [1, 1, 1],
+          [1, 1, 1],
+        ],
+        [[1, 1]],
+      ],
       biases: [null, null],
       loss: 'bce',
       reduction: 'mean',
-      data: [{ x: [1, 2, 3], y: [1] }, { x: [1, 2, -1], y: [0] }],
+      data: [
+        { x: [1, 2, 3], y: [1] },
+        { x: [1, 2, -1], y: [0] },
+      ],
       optimizer: { type: 'sgd', learningRate: 0.1 },
     };
     const result = parseScenario({ ...doc, biases: undefined });

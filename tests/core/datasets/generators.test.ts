@@ -29,8 +29,12 @@ function classOf(s: Sample, encoding: TargetEncoding): number {
 describe('dataset generators', () => {
   it('offer the four classification and two regression sets of the issue', () => {
     expect(DATASET_GENERATORS.map((g) => `${g.name}:${g.kind}`)).toEqual([
-      'circle:classification', 'xor:classification', 'gaussians:classification', 'spiral:classification',
-      'plane:regression', 'sine:regression',
+      'circle:classification',
+      'xor:classification',
+      'gaussians:classification',
+      'spiral:classification',
+      'plane:regression',
+      'sine:regression',
     ]);
   });
 
@@ -42,7 +46,12 @@ describe('dataset generators', () => {
     });
 
     it(`${name}: honours the count and the test fraction`, () => {
-      for (const [count, fraction, test] of [[100, 0.2, 20], [101, 0.5, 51], [10, 0, 0], [7, 0.3, 2]]) {
+      for (const [count, fraction, test] of [
+        [100, 0.2, 20],
+        [101, 0.5, 51],
+        [10, 0, 0],
+        [7, 0.3, 2],
+      ]) {
         const g = generated({ generator: name, count, noise: 0.1, seed: 1, testFraction: fraction });
         expect(g.testData).toHaveLength(test);
         expect(g.data).toHaveLength(count - test);
@@ -53,7 +62,11 @@ describe('dataset generators', () => {
       const g = generated({ generator: name, count: 40, noise: 0.3, seed: 9, testFraction: 0.25 });
       const doc = {
         format: 'backprop-scenario/1',
-        layers: [{ size: g.inputs }, { size: 3, activation: 'tanh', bias: true }, { size: g.outputs, activation: g.suggested.outputActivation, bias: true }],
+        layers: [
+          { size: g.inputs },
+          { size: 3, activation: 'tanh', bias: true },
+          { size: g.outputs, activation: g.suggested.outputActivation, bias: true },
+        ],
         init: { type: 'xavier', seed: 1 },
         loss: g.suggested.loss,
         data: g.data,
@@ -208,10 +221,20 @@ describe('dataset generators', () => {
     [{ seed: 1.5 }, 'seed: expected an integer, got 1.5'],
     [{ testFraction: 1 }, 'testFraction: expected a number in [0, 1), got 1'],
     [{ count: 2, testFraction: 0.9 }, 'testFraction: 0.9 of 2 points leaves no training point'],
-    [{ generator: 'moons' }, 'generator: unknown generator "moons" (expected circle, xor, gaussians, spiral, plane, sine)'],
+    [
+      { generator: 'moons' },
+      'generator: unknown generator "moons" (expected circle, xor, gaussians, spiral, plane, sine)',
+    ],
     [{ generator: 'sine', targets: 'one-hot' }, 'targets: sine is a regression set: its targets are values'],
   ])('rejects %j: %s', (change, message) => {
-    const result = generateDataset({ generator: 'circle', count: 10, noise: 0, seed: 1, testFraction: 0.2, ...change } as DatasetOptions);
+    const result = generateDataset({
+      generator: 'circle',
+      count: 10,
+      noise: 0,
+      seed: 1,
+      testFraction: 0.2,
+      ...change,
+    } as DatasetOptions);
     expect(result.ok ? [] : result.errors.map((e) => `${e.path}: ${e.message}`)).toEqual([message]);
   });
 });

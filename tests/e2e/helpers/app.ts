@@ -37,29 +37,62 @@ export async function readDiagram(page: Page): Promise<DiagramState> {
     const text = (root: Element, sel: string) => root.querySelector(sel)?.textContent ?? '';
     const shown = (el: Element) => el.getAttribute('display') !== 'none';
     const labels = (kind: string): [string, string, string][] =>
-      all(`.bp-label[data-sel^="${kind}:"]`).filter(shown).map((g) => [
-        (g.getAttribute('data-sel') ?? '').slice(kind.length + 1), text(g, '.bp-label-value'), text(g, '.bp-label-grad'),
-      ]);
+      all(`.bp-label[data-sel^="${kind}:"]`)
+        .filter(shown)
+        .map((g) => [
+          (g.getAttribute('data-sel') ?? '').slice(kind.length + 1),
+          text(g, '.bp-label-value'),
+          text(g, '.bp-label-grad'),
+        ]);
     return {
       edges: all('[data-edge]').map((g) => [
-        g.getAttribute('data-edge') ?? '', g.getAttribute('data-weight'), g.getAttribute('data-grad'), g.getAttribute('data-weight-after'), g.hasAttribute('data-frozen'),
+        g.getAttribute('data-edge') ?? '',
+        g.getAttribute('data-weight'),
+        g.getAttribute('data-grad'),
+        g.getAttribute('data-weight-after'),
+        g.hasAttribute('data-frozen'),
       ]),
-      biases: all('[data-bias]').map((g) => [g.getAttribute('data-bias') ?? '', g.getAttribute('data-value'), g.getAttribute('data-grad'), g.getAttribute('data-value-after')]),
+      biases: all('[data-bias]').map((g) => [
+        g.getAttribute('data-bias') ?? '',
+        g.getAttribute('data-value'),
+        g.getAttribute('data-grad'),
+        g.getAttribute('data-value-after'),
+      ]),
       nodes: all('[data-node]').map((g) => [
-        g.getAttribute('data-node') ?? '', g.getAttribute('data-z'), g.getAttribute('data-a'), g.getAttribute('data-dldz'), g.getAttribute('data-dlda'),
+        g.getAttribute('data-node') ?? '',
+        g.getAttribute('data-z'),
+        g.getAttribute('data-a'),
+        g.getAttribute('data-dldz'),
+        g.getAttribute('data-dlda'),
       ]),
       nodeText: all('.bp-node-text[data-sel^="node:"]').map((g) => [
-        (g.getAttribute('data-sel') ?? '').slice(5), text(g, '.bp-text-a'), text(g, '.bp-text-delta'), text(g, '.bp-text-target'),
+        (g.getAttribute('data-sel') ?? '').slice(5),
+        text(g, '.bp-text-a'),
+        text(g, '.bp-text-delta'),
+        text(g, '.bp-text-target'),
       ]),
       edgeLabels: labels('edge'),
       biasLabels: labels('bias'),
-      loss: [document.querySelector('[data-loss]')?.getAttribute('data-loss') ?? null, document.querySelector('.bp-loss-text')?.textContent ?? ''],
+      loss: [
+        document.querySelector('[data-loss]')?.getAttribute('data-loss') ?? null,
+        document.querySelector('.bp-loss-text')?.textContent ?? '',
+      ],
     };
   });
   const num = (s: string | null) => (s === null ? NaN : Number(s));
-  const state: DiagramState = { edges: {}, biases: {}, nodes: {}, nodeText: {}, edgeLabels: {}, biasLabels: {}, loss: { value: num(raw.loss[0]), text: raw.loss[1] } };
-  for (const [key, w, g, after, frozen] of raw.edges) state.edges[key] = { weight: num(w), grad: num(g), after: after === null ? null : num(after), frozen };
-  for (const [key, v, g, after] of raw.biases) state.biases[key] = { value: num(v), grad: num(g), after: after === null ? null : num(after) };
+  const state: DiagramState = {
+    edges: {},
+    biases: {},
+    nodes: {},
+    nodeText: {},
+    edgeLabels: {},
+    biasLabels: {},
+    loss: { value: num(raw.loss[0]), text: raw.loss[1] },
+  };
+  for (const [key, w, g, after, frozen] of raw.edges)
+    state.edges[key] = { weight: num(w), grad: num(g), after: after === null ? null : num(after), frozen };
+  for (const [key, v, g, after] of raw.biases)
+    state.biases[key] = { value: num(v), grad: num(g), after: after === null ? null : num(after) };
   for (const [key, z, a, d, da] of raw.nodes) state.nodes[key] = { z: num(z), a: num(a), dldz: num(d), dlda: num(da) };
   for (const [key, a, d, y] of raw.nodeText) state.nodeText[key] = { a, delta: d, target: y };
   for (const [key, v, g] of raw.edgeLabels) state.edgeLabels[key] = { value: v, grad: g };
@@ -68,12 +101,20 @@ export async function readDiagram(page: Page): Promise<DiagramState> {
 }
 
 /** data-weight of every edge, nested like a scenario's weights[l][j][i]. */
-export function nestedWeights(d: DiagramState, sizes: readonly number[], field: 'weight' | 'grad' | 'after' = 'weight'): number[][][] {
-  return sizes.slice(1).map((n, l) => Array.from({ length: n }, (_, j) => Array.from({ length: sizes[l] }, (_, i) => {
-    const e = d.edges[`${l}:${j}:${i}`];
-    if (!e) throw new Error(`no edge ${l}:${j}:${i} in the diagram`);
-    return e[field] ?? NaN;
-  })));
+export function nestedWeights(
+  d: DiagramState,
+  sizes: readonly number[],
+  field: 'weight' | 'grad' | 'after' = 'weight',
+): number[][][] {
+  return sizes.slice(1).map((n, l) =>
+    Array.from({ length: n }, (_, j) =>
+      Array.from({ length: sizes[l] }, (_, i) => {
+        const e = d.edges[`${l}:${j}:${i}`];
+        if (!e) throw new Error(`no edge ${l}:${j}:${i} in the diagram`);
+        return e[field] ?? NaN;
+      }),
+    ),
+  );
 }
 
 /** Opens the app (optionally at a hash) and waits for the diagram. */
@@ -107,7 +148,9 @@ export async function stepForward(page: Page): Promise<{ position: number; total
   await page.getByTestId('step-forward').click();
   await expect(page.getByTestId('step-caption')).toHaveText(new RegExp(`^${before.position + 1}/${before.total}`));
   const after = await readCaption(page);
-  expect(after.text, `caption at ${after.position} should differ from the one at ${before.position}`).not.toBe(before.text);
+  expect(after.text, `caption at ${after.position} should differ from the one at ${before.position}`).not.toBe(
+    before.text,
+  );
   return after;
 }
 
@@ -147,7 +190,12 @@ export function node(page: Page, key: string): Locator {
 }
 
 /** Opens an EditableNumber (by test id), types `text` and presses Enter (or Escape). */
-export async function typeInto(page: Page, testId: string, text: string, key: 'Enter' | 'Escape' = 'Enter'): Promise<Locator> {
+export async function typeInto(
+  page: Page,
+  testId: string,
+  text: string,
+  key: 'Enter' | 'Escape' = 'Enter',
+): Promise<Locator> {
   await page.getByTestId(testId).click();
   const input = page.getByTestId(`${testId}-input`);
   await expect(input).toBeFocused();
@@ -177,7 +225,10 @@ export function expectAllClose(actual: unknown, expected: unknown, tol: number, 
   const a = actual as number;
   const e = expected as number;
   expect(typeof a, `${path} should be a number`).toBe('number');
-  expect(Math.abs(a - e) <= tol, `${path}: got ${String(a)}, expected ${String(e)} (|diff| ${Math.abs(a - e)} > ${tol})`).toBe(true);
+  expect(
+    Math.abs(a - e) <= tol,
+    `${path}: got ${String(a)}, expected ${String(e)} (|diff| ${Math.abs(a - e)} > ${tol})`,
+  ).toBe(true);
 }
 
 /** The numbers of a diagram state only (data attributes), without the texts that selection and hover change. */

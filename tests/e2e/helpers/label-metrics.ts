@@ -39,9 +39,16 @@ export async function measureLabels(page: Page): Promise<LabelMetrics> {
       const r = el.getBoundingClientRect();
       return { x0: r.left, y0: r.top, x1: r.right, y1: r.bottom };
     };
-    const union = (a: Box, b: Box): Box => ({ x0: Math.min(a.x0, b.x0), y0: Math.min(a.y0, b.y0), x1: Math.max(a.x1, b.x1), y1: Math.max(a.y1, b.y1) });
-    const overlap = (a: Box, b: Box, tol = 0.5) => Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0) > tol && Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0) > tol;
-    const inside = (a: Box, outer: Box) => a.x0 >= outer.x0 - 0.5 && a.y0 >= outer.y0 - 0.5 && a.x1 <= outer.x1 + 0.5 && a.y1 <= outer.y1 + 0.5;
+    const union = (a: Box, b: Box): Box => ({
+      x0: Math.min(a.x0, b.x0),
+      y0: Math.min(a.y0, b.y0),
+      x1: Math.max(a.x1, b.x1),
+      y1: Math.max(a.y1, b.y1),
+    });
+    const overlap = (a: Box, b: Box, tol = 0.5) =>
+      Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0) > tol && Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0) > tol;
+    const inside = (a: Box, outer: Box) =>
+      a.x0 >= outer.x0 - 0.5 && a.y0 >= outer.y0 - 0.5 && a.x1 <= outer.x1 + 0.5 && a.y1 <= outer.y1 + 0.5;
     const displayed = (el: Element) => {
       for (let e: Element | null = el; e; e = e.parentElement) {
         if (e.getAttribute('display') === 'none') return false;
@@ -52,9 +59,17 @@ export async function measureLabels(page: Page): Promise<LabelMetrics> {
     };
     const svg = document.querySelector('[data-testid="diagram"] svg') as SVGSVGElement;
     const frame = boxOf(document.querySelector('[data-testid="diagram"]') as Element);
-    const params = Array.from(svg.querySelectorAll('[data-edge], [data-bias]')).map((g) => g.getAttribute('data-sel') ?? '');
+    const params = Array.from(svg.querySelectorAll('[data-edge], [data-bias]')).map(
+      (g) => g.getAttribute('data-sel') ?? '',
+    );
 
-    interface Label { key: string; text: Box; box: Box; opaque: boolean; el: Element }
+    interface Label {
+      key: string;
+      text: Box;
+      box: Box;
+      opaque: boolean;
+      el: Element;
+    }
     const labels: Label[] = [];
     let minFontPx = Infinity;
     for (const g of Array.from(svg.querySelectorAll('.bp-label'))) {
@@ -75,10 +90,15 @@ export async function measureLabels(page: Page): Promise<LabelMetrics> {
       if (bg && displayed(bg)) {
         const cs = getComputedStyle(bg);
         const fill = cs.fill;
-        const solid = fill !== 'none' && !/rgba\([^)]*,\s*0\)$/.test(fill) && !/transparent/.test(fill) &&
-          parseFloat(cs.fillOpacity) >= 1 && parseFloat(cs.opacity) >= 1;
+        const solid =
+          fill !== 'none' &&
+          !/rgba\([^)]*,\s*0\)$/.test(fill) &&
+          !/transparent/.test(fill) &&
+          parseFloat(cs.fillOpacity) >= 1 &&
+          parseFloat(cs.opacity) >= 1;
         const b = boxOf(bg);
-        opaque = solid && b.x0 <= text.x0 + 0.5 && b.y0 <= text.y0 + 0.5 && b.x1 >= text.x1 - 0.5 && b.y1 >= text.y1 - 0.5;
+        opaque =
+          solid && b.x0 <= text.x0 + 0.5 && b.y0 <= text.y0 + 0.5 && b.x1 >= text.x1 - 0.5 && b.y1 >= text.y1 - 0.5;
         box = union(b, text);
       }
       labels.push({ key: g.getAttribute('data-sel') ?? '', text, box, opaque, el: g });
@@ -87,7 +107,8 @@ export async function measureLabels(page: Page): Promise<LabelMetrics> {
 
     const overlaps: string[] = [];
     for (let a = 0; a < labels.length; a++) {
-      for (let b = a + 1; b < labels.length; b++) if (overlap(labels[a].box, labels[b].box)) overlaps.push(`${labels[a].key} × ${labels[b].key}`);
+      for (let b = a + 1; b < labels.length; b++)
+        if (overlap(labels[a].box, labels[b].box)) overlaps.push(`${labels[a].key} × ${labels[b].key}`);
     }
 
     const obstacles: { name: string; box: Box }[] = [];
@@ -103,19 +124,29 @@ export async function measureLabels(page: Page): Promise<LabelMetrics> {
     const legendBg = svg.querySelector('.bp-legend-bg');
     if (legendBg && displayed(legendBg)) obstacles.push({ name: 'legend', box: boxOf(legendBg) });
     const nodeOverlaps: string[] = [];
-    for (const l of labels) for (const o of obstacles) if (overlap(l.box, o.box)) nodeOverlaps.push(`${l.key} × ${o.name}`);
+    for (const l of labels)
+      for (const o of obstacles) if (overlap(l.box, o.box)) nodeOverlaps.push(`${l.key} × ${o.name}`);
 
     // Edge segments in screen coordinates.
-    const lines = Array.from(svg.querySelectorAll('.bp-edge > .bp-line, .bp-bias > .bp-line, .bp-loss-link')) as SVGLineElement[];
+    const lines = Array.from(
+      svg.querySelectorAll('.bp-edge > .bp-line, .bp-bias > .bp-line, .bp-loss-link'),
+    ) as SVGLineElement[];
     const segs = lines.filter(displayed).map((line) => {
       const m = line.getScreenCTM() as DOMMatrix;
-      const p = (x: string, y: string) => new DOMPoint(Number(line.getAttribute(x)), Number(line.getAttribute(y))).matrixTransform(m);
+      const p = (x: string, y: string) =>
+        new DOMPoint(Number(line.getAttribute(x)), Number(line.getAttribute(y))).matrixTransform(m);
       const a = p('x1', 'y1');
       const b = p('x2', 'y2');
       const scale = Math.hypot(m.a, m.b);
       const nonScaling = getComputedStyle(line).vectorEffect === 'non-scaling-stroke';
       const w = parseFloat(line.getAttribute('stroke-width') ?? getComputedStyle(line).strokeWidth) || 1;
-      return { key: line.closest('[data-sel]')?.getAttribute('data-sel') ?? 'loss-link', line, a, b, half: (nonScaling ? w : w * scale) / 2 };
+      return {
+        key: line.closest('[data-sel]')?.getAttribute('data-sel') ?? 'loss-link',
+        line,
+        a,
+        b,
+        half: (nonScaling ? w : w * scale) / 2,
+      };
     });
     const segHitsBox = (a: DOMPoint, b: DOMPoint, box: Box): boolean => {
       // Liang–Barsky clipping of the segment against the box.
@@ -126,21 +157,40 @@ export async function measureLabels(page: Page): Promise<LabelMetrics> {
       const clip = (p: number, q: number) => {
         if (p === 0) return q >= 0;
         const r = q / p;
-        if (p < 0) { if (r > t1) return false; if (r > t0) t0 = r; } else { if (r < t0) return false; if (r < t1) t1 = r; }
+        if (p < 0) {
+          if (r > t1) return false;
+          if (r > t0) t0 = r;
+        } else {
+          if (r < t0) return false;
+          if (r < t1) t1 = r;
+        }
         return true;
       };
-      return clip(-dx, a.x - box.x0) && clip(dx, box.x1 - a.x) && clip(-dy, a.y - box.y0) && clip(dy, box.y1 - a.y) && t0 <= t1;
+      return (
+        clip(-dx, a.x - box.x0) &&
+        clip(dx, box.x1 - a.x) &&
+        clip(-dy, a.y - box.y0) &&
+        clip(dy, box.y1 - a.y) &&
+        t0 <= t1
+      );
     };
     const struck: string[] = [];
     for (const l of labels) {
       if (l.opaque) {
         // The background must be painted above every edge line.
-        const above = segs.every((s) => (s.line.compareDocumentPosition(l.el) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0);
+        const above = segs.every(
+          (s) => (s.line.compareDocumentPosition(l.el) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0,
+        );
         if (above) continue;
       }
       for (const s of segs) {
         if (s.key === l.key) continue;
-        const t = { x0: l.text.x0 - s.half + 1, y0: l.text.y0 - s.half + 1, x1: l.text.x1 + s.half - 1, y1: l.text.y1 + s.half - 1 };
+        const t = {
+          x0: l.text.x0 - s.half + 1,
+          y0: l.text.y0 - s.half + 1,
+          x1: l.text.x1 + s.half - 1,
+          y1: l.text.y1 + s.half - 1,
+        };
         if (segHitsBox(s.a, s.b, t)) {
           struck.push(`${l.key} struck by ${s.key}`);
           break;
@@ -152,7 +202,9 @@ export async function measureLabels(page: Page): Promise<LabelMetrics> {
       params: params.length,
       drawn: params.filter((k) => drawnKeys.has(k)).length,
       missing: params.filter((k) => !drawnKeys.has(k)),
-      overlaps, nodeOverlaps, struck,
+      overlaps,
+      nodeOverlaps,
+      struck,
       minFontPx: minFontPx === Infinity ? 0 : minFontPx,
       hiddenNote: note && displayed(note) ? (note.textContent ?? '') : '',
     };

@@ -37,7 +37,8 @@ function fromCase(id: string, file: string): PresetExpectation {
   const c = oracleCase(file);
   const s0 = c.expected.forward_backward.samples[0];
   return {
-    id, file,
+    id,
+    file,
     sizes: c.network.layer_sizes,
     a0: s0.a,
     dLdz0: s0.dL_dz,
@@ -65,7 +66,8 @@ function walkthrough(): PresetExpectation {
   const lr = 0.1;
   const w = c.network.weights;
   return {
-    id: 'walkthrough', file,
+    id: 'walkthrough',
+    file,
     sizes: c.network.layer_sizes,
     a0: c.expected.forward_backward.samples[0].a,
     dLdz0: [null, [w[1][0][0] * deltaOut, w[1][0][1] * deltaOut], [deltaOut]],

@@ -13,10 +13,19 @@ const SPEC_EXAMPLE = {
     { size: 2, activation: 'relu', bias: false, labels: ['D', 'E'] },
     { size: 1, activation: 'sigmoid', bias: false, labels: ['F'] },
   ],
-  weights: [[[1, 1, 1], [1, 1, 1]], [[1, 1]]],
+  weights: [
+    [
+      [1, 1, 1],
+      [1, 1, 1],
+    ],
+    [[1, 1]],
+  ],
   loss: 'bce',
   reduction: 'mean',
-  data: [{ x: [1, 2, 3], y: [1] }, { x: [1, 2, -1], y: [0] }],
+  data: [
+    { x: [1, 2, 3], y: [1] },
+    { x: [1, 2, -1], y: [0] },
+  ],
   optimizer: { type: 'sgd', learningRate: 0.1 },
 };
 
@@ -31,19 +40,51 @@ const VALID: Record<string, unknown>[] = [
       { size: 2, activation: { type: 'linear' }, bias: false },
       { size: 2, activation: 'softmax', bias: true },
     ],
-    weightLabels: [[['a', 'b'], ['c', 'd'], ['e', 'f']], [['g', 'h', 'i'], ['j', 'k', 'l']], [['m', 'n'], ['o', 'p']]],
+    weightLabels: [
+      [
+        ['a', 'b'],
+        ['c', 'd'],
+        ['e', 'f'],
+      ],
+      [
+        ['g', 'h', 'i'],
+        ['j', 'k', 'l'],
+      ],
+      [
+        ['m', 'n'],
+        ['o', 'p'],
+      ],
+    ],
     biasLabels: [['b_1', 'b_2', 'b_3'], null, null],
     init: { type: 'uniform', low: -1, high: 1, seed: 10 },
     biases: [null, null, [0.5, -0.5]],
-    trainable: { weights: [true, [[true, false, true], [false, false, true]], false], biases: [[true, false, true], null, true] },
+    trainable: {
+      weights: [
+        true,
+        [
+          [true, false, true],
+          [false, false, true],
+        ],
+        false,
+      ],
+      biases: [[true, false, true], null, true],
+    },
     loss: 'cross-entropy',
-    data: [{ x: [0.5, -1], y: [0, 1] }, { x: [2, 3], y: [0.25, 0.75] }, { x: [0, 0], y: [1, 0] }],
+    data: [
+      { x: [0.5, -1], y: [0, 1] },
+      { x: [2, 3], y: [0.25, 0.75] },
+      { x: [0, 0], y: [1, 0] },
+    ],
     batchSize: 2,
     optimizer: { type: 'adam', learningRate: 0.01, beta1: 0.8 },
   },
   {
     format: 'backprop-scenario/1',
-    layers: [{ size: 1 }, { size: 1, activation: { type: 'tanh' }, bias: true }, { size: 1, activation: 'identity', bias: true }],
+    layers: [
+      { size: 1 },
+      { size: 1, activation: { type: 'tanh' }, bias: true },
+      { size: 1, activation: 'identity', bias: true },
+    ],
     init: { type: 'he', seed: 3 },
     loss: 'half-sse',
     reduction: 'sum',
@@ -68,13 +109,44 @@ const INVALID: [string, Record<string, unknown>][] = [
   ['an unknown field', { ...SPEC_EXAMPLE, extra: 1 }],
   ['both weights and init', { ...SPEC_EXAMPLE, init: { type: 'he', seed: 1 } }],
   ['neither weights nor init', { ...SPEC_EXAMPLE, weights: undefined }],
-  ['an input layer with an activation', { ...SPEC_EXAMPLE, layers: [{ size: 3, activation: 'relu' }, ...SPEC_EXAMPLE.layers.slice(1)] }],
-  ['a dense layer without bias flag', { ...SPEC_EXAMPLE, layers: [SPEC_EXAMPLE.layers[0], { size: 2, activation: 'relu' }, SPEC_EXAMPLE.layers[2]] }],
-  ['an unknown activation', { ...SPEC_EXAMPLE, layers: [SPEC_EXAMPLE.layers[0], { size: 2, activation: 'relux', bias: false }, SPEC_EXAMPLE.layers[2]] }],
-  ['a parameter relu does not take', { ...SPEC_EXAMPLE, layers: [SPEC_EXAMPLE.layers[0], { size: 2, activation: { type: 'relu', alpha: 1 }, bias: false }, SPEC_EXAMPLE.layers[2]] }],
+  [
+    'an input layer with an activation',
+    { ...SPEC_EXAMPLE, layers: [{ size: 3, activation: 'relu' }, ...SPEC_EXAMPLE.layers.slice(1)] },
+  ],
+  [
+    'a dense layer without bias flag',
+    { ...SPEC_EXAMPLE, layers: [SPEC_EXAMPLE.layers[0], { size: 2, activation: 'relu' }, SPEC_EXAMPLE.layers[2]] },
+  ],
+  [
+    'an unknown activation',
+    {
+      ...SPEC_EXAMPLE,
+      layers: [SPEC_EXAMPLE.layers[0], { size: 2, activation: 'relux', bias: false }, SPEC_EXAMPLE.layers[2]],
+    },
+  ],
+  [
+    'a parameter relu does not take',
+    {
+      ...SPEC_EXAMPLE,
+      layers: [
+        SPEC_EXAMPLE.layers[0],
+        { size: 2, activation: { type: 'relu', alpha: 1 }, bias: false },
+        SPEC_EXAMPLE.layers[2],
+      ],
+    },
+  ],
   ['a size of 0', { ...SPEC_EXAMPLE, layers: [{ size: 0 }, ...SPEC_EXAMPLE.layers.slice(1)] }],
-  ['33 layers', { ...SPEC_EXAMPLE, layers: [{ size: 1 }, ...Array.from({ length: 32 }, () => ({ size: 1, activation: 'relu', bias: false }))] }],
-  ['a label of 65 characters', { ...SPEC_EXAMPLE, layers: [{ size: 3, labels: ['A', 'B', 'C'.repeat(65)] }, ...SPEC_EXAMPLE.layers.slice(1)] }],
+  [
+    '33 layers',
+    {
+      ...SPEC_EXAMPLE,
+      layers: [{ size: 1 }, ...Array.from({ length: 32 }, () => ({ size: 1, activation: 'relu', bias: false }))],
+    },
+  ],
+  [
+    'a label of 65 characters',
+    { ...SPEC_EXAMPLE, layers: [{ size: 3, labels: ['A', 'B', 'C'.repeat(65)] }, ...SPEC_EXAMPLE.layers.slice(1)] },
+  ],
   ['a bce target of 2', { ...SPEC_EXAMPLE, data: [{ x: [1, 2, 3], y: [2] }] }],
   ['a negative cross-entropy target', { ...SPEC_EXAMPLE, loss: 'cross-entropy', data: [{ x: [1, 2, 3], y: [-1] }] }],
   ['no data', { ...SPEC_EXAMPLE, data: [] }],
