@@ -62,9 +62,17 @@ test.describe('a saved session that cannot be read whole', () => {
     await choosePreset(page, 'mazur');
     await clickEdge(page, '1:0:0');
     await typeInto(page, 'edit-weight', '0.7');
+    // Wait for the save of the edit itself: the save of the preset choice (its weight 0.4) can
+    // already be stored, and a copy of that one would rightly restore 0.4.
     await expect
-      .poll(async () => (JSON.parse((await stored(page, SESSION_KEY)) ?? '{}') as { presetId?: string }).presetId)
-      .toBe('mazur');
+      .poll(async () => {
+        const doc = JSON.parse((await stored(page, SESSION_KEY)) ?? '{}') as {
+          presetId?: string;
+          scenario?: { weights?: number[][][] };
+        };
+        return [doc.presetId, doc.scenario?.weights?.[1]?.[0]?.[0]];
+      })
+      .toEqual(['mazur', 0.7]);
     const bad = await page.evaluate((key) => {
       const doc = JSON.parse(window.localStorage.getItem(key)!) as Record<string, unknown>;
       doc.position = 999999;
