@@ -132,7 +132,7 @@ function spread(t0: number): number[] {
 
 const BIAS_FIRST = 0.62;
 
-/** Rectangles (x0, y0, x1, y1) a label may not touch: nodes with their text, bias nodes, the loss node. */
+/** Rectangles (x0, y0, x1, y1) a label may not touch: nodes with their text, bias nodes, the loss node, the layer headers. */
 function obstacles(g: NetworkLayout, k: number, valueChars: number): number[] {
   const out: number[] = [];
   const mode = nodeTextMode(g, k);
@@ -154,6 +154,8 @@ function obstacles(g: NetworkLayout, k: number, valueChars: number): number[] {
   for (const b of g.biasNodes) if (b) out.push(b.x - b.r, b.y - b.r, b.x + b.r, b.y + b.r);
   const lo = g.loss;
   out.push(lo.x - lo.r, lo.y - lo.r, lo.x + lo.r, lo.y + lo.r + lineH + 3 / k);
+  // The layer headers ("tanh + b") along the top, down to their baseline and descent.
+  out.push(-1e9, -1e9, 1e9, g.headerY + 3 / k);
   return out;
 }
 

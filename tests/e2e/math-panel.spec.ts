@@ -114,9 +114,9 @@ test.describe('math panel of a selected weight', () => {
         `${key}: ${chain.value} vs oracle ${exact[l][j][i]}`,
       ).toBe(true);
     }
-    // W₃ row 2: ∂L/∂w = (ŷ₂ − 1)·a = −0.504537·4.
+    // W₃ row 2: ∂L/∂w = (ŷ₂ − 1)·a = −0.504537·4 = −2.018148, shown at the default 4 digits.
     const [chain] = await sectionLines(page, 'Chain rule');
-    expect(chain.text).toContain('-2.01815');
+    expect(chain.text).toContain('-2.018');
   });
 
   test('little-network: an edge of each layer, and the paths of xh1', async ({ page }) => {

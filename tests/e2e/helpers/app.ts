@@ -168,6 +168,12 @@ export async function pointOn(page: Page, selKey: string): Promise<{ x: number; 
       // Prefer the line itself (not a label lying on it), so hovering it is unambiguous too.
       if (hit && hit.closest('[data-sel]') === g) return { x: p.x, y: p.y };
     }
+    // A short line can lie wholly under its own opaque label, which selects the same element.
+    for (const t of [0.5, 0.4, 0.6, 0.3, 0.7]) {
+      const p = new DOMPoint(x1 + t * (x2 - x1), y1 + t * (y2 - y1)).matrixTransform(ctm);
+      const hit = document.elementFromPoint(p.x, p.y);
+      if (hit?.closest('[data-sel]')?.getAttribute('data-sel') === key) return { x: p.x, y: p.y };
+    }
     return null;
   }, selKey);
   if (!point) throw new Error(`no clickable point on ${selKey}`);
