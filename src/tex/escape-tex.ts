@@ -22,7 +22,8 @@ function breaksLines(ch: string): boolean {
   return code < 0x20 || (code >= 0x7f && code <= 0x9f) || code === 0x2028 || code === 0x2029;
 }
 
-const GREEK_LOWER = [
+/** The lower-case Greek letters in alphabetical order, as TeX names them (omicron has no command). */
+export const GREEK_LOWER: readonly string[] = [
   'alpha',
   'beta',
   'gamma',

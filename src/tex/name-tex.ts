@@ -1,32 +1,6 @@
 import type { NameParts } from '../core/notation.ts';
-import { escapeTex } from './escape-tex.ts';
+import { escapeTex, GREEK_LOWER } from './escape-tex.ts';
 
-const GREEK_LOWER = [
-  'alpha',
-  'beta',
-  'gamma',
-  'delta',
-  'epsilon',
-  'zeta',
-  'eta',
-  'theta',
-  'iota',
-  'kappa',
-  'lambda',
-  'mu',
-  'nu',
-  'xi',
-  'omicron',
-  'pi',
-  'rho',
-  'sigma',
-  'tau',
-  'upsilon',
-  'phi',
-  'chi',
-  'psi',
-  'omega',
-];
 /** Upper-case Greek letters that TeX has a command for (the others look like Latin ones). */
 const GREEK_UPPER = ['Gamma', 'Delta', 'Theta', 'Lambda', 'Xi', 'Pi', 'Sigma', 'Upsilon', 'Phi', 'Psi', 'Omega'];
 
