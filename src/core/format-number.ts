@@ -1,3 +1,4 @@
+import { SUPERSCRIPT } from './superscript.ts';
 /**
  * The app's one number format. Every place a number is shown (diagram, tables, math panel,
  * matrices, worksheet, charts) goes through decideNumber, then renders its decision as
@@ -120,20 +121,6 @@ function plain(digits: string, exponent: number): string {
 function mantissa(digits: string): string {
   return digits.length > 1 ? `${digits[0]}.${digits.slice(1)}` : digits;
 }
-
-const SUPERSCRIPT: Record<string, string> = {
-  '0': '⁰',
-  '1': '¹',
-  '2': '²',
-  '3': '³',
-  '4': '⁴',
-  '5': '⁵',
-  '6': '⁶',
-  '7': '⁷',
-  '8': '⁸',
-  '9': '⁹',
-  '-': '⁻',
-};
 
 /** 10 to the power e in Unicode superscripts: 10⁻⁵. */
 function powerOfTen(e: number): string {

@@ -1,3 +1,4 @@
+import { SUPERSCRIPT } from './superscript.ts';
 import type { Scenario } from './scenario.ts';
 
 /**
@@ -173,7 +174,7 @@ export function targetName(s: Labels, j: number, notation: Notation = 'indices')
  */
 export function nameToText(n: NameParts): string {
   if (/^\[[^[\]]*\]$/.test(n.sup)) return n.base + n.sup + scriptText(n.sub, SUB, '_');
-  return n.base + scriptText(n.sub, SUB, '_') + scriptText(n.sup, SUP, '^');
+  return n.base + scriptText(n.sub, SUB, '_') + scriptText(n.sup, SUPERSCRIPT, '^');
 }
 
 const SUB: Record<string, string> = {
@@ -209,26 +210,6 @@ const SUB: Record<string, string> = {
   v: 'ᵥ',
   x: 'ₓ',
   ',': ',',
-};
-const SUP: Record<string, string> = {
-  '0': '⁰',
-  '1': '¹',
-  '2': '²',
-  '3': '³',
-  '4': '⁴',
-  '5': '⁵',
-  '6': '⁶',
-  '7': '⁷',
-  '8': '⁸',
-  '9': '⁹',
-  '(': '⁽',
-  ')': '⁾',
-  '+': '⁺',
-  '-': '⁻',
-  i: 'ⁱ',
-  n: 'ⁿ',
-  l: 'ˡ',
-  T: 'ᵀ',
 };
 
 function scriptText(text: string, table: Record<string, string>, mark: string): string {

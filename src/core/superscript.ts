@@ -1,0 +1,21 @@
+/** The characters Unicode has a superscript for, as names and exponents use them (x², h⁽¹⁾, 10⁻⁵, Wᵀ). */
+export const SUPERSCRIPT: Readonly<Record<string, string>> = {
+  '0': '⁰',
+  '1': '¹',
+  '2': '²',
+  '3': '³',
+  '4': '⁴',
+  '5': '⁵',
+  '6': '⁶',
+  '7': '⁷',
+  '8': '⁸',
+  '9': '⁹',
+  '(': '⁽',
+  ')': '⁾',
+  '+': '⁺',
+  '-': '⁻',
+  i: 'ⁱ',
+  n: 'ⁿ',
+  l: 'ˡ',
+  T: 'ᵀ',
+};
