@@ -67,3 +67,8 @@ export function weightMark(s: Labels, l: number, j: number, i: number): string {
     ? `${nameToText(nodeName(s, l, i))} → ${nameToText(nodeName(s, l + 1, j))}`
     : '';
 }
+
+/** A mark as it follows a name: " (h₁)", or nothing. */
+export function marked(mark: string): string {
+  return mark ? ` (${mark})` : '';
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { withNotation } from '../../src/core/notation-labels.ts';
-import { biasMark, sharedNames, weightMark } from '../../src/core/shared-names.ts';
+import { biasMark, marked, sharedNames, weightMark } from '../../src/core/shared-names.ts';
 import { loadPreset } from '../../src/presets/index.ts';
 
 describe('names that look shared', () => {
@@ -15,6 +15,8 @@ describe('names that look shared', () => {
       'o₂',
     ]);
     expect(weightMark(mazur, 1, 0, 0)).toBe('');
+    expect(marked(biasMark(mazur, 0, 1))).toBe(' (h₂)');
+    expect(marked(weightMark(mazur, 1, 0, 0))).toBe('');
   });
 
   it('marks a repeated weight name by the nodes it joins', () => {
