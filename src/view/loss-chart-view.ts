@@ -36,15 +36,15 @@ export interface LossChartView {
   destroy(): void;
 }
 
-const MARGIN = { left: 10, right: 10, top: 8, bottom: 32 };
-/** Width of a character of the chart's 10 px text, a little over a digit's, so an estimate never falls short. */
-const CHAR_PX = 6.2;
-/** Room for the y axis's title, drawn along the axis. */
-const Y_TITLE_PX = 16;
+const MARGIN = { left: 10, right: 10, top: 8 };
+/** The chart's text size when the style sheet gives none (10 px; presentation mode makes it larger). */
+const FONT_PX = 10;
+/** Width of a character in ems, a little over a digit's, so an estimate never falls short. */
+const CHAR_EM = 0.62;
 
-/** Estimated width of a label of the chart's text (no layout is read: the chart also draws in tests without one). */
-function textWidth(text: string): number {
-  return text.length * CHAR_PX;
+/** Estimated width of a label of the chart's text (no text is measured: the chart also draws in tests without a layout). */
+function textWidth(text: string, fontPx: number): number {
+  return text.length * CHAR_EM * fontPx;
 }
 
 /** A small line chart of the loss per step (one line or several overlaid), with axes, breaks at NaN/∞, and a readout under the pointer. */
@@ -88,18 +88,25 @@ export function createLossChartView(svg: SVGSVGElement, callbacks: LossChartCall
     const points = decimated.flat();
     // The margins hold the tick labels whole: the widest y label at the left, half the last
     // step's label past the right end (a first pass finds the labels, the second draws).
+    const fontPx = parseFloat(getComputedStyle(xTitle).fontSize) || FONT_PX;
+    // under the plot: the tick labels, then the axis title; beside it the y title along the axis
+    const bottomMargin = Math.round(3.2 * fontPx);
+    const yTitlePx = Math.round(1.6 * fontPx);
+    // half the top tick label stands above the plot
+    const top = Math.max(MARGIN.top, Math.ceil(0.7 * fontPx));
     const boxOf = (left: number, right: number) => ({
       left,
       right: Math.max(left + 10, width - right),
-      top: MARGIN.top,
-      bottom: Math.max(MARGIN.top + 10, height - MARGIN.bottom),
+      top,
+      bottom: Math.max(top + 10, height - bottomMargin),
     });
-    const trial = chartScales(points, steps, boxOf(MARGIN.left + Y_TITLE_PX + 40, MARGIN.right), log);
-    const left = MARGIN.left + Y_TITLE_PX + Math.max(24, ...trial.yTicks.map((t) => textWidth(formatNumber(t, 3)))) + 4;
+    const trial = chartScales(points, steps, boxOf(MARGIN.left + yTitlePx + 4 * fontPx, MARGIN.right), log);
+    const tickWidth = Math.max(2.4 * fontPx, ...trial.yTicks.map((t) => textWidth(formatNumber(t, 3), fontPx)));
+    const left = MARGIN.left + yTitlePx + tickWidth + 4;
     // named lines carry their name past their end
     const right = Math.max(
-      MARGIN.right + (series.some((one) => one.label) ? 12 : 0),
-      Math.ceil(textWidth(String(Math.max(0, steps - 1))) / 2) + 2,
+      MARGIN.right + (series.some((one) => one.label) ? 1.2 * fontPx : 0),
+      Math.ceil(textWidth(String(Math.max(0, steps - 1)), fontPx) / 2) + 2,
     );
     const box = boxOf(left, right);
     const sc = chartScales(points, steps, box, log);
@@ -174,11 +181,11 @@ export function createLossChartView(svg: SVGSVGElement, callbacks: LossChartCall
       .data(sc.xTicks, (t) => String(t))
       .join('text')
       .attr('x', (t) => sc.x(t))
-      .attr('y', box.bottom + 13)
+      .attr('y', box.bottom + 1.3 * fontPx)
       .attr('text-anchor', 'middle')
       .text((t) => String(t));
     xTitle.setAttribute('x', String((box.left + box.right) / 2));
-    xTitle.setAttribute('y', String(box.bottom + 27));
+    xTitle.setAttribute('y', String(box.bottom + 2.7 * fontPx));
     yTitle.textContent = log ? 'loss (log scale)' : 'loss';
     const ty = (box.top + box.bottom) / 2;
     yTitle.setAttribute('transform', `translate(${MARGIN.left - 2},${ty}) rotate(-90)`);
@@ -205,7 +212,7 @@ export function createLossChartView(svg: SVGSVGElement, callbacks: LossChartCall
       marker.setAttribute('y2', String(box.bottom));
     } else marker.setAttribute('display', 'none');
     readout.setAttribute('x', String(box.right));
-    readout.setAttribute('y', String(box.top + 10));
+    readout.setAttribute('y', String(box.top + fontPx));
 
     svg.setAttribute('aria-label', steps === 0 ? 'Loss chart: no steps yet' : series.map(describeSeries).join('; '));
   }

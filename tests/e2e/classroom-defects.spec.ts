@@ -30,6 +30,24 @@ async function toEnd(page: Page): Promise<void> {
   await expect(page.getByTestId('step-caption')).toHaveText(new RegExp(`^${total}/${total}`));
 }
 
+/** Texts of an SVG whose box is not inside the SVG's box (half a pixel of slack). */
+async function clippedTexts(page: Page, testId: string): Promise<string[]> {
+  return page.getByTestId(testId).evaluate((svg) => {
+    const box = svg.getBoundingClientRect();
+    return Array.from(svg.querySelectorAll('text'))
+      .filter((t) => (t.textContent ?? '') !== '')
+      .map((t) => ({ text: t.textContent, r: t.getBoundingClientRect() }))
+      .filter(
+        ({ r }) =>
+          r.left < box.left - 0.5 || r.right > box.right + 0.5 || r.top < box.top - 0.5 || r.bottom > box.bottom + 0.5,
+      )
+      .map(
+        ({ text, r }) =>
+          `${text}: ${r.left}–${r.right} × ${r.top}–${r.bottom} outside ${box.left}–${box.right} × ${box.top}–${box.bottom}`,
+      );
+  });
+}
+
 test.describe('Compare: a diverging run', () => {
   test('does not stretch the landscape past the other runs, and the panel says what was cut', async ({ page }) => {
     await openApp(page);
@@ -52,6 +70,12 @@ test.describe('Compare: a diverging run', () => {
     // …and says which run was cut, how far it got and from which step it is not drawn
     const cut = page.getByTestId('compare-cut');
     await expect(cut).toContainText(/run C diverged \(loss [\d.]+×10[⁰¹²³⁴⁵⁶⁷⁸⁹]+\): not drawn past step \d+/);
+    // the loss chart of the runs holds its labels whole, on the laptop and on the projector
+    expect(await clippedTexts(page, 'compare-chart')).toEqual([]);
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await page.getByTestId('presentation-toggle').click();
+    await expect(page.locator('html')).toHaveAttribute('data-presentation', 'true');
+    await expect.poll(() => clippedTexts(page, 'compare-chart')).toEqual([]);
   });
 
   test('the colour legend shows its labels whole', async ({ page }) => {
@@ -93,25 +117,25 @@ test('loss chart: axis titles, and no tick label clipped after 10,000 steps', as
   await expect(page.getByTestId('loss-chart-summary')).toContainText('10000 steps', { timeout: 20_000 });
   const chart = page.getByTestId('loss-chart');
   await expect(chart.locator('.bp-chart-title')).toHaveText(['training step', 'loss (log scale)']);
-  const outside = await chart.evaluate((svg) => {
-    const box = svg.getBoundingClientRect();
-    return Array.from(svg.querySelectorAll('text'))
-      .filter((t) => (t.textContent ?? '') !== '')
-      .map((t) => ({ text: t.textContent, r: t.getBoundingClientRect() }))
-      .filter(
-        ({ r }) =>
-          r.left < box.left - 0.5 || r.right > box.right + 0.5 || r.top < box.top - 0.5 || r.bottom > box.bottom + 0.5,
-      )
-      .map(
-        ({ text, r }) =>
-          `${text}: ${r.left}–${r.right} × ${r.top}–${r.bottom} outside ${box.left}–${box.right} × ${box.top}–${box.bottom}`,
-      );
-  });
-  expect(outside).toEqual([]);
+  expect(await clippedTexts(page, 'loss-chart')).toEqual([]);
   await expect(chart.locator('.bp-chart-x text').last()).toHaveText('10000');
   // unticking log names the linear axis
   await page.locator('.loss-chart').getByLabel('log').uncheck();
   await expect(chart.locator('.bp-chart-title')).toHaveText(['training step', 'loss']);
+  expect(await clippedTexts(page, 'loss-chart')).toEqual([]);
+  // on the projector, in presentation mode, the larger text still fits
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await page.getByTestId('presentation-toggle').click();
+  await expect(page.locator('html')).toHaveAttribute('data-presentation', 'true');
+  await expect
+    .poll(() =>
+      chart
+        .locator('.bp-chart-title')
+        .first()
+        .evaluate((t) => parseFloat(getComputedStyle(t).fontSize)),
+    )
+    .toBeGreaterThanOrEqual(14);
+  await expect.poll(() => clippedTexts(page, 'loss-chart')).toEqual([]);
 });
 
 test('the Matrices tab scrolls the cell just computed into view as the step moves', async ({ page }) => {
