@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import {
   COMPARISON_STEPS,
   comparisonOf,
+  drawnPath,
   MAX_RUNS,
   MIN_RUNS,
   runName,
@@ -68,10 +69,25 @@ export function ComparePanel() {
   );
   useEffect(() => chart.current?.update({ series, log }), [chart, series, log]);
 
+  // A diverging run is drawn only as far as its loss stays sane, so it does not stretch the
+  // landscape's window away from the others; the panel says what was left out.
+  const drawn = useMemo(() => runs.map(drawnPath), [runs]);
   const paths = useMemo<PlotPath[]>(
     () =>
-      runs.map((r, k) => ({ points: r.points, color: runStyle(k).color, dash: runStyle(k).dash, label: runName(k) })),
-    [runs],
+      runs.map((r, k) => ({
+        points: r.points.slice(0, drawn[k].count),
+        color: runStyle(k).color,
+        dash: runStyle(k).dash,
+        label: runName(k),
+      })),
+    [runs, drawn],
+  );
+  const cuts = drawn.flatMap(({ cut }, k) =>
+    cut
+      ? [
+          `run ${runName(k)} diverged (loss ${Number.isNaN(cut.loss) ? 'not finite' : formatValue(cut.loss)}): not drawn past step ${cut.step}`,
+        ]
+      : [],
   );
 
   return (
@@ -222,6 +238,11 @@ export function ComparePanel() {
         <svg ref={svgRef} role="img" data-testid="compare-chart" />
       </div>
       <h3>Paths over the loss landscape</h3>
+      {cuts.length > 0 && (
+        <p className="compare-cut" data-testid="compare-cut">
+          {cuts.join('; ')}. The range fits the rest.
+        </p>
+      )}
       <LandscapePlot
         paths={paths}
         showStep={false}

@@ -2,6 +2,7 @@ import { biasContribution, edgeFactors } from '../core/chain-rule.ts';
 import { BLANK } from '../view/format.ts';
 import { biasName, nameToText, nodeName, targetName, weightName } from '../core/notation.ts';
 import { withSampleAdded, withSampleRemoved } from '../core/scenario-edits.ts';
+import { biasMark, marked, weightMark } from '../core/shared-names.ts';
 import { EditableNumber } from './EditableNumber.tsx';
 import { useNotation } from './notation-context.tsx';
 import { Num } from './Num.tsx';
@@ -39,8 +40,9 @@ export function DataTable() {
     param === null
       ? null
       : param.kind === 'edge'
-        ? nameToText(weightName(scenario, param.l, param.j, param.i, notation))
-        : nameToText(biasName(scenario, param.l, param.j, notation));
+        ? nameToText(weightName(scenario, param.l, param.j, param.i, notation)) +
+          marked(weightMark(scenario, param.l, param.j, param.i))
+        : nameToText(biasName(scenario, param.l, param.j, notation)) + marked(biasMark(scenario, param.l, param.j));
   const contribution = (row: number): number | null => {
     if (param === null || row < it.start || row >= it.start + it.count) return null;
     const s = row - it.start;

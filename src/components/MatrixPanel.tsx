@@ -2,9 +2,13 @@ import { formatFull, precisionDigits } from '../core/format-number.ts';
 import { useDeferredValue, useEffect, useMemo, useRef } from 'react';
 import { selectionKey, type Selection } from '../core/selection.ts';
 import { termLinkHandlers } from './term-link-handlers.ts';
-import { buildMatrixView } from '../tex/matrix-view.ts';
+import { currentEvent } from '../core/step-plan.ts';
+import { buildMatrixView, eventCell } from '../tex/matrix-view.ts';
 import { TexLine } from './TexLine.tsx';
 import { useAppStore, useAppStoreApi } from './use-app-store.ts';
+
+/** How near the panel's top or bottom edge the current cell may be before the panel scrolls to it. */
+const EDGE = 24;
 
 /** Adds `cls` to every element of `root` whose data-key names `sel` (and removes it from all others). */
 function mark(root: HTMLElement, cls: string, sel: Selection | null): void {
@@ -33,6 +37,7 @@ export function MatrixPanel() {
   // As in the math panel: the store's settled values, so a drag typesets only when it rests.
   const settled = useDeferredValue(useAppStore((s) => s.settled));
   const container = useRef<HTMLDivElement>(null);
+  const panel = useRef<HTMLElement>(null);
 
   const layers = useMemo(() => {
     const iteration = store.selectors.iteration(settled);
@@ -60,6 +65,30 @@ export function MatrixPanel() {
   useEffect(() => {
     if (container.current) mark(container.current, 'term-highlight', st.hover);
   }, [st.hover, layers]);
+  // The cell the step just computed is marked and scrolled into view (the least scroll that
+  // shows it, in the panel and in a matrix wider than the panel), so the step never leaves the screen.
+  useEffect(() => {
+    const root = container.current;
+    if (!root) return;
+    root.querySelectorAll('.cell-current').forEach((el) => el.classList.remove('cell-current'));
+    const event = currentEvent(store.selectors.plan(settled), st.position);
+    const at = event ? eventCell(event) : null;
+    const cell = at ? root.querySelector(`[data-key="${at.key}"][data-quantity="${at.quantity}"]`) : null;
+    if (!cell) return;
+    cell.classList.add('cell-current');
+    // Scrolled only when it is not well inside the panel (and its line), then to the middle,
+    // so stepping along a row does not scroll on every step and the cell is never at an edge.
+    const c = cell.getBoundingClientRect();
+    for (let el = cell.parentElement; el; el = el.parentElement) {
+      const b = el.getBoundingClientRect();
+      const scrolls = el.scrollHeight > el.clientHeight || el.scrollWidth > el.clientWidth;
+      if (scrolls && (c.top < b.top + EDGE || c.bottom > b.bottom - EDGE || c.left < b.left || c.right > b.right)) {
+        cell.scrollIntoView({ block: 'center', inline: 'center' });
+        break;
+      }
+      if (el === panel.current) break;
+    }
+  }, [store, settled, st.position, layers]);
 
   const section = (heading: string, lines: readonly string[]) => (
     <section key={heading} aria-label={heading}>
@@ -72,6 +101,7 @@ export function MatrixPanel() {
 
   return (
     <aside
+      ref={panel}
       className="matrix-panel panel"
       aria-label="Matrices"
       data-testid="matrix-panel"

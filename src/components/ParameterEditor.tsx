@@ -1,5 +1,6 @@
 import { biasName, nameToText, nodeName, targetName, weightName } from '../core/notation.ts';
 import type { Selection } from '../core/selection.ts';
+import { biasMark, marked, weightMark } from '../core/shared-names.ts';
 import { EditableNumber } from './EditableNumber.tsx';
 import { useNotation } from './notation-context.tsx';
 import { useAppStore, useAppStoreApi } from './use-app-store.ts';
@@ -19,7 +20,9 @@ export function ParameterEditor({ selection }: { selection: Selection }) {
   const depth = scenario.layers.length - 1;
   const row = store.selectors.iteration(store.getState()).start + st.sample;
   if (selection.kind === 'edge') {
-    const name = nameToText(weightName(scenario, selection.l, selection.j, selection.i, notation));
+    const name =
+      nameToText(weightName(scenario, selection.l, selection.j, selection.i, notation)) +
+      marked(weightMark(scenario, selection.l, selection.j, selection.i));
     const value = scenario.weights[selection.l]?.[selection.j]?.[selection.i];
     if (value === undefined) return null;
     return (
@@ -37,7 +40,9 @@ export function ParameterEditor({ selection }: { selection: Selection }) {
   if (selection.kind === 'bias') {
     const value = scenario.biases[selection.l]?.[selection.j];
     if (value === undefined) return null;
-    const name = nameToText(biasName(scenario, selection.l, selection.j, notation));
+    const name =
+      nameToText(biasName(scenario, selection.l, selection.j, notation)) +
+      marked(biasMark(scenario, selection.l, selection.j));
     return (
       <div className="param-editor">
         <span>{name} =</span>

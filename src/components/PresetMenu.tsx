@@ -6,21 +6,27 @@ function presetTitle(document: unknown): string {
   return typeof title === 'string' ? title : '';
 }
 
-/** The built-in presets; choosing one loads it (its notes show in the math panel until something is selected). */
+/**
+ * The built-in presets; choosing one loads it (its notes show in the math panel until something
+ * is selected). Each shows by its short name, whole even in a 1024 px toolbar; its full title
+ * is the tooltip (and the heading of its notes).
+ */
 export function PresetMenu() {
   const { presetId, loadPreset } = useAppStore((s) => ({ presetId: s.presetId, loadPreset: s.loadPreset }));
+  const current = PRESETS.find((p) => p.id === presetId);
   return (
     <label className="preset-menu">
       <span className="visually-hidden">Preset</span>
       <select
         value={presetId ?? ''}
         onChange={(e) => e.target.value && loadPreset(e.target.value)}
+        title={current ? presetTitle(current.document) : undefined}
         data-testid="preset-menu"
       >
         {presetId === null && <option value="">Your scenario</option>}
         {PRESETS.map((p) => (
-          <option key={p.id} value={p.id}>
-            {presetTitle(p.document).split(':')[0]}
+          <option key={p.id} value={p.id} title={presetTitle(p.document)}>
+            {p.name}
           </option>
         ))}
       </select>

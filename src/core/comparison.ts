@@ -151,6 +151,36 @@ export function comparisonRuns(job: ComparisonJob): ComparisonRun[] {
   });
 }
 
+/** How many times its starting loss a run's loss may reach before its path counts as diverging. */
+export const BLOWUP = 1e3;
+
+/** How much of a run's path the landscape draws, and where and why it was cut. */
+export interface DrawnPath {
+  /** the first `count` points of the run (at least the start) */
+  readonly count: number;
+  /** null when drawn whole; else the last step drawn and the largest finite loss the run reached (NaN if none) */
+  readonly cut: { readonly step: number; readonly loss: number } | null;
+}
+
+/**
+ * The part of a run's path whose loss stays finite and ≤ BLOWUP·L₀: a run that diverges would
+ * stretch the landscape's window to its far-off points (1e155 and more) and shrink the other
+ * runs to a dot, so it is drawn up to the last point kept before its loss left that bound.
+ */
+export function drawnPath(run: ComparisonRun): DrawnPath {
+  const L = run.lossHistory;
+  const limit = L[0] > 0 ? BLOWUP * L[0] : Infinity;
+  let firstBad = -1;
+  for (let s = 0; s <= run.done && firstBad < 0; s++) if (!(L[s] <= limit)) firstBad = s;
+  if (firstBad < 0) return { count: run.points.length, cut: null };
+  let count = 0;
+  while (count < run.points.length && run.at[count] < firstBad) count++;
+  count = Math.max(1, count);
+  let largest = NaN;
+  for (let s = 0; s <= run.done; s++) if (Number.isFinite(L[s]) && !(L[s] <= largest)) largest = L[s];
+  return { count, cut: { step: run.at[count - 1], loss: largest } };
+}
+
 /**
  * A setup as saved (null, or { "runs": [optimizer objects], "steps": n }), read like a file:
  * a value, or errors added under `path`, never a throw.

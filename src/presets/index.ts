@@ -14,19 +14,21 @@ import walkthrough from './walkthrough.json';
 /** A built-in scenario: its id, and the scenario document (its title and description are the notes a teacher reads). */
 export interface Preset {
   readonly id: string;
+  /** its name in the preset menu: short enough to show whole in the toolbar, and unlike every other */
+  readonly name: string;
   readonly document: unknown;
 }
 
 export const PRESETS: readonly Preset[] = [
-  { id: 'walkthrough', document: walkthrough },
-  { id: 'little-network', document: littleNetwork },
-  { id: 'numpy-341', document: numpy341 },
-  { id: 'by-hand-mlp', document: byHandMlp },
-  { id: 'tanh-221', document: tanh221 },
-  { id: 'mazur', document: mazur },
-  { id: 'landscape-local-minimum', document: landscapeLocalMinimum },
-  { id: 'playground', document: playground },
-  { id: 'playground-xor', document: playgroundXor },
+  { id: 'walkthrough', name: 'Walkthrough', document: walkthrough },
+  { id: 'little-network', name: 'Little network', document: littleNetwork },
+  { id: 'numpy-341', name: 'NumPy 3-4-1', document: numpy341 },
+  { id: 'by-hand-mlp', name: 'By hand', document: byHandMlp },
+  { id: 'tanh-221', name: 'tanh 2-2-1', document: tanh221 },
+  { id: 'mazur', name: 'Mazur', document: mazur },
+  { id: 'landscape-local-minimum', name: 'Two basins', document: landscapeLocalMinimum },
+  { id: 'playground', name: 'Playground circle', document: playground },
+  { id: 'playground-xor', name: 'Playground XOR', document: playgroundXor },
 ];
 
 export const DEFAULT_PRESET_ID = 'walkthrough';

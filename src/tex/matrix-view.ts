@@ -2,7 +2,7 @@ import type { Compiled } from '../core/compile.ts';
 import type { Iteration } from '../core/iteration.ts';
 import { ACT } from '../core/model.ts';
 import type { Selection } from '../core/selection.ts';
-import { isKnown, type StepPlan } from '../core/step-plan.ts';
+import { isKnown, type StepEvent, type StepPlan } from '../core/step-plan.ts';
 import { DEFAULT_DIGITS, formatNumber } from './format-number.ts';
 
 /** What the matrix view of one iteration is built from. */
@@ -53,6 +53,31 @@ export function shownIndices(n: number, keep: number | null = null): number[] {
     out.push(k);
   });
   return out;
+}
+
+/**
+ * The cell that shows what event `e` computes, by its data-key and data-quantity: z, a or
+ * ∂L/∂z of a node, ∂L/∂w or ∂L/∂b, and for an update the parameter's own cell; null for the
+ * loss, which the matrices do not show.
+ */
+export function eventCell(e: StepEvent): { readonly key: string; readonly quantity: string } | null {
+  switch (e.kind) {
+    case 'z':
+    case 'a':
+      return { key: `node:${e.l}:${e.j}`, quantity: e.kind };
+    case 'delta':
+      return { key: `node:${e.l}:${e.j}`, quantity: 'dLdz' };
+    case 'weight-grad':
+      return { key: `edge:${e.l}:${e.j}:${e.i}`, quantity: 'dLdw' };
+    case 'bias-grad':
+      return { key: `bias:${e.l}:${e.j}`, quantity: 'dLdb' };
+    case 'weight-update':
+      return { key: `edge:${e.l}:${e.j}:${e.i}`, quantity: 'weight' };
+    case 'bias-update':
+      return { key: `bias:${e.l}:${e.j}`, quantity: 'bias' };
+    case 'loss':
+      return null;
+  }
 }
 
 /** One entry: its number (or a blank) wrapped with its diagram key, what it is and its full-precision value. */

@@ -1,5 +1,6 @@
 import { biasName, nameToText, nodeName, weightName } from '../core/notation.ts';
 import type { Scenario } from '../core/scenario.ts';
+import { biasMark, weightMark } from '../core/shared-names.ts';
 import { phaseOf, type Phase, type StepEvent } from '../core/step-plan.ts';
 
 type Labels = Pick<Scenario, 'layers' | 'weightLabels' | 'biasLabels'>;
@@ -11,7 +12,24 @@ export const PHASE_TITLES: Readonly<Record<Phase, string>> = {
   update: 'Update',
 };
 
-/** One line that says what an event computes, with the network's names: "z of h₁⁽¹⁾", "∂L/∂w₅". */
+/** A weight's name, with the nodes it joins when another weight is named the same. */
+function weightText(s: Labels, l: number, j: number, i: number): string {
+  const mark = weightMark(s, l, j, i);
+  return nameToText(weightName(s, l, j, i)) + (mark ? ` (${mark})` : '');
+}
+
+/** A bias's name, with the node it feeds when another bias is named the same (Mazur's two b₁). */
+function biasText(s: Labels, l: number, j: number): string {
+  const mark = biasMark(s, l, j);
+  return nameToText(biasName(s, l, j)) + (mark ? ` (into ${mark})` : '');
+}
+
+/**
+ * One line that says what an event computes, with the network's names: "z of h₁⁽¹⁾", "∂L/∂w₅".
+ * A name that two elements share is made unique (a worksheet must not ask "∂L/∂b₁ =" twice
+ * with different answers): a bias gets the node it feeds ("∂L/∂b₁ (into h₂)"), a weight the
+ * nodes it joins.
+ */
 export function describeEvent(s: Labels, e: StepEvent): string {
   switch (e.kind) {
     case 'z':
@@ -23,35 +41,19 @@ export function describeEvent(s: Labels, e: StepEvent): string {
     case 'delta':
       return `δ = ∂L/∂z of ${nameToText(nodeName(s, e.l, e.j))}`;
     case 'weight-grad':
-      return `∂L/∂${nameToText(weightName(s, e.l, e.j, e.i))}`;
+      return `∂L/∂${weightText(s, e.l, e.j, e.i)}`;
     case 'bias-grad':
-      return `∂L/∂${nameToText(biasName(s, e.l, e.j))}`;
+      return `∂L/∂${biasText(s, e.l, e.j)}`;
     case 'weight-update':
-      return `update ${nameToText(weightName(s, e.l, e.j, e.i))}`;
+      return `update ${weightText(s, e.l, e.j, e.i)}`;
     case 'bias-update':
-      return `update ${nameToText(biasName(s, e.l, e.j))}`;
+      return `update ${biasText(s, e.l, e.j)}`;
   }
 }
 
-/**
- * describeEvent of every event, with names that look shared made unique: a scenario may give
- * two elements the same label (Mazur's two b₁), and a printed worksheet must not ask
- * "∂L/∂b₁ =" twice with different answers, so a repeated text gets the node its element feeds
- * ("∂L/∂b₁ (into h₂)") or, for a weight, the nodes it joins.
- */
+/** describeEvent of every event: the questions of a printed worksheet, each asked once. */
 export function describeEventsUniquely(s: Labels, events: readonly StepEvent[]): string[] {
-  const texts = events.map((e) => describeEvent(s, e));
-  const count = new Map<string, number>();
-  for (const t of texts) count.set(t, (count.get(t) ?? 0) + 1);
-  return texts.map((t, k) => {
-    if ((count.get(t) ?? 0) < 2) return t;
-    const e = events[k];
-    if (e.kind === 'bias-grad' || e.kind === 'bias-update')
-      return `${t} (into ${nameToText(nodeName(s, e.l + 1, e.j))})`;
-    if (e.kind === 'weight-grad' || e.kind === 'weight-update')
-      return `${t} (${nameToText(nodeName(s, e.l, e.i))} → ${nameToText(nodeName(s, e.l + 1, e.j))})`;
-    return t;
-  });
+  return events.map((e) => describeEvent(s, e));
 }
 
 /**

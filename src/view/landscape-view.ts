@@ -34,6 +34,10 @@ export interface LandscapeView {
 }
 
 const MARGIN = { left: 48, right: 72, top: 10, bottom: 36 };
+/** The colour legend: its gap from the plot, the ramp's width, and where along it values are written. */
+const LEGEND_GAP = 12;
+const LEGEND_W = 10;
+const LEGEND_AT = [0, 0.5, 1] as const;
 const LEVELS = 10;
 const ARROW_PX = 42;
 
@@ -97,9 +101,14 @@ export function createLandscapeView(canvas: HTMLCanvasElement): LandscapeView {
     const style = getComputedStyle(canvas);
     const ink = style.color || '#222';
     const font = `11px ${style.fontFamily || 'sans-serif'}`;
+    // The colour legend's labels, measured, so the margin holds the longest whole (4.111×10³⁰⁷ as well as 0.5).
+    ctx.font = font;
+    const legend = LEGEND_AT.map((t) => formatNumber(valueAt(t, g.min, g.max), 3));
+    const legendWidth = Math.max(0, ...legend.map((text) => ctx.measureText(text).width));
+    const right = Math.max(MARGIN.right, LEGEND_GAP + LEGEND_W + 3 + Math.ceil(legendWidth) + 4);
     const box = {
       left: MARGIN.left,
-      right: Math.max(MARGIN.left + 20, width - MARGIN.right),
+      right: Math.max(MARGIN.left + 20, width - right),
       top: MARGIN.top,
       bottom: Math.max(MARGIN.top + 20, height - MARGIN.bottom),
     };
@@ -251,8 +260,8 @@ export function createLandscapeView(canvas: HTMLCanvasElement): LandscapeView {
     ctx.restore();
 
     // colour legend: the ramp, with values on the same (square-root) axis
-    const lx = box.right + 12;
-    const lw = 10;
+    const lx = box.right + LEGEND_GAP;
+    const lw = LEGEND_W;
     const steps = 48;
     const lh = box.bottom - box.top;
     for (let k = 0; k < steps; k++) {
@@ -263,8 +272,10 @@ export function createLandscapeView(canvas: HTMLCanvasElement): LandscapeView {
     ctx.fillStyle = ink;
     ctx.textAlign = 'left';
     ctx.textBaseline = 'middle';
-    for (const t of [0, 0.5, 1])
-      ctx.fillText(formatNumber(valueAt(t, g.min, g.max), 3), lx + lw + 3, box.bottom - t * lh);
+    LEGEND_AT.forEach((t, k) => ctx.fillText(legend[k], lx + lw + 3, box.bottom - t * lh));
+    // where the labels are, for tests and tools to check them against the canvas
+    canvas.dataset.legend = JSON.stringify(legend.map((text) => ({ text, x: lx + lw + 3 })));
+    canvas.dataset.legendFont = font;
   }
 
   draw();

@@ -36,7 +36,16 @@ export interface LossChartView {
   destroy(): void;
 }
 
-const MARGIN = { left: 46, right: 10, top: 8, bottom: 20 };
+const MARGIN = { left: 10, right: 10, top: 8 };
+/** The chart's text size when the style sheet gives none (10 px; presentation mode makes it larger). */
+const FONT_PX = 10;
+/** Width of a character in ems, a little over a digit's, so an estimate never falls short. */
+const CHAR_EM = 0.62;
+
+/** Estimated width of a label of the chart's text (no text is measured: the chart also draws in tests without a layout). */
+function textWidth(text: string, fontPx: number): number {
+  return text.length * CHAR_EM * fontPx;
+}
 
 /** A small line chart of the loss per step (one line or several overlaid), with axes, breaks at NaN/∞, and a readout under the pointer. */
 export function createLossChartView(svg: SVGSVGElement, callbacks: LossChartCallbacks = {}): LossChartView {
@@ -52,7 +61,12 @@ export function createLossChartView(svg: SVGSVGElement, callbacks: LossChartCall
   const marker = svgChild(root, 'line', 'bp-chart-marker');
   const readout = svgChild(root, 'text', 'bp-chart-readout');
   readout.setAttribute('text-anchor', 'end');
-  for (const el of [grid, bad, xAxis, yAxis, marker, readout]) el.setAttribute('aria-hidden', 'true');
+  const xTitle = svgChild(root, 'text', 'bp-chart-title bp-chart-title-x');
+  xTitle.setAttribute('text-anchor', 'middle');
+  xTitle.textContent = 'training step';
+  const yTitle = svgChild(root, 'text', 'bp-chart-title bp-chart-title-y');
+  yTitle.setAttribute('text-anchor', 'middle');
+  for (const el of [grid, bad, xAxis, yAxis, marker, readout, xTitle, yTitle]) el.setAttribute('aria-hidden', 'true');
 
   const rect = svg.getBoundingClientRect();
   let width = rect.width || Number(svg.getAttribute('width')) || 320;
@@ -64,14 +78,6 @@ export function createLossChartView(svg: SVGSVGElement, callbacks: LossChartCall
   const pathOf = line<ChartPoint>().defined((p) => Number.isFinite(p.y));
 
   function draw(): void {
-    // named lines carry their name past their end
-    const right = MARGIN.right + (data.series.some((one) => one.label) ? 12 : 0);
-    const box = {
-      left: MARGIN.left,
-      right: Math.max(MARGIN.left + 10, width - right),
-      top: MARGIN.top,
-      bottom: Math.max(MARGIN.top + 10, height - MARGIN.bottom),
-    };
     svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
     bg.setAttribute('width', String(width));
     bg.setAttribute('height', String(height));
@@ -79,7 +85,31 @@ export function createLossChartView(svg: SVGSVGElement, callbacks: LossChartCall
     const series = data.series;
     const decimated = series.map((one) => decimate(one.history, log));
     const steps = Math.max(0, ...series.map((one) => one.history.length));
-    const sc = chartScales(decimated.flat(), steps, box, log);
+    const points = decimated.flat();
+    // The margins hold the tick labels whole: the widest y label at the left, half the last
+    // step's label past the right end (a first pass finds the labels, the second draws).
+    const fontPx = parseFloat(getComputedStyle(xTitle).fontSize) || FONT_PX;
+    // under the plot: the tick labels, then the axis title; beside it the y title along the axis
+    const bottomMargin = Math.round(3.2 * fontPx);
+    const yTitlePx = Math.round(1.6 * fontPx);
+    // half the top tick label stands above the plot
+    const top = Math.max(MARGIN.top, Math.ceil(0.7 * fontPx));
+    const boxOf = (left: number, right: number) => ({
+      left,
+      right: Math.max(left + 10, width - right),
+      top,
+      bottom: Math.max(top + 10, height - bottomMargin),
+    });
+    const trial = chartScales(points, steps, boxOf(MARGIN.left + yTitlePx + 4 * fontPx, MARGIN.right), log);
+    const tickWidth = Math.max(2.4 * fontPx, ...trial.yTicks.map((t) => textWidth(formatNumber(t, 3), fontPx)));
+    const left = MARGIN.left + yTitlePx + tickWidth + 4;
+    // named lines carry their name past their end
+    const right = Math.max(
+      MARGIN.right + (series.some((one) => one.label) ? 1.2 * fontPx : 0),
+      Math.ceil(textWidth(String(Math.max(0, steps - 1)), fontPx) / 2) + 2,
+    );
+    const box = boxOf(left, right);
+    const sc = chartScales(points, steps, box, log);
     scaleX = sc.x;
     invert = (px) => ((px - box.left) / Math.max(1, box.right - box.left)) * Math.max(1, steps - 1);
     const drawn = series.map((one, k) => ({
@@ -151,9 +181,15 @@ export function createLossChartView(svg: SVGSVGElement, callbacks: LossChartCall
       .data(sc.xTicks, (t) => String(t))
       .join('text')
       .attr('x', (t) => sc.x(t))
-      .attr('y', box.bottom + 13)
+      .attr('y', box.bottom + 1.3 * fontPx)
       .attr('text-anchor', 'middle')
       .text((t) => String(t));
+    xTitle.setAttribute('x', String((box.left + box.right) / 2));
+    xTitle.setAttribute('y', String(box.bottom + 2.7 * fontPx));
+    yTitle.textContent = log ? 'loss (log scale)' : 'loss';
+    const ty = (box.top + box.bottom) / 2;
+    yTitle.setAttribute('transform', `translate(${MARGIN.left - 2},${ty}) rotate(-90)`);
+    yTitle.setAttribute('dy', '0.71em');
     const marks = series.flatMap((one, k) => badSteps(one.history, log).map((step) => ({ step, k, color: one.color })));
     select(bad)
       .selectAll<SVGRectElement, (typeof marks)[number]>('rect')
@@ -176,7 +212,7 @@ export function createLossChartView(svg: SVGSVGElement, callbacks: LossChartCall
       marker.setAttribute('y2', String(box.bottom));
     } else marker.setAttribute('display', 'none');
     readout.setAttribute('x', String(box.right));
-    readout.setAttribute('y', String(box.top + 10));
+    readout.setAttribute('y', String(box.top + fontPx));
 
     svg.setAttribute('aria-label', steps === 0 ? 'Loss chart: no steps yet' : series.map(describeSeries).join('; '));
   }

@@ -3,6 +3,7 @@ import type { Compiled } from '../core/compile.ts';
 import type { Iteration } from '../core/iteration.ts';
 import { ACT, LOSS, type Model } from '../core/model.ts';
 import { biasName, nameToText, nodeName, targetName, weightName } from '../core/notation.ts';
+import { biasMark, marked, weightMark } from '../core/shared-names.ts';
 import type { Scenario } from '../core/scenario.ts';
 import type { Selection } from '../core/selection.ts';
 import { currentEvent, phaseOf, type Phase, type StepPlan } from '../core/step-plan.ts';
@@ -184,8 +185,10 @@ export function buildNetworkNames(scenario: NetworkViewInput['scenario'], model:
     for (let j = 0; j < model.sizes[l]; j++) nodes.push(nameToText(nodeName(scenario, l, j)));
   for (let l = 0; l < model.depth; l++) {
     for (let j = 0; j < model.sizes[l + 1]; j++) {
-      for (let i = 0; i < model.sizes[l]; i++) weights.push(nameToText(weightName(scenario, l, j, i)));
-      biases.push(nameToText(biasName(scenario, l, j)));
+      for (let i = 0; i < model.sizes[l]; i++)
+        weights.push(nameToText(weightName(scenario, l, j, i)) + marked(weightMark(scenario, l, j, i)));
+      // a name two biases share (Mazur's two b₁) carries the node it feeds: b₁ (h₁), b₁ (h₂)
+      biases.push(nameToText(biasName(scenario, l, j)) + marked(biasMark(scenario, l, j)));
     }
   }
   for (let j = 0; j < model.sizes[model.depth]; j++) targets.push(nameToText(targetName(scenario, j)));

@@ -7,6 +7,8 @@ import {
   comparisonRuns,
   createComparisonJob,
   defaultComparison,
+  drawnPath,
+  BLOWUP,
   MAX_RUNS,
   MIN_RUNS,
   readComparison,
@@ -77,6 +79,48 @@ describe('runComparison', () => {
     expect(run.diverged).not.toBeNull();
     expect(Number.isFinite(run.lossHistory[run.diverged! - 1])).toBe(true);
     expect(Number.isFinite(run.lossHistory[run.diverged!])).toBe(false);
+  });
+});
+
+describe('drawnPath: how much of a run the landscape draws', () => {
+  it('draws a run that stays near its start whole', () => {
+    const compiled = compileScenario(loadPreset('landscape-local-minimum')!);
+    const [run] = runComparison(compiled, { runs: [{ type: 'sgd', learningRate: 0.1 }], steps: 100 });
+    expect(drawnPath(run)).toEqual({ count: run.points.length, cut: null });
+  });
+
+  it('cuts a diverging run (η = 50 on Two basins) before its loss grows a thousandfold, and says how far it got', () => {
+    const compiled = compileScenario(loadPreset('landscape-local-minimum')!);
+    const [run] = runComparison(compiled, { runs: [{ type: 'sgd', learningRate: 50 }], steps: 100 });
+    const L = Array.from(run.lossHistory);
+    const limit = BLOWUP * L[0];
+    // the loss passes the limit early, reaches about 1e307 and is then not finite
+    const firstBad = L.findIndex((v) => !(v <= limit));
+    expect(firstBad).toBeGreaterThan(0);
+    expect(run.diverged).not.toBeNull();
+    const largest = Math.max(...L.filter((v) => Number.isFinite(v)));
+    expect(largest).toBeGreaterThan(1e300);
+    const { count, cut } = drawnPath(run);
+    // every point drawn has a loss under the limit; the next point kept has not
+    for (let k = 0; k < count; k++) expect(L[run.at[k]]).toBeLessThanOrEqual(limit);
+    expect(run.at[count - 1]).toBeLessThan(firstBad);
+    expect(run.at[count]).toBeGreaterThanOrEqual(firstBad);
+    expect(cut).toEqual({ step: run.at[count - 1], loss: largest });
+  });
+
+  it('cuts a run whose loss is not finite from the start at its first point', () => {
+    const run: ComparisonRun = {
+      optimizer: RUNS[0],
+      lossHistory: Float64Array.from([NaN, NaN, NaN]),
+      points: [
+        { w: new Float64Array(1), b: new Float64Array(0) },
+        { w: new Float64Array(1), b: new Float64Array(0) },
+      ],
+      at: [0, 2],
+      done: 2,
+      diverged: 0,
+    };
+    expect(drawnPath(run)).toEqual({ count: 1, cut: { step: 0, loss: NaN } });
   });
 });
 

@@ -7,7 +7,7 @@ import type { Selection } from '../../src/core/selection.ts';
 import { buildStepPlan } from '../../src/core/step-plan.ts';
 import { loadPreset, PRESET_IDS } from '../../src/presets/index.ts';
 import { testOptions } from '../../src/tex/katex-options.ts';
-import { BLANK, buildMatrixView, shownIndices, type MatrixLayer } from '../../src/tex/matrix-view.ts';
+import { BLANK, buildMatrixView, eventCell, shownIndices, type MatrixLayer } from '../../src/tex/matrix-view.ts';
 
 function view(scenario: Scenario, position: number | 'end', focus: Selection | null = null, sample = 0): MatrixLayer[] {
   const compiled = compileScenario(scenario);
@@ -155,5 +155,28 @@ describe('wide layers', () => {
     expect(layers[1].forward[0]).toContain('_{W_{2}}');
     for (const layer of layers)
       for (const tex of [...layer.forward, ...layer.backward]) expect(() => render(tex)).not.toThrow();
+  });
+});
+
+describe('eventCell: the cell that shows what a step computes', () => {
+  it('names, for every event but the loss, a cell the matrices show with that value once it is computed', () => {
+    for (const id of ['mazur', 'by-hand-mlp']) {
+      const scenario = loadPreset(id)!;
+      const compiled = compileScenario(scenario);
+      const plan = buildStepPlan(compiled.model, compiled.trainable);
+      plan.events.forEach((e, k) => {
+        const cell = eventCell(e);
+        if (e.kind === 'loss') {
+          expect(cell).toBeNull();
+          return;
+        }
+        expect(cell, `${id} event ${k}`).not.toBeNull();
+        // just after the event, the matrices show that cell with a value (not a blank)
+        const tex = view(scenario, k + 1)
+          .flatMap((layer) => [...layer.forward, ...layer.backward])
+          .join(' ');
+        expect(tex, `${id} event ${k} ${e.kind}`).toContain(`key=${cell!.key}, quantity=${cell!.quantity}, value=`);
+      });
+    }
   });
 });

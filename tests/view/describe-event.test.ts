@@ -18,7 +18,8 @@ describe('describePosition', () => {
       'Forward pass: a of o₂ = φ(z). Next: Loss, the loss L',
     );
     expect(describePosition(scenario, events, phaseStart.update)).toBe(
-      'Backward pass: ∂L/∂b₁. Next: Update, update w₁',
+      // the caption names Mazur's shared-looking b₁ by the node it feeds, as the worksheet does
+      'Backward pass: ∂L/∂b₁ (into h₂). Next: Update, update w₁',
     );
   });
   it('says when the iteration is complete', () => {

@@ -42,7 +42,12 @@ describe('network view model', () => {
     expect(vm.layers.map((l) => l.activationLabel)).toEqual(['input', 'ReLU', 'σ']);
     expect(vm.lossFunction).toBe('BCE');
     const mazur = buildNetworkViewModel(input('mazur', 0));
-    expect(mazur.biases.map((b) => `${b.key} ${b.name}`)).toEqual(['0:0 b₁', '0:1 b₁', '1:0 b₂', '1:1 b₂']);
+    expect(mazur.biases.map((b) => `${b.key} ${b.name}`)).toEqual([
+      '0:0 b₁ (h₁)',
+      '0:1 b₁ (h₂)',
+      '1:0 b₂ (o₁)',
+      '1:1 b₂ (o₂)',
+    ]);
     expect(mazur.edges.map((e) => e.name)).toEqual(['w₁', 'w₂', 'w₃', 'w₄', 'w₅', 'w₆', 'w₇', 'w₈']);
     expect(mazur.nodes.filter((n) => n.kind === 'output').map((n) => n.targetName)).toEqual(['y₁', 'y₂']);
   });
