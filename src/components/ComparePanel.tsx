@@ -3,6 +3,7 @@ import {
   COMPARISON_STEPS,
   comparisonOf,
   drawnPath,
+  saneSteps,
   MAX_RUNS,
   MIN_RUNS,
   runName,
@@ -56,11 +57,12 @@ export function ComparePanel() {
 
   const svgRef = useRef<SVGSVGElement>(null);
   const chart = useSizedView(svgRef, createLossChartView);
-  // each curve as far as its run has got
+  // each curve as far as its run has got, and a diverging one only while its loss stays sane
+  // (as its path on the landscape), so it does not flatten the others against the axis
   const series = useMemo(
     () =>
       runs.map((r, k) => ({
-        history: r.lossHistory.subarray(0, r.done + 1),
+        history: r.lossHistory.subarray(0, saneSteps(r)),
         label: runName(k),
         color: runStyle(k).color,
         dash: svgDash(runStyle(k)),

@@ -163,16 +163,25 @@ export interface DrawnPath {
 }
 
 /**
+ * How many of a run's losses, from step 0, stay finite and ≤ BLOWUP·L₀ (run.done + 1 when all
+ * do): the loss chart draws a run's curve, and the landscape its path, only that far.
+ */
+export function saneSteps(run: ComparisonRun): number {
+  const L = run.lossHistory;
+  const limit = L[0] > 0 ? BLOWUP * L[0] : Infinity;
+  for (let s = 0; s <= run.done; s++) if (!(L[s] <= limit)) return s;
+  return run.done + 1;
+}
+
+/**
  * The part of a run's path whose loss stays finite and ≤ BLOWUP·L₀: a run that diverges would
  * stretch the landscape's window to its far-off points (1e155 and more) and shrink the other
  * runs to a dot, so it is drawn up to the last point kept before its loss left that bound.
  */
 export function drawnPath(run: ComparisonRun): DrawnPath {
   const L = run.lossHistory;
-  const limit = L[0] > 0 ? BLOWUP * L[0] : Infinity;
-  let firstBad = -1;
-  for (let s = 0; s <= run.done && firstBad < 0; s++) if (!(L[s] <= limit)) firstBad = s;
-  if (firstBad < 0) return { count: run.points.length, cut: null };
+  const firstBad = saneSteps(run);
+  if (firstBad > run.done) return { count: run.points.length, cut: null };
   let count = 0;
   while (count < run.points.length && run.at[count] < firstBad) count++;
   count = Math.max(1, count);

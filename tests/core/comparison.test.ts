@@ -8,6 +8,7 @@ import {
   createComparisonJob,
   defaultComparison,
   drawnPath,
+  saneSteps,
   BLOWUP,
   MAX_RUNS,
   MIN_RUNS,
@@ -106,6 +107,21 @@ describe('drawnPath: how much of a run the landscape draws', () => {
     expect(run.at[count - 1]).toBeLessThan(firstBad);
     expect(run.at[count]).toBeGreaterThanOrEqual(firstBad);
     expect(cut).toEqual({ step: run.at[count - 1], loss: largest });
+  });
+
+  it('counts the losses from step 0 that stay finite and within BLOWUP of the start (the loss chart draws those)', () => {
+    const run = (losses: number[]): ComparisonRun => ({
+      optimizer: RUNS[0],
+      lossHistory: Float64Array.from(losses),
+      points: [{ w: new Float64Array(1), b: new Float64Array(0) }],
+      at: [0],
+      done: losses.length - 1,
+      diverged: null,
+    });
+    expect(saneSteps(run([2, 1, 0.5]))).toBe(3);
+    expect(saneSteps(run([2, 2000, 2001, 1]))).toBe(2);
+    expect(saneSteps(run([2, 5, Infinity, 1]))).toBe(2);
+    expect(saneSteps(run([NaN, 1]))).toBe(0);
   });
 
   it('cuts a run whose loss is not finite from the start at its first point', () => {

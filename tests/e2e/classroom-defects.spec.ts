@@ -70,6 +70,12 @@ test.describe('Compare: a diverging run', () => {
     // …and says which run was cut, how far it got and from which step it is not drawn
     const cut = page.getByTestId('compare-cut');
     await expect(cut).toContainText(/run C diverged \(loss [\d.]+×10[⁰¹²³⁴⁵⁶⁷⁸⁹]+\): not drawn past step \d+/);
+    // the loss chart draws the diverged run only while its loss is sane, so the other runs'
+    // curves keep their height instead of lying flat under an axis that reaches 1e307
+    for (const name of ['A', 'B']) {
+      const curve = page.getByTestId('compare-chart').locator(`path.bp-chart-line[data-label="${name}"]`);
+      expect((await curve.boundingBox())!.height).toBeGreaterThan(20);
+    }
     // the loss chart of the runs holds its labels whole, on the laptop and on the projector
     expect(await clippedTexts(page, 'compare-chart')).toEqual([]);
     await page.setViewportSize({ width: 1920, height: 1080 });
