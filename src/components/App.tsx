@@ -26,6 +26,8 @@ import { linkOpensSettings } from '../store/link-session.ts';
 import { FileMenu } from './FileMenu.tsx';
 import { ImportControls } from './ImportControls.tsx';
 import { LessonBadge } from './LessonBadge.tsx';
+import { LessonMenu } from './LessonMenu.tsx';
+import { LessonPanel } from './LessonPanel.tsx';
 import { ShareButton } from './ShareButton.tsx';
 
 /** One screen: toolbar, the diagram with the math panel beside it, the samples and the loss chart below. */
@@ -41,6 +43,7 @@ export function App() {
   usePersistSession();
   useUndoKeys();
   const [helpOpen, setHelpOpen] = useState(false);
+  const lessonOpen = useAppStore((s) => s.lesson !== null);
   const { presentation, worksheet, setWorksheet } = useAppStore((s) => ({
     presentation: s.presentation,
     worksheet: s.worksheet,
@@ -54,6 +57,7 @@ export function App() {
       <header className="toolbar">
         <h1 className="brand">Backprop Lab</h1>
         {!presetsHidden && <PresetMenu />}
+        {!presetsHidden && <LessonMenu />}
         <UndoControls />
         <SessionControls />
         <LessonBadge />
@@ -83,7 +87,8 @@ export function App() {
         <NoticeBanner />
         <ArithmeticWarning />
       </div>
-      <main className="workspace">
+      <main className={lessonOpen ? 'workspace with-lesson' : 'workspace'}>
+        <LessonPanel />
         <NetworkDiagram />
         {settingsOpen && !presentation && !settingsHidden ? (
           <SettingsPanel onClose={() => setSettingsOpen(false)} />
