@@ -26,7 +26,6 @@ import { linkOpensSettings } from '../store/link-session.ts';
 import { FileMenu } from './FileMenu.tsx';
 import { ImportControls } from './ImportControls.tsx';
 import { LessonBadge } from './LessonBadge.tsx';
-import { LessonMenu } from './LessonMenu.tsx';
 import { LessonPanel } from './LessonPanel.tsx';
 import { ShareButton } from './ShareButton.tsx';
 
@@ -44,6 +43,10 @@ export function App() {
   useUndoKeys();
   const [helpOpen, setHelpOpen] = useState(false);
   const lessonOpen = useAppStore((s) => s.lesson !== null);
+  // An unanswered ask: the side panel (whose math would give the answer away) waits, blurred and out of reach.
+  const askPending = useAppStore(
+    (s) => s.lesson?.steps[s.lessonStep]?.ask !== undefined && !s.lessonAnswered.includes(s.lessonStep),
+  );
   const { presentation, worksheet, setWorksheet } = useAppStore((s) => ({
     presentation: s.presentation,
     worksheet: s.worksheet,
@@ -57,7 +60,6 @@ export function App() {
       <header className="toolbar">
         <h1 className="brand">Backprop Lab</h1>
         {!presetsHidden && <PresetMenu />}
-        {!presetsHidden && <LessonMenu />}
         <UndoControls />
         <SessionControls />
         <LessonBadge />
@@ -92,6 +94,10 @@ export function App() {
         <NetworkDiagram />
         {settingsOpen && !presentation && !settingsHidden ? (
           <SettingsPanel onClose={() => setSettingsOpen(false)} />
+        ) : askPending ? (
+          <div className="ask-cover" inert data-testid="ask-cover">
+            <SidePanel />
+          </div>
         ) : (
           <SidePanel />
         )}

@@ -10,6 +10,8 @@ import {
 } from '../core/lesson-answer.ts';
 import { resolveQuantity } from '../core/lesson-quantity.ts';
 import { quantityRefKey, quantityRefProblem, type QuantityRef } from '../core/quantity-ref.ts';
+import { quantityRefName } from '../core/quantity-name.ts';
+import { useNotation } from './notation-context.tsx';
 import { fullValueProps } from './Num.tsx';
 import { useAppStore, useAppStoreApi } from './use-app-store.ts';
 
@@ -115,6 +117,9 @@ export function LessonAskBox({ ask, answered, stepKey }: { ask: LessonAsk; answe
   const [check, setCheck] = useState<{ step: number; typed: string; result: AnswerCheck } | null>(null);
   const current = check !== null && check.step === stepKey ? check : null;
   const key = quantityRefKey(ask.of);
+  const { notation } = useNotation();
+  const scenario = useAppStore((s) => s.scenario);
+  const name = quantityRefName(scenario, ask.of, notation);
   const submit = () => {
     const result = store.getState().answerLessonAsk(typed);
     if (result !== null) setCheck({ step: stepKey, typed, result });
@@ -125,13 +130,15 @@ export function LessonAskBox({ ask, answered, stepKey }: { ask: LessonAsk; answe
       {answered ? (
         <p className="lesson-ask-done" role="status">
           {current?.result.kind === 'right' ? '✓ Right: ' : 'The value: '}
-          <code>{key}</code> = <span data-testid="lesson-ask-value">{shownText}</span>
+          <span title={key}>{name}</span> = <span data-testid="lesson-ask-value">{shownText}</span>
         </p>
       ) : (
         <>
           <label className="lesson-ask-field">
             <span>
-              Your turn: <code>{key}</code> to {ask.digits} significant digits
+              Your turn: <strong title={key}>{name}</strong> to {ask.digits} significant digit
+              {ask.digits === 1 ? '' : 's'}
+              {!answered && <span className="muted"> (the side panel waits until you answer)</span>}
             </span>
             <input
               type="text"

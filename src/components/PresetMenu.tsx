@@ -1,28 +1,52 @@
+import { BUILT_IN_LESSONS, loadLesson } from '../lessons/index.ts';
 import { PRESETS } from '../presets/index.ts';
 import { useAppStore } from './use-app-store.ts';
 
-function presetTitle(document: unknown): string {
+function documentTitle(document: unknown): string {
   const title = (document as { title?: unknown }).title;
   return typeof title === 'string' ? title : '';
 }
 
-/** The built-in presets; choosing one loads it (its notes show in the math panel until something is selected). */
+/** A lesson's option value in the menu, apart from the presets' ids. */
+const LESSON_OPTION = 'lesson:';
+
+/**
+ * The built-in presets; choosing one loads it (its notes show in the math panel until
+ * something is selected). Below them, the built-in lessons: choosing one opens it at its first step.
+ */
 export function PresetMenu() {
-  const { presetId, loadPreset } = useAppStore((s) => ({ presetId: s.presetId, loadPreset: s.loadPreset }));
+  const { presetId, loadPreset, openLesson } = useAppStore((s) => ({
+    presetId: s.presetId,
+    loadPreset: s.loadPreset,
+    openLesson: s.openLesson,
+  }));
+  const choose = (value: string) => {
+    if (!value.startsWith(LESSON_OPTION)) {
+      if (value) loadPreset(value);
+      return;
+    }
+    const lesson = loadLesson(value.slice(LESSON_OPTION.length));
+    if (lesson !== null) openLesson(lesson, 0, { kind: 'info', text: `Opened the lesson "${lesson.title}".` });
+  };
   return (
     <label className="preset-menu">
-      <span className="visually-hidden">Preset</span>
-      <select
-        value={presetId ?? ''}
-        onChange={(e) => e.target.value && loadPreset(e.target.value)}
-        data-testid="preset-menu"
-      >
+      <span className="visually-hidden">Preset or lesson</span>
+      <select value={presetId ?? ''} onChange={(e) => choose(e.target.value)} data-testid="preset-menu">
         {presetId === null && <option value="">Your scenario</option>}
-        {PRESETS.map((p) => (
-          <option key={p.id} value={p.id}>
-            {presetTitle(p.document).split(':')[0]}
-          </option>
-        ))}
+        <optgroup label="Presets">
+          {PRESETS.map((p) => (
+            <option key={p.id} value={p.id}>
+              {documentTitle(p.document).split(':')[0]}
+            </option>
+          ))}
+        </optgroup>
+        <optgroup label="Lessons, step by step" data-testid="lesson-list">
+          {BUILT_IN_LESSONS.map((l) => (
+            <option key={l.id} value={`${LESSON_OPTION}${l.id}`} title={l.tutorial}>
+              {documentTitle(l.document)}
+            </option>
+          ))}
+        </optgroup>
       </select>
     </label>
   );

@@ -61,9 +61,14 @@ test.describe('opening a lesson', () => {
     await expect(page.getByTestId('lesson-badge')).toBeVisible();
   });
 
-  test('the built-in list beside the presets opens a lesson at its first step', async ({ page }) => {
+  test('the built-in lessons, listed in the preset menu, open at their first step', async ({ page }) => {
     await openApp(page);
-    await page.getByTestId('lesson-menu').selectOption('mazur');
+    const listed = await page
+      .getByTestId('lesson-list')
+      .locator('option')
+      .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    expect(listed).toEqual(BUILT_IN.map((id) => `lesson:${id}`));
+    await page.getByTestId('preset-menu').selectOption('lesson:mazur');
     await expectStep(page, mazur, 1);
     await expect(page.getByTestId('preset-menu')).toHaveValue('mazur');
   });
@@ -137,6 +142,9 @@ test.describe('following a lesson', () => {
     const outH1 = oracleCase('mazur_222_fixed_bias.json').expected.forward_backward.samples[0].a[1][0];
     await openApp(page, lessonLink(mazur, 3));
     await expect(page.getByTestId('lesson-next')).toBeDisabled();
+    await expect(page.getByTestId('lesson-ask')).toContainText('a of h₁ to 6 significant digits');
+    // the math beside the diagram would give the answer away: it waits, blurred and inert
+    await expect(page.getByTestId('ask-cover')).toHaveCount(1);
     await page.keyboard.press('PageDown');
     await expectStep(page, mazur, 3);
     const input = page.getByTestId('lesson-ask-input');
@@ -149,6 +157,7 @@ test.describe('following a lesson', () => {
     await input.fill(outH1.toPrecision(6));
     await input.press('Enter');
     await expect(page.getByTestId('lesson-ask')).toHaveAttribute('data-answered', 'yes');
+    await expect(page.getByTestId('ask-cover')).toHaveCount(0);
     await page.getByTestId('lesson-next').click();
     await expectStep(page, mazur, 4);
 
@@ -187,7 +196,7 @@ test.describe('following a lesson', () => {
 
   test('a reload keeps the lesson, its step and the edits; Share gives the lesson link', async ({ page }) => {
     await openApp(page);
-    await page.getByTestId('lesson-menu').selectOption('mazur');
+    await page.getByTestId('preset-menu').selectOption('lesson:mazur');
     await page.getByTestId('lesson-next').click();
     await expectStep(page, mazur, 2);
     await expect.poll(() => locationHash(page)).toMatch(/^#lesson=.*&step=2$/);
@@ -223,7 +232,6 @@ test.describe('following a lesson', () => {
     await openApp(page, lessonLink(doc, 1));
     await expectStep(page, mazur, 1);
     await expect(page.getByTestId('preset-menu')).toHaveCount(0);
-    await expect(page.getByTestId('lesson-menu')).toHaveCount(0);
     await expect(page.getByTestId('settings-toggle')).toHaveCount(0);
     await expect(page.getByTestId('train-1')).toHaveCount(0);
     await page.getByTestId('lesson-close').click();
@@ -239,7 +247,7 @@ test.describe('every built-in lesson, walked to its end', () => {
       test.setTimeout(90_000);
       const doc = lessonDoc(id);
       await openApp(page);
-      await page.getByTestId('lesson-menu').selectOption(id);
+      await page.getByTestId('preset-menu').selectOption(`lesson:${id}`);
       let stretch = 0;
       let sample = 0;
       let checked = 0;
