@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { parseStepText } from '../core/lesson-text.ts';
+import { LESSON_LABELS } from '../store/lesson-link.ts';
 import { LessonAskBox, LessonCompareTable } from './LessonChecks.tsx';
 import './lesson.css';
 import { LessonText } from './LessonText.tsx';
@@ -12,8 +13,9 @@ import { useAppStore } from './use-app-store.ts';
  * N", and leaving the lesson.
  */
 export function LessonPanel() {
-  const { lesson, k, answered, lessonNext, lessonPrevious, closeLesson } = useAppStore((s) => ({
+  const { lesson, k, answered, hidden, lessonNext, lessonPrevious, closeLesson } = useAppStore((s) => ({
     lesson: s.lesson,
+    hidden: s.hidden,
     k: s.lessonStep,
     answered: s.lessonAnswered.includes(s.lessonStep),
     lessonNext: s.lessonNext,
@@ -77,6 +79,11 @@ export function LessonPanel() {
           </div>
         )}
       </div>
+      {hidden.length > 0 && (
+        <p className="lesson-hidden muted" data-testid="lesson-hidden">
+          Hidden by the lesson: {hidden.map((c) => LESSON_LABELS[c].replace(/ \(.*\)$/, '').toLowerCase()).join(', ')}.
+        </p>
+      )}
     </section>
   );
 }

@@ -57,8 +57,8 @@ test.describe('opening a lesson', () => {
     expect((await readCaption(page)).position).toBe(9);
     await expect(page.getByTestId('preset-menu')).toHaveCount(1);
     await expect(page.locator('[data-sel="loss"][aria-pressed="true"]')).toHaveCount(1);
-    // the lesson hides the architecture editor (its "hide"), and the badge says so
-    await expect(page.getByTestId('lesson-badge')).toBeVisible();
+    // the lesson hides the architecture editor (its "hide"), and its panel says so
+    await expect(page.getByTestId('lesson-hidden')).toHaveText('Hidden by the lesson: architecture editor.');
   });
 
   test('the built-in lessons, listed in the preset menu, open at their first step', async ({ page }) => {
@@ -239,6 +239,25 @@ test.describe('following a lesson', () => {
     await expect(page.getByTestId('preset-menu')).toHaveCount(1);
     await expect(page.getByTestId('settings-toggle')).toHaveCount(1);
   });
+});
+
+test.describe('the lesson fits the screen', () => {
+  for (const size of [
+    { width: 1024, height: 768 },
+    { width: 1366, height: 768 },
+  ]) {
+    test(`at ${size.width}×${size.height} the toolbar keeps to one screen with a lesson open`, async ({ page }) => {
+      await page.setViewportSize(size);
+      await openApp(page, lessonLink(mazur, 3));
+      await expectStep(page, mazur, 3);
+      const toolbar = await page
+        .locator('.toolbar')
+        .evaluate((t) => ({ scroll: t.scrollWidth, client: t.clientWidth }));
+      expect(toolbar.scroll, 'toolbar content width').toBeLessThanOrEqual(toolbar.client);
+      const diagram = await page.getByTestId('diagram').boundingBox();
+      expect(diagram!.height, 'diagram height').toBeGreaterThan(250);
+    });
+  }
 });
 
 test.describe('every built-in lesson, walked to its end', () => {
