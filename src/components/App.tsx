@@ -26,6 +26,7 @@ import { linkOpensSettings } from '../store/link-session.ts';
 import { FileMenu } from './FileMenu.tsx';
 import { ImportControls } from './ImportControls.tsx';
 import { LessonBadge } from './LessonBadge.tsx';
+import { LessonPanel } from './LessonPanel.tsx';
 import { ShareButton } from './ShareButton.tsx';
 
 /** One screen: toolbar, the diagram with the math panel beside it, the samples and the loss chart below. */
@@ -41,6 +42,11 @@ export function App() {
   usePersistSession();
   useUndoKeys();
   const [helpOpen, setHelpOpen] = useState(false);
+  const lessonOpen = useAppStore((s) => s.lesson !== null);
+  // An unanswered ask: the side panel (whose math would give the answer away) waits, blurred and out of reach.
+  const askPending = useAppStore(
+    (s) => s.lesson?.steps[s.lessonStep]?.ask !== undefined && !s.lessonAnswered.includes(s.lessonStep),
+  );
   const { presentation, worksheet, setWorksheet } = useAppStore((s) => ({
     presentation: s.presentation,
     worksheet: s.worksheet,
@@ -83,10 +89,15 @@ export function App() {
         <NoticeBanner />
         <ArithmeticWarning />
       </div>
-      <main className="workspace">
+      <main className={lessonOpen ? 'workspace with-lesson' : 'workspace'}>
+        <LessonPanel />
         <NetworkDiagram />
         {settingsOpen && !presentation && !settingsHidden ? (
           <SettingsPanel onClose={() => setSettingsOpen(false)} />
+        ) : askPending ? (
+          <div className="ask-cover" inert data-testid="ask-cover">
+            <SidePanel />
+          </div>
         ) : (
           <SidePanel />
         )}

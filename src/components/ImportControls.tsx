@@ -20,8 +20,17 @@ export function openImportPicker(): void {
  */
 export function ImportControls() {
   const store = useAppStoreApi();
-  const importFile = useCallback((file: File) => void importScenarioFile(store, file), [store]);
-  const importText = useCallback((text: string) => void importPastedText(store, text), [store]);
+  // A lesson (or link) that hides the presets hides opening other files too (lesson spec, `hide`).
+  const locked = useCallback(() => {
+    if (!store.getState().hidden.includes('presets')) return false;
+    store.getState().setNotice({
+      kind: 'info',
+      text: 'This lesson does not open other files or links; close the lesson first.',
+    });
+    return true;
+  }, [store]);
+  const importFile = useCallback((file: File) => void (locked() || importScenarioFile(store, file)), [store, locked]);
+  const importText = useCallback((text: string) => void (locked() || importPastedText(store, text)), [store, locked]);
   const onFiles = useCallback(
     (files: readonly File[]) => {
       if (files.length > 1)
@@ -55,7 +64,7 @@ export function ImportControls() {
       />
       {dragging && (
         <div className="drop-overlay" data-testid="drop-overlay">
-          <div className="drop-overlay-box">Drop a scenario file (.json) to open it</div>
+          <div className="drop-overlay-box">Drop a scenario file or a lesson (.json) to open it</div>
         </div>
       )}
     </>

@@ -1,34 +1,60 @@
+import { BUILT_IN_LESSONS, loadLesson } from '../lessons/index.ts';
 import { PRESETS } from '../presets/index.ts';
 import { useAppStore } from './use-app-store.ts';
 
-function presetTitle(document: unknown): string {
+function documentTitle(document: unknown): string {
   const title = (document as { title?: unknown }).title;
   return typeof title === 'string' ? title : '';
 }
 
+/** A lesson's option value in the menu, apart from the presets' ids. */
+const LESSON_OPTION = 'lesson:';
+
 /**
  * The built-in presets; choosing one loads it (its notes show in the math panel until something
  * is selected). Each shows by its short name, whole even in a 1024 px toolbar; its full title
- * is the tooltip (and the heading of its notes).
+ * is the tooltip (and the heading of its notes). Below them, the built-in lessons: choosing one
+ * opens it at its first step.
  */
 export function PresetMenu() {
-  const { presetId, loadPreset } = useAppStore((s) => ({ presetId: s.presetId, loadPreset: s.loadPreset }));
+  const { presetId, loadPreset, openLesson } = useAppStore((s) => ({
+    presetId: s.presetId,
+    loadPreset: s.loadPreset,
+    openLesson: s.openLesson,
+  }));
   const current = PRESETS.find((p) => p.id === presetId);
+  const choose = (value: string) => {
+    if (!value.startsWith(LESSON_OPTION)) {
+      if (value) loadPreset(value);
+      return;
+    }
+    const lesson = loadLesson(value.slice(LESSON_OPTION.length));
+    if (lesson !== null) openLesson(lesson, 0, { kind: 'info', text: `Opened the lesson "${lesson.title}".` });
+  };
   return (
     <label className="preset-menu">
-      <span className="visually-hidden">Preset</span>
+      <span className="visually-hidden">Preset or lesson</span>
       <select
         value={presetId ?? ''}
-        onChange={(e) => e.target.value && loadPreset(e.target.value)}
-        title={current ? presetTitle(current.document) : undefined}
+        onChange={(e) => choose(e.target.value)}
+        title={current ? documentTitle(current.document) : undefined}
         data-testid="preset-menu"
       >
         {presetId === null && <option value="">Your scenario</option>}
-        {PRESETS.map((p) => (
-          <option key={p.id} value={p.id} title={presetTitle(p.document)}>
-            {p.name}
-          </option>
-        ))}
+        <optgroup label="Presets">
+          {PRESETS.map((p) => (
+            <option key={p.id} value={p.id} title={documentTitle(p.document)}>
+              {p.name}
+            </option>
+          ))}
+        </optgroup>
+        <optgroup label="Lessons, step by step" data-testid="lesson-list">
+          {BUILT_IN_LESSONS.map((l) => (
+            <option key={l.id} value={`${LESSON_OPTION}${l.id}`} title={`${documentTitle(l.document)} (${l.tutorial})`}>
+              {l.name}
+            </option>
+          ))}
+        </optgroup>
       </select>
     </label>
   );

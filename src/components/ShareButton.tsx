@@ -6,6 +6,7 @@ import { LESSON_CONTROLS, type LessonControl } from '../store/app-state.ts';
 import { LESSON_LABELS } from '../store/lesson-link.ts';
 import { scenarioToJson } from '../core/codec/serialize-scenario.ts';
 import { formatLimit } from '../core/codec/read-json.ts';
+import { lessonHash } from '../store/lesson-hash.ts';
 import { SHARE_LINK_LIMIT, shareLinkFits, shareLinkHash, type ShareOptions } from '../store/share-options.ts';
 import { downloadBlob, exportStem } from './download.ts';
 import { SIDE_TAB_TITLES } from './side-tab-titles.ts';
@@ -66,6 +67,8 @@ export function ShareButton({ settingsOpen }: { settingsOpen: boolean }) {
     followStep: s.followStep,
     hidden: s.hidden,
     sideTab: s.sideTab,
+    lesson: s.lesson,
+    lessonStep: s.lessonStep,
   }));
   const { notation } = useNotation();
   const { open, setOpen, buttonRef, panelRef } = usePopover();
@@ -77,6 +80,8 @@ export function ShareButton({ settingsOpen }: { settingsOpen: boolean }) {
   const hidden = hide ?? st.hidden;
 
   const linkFor = (p: Parts, h: readonly LessonControl[]): string => {
+    // A lesson being followed: the link opens the lesson at this step (lesson spec, "Opening a lesson").
+    if (st.lesson !== null) return `${window.location.href.split('#')[0]}${lessonHash(st.lesson, st.lessonStep)}`;
     const options: ShareOptions = {
       ...(p.position ? { position: st.position } : {}),
       ...(p.selection ? { sample: st.sample, selection: st.selection } : {}),

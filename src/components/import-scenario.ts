@@ -1,7 +1,40 @@
 import { formatCodecError } from '../core/codec/codec-result.ts';
+import { parseLesson } from '../core/codec/parse-lesson.ts';
 import { parseScenarioText } from '../core/codec/parse-scenario.ts';
+import { LESSON_FORMAT } from '../core/lesson.ts';
+import { PRESET_CATALOG } from '../presets/index.ts';
 import type { AppStore } from '../store/app-actions.ts';
+import { readLessonHash } from '../store/lesson-hash.ts';
 import { readScenarioHash } from '../store/share-link.ts';
+
+/** The JSON of a `backprop-lesson/1` document (told apart from a scenario by its `format`), or undefined for anything else. */
+function lessonDocument(text: string): unknown {
+  // Only text that names the format is parsed here; a scenario goes to its own codec untouched.
+  if (!text.includes(LESSON_FORMAT)) return undefined;
+  try {
+    const value: unknown = JSON.parse(text);
+    return typeof value === 'object' && value !== null && (value as { format?: unknown }).format === LESSON_FORMAT
+      ? value
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Opens a lesson document, or lists its errors by path and changes nothing. */
+function importLesson(store: AppStore, document: unknown, what: string): boolean {
+  const result = parseLesson(document, PRESET_CATALOG);
+  if (!result.ok) {
+    store.getState().setNotice({
+      kind: 'error',
+      text: `${what} is a lesson that could not be opened; nothing was changed.`,
+      details: result.errors.map(formatCodecError),
+    });
+    return false;
+  }
+  store.getState().openLesson(result.value, 0, { kind: 'info', text: `Opened the lesson "${result.value.title}".` });
+  return true;
+}
 
 /** Larger files are refused before they are read: no scenario within the spec's limits comes near. */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
@@ -11,8 +44,9 @@ function megabytes(bytes: number): string {
 }
 
 /**
- * Reads scenario JSON text and loads it, or lists every codec error by path in the notice
- * and changes nothing. `what` names the source in the messages ("The file "a.json"").
+ * Reads scenario JSON text and loads it (or a `backprop-lesson/1` document, told apart by
+ * its `format`, and opens it), or lists every codec error by path in the notice and changes
+ * nothing. `what` names the source in the messages ("The file "a.json"").
  */
 export function importScenarioText(store: AppStore, text: string, what: string, name: string): boolean {
   const s = store.getState();
@@ -20,6 +54,8 @@ export function importScenarioText(store: AppStore, text: string, what: string, 
     s.setNotice({ kind: 'error', text: `${what} is empty; nothing was changed.` });
     return false;
   }
+  const lesson = lessonDocument(text);
+  if (lesson !== undefined) return importLesson(store, lesson, what);
   const result = parseScenarioText(text);
   if (!result.ok) {
     s.setNotice({
@@ -64,11 +100,29 @@ export async function importScenarioFile(store: AppStore, file: File): Promise<b
 }
 
 /**
- * Pasted text: a share link (anything with `#scenario=`) opens its scenario; other text is
- * read as scenario JSON.
+ * Pasted text: a lesson link (`#lesson=`) opens its lesson, a share link (anything with
+ * `#scenario=`) its scenario; other text is read as scenario or lesson JSON.
  */
 export function importPastedText(store: AppStore, text: string): boolean {
   const trimmed = text.trim();
+  const lessonAt = trimmed.indexOf('#lesson=');
+  if (lessonAt >= 0 && !trimmed.startsWith('{')) {
+    const link = readLessonHash(trimmed.slice(lessonAt));
+    if (link?.ok) {
+      store.getState().openLesson(link.value.lesson, link.value.step, {
+        kind: 'info',
+        text: `Opened the lesson "${link.value.lesson.title}" of the pasted link.`,
+        ...(link.value.notes.length > 0 ? { details: link.value.notes } : {}),
+      });
+      return true;
+    }
+    store.getState().setNotice({
+      kind: 'error',
+      text: 'The pasted lesson link could not be opened; nothing was changed.',
+      details: link?.ok === false ? link.errors.map(formatCodecError) : [],
+    });
+    return false;
+  }
   const at = trimmed.indexOf('#scenario=');
   if (at >= 0 && !trimmed.startsWith('{')) {
     const link = readScenarioHash(trimmed.slice(at));

@@ -23,7 +23,9 @@ export type ShortcutAction =
   | 'clear-selection'
   | 'help'
   | 'presentation'
-  | 'theme';
+  | 'theme'
+  | 'lesson-next'
+  | 'lesson-previous';
 
 /**
  * What has the keyboard focus, as far as shortcuts care: a field one types into (no
@@ -43,8 +45,14 @@ export interface Chord {
   readonly nativeOn?: readonly TargetKind[];
 }
 
-export type ShortcutGroup = 'Stepping' | 'Selection and editing' | 'Undo' | 'View';
-export const SHORTCUT_GROUPS: readonly ShortcutGroup[] = ['Stepping', 'Selection and editing', 'Undo', 'View'];
+export type ShortcutGroup = 'Stepping' | 'Lesson' | 'Selection and editing' | 'Undo' | 'View';
+export const SHORTCUT_GROUPS: readonly ShortcutGroup[] = [
+  'Stepping',
+  'Lesson',
+  'Selection and editing',
+  'Undo',
+  'View',
+];
 
 export interface Shortcut {
   readonly keys: readonly Chord[];
@@ -98,6 +106,15 @@ export const SHORTCUTS: readonly Shortcut[] = [
     group: 'Stepping',
     action: 'next-iteration',
   },
+
+  // PageDown and PageUp: what a presenter's clicker sends, and no other shortcut's key.
+  {
+    keys: [{ key: 'PageDown' }],
+    description: 'Next step of the lesson (once its question is answered)',
+    group: 'Lesson',
+    action: 'lesson-next',
+  },
+  { keys: [{ key: 'PageUp' }], description: 'Previous step of the lesson', group: 'Lesson', action: 'lesson-previous' },
 
   {
     keys: [{ key: 'Tab' }, { key: 'Tab', shift: true }],
@@ -206,6 +223,8 @@ const KEY_LABELS: Record<string, string> = {
   ArrowDown: '↓',
   ' ': 'Space',
   Escape: 'Esc',
+  PageDown: 'Page Down',
+  PageUp: 'Page Up',
 };
 
 /** How the help writes a chord: "Ctrl+Shift+Z", "→", "Space", "N". */

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { lessonHash, readLessonHash } from '../store/lesson-hash.ts';
 import { readScenarioHash } from '../store/share-link.ts';
 import { shareLinkHash } from '../store/share-options.ts';
 import { formatCodecError } from '../core/codec/codec-result.ts';
@@ -9,7 +10,8 @@ const DEBOUNCE_MS = 250;
 const LINK_PARAMETERS = 100_000;
 
 /**
- * Keeps `#scenario=…` (and a lesson's `&hide=…`) current as the user edits (replacing the
+ * Keeps `#scenario=…` (and a lesson link's `&hide=…`), or `#lesson=…&step=K` while a lesson is
+ * followed, current as the user edits and steps (replacing the
  * history entry, not adding one per edit), and opens a link pasted into the address bar
  * with all its options, as opening it fresh would.
  */
@@ -19,11 +21,17 @@ export function useHashSync(): void {
     let timer: number | undefined;
     let written = window.location.hash;
     const unsubscribe = store.subscribe(
-      // the settled scenario: not on every frame of a drag or a training run
-      (s) => s.settled.scenario,
-      (scenario) => {
+      // the settled scenario: not on every frame of a drag or a training run; a lesson's step
+      (s) => [s.settled.scenario, s.lesson, s.lessonStep] as const,
+      ([scenario, lesson, step]) => {
         window.clearTimeout(timer);
         timer = window.setTimeout(() => {
+          // A lesson being followed: the address opens it at this step (the session keeps the edits).
+          if (lesson !== null) {
+            written = lessonHash(lesson, step);
+            window.history.replaceState(null, '', written);
+            return;
+          }
           // A network this big makes a link of megabytes that takes seconds to compress: the address drops its stale link instead.
           const { model } = store.selectors.compiled({ scenario });
           if (model.weightCount + model.biasCount > LINK_PARAMETERS) {
@@ -36,9 +44,26 @@ export function useHashSync(): void {
           window.history.replaceState(null, '', written);
         }, DEBOUNCE_MS);
       },
+      { equalityFn: (a, b) => a[0] === b[0] && a[1] === b[1] && a[2] === b[2] },
     );
     const onHashChange = () => {
       if (window.location.hash === written) return;
+      const lesson = readLessonHash(window.location.hash);
+      if (lesson !== null) {
+        if (lesson.ok)
+          store.getState().openLesson(lesson.value.lesson, lesson.value.step, {
+            kind: 'info',
+            text: `Opened the lesson "${lesson.value.lesson.title}".`,
+            ...(lesson.value.notes.length > 0 ? { details: lesson.value.notes } : {}),
+          });
+        else
+          store.getState().setNotice({
+            kind: 'error',
+            text: 'The lesson link could not be opened; your work is unchanged.',
+            details: lesson.errors.map(formatCodecError),
+          });
+        return;
+      }
       const result = readScenarioHash(window.location.hash);
       if (result === null) return;
       if (result.ok) store.getState().openLink(result.value, window.location.hash);

@@ -143,6 +143,14 @@ function run(action: ShortcutAction, store: AppStore, options: ShortcutOptions):
     case 'theme':
       s.setTheme(nextTheme(s.theme));
       return true;
+    case 'lesson-next':
+      if (s.lesson === null) return false;
+      s.lessonNext();
+      return true;
+    case 'lesson-previous':
+      if (s.lesson === null) return false;
+      s.lessonPrevious();
+      return true;
   }
 }
 

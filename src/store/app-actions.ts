@@ -1,6 +1,8 @@
 import type { Precision } from '../core/format-number.ts';
 import type { StoreApi } from 'zustand/vanilla';
 import type { ComparisonSetup } from '../core/comparison.ts';
+import type { Lesson } from '../core/lesson.ts';
+import type { AnswerCheck } from '../core/lesson-answer.ts';
 import type { Optimizer, Scenario } from '../core/scenario.ts';
 import type { Selection } from '../core/selection.ts';
 import type { Phase } from '../core/step-plan.ts';
@@ -91,6 +93,21 @@ export interface AppActions {
   setComparison(setup: ComparisonSetup | null): boolean;
   /** Run `k` of the comparison becomes the scenario's optimizer (an undoable settings change). */
   adoptComparisonRun(optimizer: Optimizer): boolean;
+  /**
+   * Opens a lesson at step `step` (0-based, default the first): its scenario, its hidden
+   * controls, and the view going through steps 1 to `step` would show (the asks before it
+   * count as answered). An undoable load, like any other.
+   */
+  openLesson(lesson: Lesson, step?: number, notice?: Notice | null): void;
+  /** The next step of the lesson; false (and nothing changes) at the last step or while the step's `ask` is unanswered. */
+  lessonNext(): boolean;
+  lessonPrevious(): void;
+  /** Checks a typed answer to the step's `ask` (to the digits asked); a right one lets the lesson go on. */
+  answerLessonAsk(typed: string): AnswerCheck | null;
+  /** The student gives up on the step's `ask`: the value is shown and the lesson goes on. */
+  revealLessonAsk(): void;
+  /** Leaves the lesson: its hidden controls come back; the scenario and view stay as they are. */
+  closeLesson(): void;
 }
 
 /** Inputs the session keeps besides AppInputs: where it was opened from, so Reset can return there. */

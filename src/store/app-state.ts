@@ -1,5 +1,6 @@
 import type { ComparisonSetup } from '../core/comparison.ts';
 import type { Precision } from '../core/format-number.ts';
+import type { Lesson } from '../core/lesson.ts';
 import type { Params } from '../core/model.ts';
 import type { OptimizerState } from '../core/optimizer.ts';
 import type { Scenario } from '../core/scenario.ts';
@@ -87,4 +88,10 @@ export interface AppInputs {
   /** controls hidden by a lesson link */
   readonly hidden: readonly LessonControl[];
   readonly sideTab: SideTab;
+  /** the lesson being followed (backprop-lesson/1), null when none is open */
+  readonly lesson: Lesson | null;
+  /** the step shown, 0-based (0 when no lesson is open) */
+  readonly lessonStep: number;
+  /** the steps whose `ask` the student has answered or given up on (0-based, ascending) */
+  readonly lessonAnswered: readonly number[];
 }

@@ -15,6 +15,7 @@ import { NO_RUN, TEXT_SIZE_MAX, TEXT_SIZE_MIN, type AppInputs, type Notice } fro
 import { withLinkOptions } from './link-session.ts';
 import { createSelectors } from './selectors.ts';
 import { keepSettled } from './settled.ts';
+import { createLessonActions } from './lesson-actions.ts';
 import { createStepActions } from './step-actions.ts';
 import { createTrainingActions } from './training-actions.ts';
 import { createGesture, undoOptions, type TrackedInputs } from './undo.ts';
@@ -55,6 +56,9 @@ export function initialInputs(
     textSize: 0,
     hidden: [],
     sideTab: 'math',
+    lesson: null,
+    lessonStep: 0,
+    lessonAnswered: [],
   };
 }
 
@@ -105,6 +109,7 @@ export function createAppStore(initial: AppInputs & Partial<SessionInputs>, opti
           settled: { scenario: initial.scenario, optimizerState: initial.optimizerState },
           ...createStepActions(context),
           ...createTrainingActions(context, syncGesture),
+          ...createLessonActions(context),
 
           loadPreset(id) {
             const scenario = loadPreset(id);
@@ -116,7 +121,9 @@ export function createAppStore(initial: AppInputs & Partial<SessionInputs>, opti
           },
 
           loadScenario(scenario, presetId = null, notice = null) {
-            const { speed, showZ, precision, followStep, presentation, worksheet, theme, textSize, hidden } = get();
+            const { speed, showZ, precision, followStep, presentation, worksheet, theme, textSize, lesson } = get();
+            // Another scenario leaves the lesson, and the controls it hid come back (a link's hide= stays).
+            const hidden = lesson === null ? get().hidden : [];
             set({
               ...initialInputs(scenario, presetId, notice),
               origin: scenario,

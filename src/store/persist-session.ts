@@ -7,6 +7,8 @@ import type { AppState, AppStore, SessionInputs } from './app-actions.ts';
 import { initialSession } from './initial-session.ts';
 import { parseSessionText, sessionEnvelope, type SavedSession } from './session-envelope.ts';
 import { salvageSession, type SalvagedSession } from './session-salvage.ts';
+import { isLessonHash, readLessonHash } from './lesson-hash.ts';
+import { openedLessonInputs } from './lesson-session.ts';
 import { readScenarioHash } from './share-link.ts';
 import { readShareOptions } from './share-options.ts';
 import { trackedInputs, type TrackedInputs } from './undo.ts';
@@ -169,6 +171,11 @@ export function restoredInputs(saved: SavedSession): AppInputs & SessionInputs {
     worksheet: saved.worksheet,
     textSize: saved.textSize,
     precision: saved.precision,
+    lesson: saved.lesson,
+    lessonStep: saved.lessonStep,
+    lessonAnswered: saved.lessonAnswered,
+    // A lesson's hidden controls come back with it.
+    hidden: saved.lesson?.hide ?? [],
   };
 }
 
@@ -212,6 +219,7 @@ export function openSession(hash: string, getStorage: GetStorage): SessionStart 
   // Decompressed at most once, and only when needed: a link can be large.
   let linkRead: { link: ReturnType<typeof readScenarioHash> } | undefined;
   const linkOf = () => (linkRead ??= { link: readScenarioHash(hash) }).link;
+  if (isLessonHash(hash)) return openLessonLink(hash, saved, withStorageNotice);
   if (saved.kind !== 'saved' && saved.kind !== 'salvaged')
     return { inputs: withStorageNotice(initialSession(hash, linkOf())), pastStates: [] };
   const session = saved.session;
@@ -223,7 +231,7 @@ export function openSession(hash: string, getStorage: GetStorage): SessionStart 
     return {
       inputs: {
         ...restoredInputs(session),
-        hidden: readShareOptions(hash).options.hidden ?? [],
+        hidden: session.lesson !== null ? (session.lesson.hide ?? []) : (readShareOptions(hash).options.hidden ?? []),
         notice: salvageNotice,
       },
       pastStates: [],
@@ -262,6 +270,48 @@ export function openSession(hash: string, getStorage: GetStorage): SessionStart 
   };
 }
 
+/**
+ * A lesson link (`#lesson=…&step=K`): the page's own URL restores the saved session (the
+ * lesson, its step and the user's edits); another opens the lesson at step K and sets the
+ * saved session aside (the first undo entry). A lesson that cannot be read is rejected
+ * whole with its path-named errors, and the saved session (else the default preset) is shown.
+ */
+function openLessonLink(
+  hash: string,
+  saved: SavedRead,
+  withStorageNotice: (inputs: AppInputs) => AppInputs,
+): SessionStart {
+  const session = saved.kind === 'saved' || saved.kind === 'salvaged' ? saved.session : null;
+  const salvageNotice = saved.kind === 'salvaged' ? saved.notice : null;
+  if (session !== null && session.hash === hash)
+    return { inputs: { ...restoredInputs(session), notice: salvageNotice }, pastStates: [] };
+  const link = readLessonHash(hash);
+  const base: AppInputs = session !== null ? restoredInputs(session) : initialSession('');
+  if (link === null || !link.ok) {
+    return {
+      inputs: withStorageNotice({
+        ...base,
+        notice: {
+          kind: 'error',
+          text: `The lesson link could not be opened, so ${session !== null ? 'your saved session' : 'the default preset'} is shown.`,
+          details: link === null ? [] : link.errors.map(formatCodecError),
+        },
+      }),
+      pastStates: [],
+    };
+  }
+  const { lesson, step, notes } = link.value;
+  const notice: Notice = {
+    kind: 'info',
+    text: `Opened the lesson "${lesson.title}".${session !== null ? ' Your saved session was set aside: Undo (Ctrl+Z) brings it back.' : ''}`,
+    ...(notes.length > 0 ? { details: notes } : {}),
+  };
+  return {
+    inputs: withStorageNotice(openedLessonInputs({ ...base, notice }, lesson, step)),
+    pastStates: session !== null ? [trackedInputs(restoredInputs(session))] : [],
+  };
+}
+
 /** What the session saves when it changes (everything else is not saved). */
 function persisted(s: AppState): unknown[] {
   return [
@@ -283,6 +333,9 @@ function persisted(s: AppState): unknown[] {
     s.worksheet,
     s.textSize,
     s.precision,
+    s.lesson,
+    s.lessonStep,
+    s.lessonAnswered,
   ];
 }
 
@@ -305,7 +358,7 @@ export interface SessionSaver {
 }
 
 function readsAsLink(hash: string): boolean {
-  return hashParams(hash).some((p) => p.startsWith('scenario='));
+  return hashParams(hash).some((p) => p.startsWith('scenario=') || p.startsWith('lesson='));
 }
 
 /** What is stored under SESSION_KEY; undefined when the storage cannot be read. */

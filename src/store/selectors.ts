@@ -6,6 +6,7 @@ import type { Scenario } from '../core/scenario.ts';
 import type { Selection } from '../core/selection.ts';
 import { buildStepPlan, type StepPlan } from '../core/step-plan.ts';
 import { forward } from '../core/forward.ts';
+import type { QuantityContext } from '../core/lesson-quantity.ts';
 import { createWorkspace, type Workspace } from '../core/workspace.ts';
 import type { AppInputs } from './app-state.ts';
 
@@ -43,6 +44,8 @@ export interface Selectors {
   dataset(s: Pick<AppInputs, 'scenario'>): Workspace;
   /** the central-difference estimate of the selected weight's or bias's gradient, or null */
   numeric(s: Pick<AppInputs, 'scenario' | 'optimizerState' | 'selection'>): CentralDifference | null;
+  /** what a lesson's quantity references are read from: the iteration shown, and the sample shown */
+  quantityContext(s: Pick<AppInputs, 'scenario' | 'optimizerState' | 'sample'>): QuantityContext;
 }
 
 export function createSelectors(): Selectors {
@@ -65,11 +68,21 @@ export function createSelectors(): Selectors {
     if (sel.kind === 'bias' && !m.hasBias[sel.l]) return null;
     return numericGradient(c, c.params, state?.t ?? 0, sel.kind === 'edge' ? 'w' : 'b', k);
   });
+  const quantityContext = memo(
+    (c: Compiled, it: Iteration, sample: number): QuantityContext => ({
+      compiled: c,
+      iteration: it,
+      sample: Math.min(Math.max(0, sample), it.count - 1),
+    }),
+    2,
+  );
   return {
     compiled: (s) => compiled(s.scenario),
     plan: (s) => plan(compiled(s.scenario)),
     iteration: (s) => iteration(compiled(s.scenario), s.optimizerState),
     dataset: (s) => dataset(compiled(s.scenario)),
     numeric: (s) => numeric(compiled(s.scenario), s.optimizerState, s.selection),
+    quantityContext: (s) =>
+      quantityContext(compiled(s.scenario), iteration(compiled(s.scenario), s.optimizerState), s.sample),
   };
 }

@@ -2,7 +2,10 @@ import { DEFAULT_PRECISION, readPrecision, type Precision } from '../core/format
 import { codecFail, codecOk, type CodecError, type CodecResult } from '../core/codec/codec-result.ts';
 import { ErrorList } from '../core/codec/error-list.ts';
 import { fieldPath, ROOT } from '../core/codec/json-path.ts';
+import { parseLesson } from '../core/codec/parse-lesson.ts';
 import { parseScenario } from '../core/codec/parse-scenario.ts';
+import { serializeLesson } from '../core/codec/serialize-lesson.ts';
+import type { Lesson } from '../core/lesson.ts';
 import {
   describe,
   isJsonObject,
@@ -24,7 +27,7 @@ import type { Scenario } from '../core/scenario.ts';
 import { parseSelectionKey, selectionExists, selectionKey, type Selection } from '../core/selection.ts';
 import { buildModel } from '../core/model.ts';
 import { stepEventCount } from '../core/step-plan.ts';
-import { loadPreset, PRESET_IDS } from '../presets/index.ts';
+import { loadPreset, PRESET_CATALOG, PRESET_IDS } from '../presets/index.ts';
 import { TEXT_SIZE_MAX, TEXT_SIZE_MIN, type AppInputs, type Theme } from './app-state.ts';
 import type { TrackedInputs } from './undo.ts';
 
@@ -37,13 +40,15 @@ import type { TrackedInputs } from './undo.ts';
  *     "followStep", "showZ", "speed", "theme", "presentation", "hash",
  *     "comparison": null | { "runs": [optimizer objects], "steps": n }, "worksheet": boolean,
  *     "textSize": integer step of the diagram's text size,
- *     "precision": 4 | 6 | 9 | "full" }
+ *     "precision": 4 | 6 | 9 | "full",
+ *     "lesson": {backprop-lesson/1} | null, "lessonStep": 0-based step, "lessonAnswered": [steps] }
  *
  * `origin` is written only when the session did not come from a preset (the preset is the
  * origin otherwise); a loss that is not finite is written as null and read back as NaN.
  * `comparison`, `worksheet`, `textSize` and `precision` came later: a session saved without
  * them reads as the default comparison, not in worksheet mode, at the default text size (0)
- * and at 4 significant digits.
+ * and at 4 significant digits; `lesson`, `lessonStep` and `lessonAnswered` came with the
+ * lesson player: a session saved without them has no lesson open.
  * Reading is total, like the scenario codec: a value or path-named errors, never half of one.
  */
 export const SESSION_VERSION = 1;
@@ -68,6 +73,9 @@ const FIELDS = [
   'worksheet',
   'textSize',
   'precision',
+  'lesson',
+  'lessonStep',
+  'lessonAnswered',
 ] as const;
 const THEMES: readonly Theme[] = ['light', 'dark', 'system'];
 const SPEED = { min: 0.25, max: 200 } as const;
@@ -90,6 +98,9 @@ export interface SavedSession extends TrackedInputs {
   readonly worksheet: boolean;
   readonly textSize: number;
   readonly precision: Precision;
+  readonly lesson: Lesson | null;
+  readonly lessonStep: number;
+  readonly lessonAnswered: readonly number[];
 }
 
 type SessionSource = TrackedInputs &
@@ -107,6 +118,9 @@ type SessionSource = TrackedInputs &
     | 'worksheet'
     | 'textSize'
     | 'precision'
+    | 'lesson'
+    | 'lessonStep'
+    | 'lessonAnswered'
   >;
 
 function slotDocument(slot: SlotState): JsonDocument {
@@ -137,6 +151,51 @@ export function sessionEnvelope(s: SessionSource, hash: string): JsonDocument {
     worksheet: s.worksheet,
     textSize: s.textSize,
     precision: s.precision,
+    lesson: s.lesson === null ? null : serializeLesson(s.lesson),
+    lessonStep: s.lessonStep,
+    lessonAnswered: [...s.lessonAnswered],
+  };
+}
+
+/** The open lesson, its step and its answered asks; a session saved before lessons has none. */
+function readLessonFields(
+  doc: JsonObject,
+  errors: ErrorList,
+): { lesson: Lesson | null; lessonStep: number; lessonAnswered: number[] } | undefined {
+  const raw = ownField(doc, 'lesson');
+  if (raw === undefined || raw === null) return { lesson: null, lessonStep: 0, lessonAnswered: [] };
+  const result = parseLesson(raw, PRESET_CATALOG);
+  if (!result.ok) {
+    for (const e of result.errors)
+      errors.add(
+        e.path === ROOT ? 'lesson' : e.path.startsWith('[') ? `lesson${e.path}` : `lesson.${e.path}`,
+        e.message,
+      );
+    return undefined;
+  }
+  const count = result.value.steps.length;
+  const rawStep = ownField(doc, 'lessonStep');
+  const step = rawStep === undefined ? 0 : readInteger(rawStep, 0, 'lessonStep', errors);
+  if (step === undefined) return undefined;
+  if (step >= count) {
+    errors.add('lessonStep', `expected an integer in [0, ${count - 1}] (the lesson has ${count} steps), got ${step}`);
+    return undefined;
+  }
+  const rawAnswered = ownField(doc, 'lessonAnswered');
+  const answered =
+    rawAnswered === undefined
+      ? []
+      : readList(rawAnswered, { length: undefined, expected: 'step indices' }, 'lessonAnswered', errors, (x, p) => {
+          const n = readInteger(x, 0, p, errors);
+          if (n === undefined || n < count) return n;
+          errors.add(p, `expected a step index in [0, ${count - 1}], got ${n}`);
+          return undefined;
+        });
+  if (answered === undefined || answered.some((n) => n === undefined)) return undefined;
+  return {
+    lesson: result.value,
+    lessonStep: step,
+    lessonAnswered: [...new Set(answered as number[])].sort((a, b) => a - b),
   };
 }
 
@@ -324,6 +383,7 @@ export function parseSessionEnvelope(value: unknown): CodecResult<SavedSession> 
     errors,
   );
   const selection = read('selection', 'null or a selection key', (x) => readSelection(x, scenario, errors));
+  const lessonFields = readLessonFields(value, errors);
 
   if (errors.count > 0) return codecFail(errors.toArray());
   const session = {
@@ -345,6 +405,7 @@ export function parseSessionEnvelope(value: unknown): CodecResult<SavedSession> 
     worksheet,
     textSize,
     precision,
+    ...(lessonFields ?? { lesson: undefined }),
   };
   if (Object.values(session).some((v) => v === undefined))
     return codecFail([{ path: ROOT, message: 'not a valid saved session' }]);

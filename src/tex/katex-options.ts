@@ -18,3 +18,6 @@ export const katexOptions: TexRenderOptions = { throwOnError: false, strict: fal
 
 /** For tests: the same options, but any parse error throws. */
 export const testOptions: TexRenderOptions = { ...katexOptions, throwOnError: true };
+
+/** For a lesson's text, written by anyone: `trust` off (lesson spec), a bad string shown as red source. */
+export const lessonKatexOptions: TexRenderOptions = { ...katexOptions, trust: () => false };

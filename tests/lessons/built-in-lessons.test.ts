@@ -4,106 +4,10 @@ import { serializeLesson } from '../../src/core/codec/serialize-lesson.ts';
 import type { Lesson } from '../../src/core/lesson.ts';
 import { lessonQuantityContext, resolveQuantity } from '../../src/core/lesson-quantity.ts';
 import { lessonStepStates } from '../../src/core/lesson-walk.ts';
-import { quantityRefKey, type QuantityRef } from '../../src/core/quantity-ref.ts';
+import { quantityRefKey } from '../../src/core/quantity-ref.ts';
 import { BUILT_IN_LESSONS, loadLesson } from '../../src/lessons/index.ts';
 import { PRESET_CATALOG } from '../../src/presets/index.ts';
-import { loadOracleCases, type OracleCase } from '../helpers/oracle-case.ts';
-
-/** An oracle's value of a quantity for one sample, with the tolerance the oracle recommends for it. */
-type OracleValue = { value: number; tol: { abs?: number; rel?: number } } | undefined;
-type OracleLookup = (q: QuantityRef, sample: number) => OracleValue;
-
-const ONE_STEP = { abs: 1e-12 };
-const LONG_RUN = { rel: 1e-9 };
-
-const cases = new Map(loadOracleCases().map(({ file, oracle }) => [file, oracle]));
-function oracleCase(file: string): OracleCase & Record<string, unknown> {
-  const c = cases.get(file);
-  if (!c) throw new Error(`no oracle case ${file}`);
-  return c as OracleCase & Record<string, unknown>;
-}
-
-/** The value of a quantity in one oracle case's first iteration (its `expected` block), read straight from the file. */
-function fromCase(file: string): OracleLookup {
-  const c = oracleCase(file);
-  const e = c.expected;
-  const one = (value: number | null | undefined): OracleValue =>
-    value === undefined || value === null ? undefined : { value, tol: ONE_STEP };
-  return (q, s) => {
-    const sample = e.forward_backward.samples[s];
-    switch (q.kind) {
-      case 'x':
-        return one(c.data.inputs[s][q.index]);
-      case 'y':
-        return one(c.data.targets[s][q.index]);
-      case 'loss':
-        return one(e.loss);
-      case 'z':
-        return one(sample.z[q.sel.l]?.[q.sel.j]);
-      case 'a':
-        return one(sample.a[q.sel.l][q.sel.j]);
-      case 'dLdz':
-        return one(sample.dL_dz[q.sel.l]?.[q.sel.j]);
-      case 'dLda':
-        return one(sample.dL_da[q.sel.l][q.sel.j]);
-      case 'value':
-        return one(
-          q.sel.kind === 'edge' ? c.network.weights[q.sel.l][q.sel.j][q.sel.i] : c.network.biases[q.sel.l]?.[q.sel.j],
-        );
-      case 'gradient':
-        return one(
-          q.sel.kind === 'edge' ? e.grads.weights[q.sel.l][q.sel.j][q.sel.i] : e.grads.biases[q.sel.l]?.[q.sel.j],
-        );
-      case 'after':
-        if (q.sel.kind === 'loss') return one(e.after_one_step.loss);
-        return one(
-          q.sel.kind === 'edge'
-            ? e.after_one_step.weights[q.sel.l][q.sel.j][q.sel.i]
-            : e.after_one_step.biases[q.sel.l]?.[q.sel.j],
-        );
-      case 'loss-term': {
-        // Only Mazur prints the terms; the oracle lists them with its exact values.
-        const published = (c.tutorial_published as { values: { quantity: string; exact: number }[] } | undefined)
-          ?.values;
-        return one(published?.find((v) => v.quantity === `E_o${q.index + 1}`)?.exact);
-      }
-    }
-  };
-}
-
-/** Mazur after 10,000 steps: the oracle's training block. */
-const mazurTrained: OracleLookup = (q) => {
-  const t = oracleCase('mazur_222_fixed_bias.json').expected.training as unknown as {
-    loss_after: number;
-    outputs_after: number[][];
-  };
-  if (q.kind === 'loss') return { value: t.loss_after, tol: LONG_RUN };
-  if (q.kind === 'a' && q.sel.l === 2) return { value: t.outputs_after[0][q.sel.j], tol: LONG_RUN };
-  return undefined;
-};
-
-/** seed 002 after 9,999 updates: ŷ as the verbatim code prints it (numpy 1.24.2), from the oracle. */
-const numpyPrinted: OracleLookup = (q, s) => {
-  const out = oracleCase('seed002_numpy_341_sigmoid.json').tutorial_code_output as Record<
-    string,
-    { printed_final_prediction_yhat_of_iteration_10000: number[] }
-  >;
-  if (q.kind === 'a' && q.sel.l === 2)
-    return { value: out['numpy_1.24.2'].printed_final_prediction_yhat_of_iteration_10000[s], tol: LONG_RUN };
-  return undefined;
-};
-
-const noOracle: OracleLookup = () => undefined;
-
-/** For each lesson, the oracle of each stretch of steps: the lesson's scenario, then each step scenario in turn. */
-const ORACLES: Record<string, OracleLookup[]> = {
-  walkthrough: [fromCase('seed000_walkthrough_hypB_3-2-1.json')],
-  'little-network': [fromCase('seed001_little_network_phi2x.json')],
-  'numpy-341': [fromCase('seed002_numpy_341_sigmoid.json'), numpyPrinted],
-  'by-hand-mlp': [fromCase('seed003_aibyhand_mlp_exact_softmax.json')],
-  'tanh-221': [noOracle, fromCase('seed004_tanh_221_SYNTHETIC_WEIGHTS.json')],
-  mazur: [fromCase('mazur_222_fixed_bias.json'), mazurTrained],
-};
+import { ORACLES } from '../helpers/lesson-oracle.ts';
 
 function lessonOf(id: string): Lesson {
   const lesson = loadLesson(id);

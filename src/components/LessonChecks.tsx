@@ -1,0 +1,173 @@
+import { useState } from 'react';
+import { formatValue, precisionDigits } from '../core/format-number.ts';
+import type { LessonAsk, LessonCompare } from '../core/lesson.ts';
+import {
+  firstDifferingDigit,
+  ordinal,
+  printedDigits,
+  significantDigitOffset,
+  type AnswerCheck,
+} from '../core/lesson-answer.ts';
+import { resolveQuantity } from '../core/lesson-quantity.ts';
+import { quantityRefKey, quantityRefProblem, type QuantityRef } from '../core/quantity-ref.ts';
+import { quantityRefName } from '../core/quantity-name.ts';
+import { useNotation } from './notation-context.tsx';
+import { fullValueProps } from './Num.tsx';
+import { useAppStore, useAppStoreApi } from './use-app-store.ts';
+
+/** The live value of a reference in the iteration shown (NaN where the network has no such quantity). */
+function useQuantity(q: QuantityRef): number {
+  const store = useAppStoreApi();
+  return useAppStore((s) => {
+    const ctx = store.selectors.quantityContext(s);
+    return quantityRefProblem(ctx.compiled.model, q) === null ? resolveQuantity(ctx, q) : NaN;
+  });
+}
+
+/** A number as the formatter writes it, its k-th significant digit (1-based) marked; k null: nothing marked. */
+function MarkedNumber({ text, digit, testId }: { text: string; digit: number | null; testId?: string }) {
+  const at = digit === null ? -1 : significantDigitOffset(text, digit);
+  if (at < 0) return <span data-testid={testId}>{text}</span>;
+  return (
+    <span data-testid={testId}>
+      {text.slice(0, at)}
+      <mark className="lesson-digit">{text[at]}</mark>
+      {text.slice(at + 1)}
+    </span>
+  );
+}
+
+/** One printed number beside the app's own, to the digits it was printed with, the first that differs marked in both. */
+function CompareRow({ entry }: { entry: LessonCompare }) {
+  const app = useQuantity(entry.of);
+  const precision = useAppStore((s) => s.precision);
+  const digits = printedDigits(entry.value);
+  const differs = firstDifferingDigit(entry.value, app, digits);
+  const shown = Math.max(digits, precisionDigits(precision));
+  const printedText = formatValue(entry.value, 'full');
+  const appText = formatValue(app, shown);
+  const verdict =
+    differs === null
+      ? `agree to ${digits} digit${digits === 1 ? '' : 's'}`
+      : `differ from the ${ordinal(differs)} significant digit`;
+  return (
+    <tr
+      data-testid="lesson-compare"
+      data-of={quantityRefKey(entry.of)}
+      data-app={String(app)}
+      data-printed={String(entry.value)}
+    >
+      <th scope="row">{entry.label}</th>
+      <td className="num">
+        <MarkedNumber text={printedText} digit={differs} testId="lesson-compare-printed" />
+      </td>
+      <td className="num" {...fullValueProps(app, appText)}>
+        <MarkedNumber text={appText} digit={differs} testId="lesson-compare-app" />
+      </td>
+      <td
+        className={differs === null ? 'lesson-agree' : 'lesson-differ'}
+        data-testid="lesson-compare-verdict"
+        title={verdict}
+        aria-label={verdict}
+      >
+        {differs === null ? '✓' : `≠ ${ordinal(differs)}`}
+      </td>
+    </tr>
+  );
+}
+
+/** A step's `compare`: the outside numbers beside the app's, with where they differ. */
+export function LessonCompareTable({ entries }: { entries: readonly LessonCompare[] }) {
+  return (
+    <table className="lesson-compare">
+      <thead>
+        <tr>
+          <th scope="col">printed elsewhere</th>
+          <th scope="col">value</th>
+          <th scope="col">the app</th>
+          <th scope="col">
+            <span className="visually-hidden">agreement</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {entries.map((entry, k) => (
+          <CompareRow key={k} entry={entry} />
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function feedback(check: AnswerCheck | null, digits: number): string {
+  if (check === null) return '';
+  if (check.kind === 'unreadable') return check.message;
+  if (check.kind === 'right') return `Right, to ${digits} significant digits.`;
+  if (check.digit === 1)
+    return 'Not yet: already the 1st significant digit (or the sign, or the power of ten) is wrong.';
+  return `Not yet: the first ${check.digit - 1} significant digit${check.digit === 2 ? ' is' : 's are'} right; the ${ordinal(check.digit)} is wrong.`;
+}
+
+/** Predict, then reveal: the student types the value; "next" waits until it is right or shown. */
+export function LessonAskBox({ ask, answered, stepKey }: { ask: LessonAsk; answered: boolean; stepKey: number }) {
+  const store = useAppStoreApi();
+  const value = useQuantity(ask.of);
+  const precision = useAppStore((s) => s.precision);
+  const [typed, setTyped] = useState('');
+  const [check, setCheck] = useState<{ step: number; typed: string; result: AnswerCheck } | null>(null);
+  const current = check !== null && check.step === stepKey ? check : null;
+  const key = quantityRefKey(ask.of);
+  const { notation } = useNotation();
+  const scenario = useAppStore((s) => s.scenario);
+  const name = quantityRefName(scenario, ask.of, notation);
+  const submit = () => {
+    const result = store.getState().answerLessonAsk(typed);
+    if (result !== null) setCheck({ step: stepKey, typed, result });
+  };
+  const shownText = formatValue(value, Math.max(ask.digits, precisionDigits(precision)));
+  return (
+    <div className="lesson-ask" data-testid="lesson-ask" data-answered={answered ? 'yes' : 'no'}>
+      {answered ? (
+        <p className="lesson-ask-done" role="status">
+          {current?.result.kind === 'right' ? '✓ Right: ' : 'The value: '}
+          <span title={key}>{name}</span> = <span data-testid="lesson-ask-value">{shownText}</span>
+        </p>
+      ) : (
+        <>
+          <label className="lesson-ask-field">
+            <span>
+              Your turn: <strong title={key}>{name}</strong> to {ask.digits} significant digit
+              {ask.digits === 1 ? '' : 's'}
+              {!answered && <span className="muted"> (the side panel waits until you answer)</span>}
+            </span>
+            <input
+              type="text"
+              inputMode="decimal"
+              value={typed}
+              onChange={(e) => setTyped(e.target.value)}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter') submit();
+              }}
+              data-testid="lesson-ask-input"
+              aria-describedby="lesson-ask-feedback"
+            />
+          </label>
+          <button type="button" onClick={submit} data-testid="lesson-ask-check">
+            Check
+          </button>
+          <button type="button" onClick={() => store.getState().revealLessonAsk()} data-testid="lesson-ask-reveal">
+            Show me
+          </button>
+          <p id="lesson-ask-feedback" className="lesson-ask-feedback" role="status" data-testid="lesson-ask-feedback">
+            {current !== null && current.result.kind === 'wrong' && (
+              <>
+                <MarkedNumber text={current.typed.trim()} digit={current.result.digit} />{' '}
+              </>
+            )}
+            {feedback(current?.result ?? null, ask.digits)}
+          </p>
+        </>
+      )}
+    </div>
+  );
+}

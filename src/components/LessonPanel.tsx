@@ -1,0 +1,89 @@
+import { useMemo } from 'react';
+import { parseStepText } from '../core/lesson-text.ts';
+import { LESSON_LABELS } from '../store/lesson-link.ts';
+import { LessonAskBox, LessonCompareTable } from './LessonChecks.tsx';
+import './lesson.css';
+import { LessonText } from './LessonText.tsx';
+import { shortcutLabel } from './shortcuts.ts';
+import { useAppStore } from './use-app-store.ts';
+
+/**
+ * The lesson being followed: the step's title and text (live values linked to the diagram),
+ * its ask or its printed numbers, previous / next (buttons and PageUp / PageDown), "step K of
+ * N", and leaving the lesson.
+ */
+export function LessonPanel() {
+  const { lesson, k, answered, hidden, lessonNext, lessonPrevious, closeLesson } = useAppStore((s) => ({
+    lesson: s.lesson,
+    hidden: s.hidden,
+    k: s.lessonStep,
+    answered: s.lessonAnswered.includes(s.lessonStep),
+    lessonNext: s.lessonNext,
+    lessonPrevious: s.lessonPrevious,
+    closeLesson: s.closeLesson,
+  }));
+  const step = lesson?.steps[k];
+  const parsed = useMemo(() => parseStepText(step?.text ?? ''), [step]);
+  if (lesson === null || step === undefined) return null;
+  const n = lesson.steps.length;
+  const held = step.ask !== undefined && !answered;
+  const nextKey = shortcutLabel('lesson-next');
+  const previousKey = shortcutLabel('lesson-previous');
+  return (
+    <section className="lesson-panel" aria-label={`Lesson: ${lesson.title}`} data-testid="lesson-panel">
+      <header className="lesson-head">
+        <span className="lesson-nav">
+          <button
+            type="button"
+            onClick={lessonPrevious}
+            disabled={k === 0}
+            data-testid="lesson-previous"
+            title={`Previous step (${previousKey})`}
+          >
+            ‹ Previous
+          </button>
+          <span className="lesson-count" data-testid="lesson-count" aria-live="polite">
+            step {k + 1} of {n}
+          </span>
+          <button
+            type="button"
+            onClick={() => lessonNext()}
+            disabled={k === n - 1 || held}
+            data-testid="lesson-next"
+            title={held ? 'Answer the question (or press “Show me”) to go on' : `Next step (${nextKey})`}
+          >
+            Next ›
+          </button>
+          <button
+            type="button"
+            className="icon-button"
+            onClick={closeLesson}
+            data-testid="lesson-close"
+            aria-label="Close the lesson"
+            title="Close the lesson"
+          >
+            ×
+          </button>
+        </span>
+        <span className="lesson-title muted">{lesson.title}</span>
+        <h2 className="lesson-step-title" data-testid="lesson-step-title">
+          {step.title ?? `Step ${k + 1}`}
+        </h2>
+      </header>
+      <div className="lesson-body">
+        <LessonText parsed={parsed} />
+        {(step.ask !== undefined || (step.compare ?? []).length > 0) && (
+          <div className="lesson-side">
+            {step.ask !== undefined && <LessonAskBox ask={step.ask} answered={answered} stepKey={k} />}
+            {step.compare !== undefined && step.compare.length > 0 && <LessonCompareTable entries={step.compare} />}
+          </div>
+        )}
+      </div>
+      {hidden.length > 0 && (
+        <p className="lesson-hidden muted" data-testid="lesson-hidden">
+          Hidden by the lesson: {hidden.map((c) => LESSON_LABELS[c].replace(/ \(.*\)$/, '').toLowerCase()).join(', ')}.
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,122 @@
+import katex from 'katex';
+import { memo, useMemo, type ReactNode } from 'react';
+import { formatTexNumber, formatValue } from '../core/format-number.ts';
+import { resolveQuantity } from '../core/lesson-quantity.ts';
+import type { LessonInline, ParsedLessonText } from '../core/lesson-text.ts';
+import { parseQuantityRef, quantityRefKey, quantityRefProblem, type QuantityRef } from '../core/quantity-ref.ts';
+import { quantitySelection } from '../core/quantity-selection.ts';
+import { sameSelection } from '../core/selection.ts';
+import { lessonKatexOptions } from '../tex/katex-options.ts';
+import { fullValueProps } from './Num.tsx';
+import { useAppStore, useAppStoreApi } from './use-app-store.ts';
+
+/** A piece of a lesson's TeX, typeset by KaTeX with `trust` off (bad TeX shows as red source). */
+export const LessonMath = memo(function LessonMath({ tex, display }: { tex: string; display: boolean }) {
+  const html = useMemo(
+    () => katex.renderToString(tex, { ...lessonKatexOptions, displayMode: display }),
+    [tex, display],
+  );
+  return display ? (
+    <div className="lesson-math-display" dangerouslySetInnerHTML={{ __html: html }} />
+  ) : (
+    <span className="lesson-math" dangerouslySetInnerHTML={{ __html: html }} />
+  );
+});
+
+const MATH_REF = /\{\{([^{}]*)\}\}/g;
+
+/**
+ * Math that holds `{{…}}` references (`$i_1 = {{x:0}}$`): each is typeset as its live value at
+ * the user's precision; a reference that names nothing stays as its source.
+ */
+function MathWithRefs({ tex, display }: { tex: string; display: boolean }) {
+  const store = useAppStoreApi();
+  const live = useAppStore((s) => {
+    const ctx = store.selectors.quantityContext(s);
+    return tex.replace(MATH_REF, (_match, source: string) => {
+      const read = parseQuantityRef(source.trim());
+      if (!read.ok || quantityRefProblem(ctx.compiled.model, read.ref) !== null)
+        return String.raw`\text{${source.replace(/[{}\\$#%&_^~]/g, '')}}`;
+      return `{${formatTexNumber(resolveQuantity(ctx, read.ref), s.precision)}}`;
+    });
+  });
+  return <LessonMath tex={live} display={display} />;
+}
+
+/**
+ * A live `{{…}}` value: the quantity in the iteration shown, at the user's precision, following
+ * every edit; hovering it lights its element on the diagram, clicking selects it, and it is
+ * marked while its element is selected (the link both ways).
+ */
+function LiveValue({ refQ, source }: { refQ: QuantityRef; source: string }) {
+  const store = useAppStoreApi();
+  const { value, problem, precision, selected, depth } = useAppStore((s) => {
+    const ctx = store.selectors.quantityContext(s);
+    const problem = quantityRefProblem(ctx.compiled.model, refQ);
+    const depth = ctx.compiled.model.depth;
+    return {
+      value: problem === null ? resolveQuantity(ctx, refQ) : NaN,
+      problem,
+      precision: s.precision,
+      depth,
+      selected: sameSelection(s.selection, quantitySelection(refQ, depth)),
+    };
+  });
+  const sel = quantitySelection(refQ, depth);
+  if (problem !== null)
+    return (
+      <span className="lesson-ref lesson-ref-missing" title={`{{${source}}}: ${problem}`}>
+        —
+      </span>
+    );
+  const text = formatValue(value, precision);
+  return (
+    <button
+      type="button"
+      className={selected ? 'lesson-ref selected' : 'lesson-ref'}
+      data-testid="lesson-ref"
+      data-ref={quantityRefKey(refQ)}
+      data-value={String(value)}
+      aria-pressed={selected}
+      aria-label={`${source} = ${text}; select it on the diagram`}
+      onClick={() => store.getState().select(sel)}
+      onMouseEnter={() => store.getState().setHover(sel)}
+      onMouseLeave={() => store.getState().setHover(null)}
+      {...fullValueProps(value, text)}
+    >
+      {text}
+    </button>
+  );
+}
+
+function inlines(nodes: readonly LessonInline[]): ReactNode[] {
+  return nodes.map((node, k) => {
+    switch (node.kind) {
+      case 'text':
+        return <span key={k}>{node.text}</span>;
+      case 'strong':
+        return <strong key={k}>{inlines(node.children)}</strong>;
+      case 'em':
+        return <em key={k}>{inlines(node.children)}</em>;
+      case 'math':
+        return node.tex.includes('{{') ? (
+          <MathWithRefs key={k} tex={node.tex} display={node.display} />
+        ) : (
+          <LessonMath key={k} tex={node.tex} display={node.display} />
+        );
+      case 'ref':
+        return <LiveValue key={k} refQ={node.ref} source={node.source} />;
+    }
+  });
+}
+
+/** A step's text, rendered node by node from parseStepText's tree (never as HTML). */
+export function LessonText({ parsed }: { parsed: ParsedLessonText }) {
+  return (
+    <div className="lesson-text" data-testid="lesson-text">
+      {parsed.paragraphs.map((p, k) => (
+        <p key={k}>{inlines(p.children)}</p>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,302 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import LZString from 'lz-string';
+import { parseQuantityRef } from '../../src/core/quantity-ref.ts';
+import { ORACLES, oracleBound } from '../helpers/lesson-oracle.ts';
+import { locationHash, openApp, readCaption, typeInto } from './helpers/app.ts';
+import { edited, preset, trace } from './helpers/core.ts';
+import { test, expect } from './helpers/fixtures.ts';
+import { oracleCase } from './helpers/oracle.ts';
+
+/**
+ * The lesson player (issue 10, shared/spec/lesson.md): a lesson opened from a link, the
+ * built-in list or a file; its steps by buttons and keys; an `ask` that holds "next"; live
+ * values that follow edits; the lesson and step kept over a reload; `hide`; an invalid lesson
+ * rejected whole; and every built-in lesson walked to its end, each `compare` checked against
+ * the oracle's number.
+ */
+
+interface StepDoc {
+  title?: string;
+  text: string;
+  view?: { pos?: number; sample?: number; sel?: string; panel?: string };
+  scenario?: unknown;
+  ask?: { of: string; digits?: number };
+  compare?: { label: string; value: number; of: string }[];
+}
+interface LessonDoc {
+  format: string;
+  title: string;
+  scenario: unknown;
+  hide?: string[];
+  steps: StepDoc[];
+}
+
+const BUILT_IN = ['walkthrough', 'little-network', 'numpy-341', 'by-hand-mlp', 'tanh-221', 'mazur'];
+
+function lessonDoc(id: string): LessonDoc {
+  return JSON.parse(readFileSync(new URL(`../../src/lessons/${id}.json`, import.meta.url), 'utf8')) as LessonDoc;
+}
+
+function lessonLink(doc: unknown, step?: number): string {
+  return `#lesson=${LZString.compressToEncodedURIComponent(JSON.stringify(doc))}${step === undefined ? '' : `&step=${step}`}`;
+}
+
+async function expectStep(page: Page, doc: LessonDoc, k: number): Promise<void> {
+  await expect(page.getByTestId('lesson-count')).toHaveText(`step ${k} of ${doc.steps.length}`);
+  await expect(page.getByTestId('lesson-step-title')).toHaveText(doc.steps[k - 1].title ?? `Step ${k}`);
+}
+
+const mazur = lessonDoc('mazur');
+
+test.describe('opening a lesson', () => {
+  test('a #lesson= link opens at step K with the view steps 1 to K set', async ({ page }) => {
+    await openApp(page, lessonLink(mazur, 6));
+    await expectStep(page, mazur, 6);
+    // mazur.json steps[5].view: { "pos": 9, "sel": "loss" }
+    expect((await readCaption(page)).position).toBe(9);
+    await expect(page.getByTestId('preset-menu')).toHaveCount(1);
+    await expect(page.locator('[data-sel="loss"][aria-pressed="true"]')).toHaveCount(1);
+    // the lesson hides the architecture editor (its "hide"), and its panel says so
+    await expect(page.getByTestId('lesson-hidden')).toHaveText('Hidden by the lesson: architecture editor.');
+  });
+
+  test('the built-in lessons, listed in the preset menu, open at their first step', async ({ page }) => {
+    await openApp(page);
+    const listed = await page
+      .getByTestId('lesson-list')
+      .locator('option')
+      .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    expect(listed).toEqual(BUILT_IN.map((id) => `lesson:${id}`));
+    await page.getByTestId('preset-menu').selectOption('lesson:mazur');
+    await expectStep(page, mazur, 1);
+    await expect(page.getByTestId('preset-menu')).toHaveValue('mazur');
+  });
+
+  test('a lesson file opens through the import, told apart from a scenario by its format', async ({ page }) => {
+    await openApp(page);
+    await page.getByTestId('import-file').setInputFiles({
+      name: 'mazur-lesson.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(mazur)),
+    });
+    await expectStep(page, mazur, 1);
+  });
+
+  test('a pasted lesson link opens it', async ({ page }) => {
+    await openApp(page);
+    await page.evaluate(
+      (text) => {
+        const data = new DataTransfer();
+        data.setData('text/plain', text);
+        document.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+      },
+      `https://example.org/${lessonLink(mazur, 4)}`,
+    );
+    await expectStep(page, mazur, 4);
+  });
+
+  test('an invalid lesson link is rejected whole with a path-named error; the scenario shown stays', async ({
+    page,
+  }) => {
+    await openApp(page);
+    await page.getByTestId('preset-menu').selectOption('numpy-341');
+    await expect(page.getByTestId('preset-menu')).toHaveValue('numpy-341');
+    const bad = structuredClone(mazur);
+    bad.steps[3].view = { sel: 'edge:0:0:5' };
+    // in the running app (the address bar) …
+    await page.evaluate((hash) => (window.location.hash = hash), lessonLink(bad, 2));
+    await expect(page.getByTestId('notice')).toContainText('steps[3].view.sel: the network has no weight from node 5');
+    await expect(page.getByTestId('preset-menu')).toHaveValue('numpy-341');
+    await expect(page.getByTestId('lesson-panel')).toHaveCount(0);
+    // … and opened fresh: the saved session is shown
+    await page.goto(`/${lessonLink(bad, 2)}`);
+    await expect(page.getByTestId('notice')).toContainText('steps[3].view.sel:');
+    await expect(page.getByTestId('preset-menu')).toHaveValue('numpy-341');
+    await expect(page.getByTestId('lesson-panel')).toHaveCount(0);
+  });
+});
+
+test.describe('following a lesson', () => {
+  test('next and previous by buttons and by PageDown / PageUp', async ({ page }) => {
+    await openApp(page, lessonLink(mazur, 4));
+    await expectStep(page, mazur, 4);
+    await page.getByTestId('lesson-next').click();
+    await expectStep(page, mazur, 5);
+    expect((await readCaption(page)).position).toBe(8);
+    await page.getByTestId('lesson-previous').click();
+    await expectStep(page, mazur, 4);
+    await page.locator('body').click({ position: { x: 5, y: 760 } });
+    await page.keyboard.press('PageDown');
+    await expectStep(page, mazur, 5);
+    await page.keyboard.press('PageUp');
+    await page.keyboard.press('PageUp');
+    await expectStep(page, mazur, 3);
+  });
+
+  test('an ask holds "next" until answered to the digits asked; a wrong digit is pointed out; "show me" reveals', async ({
+    page,
+  }) => {
+    // steps[2].ask: a:node:1:0 (Mazur's out of h1) to 6 digits
+    expect(mazur.steps[2].ask).toEqual({ of: 'a:node:1:0', digits: 6 });
+    const outH1 = oracleCase('mazur_222_fixed_bias.json').expected.forward_backward.samples[0].a[1][0];
+    await openApp(page, lessonLink(mazur, 3));
+    await expect(page.getByTestId('lesson-next')).toBeDisabled();
+    await expect(page.getByTestId('lesson-ask')).toContainText('a of h₁ to 6 significant digits');
+    // the math beside the diagram would give the answer away: it waits, blurred and inert
+    await expect(page.getByTestId('ask-cover')).toHaveCount(1);
+    await page.keyboard.press('PageDown');
+    await expectStep(page, mazur, 3);
+    const input = page.getByTestId('lesson-ask-input');
+    const wrong = `${outH1.toPrecision(6).slice(0, 6)}9`; // right to 4 significant digits, then a wrong 5th
+    await input.fill(wrong);
+    await page.getByTestId('lesson-ask-check').click();
+    await expect(page.getByTestId('lesson-ask-feedback')).toContainText('the 5th is wrong');
+    await expect(page.getByTestId('lesson-ask-feedback').locator('mark')).toHaveText('9');
+    await expect(page.getByTestId('lesson-next')).toBeDisabled();
+    await input.fill(outH1.toPrecision(6));
+    await input.press('Enter');
+    await expect(page.getByTestId('lesson-ask')).toHaveAttribute('data-answered', 'yes');
+    await expect(page.getByTestId('ask-cover')).toHaveCount(0);
+    await page.getByTestId('lesson-next').click();
+    await expectStep(page, mazur, 4);
+
+    // steps[7]: ∂E/∂w5, given up on
+    await openApp(page, lessonLink(mazur, 8));
+    await expect(page.getByTestId('lesson-next')).toBeDisabled();
+    await page.getByTestId('lesson-ask-reveal').click();
+    const grad = oracleCase('mazur_222_fixed_bias.json').expected.grads.weights[1][0][0];
+    const shown = await page.getByTestId('lesson-ask-value').textContent();
+    expect(Number(shown)).toBeCloseTo(grad, 5);
+    await page.keyboard.press('PageDown');
+    await expectStep(page, mazur, 9);
+  });
+
+  test('live values follow a weight edit, and clicking one selects its element', async ({ page }) => {
+    // steps[8]: "… which is {{after:edge:1:0:0}}", with w5 (edge:1:0:0) selected
+    await openApp(page, lessonLink(mazur, 9));
+    const after = page.locator('[data-testid="lesson-ref"][data-ref="after:edge:1:0:0"]');
+    const before = trace(preset('mazur')).after.weights[1][0][0];
+    await expect(after).toHaveAttribute('data-value', String(before));
+    await typeInto(page, 'edit-weight', '0.7');
+    const editedAfter = trace(
+      edited(preset('mazur'), (d) => {
+        d.weights[1][0][0] = 0.7;
+      }),
+    ).after.weights[1][0][0];
+    await expect(after).toHaveAttribute('data-value', String(editedAfter));
+    // the link both ways: clicking {{after:edge:1:0:0}} selects w5; selecting the loss on the diagram unmarks it
+    await page.getByTestId('lesson-step-title').click();
+    await page.keyboard.press('Escape');
+    await expect(after).toHaveAttribute('aria-pressed', 'false');
+    await after.click();
+    await expect(page.locator('[data-edge="1:0:0"][aria-pressed="true"]')).toHaveCount(1);
+    await expect(after).toHaveAttribute('aria-pressed', 'true');
+  });
+
+  test('a reload keeps the lesson, its step and the edits; Share gives the lesson link', async ({ page }) => {
+    await openApp(page);
+    await page.getByTestId('preset-menu').selectOption('lesson:mazur');
+    await page.getByTestId('lesson-next').click();
+    await expectStep(page, mazur, 2);
+    await expect.poll(() => locationHash(page)).toMatch(/^#lesson=.*&step=2$/);
+    await page.reload();
+    await expectStep(page, mazur, 2);
+    await expect(page.getByTestId('preset-menu')).toHaveValue('mazur');
+
+    // an edit at step 9 (w5 selected) survives the reload too
+    await openApp(page, lessonLink(mazur, 9));
+    await typeInto(page, 'edit-weight', '0.7');
+    const after = page.locator('[data-testid="lesson-ref"][data-ref="after:edge:1:0:0"]');
+    const editedAfter = String(
+      trace(
+        edited(preset('mazur'), (d) => {
+          d.weights[1][0][0] = 0.7;
+        }),
+      ).after.weights[1][0][0],
+    );
+    await expect(after).toHaveAttribute('data-value', editedAfter);
+    await page.reload();
+    await expectStep(page, mazur, 9);
+    await expect(after).toHaveAttribute('data-value', editedAfter);
+
+    await page.getByTestId('share-button').click();
+    const link = await page.getByTestId('share-link').inputValue();
+    expect(link).toMatch(/#lesson=[A-Za-z0-9+$-]+&step=9$/);
+    const payload = /#lesson=([^&]+)/.exec(link)![1];
+    expect(JSON.parse(LZString.decompressFromEncodedURIComponent(payload))).toEqual(mazur);
+  });
+
+  test('hide locks what it names, and closing the lesson brings it back', async ({ page }) => {
+    const doc = { ...structuredClone(mazur), hide: ['settings', 'training', 'presets', 'worksheet'] };
+    await openApp(page, lessonLink(doc, 1));
+    await expectStep(page, mazur, 1);
+    await expect(page.getByTestId('preset-menu')).toHaveCount(0);
+    await expect(page.getByTestId('settings-toggle')).toHaveCount(0);
+    await expect(page.getByTestId('train-1')).toHaveCount(0);
+    await page.getByTestId('lesson-close').click();
+    await expect(page.getByTestId('lesson-panel')).toHaveCount(0);
+    await expect(page.getByTestId('preset-menu')).toHaveCount(1);
+    await expect(page.getByTestId('settings-toggle')).toHaveCount(1);
+  });
+});
+
+test.describe('the lesson fits the screen', () => {
+  for (const size of [
+    { width: 1024, height: 768 },
+    { width: 1366, height: 768 },
+  ]) {
+    test(`at ${size.width}×${size.height} the toolbar keeps to one screen with a lesson open`, async ({ page }) => {
+      await page.setViewportSize(size);
+      await openApp(page, lessonLink(mazur, 3));
+      await expectStep(page, mazur, 3);
+      const toolbar = await page
+        .locator('.toolbar')
+        .evaluate((t) => ({ scroll: t.scrollWidth, client: t.clientWidth }));
+      expect(toolbar.scroll, 'toolbar content width').toBeLessThanOrEqual(toolbar.client);
+      const diagram = await page.getByTestId('diagram').boundingBox();
+      expect(diagram!.height, 'diagram height').toBeGreaterThan(250);
+    });
+  }
+});
+
+test.describe('every built-in lesson, walked to its end', () => {
+  for (const id of BUILT_IN) {
+    test(`${id}: at each compare the app's value equals the oracle's`, async ({ page }) => {
+      test.setTimeout(90_000);
+      const doc = lessonDoc(id);
+      await openApp(page);
+      await page.getByTestId('preset-menu').selectOption(`lesson:${id}`);
+      let stretch = 0;
+      let sample = 0;
+      let checked = 0;
+      for (let k = 0; k < doc.steps.length; k++) {
+        const step = doc.steps[k];
+        if (k > 0 && step.scenario !== undefined) stretch++;
+        if (step.view?.sample !== undefined) sample = step.view.sample;
+        await expectStep(page, doc, k + 1);
+        const rows = page.getByTestId('lesson-compare');
+        await expect(rows).toHaveCount(step.compare?.length ?? 0);
+        for (const [n, c] of (step.compare ?? []).entries()) {
+          const row = rows.nth(n);
+          await expect(row).toHaveAttribute('data-of', c.of);
+          const app = Number(await row.getAttribute('data-app'));
+          const ref = parseQuantityRef(c.of);
+          if (!ref.ok) throw new Error(ref.message);
+          const oracle = ORACLES[id][stretch](ref.ref, sample);
+          expect(oracle, `${id} steps[${k}] ${c.of}: the oracle has a value`).toBeDefined();
+          if (oracle === undefined) continue;
+          expect(
+            Math.abs(app - oracle.value),
+            `${id} steps[${k}] ${c.of}: app ${app}, oracle ${oracle.value}`,
+          ).toBeLessThanOrEqual(oracleBound(oracle));
+          checked++;
+        }
+        if (step.ask !== undefined) await page.getByTestId('lesson-ask-reveal').click();
+        if (k < doc.steps.length - 1) await page.getByTestId('lesson-next').click();
+      }
+      await expect(page.getByTestId('lesson-next')).toBeDisabled();
+      expect(checked).toBeGreaterThan(0);
+    });
+  }
+});
