@@ -12,11 +12,14 @@ import {
 
 /**
  * Where the value labels of edges and bias links go, and which of them are drawn. Each
- * label is a two-line box (value, then gradient) on an opaque background, centred on a
- * point of its own line. Its position along the line is chosen from candidates by a
- * min-conflicts search so that no label overlaps another label, a node, a node's text or
- * the diagram's border. Labels keep their screen size under zoom (boxes shrink by k in
- * layout units), so zooming in makes room.
+ * label is a two-line box (value, then gradient) on an opaque background. Candidates, best
+ * first: on its own line (the line runs through the box) at points along it, then just above
+ * or below it, then a short leader away (a dashed line joins box and line), so every label is
+ * visibly tied to its weight. One candidate per label is chosen by simulated annealing (a few
+ * seeded runs, the best kept) so that no label overlaps another label, a node, a node's text,
+ * a header or the diagram's border. Labels keep their screen size under zoom (boxes shrink by
+ * k in layout units), so zooming in makes room. The layout (network-layout.ts) spaces the
+ * columns by the labels each block holds.
  *
  * The placement depends only on the layout (shape and size), the zoom, and the text width
  * budget (valueChars, nameChars), never on the values: labels stay put while values change.
@@ -69,7 +72,22 @@ export const HOVER_DENSITY = 2.5;
 export const PAD_X = 3;
 /** The most labels the search places; a network past this shows its labels on demand. */
 const MAX_SEARCH = 200;
-const REPAIR_CANDIDATES = 120;
+/** What one overlap costs in the annealing, against a candidate's dislike (tens to a few hundred). */
+const OVERLAP = 400;
+const ANNEAL_STEPS_PER_LABEL = 300;
+const ANNEAL_STEPS_MAX = 20000;
+/** Annealing steps × labels, at most: the search's cost whatever the network. */
+const ANNEAL_WORK = 800000;
+/** Up to this many labels, the full search: every second position along a line, two rings of leaders, RESTARTS seeds. */
+const CLASSROOM = 60;
+/** Searches tried (each from its own seed) until one places every label. */
+const RESTARTS = 3;
+/** Candidate spots kept per label, best first. */
+const MAX_CANDIDATES = 400;
+/** Candidates tried when a label left out asks a placed one to move. */
+const FILL_CANDIDATES = 160;
+/** Candidates tried for the placed label asked to move. */
+const FILL_MOVES = 40;
 
 /** The characters a label line needs at a number of significant digits: "∇ −0.000" + digits ("∇ −0.0001234", "∇ −3.979×10⁻⁵" at 4). */
 export function valueCharsFor(digits: number): number {
@@ -137,15 +155,18 @@ function obstacles(g: NetworkLayout, k: number, valueChars: number): number[] {
   const out: number[] = [];
   const mode = nodeTextMode(g, k);
   const lineH = TEXT.lineHeight / k;
-  const textW = ((valueChars + 4) * TEXT.digitWidth) / k;
+  // A compact node shows its value alone ("−0.0001234": the label's budget less "∇ "); a full one "δ = −0.0001234".
+  const textW = ((mode === 'compact' ? valueChars - 2 : valueChars + 2) * TEXT.digitWidth) / k;
   const r = g.nodeRadius;
+  const pad = 2 / k;
   for (let l = 0; l < g.sizes.length; l++) {
     const kind = l === 0 ? 'input' : l === g.depth ? 'output' : 'hidden';
     const below = nodeTextLines(mode, kind) * lineH + 3 / k;
     const above = mode === 'full' && l > 0 ? lineH + 3 / k : 0;
     for (let j = 0; j < g.sizes[l]; j++) {
       const n = g.nodeOffset[l] + j;
-      out.push(g.nodeX[n] - r, g.nodeY[n] - r - above, g.nodeX[n] + r, g.nodeY[n] + r);
+      // A little clearance: the current step's ring is drawn wider than the circle.
+      out.push(g.nodeX[n] - r - pad, g.nodeY[n] - r - above - pad, g.nodeX[n] + r + pad, g.nodeY[n] + r + pad);
       if (below > 0)
         out.push(g.nodeX[n] - textW / 2, g.nodeY[n] + r - 1, g.nodeX[n] + textW / 2, g.nodeY[n] + r + below);
       if (above > 0) out.push(g.nodeX[n] - textW / 2, g.nodeY[n] - r - above, g.nodeX[n] + textW / 2, g.nodeY[n] - r);
@@ -154,8 +175,11 @@ function obstacles(g: NetworkLayout, k: number, valueChars: number): number[] {
   for (const b of g.biasNodes) if (b) out.push(b.x - b.r, b.y - b.r, b.x + b.r, b.y + b.r);
   const lo = g.loss;
   out.push(lo.x - lo.r, lo.y - lo.r, lo.x + lo.r, lo.y + lo.r + lineH + 3 / k);
-  // The layer headers ("tanh + b") along the top, down to their baseline and descent.
+  // The layer headers ("tanh + b") along the top, down to their baseline and descent; the loss
+  // column's ("loss · cross-entropy", up to 20 characters) may drop a line when the column is narrow.
   out.push(-1e9, -1e9, 1e9, g.headerY + 3 / k);
+  const lossHalf = 10 * TEXT.charWidth;
+  out.push(Math.min(lo.x - lossHalf, g.width - 2 * lossHalf - 4), -1e9, 1e9, g.headerY + (TEXT.lineHeight + 6) / k);
   return out;
 }
 
@@ -178,15 +202,16 @@ function linesUnder(
 
 /** Whether a segment crosses a box (Liang–Barsky clipping). */
 export function segmentHitsBox(s: Segment, x0: number, y0: number, x1: number, y1: number): boolean {
-  let t0 = 0;
-  let t1 = 1;
+  // Quick reject: the segment's bounding box misses the box.
+  if (Math.max(s.x1, s.x2) < x0 || Math.min(s.x1, s.x2) > x1 || Math.max(s.y1, s.y2) < y0 || Math.min(s.y1, s.y2) > y1)
+    return false;
   const dx = s.x2 - s.x1;
   const dy = s.y2 - s.y1;
-  const ps = [-dx, dx, -dy, dy];
-  const qs = [s.x1 - x0, x1 - s.x1, s.y1 - y0, y1 - s.y1];
+  let t0 = 0;
+  let t1 = 1;
   for (let e = 0; e < 4; e++) {
-    const p = ps[e];
-    const q = qs[e];
+    const p = e === 0 ? -dx : e === 1 ? dx : e === 2 ? -dy : dy;
+    const q = e === 0 ? s.x1 - x0 : e === 1 ? x1 - s.x1 : e === 2 ? s.y1 - y0 : y1 - s.y1;
     if (p === 0) {
       if (q < 0) return false;
       continue;
@@ -217,15 +242,18 @@ interface Item {
   /** the point of its own line each candidate stands for */
   readonly pxs: number[];
   readonly pys: number[];
+  /** how much each candidate is disliked (position along the line, slide, leader, lines under it) */
+  readonly costs: number[];
 }
 
 /**
  * Chooses one candidate per item so that no two boxes (w × h, centred) overlap: greedy in
- * order of fewest candidates, then min-conflicts repair (move a conflicting label to the
- * candidate with the fewest conflicts, ties to the preferred one), deterministic (seeded).
- * Returns the chosen candidate per item, -1 for an item left out.
+ * order of fewest candidates, then simulated annealing (overlaps against dislike), then what
+ * still overlaps is left out and each label left out is tried again, asking one placed label
+ * to move if need be. Deterministic (seeded). Returns the chosen candidate per item, -1 for an
+ * item left out.
  */
-function solve(items: readonly Item[], w: number, h: number): Int32Array {
+function solveOnce(items: readonly Item[], w: number, h: number, seed: number): Int32Array {
   const n = items.length;
   const choice = new Int32Array(n).fill(-1);
   const cx = new Float64Array(n);
@@ -260,29 +288,36 @@ function solve(items: readonly Item[], w: number, h: number): Int32Array {
     }
     set(a, best);
   }
-  const rand = mulberry32(9);
-  const conflicted = (): number[] => {
-    const out: number[] = [];
-    for (let a = 0; a < n; a++) if (placed[a] && conflictsAt(a, cx[a], cy[a]) > 0) out.push(a);
-    return out;
-  };
-  let bad = conflicted();
-  for (let round = 0; round < Math.min(15 * n, 400) && bad.length > 0; round++) {
-    const a = bad[Math.floor(rand() * bad.length)];
-    const it = items[a];
-    let best = choice[a];
-    let bestScore = Infinity;
-    // The best REPAIR_CANDIDATES by preference are enough, and keep a relayout fast.
-    for (let c = 0; c < Math.min(it.xs.length, REPAIR_CANDIDATES); c++) {
-      // Fewest conflicts first; among equals the preferred candidate, with a little noise to leave plateaus.
-      const score = conflictsAt(a, it.xs[c], it.ys[c]) * 1000 + c * 0.5 + rand() * 3;
-      if (score < bestScore) {
-        bestScore = score;
-        best = c;
-      }
+  // Simulated annealing over one candidate per label: energy = overlaps × OVERLAP + dislike.
+  // Moves favour labels in conflict and preferred candidates; deterministic (seeded).
+  const rand = mulberry32(seed);
+  const pref = (a: number, c: number) => items[a].costs[c];
+  const movable: number[] = [];
+  for (let a = 0; a < n; a++) if (placed[a] && items[a].xs.length > 1) movable.push(a);
+  // Each step costs O(n): the steps shrink as the labels grow in number, so the work stays bounded.
+  const steps = movable.length === 0 ? 0 : Math.min(ANNEAL_STEPS_PER_LABEL * n, ANNEAL_STEPS_MAX, ANNEAL_WORK / n);
+  const t0 = OVERLAP * 0.6;
+  const t1 = 0.5;
+  let bad: number[] = [];
+  for (let step = 0; step < steps; step++) {
+    if (step % 64 === 0) {
+      bad = [];
+      for (const a of movable) if (conflictsAt(a, cx[a], cy[a]) > 0) bad.push(a);
+      if (bad.length === 0 && step > steps / 2) break;
     }
-    set(a, best);
-    if (round % 8 === 7 || bestScore < 1000) bad = conflicted();
+    const temp = t0 * Math.pow(t1 / t0, step / steps);
+    const a =
+      bad.length > 0 && rand() < 0.7
+        ? bad[Math.floor(rand() * bad.length)]
+        : movable[Math.floor(rand() * movable.length)];
+    const it = items[a];
+    const span = rand() < 0.6 ? Math.min(it.xs.length, 40) : it.xs.length;
+    const c = Math.floor(rand() * span);
+    if (c === choice[a]) continue;
+    const before = conflictsAt(a, cx[a], cy[a]) * OVERLAP + pref(a, choice[a]);
+    const after = conflictsAt(a, it.xs[c], it.ys[c]) * OVERLAP + pref(a, c);
+    const delta = after - before;
+    if (delta <= 0 || rand() < Math.exp(-delta / temp)) set(a, c);
   }
   // Whatever still conflicts is left out, most conflicted first, until the rest is clear.
   for (;;) {
@@ -300,7 +335,72 @@ function solve(items: readonly Item[], w: number, h: number): Int32Array {
     placed[worst] = 0;
     choice[worst] = -1;
   }
+  // Then each label left out gets a free spot if it has one, or one a single placed label gives up
+  // by moving to a free spot of its own; until a pass places none.
+  const blocker = (a: number, x: number, y: number): number => {
+    let found = -1;
+    for (let b = 0; b < n; b++) {
+      if (b === a || !placed[b]) continue;
+      if (Math.abs(cx[b] - x) < w && Math.abs(cy[b] - y) < h) {
+        if (found >= 0) return -2;
+        found = b;
+      }
+    }
+    return found;
+  };
+  for (let pass = 0; pass < 2; pass++) {
+    let gained = false;
+    for (let a = 0; a < n; a++) {
+      if (placed[a] || items[a].xs.length === 0) continue;
+      const it = items[a];
+      for (let c = 0; c < Math.min(it.xs.length, FILL_CANDIDATES) && !placed[a]; c++) {
+        const b = blocker(a, it.xs[c], it.ys[c]);
+        if (b === -1) {
+          set(a, c);
+          break;
+        }
+        if (b < 0) continue;
+        // Move b off a's spot: b's first candidate clear of every placed label and of a's box there.
+        placed[b] = 0;
+        const ib = items[b];
+        for (let d = 0; d < Math.min(ib.xs.length, FILL_MOVES); d++) {
+          const x = ib.xs[d];
+          const y = ib.ys[d];
+          if (Math.abs(x - it.xs[c]) < w && Math.abs(y - it.ys[c]) < h) continue;
+          if (conflictsAt(b, x, y) > 0) continue;
+          set(b, d);
+          set(a, c);
+          break;
+        }
+        if (!placed[a]) placed[b] = 1;
+      }
+      if (placed[a]) gained = true;
+    }
+    if (!gained) break;
+  }
   return choice;
+}
+
+/** The best of a few seeded searches: most labels placed, then the least disliked places. */
+function solve(items: readonly Item[], w: number, h: number): Int32Array {
+  let best: Int32Array | null = null;
+  let bestScore = Infinity;
+  for (let r = 0; r < (items.length <= CLASSROOM ? RESTARTS : 1); r++) {
+    const choice = solveOnce(items, w, h, 9 + r);
+    let left = 0;
+    let cost = 0;
+    for (let a = 0; a < items.length; a++) {
+      if (choice[a] < 0) left++;
+      else cost += items[a].costs[choice[a]];
+    }
+    const score = left * 1e6 + cost;
+    if (score < bestScore) {
+      bestScore = score;
+      best = choice;
+    }
+    if (left === 0) break;
+  }
+  return best as Int32Array;
 }
 
 /** For a large network: each label in turn at its first candidate clear of those placed (a grid makes each test cheap). */
@@ -353,6 +453,8 @@ export function placeLabels(g: NetworkLayout, o: LabelOptions = {}): LabelPlacem
   for (let l = 0; l < g.depth; l++) if (g.hasBias[l]) total += g.sizes[l + 1];
   const hover = labelModeFor(density) === 'hover';
   const large = total > MAX_SEARCH;
+  // A classroom network gets the full search (more candidates, several seeds); a larger one a lighter one.
+  const classroom = total <= CLASSROOM;
   const edgeX = new Float64Array(g.weightCount);
   const edgeY = new Float64Array(g.weightCount);
   const edgeVisible = new Uint8Array(g.weightCount);
@@ -431,24 +533,21 @@ export function placeLabels(g: NetworkLayout, o: LabelOptions = {}): LabelPlacem
     for (const fy of [0, -1, 1])
       for (const fx of [0, -0.5, 0.5, -1, 1]) shifts.push([fx * sx, fy * sy, Math.abs(fx) * 4 + Math.abs(fy) * 4]);
     if (large) shifts.length = 1;
-    // Off the line, joined to it by a leader: only when nothing on it fits (a high cost).
-    const lx = box.w / 2 + 6 / k;
-    const ly = box.h / 2 + 8 / k;
-    for (const [fx, fy] of large
-      ? []
-      : [
-          [0, -1],
-          [0, 1],
-          [-1, 0],
-          [1, 0],
-          [-1, -1],
-          [1, -1],
-          [-1, 1],
-          [1, 1],
-          [0, -1.8],
-          [0, 1.8],
-        ]) {
-      shifts.push([fx * lx, fy * ly, 60 + (Math.abs(fx) + Math.abs(fy)) * 20]);
+    // Just above or below its line, the box's edge against it (a short leader joins them).
+    const ty = box.h / 2 + 3 / k;
+    if (!large)
+      for (const fy of [-1, 1])
+        for (const fx of [0, -0.5, 0.5, -1, 1]) shifts.push([fx * sx, fy * ty, 20 + Math.abs(fx) * 4]);
+    // Off the line, joined to it by a leader: only when nothing on it fits (a high cost, growing with the leader).
+    if (!large) {
+      for (const ring of classroom ? [1, 1.8] : [1]) {
+        for (let a = 0; a < 16; a++) {
+          const ang = (a / 16) * 2 * Math.PI;
+          const dx = Math.cos(ang) * ring * (box.w / 2 + 6 / k);
+          const dy = Math.sin(ang) * ring * (box.h / 2 + 8 / k);
+          shifts.push([dx, dy, 60 + ring * 40]);
+        }
+      }
     }
     const items: Item[] = [];
     const ids: number[] = [];
@@ -457,7 +556,7 @@ export function placeLabels(g: NetworkLayout, o: LabelOptions = {}): LabelPlacem
       if (!s) continue;
       const cand: { x: number; y: number; px: number; py: number; cost: number }[] = [];
       first[idx].forEach((t, rank) => {
-        if (rank % 2 === 1) return;
+        if (rank % (classroom ? 2 : 4) !== 0) return;
         const p = pointAt(s, t);
         shifts.forEach(([dx, dy, off]) => {
           const x = p.x + dx;
@@ -471,11 +570,23 @@ export function placeLabels(g: NetworkLayout, o: LabelOptions = {}): LabelPlacem
         });
       });
       cand.sort((a, b) => a.cost - b.cost);
+      // Boxes a few units apart are the same choice: keep the cheapest of each, and at most MAX_CANDIDATES.
+      const seen = new Set<number>();
+      const q = 4 / k;
+      const kept = cand.filter((c) => {
+        const key = Math.round(c.x / q) * 100003 + Math.round(c.y / q);
+        if (seen.has(key)) return false;
+        seen.add(key);
+        return true;
+      });
+      cand.length = 0;
+      for (const c of kept.slice(0, MAX_CANDIDATES)) cand.push(c);
       items.push({
         xs: cand.map((c) => c.x),
         ys: cand.map((c) => c.y),
         pxs: cand.map((c) => c.px),
         pys: cand.map((c) => c.py),
+        costs: cand.map((c) => c.cost),
       });
       ids.push(idx);
     }

@@ -16,6 +16,11 @@ export interface LayoutInput {
   readonly height: number;
   /** room kept free at the bottom for the legend */
   readonly legendHeight?: number;
+  /**
+   * The size of a value label (labelBox at zoom 1): given it, the columns are spaced by how many
+   * labels each block between them holds, so a dense block gets the room its labels need.
+   */
+  readonly labelBox?: { readonly w: number; readonly h: number };
 }
 
 export interface Circle {
@@ -47,8 +52,10 @@ export interface NetworkLayout {
   readonly weightCount: number;
   readonly biasCount: number;
   readonly columnX: readonly number[];
-  /** horizontal distance between neighbouring columns */
+  /** horizontal distance between neighbouring columns: the smallest of `gaps` */
   readonly gapX: number;
+  /** per weight block l: the horizontal distance from column l to column l+1 */
+  readonly gaps: readonly number[];
   /** vertical distance between neighbouring nodes of a column */
   readonly spacing: number;
   readonly nodeRadius: number;
@@ -68,9 +75,15 @@ export const TEXT = { fontSize: 11, charWidth: 6.3, digitWidth: 7, symbolWidth: 
 
 const MAX_SPACING = 150;
 const LOSS_COLUMN = 0.55;
+/** The loss column's share when the blocks' labels need the room: its links carry no label. */
+const LOSS_COLUMN_LABELLED = 0.3;
 const HEADER = 22;
 const BIAS_ROW = 34;
 const TEXT_BELOW = 40;
+/** Below the last row when nodes show one line of text: its height, clearance, and a margin. */
+const TEXT_BELOW_COMPACT = 22;
+/** Right of the loss node when labels need the width: its radius and half its "L = 0.4312". */
+const MARGIN_RIGHT_LABELLED = 44;
 const MARGIN_LEFT = 40;
 const MARGIN_RIGHT = 56;
 
@@ -88,6 +101,14 @@ function offsets(sizes: readonly number[]): { nodeOffset: number[]; weightOffset
 
 /** Positions of every node, bias node and the loss node for a network in a width × height box. */
 export function computeLayout(input: LayoutInput): NetworkLayout {
+  if (!input.labelBox) return layoutWith(input, TEXT_BELOW, MARGIN_RIGHT);
+  // Room for the labels: a node showing one line of text (compact) needs less below the last row,
+  // and the loss node less to its right than a layout without labels leaves.
+  const compact = layoutWith(input, TEXT_BELOW_COMPACT, MARGIN_RIGHT_LABELLED);
+  return nodeTextMode(compact) === 'full' ? layoutWith(input, TEXT_BELOW, MARGIN_RIGHT_LABELLED) : compact;
+}
+
+function layoutWith(input: LayoutInput, textBelow: number, marginRight: number): NetworkLayout {
   const sizes = input.sizes.map((n) => Math.max(0, Math.floor(n)));
   const depth = Math.max(0, sizes.length - 1);
   const hasBias = sizes.slice(1).map((_, l) => input.hasBias[l] === true);
@@ -96,14 +117,22 @@ export function computeLayout(input: LayoutInput): NetworkLayout {
   const { nodeOffset, weightOffset, biasOffset } = offsets(sizes);
   const anyBias = hasBias.some(Boolean);
   const top = HEADER + (anyBias ? BIAS_ROW : 0);
-  const bottom = height - (input.legendHeight ?? 30) - TEXT_BELOW;
+  const bottom = height - (input.legendHeight ?? 30) - textBelow;
   const availH = Math.max(10, bottom - top);
   const maxSize = Math.max(1, ...sizes);
   const spacing = Math.min(MAX_SPACING, availH / maxSize);
-  const gapX = Math.max(8, (width - MARGIN_LEFT - MARGIN_RIGHT) / (depth + LOSS_COLUMN));
+  const inner = width - MARGIN_LEFT - marginRight;
+  const uniform = Math.max(8, inner / (depth + LOSS_COLUMN));
+  const labelRoom = height - (input.legendHeight ?? 30) - HEADER;
+  const gaps = input.labelBox
+    ? columnGaps(sizes, hasBias, inner, labelRoom, clamp(spacing * 0.3, 3, 24), input.labelBox)
+    : sizes.slice(1).map(() => uniform);
+  const gapX = depth > 0 ? Math.min(...gaps) : uniform;
+  const lossGap = depth > 0 ? Math.max(8, inner - gaps.reduce((a, b) => a + b, 0)) : uniform * LOSS_COLUMN;
   const nodeRadius = clamp(Math.min(spacing * 0.3, gapX * 0.14), 3, 24);
   const cy = top + availH / 2;
-  const columnX = sizes.map((_, l) => MARGIN_LEFT + l * gapX);
+  const columnX: number[] = [MARGIN_LEFT];
+  for (let l = 0; l < depth; l++) columnX.push(columnX[l] + gaps[l]);
   const nodeCount = nodeOffset[sizes.length];
   const nodeX = new Float64Array(nodeCount);
   const nodeY = new Float64Array(nodeCount);
@@ -113,11 +142,11 @@ export function computeLayout(input: LayoutInput): NetworkLayout {
       nodeY[nodeOffset[l] + j] = cy + (j - (sizes[l] - 1) / 2) * spacing;
     }
   }
-  const lossX = MARGIN_LEFT + (depth + LOSS_COLUMN) * gapX;
+  const lossX = columnX[depth] + lossGap;
   const loss: Circle = { x: lossX, y: cy, r: nodeRadius };
   const biasR = Math.max(3, nodeRadius * 0.55);
   const biasNodes = hasBias.map((on, l) =>
-    on ? { x: columnX[l + 1] - gapX * 0.45, y: HEADER + biasR + 4, r: biasR } : null,
+    on ? { x: columnX[l + 1] - gaps[l] * 0.45, y: HEADER + biasR + 4, r: biasR } : null,
   );
   return {
     width,
@@ -133,6 +162,7 @@ export function computeLayout(input: LayoutInput): NetworkLayout {
     biasCount: biasOffset[depth],
     columnX,
     gapX,
+    gaps,
     spacing,
     nodeRadius,
     nodeX,
@@ -143,6 +173,36 @@ export function computeLayout(input: LayoutInput): NetworkLayout {
     labelBottom: height - (input.legendHeight ?? 30),
   };
 }
+
+/**
+ * The distance between neighbouring columns when labels are to be drawn: each block gets at least
+ * the room its labels need packed in the height there is (with slack for their lines' angles),
+ * the loss column its share of a uniform split, and the width there is goes to the blocks in
+ * proportion to those needs (more or less than they need, alike).
+ */
+function columnGaps(
+  sizes: readonly number[],
+  hasBias: readonly boolean[],
+  inner: number,
+  labelRoom: number,
+  r: number,
+  box: { readonly w: number; readonly h: number },
+): number[] {
+  const depth = sizes.length - 1;
+  const uniform = inner / (depth + LOSS_COLUMN);
+  const need: number[] = [];
+  for (let l = 0; l < depth; l++) {
+    const labels = sizes[l] * sizes[l + 1] + (hasBias[l] ? sizes[l + 1] : 0);
+    const packed = (labels * box.w * box.h) / Math.max(box.h, labelRoom);
+    need.push(Math.max(0.75 * box.w, LABEL_SLACK * packed) + 2 * r + 16);
+  }
+  const lossGap = Math.max(uniform * LOSS_COLUMN_LABELLED, 2 * r + 16);
+  const total = need.reduce((a, b) => a + b, 0);
+  return need.map((n) => Math.max(8, (n * (inner - lossGap)) / total));
+}
+
+/** How much more room than a perfect packing a block's labels get: their lines fix where they can go. */
+const LABEL_SLACK = 2;
 
 function clamp(x: number, lo: number, hi: number): number {
   return Math.min(hi, Math.max(lo, x));

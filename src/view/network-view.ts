@@ -2,7 +2,7 @@ import { select } from 'd3-selection';
 import { zoom, zoomIdentity, type D3ZoomEvent } from 'd3-zoom';
 import { createDecor, type Decor } from './decor.ts';
 import type { RenderContext } from './element-state.ts';
-import { placeLabels, valueCharsFor, type LabelPlacement } from './label-placement.ts';
+import { labelBox, placeLabels, valueCharsFor, type LabelPlacement } from './label-placement.ts';
 import { legendLayout, renderLegend } from './legend.ts';
 import { attachInteraction, type InteractionTarget, type NetworkViewCallbacks } from './network-interaction.ts';
 import { computeLayout, edgeOpacity, maxEdgeWidth, nodeTextMode, type NetworkLayout } from './network-layout.ts';
@@ -111,6 +111,8 @@ export function createNetworkView(svg: SVGSVGElement, callbacks: NetworkViewCall
       width,
       height,
       legendHeight,
+      // The columns make room where the labels are: spaced by the labels each block holds.
+      labelBox: labelBox(valueChars),
     });
     geom++;
     svg.style.setProperty('--bp-edge-opacity', String(edgeOpacity(layout)));
@@ -308,8 +310,9 @@ export function createNetworkView(svg: SVGSVGElement, callbacks: NetworkViewCall
     setLabelChars(chars) {
       if (!(chars > 0) || chars === valueChars) return;
       valueChars = chars;
+      // Wider labels change the columns' spacing as well as the labels' places.
       if (model && layout) {
-        replaceLabels();
+        relayout(model);
         render();
       }
     },

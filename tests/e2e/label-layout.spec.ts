@@ -98,11 +98,11 @@ async function expectReadable(page: Page, what: string, size: Size): Promise<voi
   }
   // Issue 9 is open here: these networks do not yet get every label drawn. Until they do, the
   // diagram must say how many are hidden and how to see them (never silently), and the share drawn
-  // must not fall below today's worst (playground in presentation at 1366x768: 18 of 37).
+  // must not fall below nine in ten (today's worst: by-hand-mlp in presentation, 33 of 35).
   await expect(page.getByTestId('hidden-labels')).toContainText(
     `${m.params - m.drawn} of ${m.params} value labels hidden for room`,
   );
-  expect(m.drawn / m.params, `${what}: share of labels drawn`).toBeGreaterThanOrEqual(18 / 37);
+  expect(m.drawn / m.params, `${what}: share of labels drawn`).toBeGreaterThanOrEqual(0.9);
 }
 
 /**
@@ -110,23 +110,10 @@ async function expectReadable(page: Page, what: string, size: Size): Promise<voi
  * open for them); the test checks that the diagram says so. Remove a case once it passes.
  */
 const NOT_ALL_DRAWN_YET = new Set([
-  'by-hand-mlp at laptop 1366x768',
   'by-hand-mlp at presentation 1366x768',
   'by-hand-mlp at projector 1920x1080',
-  'numpy-341 at projector 1920x1080',
-  'playground at laptop 1366x768',
   'playground at presentation 1366x768',
   'playground at projector 1920x1080',
-  'playground-xor at presentation 1366x768',
-  'playground-xor at projector 1920x1080',
-  'random 1-3-1-1-4 (seed 17) at presentation 1366x768',
-  'random 1-3-1-1-4 (seed 17) at projector 1920x1080',
-  'random 1-3-1-4-3 (seed 3) at laptop 1366x768',
-  'random 1-3-1-4-3 (seed 3) at presentation 1366x768',
-  'random 1-3-1-4-3 (seed 3) at projector 1920x1080',
-  'random 3-5-1 (seed 42) at laptop 1366x768',
-  'random 3-5-1 (seed 42) at presentation 1366x768',
-  'random 3-5-1 (seed 42) at projector 1920x1080',
 ]);
 
 for (const size of SIZES) {

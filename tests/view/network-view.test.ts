@@ -488,4 +488,36 @@ describe('network view (DOM)', () => {
     v.update(m.vm(0, { kind: 'node', l: 1, j: 1 }));
     expect(all('[data-scrub]')).toHaveLength(0);
   });
+
+  // (A text longer than the width budget, such as "∇ −1.235×10⁻¹²", widens its own box about its centre.)
+  it('keeps every label where it is while values change: an edit or a drag moves none and hides none', () => {
+    const { compiled, plan, scenario } = setup('by-hand-mlp');
+    const at = (params = compiled.params) =>
+      buildNetworkViewModel({
+        scenario,
+        compiled,
+        iteration: runIteration(compiled, params),
+        plan,
+        position: plan.events.length,
+        sample: 0,
+        selection: null,
+      });
+    const { view: v } = mount();
+    v.update(at());
+    const places = () =>
+      all('.bp-label')
+        .filter((el) => el.getAttribute('display') !== 'none')
+        .map((el) => `${el.getAttribute('data-sel')} ${el.getAttribute('transform')}`)
+        .sort();
+    const before = places();
+    expect(before.length).toBeGreaterThan(0);
+    // A drag: many frames, each a new value (long and short texts, signs flipping), every gradient changing.
+    for (const w of [0.5, -12.345678, 1e-7, -0.0001234, 3]) {
+      const edited = { w: compiled.params.w.slice(), b: compiled.params.b.slice() };
+      edited.w[0] = w;
+      edited.b[1] = -w;
+      v.update(at(edited));
+      expect(places()).toEqual(before);
+    }
+  });
 });
