@@ -164,6 +164,28 @@ test.describe('presentation mode', () => {
     await expect(page.getByTestId('settings')).toBeVisible();
   });
 
+  for (const width of [1024, 1366, 1920]) {
+    test(`the step caption and the step options keep apart at ${width} px, at the end of an iteration`, async ({
+      page,
+    }) => {
+      await page.setViewportSize({ width, height: 768 });
+      await openApp(page);
+      await choosePreset(page, 'mazur');
+      await page.getByTestId('presentation-toggle').click();
+      await page.locator('body').press('End');
+      // the longest caption: "Iteration complete (last: update w₈). “Next iteration” continues …"
+      await expect(page.getByTestId('step-caption')).toContainText('Iteration complete');
+      const caption = (await page.getByTestId('step-caption').boundingBox())!;
+      const options = (await page.locator('.step-options').boundingBox())!;
+      const apart =
+        caption.x + caption.width <= options.x + 0.5 ||
+        options.x + options.width <= caption.x + 0.5 ||
+        caption.y + caption.height <= options.y + 0.5 ||
+        options.y + options.height <= caption.y + 0.5;
+      expect(apart, `caption ${JSON.stringify(caption)} options ${JSON.stringify(options)}`).toBe(true);
+    });
+  }
+
   for (const size of [
     { width: 1920, height: 1080 },
     { width: 1024, height: 768 },
