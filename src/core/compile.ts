@@ -10,6 +10,7 @@ import {
   type TrainableMask,
 } from './model.ts';
 import type { Optimizer, Scenario } from './scenario.ts';
+import { finish, type Sliced } from './sliced.ts';
 
 /** A scenario turned into the flat arrays the core computes with. */
 export interface Compiled {
@@ -26,12 +27,23 @@ export interface Compiled {
 
 /** The model, parameters, masks, samples, optimizer and batch size of a validated scenario. */
 export function compileScenario(s: Scenario): Compiled {
+  return finish(compileSliced(s));
+}
+
+/** compileScenario in slices: it pauses after the parameters, the masks and the samples (each one pass over its arrays). */
+export function* compileSliced(s: Scenario): Sliced<Compiled> {
   const model = buildModel(s);
+  const params = buildParams(model, s);
+  yield 0.4;
+  const trainable = buildTrainable(model, s);
+  yield 0.7;
+  const data = buildDataset(model, s);
+  yield 0.9;
   return {
     model,
-    params: buildParams(model, s),
-    trainable: buildTrainable(model, s),
-    data: buildDataset(model, s),
+    params,
+    trainable,
+    data,
     testData: s.testData === undefined ? null : samplesToDataset(model, s.testData),
     optimizer: s.optimizer,
     batchSize: s.batchSize ?? s.data.length,

@@ -13,6 +13,7 @@ import type { ActionContext } from './action-context.ts';
 import type { AppState, AppStore, SessionInputs } from './app-actions.ts';
 import { NO_RUN, TEXT_SIZE_MAX, TEXT_SIZE_MIN, type AppInputs, type Notice } from './app-state.ts';
 import { withLinkOptions } from './link-session.ts';
+import { deriveInSlices, isHeavy, parameterCount } from './open-large.ts';
 import { createSelectors } from './selectors.ts';
 import { keepSettled } from './settled.ts';
 import { createStepActions } from './step-actions.ts';
@@ -98,11 +99,14 @@ export function createAppStore(initial: AppInputs & Partial<SessionInputs>, opti
         };
 
         const context: ActionContext = { set, get, selectors, planLength, clampSample };
+        // the opening in progress (openWhenReady), so that Cancel or another opening stops it
+        let openingJob: AbortController | null = null;
 
         return {
           ...initial,
           origin: initial.origin ?? initial.scenario,
           settled: { scenario: initial.scenario, optimizerState: initial.optimizerState },
+          opening: null,
           ...createStepActions(context),
           ...createTrainingActions(context, syncGesture),
 
@@ -135,6 +139,39 @@ export function createAppStore(initial: AppInputs & Partial<SessionInputs>, opti
           openLink(scenario, hash) {
             get().loadScenario(scenario, null, { kind: 'info', text: 'Opened the scenario in the link.' });
             set(withLinkOptions({ ...get(), hidden: [] }, hash, true));
+          },
+
+          async openWhenReady(scenario, what, apply) {
+            openingJob?.abort();
+            openingJob = null;
+            if (!isHeavy(scenario)) {
+              set({ opening: null });
+              apply();
+              return true;
+            }
+            const job = new AbortController();
+            openingJob = job;
+            const parameters = parameterCount(scenario);
+            set({ opening: { what, parameters, stage: 'reading', fraction: 0 } });
+            const derived = await deriveInSlices(
+              scenario,
+              (stage, fraction) => {
+                if (!job.signal.aborted) set({ opening: { what, parameters, stage, fraction } });
+              },
+              job.signal,
+            );
+            if (derived === null || job.signal.aborted) return false;
+            openingJob = null;
+            selectors.prime(scenario, derived);
+            set({ opening: null });
+            apply();
+            return true;
+          },
+
+          cancelOpening() {
+            openingJob?.abort();
+            openingJob = null;
+            set({ opening: null });
           },
 
           resetToOrigin() {
