@@ -29,6 +29,8 @@ export interface AppActions {
    * applied (false: cancelled, or replaced by another opening).
    */
   openWhenReady(scenario: Scenario, what: string, apply: () => void): Promise<boolean>;
+  /** Replaces the whole session with one opened late (a large link or saved session, derived in slices first; see main.tsx). Undoable. */
+  restoreSession(inputs: AppInputs & Partial<SessionInputs>): void;
   /** Stops the opening in progress; nothing changes. */
   cancelOpening(): void;
   /** Back to the scenario this session was opened from (its preset, else its file or link), as an undoable edit. */

@@ -168,6 +168,10 @@ export function createAppStore(initial: AppInputs & Partial<SessionInputs>, opti
             return true;
           },
 
+          restoreSession(inputs) {
+            set({ ...inputs, origin: inputs.origin ?? inputs.scenario });
+          },
+
           cancelOpening() {
             openingJob?.abort();
             openingJob = null;
