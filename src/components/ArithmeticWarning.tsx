@@ -1,12 +1,10 @@
-import { nonFiniteReport } from '../core/non-finite.ts';
 import { useAppStore, useAppStoreApi } from './use-app-store.ts';
 
 /** A warning, derived from the numbers, when the arithmetic has produced NaN or infinity (a huge weight, log 0). */
 export function ArithmeticWarning() {
   const store = useAppStoreApi();
-  useAppStore((s) => [s.scenario, s.optimizerState]);
-  const state = store.getState();
-  const report = nonFiniteReport(store.selectors.iteration(state), store.selectors.compiled(state).model.nodeCount);
+  // the memoized report: a drag re-renders this only when what is not finite changes (null stays null)
+  const report = useAppStore((s) => store.selectors.nonFinite(s));
   if (report === null) return null;
   const parts = [
     report.loss && 'the loss',

@@ -1,6 +1,7 @@
 import { compileSliced, type Compiled } from '../core/compile.ts';
 import { forward } from '../core/forward.ts';
 import { iterationSliced, type Iteration } from '../core/iteration.ts';
+import { nonFiniteReport, type NonFiniteReport } from '../core/non-finite.ts';
 import type { Scenario } from '../core/scenario.ts';
 import type { Sliced } from '../core/sliced.ts';
 import { stepPlanSliced, type StepPlan } from '../core/step-plan.ts';
@@ -45,6 +46,7 @@ export interface Derived {
   readonly plan: StepPlan;
   readonly iteration: Iteration;
   readonly dataset: Workspace;
+  readonly nonFinite: NonFiniteReport | null;
 }
 
 function* datasetSliced(c: Compiled): Sliced<Workspace> {
@@ -104,7 +106,8 @@ export async function deriveInSlices(
   if (iteration === null) return null;
   const dataset = await run(3, datasetSliced(compiled));
   if (dataset === null) return null;
+  const nonFinite = nonFiniteReport(iteration, compiled.model.nodeCount);
   report('drawing', 1);
   await nextTask();
-  return signal.aborted ? null : { compiled, plan, iteration, dataset };
+  return signal.aborted ? null : { compiled, plan, iteration, dataset, nonFinite };
 }

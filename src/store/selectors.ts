@@ -6,6 +6,7 @@ import type { Scenario } from '../core/scenario.ts';
 import type { Selection } from '../core/selection.ts';
 import { buildStepPlan, type StepPlan } from '../core/step-plan.ts';
 import { forward } from '../core/forward.ts';
+import { nonFiniteReport, type NonFiniteReport } from '../core/non-finite.ts';
 import { createWorkspace, type Workspace } from '../core/workspace.ts';
 import type { Model, TrainableMask } from '../core/model.ts';
 import type { AppInputs } from './app-state.ts';
@@ -73,6 +74,8 @@ export interface Selectors {
   dataset(s: Pick<AppInputs, 'scenario'>): Workspace;
   /** the central-difference estimate of the selected weight's or bias's gradient, or null */
   numeric(s: Pick<AppInputs, 'scenario' | 'optimizerState' | 'selection'>): CentralDifference | null;
+  /** which parts of the current iteration are not finite (NaN, ±∞); null when all are */
+  nonFinite(s: Pick<AppInputs, 'scenario' | 'optimizerState'>): NonFiniteReport | null;
   /** Takes what was derived from `scenario` elsewhere (in slices, see open-large.ts) as the selectors' results for it, fresh optimizer state. */
   prime(scenario: Scenario, derived: Derived): void;
 }
@@ -89,6 +92,7 @@ export function createSelectors(): Selectors {
     (c: Compiled, state: OptimizerState | null) => runIteration(c, c.params, state ?? undefined),
     2,
   );
+  const nonFinite = memo((it: Iteration, nodeCount: number) => nonFiniteReport(it, nodeCount), 2);
   const dataset = memo((c: Compiled) => {
     const ws = createWorkspace(c.model, c.data.count);
     forward(c.model, c.params, c.data, 0, c.data.count, ws);
@@ -111,12 +115,17 @@ export function createSelectors(): Selectors {
     iteration: (s) => iteration(compiled(s.scenario), s.optimizerState),
     dataset: (s) => dataset(compiled(s.scenario)),
     numeric: (s) => numeric(compiled(s.scenario), s.optimizerState, s.selection),
+    nonFinite: (s) => {
+      const c = compiled(s.scenario);
+      return nonFinite(iteration(c, s.optimizerState), c.model.nodeCount);
+    },
     prime: (scenario, d) => {
       compiled.put([scenario], d.compiled);
       last = { scenario, compiled: d.compiled };
       plan.put([d.compiled.model, d.compiled.trainable], d.plan);
       iteration.put([d.compiled, null], d.iteration);
       dataset.put([d.compiled], d.dataset);
+      nonFinite.put([d.iteration, d.compiled.model.nodeCount], d.nonFinite);
     },
   };
 }
