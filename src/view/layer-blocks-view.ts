@@ -41,7 +41,6 @@ export function createLayerBlocksView(
   container.append(root);
   let shape: Model | null = null;
   let canvases: HTMLCanvasElement[] = [];
-  let row: HTMLDivElement | null = null;
   /** each heatmap's pixels for the weights `lastW`, drawn so far */
   let images: (ImageData | null)[] = [];
   let lastW: Float64Array | null = null;
@@ -57,7 +56,7 @@ export function createLayerBlocksView(
   });
 
   const showFocus = () => {
-    if (row) row.hidden = focus !== null;
+    root.hidden = focus !== null;
     root.dataset.focus = focus === null ? '' : `${focus.l}:${focus.j}`;
     if (last) focusView.update(focus === null ? null : { ...last, focus });
   };
@@ -74,12 +73,14 @@ export function createLayerBlocksView(
       `(the diagram draws up to ${fmt(DRAWABLE_WEIGHTS)} weights and ${fmt(DRAWABLE_NODES)} nodes). Each layer is a block, each weight matrix a heatmap ` +
       '(blue positive, orange negative, stronger for larger |w|). Click a cell to select its weight; the panels show it. ' +
       'Click a layer to see one of its neurons node by node, with its inputs and outputs.';
-    row = document.createElement('div');
+    const row = document.createElement('div');
     row.className = 'layer-blocks-row';
     canvases = [];
     for (let l = 0; l <= model.depth; l++) {
-      const block = document.createElement('button');
-      block.type = 'button';
+      // a div in the role of a button: a <button> does not lay out its text vertically in every browser
+      const block = document.createElement('div');
+      block.setAttribute('role', 'button');
+      block.tabIndex = 0;
       block.className = 'layer-block';
       block.dataset.layer = String(l);
       const n = model.sizes[l];
@@ -88,13 +89,20 @@ export function createLayerBlocksView(
           ? `input · ${fmt(n)}`
           : `${l === model.depth ? 'output' : `layer ${l}`} · ${fmt(n)} · ${m.activations[l - 1]}`;
       block.title = `Show a neuron of ${l === 0 ? 'the input layer' : l === model.depth ? 'the output layer' : `layer ${l}`} node by node`;
-      block.style.height = `${Math.max(24, Math.round((HEATMAP_MAX * Math.min(n, 1024)) / 1024))}px`;
-      block.addEventListener('click', () => {
+      // taller for a wider layer, and never shorter than its label
+      block.style.minHeight = `${Math.max(24, Math.round((HEATMAP_MAX * Math.min(n, 1024)) / 1024))}px`;
+      const open = () => {
         const sel = last?.selection;
         const j =
           sel && sel.kind === 'node' && sel.l === l ? sel.j : sel && sel.kind === 'edge' && sel.l + 1 === l ? sel.j : 0;
         focus = { l, j };
         showFocus();
+      };
+      block.addEventListener('click', open);
+      block.addEventListener('keydown', (e) => {
+        if (e.key !== 'Enter' && e.key !== ' ') return;
+        e.preventDefault();
+        open();
       });
       row.append(block);
       if (l === model.depth) break;

@@ -47,7 +47,7 @@ test('Stop stops on a step boundary, and undo rewinds the run as one entry with 
   await expect(page.getByTestId('loss-chart-summary')).toHaveText(/^[1-9]\d* steps/, { timeout: 30_000 });
   // the page answers while it trains: the summary moves on
   const seen = await summarySteps(page);
-  await expect.poll(() => summarySteps(page)).toBeGreaterThan(seen);
+  await expect.poll(() => summarySteps(page), { timeout: 30_000 }).toBeGreaterThan(seen);
   await page.getByTestId('train-stop').click();
   await expect(page.getByTestId('train-stop')).toHaveCount(0);
   await expect(page.getByTestId('train-10000')).toBeEnabled();
@@ -203,7 +203,7 @@ test('a layer block shows one of its neurons node by node, with its weights in a
   await page.locator('.layer-block[data-layer="3"]').click();
   const focus = page.getByTestId('neuron-focus');
   await expect(focus).toBeVisible();
-  await expect(page.locator('.layer-blocks-row')).toBeHidden();
+  await expect(page.getByTestId('layer-blocks')).toBeHidden();
   await expect(page.getByTestId('focus-note')).toContainText(
     'Neuron 1 of layer 3, node by node: its 176 input weights from layer 2 and its 176 output weights to layer 4',
   );
