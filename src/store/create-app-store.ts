@@ -3,6 +3,7 @@ import { temporal } from 'zundo';
 import { subscribeWithSelector } from 'zustand/middleware';
 import { createStore } from 'zustand/vanilla';
 import { formatCodecError } from '../core/codec/codec-result.ts';
+import { batchRange } from '../core/compile.ts';
 import { parseScenario } from '../core/codec/parse-scenario.ts';
 import { serializeScenario } from '../core/codec/serialize-scenario.ts';
 import type { Scenario } from '../core/scenario.ts';
@@ -74,7 +75,12 @@ export function createAppStore(initial: AppInputs & Partial<SessionInputs>, opti
     subscribeWithSelector(
       temporal((set, get) => {
         const planLength = () => selectors.plan(get()).events.length;
-        const clampSample = (s: AppInputs) => Math.min(s.sample, selectors.iteration(s).count - 1);
+        // the batch's size from its range, not from running the iteration (a training run reports every frame)
+        const batchCount = (s: AppInputs) => {
+          const c = selectors.compiled(s);
+          return batchRange(c.data.count, c.batchSize, s.optimizerState?.t ?? 0).count;
+        };
+        const clampSample = (s: AppInputs) => Math.min(s.sample, batchCount(s) - 1);
         const gesture = createGesture(history, get);
         // A gesture spans a drag or a training run; while either lasts, the history waits.
         const syncGesture = () => {
@@ -270,7 +276,7 @@ export function createAppStore(initial: AppInputs & Partial<SessionInputs>, opti
             set({ hover });
           },
           setSample(sample) {
-            set({ sample: Math.max(0, Math.min(selectors.iteration(get()).count - 1, sample)) });
+            set({ sample: Math.max(0, Math.min(batchCount(get()) - 1, sample)) });
           },
           setShowZ(showZ) {
             set({ showZ });

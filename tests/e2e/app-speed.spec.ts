@@ -153,6 +153,8 @@ test('opening a million-parameter file shows its progress, the page answers mean
   await expect(opening).toBeVisible({ timeout: 30_000 });
   await expect(opening).toContainText('Opening "big.json" (998,995 parameters):');
   await expect(page.getByTestId('opening-progress')).toBeVisible();
+  // training waits for it: the scenario it would train is about to be replaced
+  await expect(page.getByTestId('train-1')).toBeDisabled();
   // it moves on: the percent grows, and says what it is doing
   const percent = async () =>
     Number(/(\d+)%/.exec((await page.getByTestId('opening-percent').textContent()) ?? '')?.[1]);
@@ -164,6 +166,7 @@ test('opening a million-parameter file shows its progress, the page answers mean
   await expect(opening).toBeVisible();
   await page.getByTestId('opening-cancel').click();
   await expect(opening).toHaveCount(0);
+  await expect(page.getByTestId('train-1')).toBeEnabled();
   await throttle(page, 1);
   // nothing changed: the same scenario, at the same step, and the big one never comes
   await page.waitForTimeout(1000);

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { loadPreset } from '../../src/presets/index.ts';
 import { createAppStore, initialInputs } from '../../src/store/create-app-store.ts';
 
@@ -23,5 +23,17 @@ describe('the memoized selectors', () => {
     const next = store.selectors.plan(store.getState());
     expect(next).not.toBe(plan);
     expect(next.events.length).toBeGreaterThan(plan.events.length);
+  });
+});
+
+describe('the sample within the batch', () => {
+  it('is clamped to the batch size without running the iteration (a training run reports every frame)', () => {
+    const store = createAppStore(initialInputs(loadPreset('walkthrough')!, 'walkthrough'));
+    const batch = store.getState().scenario.batchSize ?? store.getState().scenario.data.length;
+    const spy = vi.spyOn(store.selectors, 'iteration');
+    store.getState().setSample(99);
+    expect(store.getState().sample).toBe(batch - 1);
+    store.getState().setWeight(0, 0, 0, 0.5);
+    expect(spy).not.toHaveBeenCalled();
   });
 });
