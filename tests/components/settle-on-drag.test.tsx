@@ -52,3 +52,22 @@ describe('panels during a drag', () => {
     expect(store.getState().settled.scenario).toBe(store.getState().scenario);
   });
 });
+
+describe('the arithmetic warning', () => {
+  it('appears when a weight makes the arithmetic overflow, at the end of the drag that did it', async () => {
+    const store = createAppStore(initialInputs(loadPreset('mazur')!, 'mazur'));
+    const { queryByTestId } = render(
+      <StoreContext.Provider value={store}>
+        <ArithmeticWarning />
+      </StoreContext.Provider>,
+    );
+    expect(queryByTestId('arithmetic-warning')).toBeNull();
+    act(() => store.getState().setScrubbing(true));
+    // an input of 1e308 times a weight of 10 overflows z to ∞
+    act(() => store.getState().setSampleValue(0, 'x', 0, 1e308));
+    act(() => store.getState().setWeight(0, 0, 0, 10));
+    expect(queryByTestId('arithmetic-warning')).toBeNull();
+    act(() => store.getState().setScrubbing(false));
+    expect(queryByTestId('arithmetic-warning')?.textContent).toContain('The arithmetic is no longer finite');
+  });
+});
