@@ -143,7 +143,8 @@ test('opening a million-parameter file shows its progress, the page answers mean
   await page.getByTestId('step-forward').click();
   await expect(page.getByTestId('step-caption')).toContainText(/^1\//);
   const edges = await page.locator('[data-edge]').count();
-  await throttle(page, 20);
+  // slow enough that the opening lasts through the checks below on any machine
+  await throttle(page, 50);
   await page.getByTestId('import-file').setInputFiles({
     name: 'big.json',
     mimeType: 'application/json',
@@ -179,7 +180,7 @@ test('a share link of a million parameters opens with its progress; Cancel shows
   page,
 }) => {
   test.setTimeout(120_000);
-  await throttle(page, 20);
+  await throttle(page, 50);
   await page.goto(`/${shareHash(widest32())}`);
   const opening = page.getByTestId('opening');
   await expect(opening).toBeVisible({ timeout: 60_000 });
