@@ -95,12 +95,17 @@ async function freshPage(browser: Browser): Promise<Page> {
   return context.newPage();
 }
 
-/** Waits in the page until `testId`'s text matches, polling each frame; resolves to performance.now() then. */
-const waitTextScript = `(args) => new Promise((resolve) => {
+/** Every wait in the page gives up after this long (a bench that hangs reports nothing). */
+const WAIT_MS = 120_000;
+
+/** Waits in the page until `testId`'s text matches, polling each frame; resolves to performance.now() then (rejects after WAIT_MS). */
+const waitTextScript = `(args) => new Promise((resolve, reject) => {
   const re = new RegExp(args.pattern);
+  const until = performance.now() + ${WAIT_MS};
   const poll = () => {
     const el = document.querySelector('[data-testid="' + args.testId + '"]');
     if (el && re.test(el.textContent || '')) resolve(performance.now());
+    else if (performance.now() > until) reject(new Error('timed out waiting for ' + args.testId + ' to match ' + args.pattern));
     else requestAnimationFrame(poll);
   };
   poll();
@@ -181,8 +186,12 @@ async function stopLatency(
     const ms = (await page.evaluate(`(async () => {
       const t0 = performance.now();
       document.querySelector('[data-testid="train-stop"]').click();
-      return new Promise((resolve) => {
-        const poll = () => (document.querySelector('[data-testid="train-stop"]') ? requestAnimationFrame(poll) : resolve(performance.now() - t0));
+      return new Promise((resolve, reject) => {
+        const poll = () => {
+          if (!document.querySelector('[data-testid="train-stop"]')) resolve(performance.now() - t0);
+          else if (performance.now() - t0 > ${WAIT_MS}) reject(new Error('Stop did not take effect'));
+          else requestAnimationFrame(poll);
+        };
         poll();
       });
     })()`)) as number;
@@ -193,7 +202,23 @@ async function stopLatency(
   return { id, label, latencyMs: latency, longestTaskMs: longest };
 }
 
-/** Usable: the train buttons, the diagram and the step caption are there, and a step, a selection and a training step answer. */
+/**
+ * Usable: the large network's diagram (its layer blocks: the page shows the previous scenario
+ * while a large one is prepared), the step caption and enabled train buttons are there.
+ */
+/** Waits in the page, polling each frame, for the block diagram, the step caption and an enabled Train 1; resolves to performance.now() then. */
+const waitUsableScript = `(limit) => new Promise((resolve, reject) => {
+  const q = (id) => document.querySelector('[data-testid="' + id + '"]');
+  const until = performance.now() + limit;
+  const poll = () => {
+    const train = q('train-1');
+    if (q('layer-blocks-note') && q('step-caption') && train && !train.disabled) resolve(performance.now());
+    else if (performance.now() > until) reject(new Error('the page never became usable'));
+    else requestAnimationFrame(poll);
+  };
+  poll();
+})`;
+
 async function openLargest(
   browser: Browser,
   url: string,
@@ -209,9 +234,7 @@ async function openLargest(
     const page = await freshPage(browser);
     if (how === 'link') {
       await page.goto(`${url}/${hashOf(doc)}`, { waitUntil: 'commit' });
-      await page.getByTestId('train-1').waitFor({ state: 'visible', timeout: 120_000 });
-      await page.getByTestId('diagram').waitFor({ timeout: 120_000 });
-      usable.push((await page.evaluate('performance.now()')) as number);
+      usable.push((await page.evaluate(`(${waitUsableScript})(${WAIT_MS})`)) as number);
       await page.waitForTimeout(1000);
       longest.push((await page.evaluate('window.__longestSince(0)')) as number);
     } else {
@@ -221,8 +244,7 @@ async function openLargest(
       await page
         .getByTestId('import-file')
         .setInputFiles({ name: 'big.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(doc)) });
-      await page.getByTestId('layer-blocks-note').waitFor({ timeout: 120_000 });
-      usable.push(((await page.evaluate('performance.now()')) as number) - t0);
+      usable.push(((await page.evaluate(`(${waitUsableScript})(${WAIT_MS})`)) as number) - t0);
       await page.waitForTimeout(1000);
       longest.push((await page.evaluate(`window.__longestSince(${t0})`)) as number);
     }

@@ -4,7 +4,8 @@
  * --json, --only id,id (edit-150, edit-1000), --profile=auto|always|never (profile another
  * drag when a goal is missed), --diagnose=auto|always|never (time it again with the math
  * panel closed), --trace-dir <dir> (keep the raw traces and CPU profiles), --app-dir <dir>
- * (bench an existing build made with --sourcemap), --root <dir> (the project; default: cwd).
+ * (bench an existing build made with --sourcemap), --root <dir> (the project; default: cwd),
+ * --app-reps N (repetitions of each app-speed case, default 3).
  */
 import { accessSync, constants } from 'node:fs';
 import os from 'node:os';
@@ -39,6 +40,12 @@ function mode(name: string): 'auto' | 'always' | 'never' {
 }
 
 const asJson = args.includes('--json');
+
+/** --app-reps N: repetitions of each app-speed case (default 3; 1 to check the harness quickly). */
+function appReps(): number | undefined {
+  const v = Number(flag('--app-reps'));
+  return Number.isInteger(v) && v >= 1 && v <= 20 ? v : undefined;
+}
 const onlyArg = flag('--only');
 const only = onlyArg === null ? null : onlyArg.split(',').filter((id) => id.startsWith('edit-'));
 const onlyApp = onlyArg === null ? null : onlyArg.split(',').filter((id) => id.startsWith('app-'));
@@ -282,6 +289,7 @@ async function main(): Promise<void> {
           root: flag('--root') ?? process.cwd(),
           appDir: flag('--app-dir'),
           only: onlyApp,
+          reps: appReps(),
           progress: progressOn ? (s) => process.stderr.write(`\r\x1b[K  ${s}`) : undefined,
         });
   if (progressOn) process.stderr.write('\r\x1b[K');

@@ -6,7 +6,9 @@ import { createRoot } from 'react-dom/client';
 import { App } from './components/App.tsx';
 import { NotationProvider } from './components/notation-context.tsx';
 import { StoreContext } from './components/store-context.ts';
-import { createAppStore } from './store/create-app-store.ts';
+import { DEFAULT_PRESET_ID, loadPreset } from './presets/index.ts';
+import { createAppStore, initialInputs } from './store/create-app-store.ts';
+import { isHeavy } from './store/open-large.ts';
 import { guardedOpen, markOpened } from './store/open-guard.ts';
 import { browserStorage, openSession } from './store/persist-session.ts';
 
@@ -15,7 +17,31 @@ import { browserStorage, openSession } from './store/persist-session.ts';
 const start = guardedOpen(window.location.hash, browserStorage, () =>
   openSession(window.location.hash, browserStorage),
 );
-const store = createAppStore(start.inputs, { pastStates: start.pastStates });
+// A network too big to derive in one task (a million weights) is derived in slices first, with
+// its progress and a Cancel on screen; meanwhile the page shows the saved session without the
+// link (or the default preset), which Cancel keeps.
+const heavy = isHeavy(start.inputs.scenario);
+const meanwhile = heavy ? openSession('', browserStorage) : start;
+const store = heavy
+  ? createAppStore(
+      isHeavy(meanwhile.inputs.scenario)
+        ? initialInputs(loadPreset(DEFAULT_PRESET_ID)!, DEFAULT_PRESET_ID)
+        : meanwhile.inputs,
+    )
+  : createAppStore(start.inputs, { pastStates: start.pastStates });
+if (heavy) {
+  const hash = window.location.hash;
+  const title = start.inputs.scenario.title;
+  const what = `${hash.includes('scenario=') ? 'the link' : 'your saved session'}${title ? ` “${title}”` : ''}`;
+  void store
+    .getState()
+    .openWhenReady(start.inputs.scenario, what, () => store.getState().restoreSession(start.inputs))
+    .then((opened) => {
+      // Cancelled: a reload shows what is on screen now, not the link again.
+      if (!opened && store.getState().opening === null && window.location.hash === hash && hash.includes('='))
+        window.history.replaceState(null, '', window.location.pathname + window.location.search);
+    });
+}
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

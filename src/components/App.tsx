@@ -4,6 +4,7 @@ import { DataTable } from './DataTable.tsx';
 import { LossChart } from './LossChart.tsx';
 import { NetworkDiagram } from './NetworkDiagram.tsx';
 import { NoticeBanner } from './NoticeBanner.tsx';
+import { OpeningProgress } from './OpeningProgress.tsx';
 import { PresetMenu } from './PresetMenu.tsx';
 import { SettingsPanel } from './SettingsPanel.tsx';
 import { SidePanel } from './SidePanel.tsx';
@@ -86,6 +87,7 @@ export function App() {
       <StepControls />
       <div className="notice-slot">
         {worksheet && <WorksheetPanel />}
+        <OpeningProgress />
         <NoticeBanner />
         <ArithmeticWarning />
       </div>

@@ -1,12 +1,11 @@
-import { nonFiniteReport } from '../core/non-finite.ts';
 import { useAppStore, useAppStoreApi } from './use-app-store.ts';
 
 /** A warning, derived from the numbers, when the arithmetic has produced NaN or infinity (a huge weight, log 0). */
 export function ArithmeticWarning() {
   const store = useAppStoreApi();
-  useAppStore((s) => [s.scenario, s.optimizerState]);
-  const state = store.getState();
-  const report = nonFiniteReport(store.selectors.iteration(state), store.selectors.compiled(state).model.nodeCount);
+  // Of the settled scenario, memoized: a drag or a training run neither recomputes the iteration
+  // for it on each frame nor re-renders it; the warning comes when the gesture rests or ends.
+  const report = useAppStore((s) => store.selectors.nonFinite(s.settled));
   if (report === null) return null;
   const parts = [
     report.loss && 'the loss',

@@ -9,7 +9,8 @@ import { useAppStore, useAppStoreApi } from './use-app-store.ts';
 export function ParameterEditor({ selection }: { selection: Selection }) {
   const store = useAppStoreApi();
   const st = useAppStore((s) => ({
-    scenario: s.scenario,
+    // the value as it settles: a drag of this weight on the diagram re-renders the editor when it rests, not per frame
+    scenario: s.settled.scenario,
     sample: s.sample,
     setWeight: s.setWeight,
     setBias: s.setBias,

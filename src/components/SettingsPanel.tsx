@@ -25,7 +25,8 @@ import { useAppStore } from './use-app-store.ts';
 
 /** Loss, reduction, optimizer and its parameters, and per layer its size, activation and bias. */
 export function SettingsPanel({ onClose }: { onClose(): void }) {
-  const { scenario, change } = useAppStore((s) => ({ scenario: s.scenario, change: s.changeScenario }));
+  // settled: a drag on the diagram changes no setting, so the panel does not re-render on each of its frames
+  const { scenario, change } = useAppStore((s) => ({ scenario: s.settled.scenario, change: s.changeScenario }));
   // A lesson link can fix the network's shape (hide=architecture): sizes shown, no +/−, no adding or removing layers.
   const fixedShape = useAppStore((s) => s.hidden.includes('architecture'));
   const depth = scenario.layers.length - 1;

@@ -58,8 +58,9 @@ interface Parts {
  */
 export function ShareButton({ settingsOpen }: { settingsOpen: boolean }) {
   const store = useAppStoreApi();
+  // The settled scenario: a drag or a training run does not re-render the button on each frame.
   const st = useAppStore((s) => ({
-    scenario: s.scenario,
+    scenario: s.settled.scenario,
     position: s.position,
     sample: s.sample,
     selection: s.selection,
@@ -76,7 +77,8 @@ export function ShareButton({ settingsOpen }: { settingsOpen: boolean }) {
   const [hide, setHide] = useState<readonly LessonControl[] | null>(null);
   const [copy, setCopy] = useState<CopyState>('idle');
   const linkRef = useRef<HTMLInputElement>(null);
-  const total = store.selectors.plan(store.getState()).events.length;
+  // only the open popover says the step count
+  const total = open ? store.selectors.plan(store.getState()).events.length : 0;
   const hidden = hide ?? st.hidden;
 
   const linkFor = (p: Parts, h: readonly LessonControl[]): string => {

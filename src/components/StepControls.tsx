@@ -16,7 +16,8 @@ export function StepControls() {
     position: st.position,
     playing: st.playing,
     speed: st.speed,
-    scenario: st.scenario,
+    // the names the caption uses (a drag changes values, not names: the settled scenario spares a render per frame)
+    scenario: st.settled.scenario,
     stepForward: st.stepForward,
     restartIteration: st.restartIteration,
     stepBack: st.stepBack,

@@ -6,6 +6,8 @@ const RUNS = [1, 10, 100, 1000, 10000];
 /** Train 1 … 10,000 steps from the current parameters; interruptible. */
 export function TrainControls() {
   const training = useAppStore((s) => s.training);
+  // not while a large scenario is being opened: it replaces the one that would train
+  const opening = useAppStore((s) => s.opening !== null);
   const { start, stop } = useTraining();
   // A lesson link can hide training (hide=training).
   const hidden = useAppStore((s) => s.hidden.includes('training'));
@@ -17,7 +19,7 @@ export function TrainControls() {
         <button
           key={n}
           type="button"
-          disabled={training}
+          disabled={training || opening}
           onClick={() => start(n)}
           data-testid={`train-${n}`}
           title={`Run ${n.toLocaleString('en-US')} optimizer step${n > 1 ? 's' : ''}`}

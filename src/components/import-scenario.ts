@@ -66,7 +66,11 @@ export function importScenarioText(store: AppStore, text: string, what: string, 
     return false;
   }
   const title = result.value.title ? `: ${result.value.title}` : '';
-  s.loadScenario(result.value, null, { kind: 'info', text: `Imported ${name}${title}.` });
+  const scenario = result.value;
+  // a network of a million weights is prepared in slices first (with progress and Cancel): see store/open-large.ts
+  void s.openWhenReady(scenario, name, () =>
+    store.getState().loadScenario(scenario, null, { kind: 'info', text: `Imported ${name}${title}.` }),
+  );
   return true;
 }
 
@@ -127,7 +131,12 @@ export function importPastedText(store: AppStore, text: string): boolean {
   if (at >= 0 && !trimmed.startsWith('{')) {
     const link = readScenarioHash(trimmed.slice(at));
     if (link?.ok) {
-      store.getState().loadScenario(link.value, null, { kind: 'info', text: 'Opened the pasted link.' });
+      const scenario = link.value;
+      void store
+        .getState()
+        .openWhenReady(scenario, 'the pasted link', () =>
+          store.getState().loadScenario(scenario, null, { kind: 'info', text: 'Opened the pasted link.' }),
+        );
       return true;
     }
     store.getState().setNotice({

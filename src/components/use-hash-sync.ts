@@ -66,8 +66,11 @@ export function useHashSync(): void {
       }
       const result = readScenarioHash(window.location.hash);
       if (result === null) return;
-      if (result.ok) store.getState().openLink(result.value, window.location.hash);
-      else
+      const hash = window.location.hash;
+      if (result.ok) {
+        const scenario = result.value;
+        void store.getState().openWhenReady(scenario, 'the link', () => store.getState().openLink(scenario, hash));
+      } else
         store.getState().setNotice({
           kind: 'error',
           text: 'The link could not be opened; your work is unchanged.',

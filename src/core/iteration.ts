@@ -3,6 +3,7 @@ import { batchRange, cloneParams, type Compiled } from './compile.ts';
 import { forward } from './forward.ts';
 import type { Params } from './model.ts';
 import { cloneOptimizerState, createOptimizerState, updateSlot, type OptimizerState } from './optimizer.ts';
+import { finish, type Sliced } from './sliced.ts';
 import { createWorkspace, type Workspace } from './workspace.ts';
 
 /** Everything one training iteration computes: the batch's forward and backward values, and the step. */
@@ -32,16 +33,29 @@ export function runIteration(
   state?: OptimizerState,
   step = state?.t ?? 0,
 ): Iteration {
+  return finish(iterationSliced(compiled, params, state, step));
+}
+
+/** runIteration in slices: it pauses after the forward pass, the backward pass and the update. */
+export function* iterationSliced(
+  compiled: Compiled,
+  params: Params = compiled.params,
+  state?: OptimizerState,
+  step = state?.t ?? 0,
+): Sliced<Iteration> {
   const { model, data, batchSize, optimizer, trainable } = compiled;
   const { start, count } = batchRange(data.count, batchSize, step);
   const pass = createWorkspace(model, count);
   forward(model, params, data, start, count, pass);
+  yield 0.3;
   backward(model, params, data, start, pass);
+  yield 0.6;
   const after = cloneParams(params);
   const stateAfter = state ? cloneOptimizerState(state) : createOptimizerState(model.weightCount, model.biasCount);
   stateAfter.t += 1;
   updateSlot(optimizer, stateAfter.t, after.w, pass.dLdw, trainable.w, stateAfter.w);
   updateSlot(optimizer, stateAfter.t, after.b, pass.dLdb, trainable.b, stateAfter.b);
+  yield 0.8;
   const passAfter = createWorkspace(model, count);
   const lossAfter = forward(model, after, data, start, count, passAfter);
   return {

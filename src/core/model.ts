@@ -140,18 +140,30 @@ export function buildModel(s: Pick<Scenario, 'layers' | 'loss' | 'reduction' | '
 
 /** The scenario's weights and biases copied into flat arrays. */
 export function buildParams(model: Model, s: Pick<Scenario, 'weights' | 'biases'>): Params {
-  const w = new Float64Array(model.weightCount);
-  const b = new Float64Array(model.biasCount);
-  for (let l = 0; l < model.depth; l++) {
-    const rows = s.weights[l];
-    const fanIn = model.sizes[l];
-    for (let j = 0; j < model.sizes[l + 1]; j++) {
-      for (let i = 0; i < fanIn; i++) w[model.weightOffset[l] + j * fanIn + i] = rows[j][i];
-    }
-    const bias = s.biases[l];
-    if (model.hasBias[l] && bias) b.set(bias, model.biasOffset[l]);
+  const p = { w: new Float64Array(model.weightCount), b: new Float64Array(model.biasCount) };
+  for (let l = 0; l < model.depth; l++) copyLayerParams(model, s, l, 0, model.sizes[l + 1], p);
+  return p;
+}
+
+/** Copies rows j0 … j1−1 of weights[l] (and, with the first row, biases[l]) into the flat parameters `p`. */
+export function copyLayerParams(
+  model: Model,
+  s: Pick<Scenario, 'weights' | 'biases'>,
+  l: number,
+  j0: number,
+  j1: number,
+  p: Params,
+): void {
+  const rows = s.weights[l];
+  const fanIn = model.sizes[l];
+  const { w } = p;
+  for (let j = j0; j < j1; j++) {
+    const row = rows[j];
+    const at = model.weightOffset[l] + j * fanIn;
+    for (let i = 0; i < fanIn; i++) w[at + i] = row[i];
   }
-  return { w, b };
+  const bias = s.biases[l];
+  if (j0 === 0 && model.hasBias[l] && bias) p.b.set(bias, model.biasOffset[l]);
 }
 
 /** The trainable masks of a scenario; a layer without bias is never trainable. */

@@ -1,5 +1,6 @@
 import type { Model, TrainableMask } from './model.ts';
 import type { Selection } from './selection.ts';
+import { finish, type Sliced } from './sliced.ts';
 
 /** The four phases of one training iteration, in order. */
 export type Phase = 'forward' | 'loss' | 'backward' | 'update';
@@ -64,6 +65,14 @@ export function phaseOf(event: StepEvent): Phase {
  * before, down to the first layer; then the update of every trainable parameter.
  */
 export function buildStepPlan(model: Model, trainable: TrainableMask): StepPlan {
+  return finish(stepPlanSliced(model, trainable));
+}
+
+/** Events written between two pauses of stepPlanSliced. */
+const SLICE_EVENTS = 1 << 16;
+
+/** buildStepPlan in slices: it pauses after every SLICE_EVENTS or so events (a network of a million weights has two million). */
+export function* stepPlanSliced(model: Model, trainable: TrainableMask): Sliced<StepPlan> {
   const zAt = new Int32Array(model.nodeCount).fill(-1);
   const aAt = new Int32Array(model.nodeCount).fill(-1);
   const deltaAt = new Int32Array(model.nodeCount).fill(-1);
@@ -78,6 +87,7 @@ export function buildStepPlan(model: Model, trainable: TrainableMask): StepPlan 
   const lj = new Int32Array(2 * total);
   const ii = new Int32Array(total);
   let n = 0;
+  let pauseAt = SLICE_EVENTS;
   const push = (k: number, l: number, j: number, i: number) => {
     kind[n] = k;
     lj[2 * n] = l;
@@ -107,6 +117,10 @@ export function buildStepPlan(model: Model, trainable: TrainableMask): StepPlan 
         weightGradAt[row + i] = n;
       }
       if (model.hasBias[l]) biasGradAt[biasOffset[l] + j] = push(BIAS_GRAD, l, j, 0);
+      if (n >= pauseAt) {
+        pauseAt = n + SLICE_EVENTS;
+        yield n / total;
+      }
     }
     if (l >= 1) for (let j = 0; j < sizes[l]; j++) deltaAt[nodeOffset[l] + j] = push(DELTA, l, j, 0);
   }
@@ -126,6 +140,10 @@ export function buildStepPlan(model: Model, trainable: TrainableMask): StepPlan 
       }
       const kb = biasOffset[l] + j;
       if (model.hasBias[l] && trainable.b[kb]) biasUpdateAt[kb] = push(BIAS_UPDATE, l, j, 0);
+      if (n >= pauseAt) {
+        pauseAt = n + SLICE_EVENTS;
+        yield n / total;
+      }
     }
   }
   return {

@@ -8,6 +8,7 @@ import type { Selection } from '../core/selection.ts';
 import type { Phase } from '../core/step-plan.ts';
 import type { TrainingProgress } from '../core/training-session.ts';
 import type { AppInputs, LessonControl, Notice, SideTab, Theme } from './app-state.ts';
+import type { Opening } from './open-large.ts';
 import type { Selectors } from './selectors.ts';
 import type { Settled } from './settled.ts';
 import type { UndoHistory } from './undo.ts';
@@ -23,6 +24,17 @@ export interface AppActions {
    * the notice). Undoable like any load.
    */
   openLink(scenario: Scenario, hash: string): void;
+  /**
+   * Opens `scenario` through `apply` (a load, a link, a session): at once when it is small; one
+   * past HEAVY_PARAMETERS (open-large.ts) is first derived in slices, the page showing the
+   * previous scenario meanwhile and `opening` saying how far it is. Resolves to whether it was
+   * applied (false: cancelled, or replaced by another opening).
+   */
+  openWhenReady(scenario: Scenario, what: string, apply: () => void): Promise<boolean>;
+  /** Replaces the whole session with one opened late (a large link or saved session, derived in slices first; see main.tsx). Undoable. */
+  restoreSession(inputs: AppInputs & Partial<SessionInputs>): void;
+  /** Stops the opening in progress; nothing changes. */
+  cancelOpening(): void;
   /** Back to the scenario this session was opened from (its preset, else its file or link), as an undoable edit. */
   resetToOrigin(): void;
   /**
@@ -120,7 +132,12 @@ export interface SettledInputs {
   readonly settled: Settled;
 }
 
-export type AppState = AppInputs & SessionInputs & SettledInputs & AppActions;
+/** An opening of a large scenario in progress (not an input: never saved, never undone). */
+export interface OpeningInputs {
+  readonly opening: Opening | null;
+}
+
+export type AppState = AppInputs & SessionInputs & SettledInputs & OpeningInputs & AppActions;
 export type AppStore = StoreApi<AppState> & {
   subscribe: {
     (listener: (state: AppState, prev: AppState) => void): () => void;

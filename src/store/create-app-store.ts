@@ -3,6 +3,7 @@ import { temporal } from 'zundo';
 import { subscribeWithSelector } from 'zustand/middleware';
 import { createStore } from 'zustand/vanilla';
 import { formatCodecError } from '../core/codec/codec-result.ts';
+import { batchRange } from '../core/compile.ts';
 import { parseScenario } from '../core/codec/parse-scenario.ts';
 import { serializeScenario } from '../core/codec/serialize-scenario.ts';
 import type { Scenario } from '../core/scenario.ts';
@@ -13,6 +14,7 @@ import type { ActionContext } from './action-context.ts';
 import type { AppState, AppStore, SessionInputs } from './app-actions.ts';
 import { NO_RUN, TEXT_SIZE_MAX, TEXT_SIZE_MIN, type AppInputs, type Notice } from './app-state.ts';
 import { withLinkOptions } from './link-session.ts';
+import { deriveInSlices, isHeavy, parameterCount } from './open-large.ts';
 import { createSelectors } from './selectors.ts';
 import { keepSettled } from './settled.ts';
 import { createLessonActions } from './lesson-actions.ts';
@@ -77,7 +79,12 @@ export function createAppStore(initial: AppInputs & Partial<SessionInputs>, opti
     subscribeWithSelector(
       temporal((set, get) => {
         const planLength = () => selectors.plan(get()).events.length;
-        const clampSample = (s: AppInputs) => Math.min(s.sample, selectors.iteration(s).count - 1);
+        // the batch's size from its range, not from running the iteration (a training run reports every frame)
+        const batchCount = (s: AppInputs) => {
+          const c = selectors.compiled(s);
+          return batchRange(c.data.count, c.batchSize, s.optimizerState?.t ?? 0).count;
+        };
+        const clampSample = (s: AppInputs) => Math.min(s.sample, batchCount(s) - 1);
         const gesture = createGesture(history, get);
         // A gesture spans a drag or a training run; while either lasts, the history waits.
         const syncGesture = () => {
@@ -102,11 +109,14 @@ export function createAppStore(initial: AppInputs & Partial<SessionInputs>, opti
         };
 
         const context: ActionContext = { set, get, selectors, planLength, clampSample };
+        // the opening in progress (openWhenReady), so that Cancel or another opening stops it
+        let openingJob: AbortController | null = null;
 
         return {
           ...initial,
           origin: initial.origin ?? initial.scenario,
           settled: { scenario: initial.scenario, optimizerState: initial.optimizerState },
+          opening: null,
           ...createStepActions(context),
           ...createTrainingActions(context, syncGesture),
           ...createLessonActions(context),
@@ -142,6 +152,43 @@ export function createAppStore(initial: AppInputs & Partial<SessionInputs>, opti
           openLink(scenario, hash) {
             get().loadScenario(scenario, null, { kind: 'info', text: 'Opened the scenario in the link.' });
             set(withLinkOptions({ ...get(), hidden: [] }, hash, true));
+          },
+
+          async openWhenReady(scenario, what, apply) {
+            openingJob?.abort();
+            openingJob = null;
+            if (!isHeavy(scenario)) {
+              set({ opening: null });
+              apply();
+              return true;
+            }
+            const job = new AbortController();
+            openingJob = job;
+            const parameters = parameterCount(scenario);
+            set({ opening: { what, parameters, stage: 'reading', fraction: 0 } });
+            const derived = await deriveInSlices(
+              scenario,
+              (stage, fraction) => {
+                if (!job.signal.aborted) set({ opening: { what, parameters, stage, fraction } });
+              },
+              job.signal,
+            );
+            if (derived === null || job.signal.aborted) return false;
+            openingJob = null;
+            selectors.prime(scenario, derived);
+            set({ opening: null });
+            apply();
+            return true;
+          },
+
+          restoreSession(inputs) {
+            set({ ...inputs, origin: inputs.origin ?? inputs.scenario });
+          },
+
+          cancelOpening() {
+            openingJob?.abort();
+            openingJob = null;
+            set({ opening: null });
           },
 
           resetToOrigin() {
@@ -236,7 +283,7 @@ export function createAppStore(initial: AppInputs & Partial<SessionInputs>, opti
             set({ hover });
           },
           setSample(sample) {
-            set({ sample: Math.max(0, Math.min(selectors.iteration(get()).count - 1, sample)) });
+            set({ sample: Math.max(0, Math.min(batchCount(get()) - 1, sample)) });
           },
           setShowZ(showZ) {
             set({ showZ });

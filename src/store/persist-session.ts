@@ -393,7 +393,13 @@ export function createSessionSaver(store: AppStore, options: SessionSaverOptions
   // A link opened with nothing saved is the session at once (as a reload of the link already
   // is), so that a new tab without the link reopens it. A stored session, even one that
   // could not be read, is left alone until the first change.
-  if (!failing && readsAsLink(options.hash()) && storedText(options.storage) === null) {
+  // (Not while a large link is still being prepared: the page shows another scenario meanwhile.)
+  if (
+    !failing &&
+    store.getState().opening === null &&
+    readsAsLink(options.hash()) &&
+    storedText(options.storage) === null
+  ) {
     const text = textOf();
     if (writeSavedSession(options.storage, text).ok) last = text;
   }

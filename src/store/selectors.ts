@@ -7,8 +7,11 @@ import type { Selection } from '../core/selection.ts';
 import { buildStepPlan, type StepPlan } from '../core/step-plan.ts';
 import { forward } from '../core/forward.ts';
 import type { QuantityContext } from '../core/lesson-quantity.ts';
+import { nonFiniteReport, type NonFiniteReport } from '../core/non-finite.ts';
 import { createWorkspace, type Workspace } from '../core/workspace.ts';
+import type { Model, TrainableMask } from '../core/model.ts';
 import type { AppInputs } from './app-state.ts';
+import type { Derived } from './open-large.ts';
 
 /**
  * A memo keyed on the identity of its inputs, keeping the last `slots` results: derived data
@@ -16,9 +19,18 @@ import type { AppInputs } from './app-state.ts';
  * settled scenario (during a drag or a training run) and the diagram that shows the live one
  * share a selector without evicting each other's result every frame.
  */
-function memo<A extends readonly unknown[], R>(compute: (...args: A) => R, slots = 1): (...args: A) => R {
+type Memo<A extends readonly unknown[], R> = ((...args: A) => R) & {
+  /** stores a result computed elsewhere (in slices) as the one for `args` */
+  put(args: A, result: R): void;
+};
+
+function memo<A extends readonly unknown[], R>(compute: (...args: A) => R, slots = 1): Memo<A, R> {
   const cache: { args: A; result: R }[] = [];
-  return (...args: A) => {
+  const put = (args: A, result: R) => {
+    cache.unshift({ args, result });
+    if (cache.length > slots) cache.pop();
+  };
+  const get = (...args: A) => {
     const k = cache.findIndex((e) => e.args.length === args.length && e.args.every((a, n) => a === args[n]));
     if (k >= 0) {
       const hit = cache[k];
@@ -29,10 +41,29 @@ function memo<A extends readonly unknown[], R>(compute: (...args: A) => R, slots
       return hit.result;
     }
     const result = compute(...args);
-    cache.unshift({ args, result });
-    if (cache.length > slots) cache.pop();
+    put(args, result);
     return result;
   };
+  return Object.assign(get, { put });
+}
+
+/**
+ * Compiles `s`, reusing the model and the trainable masks of the last scenario compiled when
+ * `s` has the same shape, loss and masks (an edit of a value, a training run): the step plan,
+ * keyed on those two, is then not rebuilt (a million-weight network has two million events).
+ */
+function compileReusing(s: Scenario, last: { scenario: Scenario; compiled: Compiled } | null): Compiled {
+  const c = compileScenario(s);
+  if (
+    last === null ||
+    last.scenario.layers !== s.layers ||
+    last.scenario.loss !== s.loss ||
+    last.scenario.reduction !== s.reduction ||
+    last.scenario.regularization !== s.regularization ||
+    last.scenario.trainable !== s.trainable
+  )
+    return c;
+  return { ...c, model: last.compiled.model, trainable: last.compiled.trainable };
 }
 
 /** Memoized selectors of one store: each store gets its own, so tests and two stores do not share caches. */
@@ -46,15 +77,25 @@ export interface Selectors {
   numeric(s: Pick<AppInputs, 'scenario' | 'optimizerState' | 'selection'>): CentralDifference | null;
   /** what a lesson's quantity references are read from: the iteration shown, and the sample shown */
   quantityContext(s: Pick<AppInputs, 'scenario' | 'optimizerState' | 'sample'>): QuantityContext;
+  /** which parts of the current iteration are not finite (NaN, ±∞); null when all are */
+  nonFinite(s: Pick<AppInputs, 'scenario' | 'optimizerState'>): NonFiniteReport | null;
+  /** Takes what was derived from `scenario` elsewhere (in slices, see open-large.ts) as the selectors' results for it, fresh optimizer state. */
+  prime(scenario: Scenario, derived: Derived): void;
 }
 
 export function createSelectors(): Selectors {
-  const compiled = memo((scenario: Scenario) => compileScenario(scenario), 2);
-  const plan = memo((c: Compiled) => buildStepPlan(c.model, c.trainable), 2);
+  let last: { scenario: Scenario; compiled: Compiled } | null = null;
+  const compiled = memo((scenario: Scenario) => {
+    const c = compileReusing(scenario, last);
+    last = { scenario, compiled: c };
+    return c;
+  }, 2);
+  const plan = memo((model: Model, trainable: TrainableMask) => buildStepPlan(model, trainable), 2);
   const iteration = memo(
     (c: Compiled, state: OptimizerState | null) => runIteration(c, c.params, state ?? undefined),
     2,
   );
+  const nonFinite = memo((it: Iteration, nodeCount: number) => nonFiniteReport(it, nodeCount), 2);
   const dataset = memo((c: Compiled) => {
     const ws = createWorkspace(c.model, c.data.count);
     forward(c.model, c.params, c.data, 0, c.data.count, ws);
@@ -78,11 +119,26 @@ export function createSelectors(): Selectors {
   );
   return {
     compiled: (s) => compiled(s.scenario),
-    plan: (s) => plan(compiled(s.scenario)),
+    plan: (s) => {
+      const c = compiled(s.scenario);
+      return plan(c.model, c.trainable);
+    },
     iteration: (s) => iteration(compiled(s.scenario), s.optimizerState),
     dataset: (s) => dataset(compiled(s.scenario)),
     numeric: (s) => numeric(compiled(s.scenario), s.optimizerState, s.selection),
     quantityContext: (s) =>
       quantityContext(compiled(s.scenario), iteration(compiled(s.scenario), s.optimizerState), s.sample),
+    nonFinite: (s) => {
+      const c = compiled(s.scenario);
+      return nonFinite(iteration(c, s.optimizerState), c.model.nodeCount);
+    },
+    prime: (scenario, d) => {
+      compiled.put([scenario], d.compiled);
+      last = { scenario, compiled: d.compiled };
+      plan.put([d.compiled.model, d.compiled.trainable], d.plan);
+      iteration.put([d.compiled, null], d.iteration);
+      dataset.put([d.compiled], d.dataset);
+      nonFinite.put([d.iteration, d.compiled.model.nodeCount], d.nonFinite);
+    },
   };
 }

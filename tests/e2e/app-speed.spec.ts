@@ -47,7 +47,7 @@ test('Stop stops on a step boundary, and undo rewinds the run as one entry with 
   await expect(page.getByTestId('loss-chart-summary')).toHaveText(/^[1-9]\d* steps/, { timeout: 30_000 });
   // the page answers while it trains: the summary moves on
   const seen = await summarySteps(page);
-  await expect.poll(() => summarySteps(page)).toBeGreaterThan(seen);
+  await expect.poll(() => summarySteps(page), { timeout: 30_000 }).toBeGreaterThan(seen);
   await page.getByTestId('train-stop').click();
   await expect(page.getByTestId('train-stop')).toHaveCount(0);
   await expect(page.getByTestId('train-10000')).toBeEnabled();
@@ -127,4 +127,112 @@ test('importing a file of nearly a million parameters leaves a working page', as
   });
   await expectWorkingPage(page, '997,000');
   await expect(page.locator('[data-edge]')).toHaveCount(0);
+});
+
+/**
+ * Stops the page's clock (Playwright's fake timers): an opening hands the thread back between
+ * its slices through a timer, so it waits at its first slice until the clock moves, and can be
+ * watched and cancelled on any machine however fast (a behaviour test, not a timing one).
+ */
+async function stopClock(page: Page): Promise<void> {
+  await page.clock.install();
+  await page.clock.pauseAt(Date.now() + 1000);
+}
+
+test('opening a million-parameter file shows its progress, the page answers meanwhile, and Cancel keeps what was shown', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await openApp(page);
+  await page.getByTestId('step-forward').click();
+  await expect(page.getByTestId('step-caption')).toContainText(/^1\//);
+  const edges = await page.locator('[data-edge]').count();
+  await stopClock(page);
+  await page.getByTestId('import-file').setInputFiles({
+    name: 'big.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(nearMillion())),
+  });
+  const opening = page.getByTestId('opening');
+  await expect(opening).toBeVisible({ timeout: 30_000 });
+  await expect(opening).toContainText('Opening "big.json" (998,995 parameters):');
+  await expect(page.getByTestId('opening-progress')).toBeVisible();
+  await expect(page.getByTestId('opening-percent')).toHaveText(/^\d+%$/);
+  // training waits for it: the scenario it would train is about to be replaced
+  await expect(page.getByTestId('train-1')).toBeDisabled();
+  // the page answers a click while it opens: the previous scenario steps on
+  await page.getByTestId('step-forward').click();
+  await expect(page.getByTestId('step-caption')).toContainText(/^2\//);
+  await expect(opening).toBeVisible();
+  await page.getByTestId('opening-cancel').click();
+  await expect(opening).toHaveCount(0);
+  await expect(page.getByTestId('train-1')).toBeEnabled();
+  // nothing changed once the clock moves on: the same scenario, at the same step, and the big one never comes
+  await page.clock.runFor(5000);
+  await page.clock.resume();
+  await page.waitForTimeout(1000);
+  await expect(page.getByTestId('layer-blocks-note')).toHaveCount(0);
+  await expect(page.locator('[data-edge]')).toHaveCount(edges);
+  await expect(page.getByTestId('step-caption')).toContainText(/^2\//);
+});
+
+test('a share link of a million parameters opens with its progress; Cancel shows the default preset and drops the link', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await stopClock(page);
+  await page.goto(`/${shareHash(widest32())}`);
+  const opening = page.getByTestId('opening');
+  await expect(opening).toBeVisible({ timeout: 60_000 });
+  await expect(opening).toContainText('Opening the link “32 layers of 176” (965,712 parameters):');
+  // the page is there meanwhile, with the default preset
+  await expect(page.locator('[data-node="0:0"]')).toHaveCount(1, { timeout: 60_000 });
+  await page.getByTestId('opening-cancel').click();
+  await expect(opening).toHaveCount(0);
+  await page.clock.runFor(5000);
+  await page.clock.resume();
+  await page.waitForTimeout(1000);
+  await expect(page.getByTestId('layer-blocks-note')).toHaveCount(0);
+  expect(new URL(page.url()).hash).not.toContain('scenario=');
+});
+
+test('a layer block shows one of its neurons node by node, with its weights in and out, and Back returns', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await page.goto(`/${shareHash(widest32())}`);
+  await expect(page.getByTestId('layer-blocks-note')).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId('layer-blocks-note')).toContainText(
+    'Click a layer to see one of its neurons node by node',
+  );
+  await page.locator('.layer-block[data-layer="3"]').click();
+  const focus = page.getByTestId('neuron-focus');
+  await expect(focus).toBeVisible();
+  await expect(page.getByTestId('layer-blocks')).toBeHidden();
+  await expect(page.getByTestId('focus-note')).toContainText(
+    'Neuron 1 of layer 3, node by node: its 176 input weights from layer 2 and its 176 output weights to layer 4',
+  );
+  await expect(focus.locator('line[data-focus-edge]')).toHaveCount(352);
+  // the weights drawn are the network's: the fan-in edge from node 5 of layer 2 carries weights[2][0][5]
+  const title = await focus.locator('line[data-focus-edge="2:0:5"] title').textContent();
+  expect(Number(title?.replace('w = ', ''))).toBe(parse(widest32()).weights[2][0][5]);
+  // an edge selects its weight: the math panel shows it, and the edge is marked
+  await focus.locator('line[data-focus-edge="3:7:0"]').dispatchEvent('click');
+  await expect(focus.locator('line[data-focus-edge="3:7:0"]')).toHaveClass(/selected/);
+  await expect(page.getByTestId('math-panel')).toContainText('∂L', { timeout: 30_000 });
+  // another neuron
+  await page.getByTestId('focus-neuron').fill('5');
+  await page.getByTestId('focus-neuron').press('Enter');
+  await expect(page.getByTestId('focus-note')).toContainText('Neuron 5 of layer 3');
+  await expect(focus.locator('line[data-focus-edge="2:4:0"]')).toHaveCount(1);
+  // the output layer has no weights out
+  await page.getByTestId('focus-back').click();
+  await expect(focus).toBeHidden();
+  await expect(page.locator('.layer-blocks-row')).toBeVisible();
+  await page.locator('.layer-block[data-layer="31"]').click();
+  await expect(page.getByTestId('focus-note')).toContainText(
+    'Neuron 1 of the output layer, node by node: its 176 input weights from layer 30 (the output: no weights out of it)',
+  );
+  await page.getByTestId('focus-back').click();
+  await expect(page.getByTestId('layer-blocks-note')).toBeVisible();
 });
