@@ -3,6 +3,8 @@ import { compileScenario } from '../../src/core/compile.ts';
 import { forward } from '../../src/core/forward.ts';
 import type { Scenario } from '../../src/core/scenario.ts';
 import { createWorkspace } from '../../src/core/workspace.ts';
+import { generateDataset } from '../../src/core/datasets/generate-dataset.ts';
+import { formatValue } from '../../src/core/format-number.ts';
 import { choosePreset, openApp } from './helpers/app.ts';
 import { preset } from './helpers/core.ts';
 import { test, expect } from './helpers/fixtures.ts';
@@ -177,4 +179,68 @@ test('adding a point by a click adds a sample; undo removes it; remove mode remo
   await page.getByTestId('data-mode-remove').check();
   await page.locator('[data-testid="data-point"][data-set="test"][data-index="0"]').click({ force: true });
   await expect(page.getByTestId('data-counts')).toHaveText('100 training samples, 99 test');
+});
+
+test('a generator replaces data and testData with its points, as one undoable edit', async ({ page }) => {
+  await openData(page);
+  await page.getByTestId('data-generator').locator('summary').click();
+  await page.getByTestId('gen-type').selectOption('xor');
+  await page.getByTestId('gen-count').fill('60');
+  await page.getByTestId('gen-seed').fill('3');
+  await page.getByTestId('gen-test').fill('0.25');
+  await page.getByTestId('gen-run').click();
+  await expect(page.getByTestId('data-counts')).toHaveText('45 training samples, 15 test');
+  await expect(page.getByTestId('data-point')).toHaveCount(60);
+  // the same settings, through the core: the first training sample's inputs in the table
+  const g = generateDataset({ generator: 'xor', count: 60, noise: 0, seed: 3, testFraction: 0.25, targets: 'sign' });
+  expect(g.ok).toBe(true);
+  if (!g.ok) return;
+  await expect(page.getByTestId('sample-row-0')).toContainText(formatValue(g.value.data[0].x[0], 4));
+  await page.getByTestId('undo').click();
+  await expect(page.getByTestId('data-counts')).toHaveText('100 training samples, 100 test');
+  // a bad setting is named and changes nothing
+  await page.getByTestId('gen-noise').fill('2');
+  await page.getByTestId('gen-run').click();
+  await expect(page.getByTestId('notice')).toContainText('noise: expected a number in [0, 1], got 2');
+  await expect(page.getByTestId('data-counts')).toHaveText('100 training samples, 100 test');
+});
+
+test('a CSV import with an error names its row and column and changes nothing; a valid one replaces the data', async ({
+  page,
+}) => {
+  await openData(page);
+  const file = page.getByTestId('data-csv-file');
+  await file.setInputFiles({
+    name: 'points.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from('set,x1,x2,y1\ntrain,0.5,0.5,1\ntrain,abc,0.25,-1\n'),
+  });
+  const notice = page.getByTestId('notice');
+  await expect(notice).toContainText('points.csv: not imported; nothing was changed.');
+  await expect(notice).toContainText('row 3, column 2 (x1)');
+  await expect(page.getByTestId('data-counts')).toHaveText('100 training samples, 100 test');
+  await file.setInputFiles({
+    name: 'good.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from('set,x1,x2,y1\ntrain,0.5,0.5,1\ntrain,-0.5,0.25,-1\ntest,0,0,1\n'),
+  });
+  await expect(page.getByTestId('data-counts')).toHaveText('2 training samples, 1 test');
+  await expect(page.getByTestId('data-point')).toHaveCount(3);
+});
+
+test('dragging a point moves its sample, and undo puts it back in one step', async ({ page }) => {
+  await openData(page);
+  const p = await clearPoint(page, 100);
+  const before = await page
+    .locator(`[data-testid="data-point"][data-set="train"][data-index="${p.index}"]`)
+    .getAttribute('transform');
+  await page.mouse.move(p.x, p.y);
+  await page.mouse.down();
+  await page.mouse.move(p.x + 10, p.y + 5, { steps: 3 });
+  await page.mouse.move(p.x + 30, p.y + 20, { steps: 3 });
+  await page.mouse.up();
+  const moved = page.locator(`[data-testid="data-point"][data-set="train"][data-index="${p.index}"]`);
+  await expect(moved).not.toHaveAttribute('transform', before ?? '');
+  await page.getByTestId('undo').click();
+  await expect(moved).toHaveAttribute('transform', before ?? '');
 });
