@@ -53,7 +53,8 @@ export function createOutputGrid(model: Model, w: PlaneWindow): OutputGrid {
 
 /**
  * ŷ over the grid by one forward pass on the batch of all its cells: inputs `axisI` and
- * `axisJ` vary over the window, the others are `fixed[k]`. Fills and returns `grid.out`.
+ * `axisJ` vary over the window (axisJ < 0: none, a curve over input i), the others are `fixed[k]`.
+ * Fills and returns `grid.out`.
  */
 export function computeOutputGrid(
   model: Model,
@@ -73,7 +74,7 @@ export function computeOutputGrid(
       const row = (r * w.res + c) * nIn;
       for (let k = 0; k < nIn; k++) x[row + k] = fixed[k] ?? 0;
       x[row + axisI] = cellX(w, c);
-      x[row + axisJ] = yj;
+      if (axisJ >= 0) x[row + axisJ] = yj;
     }
   }
   forwardPass(model, p, inputs, 0, inputs.count, ws);

@@ -3,9 +3,10 @@ import { ACT, LOSS, type Dataset, type Model } from './model.ts';
 /**
  * How a network's outputs read as classes (for accuracy and the data view's colours) or as
  * values. Several outputs: the class is the argmax. One output: a class when it is a
- * probability (sigmoid output or bce, class 1 when ŷ ≥ ½), a tanh (class 1 when ŷ ≥ 0) or
- * when the targets take exactly two values (class 1 at or above their midpoint); otherwise a
- * value (regression, no accuracy).
+ * probability (sigmoid output or bce, class 1 when ŷ ≥ ½) or a tanh (class 1 when ŷ ≥ 0) and
+ * the targets take at most two values, or when any output's targets take exactly two values
+ * (class 1 at or above their midpoint); otherwise a value (regression, no accuracy) over
+ * [0, 1], [−1, 1] or the targets' extent.
  */
 export interface OutputReading {
   readonly kind: 'classes' | 'values';
@@ -42,10 +43,12 @@ export function outputReading(model: Model, sets: readonly (Dataset | null)[]): 
   const nOut = model.sizes[model.depth];
   const outAct = model.act[model.depth - 1];
   if (nOut > 1) return { kind: 'classes', classes: nOut, lo: 0, hi: 1, probabilities: outAct === ACT.softmax };
-  if (outAct === ACT.sigmoid || model.loss === LOSS.bce)
-    return { kind: 'classes', classes: 2, lo: 0, hi: 1, probabilities: true };
-  if (outAct === ACT.tanh) return { kind: 'classes', classes: 2, lo: -1, hi: 1, probabilities: false };
   const e = targetExtent(sets, nOut);
+  const two = e.distinct <= 2;
+  if (outAct === ACT.sigmoid || model.loss === LOSS.bce)
+    return { kind: two ? 'classes' : 'values', classes: two ? 2 : 0, lo: 0, hi: 1, probabilities: true };
+  if (outAct === ACT.tanh)
+    return { kind: two ? 'classes' : 'values', classes: two ? 2 : 0, lo: -1, hi: 1, probabilities: false };
   return {
     kind: e.distinct === 2 ? 'classes' : 'values',
     classes: e.distinct === 2 ? 2 : 0,

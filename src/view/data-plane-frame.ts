@@ -96,7 +96,7 @@ export function createFrameBuilder(): (f: FrameInputs) => DataPlaneData {
       grid = createOutputGrid(model, gw);
       gridModel = model;
     }
-    const out = computeOutputGrid(model, f.params, grid, f.i, curve ? f.i : f.j, f.fixed);
+    const out = computeOutputGrid(model, f.params, grid, f.i, f.j, f.fixed);
     if (curve) {
       const curves: Float64Array[] = [];
       for (let o = 0; o < nOut; o++) {

@@ -72,3 +72,20 @@ describe('accuracy', () => {
     expect(accuracy(cl.model, new Float64Array(100), cl.data, rl)).toBeNaN();
   });
 });
+
+describe('the output reading', () => {
+  it('reads a tanh output with many target values (a regression set) as values over [−1, 1]', () => {
+    const s = loadPreset('playground')!;
+    const reg: Scenario = {
+      ...s,
+      data: [
+        { x: [0, 0], y: [0.1] },
+        { x: [1, 0], y: [0.3] },
+        { x: [0, 1], y: [-0.2] },
+      ],
+      testData: undefined,
+    };
+    const c = compileScenario(reg);
+    expect(outputReading(c.model, [c.data])).toMatchObject({ kind: 'values', lo: -1, hi: 1 });
+  });
+});

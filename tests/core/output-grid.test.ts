@@ -46,3 +46,16 @@ describe('the output grid', () => {
     expect(swapped[0 * 2 + 1]).toBeCloseTo(byHand(s.weights, s.biases, [cellY(w, 0), cellX(w, 1)])[0], 12);
   });
 });
+
+describe('the output curve', () => {
+  it('varies only input i over one row (axis j < 0), the others held', () => {
+    const s = loadPreset('playground')!;
+    const c = compileScenario(s);
+    const w = { x0: -1, x1: 1, y0: 0, y1: 1, res: 8, rows: 1 };
+    const grid = createOutputGrid(c.model, w);
+    const out = computeOutputGrid(c.model, c.params, grid, 0, -1, [0, 0.3]);
+    expect(out.length).toBe(8);
+    for (let col = 0; col < 8; col++)
+      expect(out[col]).toBeCloseTo(byHand(s.weights, s.biases, [cellX(w, col), 0.3])[0], 12);
+  });
+});
