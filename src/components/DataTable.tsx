@@ -5,6 +5,7 @@ import { withSampleAdded, withSampleRemoved } from '../core/scenario-edits.ts';
 import { EditableNumber } from './EditableNumber.tsx';
 import { useNotation } from './notation-context.tsx';
 import { Num } from './Num.tsx';
+import { TestSamplesTable } from './TestSamplesTable.tsx';
 import { useAppStore, useAppStoreApi } from './use-app-store.ts';
 
 /**
@@ -189,6 +190,7 @@ export function DataTable() {
             </tr>
           </tfoot>
         </table>
+        <TestSamplesTable />
       </div>
     </section>
   );

@@ -5,6 +5,8 @@ import type { Scenario } from '../../src/core/scenario.ts';
 import { createWorkspace } from '../../src/core/workspace.ts';
 import { generateDataset } from '../../src/core/datasets/generate-dataset.ts';
 import { formatValue } from '../../src/core/format-number.ts';
+import { createTrainer } from '../../src/core/train.ts';
+import { trainWithHistories } from '../../src/core/train-histories.ts';
 import { choosePreset, openApp } from './helpers/app.ts';
 import { preset } from './helpers/core.ts';
 import { test, expect } from './helpers/fixtures.ts';
@@ -243,4 +245,26 @@ test('dragging a point moves its sample, and undo puts it back in one step', asy
   await expect(moved).not.toHaveAttribute('transform', before ?? '');
   await page.getByTestId('undo').click();
   await expect(moved).toHaveAttribute('transform', before ?? '');
+});
+
+test('with testData, training draws the test loss beside the training loss, and the table lists test samples apart', async ({
+  page,
+}) => {
+  await openData(page);
+  await expect(page.getByTestId('test-samples')).toContainText('Test samples (100)');
+  await expect(page.getByTestId('loss-legend')).toHaveCount(0);
+  await page.getByTestId('train-10').click();
+  await expect(page.getByTestId('loss-chart-summary')).toContainText('10 steps');
+  const lines = page.locator('[data-testid="loss-chart"] .bp-chart-line');
+  await expect(lines).toHaveCount(2);
+  await expect(page.getByTestId('loss-legend')).toBeVisible();
+  const h = trainWithHistories(createTrainer(compileScenario(preset('playground'))), 10);
+  await expect(page.getByTestId('loss-chart-summary')).toContainText(`test L = ${formatValue(h.testLoss![10], 4)}`);
+  await expect(page.getByTestId('data-test-loss')).toContainText(formatValue(h.testLoss![10], 4));
+  // without test data there is one line
+  await page.getByTestId('preset-menu').selectOption('mazur');
+  await page.getByTestId('train-10').click();
+  await expect(page.getByTestId('loss-chart-summary')).toContainText('10 steps');
+  await expect(lines).toHaveCount(1);
+  await expect(page.getByTestId('test-samples')).toHaveCount(0);
 });
