@@ -232,3 +232,11 @@ export function withSampleOfSetRemoved(s: Scenario, set: SampleSet, index: numbe
     samplesOf(s, 'test').filter((_, k) => k !== index),
   );
 }
+
+/** The L1 or L2 rate of the weight penalty ← rate; with both rates 0 the scenario has no `regularization`. */
+export function withRegularization(s: Scenario, which: 'l1' | 'l2', rate: number): Scenario {
+  const { regularization, ...rest } = s;
+  const next = { ...regularization, [which]: rate };
+  const kept = Object.fromEntries(Object.entries(next).filter(([, v]) => v !== 0 && v !== undefined));
+  return Object.keys(kept).length > 0 ? { ...rest, regularization: kept } : rest;
+}

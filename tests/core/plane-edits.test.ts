@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { withSampleAppended, withSampleInputs, withSampleOfSetRemoved } from '../../src/core/scenario-edits.ts';
+import {
+  withRegularization,
+  withSampleAppended,
+  withSampleInputs,
+  withSampleOfSetRemoved,
+} from '../../src/core/scenario-edits.ts';
 import { loadPreset } from '../../src/presets/index.ts';
 
 describe('edits of one point of the data view', () => {
@@ -33,5 +38,20 @@ describe('edits of one point of the data view', () => {
     expect(withSampleOfSetRemoved(one, 'test', 0).testData).toBeUndefined();
     expect('testData' in withSampleOfSetRemoved(one, 'test', 0)).toBe(false);
     expect(withSampleOfSetRemoved(one, 'train', 0).data.length).toBe(1);
+  });
+});
+
+describe('the weight penalty’s rates', () => {
+  it('are set one at a time, and both at 0 leave no regularization', () => {
+    const s = loadPreset('playground')!;
+    const a = withRegularization(s, 'l2', 0.01);
+    expect(a.regularization).toEqual({ l2: 0.01 });
+    const b = withRegularization(a, 'l1', 0.001);
+    expect(b.regularization).toEqual({ l2: 0.01, l1: 0.001 });
+    const c = withRegularization(b, 'l2', 0);
+    expect(c.regularization).toEqual({ l1: 0.001 });
+    const d = withRegularization(c, 'l1', 0);
+    expect('regularization' in d).toBe(false);
+    expect(d.data).toBe(s.data);
   });
 });
