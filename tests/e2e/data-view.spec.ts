@@ -7,7 +7,7 @@ import { generateDataset } from '../../src/core/datasets/generate-dataset.ts';
 import { formatValue } from '../../src/core/format-number.ts';
 import { createTrainer } from '../../src/core/train.ts';
 import { trainWithHistories } from '../../src/core/train-histories.ts';
-import { choosePreset, openApp } from './helpers/app.ts';
+import { choosePreset, clickEdge, openApp, typeInto } from './helpers/app.ts';
 import { preset } from './helpers/core.ts';
 import { test, expect } from './helpers/fixtures.ts';
 
@@ -267,4 +267,23 @@ test('with testData, training draws the test loss beside the training loss, and 
   await expect(page.getByTestId('loss-chart-summary')).toContainText('10 steps');
   await expect(lines).toHaveCount(1);
   await expect(page.getByTestId('test-samples')).toHaveCount(0);
+});
+
+test('an L2 rate set in Settings shows the penalty as its own term of the loss and of a weight’s gradient', async ({
+  page,
+}) => {
+  await openApp(page);
+  await choosePreset(page, 'mazur');
+  await page.getByTestId('settings-toggle').click();
+  await typeInto(page, 'setting-l2', '0.1');
+  await page.getByRole('button', { name: 'Close the settings' }).click();
+  await page.keyboard.press('End');
+  await page.locator('[data-loss]').first().click();
+  const math = page.getByTestId('math-panel');
+  await expect(math.getByRole('heading', { name: 'Plus the weight penalty' })).toBeVisible();
+  await clickEdge(page, '0:0:0');
+  await expect(math.getByRole('heading', { name: 'With the weight penalty' })).toBeVisible();
+  // undo takes the rate away again
+  await page.getByTestId('undo').click();
+  await expect(math.getByRole('heading', { name: 'With the weight penalty' })).toHaveCount(0);
 });
