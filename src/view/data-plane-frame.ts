@@ -74,7 +74,18 @@ export function createFrameBuilder(): (f: FrameInputs) => DataPlaneData {
       }
       windowKey = wk;
     }
-    const pk = [f.data, f.testData, f.i, f.j, f.reading, f.selected];
+    // the reading is a new object each frame: its fields, not its identity, decide
+    const pk = [
+      f.data,
+      f.testData,
+      f.i,
+      f.j,
+      f.reading.kind,
+      f.reading.lo,
+      f.reading.hi,
+      f.reading.classes,
+      f.selected,
+    ];
     if (!same(pk, pointsKey)) {
       points = planePoints(f.data, f.testData, f.i, f.j, f.reading, f.selected);
       pointsKey = pk;
