@@ -56,13 +56,12 @@ export function LossChart() {
         </span>
         {lastTest !== null && (
           <span className="loss-legend muted" data-testid="loss-legend">
-            <svg width="22" height="8" aria-hidden="true">
-              <line x1="0" y1="4" x2="22" y2="4" className="loss-legend-train" />
-            </svg>{' '}
-            training{' '}
-            <svg width="22" height="8" aria-hidden="true">
-              <line x1="0" y1="4" x2="22" y2="4" stroke={TEST_COLOR} strokeDasharray={TEST_DASH} strokeWidth="2" />
-            </svg>{' '}
+            <span className="loss-legend-swatch loss-legend-train" aria-hidden="true" /> training
+            <span
+              className="loss-legend-swatch"
+              style={{ borderTopColor: TEST_COLOR, borderTopStyle: 'dashed' }}
+              aria-hidden="true"
+            />{' '}
             test
           </span>
         )}
