@@ -20,6 +20,7 @@ import { loadPreset } from '../src/presets/index.ts';
 import { denseDoc, nearMillion, stack16, widest32 } from './app-networks.ts';
 import { buildApp, serveDir, type StaticServer } from './browser-app.ts';
 import { median } from './measure.ts';
+import { heatmapRate, type HeatmapResult } from './data-view-bench.ts';
 
 type Doc = Record<string, unknown>;
 
@@ -56,6 +57,8 @@ export interface AppSpeedReport {
   readonly throughput: ThroughputResult[];
   readonly stop: StopResult[];
   readonly open: OpenResult[];
+  /** the data view's heatmap redraws while training (issue 12) */
+  readonly heatmap: HeatmapResult[];
 }
 
 const VIEWPORT = { width: 1366, height: 768 };
@@ -311,7 +314,12 @@ export async function runAppSpeed(options: AppSpeedOptions): Promise<AppSpeedRep
       options.progress?.(`app speed: ${id}…`);
       opens.push(await openLargest(b, url, id, label, doc, how, reps));
     }
-    return { browser: `Chromium ${browser.version()}`, throughput: throughputs, stop: stops, open: opens };
+    const heatmap: HeatmapResult[] = [];
+    if (want('app-data-heatmap')) {
+      options.progress?.('app speed: app-data-heatmap…');
+      heatmap.push(await heatmapRate(b, url, reps, freshPage));
+    }
+    return { browser: `Chromium ${browser.version()}`, throughput: throughputs, stop: stops, open: opens, heatmap };
   } finally {
     await browser?.close();
     await server?.close();

@@ -197,6 +197,22 @@ function printAppSpeed(r: AppSpeedReport, seconds: number): void {
     '  Longest task: the longest main-thread task (PerformanceObserver "longtask", tasks over 50 ms; 0 when there was none).',
   );
   log();
+  if (r.heatmap.length) {
+    log(
+      'Data view: heatmaps (64×64, one forward pass of the grid) redrawn per second while training, over 2 s of Train 10k.',
+    );
+    log(
+      table(
+        ['network', 'heatmaps/s', 'goal'],
+        r.heatmap.map((h) => [
+          h.label,
+          `${median(h.framesPerSec).toFixed(1)}${range(h.framesPerSec.map((v) => Math.round(v)))}`,
+          `≥ 30 ${passMiss(median(h.framesPerSec) >= 30)}`,
+        ]),
+      ),
+    );
+    log();
+  }
   if (r.throughput.length) {
     log(
       'Training throughput: from the click on Train to the chart showing the last step; the core: the same steps in this Node process, same run.',

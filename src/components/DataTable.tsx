@@ -6,6 +6,7 @@ import { biasMark, marked, weightMark } from '../core/shared-names.ts';
 import { EditableNumber } from './EditableNumber.tsx';
 import { useNotation } from './notation-context.tsx';
 import { Num } from './Num.tsx';
+import { TestSamplesTable } from './TestSamplesTable.tsx';
 import { useAppStore, useAppStoreApi } from './use-app-store.ts';
 
 /**
@@ -191,6 +192,7 @@ export function DataTable() {
             </tr>
           </tfoot>
         </table>
+        <TestSamplesTable />
       </div>
     </section>
   );

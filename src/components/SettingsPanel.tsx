@@ -16,6 +16,7 @@ import {
   withLayerInserted,
   withLayerRemoved,
   withLayerSize,
+  withRegularization,
 } from '../core/scenario-edits.ts';
 import { EditableNumber } from './EditableNumber.tsx';
 import { NotationSelect } from './NotationSelect.tsx';
@@ -110,6 +111,18 @@ export function SettingsPanel({ onClose }: { onClose(): void }) {
                   f.key === 'learningRate' ? 'Learning rate' : f.key,
                 )
               }
+            />
+          </div>
+        ))}
+        {(['l1', 'l2'] as const).map((key) => (
+          <div className="field" key={key}>
+            <span>{key === 'l1' ? 'L1 penalty λ₁' : 'L2 penalty λ₂'}</span>
+            <EditableNumber
+              value={scenario.regularization?.[key] ?? 0}
+              label={key === 'l1' ? 'L1 penalty rate' : 'L2 penalty rate'}
+              digits={6}
+              testId={`setting-${key}`}
+              onCommit={(v) => change((s) => withRegularization(s, key, v), key === 'l1' ? 'L1 penalty' : 'L2 penalty')}
             />
           </div>
         ))}

@@ -8,6 +8,7 @@ const MathPanel = lazy(() => import('./MathPanel.tsx').then((m) => ({ default: m
 const LandscapePanel = lazy(() => import('./LandscapePanel.tsx').then((m) => ({ default: m.LandscapePanel })));
 const MatrixPanel = lazy(() => import('./MatrixPanel.tsx').then((m) => ({ default: m.MatrixPanel })));
 const ComparePanel = lazy(() => import('./ComparePanel.tsx').then((m) => ({ default: m.ComparePanel })));
+const DataPanel = lazy(() => import('./DataPanel.tsx').then((m) => ({ default: m.DataPanel })));
 
 /** The panel of each view. */
 const PANELS: Record<SideTab, () => ReactNode> = {
@@ -15,6 +16,7 @@ const PANELS: Record<SideTab, () => ReactNode> = {
   landscape: () => <LandscapePanel />,
   matrix: () => <MatrixPanel />,
   compare: () => <ComparePanel />,
+  data: () => <DataPanel />,
 };
 
 /** The panel beside the diagram: the math of the selection, and the other views of the same iteration, as tabs. */

@@ -6,4 +6,5 @@ export const SIDE_TAB_TITLES: Readonly<Record<SideTab, string>> = {
   matrix: 'Matrices',
   landscape: 'Landscape',
   compare: 'Compare',
+  data: 'Data',
 };

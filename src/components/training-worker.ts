@@ -25,6 +25,7 @@ function buffers(p: TrainingProgress): ArrayBuffer[] {
     p.state.b.first.buffer,
     p.state.b.second.buffer,
   ];
+  if (p.testLosses !== null) list.push(p.testLosses.buffer);
   for (const q of p.points) list.push(q.w.buffer, q.b.buffer);
   // a buffer can be transferred once: the optimizer's unused slots may share one
   return [...new Set(list)].filter((b): b is ArrayBuffer => b instanceof ArrayBuffer);

@@ -187,3 +187,56 @@ export function withLayerRemoved(s: Scenario, l: number): Scenario {
   const biases = [...s.biases.slice(0, l - 1), ...s.biases.slice(l)];
   return { ...detached(s), layers, weights, biases };
 }
+
+/** Which samples an edit of one point acts on: the training data or the test data. */
+export type SampleSet = 'train' | 'test';
+
+function samplesOf(s: Scenario, set: SampleSet): Sample[] {
+  return set === 'train' ? s.data : (s.testData ?? []);
+}
+
+function withSet(s: Scenario, set: SampleSet, samples: Sample[]): Scenario {
+  if (set === 'train') return { ...s, data: samples };
+  const { testData, ...rest } = s;
+  void testData;
+  return samples.length > 0 ? { ...rest, testData: samples } : rest;
+}
+
+/** `sample` appended to the training or the test data. */
+export function withSampleAppended(s: Scenario, set: SampleSet, sample: Sample): Scenario {
+  return withSet(s, set, [...samplesOf(s, set), { x: sample.x.slice(), y: sample.y.slice() }]);
+}
+
+/** Inputs `axes[k]` of sample `index` of a set ← `values[k]` (a point moved on the plane). */
+export function withSampleInputs(
+  s: Scenario,
+  set: SampleSet,
+  index: number,
+  axes: readonly number[],
+  values: readonly number[],
+): Scenario {
+  const samples = samplesOf(s, set);
+  const d = samples[index];
+  if (d === undefined) return s;
+  const x = d.x.slice();
+  axes.forEach((axis, k) => (x[axis] = values[k]));
+  return withSet(s, set, replaceAt(samples, index, { ...d, x }));
+}
+
+/** Sample `index` of a set removed: the last training sample stays (see withSampleRemoved); the test data may empty. */
+export function withSampleOfSetRemoved(s: Scenario, set: SampleSet, index: number): Scenario {
+  if (set === 'train') return withSampleRemoved(s, index);
+  return withSet(
+    s,
+    'test',
+    samplesOf(s, 'test').filter((_, k) => k !== index),
+  );
+}
+
+/** The L1 or L2 rate of the weight penalty ← rate; with both rates 0 the scenario has no `regularization`. */
+export function withRegularization(s: Scenario, which: 'l1' | 'l2', rate: number): Scenario {
+  const { regularization, ...rest } = s;
+  const next = { ...regularization, [which]: rate };
+  const kept = Object.fromEntries(Object.entries(next).filter(([, v]) => v !== 0 && v !== undefined));
+  return Object.keys(kept).length > 0 ? { ...rest, regularization: kept } : rest;
+}

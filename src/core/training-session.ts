@@ -2,6 +2,7 @@ import { cloneParams, type Compiled } from './compile.ts';
 import type { Params } from './model.ts';
 import { cloneOptimizerState, type OptimizerState } from './optimizer.ts';
 import { createTrainer, train, type Trainer } from './train.ts';
+import { trainWithHistories } from './train-histories.ts';
 
 /** What a training session has done since its last report: enough to show it and to carry on from it. */
 export interface TrainingProgress {
@@ -10,6 +11,8 @@ export interface TrainingProgress {
   readonly steps: number;
   /** L over the whole data set after steps done−losses.length+1 … done (the loss at the start is in the first report) */
   readonly losses: Float64Array;
+  /** the test data's loss after the same steps as `losses`; null when the scenario has none */
+  readonly testLosses: Float64Array | null;
   /** parameters kept for the path since the last report (the start is in the first report) */
   readonly points: readonly Params[];
   /** the parameters and optimizer state after `done` steps: a step boundary */
@@ -50,15 +53,21 @@ export function createTrainingSession(
   let started = false;
   /** steps per chunk, grown toward the budget from the measured time of the last chunk */
   let chunk = 1;
+  const testing = compiled.testData !== null;
   return {
     trainer,
     advance(budgetMs) {
       const losses: number[] = [];
+      const tests: number[] = [];
       const points: Params[] = [];
       if (!started) {
         started = true;
         points.push(cloneParams(trainer.params));
-        if (steps === 0) losses.push(train(trainer, 0, scratch)[0]);
+        if (steps === 0) {
+          const h = trainWithHistories(trainer, 0);
+          losses.push(h.loss[0]);
+          if (h.testLoss !== null) tests.push(h.testLoss[0]);
+        }
       }
       const t0 = now();
       let first = true;
@@ -68,10 +77,14 @@ export function createTrainingSession(
         const n = Math.max(1, Math.min(chunk, toPoint, steps - done));
         if (scratch.length < n + 1) scratch = new Float64Array(2 * (n + 1));
         const c0 = now();
-        const h = train(trainer, n, scratch);
+        // with test data, the chunk also records the test loss after each step (same steps, same losses)
+        const withTest = testing ? trainWithHistories(trainer, n) : null;
+        const h = withTest === null ? train(trainer, n, scratch) : withTest.loss;
         const elapsed = now() - c0;
         if (done === 0) losses.push(h[0]);
         for (let k = 1; k <= n; k++) losses.push(h[k]);
+        const t = withTest?.testLoss;
+        if (t) for (let k = done === 0 ? 0 : 1; k <= n; k++) tests.push(t[k]);
         done += n;
         if (done % every === 0 || done === steps) points.push(cloneParams(trainer.params));
         // aim a chunk at a quarter of the budget, so a slice ends close to it
@@ -82,6 +95,7 @@ export function createTrainingSession(
         done,
         steps,
         losses: Float64Array.from(losses),
+        testLosses: testing ? Float64Array.from(tests) : null,
         points,
         params: cloneParams(trainer.params),
         state: cloneOptimizerState(trainer.state),
@@ -91,10 +105,16 @@ export function createTrainingSession(
   };
 }
 
-/** Two consecutive reports of one session as one (`b` after `a`): losses and points of both, the state of `b`. */
+/** Two consecutive reports of one session as one (`b` after `a`): losses, test losses and points of both, the state of `b`. */
 export function mergeProgress(a: TrainingProgress, b: TrainingProgress): TrainingProgress {
   const losses = new Float64Array(a.losses.length + b.losses.length);
   losses.set(a.losses);
   losses.set(b.losses, a.losses.length);
-  return { ...b, losses, points: [...a.points, ...b.points] };
+  let testLosses: Float64Array | null = null;
+  if (a.testLosses !== null && b.testLosses !== null) {
+    testLosses = new Float64Array(a.testLosses.length + b.testLosses.length);
+    testLosses.set(a.testLosses);
+    testLosses.set(b.testLosses, a.testLosses.length);
+  }
+  return { ...b, losses, testLosses, points: [...a.points, ...b.points] };
 }

@@ -4,8 +4,8 @@
  */
 
 /** What the panel beside the diagram shows. */
-export type SideTab = 'math' | 'matrix' | 'landscape' | 'compare';
-export const SIDE_TABS: readonly SideTab[] = ['math', 'matrix', 'landscape', 'compare'];
+export type SideTab = 'math' | 'matrix' | 'landscape' | 'compare' | 'data';
+export const SIDE_TABS: readonly SideTab[] = ['math', 'matrix', 'landscape', 'compare', 'data'];
 
 /** Controls a lesson link can hide, so a teacher can hand students a focused exercise. */
 export type LessonControl = 'architecture' | 'settings' | 'training' | 'worksheet' | 'presets';

@@ -34,15 +34,20 @@ export type Theme = 'light' | 'dark' | 'system';
 
 /**
  * What the training runs produced, kept as one value (undo tracks it as a whole): the
- * whole-data-set loss after each training step since the last reset, and the parameters
+ * whole-data-set loss after each training step since the last reset (and the test loss), and the parameters
  * along the last run, its start first (the path the landscape draws).
  */
 export interface TrainingRun {
   readonly lossHistory: readonly number[];
+  /**
+   * the test data's loss after the same steps, step for step with lossHistory; empty when
+   * the scenario has no test data, or had none (or was restored) when the history began
+   */
+  readonly testLossHistory: readonly number[];
   readonly path: readonly Params[];
 }
 
-export const NO_RUN: TrainingRun = { lossHistory: [], path: [] };
+export const NO_RUN: TrainingRun = { lossHistory: [], testLossHistory: [], path: [] };
 
 /**
  * Everything the user has put in, and nothing derived: the scenario (parameters, data,

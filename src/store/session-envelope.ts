@@ -410,8 +410,8 @@ export function parseSessionEnvelope(value: unknown): CodecResult<SavedSession> 
   if (Object.values(session).some((v) => v === undefined))
     return codecFail([{ path: ROOT, message: 'not a valid saved session' }]);
   const { lossHistory: losses, ...rest } = session;
-  // the path of the last run is not saved: a restored session has none to draw
-  return codecOk({ ...rest, run: { lossHistory: losses, path: [] } } as SavedSession);
+  // the path and the test losses of the last run are not saved: a restored session has none to draw
+  return codecOk({ ...rest, run: { lossHistory: losses, testLossHistory: [], path: [] } } as SavedSession);
 }
 
 /** Reads a saved session from the text in storage; text that is not JSON is one error that says so. */

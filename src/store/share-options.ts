@@ -6,7 +6,7 @@ import { LESSON_CONTROLS, SIDE_TABS, type LessonControl, type SideTab } from './
 import { hideParam, readHideParam } from './lesson-link.ts';
 import { scenarioHash } from './share-link.ts';
 
-/** Which panel shows beside the diagram: the settings, or one of the side tabs (math, matrix, landscape, compare). */
+/** Which panel shows beside the diagram: the settings, or one of the side tabs (math, matrix, landscape, compare, data). */
 export type PanelChoice = 'settings' | SideTab;
 const PANEL_CHOICES: readonly PanelChoice[] = [...SIDE_TABS, 'settings'];
 

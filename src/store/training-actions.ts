@@ -4,6 +4,7 @@ import { cloneOptimizerState, type OptimizerState } from '../core/optimizer.ts';
 import { withParameters } from '../core/scenario-edits.ts';
 import { createTrainer } from '../core/train.ts';
 import { trainWithPath } from '../core/train-path.ts';
+import { trainWithHistories } from '../core/train-histories.ts';
 import type { ActionContext } from './action-context.ts';
 import type { AppActions } from './app-actions.ts';
 import type { TrainingRun } from './app-state.ts';
@@ -39,15 +40,27 @@ export function pathCap(size: number): number {
 function extendedRun(
   run: TrainingRun,
   losses: ArrayLike<number>,
+  testLosses: ArrayLike<number> | null,
   points: readonly Params[],
   continuing: boolean,
   cap: number,
 ): TrainingRun {
   const lossHistory = run.lossHistory.slice();
   for (let k = 0; k < losses.length; k++) lossHistory.push(losses[k]);
+  // the test losses go step for step with the losses, or not at all
+  let testLossHistory = run.testLossHistory;
+  if (
+    testLosses !== null &&
+    testLosses.length === losses.length &&
+    run.testLossHistory.length === run.lossHistory.length
+  ) {
+    const t = run.testLossHistory.slice();
+    for (let k = 0; k < testLosses.length; k++) t.push(testLosses[k]);
+    testLossHistory = t;
+  }
   let path: readonly Params[] = continuing ? [...run.path, ...points] : points;
   while (path.length > cap) path = thinned(path);
-  return { lossHistory, path };
+  return { lossHistory, testLossHistory, path };
 }
 
 /**
@@ -77,16 +90,29 @@ export function createTrainingActions(
         s.optimizerState ? cloneOptimizerState(s.optimizerState) : undefined,
       );
       const cap = pathCap(compiled.model.weightCount + compiled.model.biasCount);
+      // the test losses of the same steps, from a second trainer on the same start (training is deterministic)
+      const tests =
+        compiled.testData === null
+          ? null
+          : trainWithHistories(
+              createTrainer(
+                compiled,
+                compiled.params,
+                s.optimizerState ? cloneOptimizerState(s.optimizerState) : undefined,
+              ),
+              steps,
+            ).testLoss;
       const { lossHistory: history, points } = trainWithPath(trainer, steps, Math.min(PATH_POINTS_PER_CALL, cap));
       // A run in slices continues its path (and its history: the first loss is the one the last slice ended on).
       const continuing = s.training && runStarted;
       const fresh = s.run.lossHistory.length === 0;
       const losses = fresh ? history : history.subarray(1);
+      const testLosses = tests === null ? null : fresh ? tests : tests.subarray(1);
       runStarted = s.training;
       show(
         trainer.params,
         trainer.state,
-        extendedRun(s.run, losses, continuing ? points.slice(1) : points, continuing, cap),
+        extendedRun(s.run, losses, testLosses, continuing ? points.slice(1) : points, continuing, cap),
       );
     },
     applyTrainingProgress(progress) {
@@ -96,9 +122,12 @@ export function createTrainingActions(
       const cap = pathCap(compiled.model.weightCount + compiled.model.biasCount);
       const continuing = runStarted;
       // the session reports the loss at its start once; the history already ends on it unless it is empty
-      const losses = !continuing && s.run.lossHistory.length > 0 ? progress.losses.subarray(1) : progress.losses;
+      const skipFirst = !continuing && s.run.lossHistory.length > 0;
+      const losses = skipFirst ? progress.losses.subarray(1) : progress.losses;
+      const tests = progress.testLosses;
+      const testLosses = tests === null ? null : skipFirst ? tests.subarray(1) : tests;
       runStarted = true;
-      show(progress.params, progress.state, extendedRun(s.run, losses, progress.points, continuing, cap));
+      show(progress.params, progress.state, extendedRun(s.run, losses, testLosses, progress.points, continuing, cap));
     },
     setTraining(training) {
       // a new run starts a new path
@@ -107,7 +136,7 @@ export function createTrainingActions(
       syncGesture();
     },
     clearHistory() {
-      set({ run: { lossHistory: [], path: get().run.path } });
+      set({ run: { lossHistory: [], testLossHistory: [], path: get().run.path } });
     },
     setComparison(setup) {
       const errors = setup === null ? [] : comparisonErrors(setup);

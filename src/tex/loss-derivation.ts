@@ -90,16 +90,18 @@ export function sampleLossLine(ctx: TexContext, s: number): Line {
 export function reductionLine(ctx: TexContext): Line {
   const { iteration, model } = ctx;
   const n = iteration.count;
-  const value = iteration.pass.loss;
+  // under a weight penalty the samples give the data loss; penaltyLines adds the penalty
+  const penalized = model.l1 !== 0 || model.l2 !== 0;
+  const value = penalized ? iteration.pass.dataLoss : iteration.pass.loss;
   const losses = Array.from(iteration.pass.sampleLoss.subarray(0, n));
-  const L = lossTex(ctx);
-  const quantity = { kind: 'loss' } as const;
+  const L = penalized ? String.raw`${lossTex(ctx)}_{\mathrm{data}}` : lossTex(ctx);
+  const quantity = penalized ? undefined : ({ kind: 'loss' } as const);
   if (n === 1) {
     return {
       tex: chain(L, 'l', formatNumber(value, ctx.digits)),
       note: model.meanReduction ? 'the mean over one sample' : 'the sum over one sample',
       value,
-      quantity,
+      ...(quantity ? { quantity } : {}),
     };
   }
   const names = joinSum(losses.map((_, s) => `l_{${s + 1}}`));
@@ -121,20 +123,67 @@ export function reductionLine(ctx: TexContext): Line {
     factors: mean ? [1 / n] : [],
     terms: losses.map((x) => [x]),
     value,
-    quantity,
+    ...(quantity ? { quantity } : {}),
   };
+}
+
+/**
+ * The weight penalty as its own term of the loss: L = L_data + λ₁·Σ|w| + (λ₂/2)·Σw², with
+ * numbers; null without regularization.
+ */
+export function penaltyLines(ctx: TexContext): Line[] | null {
+  const { model, iteration } = ctx;
+  const { l1, l2 } = model;
+  if (l1 === 0 && l2 === 0) return null;
+  const w = iteration.params.w;
+  let abs = 0;
+  let sq = 0;
+  for (let k = 0; k < w.length; k++) {
+    abs += Math.abs(w[k]);
+    sq += w[k] * w[k];
+  }
+  const L = lossTex(ctx);
+  const symbols = [String.raw`${L}_{\mathrm{data}}`];
+  const terms: number[][] = [[iteration.pass.dataLoss]];
+  if (l1 !== 0) {
+    symbols.push(String.raw`\lambda_1 \sum |w|`);
+    terms.push([l1, abs]);
+  }
+  if (l2 !== 0) {
+    symbols.push(String.raw`\tfrac{\lambda_2}{2} \sum w^2`);
+    terms.push([l2 / 2, sq]);
+  }
+  const value = iteration.pass.loss;
+  const digits = digitsForSum(
+    terms.map((t) => t[0] * (t[1] ?? 1)),
+    ctx.digits,
+  );
+  return [
+    {
+      tex: chain(L, symbols.join(' + ')),
+      note: `the penalty ${formatNumber(iteration.pass.penalty, ctx.digits)} is added once per batch, over every weight (biases are not penalized)`,
+    },
+    {
+      tex: `= ${sumTex(terms, digits)} = ${formatNumber(value, ctx.digits)}`,
+      terms,
+      value,
+      quantity: { kind: 'loss' },
+    },
+  ];
 }
 
 /** The loss: its per-sample formula, each sample's number, the reduction, and the loss after the step. */
 export function lossSections(ctx: TexContext, sample: number): Section[] {
   const n = ctx.iteration.count;
   const shown = n <= MAX_SAMPLE_LINES ? Array.from({ length: n }, (_, s) => s) : [sample];
+  const penalty = penaltyLines(ctx);
   return [
     { heading: 'Loss of each sample', lines: [lossFormulaLine(ctx), ...shown.map((s) => sampleLossLine(ctx, s))] },
     {
       heading: ctx.model.meanReduction ? 'Reduction: mean over the batch' : 'Reduction: sum over the batch',
       lines: [reductionLine(ctx)],
     },
+    ...(penalty === null ? [] : [{ heading: 'Plus the weight penalty', lines: penalty }]),
     {
       heading: 'After the update',
       lines: [

@@ -25,6 +25,8 @@ export type ParamSelection = Extract<Selection, { kind: 'edge' | 'bias' }>;
 /** The parameter's name, its node (layer l+1, node j), and ∂z/∂θ: the source node's a, or 1 for a bias. */
 interface ParamView {
   readonly symbol: string;
+  /** a weight under a weight penalty: its chain rule and batch sum give ∂L_data/∂w, the penalty's term comes after */
+  readonly penalized: boolean;
   readonly layer: number;
   readonly j: number;
   dzdTex(): string;
@@ -40,6 +42,7 @@ function paramView(ctx: TexContext, p: ParamSelection): ParamView {
   if (p.kind === 'edge') {
     return {
       symbol: weightTex(ctx, p.l, p.j, p.i),
+      penalized: model.l1 !== 0 || model.l2 !== 0,
       layer: p.l + 1,
       j: p.j,
       dzdTex: () => nodeTex(ctx, p.l, p.i),
@@ -51,6 +54,7 @@ function paramView(ctx: TexContext, p: ParamSelection): ParamView {
   }
   return {
     symbol: biasTex(ctx, p.l, p.j),
+    penalized: false,
     layer: p.l + 1,
     j: p.j,
     dzdTex: () => '1',
@@ -61,9 +65,19 @@ function paramView(ctx: TexContext, p: ParamSelection): ParamView {
   };
 }
 
-/** ∂L/∂θ, marked with the sample where the batch has several: its term of the batch sum. */
+/** L_data: the loss without the weight penalty. */
+function dataLossTex(ctx: TexContext): string {
+  return String.raw`${lossTex(ctx)}_{\mathrm{data}}`;
+}
+
+/** The loss whose gradient the chain rule gives: L, or L_data for a penalized weight. */
+function chainLossTex(ctx: TexContext, view: ParamView): string {
+  return view.penalized ? dataLossTex(ctx) : lossTex(ctx);
+}
+
+/** ∂L/∂θ (∂L_data/∂w under a penalty), marked with the sample where the batch has several: its term of the batch sum. */
 function gradientLhs(ctx: TexContext, view: ParamView, s: number): string {
-  const frac = partial(lossTex(ctx), view.symbol);
+  const frac = partial(chainLossTex(ctx, view), view.symbol);
   const mark = sampleMark(ctx, s);
   return mark ? String.raw`\left.${frac}\right|_{${mark}}` : frac;
 }
@@ -221,17 +235,68 @@ export function batchLines(ctx: TexContext, p: ParamSelection): Line[] | null {
     const delta = ctx.iteration.pass.dLdz[nodeIndex(ctx, s, view.layer, view.j)];
     terms.push(p.kind === 'edge' ? [delta, view.dzdValue(s)] : [delta]);
   }
-  const value = view.total();
+  // under a penalty the samples' terms add up to ∂L_data/∂w; the penalty's section adds its term
+  const value = view.penalized ? dataGradient(view, n) : view.total();
   const digits = digitsForSum(
     terms.map((t) => t.reduce((a, b) => a * b, 1)),
     ctx.digits,
   );
   return [
     {
-      tex: chain(partial(lossTex(ctx), view.symbol), reduced, String.raw`\sum_{s=1}^{${n}} ${per}`),
+      tex: chain(partial(chainLossTex(ctx, view), view.symbol), reduced, String.raw`\sum_{s=1}^{${n}} ${per}`),
       note: mean
         ? `δ is ∂L/∂z of the mean loss L: it already carries the 1/${n}, so the samples' terms simply add up.`
         : "L is the sum of the samples' losses, so their terms add up.",
+    },
+    {
+      tex: `= ${sumTex(terms, digits)} = ${formatNumber(value, ctx.digits)}`,
+      terms,
+      value,
+      ...(view.penalized ? {} : { quantity: view.quantity('batch') }),
+    },
+  ];
+}
+
+/** ∂L_data/∂w over the batch: the samples' terms δⱼ·aᵢ added up, as the batch line shows them. */
+function dataGradient(view: ParamView, n: number): number {
+  let sum = 0;
+  for (let s = 0; s < n; s++) sum += view.contribution(s);
+  return sum;
+}
+
+/**
+ * A penalized weight's gradient: ∂L/∂w = ∂L_data/∂w + l1·sign(w) + l2·w (the terms whose rate
+ * is not 0), with numbers; null for a bias or without regularization.
+ */
+export function penaltyLines(ctx: TexContext, p: ParamSelection): Line[] | null {
+  const view = paramView(ctx, p);
+  if (!view.penalized || p.kind !== 'edge') return null;
+  const { l1, l2 } = ctx.model;
+  const w = ctx.iteration.params.w[weightIndex(ctx.model, p.l, p.j, p.i)];
+  const sign = w > 0 ? 1 : w < 0 ? -1 : 0;
+  const data = dataGradient(view, ctx.iteration.count);
+  const symbols = [partial(dataLossTex(ctx), view.symbol)];
+  const terms: number[][] = [[data]];
+  if (l1 !== 0) {
+    symbols.push(String.raw`\lambda_1\,\operatorname{sign}(${view.symbol})`);
+    terms.push([l1, sign]);
+  }
+  if (l2 !== 0) {
+    symbols.push(String.raw`\lambda_2\,${view.symbol}`);
+    terms.push([l2, w]);
+  }
+  const value = view.total();
+  const digits = digitsForSum(
+    terms.map((t) => t.reduce((a, b) => a * b, 1)),
+    ctx.digits,
+  );
+  const rates = [l1 !== 0 ? `λ₁ = l1 = ${l1}` : '', l2 !== 0 ? `λ₂ = l2 = ${l2}` : '']
+    .filter((t) => t !== '')
+    .join(', ');
+  return [
+    {
+      tex: chain(partial(lossTex(ctx), view.symbol), symbols.join(' + ')),
+      note: `L = L_data + λ₁·Σ|w| + (λ₂/2)·Σw², added once per batch over every weight (biases are not penalized); ${rates}.`,
     },
     {
       tex: `= ${sumTex(terms, digits)} = ${formatNumber(value, ctx.digits)}`,
@@ -261,5 +326,7 @@ export function gradientSections(ctx: TexContext, p: ParamSelection, s: number):
       heading: ctx.model.meanReduction ? 'Over the batch (mean)' : 'Over the batch (sum)',
       lines: batch,
     });
+  const penalty = penaltyLines(ctx, p);
+  if (penalty) sections.push({ heading: 'With the weight penalty', lines: penalty });
   return sections;
 }

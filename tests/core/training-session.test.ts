@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { compileScenario } from '../../src/core/compile.ts';
 import { createTrainer, train } from '../../src/core/train.ts';
-import { createTrainingSession, type TrainingProgress } from '../../src/core/training-session.ts';
+import { createTrainingSession, mergeProgress, type TrainingProgress } from '../../src/core/training-session.ts';
+import { trainWithHistories } from '../../src/core/train-histories.ts';
 import { loadPreset } from '../../src/presets/index.ts';
 
 function compiled(id: string, batchSize?: number) {
@@ -89,5 +90,32 @@ describe('a training session', () => {
     train(tr, 5);
     expect(Array.from(r.params.w)).toEqual(Array.from(tr.params.w));
     expect(r.state.t).toBe(15);
+  });
+});
+
+describe('a training session with test data', () => {
+  it('reports the test loss after each step beside the loss, as trainWithHistories does', () => {
+    const c = compiled('playground');
+    expect(c.testData).not.toBeNull();
+    const expected = trainWithHistories(createTrainer(c), 120);
+    const session = createTrainingSession(c, c.params, null, 120, 16, fakeClock(2));
+    const reports: TrainingProgress[] = [];
+    do reports.push(session.advance(10));
+    while (!reports[reports.length - 1].finished);
+    expect(reports.length).toBeGreaterThan(1);
+    const losses = reports.flatMap((r) => Array.from(r.losses));
+    const tests = reports.flatMap((r) => Array.from(r.testLosses ?? []));
+    expect(losses).toEqual(Array.from(expected.loss));
+    expect(losses).toEqual(Array.from(train(createTrainer(c), 120)));
+    expect(tests).toEqual(Array.from(expected.testLoss!));
+    // merged reports keep them in order
+    const merged = reports.slice(1).reduce((a, b) => mergeProgress(a, b), reports[0]);
+    expect(Array.from(merged.testLosses!)).toEqual(Array.from(expected.testLoss!));
+  });
+
+  it('reports none without test data', () => {
+    const c = compiled('mazur');
+    const session = createTrainingSession(c, c.params, null, 5, 4, fakeClock(1));
+    expect(session.advance(10).testLosses).toBeNull();
   });
 });

@@ -65,6 +65,16 @@ test.describe('accessibility (axe-core)', () => {
     await expectAccessible(page, 'compare tab');
   });
 
+  test('the Data tab', async ({ page }) => {
+    await openApp(page);
+    await page.getByTestId('preset-menu').selectOption('playground');
+    await page.getByTestId('tab-data').click();
+    await expect(page.getByTestId('data-point').first()).toBeVisible();
+    await page.getByTestId('data-mode-add').check();
+    await page.getByTestId('data-generator').locator('summary').click();
+    await expectAccessible(page, 'data tab');
+  });
+
   test('the shortcut help open', async ({ page }) => {
     await openApp(page);
     await page.keyboard.press('?');

@@ -227,7 +227,7 @@ describe('restoring the session', () => {
     const opened = loadPreset('tanh-221')!;
     saveWork(createAppStore(initialInputs(opened, null)), storage, (store) => {
       store.getState().setWeight(0, 0, 0, 2);
-      store.setState({ run: { lossHistory: [0.5, Number.POSITIVE_INFINITY, 0.25], path: [] } });
+      store.setState({ run: { lossHistory: [0.5, Number.POSITIVE_INFINITY, 0.25], testLossHistory: [], path: [] } });
     });
     const restored = createAppStore(openSession('', of(storage)).inputs);
     expect(restored.getState().presetId).toBeNull();

@@ -68,7 +68,7 @@ describe('share link options: reading', () => {
     ['no selection', { position: 3, selection: null }],
     ['a worksheet lesson', { worksheet: true, hidden: ['settings'] }],
     ['a locked worksheet lesson on one scenario', { worksheet: true, hidden: ['settings', 'worksheet', 'presets'] }],
-    ...(['matrix', 'landscape', 'compare'] as const).map((panel): [string, ShareOptions] => [
+    ...(['matrix', 'landscape', 'compare', 'data'] as const).map((panel): [string, ShareOptions] => [
       `the ${panel} tab`,
       { panel },
     ]),
@@ -110,7 +110,7 @@ describe('share link options: reading', () => {
     ['sel=edge:1:0', /"sel=edge:1:0": not a selection \(expected node:l:j, edge:l:j:i, bias:l:j, loss or none\)/],
     ['sel=wire:1:0', /"sel=wire:1:0": not a selection/],
     ['sel=node:-1:0', /"sel=node:-1:0": not a selection/],
-    ['panel=chart', /"panel=chart": unknown panel \(expected math, matrix, landscape, compare, settings\)/],
+    ['panel=chart', /"panel=chart": unknown panel \(expected math, matrix, landscape, compare, data, settings\)/],
     ['z=yes', /"z=yes": expected 1 or 0/],
     ['follow=', /"follow=": expected 1 or 0/],
     ['zoom=2', /"zoom=2": unknown parameter \(expected pos, sample, sel, panel, z, follow, worksheet, hide\)/],

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compileScenario } from '../../src/core/compile.ts';
 import { comparisonOf, defaultComparison, withRun, withRunAdded } from '../../src/core/comparison.ts';
 import { createTrainer, train } from '../../src/core/train.ts';
+import { trainWithHistories } from '../../src/core/train-histories.ts';
 import { createTrainingSession } from '../../src/core/training-session.ts';
 import { loadPreset } from '../../src/presets/index.ts';
 import { parseScenario } from '../../src/core/codec/parse-scenario.ts';
@@ -220,5 +221,36 @@ describe('a run reported by a training session', () => {
     store.getState().applyTrainingProgress(session.advance(0));
     expect(store.getState().scenario).toBe(scenario);
     expect(store.getState().run.lossHistory).toEqual([]);
+  });
+});
+
+describe('the test loss history', () => {
+  it('goes step for step with the loss, in slices and in one call, and undo rewinds it with the run', () => {
+    const store = fresh('playground');
+    const c = store.selectors.compiled(store.getState());
+    const expected = trainWithHistories(createTrainer(compileScenario(loadPreset('playground')!)), 60);
+    const session = createTrainingSession(c, c.params, null, 40, 16, () => 0);
+    store.getState().setTraining(true);
+    let report;
+    do {
+      report = session.advance(0);
+      store.getState().applyTrainingProgress(report);
+    } while (!report.finished);
+    store.getState().setTraining(false);
+    store.getState().trainSteps(20);
+    const run = store.getState().run;
+    expect(run.lossHistory).toEqual(Array.from(expected.loss));
+    expect(run.testLossHistory).toEqual(Array.from(expected.testLoss!));
+    store.getState().undo();
+    expect(store.getState().run.testLossHistory).toEqual(Array.from(expected.testLoss!.subarray(0, 41)));
+    store.getState().clearHistory();
+    expect(store.getState().run.testLossHistory).toEqual([]);
+  });
+
+  it('is empty without test data', () => {
+    const store = fresh('mazur');
+    store.getState().trainSteps(5);
+    expect(store.getState().run.lossHistory).toHaveLength(6);
+    expect(store.getState().run.testLossHistory).toEqual([]);
   });
 });

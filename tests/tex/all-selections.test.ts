@@ -197,6 +197,10 @@ function parse(name: string, doc: unknown): Scenario {
 const CASES: Case[] = [
   ...PRESET_IDS.map((id) => ({ name: `preset ${id}`, scenario: loadPreset(id)! })),
   ...Object.entries(SYNTHETIC).map(([name, doc]) => ({ name, scenario: parse(name, doc) })),
+  // a weight's gradient with a penalty: ∂L_data/∂w + l1·sign(w) + l2·w, each number shown
+  { name: 'mazur with l1 and l2', scenario: { ...loadPreset('mazur')!, regularization: { l1: 0.01, l2: 0.1 } } },
+  { name: 'walkthrough with l2', scenario: { ...loadPreset('walkthrough')!, regularization: { l2: 0.05 } } },
+  { name: 'numpy-341 with l1', scenario: { ...loadPreset('numpy-341')!, regularization: { l1: 0.02 } } },
 ];
 
 function selections(compiled: Compiled): Selection[] {

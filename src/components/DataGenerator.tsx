@@ -1,0 +1,134 @@
+import { useState } from 'react';
+import { formatCodecError } from '../core/codec/codec-result.ts';
+import {
+  DATASET_GENERATORS,
+  generateDataset,
+  type ClassEncoding,
+  type GeneratorName,
+} from '../core/datasets/generate-dataset.ts';
+import { withSamples } from '../core/scenario-edits.ts';
+import type { Scenario } from '../core/scenario.ts';
+import { useAppStore, useAppStoreApi } from './use-app-store.ts';
+
+/** The class targets a network's output layer is made for: one-hot over several outputs, ±1 for tanh, else 0/1. */
+function encodingFor(s: Scenario): ClassEncoding {
+  const out = s.layers[s.layers.length - 1];
+  if (out.size > 1) return 'one-hot';
+  return 'activation' in out && out.activation.type === 'tanh' ? 'sign' : 'binary';
+}
+
+const NAMES: Record<GeneratorName, string> = {
+  circle: 'Circle',
+  xor: 'XOR',
+  gaussians: 'Two Gaussians',
+  spiral: 'Spiral',
+  plane: 'Plane (regression)',
+  sine: 'Sine (regression, 1 input)',
+};
+
+/** A number typed in a field: NaN when it is not one, so the generator's check names the field. */
+function num(text: string): number {
+  return text.trim() === '' ? NaN : Number(text);
+}
+
+/**
+ * The dataset generators: type, count, noise, seed and test fraction, deterministic
+ * (mulberry32); Generate replaces data and testData as one undoable edit.
+ */
+export function DataGenerator() {
+  const store = useAppStoreApi();
+  const { nIn, nOut } = useAppStore((s) => ({
+    nIn: s.scenario.layers[0].size,
+    nOut: s.scenario.layers[s.scenario.layers.length - 1].size,
+  }));
+  const [generator, setGenerator] = useState<GeneratorName>('circle');
+  const [count, setCount] = useState('200');
+  const [noise, setNoise] = useState('0');
+  const [seed, setSeed] = useState('1');
+  const [testFraction, setTestFraction] = useState('0.5');
+
+  const generate = () => {
+    const s = store.getState();
+    const g = DATASET_GENERATORS.find((d) => d.name === generator)!;
+    const what = `Generate ${NAMES[generator]}`;
+    const encoding = encodingFor(s.scenario);
+    const problems: string[] = [];
+    if (g.inputs !== nIn)
+      problems.push(
+        `${NAMES[generator]} has ${g.inputs} input${g.inputs > 1 ? 's' : ''}; the network has ${nIn} (change the input layer in Settings)`,
+      );
+    if (g.kind === 'regression' && nOut !== 1)
+      problems.push(`a regression set has 1 target; the network has ${nOut} outputs`);
+    if (g.kind === 'classification' && nOut > 2)
+      problems.push(`two classes need 1 or 2 outputs; the network has ${nOut}`);
+    const result = generateDataset({
+      generator,
+      count: num(count),
+      noise: num(noise),
+      seed: num(seed),
+      testFraction: num(testFraction),
+      ...(g.kind === 'classification' ? { targets: encoding } : {}),
+    });
+    if (!result.ok) problems.push(...result.errors.map(formatCodecError));
+    if (problems.length > 0 || !result.ok) {
+      s.setNotice({ kind: 'error', text: `${what}: not possible; nothing was changed.`, details: problems });
+      return;
+    }
+    const { data, testData } = result.value;
+    if (s.changeScenario((sc) => withSamples(sc, { data, testData }), what)) {
+      const suggested = result.value.suggested;
+      s.setNotice({
+        kind: 'info',
+        text: `${data.length} training and ${testData.length} test points from ${NAMES[generator]} (noise ${noise}, seed ${seed}). Their targets are made for a ${suggested.outputActivation} output with ${suggested.loss} loss. Undo brings the old data back.`,
+      });
+    }
+  };
+
+  return (
+    <details className="data-generator" data-testid="data-generator">
+      <summary>Generate data</summary>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          generate();
+        }}
+      >
+        <label>
+          set{' '}
+          <select
+            value={generator}
+            onChange={(e) => setGenerator(e.target.value as GeneratorName)}
+            data-testid="gen-type"
+          >
+            {DATASET_GENERATORS.map((g) => (
+              <option key={g.name} value={g.name}>
+                {NAMES[g.name]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          points <input size={5} value={count} onChange={(e) => setCount(e.target.value)} data-testid="gen-count" />
+        </label>
+        <label>
+          noise <input size={4} value={noise} onChange={(e) => setNoise(e.target.value)} data-testid="gen-noise" />
+        </label>
+        <label>
+          seed <input size={5} value={seed} onChange={(e) => setSeed(e.target.value)} data-testid="gen-seed" />
+        </label>
+        <label>
+          test fraction{' '}
+          <input
+            size={4}
+            value={testFraction}
+            onChange={(e) => setTestFraction(e.target.value)}
+            data-testid="gen-test"
+          />
+        </label>
+        <button type="submit" data-testid="gen-run">
+          Generate
+        </button>
+      </form>
+    </details>
+  );
+}

@@ -1,0 +1,289 @@
+import type { Page } from '@playwright/test';
+import { compileScenario } from '../../src/core/compile.ts';
+import { forward } from '../../src/core/forward.ts';
+import type { Scenario } from '../../src/core/scenario.ts';
+import { createWorkspace } from '../../src/core/workspace.ts';
+import { generateDataset } from '../../src/core/datasets/generate-dataset.ts';
+import { formatValue } from '../../src/core/format-number.ts';
+import { createTrainer } from '../../src/core/train.ts';
+import { trainWithHistories } from '../../src/core/train-histories.ts';
+import { choosePreset, clickEdge, openApp, typeInto } from './helpers/app.ts';
+import { preset } from './helpers/core.ts';
+import { test, expect } from './helpers/fixtures.ts';
+
+/**
+ * The Data tab: the network's output behind the samples, selecting, adding and removing
+ * points, the test loss, CSV import. Expected numbers come from the core run here, on the
+ * scenario, and colours from the README's rule, not from the view's code.
+ */
+
+async function openData(page: Page, id = 'playground'): Promise<void> {
+  await openApp(page);
+  await choosePreset(page, id);
+  await page.getByTestId('tab-data').click();
+  await expect(page.getByTestId('data-plot')).toBeVisible();
+  await expect(page.getByTestId('data-point').first()).toBeVisible();
+}
+
+interface Heatmap {
+  x0: number;
+  x1: number;
+  y0: number;
+  y1: number;
+  res: number;
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+}
+
+async function readHeatmap(page: Page): Promise<Heatmap> {
+  const c = page.getByTestId('data-heatmap');
+  const n = async (k: string) => Number(await c.getAttribute(`data-${k}`));
+  return {
+    x0: await n('x0'),
+    x1: await n('x1'),
+    y0: await n('y0'),
+    y1: await n('y1'),
+    res: await n('res'),
+    left: await n('left'),
+    top: await n('top'),
+    width: await n('width'),
+    height: await n('height'),
+  };
+}
+
+/** ŷ of the scenario's network at one input, by the core's forward pass. */
+function coreOutput(s: Scenario, x: number[]): number[] {
+  const c = compileScenario({ ...s, data: [{ x, y: s.data[0].y }], testData: undefined, batchSize: undefined });
+  const ws = createWorkspace(c.model, 1);
+  forward(c.model, c.params, c.data, 0, 1, ws);
+  const off = c.model.nodeOffset[c.model.depth];
+  return Array.from(ws.a.subarray(off, off + c.model.sizes[c.model.depth]));
+}
+
+/** The README's rule for one tanh output: class 1 (blue) when ŷ ≥ 0, class 0 (orange) below; white mixed 60 % toward it at |ŷ| = 1. */
+function expectedColour(y: number): [number, number, number] {
+  const t = Math.max(0, Math.min(1, (y + 1) / 2));
+  const cls = t >= 0.5 ? [31, 100, 200] : [230, 115, 0];
+  const f = 0.6 * Math.abs(2 * t - 1);
+  return [0, 1, 2].map((k) => Math.round(255 + (cls[k] - 255) * f)) as [number, number, number];
+}
+
+test('the heatmap’s colour at sampled pixels is the core’s output at those inputs', async ({ page }) => {
+  await openData(page);
+  const h = await readHeatmap(page);
+  expect(h.res).toBe(64);
+  const s = preset('playground');
+  let checked = 0;
+  for (const [r, c] of [
+    [0, 0],
+    [5, 60],
+    [20, 33],
+    [32, 32],
+    [40, 7],
+    [63, 63],
+    [50, 45],
+  ]) {
+    const px = h.left + ((c + 0.5) * h.width) / h.res;
+    const py = h.top + ((r + 0.5) * h.height) / h.res;
+    const rgba = await page
+      .getByTestId('data-heatmap')
+      .evaluate(
+        (el, [x, y]) => Array.from((el as HTMLCanvasElement).getContext('2d')!.getImageData(x, y, 1, 1).data),
+        [Math.floor(px), Math.floor(py)],
+      );
+    const u = h.x0 + ((c + 0.5) * (h.x1 - h.x0)) / h.res;
+    const v = h.y1 - ((r + 0.5) * (h.y1 - h.y0)) / h.res;
+    const [y] = coreOutput(s, [u, v]);
+    const want = expectedColour(y);
+    for (let k = 0; k < 3; k++)
+      expect(Math.abs(rgba[k] - want[k]), `cell (${r}, ${c}) channel ${k}`).toBeLessThanOrEqual(1);
+    checked++;
+  }
+  expect(checked).toBe(7);
+});
+
+test('the heatmap follows a bias edited on the diagram, live', async ({ page }) => {
+  await openData(page);
+  const h = await readHeatmap(page);
+  const [r, c] = [10, 12];
+  const pixel = () =>
+    page
+      .getByTestId('data-heatmap')
+      .evaluate(
+        (el, [x, y]) => Array.from((el as HTMLCanvasElement).getContext('2d')!.getImageData(x, y, 1, 1).data),
+        [Math.floor(h.left + ((c + 0.5) * h.width) / h.res), Math.floor(h.top + ((r + 0.5) * h.height) / h.res)],
+      );
+  const before = await pixel();
+  // the output's bias set to 2 on the diagram while the Data tab shows
+  await page.locator('.bp-label[data-sel="bias:2:0"]').dblclick();
+  const input = page.getByTestId('diagram-edit');
+  await expect(input).toBeFocused();
+  await input.fill('2');
+  await input.press('Enter');
+  await expect.poll(pixel).not.toEqual(before);
+  const s = preset('playground');
+  s.biases[2] = [2];
+  const u = h.x0 + ((c + 0.5) * (h.x1 - h.x0)) / h.res;
+  const v = h.y1 - ((r + 0.5) * (h.y1 - h.y0)) / h.res;
+  const want = expectedColour(coreOutput(s, [u, v])[0]);
+  const got = await pixel();
+  for (let k = 0; k < 3; k++) expect(Math.abs(got[k] - want[k])).toBeLessThanOrEqual(1);
+});
+
+/** A training point of the current batch that no other point covers: its index and centre. */
+async function clearPoint(page: Page, maxIndex: number): Promise<{ index: number; x: number; y: number }> {
+  const found = await page.evaluate((max) => {
+    for (const el of document.querySelectorAll<SVGGraphicsElement>('[data-testid="data-point"][data-set="train"]')) {
+      const index = Number(el.dataset.index);
+      if (index >= max || index === 0) continue;
+      const b = el.getBoundingClientRect();
+      const x = b.left + b.width / 2;
+      const y = b.top + b.height / 2;
+      if (document.elementFromPoint(x, y) === el) return { index, x, y };
+    }
+    return null;
+  }, maxIndex);
+  expect(found).not.toBeNull();
+  return found!;
+}
+
+test('clicking a point selects its sample for the diagram and the math', async ({ page }) => {
+  await openData(page);
+  const p = await clearPoint(page, 10);
+  expect(p.index).toBeGreaterThanOrEqual(0);
+  await page.mouse.click(p.x, p.y);
+  await expect(page.getByTestId(`sample-row-${p.index}`)).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByTestId('data-selected')).toHaveAttribute('data-index', String(p.index));
+  // the diagram's input nodes show that sample's inputs
+  const s = preset('playground');
+  await expect(page.getByTestId('sample-row-' + p.index)).toContainText(String(s.data[p.index].x[0]).slice(0, 5));
+});
+
+test('adding a point by a click adds a sample; undo removes it; remove mode removes one', async ({ page }) => {
+  await openData(page);
+  await expect(page.getByTestId('data-counts')).toHaveText('100 training samples, 100 test');
+  await page.getByTestId('data-mode-add').check();
+  await page.getByTestId('data-class-0').check();
+  const h = await readHeatmap(page);
+  const box = (await page.getByTestId('data-plane').boundingBox())!;
+  // near the top left corner of the plane, where there is no point
+  const px = h.left + h.width * 0.04;
+  const py = h.top + h.height * 0.04;
+  await page.mouse.click(box.x + px, box.y + py);
+  await expect(page.getByTestId('data-counts')).toHaveText('101 training samples, 100 test');
+  const added = page.locator('[data-testid="data-point"][data-set="train"][data-index="100"]');
+  await expect(added).toHaveAttribute('data-class', '0');
+  await page.getByTestId('undo').click();
+  await expect(page.getByTestId('data-counts')).toHaveText('100 training samples, 100 test');
+  await expect(added).toHaveCount(0);
+  await page.getByTestId('data-mode-remove').check();
+  await page.locator('[data-testid="data-point"][data-set="test"][data-index="0"]').click({ force: true });
+  await expect(page.getByTestId('data-counts')).toHaveText('100 training samples, 99 test');
+});
+
+test('a generator replaces data and testData with its points, as one undoable edit', async ({ page }) => {
+  await openData(page);
+  await page.getByTestId('data-generator').locator('summary').click();
+  await page.getByTestId('gen-type').selectOption('xor');
+  await page.getByTestId('gen-count').fill('60');
+  await page.getByTestId('gen-seed').fill('3');
+  await page.getByTestId('gen-test').fill('0.25');
+  await page.getByTestId('gen-run').click();
+  await expect(page.getByTestId('data-counts')).toHaveText('45 training samples, 15 test');
+  await expect(page.getByTestId('data-point')).toHaveCount(60);
+  // the same settings, through the core: the first training sample's inputs in the table
+  const g = generateDataset({ generator: 'xor', count: 60, noise: 0, seed: 3, testFraction: 0.25, targets: 'sign' });
+  expect(g.ok).toBe(true);
+  if (!g.ok) return;
+  await expect(page.getByTestId('sample-row-0')).toContainText(formatValue(g.value.data[0].x[0], 4));
+  await page.getByTestId('undo').click();
+  await expect(page.getByTestId('data-counts')).toHaveText('100 training samples, 100 test');
+  // a bad setting is named and changes nothing
+  await page.getByTestId('gen-noise').fill('2');
+  await page.getByTestId('gen-run').click();
+  await expect(page.getByTestId('notice')).toContainText('noise: expected a number in [0, 1], got 2');
+  await expect(page.getByTestId('data-counts')).toHaveText('100 training samples, 100 test');
+});
+
+test('a CSV import with an error names its row and column and changes nothing; a valid one replaces the data', async ({
+  page,
+}) => {
+  await openData(page);
+  const file = page.getByTestId('data-csv-file');
+  await file.setInputFiles({
+    name: 'points.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from('set,x1,x2,y1\ntrain,0.5,0.5,1\ntrain,abc,0.25,-1\n'),
+  });
+  const notice = page.getByTestId('notice');
+  await expect(notice).toContainText('points.csv: not imported; nothing was changed.');
+  await expect(notice).toContainText('row 3, column 2 (x1)');
+  await expect(page.getByTestId('data-counts')).toHaveText('100 training samples, 100 test');
+  await file.setInputFiles({
+    name: 'good.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from('set,x1,x2,y1\ntrain,0.5,0.5,1\ntrain,-0.5,0.25,-1\ntest,0,0,1\n'),
+  });
+  await expect(page.getByTestId('data-counts')).toHaveText('2 training samples, 1 test');
+  await expect(page.getByTestId('data-point')).toHaveCount(3);
+});
+
+test('dragging a point moves its sample, and undo puts it back in one step', async ({ page }) => {
+  await openData(page);
+  const p = await clearPoint(page, 100);
+  const before = await page
+    .locator(`[data-testid="data-point"][data-set="train"][data-index="${p.index}"]`)
+    .getAttribute('transform');
+  await page.mouse.move(p.x, p.y);
+  await page.mouse.down();
+  await page.mouse.move(p.x + 10, p.y + 5, { steps: 3 });
+  await page.mouse.move(p.x + 30, p.y + 20, { steps: 3 });
+  await page.mouse.up();
+  const moved = page.locator(`[data-testid="data-point"][data-set="train"][data-index="${p.index}"]`);
+  await expect(moved).not.toHaveAttribute('transform', before ?? '');
+  await page.getByTestId('undo').click();
+  await expect(moved).toHaveAttribute('transform', before ?? '');
+});
+
+test('with testData, training draws the test loss beside the training loss, and the table lists test samples apart', async ({
+  page,
+}) => {
+  await openData(page);
+  await expect(page.getByTestId('test-samples')).toContainText('Test samples (100)');
+  await expect(page.getByTestId('loss-legend')).toHaveCount(0);
+  await page.getByTestId('train-10').click();
+  await expect(page.getByTestId('loss-chart-summary')).toContainText('10 steps');
+  const lines = page.locator('[data-testid="loss-chart"] .bp-chart-line');
+  await expect(lines).toHaveCount(2);
+  await expect(page.getByTestId('loss-legend')).toBeVisible();
+  const h = trainWithHistories(createTrainer(compileScenario(preset('playground'))), 10);
+  await expect(page.getByTestId('loss-chart-summary')).toContainText(`test L = ${formatValue(h.testLoss![10], 4)}`);
+  await expect(page.getByTestId('data-test-loss')).toContainText(formatValue(h.testLoss![10], 4));
+  // without test data there is one line
+  await page.getByTestId('preset-menu').selectOption('mazur');
+  await page.getByTestId('train-10').click();
+  await expect(page.getByTestId('loss-chart-summary')).toContainText('10 steps');
+  await expect(lines).toHaveCount(1);
+  await expect(page.getByTestId('test-samples')).toHaveCount(0);
+});
+
+test('an L2 rate set in Settings shows the penalty as its own term of the loss and of a weight’s gradient', async ({
+  page,
+}) => {
+  await openApp(page);
+  await choosePreset(page, 'mazur');
+  await page.getByTestId('settings-toggle').click();
+  await typeInto(page, 'setting-l2', '0.1');
+  await page.getByRole('button', { name: 'Close the settings' }).click();
+  await page.keyboard.press('End');
+  await page.locator('[data-loss]').first().click();
+  const math = page.getByTestId('math-panel');
+  await expect(math.getByRole('heading', { name: 'Plus the weight penalty' })).toBeVisible();
+  await clickEdge(page, '0:0:0');
+  await expect(math.getByRole('heading', { name: 'With the weight penalty' })).toBeVisible();
+  // undo takes the rate away again
+  await page.getByTestId('undo').click();
+  await expect(math.getByRole('heading', { name: 'With the weight penalty' })).toHaveCount(0);
+});
