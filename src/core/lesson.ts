@@ -7,7 +7,7 @@
 import type { QuantityRef } from './quantity-ref.ts';
 import type { Scenario } from './scenario.ts';
 import type { Selection } from './selection.ts';
-import { LESSON_CONTROLS, SIDE_TABS, type LessonControl, type SideTab } from './view-options.ts';
+import { LESSON_CONTROLS, type LessonControl, type SideTab } from './view-options.ts';
 
 export const LESSON_FORMAT = 'backprop-lesson/1';
 
@@ -30,9 +30,13 @@ export const MAX_ASK_DIGITS = 17;
 export type LessonHide = LessonControl;
 export const LESSON_HIDE_NAMES: readonly LessonHide[] = LESSON_CONTROLS;
 
-/** The panels a step can open, as the share link's `panel` names them (its `settings` is no lesson panel). */
-export type LessonPanel = SideTab;
-export const LESSON_PANELS: readonly LessonPanel[] = SIDE_TABS;
+/**
+ * The panels a step can open, as the share link's `panel` names them: the lesson spec's four
+ * (the link's `settings`, and the app's later Data tab, are no lesson panel: a lesson naming one
+ * would not read in another reader of the format).
+ */
+export type LessonPanel = Exclude<SideTab, 'data'>;
+export const LESSON_PANELS: readonly LessonPanel[] = ['math', 'matrix', 'landscape', 'compare'];
 
 /** The lesson's scenario: a built-in preset (its id, and the scenario it loads) or a whole scenario. */
 export interface LessonScenario {

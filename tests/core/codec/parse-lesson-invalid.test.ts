@@ -150,7 +150,13 @@ const cases: [string, (doc: Doc) => void, string, RegExp][] = [
     'panel settings (no lesson panel)',
     (d) => (step(d, 0).view = { panel: 'settings' }),
     'steps[0].view.panel',
-    /unknown panel "settings" \(expected math, matrix, landscape, compare, data\)/,
+    /unknown panel "settings" \(expected math, matrix, landscape, compare\)/,
+  ],
+  [
+    'panel data (the app has the tab; the lesson format has no such panel)',
+    (d) => (step(d, 0).view = { panel: 'data' }),
+    'steps[0].view.panel',
+    /unknown panel "data" \(expected math, matrix, landscape, compare\)/,
   ],
   ['z as 1 as in a link', (d) => (step(d, 0).view = { z: 1 }), 'steps[0].view.z', /expected true or false, got 1/],
   [
