@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { ArithmeticWarning } from './ArithmeticWarning.tsx';
 import { DataTable } from './DataTable.tsx';
 import { LossChart } from './LossChart.tsx';
@@ -27,8 +27,11 @@ import { linkOpensSettings } from '../store/link-session.ts';
 import { FileMenu } from './FileMenu.tsx';
 import { ImportControls } from './ImportControls.tsx';
 import { LessonBadge } from './LessonBadge.tsx';
-import { LessonPanel } from './LessonPanel.tsx';
 import { ShareButton } from './ShareButton.tsx';
+
+// The lesson panel typesets with KaTeX, which loads after the first paint (see SidePanel.tsx):
+// it is fetched when a lesson is open, not with the page.
+const LessonPanel = lazy(() => import('./LessonPanel.tsx').then((m) => ({ default: m.LessonPanel })));
 
 /** One screen: toolbar, the diagram with the math panel beside it, the samples and the loss chart below. */
 export function App() {
@@ -92,7 +95,11 @@ export function App() {
         <ArithmeticWarning />
       </div>
       <main className={lessonOpen ? 'workspace with-lesson' : 'workspace'}>
-        <LessonPanel />
+        {lessonOpen && (
+          <Suspense fallback={<section className="lesson-panel" aria-busy="true" />}>
+            <LessonPanel />
+          </Suspense>
+        )}
         <NetworkDiagram />
         {settingsOpen && !presentation && !settingsHidden ? (
           <SettingsPanel onClose={() => setSettingsOpen(false)} />

@@ -1,4 +1,4 @@
-import { BUILT_IN_LESSONS, loadLesson } from '../lessons/index.ts';
+import { BUILT_IN_LESSON_ENTRIES } from '../lessons/catalog.ts';
 import { PRESETS } from '../presets/index.ts';
 import { useAppStore } from './use-app-store.ts';
 
@@ -28,8 +28,11 @@ export function PresetMenu() {
       if (value) loadPreset(value);
       return;
     }
-    const lesson = loadLesson(value.slice(LESSON_OPTION.length));
-    if (lesson !== null) openLesson(lesson, 0, { kind: 'info', text: `Opened the lesson "${lesson.title}".` });
+    // the lessons' documents load when one is opened, not with the page
+    void import('../lessons/index.ts').then(({ loadLesson }) => {
+      const lesson = loadLesson(value.slice(LESSON_OPTION.length));
+      if (lesson !== null) openLesson(lesson, 0, { kind: 'info', text: `Opened the lesson "${lesson.title}".` });
+    });
   };
   return (
     <label className="preset-menu">
@@ -49,8 +52,8 @@ export function PresetMenu() {
           ))}
         </optgroup>
         <optgroup label="Lessons, step by step" data-testid="lesson-list">
-          {BUILT_IN_LESSONS.map((l) => (
-            <option key={l.id} value={`${LESSON_OPTION}${l.id}`} title={`${documentTitle(l.document)} (${l.tutorial})`}>
+          {BUILT_IN_LESSON_ENTRIES.map((l) => (
+            <option key={l.id} value={`${LESSON_OPTION}${l.id}`} title={l.tutorial}>
               {l.name}
             </option>
           ))}
