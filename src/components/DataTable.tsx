@@ -12,21 +12,23 @@ import { useAppStore, useAppStoreApi } from './use-app-store.ts';
 /**
  * Every sample: x, y, ŷ, its loss, and its contribution to the selected parameter's
  * gradient, with the batch total. Cells are editable; the selected row drives the diagram.
+ * It shows the settled scenario (src/store/settled.ts): a drag or a training run does not
+ * re-render every cell of every sample on each frame, only when it rests or ends.
  */
 export function DataTable() {
   const store = useAppStoreApi();
   const st = useAppStore((s) => ({
-    scenario: s.scenario,
+    scenario: s.settled.scenario,
     selection: s.selection,
     sample: s.sample,
-    optimizerState: s.optimizerState,
+    optimizerState: s.settled.optimizerState,
     position: s.position,
     setSample: s.setSample,
     setSampleValue: s.setSampleValue,
     changeScenario: s.changeScenario,
   }));
   const { notation } = useNotation();
-  const state = store.getState();
+  const state = { scenario: st.scenario, optimizerState: st.optimizerState };
   const { model } = store.selectors.compiled(state);
   const it = store.selectors.iteration(state);
   const all = store.selectors.dataset(state);

@@ -12,7 +12,8 @@ import { useAppStore, useAppStoreApi } from './use-app-store.ts';
  */
 export function TestSamplesTable() {
   const store = useAppStoreApi();
-  const scenario = useAppStore((s) => s.scenario);
+  // settled, as the samples table: not recomputed on each frame of a drag or a training run
+  const scenario = useAppStore((s) => s.settled.scenario);
   const { notation } = useNotation();
   const pass = useMemo(() => {
     const c = store.selectors.compiled({ scenario });

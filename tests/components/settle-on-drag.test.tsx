@@ -3,6 +3,7 @@ import { act, cleanup, render } from '@testing-library/react';
 import { Profiler, type ReactNode } from 'react';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ArithmeticWarning } from '../../src/components/ArithmeticWarning.tsx';
+import { DataTable } from '../../src/components/DataTable.tsx';
 import { ParameterEditor } from '../../src/components/ParameterEditor.tsx';
 import { SettingsPanel } from '../../src/components/SettingsPanel.tsx';
 import { ShareButton } from '../../src/components/ShareButton.tsx';
@@ -29,6 +30,9 @@ describe('panels during a drag', () => {
     ['SettingsPanel', <SettingsPanel onClose={() => {}} />],
     ['ParameterEditor', <ParameterEditor selection={{ kind: 'edge', l: 1, j: 0, i: 1 }} />],
     ['ArithmeticWarning', <ArithmeticWarning />],
+    // the samples table: every cell of every sample would re-render on each frame (and on each
+    // report of a training run, which is what held Stop back on 256 samples)
+    ['DataTable', <DataTable />],
   ];
 
   it.each(panels)('%s renders not once per frame of a drag, and catches up at its end', async (_name, ui) => {
