@@ -105,7 +105,7 @@ export function createLossChartView(svg: SVGSVGElement, callbacks: LossChartCall
     const left = MARGIN.left + yTitlePx + tickWidth + 4;
     // named lines carry their name past their end
     const right = Math.max(
-      MARGIN.right + (series.some((one) => one.label) ? 1.2 * fontPx : 0),
+      MARGIN.right + Math.max(0, ...series.map((one) => (one.label ? textWidth(one.label, fontPx) + 4 : 0))),
       Math.ceil(textWidth(String(Math.max(0, steps - 1)), fontPx) / 2) + 2,
     );
     const box = boxOf(left, right);
@@ -132,6 +132,16 @@ export function createLossChartView(svg: SVGSVGElement, callbacks: LossChartCall
       while (last >= 0 && !Number.isFinite(pts[last].y)) last--;
       return one.label && last >= 0 ? [{ one, x: sc.x(pts[last].x), y: sc.y(pts[last].y) }] : [];
     });
+    // names whose lines end close together are pushed apart, a line of text each (the text's box
+    // stands a little taller than its font size), kept in the plot
+    const order = ends.map((_, k) => k).sort((p, q) => ends[p].y - ends[q].y);
+    for (let n = 1; n < order.length; n++) {
+      const above = ends[order[n - 1]];
+      const here = ends[order[n]];
+      if (here.y - above.y < 1.2 * fontPx) here.y = above.y + 1.2 * fontPx;
+    }
+    const overflow = order.length > 0 ? ends[order[order.length - 1]].y - (box.bottom - fontPx / 2) : 0;
+    if (overflow > 0) for (const e of ends) e.y -= overflow;
     select(lines)
       .selectAll<SVGTextElement, (typeof ends)[number]>('text')
       .data(ends)

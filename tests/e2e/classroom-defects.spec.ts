@@ -355,3 +355,16 @@ test('worksheet and diagram name Mazur’s two b₁ and two b₂ apart', async (
   expect(new Set(names).size).toBe(names.length);
   expect(names).toContain('b₁ (h₁)');
 });
+
+test('loss chart with test data: the training and test curves’ names are whole and apart', async ({ page }) => {
+  await openApp(page);
+  await choosePreset(page, 'playground');
+  await page.getByTestId('train-100').click();
+  await expect(page.getByTestId('loss-chart-summary')).toContainText('100 steps', { timeout: 20_000 });
+  const ends = page.getByTestId('loss-chart').locator('text.bp-chart-end');
+  await expect(ends).toHaveText(['training', 'test']);
+  expect(await clippedTexts(page, 'loss-chart')).toEqual([]);
+  const [a, b] = [(await ends.nth(0).boundingBox())!, (await ends.nth(1).boundingBox())!];
+  const apart = a.y + a.height <= b.y + 0.5 || b.y + b.height <= a.y + 0.5;
+  expect(apart, `training ${JSON.stringify(a)}, test ${JSON.stringify(b)}`).toBe(true);
+});
