@@ -6,6 +6,7 @@ import { biasMark, marked, weightMark } from '../core/shared-names.ts';
 import { EditableNumber } from './EditableNumber.tsx';
 import { useNotation } from './notation-context.tsx';
 import { Num } from './Num.tsx';
+import { SampleColumnHeads } from './SampleColumnHeads.tsx';
 import { TestSamplesTable } from './TestSamplesTable.tsx';
 import { useAppStore, useAppStoreApi } from './use-app-store.ts';
 
@@ -94,21 +95,7 @@ export function DataTable() {
           <thead>
             <tr>
               <th scope="col">#</th>
-              {Array.from({ length: nIn }, (_, i) => (
-                <th scope="col" key={`x${i}`}>
-                  {nameToText(nodeName(scenario, 0, i, notation))}
-                </th>
-              ))}
-              {Array.from({ length: nOut }, (_, k) => (
-                <th scope="col" key={`y${k}`}>
-                  {nameToText(targetName(scenario, k, notation))}
-                </th>
-              ))}
-              {Array.from({ length: nOut }, (_, k) => (
-                <th scope="col" key={`p${k}`}>
-                  {nameToText(nodeName(scenario, depth, k, notation))}
-                </th>
-              ))}
+              <SampleColumnHeads scenario={scenario} notation={notation} nIn={nIn} nOut={nOut} depth={depth} />
               <th scope="col">loss</th>
               <th scope="col">{paramName ? `∂L/∂${paramName}` : 'contribution'}</th>
               <th scope="col">

@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
-import { nameToText, nodeName, targetName } from '../core/notation.ts';
 import { createTestWorkspace, testLoss } from '../core/test-loss.ts';
 import { useNotation } from './notation-context.tsx';
 import { Num } from './Num.tsx';
+import { SampleColumnHeads } from './SampleColumnHeads.tsx';
 import { useAppStore, useAppStoreApi } from './use-app-store.ts';
 
 /**
@@ -34,21 +34,7 @@ export function TestSamplesTable() {
       <thead>
         <tr>
           <th scope="col">#</th>
-          {Array.from({ length: nIn }, (_, i) => (
-            <th scope="col" key={`x${i}`}>
-              {nameToText(nodeName(scenario, 0, i, notation))}
-            </th>
-          ))}
-          {Array.from({ length: nOut }, (_, k) => (
-            <th scope="col" key={`y${k}`}>
-              {nameToText(targetName(scenario, k, notation))}
-            </th>
-          ))}
-          {Array.from({ length: nOut }, (_, k) => (
-            <th scope="col" key={`p${k}`}>
-              {nameToText(nodeName(scenario, depth, k, notation))}
-            </th>
-          ))}
+          <SampleColumnHeads scenario={scenario} notation={notation} nIn={nIn} nOut={nOut} depth={depth} />
           <th scope="col">loss</th>
         </tr>
       </thead>
