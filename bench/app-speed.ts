@@ -180,7 +180,11 @@ async function stopLatency(
     await openAndWait(page, `${url}/${hashOf(doc)}`);
     await page.waitForTimeout(500);
     const t0 = (await page.evaluate('performance.now()')) as number;
-    await page.getByTestId('train-10000').click();
+    // a run far longer than the wait (1,000,000 steps by N…): Stop always lands mid-run, however
+    // fast training is (10,000 steps of the small networks are over within the 1.5 s below)
+    await page.getByTestId('train-n').click();
+    await page.getByTestId('train-n-input').fill('1000000');
+    await page.getByTestId('train-n-input').press('Enter');
     await page
       .getByTestId('loss-chart-summary')
       .filter({ hasText: /^[1-9]\d* steps/ })

@@ -94,6 +94,36 @@ test("train 10,000 steps lands on the oracle's loss and weights", async ({ page 
   }
 });
 
+test("N… trains exactly the steps typed: seed 002's 9,999 updates in one action land on the oracle's loss; bad text is named", async ({
+  page,
+}) => {
+  test.setTimeout(60_000);
+  await openApp(page);
+  await choosePreset(page, 'numpy-341');
+  await page.getByTestId('train-n').click();
+  const input = page.getByTestId('train-n-input');
+  await expect(input).toBeFocused();
+  for (const [typed, why] of [
+    ['abc', '“abc” is not a number of steps.'],
+    ['2.5', '“2.5” is not a whole number of steps.'],
+    ['0', '“0”: train at least 1 step.'],
+  ]) {
+    await input.fill(typed);
+    await input.press('Enter');
+    await expect(page.getByTestId('train-n-error')).toHaveText(why);
+  }
+  // nothing was trained
+  await expect(page.getByTestId('loss-chart-summary')).not.toContainText('steps');
+  await input.fill('9,999');
+  await input.press('Enter');
+  await expect(page.getByTestId('loss-chart-summary')).toHaveText(/^9999 steps, L = /, { timeout: 45_000 });
+  await expect(page.getByTestId('train-stop')).toHaveCount(0);
+  const loss = Number(await page.getByTestId('batch-loss').getAttribute('data-value'));
+  expectRelClose(loss, TRAINING.loss_history['9999'], 'batch loss after 9,999 steps');
+  // the popover closed
+  await expect(page.getByTestId('train-n-input')).toHaveCount(0);
+});
+
 /** A network big enough that 10,000 steps take many seconds, so that Stop lands mid-run: 8-64-64-4 on 128 samples. */
 function heavyScenario(): unknown {
   const data = Array.from({ length: 128 }, (_, s) => ({
