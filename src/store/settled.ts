@@ -35,14 +35,20 @@ export function keepSettled(store: SettleSource): () => void {
     if (settled.scenario !== scenario || settled.optimizerState !== optimizerState)
       store.setState({ settled: { scenario, optimizerState } });
   };
+  let wasTraining = store.getState().training;
   const unsubscribe = store.subscribe(
     (s) => [s.scenario, s.optimizerState, s.scrubbing, s.training] as const,
     ([, , scrubbing, training]) => {
       if (timer !== undefined) clearTimeout(timer);
       timer = undefined;
+      const runEnded = wasTraining && !training;
+      wasTraining = training;
       // a training run never rests (it reports every frame): the panels wait for its end
       if (training) return;
       if (scrubbing) timer = setTimeout(catchUp, SETTLE_MS);
+      // at a run's end (Stop, or its last step) the page first shows that training is over,
+      // then, in a task of its own, the panels catch up (on a long samples table that takes a while)
+      else if (runEnded) timer = setTimeout(catchUp, 0);
       else catchUp();
     },
     { equalityFn: shallow },
