@@ -58,10 +58,15 @@ export function outputReading(model: Model, sets: readonly (Dataset | null)[]): 
   };
 }
 
-/** The class of outputs (or targets) v[off … off + n): the argmax, or for one value 1 when v ≥ (lo + hi)/2. */
-export function classOf(v: ArrayLike<number>, off: number, n: number, r: OutputReading): number {
-  if (n === 1) return v[off] >= (r.lo + r.hi) / 2 ? 1 : 0;
+/** The index of the largest of v[off … off + n) (the first, on a tie), counted from off. */
+export function argmaxOf(v: ArrayLike<number>, off: number, n: number): number {
   let k = 0;
   for (let o = 1; o < n; o++) if (v[off + o] > v[off + k]) k = o;
   return k;
+}
+
+/** The class of outputs (or targets) v[off … off + n): the argmax, or for one value 1 when v ≥ (lo + hi)/2. */
+export function classOf(v: ArrayLike<number>, off: number, n: number, r: OutputReading): number {
+  if (n === 1) return v[off] >= (r.lo + r.hi) / 2 ? 1 : 0;
+  return argmaxOf(v, off, n);
 }

@@ -6,6 +6,7 @@
  * Several outputs: the argmax class k, p its probability (ŷₖ itself when the outputs are
  * probabilities, else the softmax of ŷ), s = (p − 1/K)/(1 − 1/K).
  */
+import { argmaxOf } from '../core/output-reading.ts';
 
 export type Rgb = readonly [number, number, number];
 
@@ -63,8 +64,7 @@ export function argmaxClass(
   n: number,
   probabilities: boolean,
 ): { k: number; s: number } {
-  let k = 0;
-  for (let o = 1; o < n; o++) if (out[off + o] > out[off + k]) k = o;
+  const k = argmaxOf(out, off, n);
   let p: number;
   if (probabilities) p = out[off + k];
   else {
