@@ -28,10 +28,13 @@ import { FileMenu } from './FileMenu.tsx';
 import { ImportControls } from './ImportControls.tsx';
 import { LessonBadge } from './LessonBadge.tsx';
 import { ShareButton } from './ShareButton.tsx';
+import { useFlushDraftOnHide, useLessonDraft } from './use-lesson-draft.ts';
 
 // The lesson panel typesets with KaTeX, which loads after the first paint (see SidePanel.tsx):
 // it is fetched when a lesson is open, not with the page.
 const LessonPanel = lazy(() => import('./LessonPanel.tsx').then((m) => ({ default: m.LessonPanel })));
+// The lesson editor loads when it is opened (File → Lesson editor).
+const LessonEditor = lazy(() => import('./LessonEditor.tsx').then((m) => ({ default: m.LessonEditor })));
 
 /** One screen: toolbar, the diagram with the math panel beside it, the samples and the loss chart below. */
 export function App() {
@@ -47,6 +50,8 @@ export function App() {
   useUndoKeys();
   const [helpOpen, setHelpOpen] = useState(false);
   const lessonOpen = useAppStore((s) => s.lesson !== null);
+  const editorOpen = useLessonDraft((r) => r.open);
+  useFlushDraftOnHide();
   // An unanswered ask: the side panel (whose math would give the answer away) waits, blurred and out of reach.
   const askPending = useAppStore(
     (s) => s.lesson?.steps[s.lessonStep]?.ask !== undefined && !s.lessonAnswered.includes(s.lessonStep),
@@ -94,11 +99,24 @@ export function App() {
         <NoticeBanner />
         <ArithmeticWarning />
       </div>
-      <main className={lessonOpen ? 'workspace with-lesson' : 'workspace'}>
-        {lessonOpen && (
-          <Suspense fallback={<section className="lesson-panel" aria-busy="true" />}>
-            <LessonPanel />
-          </Suspense>
+      <main className={lessonOpen || editorOpen ? 'workspace with-lesson' : 'workspace'}>
+        {editorOpen ? (
+          <div className="lesson-column">
+            <Suspense fallback={<section className="lesson-editor" aria-busy="true" />}>
+              <LessonEditor />
+            </Suspense>
+            {lessonOpen && (
+              <Suspense fallback={<section className="lesson-panel" aria-busy="true" />}>
+                <LessonPanel />
+              </Suspense>
+            )}
+          </div>
+        ) : (
+          lessonOpen && (
+            <Suspense fallback={<section className="lesson-panel" aria-busy="true" />}>
+              <LessonPanel />
+            </Suspense>
+          )
         )}
         <NetworkDiagram />
         {settingsOpen && !presentation && !settingsHidden ? (

@@ -1,6 +1,9 @@
+import { serializeLesson } from '../core/codec/serialize-lesson.ts';
+import { draftFromDocument } from '../core/lesson-draft.ts';
 import { ExportMenu } from './ExportMenu.tsx';
 import { openImportPicker } from './ImportControls.tsx';
-import { useAppStore } from './use-app-store.ts';
+import { useAppStore, useAppStoreApi } from './use-app-store.ts';
+import { lessonDraftStore, useLessonDraft } from './use-lesson-draft.ts';
 import { usePopover } from './use-popover.ts';
 
 /** The toolbar's File button: import a scenario file, and every export. */
@@ -8,6 +11,9 @@ export function FileMenu() {
   const { open, setOpen, close, buttonRef, panelRef } = usePopover();
   // A lesson that hides the presets keeps its students on its scenario: no other file is opened.
   const importHidden = useAppStore((s) => s.hidden.includes('presets'));
+  const store = useAppStoreApi();
+  const lesson = useAppStore((s) => s.lesson);
+  const trying = useLessonDraft((r) => r.trying && r.open);
   return (
     <div className="popover-anchor chrome">
       <button
@@ -47,6 +53,36 @@ export function FileMenu() {
                 <span className="menu-item-ext">.json</span>
               </button>
               <p className="popover-hint">or drop it on the window, or paste it (Ctrl+V)</p>
+              <h2 className="popover-heading">Lessons</h2>
+              <button
+                type="button"
+                className="menu-item"
+                data-testid="lesson-editor-open"
+                onClick={() => {
+                  close(true);
+                  if (!trying) store.getState().closeLesson();
+                  lessonDraftStore().set({ open: true });
+                }}
+              >
+                <span>{trying ? 'Back to the lesson editor' : 'Lesson editor (new lesson or your draft)…'}</span>
+              </button>
+              {lesson !== null && !trying && (
+                <button
+                  type="button"
+                  className="menu-item"
+                  data-testid="lesson-edit-this"
+                  onClick={() => {
+                    close(true);
+                    // the draft it replaces stays one Undo away in the editor
+                    const drafts = lessonDraftStore();
+                    drafts.edit(draftFromDocument(serializeLesson(lesson)), store.getState().lessonStep);
+                    drafts.set({ open: true, trying: false });
+                    store.getState().closeLesson();
+                  }}
+                >
+                  <span>Edit this lesson</span>
+                </button>
+              )}
             </>
           )}
           <h2 className="popover-heading">Export</h2>
