@@ -154,12 +154,10 @@ export function LessonEditor() {
     const lesson = valid('tried');
     if (lesson === null) return;
     drafts.set({ trying: true });
-    store
-      .getState()
-      .openLesson(lesson, 0, {
-        kind: 'info',
-        text: `Trying "${lesson.title}" as a student: “Back to editing” returns to the editor.`,
-      });
+    store.getState().openLesson(lesson, 0, {
+      kind: 'info',
+      text: `Trying "${lesson.title}" as a student: “Back to editing” returns to the editor.`,
+    });
   };
   const exportFile = () => {
     const lesson = valid('exported');
@@ -395,7 +393,7 @@ export function LessonEditor() {
                 <li key={n} data-testid="lesson-editor-problem">
                   {k !== null && k < draft.steps.length ? (
                     <button type="button" className="link-button" onClick={() => drafts.set({ current: k })}>
-                      {formatCodecError(e)}
+                      <span className="muted">Step {k + 1}:</span> {formatCodecError(e)}
                     </button>
                   ) : (
                     formatCodecError(e)
