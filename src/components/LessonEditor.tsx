@@ -78,6 +78,11 @@ export function LessonEditor() {
     if (drafts.get().draft === null) drafts.edit(newDraft(lessonScenarioOf(store.getState())), 0, false);
   }, [drafts, store]);
 
+  // The player closed by its own × (or by opening something else) ends the try.
+  useEffect(() => {
+    if (!lessonOpen && trying) drafts.set({ trying: false });
+  }, [lessonOpen, trying, drafts]);
+
   const checked = useMemo(() => (draft === null ? null : parseLesson(draftDocument(draft), PRESET_CATALOG)), [draft]);
 
   useEffect(() => {
@@ -135,6 +140,11 @@ export function LessonEditor() {
     const { view, scenario } = captureStep(s, scenarioInForce(draft, at));
     const r = addStep(draft, view, scenario, at);
     edit(r.draft, r.index);
+    // the new step's title is next to write
+    window.setTimeout(
+      () => document.querySelector<HTMLElement>('[data-testid="lesson-editor-step-title"]')?.focus(),
+      0,
+    );
   };
   const recapture = () => {
     const { view, scenario } = captureStep(store.getState(), scenarioInForce(draft, current - 1));
@@ -148,13 +158,16 @@ export function LessonEditor() {
   };
   const remove = (k: number) => {
     edit(deleteStep(draft, k), current > k || current === draft.steps.length - 1 ? current - 1 : current);
+    // focus stays in the list: on the step that took its place (else the one before)
+    const next = draft.steps[k + 1] ?? draft.steps[k - 1];
+    if (next !== undefined) setFocusId({ id: next.id, part: 'name' });
     setOutcome({ kind: 'done', text: `Step ${k + 1} deleted. Undo brings it back.` });
   };
-  const tryIt = () => {
+  const tryIt = (k = 0) => {
     const lesson = valid('tried');
     if (lesson === null) return;
     drafts.set({ trying: true });
-    store.getState().openLesson(lesson, 0, {
+    store.getState().openLesson(lesson, k, {
       kind: 'info',
       text: `Trying "${lesson.title}" as a student: “Back to editing” returns to the editor.`,
     });
@@ -329,11 +342,18 @@ export function LessonEditor() {
         </p>
       )}
       {step !== undefined && (
-        <LessonStepEditor key={step.id} step={step} index={current} onChange={changeStep} onRecapture={recapture} />
+        <LessonStepEditor
+          key={step.id}
+          step={step}
+          index={current}
+          onChange={changeStep}
+          onRecapture={recapture}
+          onTry={() => tryIt(current)}
+        />
       )}
 
       <div className="lesson-editor-actions">
-        <button type="button" onClick={tryIt} data-testid="lesson-editor-try">
+        <button type="button" onClick={() => tryIt()} data-testid="lesson-editor-try">
           Try as a student
         </button>
         <button type="button" onClick={exportFile} data-testid="lesson-editor-export">

@@ -91,11 +91,13 @@ export function LessonStepEditor({
   index,
   onChange,
   onRecapture,
+  onTry,
 }: {
   step: DraftStep;
   index: number;
   onChange(patch: Partial<Pick<DraftStep, 'title' | 'text' | 'compare'>> & { ask?: DraftStep['ask'] | null }): void;
   onRecapture(): void;
+  onTry(): void;
 }) {
   const store = useAppStoreApi();
   const [picking, setPicking] = useState<PickTarget | null>(null);
@@ -108,6 +110,8 @@ export function LessonStepEditor({
   useEffect(() => {
     if (picking === null) return;
     store.getState().select(null);
+    // the diagram shows it is waiting for a pick (lesson-editor.css)
+    document.documentElement.dataset.lessonPick = picking;
     const unsubscribe = store.subscribe(
       (s) => s.selection,
       (sel) => {
@@ -124,6 +128,7 @@ export function LessonStepEditor({
     };
     window.addEventListener('keydown', onKey);
     return () => {
+      delete document.documentElement.dataset.lessonPick;
       unsubscribe();
       window.removeEventListener('keydown', onKey);
     };
@@ -179,6 +184,9 @@ export function LessonStepEditor({
         {step.scenario !== undefined && <span className="muted"> · brings its own scenario</span>}{' '}
         <button type="button" className="link-button" onClick={onRecapture} data-testid="lesson-editor-recapture">
           Use what I see now
+        </button>{' '}
+        <button type="button" className="link-button" onClick={onTry} data-testid="lesson-editor-try-here">
+          Try from this step
         </button>
       </p>
 

@@ -174,6 +174,7 @@ test.describe('authoring a lesson', () => {
     await expect(rows.nth(2).locator('.lesson-editor-step-name')).toBeFocused();
     await rows.nth(0).getByTestId('lesson-editor-delete').click();
     expect(await stepNames(page)).toEqual(['1. Your turn', '2. The output, as printed']);
+    await expect(rows.nth(0).locator('.lesson-editor-step-name')).toBeFocused();
     await expect(page.getByTestId('lesson-editor-status')).toContainText('Step 1 deleted');
     await page.getByTestId('lesson-editor-undo').click();
     expect(await stepNames(page)).toEqual(['1. The forward pass', '2. Your turn', '3. The output, as printed']);
@@ -185,9 +186,20 @@ test.describe('authoring a lesson', () => {
     await expect(page.getByTestId('lesson-count')).toHaveText('step 1 of 3');
     await expect(page.getByTestId('lesson-step-title')).toHaveText('The forward pass');
     await expect(page.getByTestId('lesson-editor')).toHaveCount(0);
+    await expect(page.getByTestId('lesson-editor-bar')).toContainText('Trying your lesson');
     await page.getByTestId('lesson-editor-back').click();
     await expect(page.getByTestId('lesson-panel')).toHaveCount(0);
     expect(await stepNames(page)).toEqual(['1. The forward pass', '2. Your turn', '3. The output, as printed']);
+    // "Try from this step" opens the player at the step being edited
+    await page.getByTestId('lesson-editor-steps').getByText('3. The output').click();
+    await page.getByTestId('lesson-editor-try-here').click();
+    await expect(page.getByTestId('lesson-count')).toHaveText('step 3 of 3');
+    expect((await readCaption(page)).position).toBe(7);
+    await page.getByTestId('lesson-close').click();
+    await expect(page.getByTestId('lesson-editor')).toBeVisible();
+    // the try is over: the File menu offers "Edit this lesson" again once a lesson is open
+    await page.getByTestId('file-menu-button').click();
+    await expect(page.getByTestId('lesson-editor-open')).toContainText('Lesson editor');
   });
 
   test('a built-in lesson opened in the editor can be changed', async ({ page }) => {
