@@ -1,4 +1,6 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import LZString from 'lz-string';
 import { choosePreset, openApp, readCaption } from './helpers/app.ts';
 import { test, expect } from './helpers/fixtures.ts';
@@ -98,6 +100,15 @@ test.describe('authoring a lesson', () => {
     expect(doc.steps.map((s) => s.view?.pos)).toEqual([0, 5, 7]);
     expect(doc.steps[1].ask).toEqual({ of: 'gradient:edge:1:0:0', digits: 4 });
     expect(doc.steps[2].compare).toEqual([{ label: 'Mazur prints', value: 0.75136507, of: 'a:node:2:0' }]);
+
+    // the exported file is the same lesson, written by the codec
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('lesson-editor-export').click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('backprop-mazur-my-way-lesson.json');
+    const file = await download.path();
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(doc);
 
     // a fresh page (no saved session, no draft) opens it
     const fresh = await browser.newContext({ viewport: { width: 1366, height: 768 } });
@@ -213,5 +224,20 @@ test.describe('authoring a lesson', () => {
     await expect(page.getByTestId('lesson-editor-title')).toHaveValue("Mazur's example, step by step");
     expect((await stepNames(page)).length).toBeGreaterThan(5);
     await expect(page.getByTestId('lesson-editor-problems')).toHaveCount(0);
+  });
+
+  test('the editor has no serious accessibility violation (axe-core), with an error listed and pick mode on', async ({
+    page,
+  }) => {
+    test.setTimeout(90_000);
+    await authorThreeSteps(page);
+    await page.getByTestId('lesson-editor-compare-value').fill('x');
+    await page.getByTestId('lesson-editor-export').click();
+    await expect(page.getByTestId('lesson-editor-problems')).toContainText('Not exported');
+    await page.getByTestId('lesson-editor-pick-compare').click();
+    await page.evaluate(() => document.fonts.ready);
+    const { violations } = await new AxeBuilder({ page }).include('[data-testid="lesson-editor"]').analyze();
+    const blocking = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(blocking.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   });
 });
