@@ -28,7 +28,7 @@ import { FileMenu } from './FileMenu.tsx';
 import { ImportControls } from './ImportControls.tsx';
 import { LessonBadge } from './LessonBadge.tsx';
 import { ShareButton } from './ShareButton.tsx';
-import { useFlushDraftOnHide, useLessonDraft } from './use-lesson-draft.ts';
+import { useLessonEditorFlag } from './use-lesson-editor-flags.ts';
 
 // The lesson panel typesets with KaTeX, which loads after the first paint (see SidePanel.tsx):
 // it is fetched when a lesson is open, not with the page.
@@ -50,8 +50,7 @@ export function App() {
   useUndoKeys();
   const [helpOpen, setHelpOpen] = useState(false);
   const lessonOpen = useAppStore((s) => s.lesson !== null);
-  const editorOpen = useLessonDraft((r) => r.open);
-  useFlushDraftOnHide();
+  const editorOpen = useLessonEditorFlag('open');
   // An unanswered ask: the side panel (whose math would give the answer away) waits, blurred and out of reach.
   const askPending = useAppStore(
     (s) => s.lesson?.steps[s.lessonStep]?.ask !== undefined && !s.lessonAnswered.includes(s.lessonStep),

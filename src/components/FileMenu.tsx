@@ -1,9 +1,7 @@
-import { serializeLesson } from '../core/codec/serialize-lesson.ts';
-import { draftFromDocument } from '../core/lesson-draft.ts';
 import { ExportMenu } from './ExportMenu.tsx';
 import { openImportPicker } from './ImportControls.tsx';
 import { useAppStore, useAppStoreApi } from './use-app-store.ts';
-import { lessonDraftStore, useLessonDraft } from './use-lesson-draft.ts';
+import { lessonEditorFlags, useLessonEditorFlag } from './use-lesson-editor-flags.ts';
 import { usePopover } from './use-popover.ts';
 
 /** The toolbar's File button: import a scenario file, and every export. */
@@ -13,7 +11,8 @@ export function FileMenu() {
   const importHidden = useAppStore((s) => s.hidden.includes('presets'));
   const store = useAppStoreApi();
   const lesson = useAppStore((s) => s.lesson);
-  const trying = useLessonDraft((r) => r.trying && r.open);
+  const editorOpen = useLessonEditorFlag('open');
+  const trying = useLessonEditorFlag('trying') && editorOpen;
   return (
     <div className="popover-anchor chrome">
       <button
@@ -61,7 +60,7 @@ export function FileMenu() {
                 onClick={() => {
                   close(true);
                   if (!trying) store.getState().closeLesson();
-                  lessonDraftStore().set({ open: true });
+                  lessonEditorFlags().set({ open: true });
                 }}
               >
                 <span>{trying ? 'Back to the lesson editor' : 'Lesson editor (new lesson or your draft)…'}</span>
@@ -73,11 +72,13 @@ export function FileMenu() {
                   data-testid="lesson-edit-this"
                   onClick={() => {
                     close(true);
-                    // the draft it replaces stays one Undo away in the editor
-                    const drafts = lessonDraftStore();
-                    drafts.edit(draftFromDocument(serializeLesson(lesson)), store.getState().lessonStep);
-                    drafts.set({ open: true, trying: false });
-                    store.getState().closeLesson();
+                    // the draft it replaces stays one Undo away in the editor (which loads with its draft)
+                    const k = store.getState().lessonStep;
+                    void import('./use-lesson-draft.ts').then(({ editLesson }) => {
+                      editLesson(lesson, k);
+                      lessonEditorFlags().set({ open: true, trying: false });
+                      store.getState().closeLesson();
+                    });
                   }}
                 >
                   <span>Edit this lesson</span>

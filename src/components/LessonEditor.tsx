@@ -26,6 +26,7 @@ import './lesson-editor.css';
 import { LessonStepEditor } from './LessonStepEditor.tsx';
 import { useAppStore, useAppStoreApi } from './use-app-store.ts';
 import { lessonDraftStore, useLessonDraft } from './use-lesson-draft.ts';
+import { lessonEditorFlags, useLessonEditorFlag } from './use-lesson-editor-flags.ts';
 
 type Outcome =
   | { kind: 'none' }
@@ -65,7 +66,9 @@ async function copyText(text: string): Promise<boolean> {
 export function LessonEditor() {
   const store = useAppStoreApi();
   const drafts = lessonDraftStore();
-  const { draft, current, trying, past } = useLessonDraft((r) => r);
+  const { draft, current, past } = useLessonDraft((r) => r);
+  const trying = useLessonEditorFlag('trying');
+  const flags = lessonEditorFlags();
   const canUndo = past.length > 0;
   const lessonOpen = useAppStore((s) => s.lesson !== null);
   const [outcome, setOutcome] = useState<Outcome>({ kind: 'none' });
@@ -80,8 +83,8 @@ export function LessonEditor() {
 
   // The player closed by its own × (or by opening something else) ends the try.
   useEffect(() => {
-    if (!lessonOpen && trying) drafts.set({ trying: false });
-  }, [lessonOpen, trying, drafts]);
+    if (!lessonOpen && trying) flags.set({ trying: false });
+  }, [lessonOpen, trying, flags]);
 
   const checked = useMemo(() => (draft === null ? null : parseLesson(draftDocument(draft), PRESET_CATALOG)), [draft]);
 
@@ -116,7 +119,7 @@ export function LessonEditor() {
           type="button"
           onClick={() => {
             store.getState().closeLesson();
-            drafts.set({ trying: false });
+            flags.set({ trying: false });
           }}
           data-testid="lesson-editor-back"
         >
@@ -166,7 +169,7 @@ export function LessonEditor() {
   const tryIt = (k = 0) => {
     const lesson = valid('tried');
     if (lesson === null) return;
-    drafts.set({ trying: true });
+    flags.set({ trying: true });
     store.getState().openLesson(lesson, k, {
       kind: 'info',
       text: `Trying "${lesson.title}" as a student: “Back to editing” returns to the editor.`,
@@ -204,7 +207,7 @@ export function LessonEditor() {
         <button
           type="button"
           className="icon-button"
-          onClick={() => drafts.set({ open: false })}
+          onClick={() => flags.set({ open: false })}
           aria-label="Close the lesson editor (the draft is kept)"
           title="Close the lesson editor (the draft is kept)"
           data-testid="lesson-editor-close"

@@ -1,12 +1,26 @@
-import { useEffect, useSyncExternalStore } from 'react';
-import { browserStorage } from '../store/persist-session.ts';
+import { useSyncExternalStore } from 'react';
+import { serializeLesson } from '../core/codec/serialize-lesson.ts';
+import type { Lesson } from '../core/lesson.ts';
+import { draftFromDocument } from '../core/lesson-draft.ts';
 import { createDraftStore, type DraftRecord, type DraftStore } from '../store/lesson-draft-store.ts';
 
 let draftStore: DraftStore | null = null;
 
-/** The page's lesson draft store (created on first use, from what localStorage holds). */
+/**
+ * The page's lesson draft store, created on first use (the editor's chunk) from what
+ * localStorage holds; it writes the draft at once when the page is hidden or closed, as the
+ * session does.
+ */
 export function lessonDraftStore(): DraftStore {
-  draftStore ??= createDraftStore(browserStorage);
+  if (draftStore === null) {
+    // the page's localStorage, reached at each use (see GetStorage); not persist-session's, so this chunk does not import it
+    const store = createDraftStore(() => globalThis.localStorage);
+    window.addEventListener('pagehide', () => store.flush());
+    document.addEventListener('visibilitychange', () => {
+      if (document.visibilityState === 'hidden') store.flush();
+    });
+    draftStore = store;
+  }
   return draftStore;
 }
 
@@ -16,18 +30,7 @@ export function useLessonDraft<T>(select: (r: DraftRecord) => T): T {
   return useSyncExternalStore(store.subscribe, () => select(store.get()));
 }
 
-/** Writes the draft at once when the page is hidden or closed, as the session is. */
-export function useFlushDraftOnHide(): void {
-  useEffect(() => {
-    const flush = () => lessonDraftStore().flush();
-    const onVisibility = () => {
-      if (document.visibilityState === 'hidden') flush();
-    };
-    window.addEventListener('pagehide', flush);
-    document.addEventListener('visibilitychange', onVisibility);
-    return () => {
-      window.removeEventListener('pagehide', flush);
-      document.removeEventListener('visibilitychange', onVisibility);
-    };
-  }, []);
+/** A lesson (opened in the player) becomes the draft, at step k; the draft it replaces is one Undo away. */
+export function editLesson(lesson: Lesson, k: number): void {
+  lessonDraftStore().edit(draftFromDocument(serializeLesson(lesson)), k);
 }

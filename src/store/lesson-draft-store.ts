@@ -4,6 +4,8 @@
  * session's undo does not rewind it, opening a link or a preset does not replace it, and
  * trying it as a student (which opens it in the player, in the session) leaves it as it was.
  * It is saved in localStorage under its own key as the user types, so a reload keeps it.
+ * (Whether the editor is shown is lesson-editor-flags.ts, which the page reads at its start;
+ * this store loads with the editor.)
  */
 import { draftDocument, draftFromDocument, type LessonDraft } from '../core/lesson-draft.ts';
 import type { GetStorage } from './persist-session.ts';
@@ -16,10 +18,6 @@ const HISTORY = 100;
 export interface DraftRecord {
   /** null until the editor is first opened */
   readonly draft: LessonDraft | null;
-  /** the editor is shown */
-  readonly open: boolean;
-  /** the draft is open in the player ("Try as a student") */
-  readonly trying: boolean;
   /** the step being edited */
   readonly current: number;
   /** the draft an import replaced, kept so that it can be brought back */
@@ -32,8 +30,8 @@ export interface DraftStore {
   get(): DraftRecord;
   /** replaces the draft (one undo entry when `undoable`, the default) */
   edit(draft: LessonDraft, current?: number, undoable?: boolean): void;
-  /** the editor's other state: open, trying, the step being edited */
-  set(patch: Partial<Pick<DraftRecord, 'open' | 'trying' | 'current' | 'previous'>>): void;
+  /** the step being edited */
+  set(patch: Partial<Pick<DraftRecord, 'current' | 'previous'>>): void;
   /** takes the last draft edit back; false when there is none */
   undo(): boolean;
   subscribe(listener: () => void): () => void;
@@ -41,7 +39,7 @@ export interface DraftStore {
   flush(): void;
 }
 
-const EMPTY: DraftRecord = { draft: null, open: false, trying: false, current: 0, previous: null, past: [] };
+const EMPTY: DraftRecord = { draft: null, current: 0, previous: null, past: [] };
 
 /** The saved draft, or an empty record when there is none or it cannot be read. Never throws. */
 export function readSavedDraft(getStorage: GetStorage): DraftRecord {
@@ -53,7 +51,7 @@ export function readSavedDraft(getStorage: GetStorage): DraftRecord {
     const draft = saved.document === null ? null : draftFromDocument(saved.document);
     const previous = saved.previous == null ? null : draftFromDocument(saved.previous);
     const current = typeof saved.current === 'number' && Number.isInteger(saved.current) ? saved.current : 0;
-    return { ...EMPTY, draft, previous, current, open: saved.open === true, trying: saved.trying === true };
+    return { ...EMPTY, draft, previous, current };
   } catch {
     return EMPTY;
   }
@@ -62,8 +60,6 @@ export function readSavedDraft(getStorage: GetStorage): DraftRecord {
 function savedText(r: DraftRecord): string {
   return JSON.stringify({
     version: 1,
-    open: r.open,
-    trying: r.trying,
     current: r.current,
     document: r.draft === null ? null : draftDocument(r.draft),
     previous: r.previous === null ? null : draftDocument(r.previous),

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addStep, newDraft, updateStep } from '../../src/core/lesson-draft.ts';
 import { createDraftStore, DRAFT_KEY, readSavedDraft } from '../../src/store/lesson-draft-store.ts';
+import { createEditorFlags, EDITOR_FLAGS_KEY, readEditorFlags } from '../../src/store/lesson-editor-flags.ts';
 
 function memory() {
   const items = new Map<string, string>();
@@ -20,11 +21,9 @@ describe('the lesson draft store', () => {
     let d = addStep(newDraft('preset:mazur', 'T'), { pos: 3, sel: 'loss' }).draft;
     d = updateStep(d, 0, { text: 'hi', compare: [{ label: 'book', value: '0.2x', of: 'loss' }] });
     store.edit(d);
-    store.set({ open: true });
     store.flush();
     expect(m.items.has(DRAFT_KEY)).toBe(true);
     const back = readSavedDraft(m.storage);
-    expect(back.open).toBe(true);
     expect(back.draft?.title).toBe('T');
     expect(back.draft?.steps[0].view).toEqual({ pos: 3, sel: 'loss' });
     expect(back.draft?.steps[0].compare[0].value).toBe('0.2x');
@@ -50,5 +49,21 @@ describe('the lesson draft store', () => {
         throw new Error('SecurityError');
       }).draft,
     ).toBeNull();
+  });
+});
+
+describe('the lesson editor flags', () => {
+  it('are saved at each change and read back (a reload comes back to the editor)', () => {
+    const m = memory();
+    const flags = createEditorFlags(m.storage);
+    expect(flags.get()).toEqual({ open: false, trying: false });
+    let heard = 0;
+    flags.subscribe(() => heard++);
+    flags.set({ open: true });
+    flags.set({ open: true });
+    expect(heard).toBe(1);
+    expect(readEditorFlags(m.storage)).toEqual({ open: true, trying: false });
+    m.items.set(EDITOR_FLAGS_KEY, '[broken');
+    expect(readEditorFlags(m.storage)).toEqual({ open: false, trying: false });
   });
 });
