@@ -78,6 +78,10 @@ export function FileMenu() {
                       editLesson(lesson, k);
                       lessonEditorFlags().set({ open: true, trying: false });
                       store.getState().closeLesson();
+                      store.getState().setNotice({
+                        kind: 'info',
+                        text: `"${lesson.title}" is now the lesson editor's draft; the editor's Undo brings back the draft it replaced.`,
+                      });
                     });
                   }}
                 >
