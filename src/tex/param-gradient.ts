@@ -18,6 +18,7 @@ import {
 import { deltaLines, outputGradientLine, recursiveLine } from './delta-tex.ts';
 import { digitsForSum, formatNumber } from './format-number.ts';
 import type { Line, Quantity, Section } from './line.ts';
+import { unfusedLines } from './unfused-chain-tex.ts';
 
 /** A weight or a bias: what the gradient sections are about. */
 export type ParamSelection = Extract<Selection, { kind: 'edge' | 'bias' }>;
@@ -129,7 +130,8 @@ export function factorLines(ctx: TexContext, p: ParamSelection, s: number): Line
     if (local) lines.push(local);
   } else {
     if (form === 'softmax' && atOutput) lines.push(outputGradientLine(ctx, s, j));
-    lines.push(...deltaLines(ctx, s, layer, j));
+    // a fused output shows its chain before the fusion first (the tutorials' order)
+    lines.push(...unfusedLines(ctx, s, layer, j), ...deltaLines(ctx, s, layer, j));
   }
   lines.push(dzdLine(ctx, view, p, s));
   return lines;

@@ -63,7 +63,7 @@ describe("Mazur's step-by-step example", () => {
     );
     [0.036350306, 0.241300709, 0.05].forEach((x, k) => expect(line.factors![k]).toBeCloseTo(x, 9));
     expect(texts(section(d, 'Recursive form'))).toEqual([
-      String.raw`\frac{\partial L}{\partial h_{1}} = w_{5}\,\delta_{o_{1}} + w_{7}\,\delta_{o_{2}} = 0.4\cdot 0.138499 + 0.5\cdot (-0.0380982) = 0.0363503`,
+      String.raw`\frac{\partial L}{\partial h_{1}} = w_{5}\,\delta_{o_{1}} + w_{7}\,\delta_{o_{2}} = 0.4\cdot 0.138499 + 0.5\cdot (-0.0380982) = 0.0553994 + (-0.0190491) = 0.0363503`,
       String.raw`\delta_{o_{1}} = \frac{\partial L}{\partial z_{o_{1}}} = \frac{\partial L}{\partial o_{1}}\cdot \frac{\partial o_{1}}{\partial z_{o_{1}}} = 0.741365\cdot 0.186816 = 0.138499`,
       String.raw`\delta_{o_{2}} = \frac{\partial L}{\partial z_{o_{2}}} = \frac{\partial L}{\partial o_{2}}\cdot \frac{\partial o_{2}}{\partial z_{o_{2}}} = -0.217072\cdot 0.17551 = -0.0380982`,
     ]);
@@ -156,7 +156,8 @@ describe('the little network of seed 001', () => {
 describe('the by-hand 3-4-2-3 network', () => {
   it('shows the fused softmax + cross-entropy δ = ŷ − y, with t for targets where the outputs are named y', () => {
     const d = derive('by-hand-mlp', { kind: 'node', l: 3, j: 1 });
-    const [delta] = section(d, 'Backward');
+    // the unfused chain comes first; the fused δ is the section's last line
+    const delta = section(d, 'Backward').at(-1)!;
     expect(delta.tex).toBe(
       String.raw`\delta_{y_{2}} = \frac{\partial L}{\partial z_{y_{2}}} = y_{2} - t_{2} = 0.495463 - 1 = -0.504537`,
     );
@@ -225,7 +226,8 @@ describe('the walkthrough (six samples, mean)', () => {
     expect(section(d, 'Chain rule, sample 1 of 6')[0].tex).toBe(
       String.raw`\left.\frac{\partial L}{\partial \mathrm{EF}}\right|_{s=1} = \delta_{F}\cdot \frac{\partial z_{F}}{\partial \mathrm{EF}} = (-1.02403\times10^{-6})\cdot 6 = -6.14417\times10^{-6}`,
     );
-    expect(section(d, 'The factors')[0].tex).toBe(
+    // ∂L/∂F, ∂F/∂z and their product come first (the unfused chain), then the fused δ
+    expect(section(d, 'The factors')[3].tex).toBe(
       String.raw`\delta_{F} = \frac{\partial L}{\partial z_{F}} = \frac{1}{6}\,(F - y) = \frac{1}{6}\,(0.99999385583 - 1) = -1.02403\times10^{-6}`,
     );
     const [symbolic, numeric] = section(d, 'Over the batch (mean)');
