@@ -69,7 +69,9 @@ describe("Mazur's step-by-step example", () => {
     ]);
     expect(texts(section(d, 'Every path'))).toEqual([
       String.raw`\frac{\partial L}{\partial w_{1}} = \Bigl(\frac{\partial L}{\partial o_{1}}\,\frac{\partial o_{1}}{\partial z_{o_{1}}}\,w_{5} + \frac{\partial L}{\partial o_{2}}\,\frac{\partial o_{2}}{\partial z_{o_{2}}}\,w_{7}\Bigr)\cdot \frac{\partial h_{1}}{\partial z_{h_{1}}}\cdot \frac{\partial z_{h_{1}}}{\partial w_{1}}`,
-      String.raw`= \Bigl(0.741365\cdot 0.186816\cdot 0.4 - 0.217072\cdot 0.17551\cdot 0.5\Bigr)\cdot 0.241301\cdot 0.05 = 0.000438568`,
+      String.raw`= \Bigl(0.741365\cdot 0.186816\cdot 0.4 - 0.217072\cdot 0.17551\cdot 0.5\Bigr)\cdot 0.241301\cdot 0.05`,
+      // each path evaluated: Mazur's ∂E_o1/∂out_h1 + ∂E_o2/∂out_h1 = 0.055399425 + (−0.019049119)
+      String.raw`= \Bigl(0.0553994 + (-0.0190491)\Bigr)\cdot 0.241301\cdot 0.05 = 0.000438568`,
     ]);
     expect(section(d, 'Update')[1].value).toBeCloseTo(0.149780716, 9);
   });
@@ -130,8 +132,13 @@ describe('the little network of seed 001', () => {
       String.raw`\frac{\partial L}{\partial \mathrm{xh}_{1}} = \Bigl(\frac{\partial L}{\partial Y}\,\frac{\partial Y}{\partial z_{Y}}\,\mathrm{hy}_{1}\,\frac{\partial H_{21}}{\partial z_{H_{21}}}\,\mathrm{hh}_{1} + \frac{\partial L}{\partial Y}\,\frac{\partial Y}{\partial z_{Y}}\,\mathrm{hy}_{2}\,\frac{\partial H_{22}}{\partial z_{H_{22}}}\,\mathrm{hh}_{2}\Bigr)\cdot \frac{\partial H_{1}}{\partial z_{H_{1}}}\cdot \frac{\partial z_{H_{1}}}{\partial \mathrm{xh}_{1}}`,
     );
     expect(numeric.tex).toBe(
-      String.raw`= \Bigl(8\cdot 2\cdot 0.25\cdot 2\cdot 0.75 + 8\cdot 2\cdot 0.5\cdot 2\cdot 0.25\Bigr)\cdot 2\cdot 2 = 40`,
+      String.raw`= \Bigl(8\cdot 2\cdot 0.25\cdot 2\cdot 0.75 + 8\cdot 2\cdot 0.5\cdot 2\cdot 0.25\Bigr)\cdot 2\cdot 2`,
     );
+    // each path's product evaluated (the tutorial's 8·[3 + 2] with 8 taken in): 6 + 4
+    const evaluated = section(d, 'Every path')[2];
+    expect(evaluated.tex).toBe(String.raw`= \Bigl(6 + 4\Bigr)\cdot 2\cdot 2 = 40`);
+    expect(evaluated.terms).toEqual([[6], [4]]);
+    expect(evaluated.value).toBe(40);
     expect(numeric.terms).toEqual([
       [8, 2, 0.25, 2, 0.75],
       [8, 2, 0.5, 2, 0.25],
