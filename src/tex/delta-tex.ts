@@ -161,14 +161,15 @@ export function recursiveLine(ctx: TexContext, s: number, l: number, j: number):
     ctx.digits,
   );
   const named = joinSum(terms.map((t) => String.raw`${weightTex(ctx, l, t.k, j)}\,${deltaTex(ctx, l + 1, t.k)}`));
+  const lhs = partial(lossTex(ctx), nodeTex(ctx, l, j));
+  const evaluated = evaluatedTerms(numbers, digits);
+  const result = formatNumber(value, ctx.digits);
+  // With its terms evaluated the line gets long: the evaluation goes on a second row.
+  const tex = evaluated
+    ? String.raw`\begin{aligned}${lhs} &= ${chain(named, sumTex(numbers, digits))} \\ &= ${chain(evaluated, result)}\end{aligned}`
+    : chain(lhs, named, sumTex(numbers, digits), result);
   return {
-    tex: chain(
-      partial(lossTex(ctx), nodeTex(ctx, l, j)),
-      named,
-      sumTex(numbers, digits),
-      evaluatedTerms(numbers, digits),
-      formatNumber(value, ctx.digits),
-    ),
+    tex,
     terms: numbers,
     value,
     quantity: { kind: 'dLda', l, j, sample: s },

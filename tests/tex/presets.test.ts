@@ -63,7 +63,8 @@ describe("Mazur's step-by-step example", () => {
     );
     [0.036350306, 0.241300709, 0.05].forEach((x, k) => expect(line.factors![k]).toBeCloseTo(x, 9));
     expect(texts(section(d, 'Recursive form'))).toEqual([
-      String.raw`\frac{\partial L}{\partial h_{1}} = w_{5}\,\delta_{o_{1}} + w_{7}\,\delta_{o_{2}} = 0.4\cdot 0.138499 + 0.5\cdot (-0.0380982) = 0.0553994 + (-0.0190491) = 0.0363503`,
+      // the terms evaluated (Mazur's 0.055399425 + (−0.019049119)) on a second row
+      String.raw`\begin{aligned}\frac{\partial L}{\partial h_{1}} &= w_{5}\,\delta_{o_{1}} + w_{7}\,\delta_{o_{2}} = 0.4\cdot 0.138499 + 0.5\cdot (-0.0380982) \\ &= 0.0553994 + (-0.0190491) = 0.0363503\end{aligned}`,
       String.raw`\delta_{o_{1}} = \frac{\partial L}{\partial z_{o_{1}}} = \frac{\partial L}{\partial o_{1}}\cdot \frac{\partial o_{1}}{\partial z_{o_{1}}} = 0.741365\cdot 0.186816 = 0.138499`,
       String.raw`\delta_{o_{2}} = \frac{\partial L}{\partial z_{o_{2}}} = \frac{\partial L}{\partial o_{2}}\cdot \frac{\partial o_{2}}{\partial z_{o_{2}}} = -0.217072\cdot 0.17551 = -0.0380982`,
     ]);
@@ -269,7 +270,7 @@ describe('buildDerivation', () => {
     expect(d.title).toBe('Input i₁');
     expect(section(d, 'Input')[0].tex).toBe('i_{1} = 0.05');
     expect(section(d, 'Gradient with respect to the input')[0].tex).toMatch(
-      /^\\frac\{\\partial L\}\{\\partial i_\{1\}\} = w_\{1\}\\,\\delta_\{h_\{1\}\} \+ w_\{3\}\\,\\delta_\{h_\{2\}\} = /,
+      /^\\begin\{aligned\}\\frac\{\\partial L\}\{\\partial i_\{1\}\} &= w_\{1\}\\,\\delta_\{h_\{1\}\} \+ w_\{3\}\\,\\delta_\{h_\{2\}\} = /,
     );
   });
 
