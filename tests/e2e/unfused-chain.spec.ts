@@ -22,7 +22,7 @@ async function sectionTexts(page: Page, heading: string): Promise<string[]> {
       for (const line of Array.from(section.querySelectorAll('.math-line'))) {
         out.push(
           Array.from(line.querySelectorAll('.katex-html'))
-            .map((k) => (k.textContent ?? '').replace(/−/g, '-').replace(/\s+/g, ''))
+            .map((k) => (k.textContent ?? '').replace(/−/g, '-').replace(/[\s\u200b]+/g, ''))
             .join(' '),
         );
       }
