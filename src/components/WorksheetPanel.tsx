@@ -1,6 +1,9 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { formatValue, precisionName } from '../core/format-number.ts';
 import { checkAnswer, eventValue, isAnswerReadable } from '../core/worksheet.ts';
+import { gradeInOrder } from '../core/worksheet-grade.ts';
+import type { StepEvent } from '../core/step-plan.ts';
+import { describeGrade, eventName } from '../view/describe-grade.ts';
 import { withNotation } from '../core/notation-labels.ts';
 import { describeEvent } from '../view/describe-event.ts';
 import { eventHint } from '../view/worksheet-hint.ts';
@@ -12,6 +15,9 @@ interface Feedback {
   readonly kind: 'right' | 'wrong' | 'revealed' | 'unreadable';
   readonly text: string;
 }
+
+/** How many blanks "Predict ahead" lays out at once. */
+const PREDICT_AHEAD = 6;
 
 interface Tally {
   readonly right: number;
@@ -36,6 +42,11 @@ export function WorksheetPanel() {
   const named = withNotation(s.scenario, notation);
   const [tally, setTally] = useState<Tally>({ right: 0, tried: 0 });
   const [feedback, setFeedback] = useState<Feedback | null>(null);
+  // Predict ahead: several blanks typed at once, then marked in computation order. The typed
+  // texts are kept by position, so what the student wrote after a wrong one is not lost.
+  const [predicting, setPredicting] = useState(false);
+  const [predictions, setPredictions] = useState<Readonly<Record<number, string>>>({});
+  const [stoppedAt, setStoppedAt] = useState<number | null>(null);
   // The student steps by answering: a worksheet does not play by itself.
   useEffect(() => store.getState().setPlaying(false), [store]);
   const state = store.getState();
@@ -67,6 +78,22 @@ export function WorksheetPanel() {
       });
     }
   };
+  const ahead = plan.events.slice(s.position, s.position + PREDICT_AHEAD);
+  const checkAhead = (): void => {
+    const texts = ahead.map((_, k) => predictions[s.position + k] ?? '');
+    const truths = ahead.map((e) => eventValue(model, it, e, s.sample));
+    const grade = gradeInOrder(texts, truths, s.precision);
+    const right = grade.kind === 'all-right' ? grade.count : grade.index;
+    const tried = right + (grade.kind === 'stop' && grade.reason === 'wrong' ? 1 : 0);
+    setTally((t) => ({ right: t.right + right, tried: t.tried + tried }));
+    setFeedback({
+      kind: grade.kind === 'all-right' ? 'right' : grade.reason === 'wrong' ? 'wrong' : 'unreadable',
+      text: describeGrade(named, ahead, grade),
+    });
+    setStoppedAt(grade.kind === 'stop' ? s.position + grade.index : null);
+    // The values before the first wrong one are right: the diagram shows them.
+    for (let k = 0; k < right; k++) store.getState().advanceWorksheet();
+  };
   const reveal = (): void => {
     if (!event) return;
     setFeedback({
@@ -79,7 +106,20 @@ export function WorksheetPanel() {
   return (
     <section className="worksheet-panel" aria-label="Worksheet" data-testid="worksheet-panel">
       <strong className="worksheet-title">Worksheet</strong>
-      {event ? (
+      {event && predicting ? (
+        <PredictAhead
+          start={s.position}
+          total={total}
+          events={ahead}
+          names={ahead.map((e) => eventName(named, e))}
+          prompts={ahead.map((e) => describeEvent(named, e))}
+          texts={predictions}
+          stoppedAt={stoppedAt}
+          onChange={(position, text) => setPredictions((p) => ({ ...p, [position]: text }))}
+          onCheck={checkAhead}
+          onReveal={reveal}
+        />
+      ) : event ? (
         <WorksheetBlank
           key={s.position}
           index={s.position}
@@ -93,6 +133,17 @@ export function WorksheetPanel() {
         <span className="worksheet-prompt" data-testid="worksheet-done">
           All {total} blanks done. “Next iteration” starts a new worksheet.
         </span>
+      )}
+      {event && (
+        <button
+          type="button"
+          aria-pressed={predicting}
+          onClick={() => setPredicting(!predicting)}
+          data-testid="worksheet-predict-toggle"
+          title="Predict the next values at once, then have them marked in computation order: the first wrong one is pointed out"
+        >
+          Predict ahead
+        </button>
       )}
       <span
         className="worksheet-tally"
@@ -185,6 +236,77 @@ function WorksheetBlank({ index, total, prompt, hint, onAnswer, onReveal }: Blan
           {hint}
         </span>
       )}
+    </form>
+  );
+}
+
+interface PredictProps {
+  readonly start: number;
+  readonly total: number;
+  readonly events: readonly StepEvent[];
+  /** short names for the row labels */
+  readonly names: readonly string[];
+  /** what each blank computes, for its field's accessible name */
+  readonly prompts: readonly string[];
+  readonly texts: Readonly<Record<number, string>>;
+  /** the position where the last marking stopped, shown as invalid */
+  readonly stoppedAt: number | null;
+  onChange(position: number, text: string): void;
+  onCheck(): void;
+  onReveal(): void;
+}
+
+/** The next blanks side by side: the student predicts them all, then checks them in order. */
+function PredictAhead({
+  start,
+  total,
+  events,
+  names,
+  prompts,
+  texts,
+  stoppedAt,
+  onChange,
+  onCheck,
+  onReveal,
+}: PredictProps) {
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    onCheck();
+  };
+  return (
+    <form className="worksheet-predict" onSubmit={submit} data-testid="worksheet-predict">
+      <ol className="worksheet-predict-list" start={start + 1}>
+        {events.map((_, k) => {
+          const position = start + k;
+          return (
+            <li key={position}>
+              <label>
+                <span className="step-count">
+                  {position + 1}/{total}
+                </span>{' '}
+                {names[k]} ={' '}
+                <input
+                  type="text"
+                  inputMode="decimal"
+                  autoComplete="off"
+                  spellCheck={false}
+                  value={texts[position] ?? ''}
+                  onChange={(e) => onChange(position, e.target.value)}
+                  aria-label={`Your value of ${prompts[k]}`}
+                  aria-invalid={stoppedAt === position ? true : undefined}
+                  data-testid="worksheet-predict-input"
+                />
+              </label>
+            </li>
+          );
+        })}
+      </ol>
+      <button type="submit" className="primary" data-testid="worksheet-predict-check">
+        Check in order
+      </button>
+      <button type="button" onClick={onReveal} data-testid="worksheet-reveal">
+        Reveal {names[0]}
+      </button>
     </form>
   );
 }

@@ -9,7 +9,7 @@ export type DeltaForm = 'chain' | 'softmax' | 'sigmoid-bce' | 'softmax-cross-ent
 export interface NodeFactors {
   readonly z: number;
   readonly a: number;
-  /** ∂a/∂z; NaN where the layer is softmax (a Jacobian, not one number) */
+  /** ∂a/∂z (a fused sigmoid's too: σ(1−σ), the factor the fusion cancels); NaN where the layer is softmax (a Jacobian, not one number) */
   readonly dadz: number;
   readonly dLda: number;
   readonly dLdz: number;
@@ -57,8 +57,32 @@ function deltaForm(model: Model, l: number): DeltaForm {
 export function nodeFactors(model: Model, pass: Workspace, s: number, l: number, j: number): NodeFactors {
   const k = s * model.nodeCount + model.nodeOffset[l] + j;
   const form = deltaForm(model, l);
-  const local = form === 'chain' ? dadz(model.act[l - 1], model.actParam[l - 1], pass.z[k], pass.a[k]) : NaN;
+  const local =
+    form === 'chain' || form === 'sigmoid-bce'
+      ? dadz(model.act[l - 1], model.actParam[l - 1], pass.z[k], pass.a[k])
+      : NaN;
   return { z: pass.z[k], a: pass.a[k], dadz: local, dLda: pass.dLda[k], dLdz: pass.dLdz[k], form };
+}
+
+/** One term ∂L/∂aⱼ · ∂aⱼ/∂zₖ of a softmax node's δₖ = Σⱼ ∂L/∂aⱼ ∂aⱼ/∂zₖ. */
+export interface JacobianTerm {
+  readonly j: number;
+  /** ∂L/∂aⱼ (unfused: the loss's own derivative at a fused output) */
+  readonly dLda: number;
+  /** ∂aⱼ/∂zₖ = aⱼ(𝟙[j=k] − aₖ) */
+  readonly dadz: number;
+}
+
+/** The column k of the softmax layer l's Jacobian, each entry with its ∂L/∂aⱼ: δₖ = Σⱼ ∂L/∂aⱼ · aⱼ(𝟙[j=k] − aₖ), sample s. */
+export function softmaxJacobianTerms(model: Model, pass: Workspace, s: number, l: number, k: number): JacobianTerm[] {
+  const row = s * model.nodeCount + model.nodeOffset[l];
+  const ak = pass.a[row + k];
+  const terms: JacobianTerm[] = [];
+  for (let j = 0; j < model.sizes[l]; j++) {
+    const aj = pass.a[row + j];
+    terms.push({ j, dLda: pass.dLda[row + j], dadz: j === k ? aj * (1 - ak) : -aj * ak });
+  }
+  return terms;
 }
 
 /** The chain-rule factors of weights[l][j][i] for sample s: ∂L/∂w = ∂L/∂aⱼ · ∂aⱼ/∂zⱼ · aᵢ. */

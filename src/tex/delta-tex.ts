@@ -1,7 +1,7 @@
 import { nodeFactors, recursiveTerms } from '../core/chain-rule.ts';
 import { LOSS } from '../core/model.ts';
 import { dadzLine } from './activation-tex.ts';
-import { chain, joinProduct, joinSum, sumTex } from './arithmetic-tex.ts';
+import { chain, joinProduct, joinSum, MAX_SHOWN_TERMS, sumTex } from './arithmetic-tex.ts';
 import {
   deltaTex,
   lossTex,
@@ -135,6 +135,22 @@ export function outputGradientLine(ctx: TexContext, s: number, k: number): Line 
   }
 }
 
+/**
+ * Each product of a sum evaluated, joined by + with a negative one in parentheses, as the
+ * tutorials write it (Mazur's 0.055399425 + (−0.019049119)); '' for one term or a sum too
+ * long to show whole.
+ */
+export function evaluatedTerms(terms: readonly (readonly number[])[], digits: number): string {
+  if (terms.length < 2 || terms.length > MAX_SHOWN_TERMS) return '';
+  return terms
+    .map((t, k) => {
+      let p = 1;
+      for (const x of t) p *= x;
+      return k === 0 ? formatNumber(p, digits) : formatOperand(p, digits);
+    })
+    .join(' + ');
+}
+
 /** ∂L/∂aⱼ = Σₖ wₖⱼ δₖ of node j of layer l < depth for batch sample s, named and with numbers. */
 export function recursiveLine(ctx: TexContext, s: number, l: number, j: number): Line {
   const terms = recursiveTerms(ctx.model, ctx.iteration.params, ctx.iteration.pass, s, l, j);
@@ -145,13 +161,15 @@ export function recursiveLine(ctx: TexContext, s: number, l: number, j: number):
     ctx.digits,
   );
   const named = joinSum(terms.map((t) => String.raw`${weightTex(ctx, l, t.k, j)}\,${deltaTex(ctx, l + 1, t.k)}`));
+  const lhs = partial(lossTex(ctx), nodeTex(ctx, l, j));
+  const evaluated = evaluatedTerms(numbers, digits);
+  const result = formatNumber(value, ctx.digits);
+  // With its terms evaluated the line gets long: the evaluation goes on a second row.
+  const tex = evaluated
+    ? String.raw`\begin{aligned}${lhs} &= ${chain(named, sumTex(numbers, digits))} \\ &= ${chain(evaluated, result)}\end{aligned}`
+    : chain(lhs, named, sumTex(numbers, digits), result);
   return {
-    tex: chain(
-      partial(lossTex(ctx), nodeTex(ctx, l, j)),
-      named,
-      sumTex(numbers, digits),
-      formatNumber(value, ctx.digits),
-    ),
+    tex,
     terms: numbers,
     value,
     quantity: { kind: 'dLda', l, j, sample: s },

@@ -18,6 +18,8 @@ export type Quantity =
     }
   | { readonly kind: 'dLdb'; readonly l: number; readonly j: number; readonly sample: number | 'batch' }
   | { readonly kind: 'sample-loss'; readonly sample: number }
+  /** output k's term of the sample's loss (Mazur's E_o1 is k = 0) */
+  | { readonly kind: 'loss-term'; readonly sample: number; readonly k: number }
   | { readonly kind: 'loss' }
   | { readonly kind: 'weight-after'; readonly l: number; readonly j: number; readonly i: number }
   | { readonly kind: 'bias-after'; readonly l: number; readonly j: number };

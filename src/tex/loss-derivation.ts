@@ -4,6 +4,7 @@ import { chain, elide, joinSum, sumTex } from './arithmetic-tex.ts';
 import { lossTex, nodeIndex, nodeTex, targetTex, type TexContext } from './context.ts';
 import { digitsForDifference, digitsForSum, formatNumber, formatOperand } from './format-number.ts';
 import type { Line, Section } from './line.ts';
+import { lossTermLines } from './loss-terms-tex.ts';
 
 /** Per-sample lines are shown for every sample of a batch up to this size, else for the selected one. */
 const MAX_SAMPLE_LINES = 8;
@@ -177,8 +178,11 @@ export function lossSections(ctx: TexContext, sample: number): Section[] {
   const n = ctx.iteration.count;
   const shown = n <= MAX_SAMPLE_LINES ? Array.from({ length: n }, (_, s) => s) : [sample];
   const penalty = penaltyLines(ctx);
+  const terms = lossTermLines(ctx, sample);
+  const which = n > 1 ? ` (sample ${sample + 1} of ${n})` : '';
   return [
     { heading: 'Loss of each sample', lines: [lossFormulaLine(ctx), ...shown.map((s) => sampleLossLine(ctx, s))] },
+    ...(terms === null ? [] : [{ heading: `Each output's term of the loss${which}`, lines: terms }]),
     {
       heading: ctx.model.meanReduction ? 'Reduction: mean over the batch' : 'Reduction: sum over the batch',
       lines: [reductionLine(ctx)],

@@ -6,6 +6,7 @@ import { deltaDetailLines, deltaLines } from './delta-tex.ts';
 import { digitsForSum, formatNumber } from './format-number.ts';
 import type { Line, Section } from './line.ts';
 import { recursiveLines } from './param-gradient.ts';
+import { unfusedLines } from './unfused-chain-tex.ts';
 
 /** zⱼ = Σᵢ wⱼᵢ aᵢ + bⱼ of node j of layer l ≥ 1 for batch sample s, named and with numbers. */
 export function preActivationLine(ctx: TexContext, s: number, l: number, j: number): Line {
@@ -65,7 +66,10 @@ export function nodeSections(ctx: TexContext, s: number, l: number, j: number): 
     { heading: `Forward${which}`, lines: [preActivationLine(ctx, s, l, j), activationLine(ctx, s, l, j)] },
   ];
   if (l === ctx.model.depth) {
-    sections.push({ heading: 'Backward: δ = ∂L/∂z', lines: deltaDetailLines(ctx, s, l, j) });
+    sections.push({
+      heading: 'Backward: δ = ∂L/∂z',
+      lines: [...unfusedLines(ctx, s, l, j), ...deltaDetailLines(ctx, s, l, j)],
+    });
     return sections;
   }
   sections.push({ heading: 'Backward: ∂L/∂a from the next layer', lines: recursiveLines(ctx, l, j, s) ?? [] });

@@ -15,9 +15,10 @@ import {
   zTex,
   type TexContext,
 } from './context.ts';
-import { deltaLines, outputGradientLine, recursiveLine } from './delta-tex.ts';
+import { deltaLines, evaluatedTerms, outputGradientLine, recursiveLine } from './delta-tex.ts';
 import { digitsForSum, formatNumber } from './format-number.ts';
 import type { Line, Quantity, Section } from './line.ts';
+import { unfusedLines } from './unfused-chain-tex.ts';
 
 /** A weight or a bias: what the gradient sections are about. */
 export type ParamSelection = Extract<Selection, { kind: 'edge' | 'bias' }>;
@@ -129,7 +130,8 @@ export function factorLines(ctx: TexContext, p: ParamSelection, s: number): Line
     if (local) lines.push(local);
   } else {
     if (form === 'softmax' && atOutput) lines.push(outputGradientLine(ctx, s, j));
-    lines.push(...deltaLines(ctx, s, layer, j));
+    // a fused output shows its chain before the fusion first (the tutorials' order)
+    lines.push(...unfusedLines(ctx, s, layer, j), ...deltaLines(ctx, s, layer, j));
   }
   lines.push(dzdLine(ctx, view, p, s));
   return lines;
@@ -206,16 +208,32 @@ export function pathLines(ctx: TexContext, p: ParamSelection, s: number): Line[]
   const symbolRows = expanded.map((e, k) => (k === 0 ? '' : ' + ') + e.tex.join(String.raw`\,`));
   const numberRows = expanded.map((e, k) => termTex(e.numbers, digits, k === 0));
   const value = view.contribution(s);
-  return [
+  const result = ` = ${formatNumber(value, ctx.digits)}`;
+  // each path's product evaluated, as the tutorials write it: 8·[3 + 2]·…, (0.055399 + (−0.019049))·…
+  const evaluated = evaluatedTerms(
+    paths.map((path) => [path.value]),
+    digits,
+  );
+  const lines: Line[] = [
     { tex: groupedSum(`${gradientLhs(ctx, view, s)} = `, symbolRows, symbolTail) },
     {
-      tex: groupedSum('= ', numberRows, `${numberTail} = ${formatNumber(value, ctx.digits)}`),
+      tex: groupedSum('= ', numberRows, `${numberTail}${evaluated ? '' : result}`),
       factors: outside,
       terms: expanded.map((e) => e.numbers),
       value,
       quantity: view.quantity(s),
     },
   ];
+  if (evaluated) {
+    lines.push({
+      tex: String.raw`= \Bigl(${evaluated}\Bigr)${numberTail}${result}`,
+      factors: outside,
+      terms: paths.map((path) => [path.value]),
+      value,
+      quantity: view.quantity(s),
+    });
+  }
+  return lines;
 }
 
 /** ∂L/∂θ over the batch: the samples' terms δⱼ·∂z/∂θ, which already carry the 1/N of a mean, added up. */

@@ -1,6 +1,7 @@
 import { DEFAULT_PRECISION, type Precision } from '../core/format-number.ts';
 import type { Compiled } from '../core/compile.ts';
 import type { Iteration } from '../core/iteration.ts';
+import { outputLossTerm } from '../core/loss.ts';
 import { ACT, LOSS, type Model } from '../core/model.ts';
 import { biasName, nameToText, nodeName, targetName, weightName } from '../core/notation.ts';
 import { biasMark, marked, weightMark } from '../core/shared-names.ts';
@@ -91,6 +92,8 @@ export interface LossView {
   readonly value: number;
   /** the selected sample's own loss */
   readonly sampleValue: number;
+  /** each output's term of the selected sample's loss (Mazur's E_o1, E_o2); empty for one output or more than 8 */
+  readonly terms: readonly { readonly name: string; readonly value: number }[];
   readonly known: boolean;
   readonly current: boolean;
   readonly selected: boolean;
@@ -337,6 +340,7 @@ export function buildNetworkViewModel(input: NetworkViewInput): NetworkViewModel
       name: 'L',
       value: pass.loss,
       sampleValue: pass.sampleLoss[sample],
+      terms: lossTerms(model, pass.a, data.y, row + nodeOffset[depth], (iteration.start + sample) * nOut, names),
       known: plan.lossAt < position,
       current: lossCurrent,
       selected: sel !== null && sel.kind === 'loss',
@@ -351,6 +355,27 @@ export function buildNetworkViewModel(input: NetworkViewInput): NetworkViewModel
     precision: input.precision ?? DEFAULT_PRECISION,
     lossFunction: LOSS_LABEL[model.loss] ?? '',
   };
+}
+
+/** Output k's term of one sample's loss for each output, by the output's name; empty for one output or more than 8. */
+function lossTerms(
+  model: Model,
+  a: Float64Array,
+  y: Float64Array,
+  aOff: number,
+  yOff: number,
+  names: NetworkNames,
+): { name: string; value: number }[] {
+  const K = model.sizes[model.depth];
+  if (K < 2 || K > 8) return [];
+  const out: { name: string; value: number }[] = [];
+  for (let k = 0; k < K; k++) {
+    out.push({
+      name: names.nodes[model.nodeOffset[model.depth] + k],
+      value: outputLossTerm(model.loss, a[aOff + k], y[yOff + k], K),
+    });
+  }
+  return out;
 }
 
 /** The longest name of a weight or bias, in UTF-16 units (labels reserve room for it). */

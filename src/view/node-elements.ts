@@ -267,11 +267,18 @@ export function updateLoss(rec: LossRecord, loss: LossView, lossFunction: string
     rec.valueText.textContent = text;
     rec.text = text;
   }
-  const ariaKey = `${ctx.precision}|${loss.value}|${+loss.known}${+loss.current}${+loss.selected}|${lossFunction}`;
+  const ariaKey = `${ctx.precision}|${loss.value}|${loss.sampleValue}|${+loss.known}${+loss.current}${+loss.selected}|${lossFunction}`;
   if (ariaKey !== rec.ariaKey) {
     rec.aria = lossAriaLabel(loss, lossFunction, ctx.precision);
     g.setAttribute('aria-label', rec.aria);
-    setTooltip(g, lossAriaLabel(loss, lossFunction, 'full'));
+    // each output's term of the sample's loss, as the tutorials add them (Mazur's E_o1 + E_o2)
+    const terms =
+      loss.known && loss.terms.length > 0
+        ? `\nthe sample's loss, output by output: ${loss.terms.map((t) => `l(${t.name})`).join(' + ')} = ${loss.terms
+            .map((t) => formatNumber(t.value, 'full'))
+            .join(' + ')} = ${formatNumber(loss.sampleValue, 'full')}`
+        : '';
+    setTooltip(g, lossAriaLabel(loss, lossFunction, 'full') + terms);
     rec.ariaKey = ariaKey;
   }
 }

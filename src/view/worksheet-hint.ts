@@ -1,8 +1,11 @@
-import { biasName, nameToText, nodeName, weightName } from '../core/notation.ts';
+import { biasName, nameToText, nodeName, targetName, weightName } from '../core/notation.ts';
 import type { Scenario } from '../core/scenario.ts';
 import type { StepEvent } from '../core/step-plan.ts';
 
-type HintScenario = Pick<Scenario, 'layers' | 'weightLabels' | 'biasLabels' | 'loss' | 'reduction' | 'optimizer'>;
+type HintScenario = Pick<
+  Scenario,
+  'layers' | 'weightLabels' | 'biasLabels' | 'loss' | 'reduction' | 'optimizer' | 'data' | 'batchSize'
+>;
 
 const ACTIVATION_FORMULAS: Readonly<Record<string, string>> = {
   identity: 'z',
@@ -25,6 +28,34 @@ const LOSS_FORMULAS: Readonly<Record<string, string>> = {
 function layerHasBias(s: HintScenario, l: number): boolean {
   const layer = s.layers[l];
   return layer !== undefined && 'bias' in layer && layer.bias;
+}
+
+function activationType(s: HintScenario, l: number): string {
+  const layer = s.layers[l];
+  return layer && 'activation' in layer ? layer.activation.type : 'identity';
+}
+
+/**
+ * δ of output j where the loss fuses with the activation (as the core's model does: sigmoid +
+ * bce, softmax + cross-entropy): ŷ − y, divided by what the loss averages over; null otherwise.
+ */
+function fusedDeltaHint(s: HintScenario, j: number): string | null {
+  const depth = s.layers.length - 1;
+  const type = activationType(s, depth);
+  const sigmoid = type === 'sigmoid' && s.loss === 'bce';
+  if (!sigmoid && !(type === 'softmax' && s.loss === 'cross-entropy')) return null;
+  const out = nameToText(nodeName(s, depth, j));
+  const target = nameToText(targetName(s, j));
+  const divisors: string[] = [];
+  const outputs = s.layers[depth]?.size ?? 1;
+  if (sigmoid && outputs > 1) divisors.push(`${outputs} (the outputs)`);
+  const batch = Math.min(s.batchSize ?? s.data.length, s.data.length);
+  if ((s.reduction ?? 'mean') === 'mean' && batch > 1) divisors.push('N, N the samples in the batch');
+  const difference = divisors.length ? `(${out} − ${target}) / ${divisors.join(' / ')}` : `${out} − ${target}`;
+  const why = sigmoid
+    ? `sigmoid and binary cross-entropy fused: ${out}(1 − ${out}) cancels against ∂L/∂${out}`
+    : `softmax and cross-entropy fused: Σ ∂L/∂ŷ · ∂ŷ/∂z over the softmax's Jacobian collapses to the difference`;
+  return `δ of ${out} = ${difference} (${why})`;
 }
 
 /**
@@ -51,7 +82,8 @@ export function eventHint(s: HintScenario, e: StepEvent): string {
     case 'loss':
       return `L = ${LOSS_FORMULAS[s.loss] ?? 'the loss'} for each sample, then the ${s.reduction ?? 'mean'} over the batch`;
     case 'delta': {
-      if (e.l === s.layers.length - 1) return `δ of ${node(e.l, e.j)} = ∂L/∂${node(e.l, e.j)} · φ′(z)`;
+      if (e.l === s.layers.length - 1)
+        return fusedDeltaHint(s, e.j) ?? `δ of ${node(e.l, e.j)} = ∂L/∂${node(e.l, e.j)} · φ′(z)`;
       const terms = Array.from(
         { length: size(e.l + 1) },
         (_, k) => `${nameToText(weightName(s, e.l, k, e.j))}·δ(${node(e.l + 1, k)})`,

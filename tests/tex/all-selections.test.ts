@@ -4,6 +4,7 @@ import { biasContribution, edgeFactors, nodeFactors } from '../../src/core/chain
 import { parseScenario } from '../../src/core/codec/index.ts';
 import { compileScenario, type Compiled } from '../../src/core/compile.ts';
 import { numericGradient } from '../../src/core/grad-check.ts';
+import { resolveQuantity } from '../../src/core/lesson-quantity.ts';
 import { runIteration, type Iteration } from '../../src/core/iteration.ts';
 import { biasIndex, weightIndex } from '../../src/core/model.ts';
 import type { Scenario } from '../../src/core/scenario.ts';
@@ -229,6 +230,11 @@ function coreValue(q: Quantity, compiled: Compiled, it: Iteration): number {
         : biasContribution(model, pass, q.sample, q.l, q.j);
     case 'sample-loss':
       return pass.sampleLoss[q.sample];
+    case 'loss-term': {
+      // the lesson resolver's own number for `loss-term:k` of the sample shown
+      const scenarioless = { compiled, iteration: it, sample: q.sample };
+      return resolveQuantity(scenarioless, { kind: 'loss-term', index: q.k });
+    }
     case 'loss':
       return pass.loss;
     case 'weight-after':

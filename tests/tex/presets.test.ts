@@ -63,13 +63,16 @@ describe("Mazur's step-by-step example", () => {
     );
     [0.036350306, 0.241300709, 0.05].forEach((x, k) => expect(line.factors![k]).toBeCloseTo(x, 9));
     expect(texts(section(d, 'Recursive form'))).toEqual([
-      String.raw`\frac{\partial L}{\partial h_{1}} = w_{5}\,\delta_{o_{1}} + w_{7}\,\delta_{o_{2}} = 0.4\cdot 0.138499 + 0.5\cdot (-0.0380982) = 0.0363503`,
+      // the terms evaluated (Mazur's 0.055399425 + (−0.019049119)) on a second row
+      String.raw`\begin{aligned}\frac{\partial L}{\partial h_{1}} &= w_{5}\,\delta_{o_{1}} + w_{7}\,\delta_{o_{2}} = 0.4\cdot 0.138499 + 0.5\cdot (-0.0380982) \\ &= 0.0553994 + (-0.0190491) = 0.0363503\end{aligned}`,
       String.raw`\delta_{o_{1}} = \frac{\partial L}{\partial z_{o_{1}}} = \frac{\partial L}{\partial o_{1}}\cdot \frac{\partial o_{1}}{\partial z_{o_{1}}} = 0.741365\cdot 0.186816 = 0.138499`,
       String.raw`\delta_{o_{2}} = \frac{\partial L}{\partial z_{o_{2}}} = \frac{\partial L}{\partial o_{2}}\cdot \frac{\partial o_{2}}{\partial z_{o_{2}}} = -0.217072\cdot 0.17551 = -0.0380982`,
     ]);
     expect(texts(section(d, 'Every path'))).toEqual([
       String.raw`\frac{\partial L}{\partial w_{1}} = \Bigl(\frac{\partial L}{\partial o_{1}}\,\frac{\partial o_{1}}{\partial z_{o_{1}}}\,w_{5} + \frac{\partial L}{\partial o_{2}}\,\frac{\partial o_{2}}{\partial z_{o_{2}}}\,w_{7}\Bigr)\cdot \frac{\partial h_{1}}{\partial z_{h_{1}}}\cdot \frac{\partial z_{h_{1}}}{\partial w_{1}}`,
-      String.raw`= \Bigl(0.741365\cdot 0.186816\cdot 0.4 - 0.217072\cdot 0.17551\cdot 0.5\Bigr)\cdot 0.241301\cdot 0.05 = 0.000438568`,
+      String.raw`= \Bigl(0.741365\cdot 0.186816\cdot 0.4 - 0.217072\cdot 0.17551\cdot 0.5\Bigr)\cdot 0.241301\cdot 0.05`,
+      // each path evaluated: Mazur's ∂E_o1/∂out_h1 + ∂E_o2/∂out_h1 = 0.055399425 + (−0.019049119)
+      String.raw`= \Bigl(0.0553994 + (-0.0190491)\Bigr)\cdot 0.241301\cdot 0.05 = 0.000438568`,
     ]);
     expect(section(d, 'Update')[1].value).toBeCloseTo(0.149780716, 9);
   });
@@ -130,8 +133,13 @@ describe('the little network of seed 001', () => {
       String.raw`\frac{\partial L}{\partial \mathrm{xh}_{1}} = \Bigl(\frac{\partial L}{\partial Y}\,\frac{\partial Y}{\partial z_{Y}}\,\mathrm{hy}_{1}\,\frac{\partial H_{21}}{\partial z_{H_{21}}}\,\mathrm{hh}_{1} + \frac{\partial L}{\partial Y}\,\frac{\partial Y}{\partial z_{Y}}\,\mathrm{hy}_{2}\,\frac{\partial H_{22}}{\partial z_{H_{22}}}\,\mathrm{hh}_{2}\Bigr)\cdot \frac{\partial H_{1}}{\partial z_{H_{1}}}\cdot \frac{\partial z_{H_{1}}}{\partial \mathrm{xh}_{1}}`,
     );
     expect(numeric.tex).toBe(
-      String.raw`= \Bigl(8\cdot 2\cdot 0.25\cdot 2\cdot 0.75 + 8\cdot 2\cdot 0.5\cdot 2\cdot 0.25\Bigr)\cdot 2\cdot 2 = 40`,
+      String.raw`= \Bigl(8\cdot 2\cdot 0.25\cdot 2\cdot 0.75 + 8\cdot 2\cdot 0.5\cdot 2\cdot 0.25\Bigr)\cdot 2\cdot 2`,
     );
+    // each path's product evaluated (the tutorial's 8·[3 + 2] with 8 taken in): 6 + 4
+    const evaluated = section(d, 'Every path')[2];
+    expect(evaluated.tex).toBe(String.raw`= \Bigl(6 + 4\Bigr)\cdot 2\cdot 2 = 40`);
+    expect(evaluated.terms).toEqual([[6], [4]]);
+    expect(evaluated.value).toBe(40);
     expect(numeric.terms).toEqual([
       [8, 2, 0.25, 2, 0.75],
       [8, 2, 0.5, 2, 0.25],
@@ -156,7 +164,8 @@ describe('the little network of seed 001', () => {
 describe('the by-hand 3-4-2-3 network', () => {
   it('shows the fused softmax + cross-entropy δ = ŷ − y, with t for targets where the outputs are named y', () => {
     const d = derive('by-hand-mlp', { kind: 'node', l: 3, j: 1 });
-    const [delta] = section(d, 'Backward');
+    // the unfused chain comes first; the fused δ is the section's last line
+    const delta = section(d, 'Backward').at(-1)!;
     expect(delta.tex).toBe(
       String.raw`\delta_{y_{2}} = \frac{\partial L}{\partial z_{y_{2}}} = y_{2} - t_{2} = 0.495463 - 1 = -0.504537`,
     );
@@ -225,7 +234,8 @@ describe('the walkthrough (six samples, mean)', () => {
     expect(section(d, 'Chain rule, sample 1 of 6')[0].tex).toBe(
       String.raw`\left.\frac{\partial L}{\partial \mathrm{EF}}\right|_{s=1} = \delta_{F}\cdot \frac{\partial z_{F}}{\partial \mathrm{EF}} = (-1.02403\times10^{-6})\cdot 6 = -6.14417\times10^{-6}`,
     );
-    expect(section(d, 'The factors')[0].tex).toBe(
+    // ∂L/∂F, ∂F/∂z and their product come first (the unfused chain), then the fused δ
+    expect(section(d, 'The factors')[3].tex).toBe(
       String.raw`\delta_{F} = \frac{\partial L}{\partial z_{F}} = \frac{1}{6}\,(F - y) = \frac{1}{6}\,(0.99999385583 - 1) = -1.02403\times10^{-6}`,
     );
     const [symbolic, numeric] = section(d, 'Over the batch (mean)');
@@ -260,7 +270,7 @@ describe('buildDerivation', () => {
     expect(d.title).toBe('Input i₁');
     expect(section(d, 'Input')[0].tex).toBe('i_{1} = 0.05');
     expect(section(d, 'Gradient with respect to the input')[0].tex).toMatch(
-      /^\\frac\{\\partial L\}\{\\partial i_\{1\}\} = w_\{1\}\\,\\delta_\{h_\{1\}\} \+ w_\{3\}\\,\\delta_\{h_\{2\}\} = /,
+      /^\\begin\{aligned\}\\frac\{\\partial L\}\{\\partial i_\{1\}\} &= w_\{1\}\\,\\delta_\{h_\{1\}\} \+ w_\{3\}\\,\\delta_\{h_\{2\}\} = /,
     );
   });
 

@@ -16,4 +16,20 @@ describe('eventHint', () => {
     expect(eventHint(mazur, { kind: 'bias-grad', l: 1, j: 1 })).toBe('∂L/∂b₂ = Σ over the batch of δ(o₂)');
     expect(eventHint(mazur, { kind: 'weight-update', l: 0, j: 0, i: 0 })).toBe('w₁ ← w₁ − η·∂L/∂w₁, with η = 0.5');
   });
+
+  it('hints a fused output with the fused form, never ∂L/∂ŷ · φ′(z)', () => {
+    const byHand = loadPreset('by-hand-mlp')!;
+    const softmax = eventHint(byHand, { kind: 'delta', l: 3, j: 1 });
+    expect(softmax).toBe(
+      "δ of y₂ = y₂ − t₂ (softmax and cross-entropy fused: Σ ∂L/∂ŷ · ∂ŷ/∂z over the softmax's Jacobian collapses to the difference)",
+    );
+    expect(softmax).not.toContain('φ′');
+    const walkthrough = loadPreset('walkthrough')!;
+    const sigmoid = eventHint(walkthrough, { kind: 'delta', l: 2, j: 0 });
+    expect(sigmoid).toBe(
+      'δ of F = (F − y) / N, N the samples in the batch (sigmoid and binary cross-entropy fused: F(1 − F) cancels against ∂L/∂F)',
+    );
+    // a hidden node of the same network keeps its chain
+    expect(eventHint(walkthrough, { kind: 'delta', l: 1, j: 0 })).toBe('δ of D = (DF·δ(F)) · φ′(z)');
+  });
 });
