@@ -77,3 +77,20 @@ test('J(w) for the selected weight: the oracle’s loss at w, its gradient as th
   expect(e.x1).toBeGreaterThan(-2);
   await expect(page.getByTestId('slope-plot-caption')).toContainText('At w₅ = −2: J = ');
 });
+
+test('seed 004’s lesson: the landscape first without J(w), then J(θ₁) with its slope and step', async ({ page }) => {
+  await openApp(page);
+  await page.getByTestId('preset-menu').selectOption('lesson:tanh-221');
+  await expect(page.getByTestId('landscape-panel')).toBeVisible();
+  await expect(page.getByTestId('slope-plot-hint')).toBeVisible();
+  await page.getByTestId('lesson-next').click();
+  const s = await readSlope(page);
+  // the preset landscape-local-minimum: θ₁ = −0.5, SGD with η = 0.1
+  expect(s.param).toBe('w:0');
+  expect(s.theta).toBe(-0.5);
+  expect(s.atTheta).toBe(s.loss);
+  expect(s.next).toBeCloseTo(-0.5 - 0.1 * s.slope, 14);
+  await expect(page.getByTestId('slope-plot-caption')).toContainText('Step: θ₁ − η·∂J/∂θ₁ = −0.5 − 0.1 ×');
+  await page.getByTestId('lesson-next').click();
+  await expect(page.getByTestId('slope-plot')).toHaveAttribute('data-param', 'w:0');
+});
