@@ -241,6 +241,21 @@ test.describe('following a lesson', () => {
   });
 });
 
+test('undo of a lesson’s opening closes it and gives back what it hid; redo opens it again', async ({ page }) => {
+  await openApp(page);
+  const before = await page.getByTestId('preset-menu').inputValue();
+  await page.getByTestId('preset-menu').selectOption('lesson:mazur');
+  await expect(page.getByTestId('lesson-panel')).toBeVisible();
+  await page.getByTestId('lesson-next').click();
+  await expect(page.getByTestId('lesson-panel')).toContainText('step 2 of');
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Control+z');
+  await expect(page.getByTestId('lesson-panel')).toHaveCount(0);
+  await expect(page.getByTestId('preset-menu')).toHaveValue(before);
+  await page.keyboard.press('Control+Shift+z');
+  await expect(page.getByTestId('lesson-panel')).toContainText('step 2 of');
+});
+
 test.describe('the lesson fits the screen', () => {
   for (const size of [
     { width: 1024, height: 768 },
