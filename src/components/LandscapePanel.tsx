@@ -1,11 +1,12 @@
 import { useMemo } from 'react';
 import { LandscapePlot } from './LandscapePlot.tsx';
+import { SlopePlot } from './SlopePlot.tsx';
 import { useAppStore } from './use-app-store.ts';
 
 const PATH_COLOR = '#ffffff';
 
 /**
- * The Landscape tab: the loss over two parameters with −∇, the optimizer's next step and
+ * The Landscape tab: J(θ) along the selected weight or bias with its slope and step, then the loss over two parameters with −∇, the optimizer's next step and
  * the path of the last training run (kept by the store, so a run made with this tab closed
  * shows too).
  */
@@ -14,6 +15,7 @@ export function LandscapePanel() {
   const paths = useMemo(() => [{ points: trainingPath, color: PATH_COLOR }], [trainingPath]);
   return (
     <aside className="math-panel panel landscape-panel" aria-label="Landscape" data-testid="landscape-panel">
+      <SlopePlot />
       <LandscapePlot
         paths={paths}
         showStep

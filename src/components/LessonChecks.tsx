@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { formatValue, precisionDigits } from '../core/format-number.ts';
 import type { LessonAsk, LessonCompare } from '../core/lesson.ts';
 import {
@@ -8,7 +8,8 @@ import {
   significantDigitOffset,
   type AnswerCheck,
 } from '../core/lesson-answer.ts';
-import { resolveQuantity } from '../core/lesson-quantity.ts';
+import { resolveQuantity, type QuantityContext } from '../core/lesson-quantity.ts';
+import { chainHasKind, roundedChainContext } from '../core/lesson-rounding.ts';
 import { quantityRefKey, quantityRefProblem, type QuantityRef } from '../core/quantity-ref.ts';
 import { quantityRefName } from '../core/quantity-name.ts';
 import { useNotation } from './notation-context.tsx';
@@ -37,8 +38,37 @@ function MarkedNumber({ text, digit, testId }: { text: string; digit: number | n
   );
 }
 
-/** One printed number beside the app's own, to the digits it was printed with, the first that differs marked in both. */
-function CompareRow({ entry }: { entry: LessonCompare }) {
+/** The value of `q` in the tutorial's rounded chain, or null where the chain has none of its own (what comes before ŷ is the app's). */
+function chainValue(chain: QuantityContext | null, q: QuantityRef): number | null {
+  if (chain === null || !chainHasKind(q.kind) || quantityRefProblem(chain.compiled.model, q) !== null) return null;
+  if (q.kind === 'a' && q.sel.l !== chain.compiled.model.depth) return null;
+  return resolveQuantity(chain, q);
+}
+
+/** A number with its first differing digit marked and a ✓ or ≠ verdict cell after it. */
+function Verdict({ differs, digits }: { differs: number | null; digits: number }) {
+  const verdict =
+    differs === null
+      ? `agree to ${digits} digit${digits === 1 ? '' : 's'}`
+      : `differ from the ${ordinal(differs)} significant digit`;
+  return (
+    <td
+      className={differs === null ? 'lesson-agree' : 'lesson-differ'}
+      data-testid="lesson-compare-verdict"
+      title={verdict}
+      aria-label={verdict}
+    >
+      {differs === null ? '✓' : `≠ ${ordinal(differs)}`}
+    </td>
+  );
+}
+
+/**
+ * One printed number beside the app's own, to the digits it was printed with, the first that
+ * differs marked in both; with a tutorial's rounding, also the value that follows from its
+ * rounded prediction (chain), so that a hand number off by the rounding is seen to be right.
+ */
+function CompareRow({ entry, chain }: { entry: LessonCompare; chain: QuantityContext | null | undefined }) {
   const app = useQuantity(entry.of);
   const precision = useAppStore((s) => s.precision);
   const digits = printedDigits(entry.value);
@@ -46,16 +76,16 @@ function CompareRow({ entry }: { entry: LessonCompare }) {
   const shown = Math.max(digits, precisionDigits(precision));
   const printedText = formatValue(entry.value, 'full');
   const appText = formatValue(app, shown);
-  const verdict =
-    differs === null
-      ? `agree to ${digits} digit${digits === 1 ? '' : 's'}`
-      : `differ from the ${ordinal(differs)} significant digit`;
+  const rounded = chain === undefined ? null : chainValue(chain, entry.of);
+  const roundedDiffers = rounded === null ? null : firstDifferingDigit(entry.value, rounded, digits);
+  const roundedText = rounded === null ? '' : formatValue(rounded, shown);
   return (
     <tr
       data-testid="lesson-compare"
       data-of={quantityRefKey(entry.of)}
       data-app={String(app)}
       data-printed={String(entry.value)}
+      {...(rounded === null ? {} : { 'data-rounded': String(rounded) })}
     >
       <th scope="row">{entry.label}</th>
       <td className="num">
@@ -64,20 +94,34 @@ function CompareRow({ entry }: { entry: LessonCompare }) {
       <td className="num" {...fullValueProps(app, appText)}>
         <MarkedNumber text={appText} digit={differs} testId="lesson-compare-app" />
       </td>
-      <td
-        className={differs === null ? 'lesson-agree' : 'lesson-differ'}
-        data-testid="lesson-compare-verdict"
-        title={verdict}
-        aria-label={verdict}
-      >
-        {differs === null ? '✓' : `≠ ${ordinal(differs)}`}
-      </td>
+      <Verdict differs={differs} digits={digits} />
+      {chain === undefined ? null : rounded === null ? (
+        <td className="num muted" colSpan={2} title="before the rounded prediction: the same as the app's">
+          =
+        </td>
+      ) : (
+        <>
+          <td className="num" {...fullValueProps(rounded, roundedText)}>
+            <MarkedNumber text={roundedText} digit={roundedDiffers} testId="lesson-compare-rounded" />
+          </td>
+          <Verdict differs={roundedDiffers} digits={digits} />
+        </>
+      )}
     </tr>
   );
 }
 
-/** A step's `compare`: the outside numbers beside the app's, with where they differ. */
+/**
+ * A step's `compare`: the outside numbers beside the app's, with where they differ. When the
+ * lesson printed a rounded prediction (lesson-rounding.ts), a second pair of columns shows what
+ * follows from that rounded ŷ, computed by the app.
+ */
 export function LessonCompareTable({ entries }: { entries: readonly LessonCompare[] }) {
+  const store = useAppStoreApi();
+  const lesson = useAppStore((s) => s.lesson);
+  const step = useAppStore((s) => s.lessonStep);
+  const ctx = useAppStore((s) => store.selectors.quantityContext(s));
+  const chain = useMemo(() => (lesson === null ? null : roundedChainContext(lesson, step, ctx)), [lesson, step, ctx]);
   return (
     <table className="lesson-compare">
       <thead>
@@ -88,11 +132,20 @@ export function LessonCompareTable({ entries }: { entries: readonly LessonCompar
           <th scope="col">
             <span className="visually-hidden">agreement</span>
           </th>
+          {chain === null ? null : (
+            <th
+              scope="col"
+              colSpan={2}
+              title="what follows from the tutorial's rounded prediction, computed by the app"
+            >
+              from its rounded ŷ
+            </th>
+          )}
         </tr>
       </thead>
       <tbody>
         {entries.map((entry, k) => (
-          <CompareRow key={k} entry={entry} />
+          <CompareRow key={k} entry={entry} chain={chain ?? undefined} />
         ))}
       </tbody>
     </table>

@@ -32,19 +32,23 @@ export function paramOptions(model: Model, s: Pick<Scenario, 'layers' | 'weightL
   return out;
 }
 
+/** The key ("w:k", "b:k") of the selected weight or bias; null when the selection is not a parameter. */
+export function selectedParamKey(model: Model, sel: Selection | null): string | null {
+  if (sel?.kind === 'edge') return `w:${model.weightOffset[sel.l] + sel.j * model.sizes[sel.l] + sel.i}`;
+  if (sel?.kind === 'bias' && model.hasBias[sel.l]) return `b:${model.biasOffset[sel.l] + sel.j}`;
+  return null;
+}
+
 /** The default pair: the selected weight or bias and the one after it (wrapping); the first two otherwise. */
 export function defaultPair(model: Model, options: readonly ParamOption[], sel: Selection | null): [string, string] {
-  let first = 0;
-  if (sel?.kind === 'edge')
-    first = Math.max(
-      0,
-      options.findIndex((o) => o.key === `w:${model.weightOffset[sel.l] + sel.j * model.sizes[sel.l] + sel.i}`),
-    );
-  else if (sel?.kind === 'bias')
-    first = Math.max(
-      0,
-      options.findIndex((o) => o.key === `b:${model.biasOffset[sel.l] + sel.j}`),
-    );
+  const key = selectedParamKey(model, sel);
+  const first =
+    key === null
+      ? 0
+      : Math.max(
+          0,
+          options.findIndex((o) => o.key === key),
+        );
   const a = options[first]?.key ?? 'w:0';
   const b = options[(first + 1) % Math.max(1, options.length)]?.key ?? a;
   return [a, b];

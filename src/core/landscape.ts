@@ -101,6 +101,32 @@ export function createLossGridJob(
   step = 0,
 ): LossGridJob {
   const n = Math.max(2, Math.floor(resolution));
+  return createJob(compiled, params, p1, p2, axis(win.cx, win.rx, n), axis(win.cy, win.ry, n), step);
+}
+
+/**
+ * A job for J(θ) = L(θ = xs[k]) of batch `step` along one parameter, every other one fixed:
+ * a grid of one row (θ₂ = θ₁, at the value it has), filled by fillLossGrid like the landscape.
+ */
+export function createLossCurveJob(
+  compiled: Compiled,
+  params: Params,
+  p: ParamRef,
+  xs: Float64Array,
+  step = 0,
+): LossGridJob {
+  return createJob(compiled, params, p, p, Float64Array.from(xs), Float64Array.of(paramValue(params, p)), step);
+}
+
+function createJob(
+  compiled: Compiled,
+  params: Params,
+  p1: ParamRef,
+  p2: ParamRef,
+  xs: Float64Array,
+  ys: Float64Array,
+  step: number,
+): LossGridJob {
   const { start, count } = batchRange(compiled.data.count, compiled.batchSize, step);
   return {
     compiled,
@@ -110,15 +136,7 @@ export function createLossGridJob(
     p2,
     start,
     count,
-    grid: {
-      nx: n,
-      ny: n,
-      xs: axis(win.cx, win.rx, n),
-      ys: axis(win.cy, win.ry, n),
-      values: new Float64Array(n * n),
-      min: NaN,
-      max: NaN,
-    },
+    grid: { nx: xs.length, ny: ys.length, xs, ys, values: new Float64Array(xs.length * ys.length), min: NaN, max: NaN },
     filled: 0,
   };
 }
@@ -168,6 +186,19 @@ export function lossGrid(
   const job = createLossGridJob(compiled, params, p1, p2, win, resolution, step);
   fillLossGrid(job, job.grid.nx * job.grid.ny);
   return job.grid;
+}
+
+/** J(θ) = L(θ = xs[k]) of batch `step` along parameter `p`, every other parameter as in `params` (one row of a landscape). */
+export function lossCurve(compiled: Compiled, params: Params, p: ParamRef, xs: Float64Array, step = 0): LossGrid {
+  const job = createLossCurveJob(compiled, params, p, xs, step);
+  fillLossGrid(job, xs.length);
+  return job.grid;
+}
+
+/** The stretch of one parameter J(θ) is drawn over: centred on θ, ±r at least, and wide enough to hold `next` (the step's end) with a margin. */
+export function curveWindow(theta: number, next: number, r = 1): { c: number; r: number } {
+  const reach = Number.isFinite(next) ? Math.abs(next - theta) * 1.25 : 0;
+  return { c: theta, r: Math.max(r, reach) };
 }
 
 /** The indices row·nx + col of the grid's strict local minima: interior points lower than all eight neighbours. */

@@ -11,4 +11,6 @@ export interface ActionContext {
   planLength(): number;
   /** the selected sample, kept inside the current batch */
   clampSample(s: AppInputs): number;
+  /** runs `change` as one undo entry, however many times it sets the store */
+  oneEntry(change: () => void): void;
 }

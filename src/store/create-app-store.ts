@@ -20,7 +20,7 @@ import { keepSettled } from './settled.ts';
 import { createLessonActions } from './lesson-actions.ts';
 import { createStepActions } from './step-actions.ts';
 import { createTrainingActions } from './training-actions.ts';
-import { createGesture, undoOptions, type TrackedInputs } from './undo.ts';
+import { asOneEntry, createGesture, undoOptions, type TrackedInputs } from './undo.ts';
 
 export interface AppStoreOptions {
   /** undo entries to start with, oldest first (a saved session set aside by a share link) */
@@ -108,7 +108,8 @@ export function createAppStore(initial: AppInputs & Partial<SessionInputs>, opti
           });
         };
 
-        const context: ActionContext = { set, get, selectors, planLength, clampSample };
+        const oneEntry = (change: () => void) => asOneEntry(history(), get, change);
+        const context: ActionContext = { set, get, selectors, planLength, clampSample, oneEntry };
         // the opening in progress (openWhenReady), so that Cancel or another opening stops it
         let openingJob: AbortController | null = null;
 

@@ -10,18 +10,22 @@ type LessonActions = Pick<
 >;
 
 /** Following a lesson step by step (lesson spec): its scenario, each step's view, its asks. */
-export function createLessonActions({ set, get, selectors }: ActionContext): LessonActions {
+export function createLessonActions({ set, get, selectors, oneEntry }: ActionContext): LessonActions {
   /** Shows step k of the open lesson: a new scenario where the step brings one, then the step's view. */
   const showStep = (k: number) => {
     const { lesson, lessonStep, lessonAnswered } = get();
     if (lesson === null) return;
     const step = clampStep(lesson, k);
     if (lessonStretch(lesson, step) !== lessonStretch(lesson, lessonStep)) {
-      // A step that brings its own scenario (or steps back before one): that scenario is loaded, undoably.
+      // A step that brings its own scenario (or steps back before one): that scenario is loaded,
+      // as one undo entry that returns to the step before.
       const { scenario, presetId } = lessonScenarioAt(lesson, step);
       const hidden = get().hidden;
-      get().loadScenario(scenario, presetId);
-      set({ lesson, lessonAnswered, hidden });
+      oneEntry(() => {
+        get().loadScenario(scenario, presetId);
+        set({ lesson, lessonStep: step, lessonAnswered, hidden, ...lessonStepView(get(), lesson, step) });
+      });
+      return;
     }
     set({ lessonStep: step, ...lessonStepView(get(), lesson, step) });
   };
@@ -42,9 +46,12 @@ export function createLessonActions({ set, get, selectors }: ActionContext): Les
     openLesson(lesson, step = 0, notice = null) {
       const k = clampStep(lesson, step);
       const { scenario, presetId } = lessonScenarioAt(lesson, k);
-      get().loadScenario(scenario, presetId, notice);
-      set({ lesson, lessonStep: k, lessonAnswered: answeredBefore(k), hidden: lesson.hide ?? [] });
-      set(lessonStepView(get(), lesson, k));
+      // One undo entry: undoing the opening closes the lesson and gives back what it hid.
+      oneEntry(() => {
+        get().loadScenario(scenario, presetId, notice);
+        set({ lesson, lessonStep: k, lessonAnswered: answeredBefore(k), hidden: lesson.hide ?? [] });
+        set(lessonStepView(get(), lesson, k));
+      });
     },
     lessonNext() {
       const { lesson, lessonStep, lessonAnswered } = get();

@@ -83,7 +83,8 @@ const SPEED = { min: 0.25, max: 200 } as const;
 const HASH_LIMIT = 2_000_000;
 
 /** What a saved session restores. */
-export interface SavedSession extends TrackedInputs {
+/** (the hidden controls are not saved: they follow from the lesson or the link on reading) */
+export interface SavedSession extends Omit<TrackedInputs, 'hidden'> {
   readonly position: number;
   readonly sample: number;
   readonly selection: Selection | null;

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import LZString from 'lz-string';
 import { parseQuantityRef } from '../../src/core/quantity-ref.ts';
-import { ORACLES, oracleBound } from '../helpers/lesson-oracle.ts';
+import { ORACLES, ROUNDED_ORACLES, oracleBound } from '../helpers/lesson-oracle.ts';
 import { locationHash, openApp, readCaption, typeInto } from './helpers/app.ts';
 import { edited, preset, trace } from './helpers/core.ts';
 import { test, expect } from './helpers/fixtures.ts';
@@ -241,6 +241,21 @@ test.describe('following a lesson', () => {
   });
 });
 
+test('undo of a lesson’s opening closes it and gives back what it hid; redo opens it again', async ({ page }) => {
+  await openApp(page);
+  const before = await page.getByTestId('preset-menu').inputValue();
+  await page.getByTestId('preset-menu').selectOption('lesson:mazur');
+  await expect(page.getByTestId('lesson-panel')).toBeVisible();
+  await page.getByTestId('lesson-next').click();
+  await expect(page.getByTestId('lesson-panel')).toContainText('step 2 of');
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Control+z');
+  await expect(page.getByTestId('lesson-panel')).toHaveCount(0);
+  await expect(page.getByTestId('preset-menu')).toHaveValue(before);
+  await page.keyboard.press('Control+Shift+z');
+  await expect(page.getByTestId('lesson-panel')).toContainText('step 2 of');
+});
+
 test.describe('the lesson fits the screen', () => {
   for (const size of [
     { width: 1024, height: 768 },
@@ -270,6 +285,7 @@ test.describe('every built-in lesson, walked to its end', () => {
       let stretch = 0;
       let sample = 0;
       let checked = 0;
+      let roundedChecked = 0;
       for (let k = 0; k < doc.steps.length; k++) {
         const step = doc.steps[k];
         if (k > 0 && step.scenario !== undefined) stretch++;
@@ -291,12 +307,30 @@ test.describe('every built-in lesson, walked to its end', () => {
             `${id} steps[${k}] ${c.of}: app ${app}, oracle ${oracle.value}`,
           ).toBeLessThanOrEqual(oracleBound(oracle));
           checked++;
+          // A tutorial's rounding: the value that follows from its rounded ŷ is the oracle's rounded chain,
+          // and the tutorial's printed number is that one.
+          const rounded = await row.getAttribute('data-rounded');
+          if (rounded !== null) {
+            const r = ROUNDED_ORACLES[id]?.(ref.ref, sample);
+            expect(r, `${id} steps[${k}] ${c.of}: a rounded chain only where the oracle has one`).toBeDefined();
+            if (r === undefined) continue;
+            expect(Math.abs(Number(rounded) - r.value), `${id} steps[${k}] ${c.of} rounded`).toBeLessThanOrEqual(
+              oracleBound(r),
+            );
+            expect(Math.abs(c.value - r.value), `${id} steps[${k}] ${c.of}: printed = rounded chain`).toBeLessThan(
+              1e-9,
+            );
+            roundedChecked++;
+          }
         }
         if (step.ask !== undefined) await page.getByTestId('lesson-ask-reveal').click();
         if (k < doc.steps.length - 1) await page.getByTestId('lesson-next').click();
       }
       await expect(page.getByTestId('lesson-next')).toBeDisabled();
       expect(checked).toBeGreaterThan(0);
+      // seed 003: every compare from the rounded prediction on has the rounded chain beside it
+      if (id in ROUNDED_ORACLES) expect(roundedChecked).toBeGreaterThanOrEqual(20);
+      else expect(roundedChecked).toBe(0);
     });
   }
 });

@@ -108,3 +108,17 @@ export const ORACLES: Record<string, OracleLookup[]> = {
 export function oracleBound(oracle: NonNullable<OracleValue>): number {
   return Math.max(oracle.tol.abs ?? 0, (oracle.tol.rel ?? 0) * Math.abs(oracle.value));
 }
+
+/** seed 003 with the exercise's rounded Ŷ: the oracle's rounded case, its ŷ the values it plugs in (its `output_override`). */
+const byHandRounded: OracleLookup = (q, s) => {
+  const c = oracleCase('seed003_aibyhand_mlp_tutorial_rounded.json');
+  const override = c.output_override as { layer: number; values: number[][] };
+  if (q.kind === 'a' && q.sel.l === override.layer) return { value: override.values[s][q.sel.j], tol: ONE_STEP };
+  return fromCase('seed003_aibyhand_mlp_tutorial_rounded.json')(q, s);
+};
+
+/**
+ * For a lesson that prints a tutorial's rounded prediction, the oracle of the values that follow
+ * from it (the compare table's "from its rounded ŷ" column); lessons without one are absent.
+ */
+export const ROUNDED_ORACLES: Record<string, OracleLookup> = { 'by-hand-mlp': byHandRounded };
