@@ -97,6 +97,7 @@ export function createNetworkView(svg: SVGSVGElement, callbacks: NetworkViewCall
   let highlightSet: ReadonlySet<string> = new Set();
   let dragging = false;
   let namesTimer: ReturnType<typeof setTimeout> | null = null;
+  let lastDragRender = 0;
 
   // ---- structure: joined by key, only when the shape changes ----
 
@@ -199,9 +200,16 @@ export function createNetworkView(svg: SVGSVGElement, callbacks: NetworkViewCall
     decor.update(vm, layout, geom);
   }
 
+  /** One timer per rest, not one per frame: when it fires early (the drag moved since), it waits out the rest. */
   function restartNamesTimer(): void {
-    if (namesTimer !== null) clearTimeout(namesTimer);
-    namesTimer = setTimeout(catchUpNames, NAMES_REST_MS);
+    lastDragRender = Date.now();
+    if (namesTimer === null) namesTimer = setTimeout(namesRest, NAMES_REST_MS);
+  }
+
+  function namesRest(): void {
+    const wait = lastDragRender + NAMES_REST_MS - Date.now();
+    if (dragging && wait > 0) namesTimer = setTimeout(namesRest, wait);
+    else catchUpNames();
   }
 
   function catchUpNames(): void {
