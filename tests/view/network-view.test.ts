@@ -543,7 +543,11 @@ describe('network view (DOM)', () => {
       const w1 = one('[data-edge="0:0:0"]');
       const w5 = one('[data-edge="1:0:0"]');
       const label = one('.bp-edge-label[data-sel="edge:1:0:0"]');
-      const names = () => [w1.getAttribute('aria-label'), w5.getAttribute('aria-label'), w5.querySelector('title')?.textContent];
+      const names = () => [
+        w1.getAttribute('aria-label'),
+        w5.getAttribute('aria-label'),
+        w5.querySelector('title')?.textContent,
+      ];
       const still = names();
       v.setDragging(true);
       v.update(at(0.25));
