@@ -189,6 +189,8 @@ function NodeEdgeDiagram() {
       { equalityFn: shallow, fireImmediately: true },
     );
     rerenderRef.current = render;
+    // While a value is dragged, the diagram's accessible names and tooltips wait for the drag to rest.
+    const undrag = store.subscribe((s) => s.scrubbing, view.setDragging, { fireImmediately: true });
     const unhover = store.subscribe(
       (s) => s.hover,
       (hover) => view.highlight(hover ? [selectionKey(hover)] : []),
@@ -214,6 +216,7 @@ function NodeEdgeDiagram() {
       { fireImmediately: true },
     );
     return () => {
+      undrag();
       unchars();
       unscale();
       observer.disconnect();

@@ -86,6 +86,11 @@ export interface RenderContext {
   readonly selectedNode: { readonly l: number; readonly j: number } | null;
   /** significant digits of every number drawn */
   readonly precision: Precision;
+  /**
+   * A drag is under way: accessible names and tooltips (full-precision text nobody reads mid-drag)
+   * wait, and catch up when the drag rests or ends; the numbers drawn never wait.
+   */
+  readonly deferNames: boolean;
   /** overlay groups: labels placed by the layout, and labels forced on top of them */
   readonly labelLayer: SVGGElement;
   readonly topLayer: SVGGElement;

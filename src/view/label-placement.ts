@@ -74,16 +74,24 @@ export const PAD_X = 3;
 const MAX_SEARCH = 200;
 /** What one overlap costs in the annealing, against a candidate's dislike (tens to a few hundred). */
 const OVERLAP = 400;
-const ANNEAL_STEPS_PER_LABEL = 300;
+const ANNEAL_STEPS_PER_LABEL = 600;
 const ANNEAL_STEPS_MAX = 20000;
 /** Annealing steps × labels, at most: the search's cost whatever the network. */
 const ANNEAL_WORK = 800000;
-/** Up to this many labels, the full search: every second position along a line, two rings of leaders, RESTARTS seeds. */
+/** Up to this many labels, the full search: every second position along a line, three rings of leaders, RESTARTS seeds. */
 const CLASSROOM = 60;
 /** Searches tried (each from its own seed) until one places every label. */
 const RESTARTS = 3;
+/**
+ * Up to this many labels (the classroom networks of issue 9: every preset, any network up to
+ * about 40 parameters), more searches: the densest of them fit the presentation mode's room
+ * only with some seeds. Each search of 40 labels costs some 10 ms; the placement runs once per
+ * shape, size, zoom and text size.
+ */
+const SMALL = 42;
+const SMALL_RESTARTS = 16;
 /** Candidate spots kept per label, best first. */
-const MAX_CANDIDATES = 400;
+const MAX_CANDIDATES = 600;
 /** Candidates tried when a label left out asks a placed one to move. */
 const FILL_CANDIDATES = 160;
 /** Candidates tried for the placed label asked to move. */
@@ -385,7 +393,8 @@ function solveOnce(items: readonly Item[], w: number, h: number, seed: number): 
 function solve(items: readonly Item[], w: number, h: number): Int32Array {
   let best: Int32Array | null = null;
   let bestScore = Infinity;
-  for (let r = 0; r < (items.length <= CLASSROOM ? RESTARTS : 1); r++) {
+  const restarts = items.length <= SMALL ? SMALL_RESTARTS : items.length <= CLASSROOM ? RESTARTS : 1;
+  for (let r = 0; r < restarts; r++) {
     const choice = solveOnce(items, w, h, 9 + r);
     let left = 0;
     let cost = 0;
@@ -539,8 +548,9 @@ export function placeLabels(g: NetworkLayout, o: LabelOptions = {}): LabelPlacem
       for (const fy of [-1, 1])
         for (const fx of [0, -0.5, 0.5, -1, 1]) shifts.push([fx * sx, fy * ty, 20 + Math.abs(fx) * 4]);
     // Off the line, joined to it by a leader: only when nothing on it fits (a high cost, growing with the leader).
+    // The third ring (a leader about a box wide) is what lets the densest presets keep every label in presentation mode.
     if (!large) {
-      for (const ring of classroom ? [1, 1.8] : [1]) {
+      for (const ring of classroom ? [1, 1.8, 2.6] : [1]) {
         for (let a = 0; a < 16; a++) {
           const ang = (a / 16) * 2 * Math.PI;
           const dx = Math.cos(ang) * ring * (box.w / 2 + 6 / k);

@@ -33,12 +33,20 @@ export interface NetworkView {
    * precision): label positions are recomputed when it changes, never when a value does.
    */
   setLabelChars(chars: number): void;
+  /**
+   * A drag of a value is under way (or over): while it is, accessible names and tooltips wait and
+   * catch up when the drag rests (NAMES_REST_MS without an update) or ends, so a drag's frame
+   * formats only the numbers drawn.
+   */
+  setDragging(on: boolean): void;
   /** Back to zoom 1, no pan. */
   resetZoom(): void;
   destroy(): void;
 }
 
 const DEFAULT_SIZE = { width: 800, height: 500 };
+/** How long a drag rests before the accessible names and tooltips catch up. */
+const NAMES_REST_MS = 250;
 
 /** The diagram of a network in `svg`: nodes, weights, biases and the loss, with zoom, pan, keyboard and pointer interaction. */
 export function createNetworkView(svg: SVGSVGElement, callbacks: NetworkViewCallbacks): NetworkView {
@@ -87,6 +95,9 @@ export function createNetworkView(svg: SVGSVGElement, callbacks: NetworkViewCall
   let hoverKey: string | null = null;
   let focusKey: string | null = null;
   let highlightSet: ReadonlySet<string> = new Set();
+  let dragging = false;
+  let namesTimer: ReturnType<typeof setTimeout> | null = null;
+  let lastDragRender = 0;
 
   // ---- structure: joined by key, only when the shape changes ----
 
@@ -170,6 +181,7 @@ export function createNetworkView(svg: SVGSVGElement, callbacks: NetworkViewCall
       scrubbable: callbacks.onScrub !== undefined,
       showZ: vm.showZ,
       precision: vm.precision,
+      deferNames: dragging && namesTimer !== null,
       labelLayer,
       topLayer,
       selectedNode: selectedNodeOf(vm),
@@ -179,12 +191,37 @@ export function createNetworkView(svg: SVGSVGElement, callbacks: NetworkViewCall
   function render(): void {
     const vm = model;
     if (!vm || !layout) return;
+    if (dragging) restartNamesTimer();
     const ctx = context(vm);
     for (let n = 0; n < nodeRecs.length; n++) updateNode(nodeRecs[n], vm.nodes[n], ctx);
     for (let e = 0; e < edgeRecs.length; e++) updateParam(edgeRecs[e], vm.edges[e], ctx);
     for (let b = 0; b < biasRecs.length; b++) updateParam(biasRecs[b], vm.biases[b], ctx);
     updateLoss(lossRec, vm.loss, vm.lossFunction, ctx);
     decor.update(vm, layout, geom);
+  }
+
+  /** One timer per rest, not one per frame: when it fires early (the drag moved since), it waits out the rest. */
+  function restartNamesTimer(): void {
+    lastDragRender = Date.now();
+    if (namesTimer === null) namesTimer = setTimeout(namesRest, NAMES_REST_MS);
+  }
+
+  function namesRest(): void {
+    const wait = lastDragRender + NAMES_REST_MS - Date.now();
+    if (dragging && wait > 0) namesTimer = setTimeout(namesRest, wait);
+    else catchUpNames();
+  }
+
+  function catchUpNames(): void {
+    if (namesTimer !== null) clearTimeout(namesTimer);
+    namesTimer = null;
+    const vm = model;
+    if (!vm || !layout) return;
+    const ctx = context(vm);
+    for (let n = 0; n < nodeRecs.length; n++) updateNode(nodeRecs[n], vm.nodes[n], ctx);
+    for (let e = 0; e < edgeRecs.length; e++) updateParam(edgeRecs[e], vm.edges[e], ctx);
+    for (let b = 0; b < biasRecs.length; b++) updateParam(biasRecs[b], vm.biases[b], ctx);
+    updateLoss(lossRec, vm.loss, vm.lossFunction, ctx);
   }
 
   function refresh(key: string | null): void {
@@ -316,11 +353,17 @@ export function createNetworkView(svg: SVGSVGElement, callbacks: NetworkViewCall
         render();
       }
     },
+    setDragging(on) {
+      if (on === dragging) return;
+      dragging = on;
+      if (!on && namesTimer !== null) catchUpNames();
+    },
     resetZoom() {
       select(svg).call(zoomer.transform, zoomIdentity);
     },
     destroy() {
       if (zoomFrame) caf(zoomFrame);
+      if (namesTimer !== null) clearTimeout(namesTimer);
       detach();
       select(svg).on('.zoom', null);
       for (const el of [bg, viewport, legend]) el.remove();

@@ -150,7 +150,7 @@ export function updateNode(rec: NodeRecord, n: NodeView, ctx: RenderContext): vo
   rec.flags = flags;
   // The accessible name depends on every number shown; a cheap key avoids re-formatting it.
   const ariaKey = `${ctx.precision}|${n.name}|${n.z}|${n.a}|${n.dLdz}|${n.dLda}|${n.target}|${+n.zKnown}${+n.aKnown}${+n.deltaKnown}${+n.current}${+n.selected}`;
-  if (ariaKey !== rec.ariaKey) {
+  if (ariaKey !== rec.ariaKey && !ctx.deferNames) {
     const aria = nodeAriaLabel(n, ctx.precision);
     if (aria !== rec.aria) {
       g.setAttribute('aria-label', aria);
@@ -268,7 +268,7 @@ export function updateLoss(rec: LossRecord, loss: LossView, lossFunction: string
     rec.text = text;
   }
   const ariaKey = `${ctx.precision}|${loss.value}|${loss.sampleValue}|${+loss.known}${+loss.current}${+loss.selected}|${lossFunction}`;
-  if (ariaKey !== rec.ariaKey) {
+  if (ariaKey !== rec.ariaKey && !ctx.deferNames) {
     rec.aria = lossAriaLabel(loss, lossFunction, ctx.precision);
     g.setAttribute('aria-label', rec.aria);
     // each output's term of the sample's loss, as the tutorials add them (Mazur's E_o1 + E_o2)

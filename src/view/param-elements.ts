@@ -57,6 +57,8 @@ export interface ParamRecord extends BaseRecord {
   tooltip: string;
   /** the precision the accessible name was written at */
   precision: Precision | null;
+  /** the accessible name and tooltip are behind the values (a drag deferred them) */
+  namesStale: boolean;
   name: string;
   value: number;
   after: number;
@@ -106,6 +108,7 @@ export function createParamRecord(g: SVGGElement, p: Param, selKey: string): Par
     aria: '',
     tooltip: '',
     precision: null,
+    namesStale: false,
     label: null,
     shown: false,
     labelStamp: -1,
@@ -232,7 +235,9 @@ export function updateParam(rec: ParamRecord, p: Param, ctx: RenderContext): voi
     contextFlags(ctx, rec.selKey);
   syncClasses(g, rec.flags, flags);
   rec.flags = flags;
-  if (ariaStale) {
+  ariaStale = ariaStale || rec.namesStale;
+  rec.namesStale = ariaStale && ctx.deferNames;
+  if (ariaStale && !ctx.deferNames) {
     rec.precision = ctx.precision;
     const aria = isEdge(p) ? edgeAriaLabel(p, ctx.precision) : biasAriaLabel(p as BiasView, ctx.precision);
     if (aria !== rec.aria) {

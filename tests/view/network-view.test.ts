@@ -520,4 +520,63 @@ describe('network view (DOM)', () => {
       expect(places()).toEqual(before);
     }
   });
+
+  it('during a drag draws every new number at once, and brings the accessible names and tooltips up to date when it rests or ends', () => {
+    vi.useFakeTimers();
+    try {
+      const { compiled, plan, scenario } = setup('mazur');
+      const at = (w0: number) => {
+        const params = { w: compiled.params.w.slice(), b: compiled.params.b.slice() };
+        params.w[0] = w0;
+        return buildNetworkViewModel({
+          scenario,
+          compiled,
+          iteration: runIteration(compiled, params),
+          plan,
+          position: plan.events.length,
+          sample: 0,
+          selection: null,
+        });
+      };
+      const { view: v } = mount();
+      v.update(at(0.15));
+      const w1 = one('[data-edge="0:0:0"]');
+      const w5 = one('[data-edge="1:0:0"]');
+      const label = one('.bp-edge-label[data-sel="edge:1:0:0"]');
+      const names = () => [
+        w1.getAttribute('aria-label'),
+        w5.getAttribute('aria-label'),
+        w5.querySelector('title')?.textContent,
+      ];
+      const still = names();
+      v.setDragging(true);
+      v.update(at(0.25));
+      // the drawn numbers follow the drag frame by frame
+      expect(w1.getAttribute('data-weight')).toBe('0.25');
+      const grad5 = Number(w5.getAttribute('data-grad'));
+      expect(label.textContent).toContain(`∇ ${grad5.toPrecision(4).replace('-', '−')}`);
+      // the names wait while the drag moves
+      expect(names()).toEqual(still);
+      vi.advanceTimersByTime(100);
+      v.update(at(0.35));
+      expect(names()).toEqual(still);
+      // a rest catches them up
+      vi.advanceTimersByTime(1000);
+      expect(w1.getAttribute('aria-label')).toContain('0.35');
+      expect(w5.querySelector('title')?.textContent).toContain(String(Number(w5.getAttribute('data-grad'))));
+      // and so does the drag's end, at once
+      v.update(at(0.45));
+      expect(w1.getAttribute('aria-label')).not.toContain('0.45');
+      v.setDragging(false);
+      expect(w1.getAttribute('aria-label')).toContain('0.45');
+      expect(one('[data-loss]').getAttribute('aria-label')).toContain(
+        `L = ${Number(one('[data-loss]').getAttribute('data-loss')).toPrecision(4)}`,
+      );
+      // not dragging: names are written with the numbers
+      v.update(at(0.55));
+      expect(w1.getAttribute('aria-label')).toContain('0.55');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
 });
