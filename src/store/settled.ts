@@ -11,6 +11,8 @@ import type { AppInputs } from './app-state.ts';
 export interface Settled {
   readonly scenario: AppInputs['scenario'];
   readonly optimizerState: AppInputs['optimizerState'];
+  /** the step position: a training run's first report moves it to the iteration's end, which would re-render every cell */
+  readonly position: AppInputs['position'];
 }
 
 /** How long a gesture must rest before the panels catch up with it. */
@@ -31,14 +33,14 @@ export function keepSettled(store: SettleSource): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const catchUp = () => {
     timer = undefined;
-    const { scenario, optimizerState, settled } = store.getState();
-    if (settled.scenario !== scenario || settled.optimizerState !== optimizerState)
-      store.setState({ settled: { scenario, optimizerState } });
+    const { scenario, optimizerState, position, settled } = store.getState();
+    if (settled.scenario !== scenario || settled.optimizerState !== optimizerState || settled.position !== position)
+      store.setState({ settled: { scenario, optimizerState, position } });
   };
   let wasTraining = store.getState().training;
   const unsubscribe = store.subscribe(
-    (s) => [s.scenario, s.optimizerState, s.scrubbing, s.training] as const,
-    ([, , scrubbing, training]) => {
+    (s) => [s.scenario, s.optimizerState, s.position, s.scrubbing, s.training] as const,
+    ([, , , scrubbing, training]) => {
       if (timer !== undefined) clearTimeout(timer);
       timer = undefined;
       const runEnded = wasTraining && !training;

@@ -18,7 +18,10 @@ describe('settled versus live (what the value panels show)', () => {
     expect(store.getState().settled).toEqual({
       scenario: store.getState().scenario,
       optimizerState: store.getState().optimizerState,
+      position: store.getState().position,
     });
+    store.getState().setPosition(0);
+    expect(store.getState().settled.position).toBe(0);
   });
 
   it('stays put during a drag, catches up when the drag rests, and at its end', () => {
