@@ -254,3 +254,22 @@ describe('the test loss history', () => {
     expect(store.getState().run.testLossHistory).toEqual([]);
   });
 });
+
+describe('a report of a training run', () => {
+  it('reaches each subscriber of the store once, with the position at the iteration’s end and the sample in the batch', () => {
+    const store = fresh('numpy-341');
+    store.getState().setPosition(0);
+    const c = store.selectors.compiled(store.getState());
+    const session = createTrainingSession(c, c.params, null, 12, 4, () => 0);
+    store.getState().setTraining(true);
+    let heard = 0;
+    const unsubscribe = store.subscribe(() => heard++);
+    for (let k = 0; k < 3; k++) store.getState().applyTrainingProgress(session.advance(0));
+    unsubscribe();
+    expect(heard).toBe(3);
+    const s = store.getState();
+    expect(s.position).toBe(store.selectors.plan(s).events.length);
+    expect(s.position).toBeGreaterThan(0);
+    expect(s.sample).toBeLessThan(store.selectors.iteration(s).count);
+  });
+});
