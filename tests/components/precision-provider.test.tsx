@@ -38,8 +38,8 @@ describe('the display precision of a table of numbers', () => {
     const input = getByTestId('x-0-0');
     act(() => store.getState().setSampleValue(0, 'x', 0, 0.123456789));
     const before = input.textContent;
-    act(() => store.getState().setPrecision(2));
+    act(() => store.getState().setPrecision(9));
     expect(input.textContent).not.toBe(before);
-    expect(input.textContent).toBe('0.12');
+    expect(input.textContent).toBe('0.123456789');
   });
 });

@@ -273,3 +273,21 @@ describe('a report of a training run', () => {
     expect(s.sample).toBeLessThan(store.selectors.iteration(s).count);
   });
 });
+
+describe('the settled scenario during a training run', () => {
+  it('keeps its derived iteration across reports (the panels read it on every store update; recomputing it cost a full pass over 256 samples per report)', () => {
+    const store = fresh('numpy-341');
+    const c = store.selectors.compiled(store.getState());
+    const session = createTrainingSession(c, c.params, null, 12, 4, () => 0);
+    store.getState().setTraining(true);
+    const settled = store.getState().settled;
+    const first = store.selectors.iteration(settled);
+    // what a panel of the settled scenario does on every update (the arithmetic warning)
+    const seen = new Set<unknown>([first]);
+    const unsubscribe = store.subscribe((s) => seen.add(store.selectors.iteration(s.settled)));
+    for (let k = 0; k < 4; k++) store.getState().applyTrainingProgress(session.advance(0));
+    unsubscribe();
+    expect(store.getState().settled).toBe(settled);
+    expect(seen.size).toBe(1);
+  });
+});
