@@ -48,7 +48,7 @@ function workerRun(
 /** Runs `task` when the page is idle (after the first paint), or soon where idle callbacks are missing. */
 function whenIdle(task: () => void): () => void {
   if (typeof requestIdleCallback === 'function') {
-    const id = requestIdleCallback(task, { timeout: 2000 });
+    const id = requestIdleCallback(task, { timeout: 250 });
     return () => cancelIdleCallback(id);
   }
   const id = setTimeout(task, 50);
