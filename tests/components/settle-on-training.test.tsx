@@ -50,7 +50,8 @@ describe('panels during a training run', () => {
     expect(store.getState().position).toBeGreaterThan(0);
     expect(renders - before).toBe(0);
     act(() => store.getState().setTraining(false));
-    await act(async () => new Promise((r) => setTimeout(r, 10)));
+    // the panels catch up in a task after the next frame
+    await act(async () => new Promise((r) => setTimeout(r, 100)));
     expect(store.getState().settled.position).toBe(store.getState().position);
     expect(store.getState().settled.scenario).toBe(store.getState().scenario);
     expect(renders - before).toBeGreaterThan(0);
