@@ -82,7 +82,7 @@ function frameRun(request: TrainingRequest, onReport: (p: TrainingProgress) => v
  */
 export function useTraining(): { start(steps: number): void; stop(): void } {
   const store = useAppStoreApi();
-  const run = useRef<{ handle: RunHandle; flush(): void } | null>(null);
+  const run = useRef<{ handle: RunHandle; flush(): void; drop(): void } | null>(null);
   const workers = useRef<WarmWorker | null>(null);
   workers.current ??= createWarmWorker(spawnWorker);
   /** cancels the pending warm-up of a worker for the next run */
@@ -99,14 +99,18 @@ export function useTraining(): { start(steps: number): void; stop(): void } {
     });
   }, [store]);
 
-  /** Ends the run on the last step boundary reported: `stopped` by the user (its source is ended), or finished. */
+  /** Ends the run: `stopped` by the user (its source is ended) on the step boundary shown, or finished on its last. */
   const end = useCallback(
     (stopped: boolean) => {
       const current = run.current;
       run.current = null;
       if (current) {
-        if (stopped) current.handle.cancel();
-        current.flush();
+        // Stop keeps the step boundary on screen and answers at once: what arrived since the
+        // last frame is dropped, not shown (showing it is a diagram's update in Stop's task)
+        if (stopped) {
+          current.handle.cancel();
+          current.drop();
+        } else current.flush();
       }
       store.getState().setTraining(false);
       // a stopped run's worker was terminated: start another for the next run
@@ -137,6 +141,11 @@ export function useTraining(): { start(steps: number): void; stop(): void } {
         store.getState().applyTrainingProgress(p);
         notBefore = performance.now() + 2 * (performance.now() - t0);
       };
+      const drop = () => {
+        if (frame !== null) cancelAnimationFrame(frame);
+        frame = null;
+        pending = null;
+      };
       const onFrame = () => {
         frame = null;
         if (performance.now() < notBefore) frame = requestAnimationFrame(onFrame);
@@ -152,7 +161,7 @@ export function useTraining(): { start(steps: number): void; stop(): void } {
       unprepare.current = null;
       const handle: RunHandle =
         (workers.current && workerRun(workers.current, request, onReport)) ?? frameRun(request, onReport);
-      run.current = { handle, flush };
+      run.current = { handle, flush, drop };
     },
     [store, end],
   );

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { act, cleanup, render } from '@testing-library/react';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { StoreContext } from '../../src/components/store-context.ts';
 import type { TrainingWorkerMessage } from '../../src/components/training-worker.ts';
 import { useTraining } from '../../src/components/use-training.ts';
@@ -21,6 +21,7 @@ class FakeWorker {
   onmessage: ((event: MessageEvent) => void) | null = null;
   readonly received: TrainingWorkerMessage[] = [];
   terminated = false;
+  posted = 0;
   constructor() {
     FakeWorker.made.push(this);
   }
@@ -32,6 +33,7 @@ class FakeWorker {
     const tick = () => {
       if (this.terminated) return;
       const report = session.advance(1);
+      this.posted++;
       this.onmessage?.({ data: report } as MessageEvent);
       if (!report.finished) setTimeout(tick, 0);
     };
@@ -110,6 +112,36 @@ describe('training in a Web Worker', () => {
     await until(() => !store.getState().training);
     expect(FakeWorker.made).toHaveLength(2);
     expect(FakeWorker.made[1].received.at(-1)?.kind).toBe('run');
+  });
+
+  it('Stop keeps what is shown: reports that arrived since the last frame are dropped, not shown in Stop’s task', async () => {
+    // frames of the page only when the test runs them
+    const frames: FrameRequestCallback[] = [];
+    vi.stubGlobal('requestAnimationFrame', (f: FrameRequestCallback) => frames.push(f));
+    vi.stubGlobal('cancelAnimationFrame', () => {});
+    try {
+      const store = mount();
+      await until(() => FakeWorker.made.length === 1);
+      act(() => api!.start(1_000_000));
+      const worker = FakeWorker.made[0];
+      await until(() => worker.posted >= 2);
+      act(() => frames.splice(0).forEach((f) => f(performance.now())));
+      const shown = store.getState().run.lossHistory.length;
+      expect(shown).toBeGreaterThan(1);
+      const posted = worker.posted;
+      await until(() => worker.posted > posted);
+      expect(store.getState().run.lossHistory.length).toBe(shown);
+      act(() => api!.stop());
+      expect(store.getState().training).toBe(false);
+      expect(store.getState().run.lossHistory.length).toBe(shown);
+      // the step boundary shown: the parameters after shown − 1 steps of one train call
+      const c = compileScenario(loadPreset('numpy-341')!);
+      const plain = createTrainer(c);
+      train(plain, shown - 1);
+      expect(Array.from(store.selectors.compiled(store.getState()).params.w)).toEqual(Array.from(plain.params.w));
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 
   it('ends its worker when the page lets go of training', async () => {
