@@ -5,6 +5,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './components/App.tsx';
 import { NotationProvider } from './components/notation-context.tsx';
+import { PrecisionProvider } from './components/Num.tsx';
 import { StoreContext } from './components/store-context.ts';
 import { DEFAULT_PRESET_ID, loadPreset } from './presets/index.ts';
 import { createAppStore, initialInputs } from './store/create-app-store.ts';
@@ -47,7 +48,9 @@ createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <StoreContext.Provider value={store}>
       <NotationProvider>
-        <App />
+        <PrecisionProvider>
+          <App />
+        </PrecisionProvider>
       </NotationProvider>
     </StoreContext.Provider>
   </StrictMode>,

@@ -23,7 +23,7 @@ export function DataTable() {
     selection: s.selection,
     sample: s.sample,
     optimizerState: s.settled.optimizerState,
-    position: s.position,
+    position: s.settled.position,
     setSample: s.setSample,
     setSampleValue: s.setSampleValue,
     changeScenario: s.changeScenario,

@@ -22,7 +22,7 @@ export function MathPanel() {
     hover: s.hover,
     setHover: s.setHover,
     select: s.select,
-    position: s.position,
+    position: s.settled.position,
     setPosition: s.setPosition,
     precision: s.precision,
   }));

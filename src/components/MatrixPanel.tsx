@@ -26,7 +26,7 @@ function mark(root: HTMLElement, cls: string, sel: Selection | null): void {
 export function MatrixPanel() {
   const store = useAppStoreApi();
   const st = useAppStore((s) => ({
-    position: s.position,
+    position: s.settled.position,
     sample: s.sample,
     selection: s.selection,
     hover: s.hover,

@@ -12,6 +12,15 @@ export interface TrainingRequest {
   readonly maxPoints: number;
 }
 
+/**
+ * A message to the worker: `warm` trains a throwaway copy for about `budgetMs` (so the engine has
+ * compiled the hot loops before the user's first run, as any benchmark's warm-up does) and
+ * reports nothing; `run` trains and reports every step boundary it reaches.
+ */
+export type TrainingWorkerMessage =
+  | { readonly kind: 'warm'; readonly request: TrainingRequest; readonly budgetMs: number }
+  | { readonly kind: 'run'; readonly request: TrainingRequest };
+
 /** How long the worker trains between two reports: about a frame, so the chart and the diagram follow along. */
 const REPORT_MS = 16;
 
@@ -32,15 +41,22 @@ function buffers(p: TrainingProgress): ArrayBuffer[] {
 }
 
 // The core is pure: the worker trains at its speed and reports each step boundary it reaches;
-// the page stops a run by terminating the worker, keeping the last report it showed.
+// it never waits for the page. The page keeps one worker between runs and stops a run by
+// terminating it, keeping the last report it showed.
 interface WorkerScope {
-  onmessage: ((event: MessageEvent<TrainingRequest>) => void) | null;
+  onmessage: ((event: MessageEvent<TrainingWorkerMessage>) => void) | null;
   postMessage(message: TrainingProgress, transfer: Transferable[]): void;
 }
 const scope = self as unknown as WorkerScope;
 scope.onmessage = (event) => {
-  const { compiled, params, state, steps, maxPoints } = event.data;
-  const session = createTrainingSession(compiled, params, state, steps, maxPoints, () => performance.now());
+  const message = event.data;
+  const { compiled, params, state, steps, maxPoints } = message.request;
+  const now = () => performance.now();
+  if (message.kind === 'warm') {
+    createTrainingSession(compiled, params, state, steps, maxPoints, now).advance(message.budgetMs);
+    return;
+  }
+  const session = createTrainingSession(compiled, params, state, steps, maxPoints, now);
   let report: TrainingProgress;
   do {
     report = session.advance(REPORT_MS);

@@ -2,8 +2,9 @@ import { useCallback, useEffect, useRef } from 'react';
 import { mergeProgress, createTrainingSession, type TrainingProgress } from '../core/training-session.ts';
 import type { AppStore } from '../store/app-actions.ts';
 import { pathCap } from '../store/training-actions.ts';
-import type { TrainingRequest } from './training-worker.ts';
+import type { TrainingRequest, TrainingWorkerMessage } from './training-worker.ts';
 import { useAppStoreApi } from './use-app-store.ts';
+import { createWarmWorker, type WarmWorker, type WorkerLike } from './warm-worker.ts';
 
 /** How long a frame of the page trains when it has no Web Worker (the page keeps answering input). */
 const FRAME_TRAIN_MS = 10;
@@ -14,17 +15,44 @@ interface RunHandle {
   cancel(): void;
 }
 
-/** Trains in a Web Worker at the core's speed; each report is a step boundary. */
-function workerRun(request: TrainingRequest, onReport: (p: TrainingProgress) => void): RunHandle | null {
-  let worker: Worker;
+/** How long a new worker trains a throwaway copy of the scenario before the first run (engine warm-up). */
+const WARM_MS = 40;
+/** Past this many weights and biases a warm-up step costs more than it saves: the worker only starts. */
+const WARM_MAX_PARAMS = 20_000;
+
+function spawnWorker(): WorkerLike | null {
   try {
-    worker = new Worker(new URL('./training-worker.ts', import.meta.url), { type: 'module' });
+    return new Worker(new URL('./training-worker.ts', import.meta.url), { type: 'module' });
   } catch {
     return null;
   }
-  worker.onmessage = (event: MessageEvent<TrainingProgress>) => onReport(event.data);
-  worker.postMessage(request);
+}
+
+/** Trains in the kept Web Worker at the core's speed; each report is a step boundary. */
+function workerRun(
+  workers: WarmWorker,
+  request: TrainingRequest,
+  onReport: (p: TrainingProgress) => void,
+): RunHandle | null {
+  const worker = workers.take();
+  if (worker === null) return null;
+  worker.onmessage = (event: MessageEvent<TrainingProgress>) => {
+    // the worker is free again at its last report: the next run reuses it
+    if (event.data.finished) workers.give(worker);
+    onReport(event.data);
+  };
+  worker.postMessage({ kind: 'run', request } satisfies TrainingWorkerMessage);
   return { cancel: () => worker.terminate() };
+}
+
+/** Runs `task` when the page is idle (after the first paint), or soon where idle callbacks are missing. */
+function whenIdle(task: () => void): () => void {
+  if (typeof requestIdleCallback === 'function') {
+    const id = requestIdleCallback(task, { timeout: 250 });
+    return () => cancelIdleCallback(id);
+  }
+  const id = setTimeout(task, 50);
+  return () => clearTimeout(id);
 }
 
 /** The same session in frames of the page (where Workers are missing, as in jsdom). */
@@ -54,17 +82,43 @@ function frameRun(request: TrainingRequest, onReport: (p: TrainingProgress) => v
  */
 export function useTraining(): { start(steps: number): void; stop(): void } {
   const store = useAppStoreApi();
-  const run = useRef<{ handle: RunHandle; flush(): void } | null>(null);
+  const run = useRef<{ handle: RunHandle; flush(): void; drop(): void } | null>(null);
+  const workers = useRef<WarmWorker | null>(null);
+  workers.current ??= createWarmWorker(spawnWorker);
+  /** cancels the pending warm-up of a worker for the next run */
+  const unprepare = useRef<(() => void) | null>(null);
 
-  const stop = useCallback(() => {
-    const current = run.current;
-    run.current = null;
-    if (current) {
-      current.handle.cancel();
-      current.flush();
-    }
-    store.getState().setTraining(false);
+  /** At idle: start the worker the next run takes, and warm it up on the scenario shown. */
+  const prepare = useCallback(() => {
+    unprepare.current?.();
+    unprepare.current = whenIdle(() => {
+      unprepare.current = null;
+      const s = store.getState();
+      if (s.training || s.opening !== null) return;
+      workers.current?.prepare(warmMessage(store));
+    });
   }, [store]);
+
+  /** Ends the run: `stopped` by the user (its source is ended) on the step boundary shown, or finished on its last. */
+  const end = useCallback(
+    (stopped: boolean) => {
+      const current = run.current;
+      run.current = null;
+      if (current) {
+        // Stop keeps the step boundary on screen and answers at once: what arrived since the
+        // last frame is dropped, not shown (showing it is a diagram's update in Stop's task)
+        if (stopped) {
+          current.handle.cancel();
+          current.drop();
+        } else current.flush();
+      }
+      store.getState().setTraining(false);
+      // a stopped run's worker was terminated: start another for the next run
+      if (stopped) prepare();
+    },
+    [store, prepare],
+  );
+  const stop = useCallback(() => end(true), [end]);
 
   const start = useCallback(
     (steps: number) => {
@@ -87,6 +141,11 @@ export function useTraining(): { start(steps: number): void; stop(): void } {
         store.getState().applyTrainingProgress(p);
         notBefore = performance.now() + 2 * (performance.now() - t0);
       };
+      const drop = () => {
+        if (frame !== null) cancelAnimationFrame(frame);
+        frame = null;
+        pending = null;
+      };
       const onFrame = () => {
         frame = null;
         if (performance.now() < notBefore) frame = requestAnimationFrame(onFrame);
@@ -95,18 +154,36 @@ export function useTraining(): { start(steps: number): void; stop(): void } {
       const onReport = (p: TrainingProgress) => {
         if (run.current === null || run.current.handle !== handle) return;
         pending = pending === null ? p : mergeProgress(pending, p);
-        if (p.finished) stop();
+        if (p.finished) end(false);
         else if (frame === null) frame = requestAnimationFrame(onFrame);
       };
-      const handle: RunHandle = workerRun(request, onReport) ?? frameRun(request, onReport);
-      run.current = { handle, flush };
+      unprepare.current?.();
+      unprepare.current = null;
+      const handle: RunHandle =
+        (workers.current && workerRun(workers.current, request, onReport)) ?? frameRun(request, onReport);
+      run.current = { handle, flush, drop };
     },
-    [store, stop],
+    [store, end],
   );
 
-  useEffect(() => () => run.current?.handle.cancel(), []);
+  useEffect(() => {
+    prepare();
+    return () => {
+      unprepare.current?.();
+      run.current?.handle.cancel();
+      workers.current?.dispose();
+    };
+  }, [prepare]);
 
   return { start, stop };
+}
+
+/** A warm-up of a new worker on the scenario shown (none for a large network: one of its steps is long enough). */
+function warmMessage(store: AppStore): TrainingWorkerMessage | undefined {
+  const compiled = store.selectors.compiled(store.getState());
+  if (compiled.model.weightCount + compiled.model.biasCount > WARM_MAX_PARAMS) return undefined;
+  const request = { ...trainingRequest(store, 1_000_000), maxPoints: 2 };
+  return { kind: 'warm', request, budgetMs: WARM_MS };
 }
 
 /** What a run starts from: the scenario's parameters and the optimizer state now. */

@@ -116,7 +116,7 @@ export function createAppStore(initial: AppInputs & Partial<SessionInputs>, opti
         return {
           ...initial,
           origin: initial.origin ?? initial.scenario,
-          settled: { scenario: initial.scenario, optimizerState: initial.optimizerState },
+          settled: { scenario: initial.scenario, optimizerState: initial.optimizerState, position: initial.position },
           opening: null,
           ...createStepActions(context),
           ...createTrainingActions(context, syncGesture),

@@ -85,11 +85,13 @@ export interface Selectors {
 
 export function createSelectors(): Selectors {
   let last: { scenario: Scenario; compiled: Compiled } | null = null;
+  // three slots: a training report reads the live scenario before and after it, and the
+  // panels' settled one must stay (evicted, its iteration was recomputed on every report)
   const compiled = memo((scenario: Scenario) => {
     const c = compileReusing(scenario, last);
     last = { scenario, compiled: c };
     return c;
-  }, 2);
+  }, 3);
   const plan = memo((model: Model, trainable: TrainableMask) => buildStepPlan(model, trainable), 2);
   const iteration = memo(
     (c: Compiled, state: OptimizerState | null) => runIteration(c, c.params, state ?? undefined),

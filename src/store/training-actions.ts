@@ -68,7 +68,7 @@ function extendedRun(
  * takes through parameter space), and the optimizer comparison's setup.
  */
 export function createTrainingActions(
-  { set, get, selectors, planLength, clampSample }: ActionContext,
+  { set, get, selectors, clampSample }: ActionContext,
   syncGesture: () => void,
 ): TrainingActions {
   /** the path of the run in progress has its start point: later points continue it */
@@ -77,8 +77,16 @@ export function createTrainingActions(
     const compiled = selectors.compiled(get());
     const { weights, biases } = paramsToNested(compiled.model, params);
     // Training shows the network as it now is: every value of the next iteration computed.
-    set({ scenario: withParameters(get().scenario, weights, biases), optimizerState: state, run });
-    set({ sample: clampSample(get()), position: planLength() });
+    // One set, so each subscriber of the page hears of a report once (a samples table of 256
+    // rows has thousands).
+    const next = { ...get(), scenario: withParameters(get().scenario, weights, biases), optimizerState: state, run };
+    set({
+      scenario: next.scenario,
+      optimizerState: state,
+      run,
+      sample: clampSample(next),
+      position: selectors.plan(next).events.length,
+    });
   };
   return {
     trainSteps(steps) {

@@ -18,7 +18,10 @@ describe('settled versus live (what the value panels show)', () => {
     expect(store.getState().settled).toEqual({
       scenario: store.getState().scenario,
       optimizerState: store.getState().optimizerState,
+      position: store.getState().position,
     });
+    store.getState().setPosition(0);
+    expect(store.getState().settled.position).toBe(0);
   });
 
   it('stays put during a drag, catches up when the drag rests, and at its end', () => {
@@ -50,6 +53,29 @@ describe('settled versus live (what the value panels show)', () => {
     vi.advanceTimersByTime(0);
     expect(store.getState().settled.optimizerState?.t).toBe(3);
     expect(store.getState().settled.scenario).toBe(store.getState().scenario);
+  });
+
+  it('at a run’s end in a page, catches up only after the frame that shows the run is over has been painted', () => {
+    const frames: FrameRequestCallback[] = [];
+    vi.stubGlobal('requestAnimationFrame', (f: FrameRequestCallback) => frames.push(f));
+    vi.stubGlobal('cancelAnimationFrame', () => {});
+    try {
+      const store = fresh();
+      const before = store.getState().settled;
+      store.getState().setTraining(true);
+      store.getState().trainSteps(3);
+      store.getState().setTraining(false);
+      // a task queued now would run before the frame (and hold back its paint)
+      vi.advanceTimersByTime(0);
+      expect(store.getState().settled).toBe(before);
+      expect(frames).toHaveLength(1);
+      frames[0](0);
+      expect(store.getState().settled).toBe(before);
+      vi.advanceTimersByTime(0);
+      expect(store.getState().settled.scenario).toBe(store.getState().scenario);
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 
   it('follows undo', () => {

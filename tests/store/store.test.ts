@@ -159,8 +159,11 @@ describe('selectors', () => {
       expect(store.selectors.iteration(settled)).toBe(i0);
       expect(store.selectors.compiled(live)).toBe(c1);
     }
-    // a third scenario evicts the least recently used
+    // the memo keeps three (a training report reads the live scenario before and after it): a
+    // third and a fourth scenario evict the least recently used
     store.getState().setWeight(1, 0, 0, 0.1);
+    store.selectors.compiled(store.getState());
+    store.getState().setWeight(1, 0, 0, 0.2);
     store.selectors.compiled(store.getState());
     store.selectors.compiled(live);
     expect(store.selectors.compiled(settled)).not.toBe(c0);

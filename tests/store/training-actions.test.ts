@@ -254,3 +254,40 @@ describe('the test loss history', () => {
     expect(store.getState().run.testLossHistory).toEqual([]);
   });
 });
+
+describe('a report of a training run', () => {
+  it('reaches each subscriber of the store once, with the position at the iteration’s end and the sample in the batch', () => {
+    const store = fresh('numpy-341');
+    store.getState().setPosition(0);
+    const c = store.selectors.compiled(store.getState());
+    const session = createTrainingSession(c, c.params, null, 12, 4, () => 0);
+    store.getState().setTraining(true);
+    let heard = 0;
+    const unsubscribe = store.subscribe(() => heard++);
+    for (let k = 0; k < 3; k++) store.getState().applyTrainingProgress(session.advance(0));
+    unsubscribe();
+    expect(heard).toBe(3);
+    const s = store.getState();
+    expect(s.position).toBe(store.selectors.plan(s).events.length);
+    expect(s.position).toBeGreaterThan(0);
+    expect(s.sample).toBeLessThan(store.selectors.iteration(s).count);
+  });
+});
+
+describe('the settled scenario during a training run', () => {
+  it('keeps its derived iteration across reports (the panels read it on every store update; recomputing it cost a full pass over 256 samples per report)', () => {
+    const store = fresh('numpy-341');
+    const c = store.selectors.compiled(store.getState());
+    const session = createTrainingSession(c, c.params, null, 12, 4, () => 0);
+    store.getState().setTraining(true);
+    const settled = store.getState().settled;
+    const first = store.selectors.iteration(settled);
+    // what a panel of the settled scenario does on every update (the arithmetic warning)
+    const seen = new Set<unknown>([first]);
+    const unsubscribe = store.subscribe((s) => seen.add(store.selectors.iteration(s.settled)));
+    for (let k = 0; k < 4; k++) store.getState().applyTrainingProgress(session.advance(0));
+    unsubscribe();
+    expect(store.getState().settled).toBe(settled);
+    expect(seen.size).toBe(1);
+  });
+});
