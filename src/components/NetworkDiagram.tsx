@@ -189,8 +189,11 @@ function NodeEdgeDiagram() {
       { equalityFn: shallow, fireImmediately: true },
     );
     rerenderRef.current = render;
-    // While a value is dragged, the diagram's accessible names and tooltips wait for the drag to rest.
-    const undrag = store.subscribe((s) => s.scrubbing, view.setDragging, { fireImmediately: true });
+    // While a value is dragged or a run trains, the diagram's accessible names and tooltips wait
+    // for the stream of values to rest (a report of 1,040 edges rewrote every one of them).
+    const undrag = store.subscribe((s) => s.scrubbing || s.training, view.setStreaming, {
+      fireImmediately: true,
+    });
     const unhover = store.subscribe(
       (s) => s.hover,
       (hover) => view.highlight(hover ? [selectionKey(hover)] : []),

@@ -34,11 +34,11 @@ export interface NetworkView {
    */
   setLabelChars(chars: number): void;
   /**
-   * A drag of a value is under way (or over): while it is, accessible names and tooltips wait and
-   * catch up when the drag rests (NAMES_REST_MS without an update) or ends, so a drag's frame
-   * formats only the numbers drawn.
+   * Values stream in (a drag of a value, or a training run's reports) or have stopped: while they
+   * do, accessible names and tooltips wait and catch up when the stream rests (NAMES_REST_MS
+   * without an update) or ends, so a frame formats only the numbers drawn.
    */
-  setDragging(on: boolean): void;
+  setStreaming(on: boolean): void;
   /** Back to zoom 1, no pan. */
   resetZoom(): void;
   destroy(): void;
@@ -353,7 +353,7 @@ export function createNetworkView(svg: SVGSVGElement, callbacks: NetworkViewCall
         render();
       }
     },
-    setDragging(on) {
+    setStreaming(on) {
       if (on === dragging) return;
       dragging = on;
       if (!on && namesTimer !== null) catchUpNames();

@@ -549,7 +549,7 @@ describe('network view (DOM)', () => {
         w5.querySelector('title')?.textContent,
       ];
       const still = names();
-      v.setDragging(true);
+      v.setStreaming(true);
       v.update(at(0.25));
       // the drawn numbers follow the drag frame by frame
       expect(w1.getAttribute('data-weight')).toBe('0.25');
@@ -567,7 +567,7 @@ describe('network view (DOM)', () => {
       // and so does the drag's end, at once
       v.update(at(0.45));
       expect(w1.getAttribute('aria-label')).not.toContain('0.45');
-      v.setDragging(false);
+      v.setStreaming(false);
       expect(w1.getAttribute('aria-label')).toContain('0.45');
       expect(one('[data-loss]').getAttribute('aria-label')).toContain(
         `L = ${Number(one('[data-loss]').getAttribute('data-loss')).toPrecision(4)}`,
