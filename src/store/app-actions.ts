@@ -68,6 +68,8 @@ export interface AppActions {
   setHover(selection: Selection | null): void;
   setSample(sample: number): void;
   setShowZ(show: boolean): void;
+  /** the neurons' pictures in the diagram on or off */
+  setNeuronPictures(show: boolean): void;
   /** the significant digits every number shows with */
   setPrecision(precision: Precision): void;
   /** the worksheet's step past the blank just answered or revealed (the only way forward when a lesson locks worksheet mode) */

@@ -69,6 +69,8 @@ export interface AppInputs {
   /** events per second while playing */
   readonly speed: number;
   readonly showZ: boolean;
+  /** each hidden and output node's activation over the input plane, drawn in its circle (a view setting, saved with the session) */
+  readonly neuronPictures: boolean;
   /** significant digits every number shows with (a view setting, saved with the session) */
   readonly precision: Precision;
   /** stepping selects what the step computed, so the math panel shows its formula */

@@ -44,6 +44,7 @@ export function initialInputs(
     playing: false,
     speed: 4,
     showZ: false,
+    neuronPictures: false,
     precision: DEFAULT_PRECISION,
     followStep: true,
     run: NO_RUN,
@@ -131,7 +132,18 @@ export function createAppStore(initial: AppInputs & Partial<SessionInputs>, opti
           },
 
           loadScenario(scenario, presetId = null, notice = null) {
-            const { speed, showZ, precision, followStep, presentation, worksheet, theme, textSize, lesson } = get();
+            const {
+              speed,
+              showZ,
+              neuronPictures,
+              precision,
+              followStep,
+              presentation,
+              worksheet,
+              theme,
+              textSize,
+              lesson,
+            } = get();
             // Another scenario leaves the lesson, and the controls it hid come back (a link's hide= stays).
             const hidden = lesson === null ? get().hidden : [];
             set({
@@ -139,6 +151,7 @@ export function createAppStore(initial: AppInputs & Partial<SessionInputs>, opti
               origin: scenario,
               speed,
               showZ,
+              neuronPictures,
               precision,
               followStep,
               presentation,
@@ -287,6 +300,9 @@ export function createAppStore(initial: AppInputs & Partial<SessionInputs>, opti
           },
           setShowZ(showZ) {
             set({ showZ });
+          },
+          setNeuronPictures(neuronPictures) {
+            set({ neuronPictures });
           },
           setPrecision(precision) {
             set({ precision });
