@@ -11,6 +11,7 @@ import {
 } from '../core/scenario-edits.ts';
 import { classColor, classShape, rgbCss } from '../view/data-plane-colors.ts';
 import { createFrameBuilder } from '../view/data-plane-frame.ts';
+import { MAX_PICTURES, picturesFit } from '../view/neuron-pictures-frame.ts';
 import { classTarget } from '../view/data-plane-model.ts';
 import { createDataPlaneView, shapePath, type DataPlaneMode } from '../view/data-plane-view.ts';
 import { DataCsvControls } from './DataCsvControls.tsx';
@@ -49,6 +50,8 @@ export function DataPanel() {
     nIn: s.scenario.layers[0].size,
     nOut: s.scenario.layers[s.scenario.layers.length - 1].size,
     labels: s.scenario.layers[0].labels,
+    pictures: s.neuronPictures,
+    picturesFit: picturesFit(store.selectors.compiled(s).model),
   }));
   const { notation } = useNotation();
   const inputLabel = useCallback(
@@ -282,6 +285,21 @@ export function DataPanel() {
               </select>
             </label>
           )}
+          <label
+            title={
+              st.picturesFit
+                ? 'each hidden and output node’s activation over this plane, in its circle (hover a node to enlarge it)'
+                : `only for networks of 2 inputs and at most ${MAX_PICTURES} other nodes`
+            }
+          >
+            <input
+              type="checkbox"
+              checked={st.pictures}
+              onChange={(e) => store.getState().setNeuronPictures(e.target.checked)}
+              data-testid="neuron-pictures-toggle"
+            />{' '}
+            Neuron pictures{st.pictures && !st.picturesFit ? ' (not for this network)' : ''}
+          </label>
           {st.nIn > 2 && (
             <span>
               <label>

@@ -11,6 +11,8 @@ import { choosePreset, clickEdge, openApp, typeInto } from './helpers/app.ts';
 import { preset } from './helpers/core.ts';
 import { test, expect } from './helpers/fixtures.ts';
 
+const SESSION_KEY = 'backprop-lab:session';
+
 /**
  * The Data tab: the network's output behind the samples, selecting, adding and removing
  * points, the test loss, CSV import. Expected numbers come from the core run here, on the
@@ -286,4 +288,111 @@ test('an L2 rate set in Settings shows the penalty as its own term of the loss a
   // undo takes the rate away again
   await page.getByTestId('undo').click();
   await expect(math.getByRole('heading', { name: 'With the weight penalty' })).toHaveCount(0);
+});
+
+test('a reload keeps the test loss curve beside the training loss', async ({ page }) => {
+  await openData(page);
+  await page.getByTestId('train-10').click();
+  const summary = page.getByTestId('loss-chart-summary');
+  await expect(summary).toContainText('10 steps');
+  const lines = page.locator('[data-testid="loss-chart"] .bp-chart-line');
+  await expect(lines).toHaveCount(2);
+  const text = await summary.textContent();
+  expect(text).toContain('test L = ');
+  // saved as the user works (debounced), then reloaded
+  await expect
+    .poll(() =>
+      page.evaluate((key) => {
+        const saved = window.localStorage.getItem(key);
+        return saved === null
+          ? 0
+          : ((JSON.parse(saved) as { testLossHistory?: unknown[] }).testLossHistory?.length ?? 0);
+      }, SESSION_KEY),
+    )
+    .toBe(11);
+  await page.reload();
+  await expect(page.getByTestId('app')).toBeVisible();
+  await expect(lines).toHaveCount(2);
+  await expect(summary).toHaveText(text!);
+  await expect(page.getByTestId('loss-legend')).toBeVisible();
+});
+
+/** a of node j of layer l for one input, by the core's forward pass. */
+function coreActivation(s: Scenario, x: number[], l: number, j: number): number {
+  const c = compileScenario({ ...s, data: [{ x, y: s.data[0].y }], testData: undefined, batchSize: undefined });
+  const ws = createWorkspace(c.model, 1);
+  forward(c.model, c.params, c.data, 0, 1, ws);
+  return ws.a[c.model.nodeOffset[l] + j];
+}
+
+/** The README's rule for a neuron's picture of a tanh node: orange below 0, blue above, white mixed all the way toward it at |a| = 1. */
+function pictureColour(a: number): [number, number, number] {
+  const t = Math.max(0, Math.min(1, (a + 1) / 2));
+  const cls = t >= 0.5 ? [31, 100, 200] : [230, 115, 0];
+  const f = Math.abs(2 * t - 1);
+  return [0, 1, 2].map((k) => Math.round(255 + (cls[k] - 255) * f)) as [number, number, number];
+}
+
+test('each hidden and output neuron’s picture on the diagram is its activation over the plane, by the core', async ({
+  page,
+}) => {
+  await openData(page);
+  const pictures = page.getByTestId('neuron-picture');
+  await expect(pictures).toHaveCount(0);
+  await page.getByTestId('neuron-pictures-toggle').check();
+  // 4 + 4 hidden nodes and the output, none for the inputs
+  await expect(pictures).toHaveCount(9);
+  const h = await readHeatmap(page);
+  const s = preset('playground');
+  for (const [l, j] of [
+    [1, 0],
+    [2, 3],
+    [3, 0],
+  ]) {
+    const pic = page.locator(`[data-testid="neuron-picture"][data-node="${l}:${j}"]`);
+    // the same plane as the heatmap behind the points
+    for (const k of ['x0', 'x1', 'y0', 'y1', 'res'] as const)
+      expect(Number(await pic.getAttribute(`data-${k}`)), k).toBe(h[k]);
+    for (const [r, c] of [
+      [0, 0],
+      [9, 50],
+      [31, 31],
+      [47, 12],
+      [63, 63],
+    ]) {
+      const rgba = await pic.evaluate(
+        (el, [x, y]) => Array.from((el as HTMLCanvasElement).getContext('2d')!.getImageData(x, y, 1, 1).data),
+        [c, r],
+      );
+      const u = h.x0 + ((c + 0.5) * (h.x1 - h.x0)) / h.res;
+      const v = h.y1 - ((r + 0.5) * (h.y1 - h.y0)) / h.res;
+      const want = pictureColour(coreActivation(s, [u, v], l, j));
+      for (let k = 0; k < 3; k++)
+        expect(Math.abs(rgba[k] - want[k]), `node ${l}:${j} cell (${r}, ${c}) channel ${k}`).toBeLessThanOrEqual(1);
+    }
+  }
+  // hovering a node enlarges its picture; it goes when the pointer leaves
+  const large = page.getByTestId('neuron-picture-large');
+  await page.locator('.bp-node[data-node="2:1"] circle').hover();
+  await expect(large).toBeVisible();
+  await expect(large).toHaveAttribute('data-node', '2:1');
+  await page.mouse.move(2, 2);
+  await expect(large).toBeHidden();
+  // the setting is kept with the session, and the pictures follow a training run
+  const before = await page
+    .locator('[data-testid="neuron-picture"][data-node="3:0"]')
+    .evaluate((el) => Array.from((el as HTMLCanvasElement).getContext('2d')!.getImageData(0, 0, 64, 64).data).join());
+  await page.getByTestId('train-100').click();
+  await expect(page.getByTestId('loss-chart-summary')).toContainText('100 steps');
+  const after = await page
+    .locator('[data-testid="neuron-picture"][data-node="3:0"]')
+    .evaluate((el) => Array.from((el as HTMLCanvasElement).getContext('2d')!.getImageData(0, 0, 64, 64).data).join());
+  expect(after).not.toBe(before);
+  await page.reload();
+  await expect(page.getByTestId('app')).toBeVisible();
+  await expect(pictures).toHaveCount(9);
+  // off again: the diagram's nodes as they were
+  await page.getByTestId('tab-data').click();
+  await page.getByTestId('neuron-pictures-toggle').uncheck();
+  await expect(pictures).toHaveCount(0);
 });
