@@ -89,15 +89,7 @@ export function DataPanel() {
             return;
           }
           setInspected(null);
-          const it = store.selectors.iteration(s);
-          if (index >= it.start && index < it.start + it.count) {
-            s.setSample(index - it.start);
-            return;
-          }
-          s.setNotice({
-            kind: 'info',
-            text: `Sample ${index + 1} is not in this iteration’s batch (samples ${it.start + 1}–${it.start + it.count}); Next iteration moves to the next batch.`,
-          });
+          s.showSample(index);
         },
         remove(set, index) {
           edit(
@@ -180,8 +172,8 @@ export function DataPanel() {
       );
     };
     draw();
-    return store.subscribe((s) => [s.scenario, s.sample, s.optimizerState] as const, draw, {
-      equalityFn: (a, b) => a[0] === b[0] && a[1] === b[1] && a[2] === b[2],
+    return store.subscribe((s) => [s.scenario, s.sample, s.optimizerState, s.batchShown] as const, draw, {
+      equalityFn: (a, b) => a[0] === b[0] && a[1] === b[1] && a[2] === b[2] && a[3] === b[3],
     });
   }, [store, view, build, i, j, mode, inputLabel]);
 

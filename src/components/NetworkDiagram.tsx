@@ -186,7 +186,7 @@ function NodeEdgeDiagram() {
       );
     };
     const unsubscribe = store.subscribe(
-      (s) => [s.scenario, s.optimizerState, s.position, s.sample, s.selection, s.showZ, s.precision],
+      (s) => [s.scenario, s.optimizerState, s.batchShown, s.position, s.sample, s.selection, s.showZ, s.precision],
       render,
       { equalityFn: shallow, fireImmediately: true },
     );

@@ -67,6 +67,8 @@ export interface AppActions {
   select(selection: Selection | null): void;
   setHover(selection: Selection | null): void;
   setSample(sample: number): void;
+  /** Selects training sample `index` (of the whole data set): its batch is shown if it is not the step's own (see BatchShown). */
+  showSample(index: number): void;
   setShowZ(show: boolean): void;
   /** the neurons' pictures in the diagram on or off */
   setNeuronPictures(show: boolean): void;

@@ -10,7 +10,7 @@ import type { QuantityContext } from '../core/lesson-quantity.ts';
 import { nonFiniteReport, type NonFiniteReport } from '../core/non-finite.ts';
 import { createWorkspace, type Workspace } from '../core/workspace.ts';
 import type { Model, TrainableMask } from '../core/model.ts';
-import type { AppInputs } from './app-state.ts';
+import { shownStep, type AppInputs } from './app-state.ts';
 import type { Derived } from './open-large.ts';
 
 /**
@@ -70,15 +70,20 @@ function compileReusing(s: Scenario, last: { scenario: Scenario; compiled: Compi
 export interface Selectors {
   compiled(s: Pick<AppInputs, 'scenario'>): Compiled;
   plan(s: Pick<AppInputs, 'scenario'>): StepPlan;
-  iteration(s: Pick<AppInputs, 'scenario' | 'optimizerState'>): Iteration;
+  /** the iteration shown: step t's batch, or the batch picked (shownStep) */
+  iteration(s: Pick<AppInputs, 'scenario' | 'optimizerState'> & Partial<Pick<AppInputs, 'batchShown'>>): Iteration;
   /** the forward pass over every sample of the data set (for the data table's ŷ and losses) */
   dataset(s: Pick<AppInputs, 'scenario'>): Workspace;
   /** the central-difference estimate of the selected weight's or bias's gradient, or null */
   numeric(s: Pick<AppInputs, 'scenario' | 'optimizerState' | 'selection'>): CentralDifference | null;
   /** what a lesson's quantity references are read from: the iteration shown, and the sample shown */
-  quantityContext(s: Pick<AppInputs, 'scenario' | 'optimizerState' | 'sample'>): QuantityContext;
+  quantityContext(
+    s: Pick<AppInputs, 'scenario' | 'optimizerState' | 'sample'> & Partial<Pick<AppInputs, 'batchShown'>>,
+  ): QuantityContext;
   /** which parts of the current iteration are not finite (NaN, ±∞); null when all are */
-  nonFinite(s: Pick<AppInputs, 'scenario' | 'optimizerState'>): NonFiniteReport | null;
+  nonFinite(
+    s: Pick<AppInputs, 'scenario' | 'optimizerState'> & Partial<Pick<AppInputs, 'batchShown'>>,
+  ): NonFiniteReport | null;
   /** Takes what was derived from `scenario` elsewhere (in slices, see open-large.ts) as the selectors' results for it, fresh optimizer state. */
   prime(scenario: Scenario, derived: Derived): void;
 }
@@ -92,7 +97,7 @@ export function createSelectors(): Selectors {
   }, 2);
   const plan = memo((model: Model, trainable: TrainableMask) => buildStepPlan(model, trainable), 2);
   const iteration = memo(
-    (c: Compiled, state: OptimizerState | null) => runIteration(c, c.params, state ?? undefined),
+    (c: Compiled, state: OptimizerState | null, step: number) => runIteration(c, c.params, state ?? undefined, step),
     2,
   );
   const nonFinite = memo((it: Iteration, nodeCount: number) => nonFiniteReport(it, nodeCount), 2);
@@ -123,20 +128,20 @@ export function createSelectors(): Selectors {
       const c = compiled(s.scenario);
       return plan(c.model, c.trainable);
     },
-    iteration: (s) => iteration(compiled(s.scenario), s.optimizerState),
+    iteration: (s) => iteration(compiled(s.scenario), s.optimizerState, shownStep(s)),
     dataset: (s) => dataset(compiled(s.scenario)),
     numeric: (s) => numeric(compiled(s.scenario), s.optimizerState, s.selection),
     quantityContext: (s) =>
-      quantityContext(compiled(s.scenario), iteration(compiled(s.scenario), s.optimizerState), s.sample),
+      quantityContext(compiled(s.scenario), iteration(compiled(s.scenario), s.optimizerState, shownStep(s)), s.sample),
     nonFinite: (s) => {
       const c = compiled(s.scenario);
-      return nonFinite(iteration(c, s.optimizerState), c.model.nodeCount);
+      return nonFinite(iteration(c, s.optimizerState, shownStep(s)), c.model.nodeCount);
     },
     prime: (scenario, d) => {
       compiled.put([scenario], d.compiled);
       last = { scenario, compiled: d.compiled };
       plan.put([d.compiled.model, d.compiled.trainable], d.plan);
-      iteration.put([d.compiled, null], d.iteration);
+      iteration.put([d.compiled, null, 0], d.iteration);
       dataset.put([d.compiled], d.dataset);
       nonFinite.put([d.iteration, d.compiled.model.nodeCount], d.nonFinite);
     },

@@ -114,6 +114,7 @@ type SessionSource = TrackedInputs &
     AppInputs,
     | 'position'
     | 'sample'
+    | 'batchShown'
     | 'selection'
     | 'followStep'
     | 'showZ'
@@ -147,7 +148,8 @@ export function sessionEnvelope(s: SessionSource, hash: string): JsonDocument {
     lossHistory: s.run.lossHistory as JsonValue[],
     testLossHistory: s.run.testLossHistory as JsonValue[],
     position: s.position,
-    sample: s.sample,
+    // a batch picked on the data view is not saved: the sample is kept only within the step's own batch
+    sample: s.batchShown && s.batchShown.at === s.optimizerState ? 0 : s.sample,
     selection: s.selection === null ? null : selectionKey(s.selection),
     followStep: s.followStep,
     showZ: s.showZ,

@@ -135,18 +135,25 @@ test('the heatmap follows a bias edited on the diagram, live', async ({ page }) 
 });
 
 /** A training point of the current batch that no other point covers: its index and centre. */
-async function clearPoint(page: Page, maxIndex: number): Promise<{ index: number; x: number; y: number }> {
-  const found = await page.evaluate((max) => {
-    for (const el of document.querySelectorAll<SVGGraphicsElement>('[data-testid="data-point"][data-set="train"]')) {
-      const index = Number(el.dataset.index);
-      if (index >= max || index === 0) continue;
-      const b = el.getBoundingClientRect();
-      const x = b.left + b.width / 2;
-      const y = b.top + b.height / 2;
-      if (document.elementFromPoint(x, y) === el) return { index, x, y };
-    }
-    return null;
-  }, maxIndex);
+async function clearPoint(
+  page: Page,
+  maxIndex: number,
+  minIndex = 1,
+): Promise<{ index: number; x: number; y: number }> {
+  const found = await page.evaluate(
+    ([min, max]) => {
+      for (const el of document.querySelectorAll<SVGGraphicsElement>('[data-testid="data-point"][data-set="train"]')) {
+        const index = Number(el.dataset.index);
+        if (index >= max || index < min) continue;
+        const b = el.getBoundingClientRect();
+        const x = b.left + b.width / 2;
+        const y = b.top + b.height / 2;
+        if (document.elementFromPoint(x, y) === el) return { index, x, y };
+      }
+      return null;
+    },
+    [minIndex, maxIndex],
+  );
   expect(found).not.toBeNull();
   return found!;
 }
@@ -161,6 +168,33 @@ test('clicking a point selects its sample for the diagram and the math', async (
   // the diagram's input nodes show that sample's inputs
   const s = preset('playground');
   await expect(page.getByTestId('sample-row-' + p.index)).toContainText(String(s.data[p.index].x[0]).slice(0, 5));
+});
+
+test('clicking a point outside the current batch shows that sample’s batch, its sample selected, and Next iteration trains the step’s own batch', async ({
+  page,
+}) => {
+  await openData(page);
+  const table = page.getByTestId('batch-range');
+  await expect(table).toContainText('batch: samples 1–10 of 100');
+  // a training point of another batch (the playground preset takes 10 samples a step)
+  const p = await clearPoint(page, 100, 20);
+  const batch = Math.floor(p.index / 10);
+  await page.mouse.click(p.x, p.y);
+  await expect(page.getByTestId(`sample-row-${p.index}`)).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByTestId('data-selected')).toHaveAttribute('data-index', String(p.index));
+  await expect(table).toContainText(`batch: samples ${batch * 10 + 1}–${batch * 10 + 10} of 100`);
+  await expect(page.getByTestId('notice')).toHaveCount(0);
+  // the diagram's inputs are that sample's inputs, and its output the core's ŷ for it
+  const s = preset('playground');
+  const x = s.data[p.index].x;
+  await expect(page.locator('.bp-node[data-node="0:0"]')).toHaveAttribute('data-a', String(x[0]));
+  await expect(page.locator('.bp-node[data-node="0:1"]')).toHaveAttribute('data-a', String(x[1]));
+  await page.keyboard.press('End');
+  const yHat = Number(await page.locator('.bp-node[data-node="3:0"]').getAttribute('data-a'));
+  expect(Math.abs(yHat - coreOutput(s, x)[0])).toBeLessThan(1e-12);
+  // the spec's order stands: step 0 trains samples 1–10, so step 1's batch is samples 11–20
+  await page.getByRole('button', { name: 'Next iteration' }).click();
+  await expect(table).toContainText('batch: samples 11–20 of 100');
 });
 
 test('adding a point by a click adds a sample; undo removes it; remove mode removes one', async ({ page }) => {
