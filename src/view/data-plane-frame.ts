@@ -75,19 +75,10 @@ export function createFrameBuilder(): (f: FrameInputs) => DataPlaneData {
       windowKey = wk;
     }
     // the reading is a new object each frame: its fields, not its identity, decide
-    const pk = [
-      f.data,
-      f.testData,
-      f.i,
-      f.j,
-      f.reading.kind,
-      f.reading.lo,
-      f.reading.hi,
-      f.reading.classes,
-      f.selected,
-    ];
+    const pk = [f.data, f.testData, f.i, f.j, f.reading.kind, f.reading.lo, f.reading.hi, f.reading.classes];
+    // the selected sample moves with each training step's batch: drawn apart, it does not redraw the points
     if (!same(pk, pointsKey)) {
-      points = planePoints(f.data, f.testData, f.i, f.j, f.reading, f.selected);
+      points = planePoints(f.data, f.testData, f.i, f.j, f.reading, -1);
       pointsKey = pk;
     }
     const w = win;
@@ -121,6 +112,7 @@ export function createFrameBuilder(): (f: FrameInputs) => DataPlaneData {
         pixels: null,
         curves,
         points,
+        selected: f.selected,
         xLabel: f.labels[f.i],
         yLabel: f.outputLabel,
         mode: f.mode,
@@ -134,6 +126,7 @@ export function createFrameBuilder(): (f: FrameInputs) => DataPlaneData {
       pixels,
       curves: [],
       points,
+      selected: f.selected,
       xLabel: f.labels[f.i],
       yLabel: f.labels[f.j],
       mode: f.mode,

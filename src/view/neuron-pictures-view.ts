@@ -48,6 +48,7 @@ export function createNeuronPicturesView(svg: SVGSVGElement, host: HTMLElement):
   const pictures = new Map<string, Picture>();
   let frame: NeuronPicturesFrame | null = null;
   let enlarged: string | null = null;
+  let frames = 0;
 
   const large = document.createElement('figure');
   large.className = 'bp-picture-large';
@@ -152,6 +153,8 @@ export function createNeuronPicturesView(svg: SVGSVGElement, host: HTMLElement):
         setWindow(p.canvas, next.window);
       }
       drawLarge();
+      // counted for the benchmark (bench/data-view-bench.ts), like the heatmap's data-frames
+      svg.dataset.pictureFrames = String(++frames);
     },
     enlarge(key) {
       if (key === enlarged) return;
