@@ -140,7 +140,7 @@ export function DataPanel() {
   );
   const plotRef = useRef<HTMLDivElement>(null);
   const view = useSizedView(plotRef, create);
-  const build = useMemo(() => createFrameBuilder(), []);
+  const build = useMemo(() => createFrameBuilder(store.selectors.planeGrid), [store]);
 
   // The picture follows the live scenario (training frames, drags) without re-rendering React.
   useEffect(() => {

@@ -21,7 +21,7 @@ export function useNeuronPictures(
     const host = hostRef.current;
     if (!svg || !host) return;
     const view = createNeuronPicturesView(svg, host);
-    const build = createPicturesBuilder();
+    const build = createPicturesBuilder(store.selectors.planeGrid);
     const draw = () => {
       const s = store.getState();
       if (!s.neuronPictures) {

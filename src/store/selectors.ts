@@ -12,6 +12,7 @@ import { createWorkspace, type Workspace } from '../core/workspace.ts';
 import type { Model, TrainableMask } from '../core/model.ts';
 import { shownStep, type AppInputs } from './app-state.ts';
 import type { Derived } from './open-large.ts';
+import { createPlaneGridCache, type PlaneGridFn } from '../core/output-grid.ts';
 
 /**
  * A memo keyed on the identity of its inputs, keeping the last `slots` results: derived data
@@ -84,6 +85,11 @@ export interface Selectors {
   nonFinite(
     s: Pick<AppInputs, 'scenario' | 'optimizerState'> & Partial<Pick<AppInputs, 'batchShown'>>,
   ): NonFiniteReport | null;
+  /**
+   * the network's activations over a plane of two inputs (core/output-grid.ts), the last one
+   * kept: the data view's heatmap and the diagram's neuron pictures of a frame share one pass
+   */
+  planeGrid: PlaneGridFn;
   /** Takes what was derived from `scenario` elsewhere (in slices, see open-large.ts) as the selectors' results for it, fresh optimizer state. */
   prime(scenario: Scenario, derived: Derived): void;
 }
@@ -101,6 +107,7 @@ export function createSelectors(): Selectors {
     2,
   );
   const nonFinite = memo((it: Iteration, nodeCount: number) => nonFiniteReport(it, nodeCount), 2);
+  const planeGrid = createPlaneGridCache();
   const dataset = memo((c: Compiled) => {
     const ws = createWorkspace(c.model, c.data.count);
     forward(c.model, c.params, c.data, 0, c.data.count, ws);
@@ -133,6 +140,7 @@ export function createSelectors(): Selectors {
     numeric: (s) => numeric(compiled(s.scenario), s.optimizerState, s.selection),
     quantityContext: (s) =>
       quantityContext(compiled(s.scenario), iteration(compiled(s.scenario), s.optimizerState, shownStep(s)), s.sample),
+    planeGrid,
     nonFinite: (s) => {
       const c = compiled(s.scenario);
       return nonFinite(iteration(c, s.optimizerState, shownStep(s)), c.model.nodeCount);

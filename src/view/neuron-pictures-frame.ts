@@ -1,6 +1,6 @@
 import type { Compiled } from '../core/compile.ts';
 import type { Model, Params } from '../core/model.ts';
-import { computeOutputGrid, createOutputGrid, type OutputGrid, type PlaneWindow } from '../core/output-grid.ts';
+import { createPlaneGridCache, type PlaneGridFn, type PlaneWindow } from '../core/output-grid.ts';
 import type { Sample } from '../core/scenario.ts';
 import { PLANE_RES } from './data-plane-frame.ts';
 import { planeWindow } from './data-plane-model.ts';
@@ -18,16 +18,18 @@ export function picturesFit(model: Model): boolean {
 /**
  * Builds the neuron pictures' frames: one forward pass of the core over the same 64 × 64
  * grid as the data view's heatmap (the same window over the data) gives every node's
- * activation at once; the arrays are reused while the network's shape and the window stay.
+ * activation at once; `grid` computes it (the store's planeGrid: the heatmap's pass, when
+ * the Data tab shows the same plane). The arrays are reused while the network's shape stays.
  */
-export function createPicturesBuilder(): (
+export function createPicturesBuilder(
+  grid: PlaneGridFn = createPlaneGridCache(),
+): (
   compiled: Compiled,
   params: Params,
   data: readonly Sample[],
   testData: readonly Sample[],
 ) => NeuronPicturesFrame | null {
-  let grid: OutputGrid | null = null;
-  let gridModel: Model | null = null;
+  let pixelsModel: Model | null = null;
   let windowKey: [readonly Sample[], readonly Sample[]] | null = null;
   let win: PlaneWindow | null = null;
   let pictures = new Map<string, Uint8ClampedArray>();
@@ -46,21 +48,12 @@ export function createPicturesBuilder(): (
       windowKey = [data, testData];
     }
     const w = win;
-    if (
-      grid === null ||
-      gridModel !== model ||
-      grid.window.x0 !== w.x0 ||
-      grid.window.x1 !== w.x1 ||
-      grid.window.y0 !== w.y0 ||
-      grid.window.y1 !== w.y1
-    ) {
-      grid = createOutputGrid(model, w);
-      gridModel = model;
+    if (pixelsModel !== model) {
       pictures = new Map();
+      pixelsModel = model;
     }
-    computeOutputGrid(model, params, grid, 0, 1, fixed);
+    const { a } = grid({ model, params }, w, 0, 1, fixed).ws;
     const cells = w.res * w.res;
-    const { a } = grid.ws;
     const stride = model.nodeCount;
     for (let l = 1; l <= model.depth; l++) {
       const act = model.act[l - 1];
