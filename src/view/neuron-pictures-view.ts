@@ -93,17 +93,27 @@ export function createNeuronPicturesView(svg: SVGSVGElement, host: HTMLElement):
       p.canvas.width = res;
       p.canvas.height = res;
     }
-    const r = p.g.querySelector('.bp-node-circle')?.getAttribute('r') ?? '0';
-    if (r !== p.r) {
-      const n = Number(r);
-      p.fo.setAttribute('x', String(-n));
-      p.fo.setAttribute('y', String(-n));
-      p.fo.setAttribute('width', String(2 * n));
-      p.fo.setAttribute('height', String(2 * n));
-      p.r = r;
-    }
+    fitCircle(p);
     return p;
   }
+
+  /** The picture covers its node's circle (whose radius changes with the layout: a resize, presentation mode). */
+  function fitCircle(p: Picture): void {
+    const r = p.g.querySelector('.bp-node-circle')?.getAttribute('r') ?? '0';
+    if (r === p.r) return;
+    const n = Number(r);
+    p.fo.setAttribute('x', String(-n));
+    p.fo.setAttribute('y', String(-n));
+    p.fo.setAttribute('width', String(2 * n));
+    p.fo.setAttribute('height', String(2 * n));
+    p.r = r;
+  }
+  // a new layout sets the circles' radii without a new frame of pictures: follow them
+  const radii = new MutationObserver(() => {
+    for (const p of pictures.values()) fitCircle(p);
+    if (enlarged !== null) drawLarge();
+  });
+  radii.observe(svg, { subtree: true, attributes: true, attributeFilter: ['r'] });
 
   function drawLarge(): void {
     const pixels = enlarged === null || frame === null ? undefined : frame.pictures.get(enlarged);
@@ -162,6 +172,7 @@ export function createNeuronPicturesView(svg: SVGSVGElement, host: HTMLElement):
       drawLarge();
     },
     destroy() {
+      radii.disconnect();
       for (const [key, p] of [...pictures]) remove(key, p);
       svg.classList.remove('bp-pictures');
       large.remove();

@@ -405,6 +405,25 @@ test('each hidden and output neuron’s picture on the diagram is its activation
         expect(Math.abs(rgba[k] - want[k]), `node ${l}:${j} cell (${r}, ${c}) channel ${k}`).toBeLessThanOrEqual(1);
     }
   }
+  // each picture covers its node's circle, also after a new layout (presentation mode)
+  const covers = async () => {
+    const boxes = await page.locator('.bp-node[data-node="2:1"]').evaluate((g) =>
+      [g.querySelector('circle')!, g.querySelector('[data-testid="neuron-picture"]')!].map((e) => {
+        const b = e.getBoundingClientRect();
+        return [b.x, b.y, b.width, b.height];
+      }),
+    );
+    for (let k = 0; k < 4; k++) expect(Math.abs(boxes[0][k] - boxes[1][k]), `box ${k}`).toBeLessThan(2);
+  };
+  await covers();
+  await page.getByTestId('presentation-toggle').click();
+  await expect(page.getByTestId('presentation-toggle')).toHaveAttribute('aria-pressed', 'true');
+  await expect
+    .poll(async () => (await page.locator('.bp-node[data-node="2:1"] circle').boundingBox())?.width)
+    .toBeGreaterThan(0);
+  await covers();
+  await page.getByTestId('presentation-toggle').click();
+  await covers();
   // hovering a node enlarges its picture; it goes when the pointer leaves
   const large = page.getByTestId('neuron-picture-large');
   await page.locator('.bp-node[data-node="2:1"] circle').hover();
