@@ -199,7 +199,7 @@ function printAppSpeed(r: AppSpeedReport, seconds: number): void {
   log();
   if (r.heatmap.length) {
     log(
-      "Data view: heatmaps (64×64, one forward pass of the grid) and the diagram's neuron pictures (every hidden and output node, one more pass) redrawn per second while training, over 2 s of Train 10k.",
+      "Data view: heatmaps (64×64, one forward pass of the grid) and the diagram's neuron pictures (every hidden and output node, from the same pass) redrawn per second while training, over 2 s of Train 10k.",
     );
     log(
       table(
