@@ -11,6 +11,7 @@ import {
 } from '../core/scenario-edits.ts';
 import { classColor, classShape, rgbCss } from '../view/data-plane-colors.ts';
 import { createFrameBuilder } from '../view/data-plane-frame.ts';
+import { MAX_PICTURES, picturesFit } from '../view/neuron-pictures-frame.ts';
 import { classTarget } from '../view/data-plane-model.ts';
 import { createDataPlaneView, shapePath, type DataPlaneMode } from '../view/data-plane-view.ts';
 import { DataCsvControls } from './DataCsvControls.tsx';
@@ -49,6 +50,8 @@ export function DataPanel() {
     nIn: s.scenario.layers[0].size,
     nOut: s.scenario.layers[s.scenario.layers.length - 1].size,
     labels: s.scenario.layers[0].labels,
+    pictures: s.neuronPictures,
+    picturesFit: picturesFit(store.selectors.compiled(s).model),
   }));
   const { notation } = useNotation();
   const inputLabel = useCallback(
@@ -86,15 +89,7 @@ export function DataPanel() {
             return;
           }
           setInspected(null);
-          const it = store.selectors.iteration(s);
-          if (index >= it.start && index < it.start + it.count) {
-            s.setSample(index - it.start);
-            return;
-          }
-          s.setNotice({
-            kind: 'info',
-            text: `Sample ${index + 1} is not in this iteration’s batch (samples ${it.start + 1}–${it.start + it.count}); Next iteration moves to the next batch.`,
-          });
+          s.showSample(index);
         },
         remove(set, index) {
           edit(
@@ -145,7 +140,7 @@ export function DataPanel() {
   );
   const plotRef = useRef<HTMLDivElement>(null);
   const view = useSizedView(plotRef, create);
-  const build = useMemo(() => createFrameBuilder(), []);
+  const build = useMemo(() => createFrameBuilder(store.selectors.planeGrid), [store]);
 
   // The picture follows the live scenario (training frames, drags) without re-rendering React.
   useEffect(() => {
@@ -177,8 +172,8 @@ export function DataPanel() {
       );
     };
     draw();
-    return store.subscribe((s) => [s.scenario, s.sample, s.optimizerState] as const, draw, {
-      equalityFn: (a, b) => a[0] === b[0] && a[1] === b[1] && a[2] === b[2],
+    return store.subscribe((s) => [s.scenario, s.sample, s.optimizerState, s.batchShown] as const, draw, {
+      equalityFn: (a, b) => a[0] === b[0] && a[1] === b[1] && a[2] === b[2] && a[3] === b[3],
     });
   }, [store, view, build, i, j, mode, inputLabel]);
 
@@ -282,6 +277,21 @@ export function DataPanel() {
               </select>
             </label>
           )}
+          <label
+            title={
+              st.picturesFit
+                ? 'each hidden and output node’s activation over this plane, in its circle (hover a node to enlarge it)'
+                : `only for networks of 2 inputs and at most ${MAX_PICTURES} other nodes`
+            }
+          >
+            <input
+              type="checkbox"
+              checked={st.pictures}
+              onChange={(e) => store.getState().setNeuronPictures(e.target.checked)}
+              data-testid="neuron-pictures-toggle"
+            />{' '}
+            Neuron pictures{st.pictures && !st.picturesFit ? ' (not for this network)' : ''}
+          </label>
           {st.nIn > 2 && (
             <span>
               <label>

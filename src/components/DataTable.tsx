@@ -23,15 +23,17 @@ export function DataTable() {
     selection: s.selection,
     sample: s.sample,
     optimizerState: s.settled.optimizerState,
+    batchShown: s.batchShown,
     position: s.settled.position,
     setSample: s.setSample,
     setSampleValue: s.setSampleValue,
     changeScenario: s.changeScenario,
   }));
   const { notation } = useNotation();
-  const state = { scenario: st.scenario, optimizerState: st.optimizerState };
+  const state = { scenario: st.scenario, optimizerState: st.optimizerState, batchShown: st.batchShown };
   const { model } = store.selectors.compiled(state);
   const it = store.selectors.iteration(state);
+  const ownStart = store.selectors.iteration({ ...state, batchShown: null }).start;
   const all = store.selectors.dataset(state);
   const { scenario, selection } = st;
   const depth = model.depth;
@@ -76,10 +78,11 @@ export function DataTable() {
     <section className="data-table panel" aria-label="Samples">
       <div className="panel-head">
         <h2>Samples</h2>
-        <span className="muted">
+        <span className="muted" data-testid="batch-range">
           {it.count < scenario.data.length
             ? `batch: samples ${it.start + 1}–${it.start + it.count} of ${scenario.data.length}`
             : `${scenario.data.length} sample${scenario.data.length > 1 ? 's' : ''}, one batch`}
+          {it.start !== ownStart && ` (shown for the sample picked; the next step trains samples from ${ownStart + 1})`}
         </span>
         <button
           type="button"
@@ -114,7 +117,7 @@ export function DataTable() {
                   className={`${selected ? 'selected' : ''} ${inBatch ? '' : 'out-of-batch'}`}
                   aria-selected={selected}
                   data-testid={`sample-row-${row}`}
-                  onClick={() => inBatch && st.setSample(row - it.start)}
+                  onClick={() => (inBatch ? st.setSample(row - it.start) : store.getState().showSample(row))}
                 >
                   <th scope="row">{row + 1}</th>
                   {d.x.map((v, i) => (

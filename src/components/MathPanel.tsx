@@ -29,13 +29,14 @@ export function MathPanel() {
   // Typesetting every frame of a drag would cost the diagram its frame rate: the panel shows
   // the store's settled values (caught up whenever a drag rests, and at its end).
   const settled = useDeferredValue(useAppStore((s) => s.settled));
+  const batchShown = useAppStore((s) => s.batchShown);
   const { scenario } = settled;
   const container = useRef<HTMLDivElement>(null);
   const { notation } = useNotation();
 
   const derivation = useMemo(() => {
     if (st.selection === null) return null;
-    const state = { ...settled, selection: st.selection };
+    const state = { ...settled, selection: st.selection, batchShown };
     return buildDerivation({
       // Named in the chosen notation; the numbers come from the scenario as it is.
       scenario: withNotation(scenario, notation),
@@ -47,7 +48,7 @@ export function MathPanel() {
       gradCheck: store.selectors.numeric(state) ?? undefined,
       digits: precisionDigits(st.precision),
     });
-  }, [store, settled, scenario, notation, st.selection, st.sample, st.precision]);
+  }, [store, settled, scenario, notation, st.selection, st.sample, st.precision, batchShown]);
 
   // Selected ahead of the step: the diagram still shows blanks where these numbers go.
   const ahead = useMemo(() => {

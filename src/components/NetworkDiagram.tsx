@@ -17,6 +17,7 @@ import { TEXT } from '../view/network-layout.ts';
 import { TEXT_SIZE_MAX, TEXT_SIZE_MIN, TEXT_SIZE_STEP } from '../store/app-state.ts';
 import { isDrawable } from '../view/layer-blocks.ts';
 import { LayerBlocksDiagram } from './LayerBlocksDiagram.tsx';
+import { useNeuronPictures } from './use-neuron-pictures.ts';
 
 /**
  * Screen pixels per diagram unit: the diagram's text is TEXT.fontSize units, so this is its
@@ -84,6 +85,7 @@ export function NetworkDiagram() {
 function NodeEdgeDiagram() {
   const store = useAppStoreApi();
   const svgRef = useRef<SVGSVGElement>(null);
+  const hostRef = useRef<HTMLDivElement>(null);
   const { notation } = useNotation();
   // The view lives as long as the store; a change of notation re-renders it in place (zoom kept).
   const notationRef = useRef(notation);
@@ -184,7 +186,7 @@ function NodeEdgeDiagram() {
       );
     };
     const unsubscribe = store.subscribe(
-      (s) => [s.scenario, s.optimizerState, s.position, s.sample, s.selection, s.showZ, s.precision],
+      (s) => [s.scenario, s.optimizerState, s.batchShown, s.position, s.sample, s.selection, s.showZ, s.precision],
       render,
       { equalityFn: shallow, fireImmediately: true },
     );
@@ -230,6 +232,9 @@ function NodeEdgeDiagram() {
     };
   }, [store]);
 
+  // after the diagram's effect: its nodes are drawn before their pictures
+  useNeuronPictures(svgRef, hostRef);
+
   useEffect(() => {
     if (notationRef.current === notation) return;
     notationRef.current = notation;
@@ -255,7 +260,7 @@ function NodeEdgeDiagram() {
   };
 
   return (
-    <div className="diagram" data-testid="diagram">
+    <div className="diagram" data-testid="diagram" ref={hostRef}>
       <svg ref={svgRef} role="group" aria-label="Network diagram" />
       {editing && (
         <div className="diagram-edit" style={{ left: editing.left, top: editing.top }}>

@@ -85,3 +85,38 @@ export function computeOutputGrid(
   }
   return out;
 }
+
+/** A grid computed for one network and window, at parameters `params`. */
+export type PlaneGridFn = (
+  compiled: { readonly model: Model; readonly params: Params },
+  w: PlaneWindow,
+  axisI: number,
+  axisJ: number,
+  fixed: ArrayLike<number>,
+) => OutputGrid;
+
+/**
+ * computeOutputGrid with its last result kept: asked again for the same model, parameters
+ * (by identity), window, axes and held inputs, it returns the grid already computed, so two
+ * pictures of one frame (the heatmap and every node's picture) share one forward pass. The
+ * grid's arrays are reused while the model and the window stay.
+ */
+export function createPlaneGridCache(): PlaneGridFn {
+  let grid: OutputGrid | null = null;
+  let model: Model | null = null;
+  let params: Params | null = null;
+  let key: number[] = [];
+  return (c, w, axisI, axisJ, fixed) => {
+    const k = [w.x0, w.x1, w.y0, w.y1, w.res, w.rows ?? -1, axisI, axisJ];
+    // the inputs on the axes are overwritten cell by cell: only the others are part of the key
+    for (let n = 0; n < c.model.sizes[0]; n++) if (n !== axisI && n !== axisJ) k.push(fixed[n] ?? 0);
+    const sameKey = k.length === key.length && k.every((v, n) => Object.is(v, key[n]));
+    if (grid !== null && model === c.model && params === c.params && sameKey) return grid;
+    if (grid === null || model !== c.model || !sameKey) grid = createOutputGrid(c.model, w);
+    computeOutputGrid(c.model, c.params, grid, axisI, axisJ, fixed);
+    model = c.model;
+    params = c.params;
+    key = k;
+    return grid;
+  };
+}

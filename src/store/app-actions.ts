@@ -67,7 +67,11 @@ export interface AppActions {
   select(selection: Selection | null): void;
   setHover(selection: Selection | null): void;
   setSample(sample: number): void;
+  /** Selects training sample `index` (of the whole data set): its batch is shown if it is not the step's own (see BatchShown). */
+  showSample(index: number): void;
   setShowZ(show: boolean): void;
+  /** the neurons' pictures in the diagram on or off */
+  setNeuronPictures(show: boolean): void;
   /** the significant digits every number shows with */
   setPrecision(precision: Precision): void;
   /** the worksheet's step past the blank just answered or revealed (the only way forward when a lesson locks worksheet mode) */

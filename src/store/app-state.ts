@@ -47,6 +47,23 @@ export interface TrainingRun {
   readonly path: readonly Params[];
 }
 
+/**
+ * Another batch than the step's own, shown because a sample of it was picked (on the data
+ * view): the iteration of step `step`'s batch at the current parameters, as long as the
+ * optimizer state is still `at` (a step, a run, a reset or an undo ends it by itself).
+ * Training keeps the spec's order: the next step trains its own batch.
+ */
+export interface BatchShown {
+  readonly step: number;
+  readonly at: OptimizerState | null;
+}
+
+/** The step whose batch the iteration shows: the picked one while it holds, else the step's own (t). */
+export function shownStep(s: Pick<AppInputs, 'optimizerState'> & { readonly batchShown?: BatchShown | null }): number {
+  const b = s.batchShown;
+  return b != null && b.at === s.optimizerState ? b.step : (s.optimizerState?.t ?? 0);
+}
+
 export const NO_RUN: TrainingRun = { lossHistory: [], testLossHistory: [], path: [] };
 
 /**
@@ -63,12 +80,16 @@ export interface AppInputs {
   readonly position: number;
   /** index of the selected sample within the current batch */
   readonly sample: number;
+  /** another batch shown for a sample picked in it; null: the step's own */
+  readonly batchShown: BatchShown | null;
   readonly selection: Selection | null;
   readonly hover: Selection | null;
   readonly playing: boolean;
   /** events per second while playing */
   readonly speed: number;
   readonly showZ: boolean;
+  /** each hidden and output node's activation over the input plane, drawn in its circle (a view setting, saved with the session) */
+  readonly neuronPictures: boolean;
   /** significant digits every number shows with (a view setting, saved with the session) */
   readonly precision: Precision;
   /** stepping selects what the step computed, so the math panel shows its formula */

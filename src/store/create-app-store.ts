@@ -12,7 +12,7 @@ import { selectionExists, type Selection } from '../core/selection.ts';
 import { loadPreset } from '../presets/index.ts';
 import type { ActionContext } from './action-context.ts';
 import type { AppState, AppStore, SessionInputs } from './app-actions.ts';
-import { NO_RUN, TEXT_SIZE_MAX, TEXT_SIZE_MIN, type AppInputs, type Notice } from './app-state.ts';
+import { NO_RUN, shownStep, TEXT_SIZE_MAX, TEXT_SIZE_MIN, type AppInputs, type Notice } from './app-state.ts';
 import { withLinkOptions } from './link-session.ts';
 import { deriveInSlices, isHeavy, parameterCount } from './open-large.ts';
 import { createSelectors } from './selectors.ts';
@@ -39,11 +39,13 @@ export function initialInputs(
     optimizerState: null,
     position: 0,
     sample: 0,
+    batchShown: null,
     selection: null,
     hover: null,
     playing: false,
     speed: 4,
     showZ: false,
+    neuronPictures: false,
     precision: DEFAULT_PRECISION,
     followStep: true,
     run: NO_RUN,
@@ -82,7 +84,7 @@ export function createAppStore(initial: AppInputs & Partial<SessionInputs>, opti
         // the batch's size from its range, not from running the iteration (a training run reports every frame)
         const batchCount = (s: AppInputs) => {
           const c = selectors.compiled(s);
-          return batchRange(c.data.count, c.batchSize, s.optimizerState?.t ?? 0).count;
+          return batchRange(c.data.count, c.batchSize, shownStep(s)).count;
         };
         const clampSample = (s: AppInputs) => Math.min(s.sample, batchCount(s) - 1);
         const gesture = createGesture(history, get);
@@ -132,7 +134,18 @@ export function createAppStore(initial: AppInputs & Partial<SessionInputs>, opti
           },
 
           loadScenario(scenario, presetId = null, notice = null) {
-            const { speed, showZ, precision, followStep, presentation, worksheet, theme, textSize, lesson } = get();
+            const {
+              speed,
+              showZ,
+              neuronPictures,
+              precision,
+              followStep,
+              presentation,
+              worksheet,
+              theme,
+              textSize,
+              lesson,
+            } = get();
             // Another scenario leaves the lesson, and the controls it hid come back (a link's hide= stays).
             const hidden = lesson === null ? get().hidden : [];
             set({
@@ -140,6 +153,7 @@ export function createAppStore(initial: AppInputs & Partial<SessionInputs>, opti
               origin: scenario,
               speed,
               showZ,
+              neuronPictures,
               precision,
               followStep,
               presentation,
@@ -286,8 +300,22 @@ export function createAppStore(initial: AppInputs & Partial<SessionInputs>, opti
           setSample(sample) {
             set({ sample: Math.max(0, Math.min(batchCount(get()) - 1, sample)) });
           },
+          showSample(index) {
+            const s = get();
+            const c = selectors.compiled(s);
+            if (!(index >= 0 && index < c.data.count)) return;
+            const own = s.optimizerState?.t ?? 0;
+            const batches = Math.ceil(c.data.count / c.batchSize);
+            const batch = Math.floor(index / c.batchSize);
+            // the step's own batch needs no picking; another is shown until the optimizer state moves on
+            const batchShown = batch === own % batches ? null : { step: batch, at: s.optimizerState };
+            set({ batchShown, sample: index - batch * c.batchSize });
+          },
           setShowZ(showZ) {
             set({ showZ });
+          },
+          setNeuronPictures(neuronPictures) {
+            set({ neuronPictures });
           },
           setPrecision(precision) {
             set({ precision });

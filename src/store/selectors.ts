@@ -10,8 +10,9 @@ import type { QuantityContext } from '../core/lesson-quantity.ts';
 import { nonFiniteReport, type NonFiniteReport } from '../core/non-finite.ts';
 import { createWorkspace, type Workspace } from '../core/workspace.ts';
 import type { Model, TrainableMask } from '../core/model.ts';
-import type { AppInputs } from './app-state.ts';
+import { shownStep, type AppInputs } from './app-state.ts';
 import type { Derived } from './open-large.ts';
+import { createPlaneGridCache, type PlaneGridFn } from '../core/output-grid.ts';
 
 /**
  * A memo keyed on the identity of its inputs, keeping the last `slots` results: derived data
@@ -70,15 +71,25 @@ function compileReusing(s: Scenario, last: { scenario: Scenario; compiled: Compi
 export interface Selectors {
   compiled(s: Pick<AppInputs, 'scenario'>): Compiled;
   plan(s: Pick<AppInputs, 'scenario'>): StepPlan;
-  iteration(s: Pick<AppInputs, 'scenario' | 'optimizerState'>): Iteration;
+  /** the iteration shown: step t's batch, or the batch picked (shownStep) */
+  iteration(s: Pick<AppInputs, 'scenario' | 'optimizerState'> & Partial<Pick<AppInputs, 'batchShown'>>): Iteration;
   /** the forward pass over every sample of the data set (for the data table's ŷ and losses) */
   dataset(s: Pick<AppInputs, 'scenario'>): Workspace;
   /** the central-difference estimate of the selected weight's or bias's gradient, or null */
   numeric(s: Pick<AppInputs, 'scenario' | 'optimizerState' | 'selection'>): CentralDifference | null;
   /** what a lesson's quantity references are read from: the iteration shown, and the sample shown */
-  quantityContext(s: Pick<AppInputs, 'scenario' | 'optimizerState' | 'sample'>): QuantityContext;
+  quantityContext(
+    s: Pick<AppInputs, 'scenario' | 'optimizerState' | 'sample'> & Partial<Pick<AppInputs, 'batchShown'>>,
+  ): QuantityContext;
   /** which parts of the current iteration are not finite (NaN, ±∞); null when all are */
-  nonFinite(s: Pick<AppInputs, 'scenario' | 'optimizerState'>): NonFiniteReport | null;
+  nonFinite(
+    s: Pick<AppInputs, 'scenario' | 'optimizerState'> & Partial<Pick<AppInputs, 'batchShown'>>,
+  ): NonFiniteReport | null;
+  /**
+   * the network's activations over a plane of two inputs (core/output-grid.ts), the last one
+   * kept: the data view's heatmap and the diagram's neuron pictures of a frame share one pass
+   */
+  planeGrid: PlaneGridFn;
   /** Takes what was derived from `scenario` elsewhere (in slices, see open-large.ts) as the selectors' results for it, fresh optimizer state. */
   prime(scenario: Scenario, derived: Derived): void;
 }
@@ -94,10 +105,11 @@ export function createSelectors(): Selectors {
   }, 3);
   const plan = memo((model: Model, trainable: TrainableMask) => buildStepPlan(model, trainable), 2);
   const iteration = memo(
-    (c: Compiled, state: OptimizerState | null) => runIteration(c, c.params, state ?? undefined),
+    (c: Compiled, state: OptimizerState | null, step: number) => runIteration(c, c.params, state ?? undefined, step),
     2,
   );
   const nonFinite = memo((it: Iteration, nodeCount: number) => nonFiniteReport(it, nodeCount), 2);
+  const planeGrid = createPlaneGridCache();
   const dataset = memo((c: Compiled) => {
     const ws = createWorkspace(c.model, c.data.count);
     forward(c.model, c.params, c.data, 0, c.data.count, ws);
@@ -125,20 +137,21 @@ export function createSelectors(): Selectors {
       const c = compiled(s.scenario);
       return plan(c.model, c.trainable);
     },
-    iteration: (s) => iteration(compiled(s.scenario), s.optimizerState),
+    iteration: (s) => iteration(compiled(s.scenario), s.optimizerState, shownStep(s)),
     dataset: (s) => dataset(compiled(s.scenario)),
     numeric: (s) => numeric(compiled(s.scenario), s.optimizerState, s.selection),
     quantityContext: (s) =>
-      quantityContext(compiled(s.scenario), iteration(compiled(s.scenario), s.optimizerState), s.sample),
+      quantityContext(compiled(s.scenario), iteration(compiled(s.scenario), s.optimizerState, shownStep(s)), s.sample),
+    planeGrid,
     nonFinite: (s) => {
       const c = compiled(s.scenario);
-      return nonFinite(iteration(c, s.optimizerState), c.model.nodeCount);
+      return nonFinite(iteration(c, s.optimizerState, shownStep(s)), c.model.nodeCount);
     },
     prime: (scenario, d) => {
       compiled.put([scenario], d.compiled);
       last = { scenario, compiled: d.compiled };
       plan.put([d.compiled.model, d.compiled.trainable], d.plan);
-      iteration.put([d.compiled, null], d.iteration);
+      iteration.put([d.compiled, null, 0], d.iteration);
       dataset.put([d.compiled], d.dataset);
       nonFinite.put([d.iteration, d.compiled.model.nodeCount], d.nonFinite);
     },

@@ -36,8 +36,8 @@ import type { TrackedInputs } from './undo.ts';
  *
  *   { "version": 1, "scenario": {backprop-scenario/1}, "presetId": "walkthrough" | null,
  *     "origin": {backprop-scenario/1} | null, "optimizerState": { "t", "w": { "first", "second" }, "b": {…} } | null,
- *     "lossHistory": [number | null], "position", "sample", "selection": "edge:0:1:2" | null,
- *     "followStep", "showZ", "speed", "theme", "presentation", "hash",
+ *     "lossHistory": [number | null], "testLossHistory": [number | null], "position", "sample", "selection": "edge:0:1:2" | null,
+ *     "followStep", "showZ", "neuronPictures", "speed", "theme", "presentation", "hash",
  *     "comparison": null | { "runs": [optimizer objects], "steps": n }, "worksheet": boolean,
  *     "textSize": integer step of the diagram's text size,
  *     "precision": 4 | 6 | 9 | "full",
@@ -45,6 +45,9 @@ import type { TrackedInputs } from './undo.ts';
  *
  * `origin` is written only when the session did not come from a preset (the preset is the
  * origin otherwise); a loss that is not finite is written as null and read back as NaN.
+ * `testLossHistory` (the test data's loss after the same steps, step for step with
+ * `lossHistory`, or empty) came with test data: a session saved without it has no test curve.
+ * `neuronPictures` (the diagram's pictures of each neuron) came with them too: without it, off.
  * `comparison`, `worksheet`, `textSize` and `precision` came later: a session saved without
  * them reads as the default comparison, not in worksheet mode, at the default text size (0)
  * and at 4 significant digits; `lesson`, `lessonStep` and `lessonAnswered` came with the
@@ -60,11 +63,13 @@ const FIELDS = [
   'origin',
   'optimizerState',
   'lossHistory',
+  'testLossHistory',
   'position',
   'sample',
   'selection',
   'followStep',
   'showZ',
+  'neuronPictures',
   'speed',
   'theme',
   'presentation',
@@ -90,6 +95,7 @@ export interface SavedSession extends Omit<TrackedInputs, 'hidden'> {
   readonly selection: Selection | null;
   readonly followStep: boolean;
   readonly showZ: boolean;
+  readonly neuronPictures: boolean;
   readonly speed: number;
   readonly theme: Theme;
   readonly presentation: boolean;
@@ -109,9 +115,11 @@ type SessionSource = TrackedInputs &
     AppInputs,
     | 'position'
     | 'sample'
+    | 'batchShown'
     | 'selection'
     | 'followStep'
     | 'showZ'
+    | 'neuronPictures'
     | 'speed'
     | 'theme'
     | 'presentation'
@@ -139,11 +147,14 @@ export function sessionEnvelope(s: SessionSource, hash: string): JsonDocument {
     optimizerState: opt === null ? null : { t: opt.t, w: slotDocument(opt.w), b: slotDocument(opt.b) },
     // JSON has no NaN or ∞: JSON.stringify writes them as null, which reads back as NaN.
     lossHistory: s.run.lossHistory as JsonValue[],
+    testLossHistory: s.run.testLossHistory as JsonValue[],
     position: s.position,
-    sample: s.sample,
+    // a batch picked on the data view is not saved: the sample is kept only within the step's own batch
+    sample: s.batchShown && s.batchShown.at === s.optimizerState ? 0 : s.sample,
     selection: s.selection === null ? null : selectionKey(s.selection),
     followStep: s.followStep,
     showZ: s.showZ,
+    neuronPictures: s.neuronPictures,
     speed: s.speed,
     theme: s.theme,
     presentation: s.presentation,
@@ -249,11 +260,11 @@ function readOptimizerState(value: unknown, scenario: Scenario, errors: ErrorLis
   return t !== undefined && w && b ? { t, w, b } : undefined;
 }
 
-function readLossHistory(value: unknown, errors: ErrorList): number[] | undefined {
+function readLossHistory(value: unknown, errors: ErrorList, key = 'lossHistory'): number[] | undefined {
   return readList(
     value,
     { length: undefined, expected: 'losses (numbers, or null for one that was not finite)' },
-    'lossHistory',
+    key,
     errors,
     (x, p) => {
       if (x === null) return NaN;
@@ -326,6 +337,8 @@ export function parseSessionEnvelope(value: unknown): CodecResult<SavedSession> 
   else if (presetId !== undefined) origin = loadPreset(presetId) ?? undefined;
   const followStep = read('followStep', 'true or false', (x) => readBoolean(x, 'followStep', errors));
   const showZ = read('showZ', 'true or false', (x) => readBoolean(x, 'showZ', errors));
+  const rawPictures = ownField(value, 'neuronPictures');
+  const neuronPictures = rawPictures === undefined ? false : readBoolean(rawPictures, 'neuronPictures', errors);
   const presentation = read('presentation', 'true or false', (x) => readBoolean(x, 'presentation', errors));
   const theme = read('theme', THEMES.join(', '), (x) => readChoice(x, THEMES, 'theme', 'theme', errors));
   const speed = read('speed', `a number in [${SPEED.min}, ${SPEED.max}]`, (x) => {
@@ -340,6 +353,20 @@ export function parseSessionEnvelope(value: unknown): CodecResult<SavedSession> 
     return undefined;
   });
   const lossHistory = read('lossHistory', 'an array of losses', (x) => readLossHistory(x, errors));
+  const rawTestLosses = ownField(value, 'testLossHistory');
+  let testLossHistory = rawTestLosses === undefined ? [] : readLossHistory(rawTestLosses, errors, 'testLossHistory');
+  if (
+    lossHistory !== undefined &&
+    testLossHistory !== undefined &&
+    testLossHistory.length > 0 &&
+    testLossHistory.length !== lossHistory.length
+  ) {
+    errors.add(
+      'testLossHistory',
+      `expected ${lossHistory.length} losses (one per lossHistory entry) or none, got ${testLossHistory.length}`,
+    );
+    testLossHistory = undefined;
+  }
   const rawComparison = ownField(value, 'comparison');
   const comparison = rawComparison === undefined ? null : readComparison(rawComparison, 'comparison', errors);
   const rawWorksheet = ownField(value, 'worksheet');
@@ -393,11 +420,13 @@ export function parseSessionEnvelope(value: unknown): CodecResult<SavedSession> 
     origin,
     optimizerState,
     lossHistory,
+    testLossHistory,
     position,
     sample,
     selection,
     followStep,
     showZ,
+    neuronPictures,
     speed,
     theme,
     presentation,
@@ -410,9 +439,9 @@ export function parseSessionEnvelope(value: unknown): CodecResult<SavedSession> 
   };
   if (Object.values(session).some((v) => v === undefined))
     return codecFail([{ path: ROOT, message: 'not a valid saved session' }]);
-  const { lossHistory: losses, ...rest } = session;
-  // the path and the test losses of the last run are not saved: a restored session has none to draw
-  return codecOk({ ...rest, run: { lossHistory: losses, testLossHistory: [], path: [] } } as SavedSession);
+  const { lossHistory: losses, testLossHistory: testLosses, ...rest } = session;
+  // the path of the last run is not saved (it is large): a restored session has none to draw
+  return codecOk({ ...rest, run: { lossHistory: losses, testLossHistory: testLosses, path: [] } } as SavedSession);
 }
 
 /** Reads a saved session from the text in storage; text that is not JSON is one error that says so. */

@@ -54,9 +54,15 @@ export function createStepActions({ set, get, selectors, planLength, clampSample
     },
     nextIteration() {
       const s = get();
-      const it = selectors.iteration(s);
+      // the step trains its own batch (the spec's order), whatever batch was being shown
+      const it = selectors.iteration({ ...s, batchShown: null });
       const { weights, biases } = paramsToNested(selectors.compiled(s).model, it.after);
-      set({ scenario: withParameters(s.scenario, weights, biases), optimizerState: it.stateAfter, position: 0 });
+      set({
+        scenario: withParameters(s.scenario, weights, biases),
+        optimizerState: it.stateAfter,
+        position: 0,
+        batchShown: null,
+      });
       set({ sample: clampSample(get()) });
     },
     restartIteration() {

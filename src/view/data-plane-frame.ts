@@ -1,6 +1,6 @@
 import type { Compiled } from '../core/compile.ts';
-import type { Model, Params } from '../core/model.ts';
-import { computeOutputGrid, createOutputGrid, type OutputGrid, type PlaneWindow } from '../core/output-grid.ts';
+import type { Params } from '../core/model.ts';
+import { createPlaneGridCache, type PlaneGridFn, type PlaneWindow } from '../core/output-grid.ts';
 import type { OutputReading } from '../core/output-reading.ts';
 import type { Sample } from '../core/scenario.ts';
 import { heatPixels } from './data-plane-colors.ts';
@@ -32,11 +32,10 @@ export interface FrameInputs {
 
 /**
  * Builds the data view's frames, reusing the grid's arrays and the points while the samples
- * and axes stay the same (a training frame recomputes only the heatmap).
+ * and axes stay the same (a training frame recomputes only the heatmap). `grid` computes the
+ * network over the plane (one shared with the neuron pictures: the store's planeGrid).
  */
-export function createFrameBuilder(): (f: FrameInputs) => DataPlaneData {
-  let grid: OutputGrid | null = null;
-  let gridModel: Model | null = null;
+export function createFrameBuilder(grid: PlaneGridFn = createPlaneGridCache()): (f: FrameInputs) => DataPlaneData {
   let pixels: Uint8ClampedArray | null = null;
   let pointsKey: unknown[] = [];
   let points: readonly PlanePoint[] = [];
@@ -75,39 +74,17 @@ export function createFrameBuilder(): (f: FrameInputs) => DataPlaneData {
       windowKey = wk;
     }
     // the reading is a new object each frame: its fields, not its identity, decide
-    const pk = [
-      f.data,
-      f.testData,
-      f.i,
-      f.j,
-      f.reading.kind,
-      f.reading.lo,
-      f.reading.hi,
-      f.reading.classes,
-      f.selected,
-    ];
+    const pk = [f.data, f.testData, f.i, f.j, f.reading.kind, f.reading.lo, f.reading.hi, f.reading.classes];
+    // the selected sample moves with each training step's batch: drawn apart, it does not redraw the points
     if (!same(pk, pointsKey)) {
-      points = planePoints(f.data, f.testData, f.i, f.j, f.reading, f.selected);
+      points = planePoints(f.data, f.testData, f.i, f.j, f.reading, -1);
       pointsKey = pk;
     }
     const w = win;
     // a curve is a grid of one row: column c is input i at cellX(c), the other inputs fixed
     const gw: PlaneWindow = curve ? { x0: w.x0, x1: w.x1, y0: 0, y1: 1, res: w.res, rows: 1 } : w;
     const cells = w.res * w.res;
-    if (
-      grid === null ||
-      gridModel !== model ||
-      grid.window.x0 !== gw.x0 ||
-      grid.window.x1 !== gw.x1 ||
-      grid.window.y0 !== gw.y0 ||
-      grid.window.y1 !== gw.y1 ||
-      grid.window.res !== gw.res ||
-      grid.window.rows !== gw.rows
-    ) {
-      grid = createOutputGrid(model, gw);
-      gridModel = model;
-    }
-    const out = computeOutputGrid(model, f.params, grid, f.i, f.j, f.fixed);
+    const { out } = grid({ model, params: f.params }, gw, f.i, f.j, f.fixed);
     if (curve) {
       const curves: Float64Array[] = [];
       for (let o = 0; o < nOut; o++) {
@@ -121,6 +98,7 @@ export function createFrameBuilder(): (f: FrameInputs) => DataPlaneData {
         pixels: null,
         curves,
         points,
+        selected: f.selected,
         xLabel: f.labels[f.i],
         yLabel: f.outputLabel,
         mode: f.mode,
@@ -134,6 +112,7 @@ export function createFrameBuilder(): (f: FrameInputs) => DataPlaneData {
       pixels,
       curves: [],
       points,
+      selected: f.selected,
       xLabel: f.labels[f.i],
       yLabel: f.labels[f.j],
       mode: f.mode,

@@ -13,7 +13,10 @@ export interface DataPlaneData {
   readonly pixels: Uint8ClampedArray | null;
   /** curve: ŷ of each output at window.res inputs across the window */
   readonly curves: readonly Float64Array[];
+  /** the points, none marked selected: the selected one is `selected` (a training frame moves it, not the points) */
   readonly points: readonly PlanePoint[];
+  /** the selected training sample (global index), −1 for none */
+  readonly selected: number;
   readonly xLabel: string;
   readonly yLabel: string;
   /** what a click on the empty plane does */
@@ -113,6 +116,7 @@ export function createDataPlaneView(root: HTMLElement, callbacks: DataPlaneCallb
     return [x.invert(event.clientX - box.left), y.invert(event.clientY - box.top)];
   };
 
+  let pixelsImage: ImageData | null = null;
   const drawHeat = (d: DataPlaneData) => {
     const dpr = window.devicePixelRatio || 1;
     if (canvas.width !== Math.round(width * dpr) || canvas.height !== Math.round(height * dpr)) {
@@ -141,7 +145,9 @@ export function createDataPlaneView(root: HTMLElement, callbacks: DataPlaneCallb
     }
     const ictx = image.getContext('2d');
     if (!ictx) return;
-    ictx.putImageData(new ImageData(new Uint8ClampedArray(d.pixels), res, res), 0, 0);
+    if (pixelsImage === null || pixelsImage.width !== res) pixelsImage = new ImageData(res, res);
+    pixelsImage.data.set(d.pixels);
+    ictx.putImageData(pixelsImage, 0, 0);
     ctx.imageSmoothingEnabled = false;
     ctx.scale(dpr, dpr);
     ctx.drawImage(image, left, top, right - left, bottom - top);
@@ -221,9 +227,14 @@ export function createDataPlaneView(root: HTMLElement, callbacks: DataPlaneCallb
       });
   };
 
+  const pointRadius = () => Math.max(4, Math.min(8, (x.range()[1] - x.range()[0]) / 70));
+  /** the points' elements, in the order of data.points */
+  let pointEls: SVGPathElement[] = [];
+  let drawnSelected = -1;
+
   const drawPoints = (d: DataPlaneData) => {
-    const r = Math.max(4, Math.min(8, (x.range()[1] - x.range()[0]) / 70));
-    pointLayer
+    const r = pointRadius();
+    pointEls = pointLayer
       .selectAll<SVGPathElement, PlanePoint>('path')
       .data(d.points, (p) => p.key)
       .join('path')
@@ -231,20 +242,29 @@ export function createDataPlaneView(root: HTMLElement, callbacks: DataPlaneCallb
       .attr('data-set', (p) => p.set)
       .attr('data-index', (p) => p.index)
       .attr('data-class', (p) => p.k)
-      .attr('class', (p) => `bp-data-point bp-${p.set}${p.selected ? ' bp-selected' : ''}`)
+      .attr('class', (p) => `bp-data-point bp-${p.set}`)
       .attr('d', (p) => shapePath(classShape(p.k), p.set === 'test' ? r * 0.9 : r))
       .attr('transform', (p) => `translate(${x(p.u).toFixed(2)},${y(p.v).toFixed(2)})`)
       .attr('fill', (p) =>
         p.set === 'test' ? '#ffffff' : rgbCss(p.s >= 1 ? classColor(p.k) : heatColor(p.k, p.s / 0.6)),
       )
       .attr('stroke', (p) => (p.set === 'test' ? rgbCss(classColor(p.k)) : '#1a1a1a'))
-      .attr('stroke-width', (p) => (p.set === 'test' ? 2.2 : 1));
+      .attr('stroke-width', (p) => (p.set === 'test' ? 2.2 : 1))
+      .nodes();
+    drawnSelected = -1;
+  };
+
+  /** The selected sample's mark: its point's class and the ring around it (the training points come first, in order). */
+  const drawSelected = (d: DataPlaneData) => {
+    const at = d.selected >= 0 && d.points[d.selected]?.set === 'train' ? d.selected : -1;
+    if (at === drawnSelected) return;
+    pointEls[drawnSelected]?.classList.remove('bp-selected');
+    pointEls[at]?.classList.add('bp-selected');
+    drawnSelected = at;
+    const r = pointRadius();
     ringLayer
       .selectAll<SVGCircleElement, PlanePoint>('circle')
-      .data(
-        d.points.filter((p) => p.selected),
-        (p) => p.key,
-      )
+      .data(at >= 0 ? [d.points[at]] : [], (p) => p.key)
       .join('circle')
       .attr('data-testid', 'data-selected')
       .attr('data-index', (p) => p.index)
@@ -284,6 +304,7 @@ export function createDataPlaneView(root: HTMLElement, callbacks: DataPlaneCallb
       drawPoints(data);
       drawnPoints = data.points;
     }
+    drawSelected(data);
   };
 
   // One gesture: a press on a point, then either a drag (moves it) or a release (selects or removes it).

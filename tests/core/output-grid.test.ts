@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compileScenario } from '../../src/core/compile.ts';
-import { cellX, cellY, computeOutputGrid, createOutputGrid } from '../../src/core/output-grid.ts';
+import { cellX, cellY, computeOutputGrid, createOutputGrid, createPlaneGridCache } from '../../src/core/output-grid.ts';
 import { loadPreset } from '../../src/presets/index.ts';
 
 /** ŷ of one input by hand: the scenario's nested weights, tanh layers (the playground preset). */
@@ -57,5 +57,31 @@ describe('the output curve', () => {
     expect(out.length).toBe(8);
     for (let col = 0; col < 8; col++)
       expect(out[col]).toBeCloseTo(byHand(s.weights, s.biases, [cellX(w, col), 0.3])[0], 12);
+  });
+});
+
+describe('the plane grid cache', () => {
+  it('returns the grid already computed for the same network, parameters, window, axes and held inputs; computes anew when one changes', () => {
+    const s = loadPreset('playground')!;
+    const c = compileScenario(s);
+    const w = { x0: -1.2, x1: 1.2, y0: -1.2, y1: 1.2, res: 8 };
+    const grid = createPlaneGridCache();
+    const first = grid(c, w, 0, 1, [0, 0]);
+    const snapshot = first.out.slice();
+    // the values held on the axes do not matter: the axes overwrite them
+    expect(grid(c, { ...w }, 0, 1, [5, -7])).toBe(first);
+    expect(first.out).toEqual(snapshot);
+    // other parameters: the same arrays, the new network's outputs
+    const s2 = { ...s, biases: s.biases.map((b, l) => (l === 2 ? [1.5] : b)) };
+    const c2 = { model: c.model, params: compileScenario(s2).params };
+    const again = grid(c2, w, 0, 1, [0, 0]);
+    const expected = byHand(s2.weights, s2.biases, [cellX(w, 3), cellY(w, 5)]);
+    expect(again.out[5 * 8 + 3]).toBeCloseTo(expected[0], 12);
+    expect(again.out).not.toEqual(snapshot);
+    // another window: computed over it
+    const w2 = { ...w, x1: 2 };
+    const other = grid(c2, w2, 0, 1, [0, 0]);
+    expect(other.window).toBe(w2);
+    expect(other.out[0]).toBeCloseTo(byHand(s2.weights, s2.biases, [cellX(w2, 0), cellY(w2, 0)])[0], 12);
   });
 });

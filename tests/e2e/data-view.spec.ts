@@ -11,6 +11,8 @@ import { choosePreset, clickEdge, openApp, typeInto } from './helpers/app.ts';
 import { preset } from './helpers/core.ts';
 import { test, expect } from './helpers/fixtures.ts';
 
+const SESSION_KEY = 'backprop-lab:session';
+
 /**
  * The Data tab: the network's output behind the samples, selecting, adding and removing
  * points, the test loss, CSV import. Expected numbers come from the core run here, on the
@@ -133,18 +135,25 @@ test('the heatmap follows a bias edited on the diagram, live', async ({ page }) 
 });
 
 /** A training point of the current batch that no other point covers: its index and centre. */
-async function clearPoint(page: Page, maxIndex: number): Promise<{ index: number; x: number; y: number }> {
-  const found = await page.evaluate((max) => {
-    for (const el of document.querySelectorAll<SVGGraphicsElement>('[data-testid="data-point"][data-set="train"]')) {
-      const index = Number(el.dataset.index);
-      if (index >= max || index === 0) continue;
-      const b = el.getBoundingClientRect();
-      const x = b.left + b.width / 2;
-      const y = b.top + b.height / 2;
-      if (document.elementFromPoint(x, y) === el) return { index, x, y };
-    }
-    return null;
-  }, maxIndex);
+async function clearPoint(
+  page: Page,
+  maxIndex: number,
+  minIndex = 1,
+): Promise<{ index: number; x: number; y: number }> {
+  const found = await page.evaluate(
+    ([min, max]) => {
+      for (const el of document.querySelectorAll<SVGGraphicsElement>('[data-testid="data-point"][data-set="train"]')) {
+        const index = Number(el.dataset.index);
+        if (index >= max || index < min) continue;
+        const b = el.getBoundingClientRect();
+        const x = b.left + b.width / 2;
+        const y = b.top + b.height / 2;
+        if (document.elementFromPoint(x, y) === el) return { index, x, y };
+      }
+      return null;
+    },
+    [minIndex, maxIndex],
+  );
   expect(found).not.toBeNull();
   return found!;
 }
@@ -159,6 +168,33 @@ test('clicking a point selects its sample for the diagram and the math', async (
   // the diagram's input nodes show that sample's inputs
   const s = preset('playground');
   await expect(page.getByTestId('sample-row-' + p.index)).toContainText(String(s.data[p.index].x[0]).slice(0, 5));
+});
+
+test('clicking a point outside the current batch shows that sample’s batch, its sample selected, and Next iteration trains the step’s own batch', async ({
+  page,
+}) => {
+  await openData(page);
+  const table = page.getByTestId('batch-range');
+  await expect(table).toContainText('batch: samples 1–10 of 100');
+  // a training point of another batch (the playground preset takes 10 samples a step)
+  const p = await clearPoint(page, 100, 20);
+  const batch = Math.floor(p.index / 10);
+  await page.mouse.click(p.x, p.y);
+  await expect(page.getByTestId(`sample-row-${p.index}`)).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByTestId('data-selected')).toHaveAttribute('data-index', String(p.index));
+  await expect(table).toContainText(`batch: samples ${batch * 10 + 1}–${batch * 10 + 10} of 100`);
+  await expect(page.getByTestId('notice')).toHaveCount(0);
+  // the diagram's inputs are that sample's inputs, and its output the core's ŷ for it
+  const s = preset('playground');
+  const x = s.data[p.index].x;
+  await expect(page.locator('.bp-node[data-node="0:0"]')).toHaveAttribute('data-a', String(x[0]));
+  await expect(page.locator('.bp-node[data-node="0:1"]')).toHaveAttribute('data-a', String(x[1]));
+  await page.keyboard.press('End');
+  const yHat = Number(await page.locator('.bp-node[data-node="3:0"]').getAttribute('data-a'));
+  expect(Math.abs(yHat - coreOutput(s, x)[0])).toBeLessThan(1e-12);
+  // the spec's order stands: step 0 trains samples 1–10, so step 1's batch is samples 11–20
+  await page.getByRole('button', { name: 'Next iteration' }).click();
+  await expect(table).toContainText('batch: samples 11–20 of 100');
 });
 
 test('adding a point by a click adds a sample; undo removes it; remove mode removes one', async ({ page }) => {
@@ -286,4 +322,130 @@ test('an L2 rate set in Settings shows the penalty as its own term of the loss a
   // undo takes the rate away again
   await page.getByTestId('undo').click();
   await expect(math.getByRole('heading', { name: 'With the weight penalty' })).toHaveCount(0);
+});
+
+test('a reload keeps the test loss curve beside the training loss', async ({ page }) => {
+  await openData(page);
+  await page.getByTestId('train-10').click();
+  const summary = page.getByTestId('loss-chart-summary');
+  await expect(summary).toContainText('10 steps');
+  const lines = page.locator('[data-testid="loss-chart"] .bp-chart-line');
+  await expect(lines).toHaveCount(2);
+  const text = await summary.textContent();
+  expect(text).toContain('test L = ');
+  // saved as the user works (debounced), then reloaded
+  await expect
+    .poll(() =>
+      page.evaluate((key) => {
+        const saved = window.localStorage.getItem(key);
+        return saved === null
+          ? 0
+          : ((JSON.parse(saved) as { testLossHistory?: unknown[] }).testLossHistory?.length ?? 0);
+      }, SESSION_KEY),
+    )
+    .toBe(11);
+  await page.reload();
+  await expect(page.getByTestId('app')).toBeVisible();
+  await expect(lines).toHaveCount(2);
+  await expect(summary).toHaveText(text!);
+  await expect(page.getByTestId('loss-legend')).toBeVisible();
+});
+
+/** a of node j of layer l for one input, by the core's forward pass. */
+function coreActivation(s: Scenario, x: number[], l: number, j: number): number {
+  const c = compileScenario({ ...s, data: [{ x, y: s.data[0].y }], testData: undefined, batchSize: undefined });
+  const ws = createWorkspace(c.model, 1);
+  forward(c.model, c.params, c.data, 0, 1, ws);
+  return ws.a[c.model.nodeOffset[l] + j];
+}
+
+/** The README's rule for a neuron's picture of a tanh node: orange below 0, blue above, white mixed all the way toward it at |a| = 1. */
+function pictureColour(a: number): [number, number, number] {
+  const t = Math.max(0, Math.min(1, (a + 1) / 2));
+  const cls = t >= 0.5 ? [31, 100, 200] : [230, 115, 0];
+  const f = Math.abs(2 * t - 1);
+  return [0, 1, 2].map((k) => Math.round(255 + (cls[k] - 255) * f)) as [number, number, number];
+}
+
+test('each hidden and output neuron’s picture on the diagram is its activation over the plane, by the core', async ({
+  page,
+}) => {
+  await openData(page);
+  const pictures = page.getByTestId('neuron-picture');
+  await expect(pictures).toHaveCount(0);
+  await page.getByTestId('neuron-pictures-toggle').check();
+  // 4 + 4 hidden nodes and the output, none for the inputs
+  await expect(pictures).toHaveCount(9);
+  const h = await readHeatmap(page);
+  const s = preset('playground');
+  for (const [l, j] of [
+    [1, 0],
+    [2, 3],
+    [3, 0],
+  ]) {
+    const pic = page.locator(`[data-testid="neuron-picture"][data-node="${l}:${j}"]`);
+    // the same plane as the heatmap behind the points
+    for (const k of ['x0', 'x1', 'y0', 'y1', 'res'] as const)
+      expect(Number(await pic.getAttribute(`data-${k}`)), k).toBe(h[k]);
+    for (const [r, c] of [
+      [0, 0],
+      [9, 50],
+      [31, 31],
+      [47, 12],
+      [63, 63],
+    ]) {
+      const rgba = await pic.evaluate(
+        (el, [x, y]) => Array.from((el as HTMLCanvasElement).getContext('2d')!.getImageData(x, y, 1, 1).data),
+        [c, r],
+      );
+      const u = h.x0 + ((c + 0.5) * (h.x1 - h.x0)) / h.res;
+      const v = h.y1 - ((r + 0.5) * (h.y1 - h.y0)) / h.res;
+      const want = pictureColour(coreActivation(s, [u, v], l, j));
+      for (let k = 0; k < 3; k++)
+        expect(Math.abs(rgba[k] - want[k]), `node ${l}:${j} cell (${r}, ${c}) channel ${k}`).toBeLessThanOrEqual(1);
+    }
+  }
+  // each picture covers its node's circle, also after a new layout (presentation mode)
+  const covers = async () => {
+    const boxes = await page.locator('.bp-node[data-node="2:1"]').evaluate((g) =>
+      [g.querySelector('circle')!, g.querySelector('[data-testid="neuron-picture"]')!].map((e) => {
+        const b = e.getBoundingClientRect();
+        return [b.x, b.y, b.width, b.height];
+      }),
+    );
+    for (let k = 0; k < 4; k++) expect(Math.abs(boxes[0][k] - boxes[1][k]), `box ${k}`).toBeLessThan(2);
+  };
+  await covers();
+  await page.getByTestId('presentation-toggle').click();
+  await expect(page.getByTestId('presentation-toggle')).toHaveAttribute('aria-pressed', 'true');
+  await expect
+    .poll(async () => (await page.locator('.bp-node[data-node="2:1"] circle').boundingBox())?.width)
+    .toBeGreaterThan(0);
+  await covers();
+  await page.getByTestId('presentation-toggle').click();
+  await covers();
+  // hovering a node enlarges its picture; it goes when the pointer leaves
+  const large = page.getByTestId('neuron-picture-large');
+  await page.locator('.bp-node[data-node="2:1"] circle').hover();
+  await expect(large).toBeVisible();
+  await expect(large).toHaveAttribute('data-node', '2:1');
+  await page.mouse.move(2, 2);
+  await expect(large).toBeHidden();
+  // the setting is kept with the session, and the pictures follow a training run
+  const before = await page
+    .locator('[data-testid="neuron-picture"][data-node="3:0"]')
+    .evaluate((el) => Array.from((el as HTMLCanvasElement).getContext('2d')!.getImageData(0, 0, 64, 64).data).join());
+  await page.getByTestId('train-100').click();
+  await expect(page.getByTestId('loss-chart-summary')).toContainText('100 steps');
+  const after = await page
+    .locator('[data-testid="neuron-picture"][data-node="3:0"]')
+    .evaluate((el) => Array.from((el as HTMLCanvasElement).getContext('2d')!.getImageData(0, 0, 64, 64).data).join());
+  expect(after).not.toBe(before);
+  await page.reload();
+  await expect(page.getByTestId('app')).toBeVisible();
+  await expect(pictures).toHaveCount(9);
+  // off again: the diagram's nodes as they were
+  await page.getByTestId('tab-data').click();
+  await page.getByTestId('neuron-pictures-toggle').uncheck();
+  await expect(pictures).toHaveCount(0);
 });

@@ -236,6 +236,39 @@ describe('restoring the session', () => {
     expect(restored.getState().scenario).toEqual(opened);
   });
 
+  it('keeps the test loss history step for step with the training losses (a test loss not finite included)', () => {
+    const storage = new MemoryStorage();
+    const run = { lossHistory: [0.5, 0.4, 0.3], testLossHistory: [0.6, Number.NaN, 0.45], path: [] };
+    saveWork(createAppStore(initialInputs(loadPreset('playground')!, 'playground')), storage, (store) => {
+      store.setState({ run });
+    });
+    const restored = createAppStore(openSession('', of(storage)).inputs);
+    expect(restored.getState().run.lossHistory).toEqual([0.5, 0.4, 0.3]);
+    expect(restored.getState().run.testLossHistory).toEqual([0.6, NaN, 0.45]);
+  });
+
+  it('reads a session saved before the test losses were saved with no test curve, and names a test history out of step', () => {
+    const storage = new MemoryStorage();
+    const store = createAppStore(initialInputs(loadPreset('playground')!, 'playground'));
+    store.setState({ run: { lossHistory: [0.5, 0.4], testLossHistory: [0.6, 0.55], path: [] } });
+    storage.setItem(
+      SESSION_KEY,
+      envelopeText(store, '', (d) => delete d.testLossHistory),
+    );
+    const old = openSession('', of(storage)).inputs;
+    expect(old.notice).toBeNull();
+    expect(old.run.lossHistory).toEqual([0.5, 0.4]);
+    expect(old.run.testLossHistory).toEqual([]);
+    storage.setItem(
+      SESSION_KEY,
+      envelopeText(store, '', (d) => (d.testLossHistory = [0.6])),
+    );
+    const bad = openSession('', of(storage)).inputs;
+    expect(bad.notice?.details?.join('\n')).toMatch(
+      /testLossHistory: expected 2 losses \(one per lossHistory entry\) or none, got 1/,
+    );
+  });
+
   it('reads a session saved before the comparison, worksheet mode and precision were saved as the defaults', () => {
     const storage = new MemoryStorage();
     storage.setItem(

@@ -209,3 +209,30 @@ describe('a lesson that locks worksheet mode (hide=worksheet)', () => {
     expect(store.getState().position).toBeGreaterThan(0);
   });
 });
+
+describe('showing the batch of a sample picked outside the step’s own', () => {
+  it('shows that batch at the same parameters until the optimizer state moves; the next step trains its own batch', () => {
+    const store = createAppStore(initialInputs(loadPreset('playground')!, 'playground'));
+    const own = store.selectors.iteration(store.getState());
+    expect([own.start, own.count]).toEqual([0, 10]);
+    store.getState().showSample(57);
+    const s = store.getState();
+    const shown = store.selectors.iteration(s);
+    expect([shown.start, shown.count, s.sample]).toEqual([50, 10, 7]);
+    // the same parameters: the forward pass of sample 57 as a batch of its own would give it
+    expect(shown.pass.a[7 * store.selectors.compiled(s).model.nodeCount]).toBe(s.scenario.data[57].x[0]);
+    // a sample of the step's own batch needs no other
+    store.getState().showSample(3);
+    expect(store.getState().batchShown).toBeNull();
+    expect(store.getState().sample).toBe(3);
+    store.getState().showSample(57);
+    store.getState().nextIteration();
+    const after = store.getState();
+    expect(after.optimizerState?.t).toBe(1);
+    // step 0 trained samples 1–10 (the spec's order), so step 1 shows samples 11–20
+    expect(store.selectors.iteration(after).start).toBe(10);
+    const fresh = createAppStore(initialInputs(loadPreset('playground')!, 'playground'));
+    fresh.getState().nextIteration();
+    expect(after.scenario.weights).toEqual(fresh.getState().scenario.weights);
+  });
+});
