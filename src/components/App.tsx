@@ -22,7 +22,6 @@ import { useShortcuts } from './use-shortcuts.ts';
 import { useTheme } from './use-theme.ts';
 import { ViewMenu } from './ViewMenu.tsx';
 import { PrintSheet } from './PrintSheet.tsx';
-import { WorksheetPanel } from './WorksheetPanel.tsx';
 import { linkOpensSettings } from '../store/link-session.ts';
 import { FileMenu } from './FileMenu.tsx';
 import { ImportControls } from './ImportControls.tsx';
@@ -34,6 +33,7 @@ import { useLessonEditorFlag } from './use-lesson-editor-flags.ts';
 // it is fetched when a lesson is open, not with the page.
 const LessonPanel = lazy(() => import('./LessonPanel.tsx').then((m) => ({ default: m.LessonPanel })));
 // The lesson editor loads when it is opened (File → Lesson editor).
+const WorksheetPanel = lazy(() => import('./WorksheetPanel.tsx').then((m) => ({ default: m.WorksheetPanel })));
 const LessonEditor = lazy(() => import('./LessonEditor.tsx').then((m) => ({ default: m.LessonEditor })));
 
 /** One screen: toolbar, the diagram with the math panel beside it, the samples and the loss chart below. */
@@ -93,7 +93,11 @@ export function App() {
       </header>
       <StepControls />
       <div className="notice-slot">
-        {worksheet && <WorksheetPanel />}
+        {worksheet && (
+          <Suspense fallback={null}>
+            <WorksheetPanel />
+          </Suspense>
+        )}
         <OpeningProgress />
         <NoticeBanner />
         <ArithmeticWarning />

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { withNotation } from '../core/notation-labels.ts';
 import { shallow } from 'zustand/shallow';
 import type { Scenario } from '../core/scenario.ts';
@@ -16,8 +16,12 @@ import { useAppStore, useAppStoreApi } from './use-app-store.ts';
 import { TEXT } from '../view/network-layout.ts';
 import { TEXT_SIZE_MAX, TEXT_SIZE_MIN, TEXT_SIZE_STEP } from '../store/app-state.ts';
 import { isDrawable } from '../view/layer-blocks.ts';
-import { LayerBlocksDiagram } from './LayerBlocksDiagram.tsx';
 import { useNeuronPictures } from './use-neuron-pictures.ts';
+
+// Past the drawable size only: its views (blocks, heatmaps, the neuron focus) load when first needed.
+const LayerBlocksDiagram = lazy(() =>
+  import('./LayerBlocksDiagram.tsx').then((m) => ({ default: m.LayerBlocksDiagram })),
+);
 
 /**
  * Screen pixels per diagram unit: the diagram's text is TEXT.fontSize units, so this is its
@@ -74,7 +78,13 @@ function applyScrub(store: AppStore, sel: Selection, value: number): void {
 export function NetworkDiagram() {
   const store = useAppStoreApi();
   const drawable = useAppStore((s) => isDrawable(store.selectors.compiled(s).model));
-  return drawable ? <NodeEdgeDiagram /> : <LayerBlocksDiagram />;
+  return drawable ? (
+    <NodeEdgeDiagram />
+  ) : (
+    <Suspense fallback={<div className="diagram-loading" aria-busy="true" />}>
+      <LayerBlocksDiagram />
+    </Suspense>
+  );
 }
 
 /**
