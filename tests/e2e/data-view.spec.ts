@@ -326,6 +326,9 @@ test('an L2 rate set in Settings shows the penalty as its own term of the loss a
 
 test('a reload keeps the test loss curve beside the training loss', async ({ page }) => {
   await openData(page);
+  // the preset's address, written 250 ms after it was chosen
+  await expect.poll(() => page.evaluate(() => window.location.hash)).toMatch(/^#scenario=/);
+  const hashBefore = await page.evaluate(() => window.location.hash);
   await page.getByTestId('train-10').click();
   const summary = page.getByTestId('loss-chart-summary');
   await expect(summary).toContainText('10 steps');
@@ -333,17 +336,22 @@ test('a reload keeps the test loss curve beside the training loss', async ({ pag
   await expect(lines).toHaveCount(2);
   const text = await summary.textContent();
   expect(text).toContain('test L = ');
-  // saved as the user works (debounced), then reloaded
+  // saved as the user works (debounced), and the address shows the trained scenario (250 ms
+  // after the run), then reloaded: a reload issued while the address is being rewritten can
+  // load the address from before the run, which opens as a link and sets the session aside
   await expect
     .poll(() =>
-      page.evaluate((key) => {
-        const saved = window.localStorage.getItem(key);
-        return saved === null
-          ? 0
-          : ((JSON.parse(saved) as { testLossHistory?: unknown[] }).testLossHistory?.length ?? 0);
-      }, SESSION_KEY),
+      page.evaluate(
+        ([key, before]) => {
+          const saved = window.localStorage.getItem(key);
+          const losses =
+            saved === null ? 0 : ((JSON.parse(saved) as { testLossHistory?: unknown[] }).testLossHistory?.length ?? 0);
+          return `${losses} test losses saved, ${window.location.hash === before ? 'the address before the run' : 'the address after it'}`;
+        },
+        [SESSION_KEY, hashBefore] as const,
+      ),
     )
-    .toBe(11);
+    .toBe('11 test losses saved, the address after it');
   await page.reload();
   await expect(page.getByTestId('app')).toBeVisible();
   await expect(lines).toHaveCount(2);
