@@ -27,6 +27,7 @@ import { LessonStepEditor } from './LessonStepEditor.tsx';
 import { useAppStore, useAppStoreApi } from './use-app-store.ts';
 import { lessonDraftStore, useLessonDraft } from './use-lesson-draft.ts';
 import { lessonEditorFlags, useLessonEditorFlag } from './use-lesson-editor-flags.ts';
+import { copyText } from './copy-text.ts';
 
 type Outcome =
   | { kind: 'none' }
@@ -44,17 +45,6 @@ function stepLabel(step: DraftStep): string {
 function stepOfPath(path: string): number | null {
   const m = /^steps\[(\d+)\]/.exec(path);
   return m === null ? null : Number(m[1]);
-}
-
-async function copyText(text: string): Promise<boolean> {
-  if (!window.isSecureContext || typeof navigator.clipboard?.writeText !== 'function') return false;
-  try {
-    const timeout = new Promise<never>((_, reject) => window.setTimeout(() => reject(new Error('no answer')), 2000));
-    await Promise.race([navigator.clipboard.writeText(text), timeout]);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /**

@@ -13,20 +13,9 @@ import { SIDE_TAB_TITLES } from './side-tab-titles.ts';
 import { useAppStore, useAppStoreApi } from './use-app-store.ts';
 import { useNotation } from './notation-context.tsx';
 import { usePopover } from './use-popover.ts';
+import { copyText } from './copy-text.ts';
 
 type CopyState = 'copied' | 'manual' | 'idle' | 'too-long';
-
-/** Writes to the clipboard; false when the browser has no clipboard API, denies it, or does not answer. */
-async function copyText(text: string): Promise<boolean> {
-  if (!window.isSecureContext || typeof navigator.clipboard?.writeText !== 'function') return false;
-  try {
-    const timeout = new Promise<never>((_, reject) => window.setTimeout(() => reject(new Error('no answer')), 2000));
-    await Promise.race([navigator.clipboard.writeText(text), timeout]);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 function selectionName(s: Scenario, sel: Selection | null, notation: Notation): string {
   if (sel === null) return 'nothing selected';
