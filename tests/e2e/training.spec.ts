@@ -23,12 +23,20 @@ function expectRelClose(actual: number, expected: number, what: string): void {
   ).toBe(true);
 }
 
-/** Clicks a train button and waits until the run is over (Stop gone, buttons enabled again, the summary at `steps`). */
+/**
+ * Clicks a train button and waits until the run is over (Stop gone, buttons enabled again, the
+ * summary at `steps`) and the samples table has caught up with it: the panels beside the
+ * diagram follow a run's end in a task after the frame that shows it, so the batch loss
+ * changes a frame later than the summary.
+ */
 async function train(page: Page, steps: number, timeout: number): Promise<void> {
+  const batchLoss = page.getByTestId('batch-loss');
+  const before = await batchLoss.getAttribute('data-value');
   await page.getByTestId(`train-${steps}`).click();
   await expect(page.getByTestId('loss-chart-summary')).toHaveText(new RegExp(`^${steps} steps, L = `), { timeout });
   await expect(page.getByTestId('train-stop')).toHaveCount(0);
   await expect(page.getByTestId(`train-${steps}`)).toBeEnabled();
+  if (before !== null) await expect(batchLoss).not.toHaveAttribute('data-value', before);
 }
 
 /** The loss in the summary text ("100 steps, L = 0.03547"). */
