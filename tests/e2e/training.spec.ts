@@ -168,19 +168,3 @@ test('Stop interrupts a run, and training continues from there', async ({ page }
   await page.getByTestId('train-1').click();
   await expect(page.getByTestId('loss-chart-summary')).toHaveText(new RegExp(`^${steps + 1} steps`));
 });
-
-test("while a run trains, an edge's accessible name waits and its drawn weight moves; Stop brings the name up to date", async ({
-  page,
-}) => {
-  await openApp(page, shareHash(heavyScenario()));
-  const edge = page.locator('[data-edge="0:0:0"]');
-  const name0 = await edge.getAttribute('aria-label');
-  const w0 = await edge.getAttribute('data-weight');
-  await page.getByTestId('train-10000').click();
-  await expect(page.getByTestId('loss-chart-summary')).toHaveText(/^[1-9]\d* steps/);
-  await expect(edge).not.toHaveAttribute('data-weight', w0 ?? '');
-  expect(await edge.getAttribute('aria-label'), 'the name waits during the run').toBe(name0);
-  await page.getByTestId('train-stop').click();
-  await expect(page.getByTestId('train-stop')).toHaveCount(0);
-  await expect(edge).not.toHaveAttribute('aria-label', name0 ?? '');
-});
