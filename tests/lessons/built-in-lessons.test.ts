@@ -6,7 +6,9 @@ import { lessonQuantityContext, resolveQuantity } from '../../src/core/lesson-qu
 import { lessonStepStates } from '../../src/core/lesson-walk.ts';
 import { quantityRefKey } from '../../src/core/quantity-ref.ts';
 import { BUILT_IN_LESSONS, loadLesson } from '../../src/lessons/index.ts';
-import { PRESET_CATALOG } from '../../src/presets/index.ts';
+import { PRESET_CATALOG, loadPreset } from '../../src/presets/index.ts';
+import type { QuantityRef } from '../../src/core/quantity-ref.ts';
+import { loadOracleCases } from '../helpers/oracle-case.ts';
 import { ORACLES } from '../helpers/lesson-oracle.ts';
 
 function lessonOf(id: string): Lesson {
@@ -71,4 +73,68 @@ describe('built-in lessons', () => {
       });
     });
   }
+});
+
+describe('mazur: the two path terms of ∂E/∂out_h1', () => {
+  const published = (
+    loadOracleCases().find((c) => c.file === 'mazur_222_fixed_bias.json')?.oracle as unknown as {
+      tutorial_published: { values: { quantity: string; published: number; exact: number }[] };
+    }
+  ).tutorial_published.values;
+  const exact = (quantity: string): number => {
+    const v = published.find((p) => p.quantity === quantity);
+    if (v === undefined) throw new Error(`oracle has no ${quantity}`);
+    return v.exact;
+  };
+
+  it('each term is a compare of dLda:node:1:0 in a step that isolates its path, equal to the oracle to 1e-12 relative', () => {
+    const lesson = lessonOf('mazur');
+    const states = lessonStepStates(lesson);
+    const found: Record<string, number> = {};
+    lesson.steps.forEach((step, k) => {
+      for (const c of step.compare ?? []) {
+        if (quantityRefKey(c.of) !== 'dLda:node:1:0') continue;
+        const ctx = lessonQuantityContext(states[k].scenario, states[k].view.sample);
+        found[String(c.value)] = resolveQuantity(ctx, c.of);
+      }
+    });
+    for (const [printed, quantity] of [
+      ['0.055399425', 'dE_o1/dout_h1'],
+      ['-0.019049119', 'dE_o2/dout_h1'],
+    ] as const) {
+      const app = found[printed];
+      expect(app, `no compare prints ${printed}`).toBeDefined();
+      expect(Math.abs(app - exact(quantity))).toBeLessThanOrEqual(1e-12 * Math.abs(exact(quantity)));
+    }
+  });
+
+  it('the path steps change only a target: every forward value stays Mazur’s, and the next step restores his scenario', () => {
+    const lesson = lessonOf('mazur');
+    const states = lessonStepStates(lesson);
+    const mazur = loadPreset('mazur');
+    if (mazur === null) throw new Error('no preset mazur');
+    const base = lessonQuantityContext(mazur, 0);
+    const pathSteps = lesson.steps.flatMap((s, k) =>
+      s.scenario !== undefined && (s.compare ?? []).some((c) => quantityRefKey(c.of) === 'dLda:node:1:0') ? [k] : [],
+    );
+    expect(pathSteps.length).toBe(2);
+    for (const k of pathSteps) {
+      const ctx = lessonQuantityContext(states[k].scenario, 0);
+      for (const l of [1, 2])
+        for (const j of [0, 1])
+          for (const kind of ['z', 'a'] as const) {
+            const q = { kind, sel: { kind: 'node', l, j } } as QuantityRef;
+            expect(resolveQuantity(ctx, q)).toBe(resolveQuantity(base, q));
+          }
+      expect({ ...states[k].scenario, data: undefined, title: undefined, description: undefined }).toEqual({
+        ...mazur,
+        data: undefined,
+        title: undefined,
+        description: undefined,
+      });
+    }
+    const after = Math.max(...pathSteps) + 1;
+    expect(lesson.steps[after].scenario).toBeDefined();
+    expect(states[after].scenario).toEqual(mazur);
+  });
 });
