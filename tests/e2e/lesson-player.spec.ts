@@ -352,7 +352,8 @@ test.describe('mazur: one path at a time', () => {
     expect
       .poll(async () => {
         const row = page.locator(`[data-testid="lesson-compare"][data-of="${r}"]`);
-        const app = (await row.count()) > 0 ? await row.getAttribute('data-app') : await ref(page, r).getAttribute('data-value');
+        const app =
+          (await row.count()) > 0 ? await row.getAttribute('data-app') : await ref(page, r).getAttribute('data-value');
         return Math.abs(Number(app) - want);
       })
       .toBeLessThanOrEqual(1e-12 * Math.abs(want));
