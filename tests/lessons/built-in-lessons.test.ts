@@ -9,6 +9,8 @@ import { BUILT_IN_LESSONS, loadLesson } from '../../src/lessons/index.ts';
 import { PRESET_CATALOG, loadPreset } from '../../src/presets/index.ts';
 import type { QuantityRef } from '../../src/core/quantity-ref.ts';
 import { loadOracleCases } from '../helpers/oracle-case.ts';
+import { compileScenario } from '../../src/core/compile.ts';
+import { buildStepPlan, isKnown, selectionEventIndex } from '../../src/core/step-plan.ts';
 import { ORACLES } from '../helpers/lesson-oracle.ts';
 
 function lessonOf(id: string): Lesson {
@@ -136,5 +138,30 @@ describe('mazur: the two path terms of ∂E/∂out_h1', () => {
     const after = Math.max(...pathSteps) + 1;
     expect(lesson.steps[after].scenario).toBeDefined();
     expect(states[after].scenario).toEqual(mazur);
+  });
+});
+
+describe('by-hand-mlp: seed 003’s steps 5 and 8 (∂L/∂a as vectors), merged by the app with δ', () => {
+  it('at the lesson’s "Step 5" and "Step 8" no δ of that layer is on the diagram yet, and the next step asks for one before any step shows it', () => {
+    const lesson = lessonOf('by-hand-mlp');
+    const states = lessonStepStates(lesson);
+    const compiled = compileScenario(states[0].scenario);
+    const plan = buildStepPlan(compiled.model, compiled.trainable);
+    const deltaKnown = (l: number, pos: number) =>
+      Array.from({ length: compiled.model.sizes[l] }, (_, j) =>
+        isKnown(selectionEventIndex(plan, compiled.model, { kind: 'node', l, j }), pos),
+      );
+    for (const [title, l] of [
+      ['Step 5: ∂L/∂a₂', 2],
+      ['Step 8: ∂L/∂a₁', 1],
+    ] as const) {
+      const k = lesson.steps.findIndex((s) => s.title === title);
+      expect(k, title).toBeGreaterThanOrEqual(0);
+      expect(deltaKnown(l, states[k].view.pos), `${title}: δ of layer ${l}`).not.toContain(true);
+      const ask = lesson.steps[k + 1].ask;
+      expect(ask, `${title}: the next step asks`).toBeDefined();
+      expect(ask!.of).toMatchObject({ kind: 'dLdz', sel: { kind: 'node', l } });
+      expect(deltaKnown(l, states[k + 1].view.pos)).not.toContain(true);
+    }
   });
 });
