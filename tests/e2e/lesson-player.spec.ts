@@ -275,6 +275,19 @@ test.describe('the lesson fits the screen', () => {
   }
 });
 
+test('a compare of a 17-digit number stays inside the lesson column (numpy-341, its last step)', async ({ page }) => {
+  const doc = lessonDoc('numpy-341');
+  await openApp(page, lessonLink(doc, doc.steps.length));
+  await expectStep(page, doc, doc.steps.length);
+  const fit = await page.getByTestId('lesson-panel').evaluate((panel) => {
+    const table = panel.querySelector('.lesson-compare')!.getBoundingClientRect();
+    const box = panel.getBoundingClientRect();
+    return { right: table.right, panelRight: box.right, scroll: panel.scrollWidth, client: panel.clientWidth };
+  });
+  expect(fit.right, 'compare table right edge').toBeLessThanOrEqual(fit.panelRight);
+  expect(fit.scroll, 'lesson column scroll width').toBeLessThanOrEqual(fit.client);
+});
+
 test.describe('every built-in lesson, walked to its end', () => {
   for (const id of BUILT_IN) {
     test(`${id}: at each compare the app's value equals the oracle's`, async ({ page }) => {
