@@ -45,6 +45,11 @@ function chainValue(chain: QuantityContext | null, q: QuantityRef): number | nul
   return resolveQuantity(chain, q);
 }
 
+/** A number cell's class: a long number (a 17-digit printed one) may break, so it stays inside the lesson column. */
+function numClass(text: string): string {
+  return text.length > 12 ? 'num num-long' : 'num';
+}
+
 /** A number with its first differing digit marked and a ✓ or ≠ verdict cell after it. */
 function Verdict({ differs, digits }: { differs: number | null; digits: number }) {
   const verdict =
@@ -88,10 +93,10 @@ function CompareRow({ entry, chain }: { entry: LessonCompare; chain: QuantityCon
       {...(rounded === null ? {} : { 'data-rounded': String(rounded) })}
     >
       <th scope="row">{entry.label}</th>
-      <td className="num">
+      <td className={numClass(printedText)}>
         <MarkedNumber text={printedText} digit={differs} testId="lesson-compare-printed" />
       </td>
-      <td className="num" {...fullValueProps(app, appText)}>
+      <td className={numClass(appText)} {...fullValueProps(app, appText)}>
         <MarkedNumber text={appText} digit={differs} testId="lesson-compare-app" />
       </td>
       <Verdict differs={differs} digits={digits} />
@@ -101,7 +106,7 @@ function CompareRow({ entry, chain }: { entry: LessonCompare; chain: QuantityCon
         </td>
       ) : (
         <>
-          <td className="num" {...fullValueProps(rounded, roundedText)}>
+          <td className={numClass(roundedText)} {...fullValueProps(rounded, roundedText)}>
             <MarkedNumber text={roundedText} digit={roundedDiffers} testId="lesson-compare-rounded" />
           </td>
           <Verdict differs={roundedDiffers} digits={digits} />

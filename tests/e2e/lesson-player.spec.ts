@@ -275,6 +275,19 @@ test.describe('the lesson fits the screen', () => {
   }
 });
 
+test('a compare of a 17-digit number stays inside the lesson column (numpy-341, its last step)', async ({ page }) => {
+  const doc = lessonDoc('numpy-341');
+  await openApp(page, lessonLink(doc, doc.steps.length));
+  await expectStep(page, doc, doc.steps.length);
+  const fit = await page.getByTestId('lesson-panel').evaluate((panel) => {
+    const table = panel.querySelector('.lesson-compare')!.getBoundingClientRect();
+    const box = panel.getBoundingClientRect();
+    return { right: table.right, panelRight: box.right, scroll: panel.scrollWidth, client: panel.clientWidth };
+  });
+  expect(fit.right, 'compare table right edge').toBeLessThanOrEqual(fit.panelRight);
+  expect(fit.scroll, 'lesson column scroll width').toBeLessThanOrEqual(fit.client);
+});
+
 test.describe('every built-in lesson, walked to its end', () => {
   for (const id of BUILT_IN) {
     test(`${id}: at each compare the app's value equals the oracle's`, async ({ page }) => {
@@ -333,4 +346,73 @@ test.describe('every built-in lesson, walked to its end', () => {
       else expect(roundedChecked).toBe(0);
     });
   }
+});
+
+test.describe('mazur: one path at a time', () => {
+  const pathSteps = mazur.steps.flatMap((s, k) =>
+    s.scenario !== undefined && (s.compare ?? []).some((c) => c.of === 'dLda:node:1:0') ? [k + 1] : [],
+  );
+  const [first, second] = pathSteps;
+  const published = (
+    oracleCase('mazur_222_fixed_bias.json') as unknown as {
+      tutorial_published: { values: { quantity: string; exact: number }[] };
+    }
+  ).tutorial_published.values;
+  const exact = (q: string): number => published.find((p) => p.quantity === q)!.exact;
+  const ref = (page: Page, r: string) => page.locator(`[data-testid="lesson-ref"][data-ref="${r}"]`).first();
+  /** ∂L/∂out_h1 as the app shows it: the path steps' compare row, or the live value in the text after them. */
+  const close = (page: Page, r: string, want: number) =>
+    expect
+      .poll(async () => {
+        const row = page.locator(`[data-testid="lesson-compare"][data-of="${r}"]`);
+        const app =
+          (await row.count()) > 0 ? await row.getAttribute('data-app') : await ref(page, r).getAttribute('data-value');
+        return Math.abs(Number(app) - want);
+      })
+      .toBeLessThanOrEqual(1e-12 * Math.abs(want));
+  const mazurOutputs = trace(preset('mazur')).samples[0].a[2];
+
+  test('two steps isolate each path term; previous / next and links restore Mazur’s targets', async ({ page }) => {
+    expect(pathSteps.length).toBe(2);
+    await openApp(page, lessonLink(mazur, first));
+    await expectStep(page, mazur, first);
+    // o₂'s target is o₂'s own output, so ∂L/∂out_h1 is o₁'s path term
+    await expect(ref(page, 'y:1')).toHaveAttribute('data-value', String(mazurOutputs[1]));
+    await close(page, 'dLda:node:1:0', exact('dE_o1/dout_h1'));
+    await page.getByTestId('lesson-next').click();
+    await expectStep(page, mazur, second);
+    await expect(ref(page, 'y:0')).toHaveAttribute('data-value', String(mazurOutputs[0]));
+    await close(page, 'dLda:node:1:0', exact('dE_o2/dout_h1'));
+    await page.getByTestId('lesson-next').click();
+    await expectStep(page, mazur, second + 1);
+    await close(page, 'dLda:node:1:0', exact('dE_total/dout_h1'));
+    // back and forth
+    await page.getByTestId('lesson-previous').click();
+    await page.getByTestId('lesson-previous').click();
+    await expectStep(page, mazur, first);
+    await expect(ref(page, 'y:1')).toHaveAttribute('data-value', String(mazurOutputs[1]));
+    await page.getByTestId('lesson-previous').click();
+    await expectStep(page, mazur, first - 1);
+    await close(page, 'dLda:node:1:0', exact('dE_total/dout_h1'));
+    // a link at the step after the two restores Mazur's scenario
+    await openApp(page, lessonLink(mazur, second + 1));
+    await expectStep(page, mazur, second + 1);
+    await close(page, 'dLda:node:1:0', exact('dE_total/dout_h1'));
+    await openApp(page, lessonLink(mazur, second));
+    await close(page, 'dLda:node:1:0', exact('dE_o2/dout_h1'));
+  });
+
+  test('undo after leaving the lesson at a path step gives back the lesson at that step', async ({ page }) => {
+    await openApp(page, lessonLink(mazur, first));
+    await expectStep(page, mazur, first);
+    await page.getByTestId('lesson-close').click();
+    await expect(page.getByTestId('lesson-panel')).toHaveCount(0);
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('Control+z');
+    await expectStep(page, mazur, first);
+    await close(page, 'dLda:node:1:0', exact('dE_o1/dout_h1'));
+    await page.getByTestId('lesson-next').click();
+    await page.getByTestId('lesson-next').click();
+    await close(page, 'dLda:node:1:0', exact('dE_total/dout_h1'));
+  });
 });

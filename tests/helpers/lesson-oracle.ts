@@ -94,6 +94,25 @@ const numpyPrinted: OracleLookup = (q, s) => {
 
 const noOracle: OracleLookup = () => undefined;
 
+/**
+ * Mazur with one output's target set to its own output (the lesson's steps that isolate one path
+ * into out_h1): the forward values are the case's, and ∂L/∂out_h1 is that path's term, which
+ * the oracle lists among the published values with its exact value.
+ */
+function mazurOnePath(term: 'dE_o1/dout_h1' | 'dE_o2/dout_h1'): OracleLookup {
+  const file = 'mazur_222_fixed_bias.json';
+  const forward = fromCase(file);
+  const published = (oracleCase(file).tutorial_published as { values: { quantity: string; exact: number }[] }).values;
+  return (q, s) => {
+    if (q.kind === 'dLda' && q.sel.l === 1 && q.sel.j === 0) {
+      const v = published.find((p) => p.quantity === term)?.exact;
+      return v === undefined ? undefined : { value: v, tol: ONE_STEP };
+    }
+    if (q.kind === 'z' || q.kind === 'a' || q.kind === 'x' || q.kind === 'value') return forward(q, s);
+    return undefined;
+  };
+}
+
 /** For each lesson, the oracle of each stretch of steps: the lesson's scenario, then each step scenario in turn. */
 export const ORACLES: Record<string, OracleLookup[]> = {
   walkthrough: [fromCase('seed000_walkthrough_hypB_3-2-1.json')],
@@ -101,7 +120,13 @@ export const ORACLES: Record<string, OracleLookup[]> = {
   'numpy-341': [fromCase('seed002_numpy_341_sigmoid.json'), numpyPrinted],
   'by-hand-mlp': [fromCase('seed003_aibyhand_mlp_exact_softmax.json')],
   'tanh-221': [noOracle, fromCase('seed004_tanh_221_SYNTHETIC_WEIGHTS.json')],
-  mazur: [fromCase('mazur_222_fixed_bias.json'), mazurTrained],
+  mazur: [
+    fromCase('mazur_222_fixed_bias.json'),
+    mazurOnePath('dE_o1/dout_h1'),
+    mazurOnePath('dE_o2/dout_h1'),
+    fromCase('mazur_222_fixed_bias.json'),
+    mazurTrained,
+  ],
 };
 
 /** The largest difference the oracle's tolerance allows from its value. */
