@@ -59,7 +59,12 @@ function drawnRange(series: readonly ChartSeries[], log: boolean): ChartPoint[] 
       if (y > hi) hi = y;
     }
   }
-  return lo <= hi ? [{ x: 0, y: lo }, { x: 0, y: hi }] : [];
+  return lo <= hi
+    ? [
+        { x: 0, y: lo },
+        { x: 0, y: hi },
+      ]
+    : [];
 }
 
 /** An SVG path through the points, broken at each undrawable one (y = NaN), to a tenth of a pixel. */

@@ -124,8 +124,7 @@ test('the heatmap follows a bias edited on the diagram, live', async ({ page }) 
   await openData(page);
   const h = await readHeatmap(page);
   const [r, c] = [10, 12];
-  const pixel = () =>
-    heatPixel(page, h.left + ((c + 0.5) * h.width) / h.res, h.top + ((r + 0.5) * h.height) / h.res);
+  const pixel = () => heatPixel(page, h.left + ((c + 0.5) * h.width) / h.res, h.top + ((r + 0.5) * h.height) / h.res);
   const before = await pixel();
   // the output's bias set to 2 on the diagram while the Data tab shows
   await page.locator('.bp-label[data-sel="bias:2:0"]').dblclick();

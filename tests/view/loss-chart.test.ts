@@ -1,6 +1,12 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { badSteps, chartScales, decimate, decimateToColumns, MAX_DRAWN_POINTS } from '../../src/view/loss-chart-model.ts';
+import {
+  badSteps,
+  chartScales,
+  decimate,
+  decimateToColumns,
+  MAX_DRAWN_POINTS,
+} from '../../src/view/loss-chart-model.ts';
 import { createLossChartView, type LossChartView } from '../../src/view/loss-chart-view.ts';
 
 const box = { left: 40, right: 340, top: 10, bottom: 150 };
@@ -142,7 +148,7 @@ describe('loss chart decimation to pixel columns', () => {
 
   it('keeps each pixel column’s minimum and maximum, in step order, and no more than two points a column', () => {
     let seed = 7;
-    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const rand = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
     const n = 30001;
     const h = Float64Array.from({ length: n }, (_, t) => Math.exp(-t / 5000) * (1 + 0.5 * rand()));
     for (const width of [1, 97, 300, 1500]) {
