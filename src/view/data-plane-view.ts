@@ -75,7 +75,7 @@ export function createDataPlaneView(root: HTMLElement, callbacks: DataPlaneCallb
   root.classList.add('bp-data-plane');
   const canvas = document.createElement('canvas');
   canvas.dataset.testid = 'data-heatmap';
-  const image = document.createElement('canvas');
+  canvas.className = 'bp-data-heat';
   const svgNode = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
   root.append(canvas, svgNode);
   canvas.setAttribute('aria-hidden', 'true');
@@ -89,6 +89,7 @@ export function createDataPlaneView(root: HTMLElement, callbacks: DataPlaneCallb
   let data: DataPlaneData | null = null;
   let drawnPoints: readonly PlanePoint[] | null = null;
   let drawnBox = '';
+  let drawnSvg = '';
 
   const x = scaleLinear();
   const y = scaleLinear();
@@ -116,41 +117,51 @@ export function createDataPlaneView(root: HTMLElement, callbacks: DataPlaneCallb
     return [x.invert(event.clientX - box.left), y.invert(event.clientY - box.top)];
   };
 
+  /** A data attribute written only when it changes (a training frame changes none but the count). */
+  const setData = (key: string, value: string) => {
+    if (canvas.dataset[key] !== value) canvas.dataset[key] = value;
+  };
   let pixelsImage: ImageData | null = null;
+  let heatBox = '';
+  let heatCtx: CanvasRenderingContext2D | null = null;
+  let frames = 0;
+  // The canvas holds one pixel per cell and CSS stretches it over the plot (pixelated): a
+  // training frame writes res² pixels, not the plot's, and the compositor does the scaling.
   const drawHeat = (d: DataPlaneData) => {
-    const dpr = window.devicePixelRatio || 1;
-    if (canvas.width !== Math.round(width * dpr) || canvas.height !== Math.round(height * dpr)) {
-      canvas.width = Math.round(width * dpr);
-      canvas.height = Math.round(height * dpr);
-      canvas.style.width = `${width}px`;
-      canvas.style.height = `${height}px`;
-    }
-    const ctx = canvas.getContext('2d');
-    if (!ctx) return;
-    ctx.setTransform(1, 0, 0, 1, 0, 0);
-    ctx.clearRect(0, 0, canvas.width, canvas.height);
     const [left, right] = x.range();
     const [bottom, top] = y.range();
-    canvas.dataset.left = String(left);
-    canvas.dataset.top = String(top);
-    canvas.dataset.width = String(right - left);
-    canvas.dataset.height = String(bottom - top);
-    if (d.kind !== 'plane' || d.pixels === null) return;
-    // heatmaps drawn so far: the benchmark counts redraws per second while training
-    canvas.dataset.frames = String(Number(canvas.dataset.frames ?? 0) + 1);
-    const res = d.window.res;
-    if (image.width !== res || image.height !== res) {
-      image.width = res;
-      image.height = res;
+    // the plot's box in CSS pixels of the view
+    setData('left', String(left));
+    setData('top', String(top));
+    setData('width', String(right - left));
+    setData('height', String(bottom - top));
+    if (d.kind !== 'plane' || d.pixels === null) {
+      if (!canvas.hidden) canvas.hidden = true;
+      return;
     }
-    const ictx = image.getContext('2d');
-    if (!ictx) return;
-    if (pixelsImage === null || pixelsImage.width !== res) pixelsImage = new ImageData(res, res);
-    pixelsImage.data.set(d.pixels);
-    ictx.putImageData(pixelsImage, 0, 0);
-    ctx.imageSmoothingEnabled = false;
-    ctx.scale(dpr, dpr);
-    ctx.drawImage(image, left, top, right - left, bottom - top);
+    const res = d.window.res;
+    if (canvas.width !== res || canvas.height !== res) {
+      canvas.width = res;
+      canvas.height = res;
+      heatCtx = null;
+    }
+    const box = `${left},${top},${right - left},${bottom - top}`;
+    if (box !== heatBox) {
+      canvas.style.left = `${left}px`;
+      canvas.style.top = `${top}px`;
+      canvas.style.width = `${right - left}px`;
+      canvas.style.height = `${bottom - top}px`;
+      heatBox = box;
+    }
+    if (canvas.hidden) canvas.hidden = false;
+    // heatmaps drawn so far: the benchmark counts redraws per second while training
+    canvas.dataset.frames = String(++frames);
+    heatCtx ??= canvas.getContext('2d');
+    if (!heatCtx) return;
+    // the frame builder reuses its pixel array: wrapped once, not copied per frame
+    if (pixelsImage === null || pixelsImage.data !== d.pixels || pixelsImage.width !== res)
+      pixelsImage = new ImageData(d.pixels as Uint8ClampedArray<ArrayBuffer>, res, res);
+    heatCtx.putImageData(pixelsImage, 0, 0);
   };
 
   const drawAxes = (d: DataPlaneData) => {
@@ -277,21 +288,20 @@ export function createDataPlaneView(root: HTMLElement, callbacks: DataPlaneCallb
     if (!data) return;
     fit(data);
     const trainN = data.points.filter((p) => p.set === 'train').length;
-    svg
-      .attr('width', width)
-      .attr('height', height)
-      .attr('data-mode', data.mode)
-      .attr(
-        'aria-label',
-        `${trainN} training and ${data.points.length - trainN} test samples over ${data.xLabel}${data.kind === 'plane' ? ` and ${data.yLabel}, the network’s prediction behind them` : `, with the network’s output as a curve`}`,
-      );
-    root.dataset.mode = data.mode;
+    const label = `${trainN} training and ${data.points.length - trainN} test samples over ${data.xLabel}${data.kind === 'plane' ? ` and ${data.yLabel}, the network’s prediction behind them` : `, with the network’s output as a curve`}`;
+    // written only when changed: a training frame changes none of them
+    const svgKey = `${width}|${height}|${data.mode}|${label}`;
+    if (svgKey !== drawnSvg) {
+      svg.attr('width', width).attr('height', height).attr('data-mode', data.mode).attr('aria-label', label);
+      drawnSvg = svgKey;
+    }
+    if (root.dataset.mode !== data.mode) root.dataset.mode = data.mode;
     const w = data.window;
-    canvas.dataset.x0 = String(w.x0);
-    canvas.dataset.x1 = String(w.x1);
-    canvas.dataset.y0 = String(w.y0);
-    canvas.dataset.y1 = String(w.y1);
-    canvas.dataset.res = String(w.res);
+    setData('x0', String(w.x0));
+    setData('x1', String(w.x1));
+    setData('y0', String(w.y0));
+    setData('y1', String(w.y1));
+    setData('res', String(w.res));
     drawHeat(data);
     const box = `${width}x${height}:${w.x0},${w.x1},${w.y0},${w.y1}:${data.xLabel}:${data.yLabel}`;
     if (box !== drawnBox) {

@@ -115,3 +115,49 @@ export function chartScales(points: readonly ChartPoint[], steps: number, box: C
   const [d0, d1] = y.domain();
   return { x, y, xTicks, yTicks, log, yDomain: [d0, d1] };
 }
+
+/**
+ * The points of a history to draw over a plot `width` pixels wide (step 0 at its left edge,
+ * the last step at its right): all of them when no pixel column holds more than two steps,
+ * else per pixel column its minimum and maximum in step order, and a break (y = NaN) at the
+ * first step of a column that cannot be drawn. What is dropped would share a column's pixels
+ * with what is kept; the readout still reads every step from the history.
+ */
+export function decimateToColumns(history: ArrayLike<number>, log: boolean, width: number): ChartPoint[] {
+  const n = history.length;
+  const columns = Math.max(1, Math.floor(width));
+  if (n <= 2 * columns || n < 2) return decimate(history, log, Infinity);
+  const out: ChartPoint[] = [];
+  const perStep = columns / (n - 1);
+  let start = 0;
+  const columnOf = (s: number) => Math.min(columns - 1, Math.floor(s * perStep));
+  while (start < n) {
+    const column = columnOf(start);
+    // the column's steps: from an estimate of its end, corrected for rounding either way
+    let end = Math.min(n, Math.max(start + 1, Math.ceil((column + 1) / perStep)));
+    while (end < n && columnOf(end) === column) end++;
+    while (end > start + 1 && columnOf(end - 1) > column) end--;
+    let lo = -1;
+    let hi = -1;
+    let bad = -1;
+    for (let x = start; x < end; x++) {
+      const y = history[x];
+      if (!(Number.isFinite(y) && (!log || y > 0))) {
+        if (bad < 0) bad = x;
+        continue;
+      }
+      if (lo < 0 || y < history[lo]) lo = x;
+      if (hi < 0 || y > history[hi]) hi = x;
+    }
+    // up to three picks, pushed in step order
+    const a = lo < hi ? lo : hi;
+    const b = lo < hi ? hi : lo;
+    if (bad >= 0 && bad < a) out.push({ x: bad, y: NaN });
+    if (a >= 0) out.push({ x: a, y: history[a] });
+    if (bad >= 0 && bad > a && bad < b) out.push({ x: bad, y: NaN });
+    if (b >= 0 && b !== a) out.push({ x: b, y: history[b] });
+    if (bad >= 0 && bad > b && bad > a) out.push({ x: bad, y: NaN });
+    start = end;
+  }
+  return out;
+}

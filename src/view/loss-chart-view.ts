@@ -1,7 +1,6 @@
 import { select } from 'd3-selection';
-import { line } from 'd3-shape';
 import { formatNumber } from './format.ts';
-import { badSteps, chartScales, decimate, drawable, type ChartPoint } from './loss-chart-model.ts';
+import { badSteps, chartScales, decimateToColumns, drawable, type ChartPoint } from './loss-chart-model.ts';
 import { svgChild } from './svg.ts';
 
 /** One line of the chart: the loss after each step, oldest first, and how it is told apart from the others. */
@@ -47,6 +46,42 @@ function textWidth(text: string, fontPx: number): number {
   return text.length * CHAR_EM * fontPx;
 }
 
+/** The lowest and highest drawable loss of all series, as two points (none if there is none). */
+function drawnRange(series: readonly ChartSeries[], log: boolean): ChartPoint[] {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const one of series) {
+    const h = one.history;
+    for (let k = 0; k < h.length; k++) {
+      const y = h[k];
+      if (!drawable(y, log)) continue;
+      if (y < lo) lo = y;
+      if (y > hi) hi = y;
+    }
+  }
+  return lo <= hi
+    ? [
+        { x: 0, y: lo },
+        { x: 0, y: hi },
+      ]
+    : [];
+}
+
+/** An SVG path through the points, broken at each undrawable one (y = NaN), to a tenth of a pixel. */
+function pathOf(points: readonly ChartPoint[], x: (s: number) => number, y: (v: number) => number): string {
+  let d = '';
+  let pen = false;
+  for (const p of points) {
+    if (!Number.isFinite(p.y)) {
+      pen = false;
+      continue;
+    }
+    d += `${pen ? 'L' : 'M'}${Math.round(x(p.x) * 10) / 10},${Math.round(y(p.y) * 10) / 10}`;
+    pen = true;
+  }
+  return d;
+}
+
 /** A small line chart of the loss per step (one line or several overlaid), with axes, breaks at NaN/∞, and a readout under the pointer. */
 export function createLossChartView(svg: SVGSVGElement, callbacks: LossChartCallbacks = {}): LossChartView {
   svg.classList.add('bp-chart');
@@ -75,7 +110,16 @@ export function createLossChartView(svg: SVGSVGElement, callbacks: LossChartCall
   let scaleX: ((s: number) => number) | null = null;
   let invert: ((px: number) => number) | null = null;
 
-  const pathOf = line<ChartPoint>().defined((p) => Number.isFinite(p.y));
+  // the text size is read at most twice a second: reading it forces a style recalculation, on
+  // every training report otherwise (it changes only with presentation mode, which resizes)
+  let fontPx = FONT_PX;
+  let fontReadAt = -Infinity;
+  const readFont = (force: boolean) => {
+    const now = performance.now();
+    if (!force && now - fontReadAt < 500) return;
+    fontPx = parseFloat(getComputedStyle(xTitle).fontSize) || FONT_PX;
+    fontReadAt = now;
+  };
 
   function draw(): void {
     svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
@@ -83,12 +127,13 @@ export function createLossChartView(svg: SVGSVGElement, callbacks: LossChartCall
     bg.setAttribute('height', String(height));
     const log = data.log === true;
     const series = data.series;
-    const decimated = series.map((one) => decimate(one.history, log));
     const steps = Math.max(0, ...series.map((one) => one.history.length));
-    const points = decimated.flat();
+    // the loss axis spans every drawable loss: found in one pass, before the plot's width (and
+    // so the decimation) is known
+    const range = drawnRange(series, log);
     // The margins hold the tick labels whole: the widest y label at the left, half the last
     // step's label past the right end (a first pass finds the labels, the second draws).
-    const fontPx = parseFloat(getComputedStyle(xTitle).fontSize) || FONT_PX;
+    readFont(false);
     // under the plot: the tick labels, then the axis title; beside it the y title along the axis
     const bottomMargin = Math.round(3.2 * fontPx);
     const yTitlePx = Math.round(1.6 * fontPx);
@@ -100,7 +145,7 @@ export function createLossChartView(svg: SVGSVGElement, callbacks: LossChartCall
       top,
       bottom: Math.max(top + 10, height - bottomMargin),
     });
-    const trial = chartScales(points, steps, boxOf(MARGIN.left + yTitlePx + 4 * fontPx, MARGIN.right), log);
+    const trial = chartScales(range, steps, boxOf(MARGIN.left + yTitlePx + 4 * fontPx, MARGIN.right), log);
     const tickWidth = Math.max(2.4 * fontPx, ...trial.yTicks.map((t) => textWidth(formatNumber(t, 3), fontPx)));
     const left = MARGIN.left + yTitlePx + tickWidth + 4;
     // named lines carry their name past their end
@@ -109,12 +154,14 @@ export function createLossChartView(svg: SVGSVGElement, callbacks: LossChartCall
       Math.ceil(textWidth(String(Math.max(0, steps - 1)), fontPx) / 2) + 2,
     );
     const box = boxOf(left, right);
-    const sc = chartScales(points, steps, box, log);
+    const sc = chartScales(range, steps, box, log);
+    // at most two points per pixel column of the plot (its minimum and maximum)
+    const decimated = series.map((one) => decimateToColumns(one.history, log, box.right - box.left));
     scaleX = sc.x;
     invert = (px) => ((px - box.left) / Math.max(1, box.right - box.left)) * Math.max(1, steps - 1);
     const drawn = series.map((one, k) => ({
       one,
-      d: pathOf.x((p) => sc.x(p.x)).y((p) => sc.y(p.y))(decimated[k]) ?? '',
+      d: pathOf(decimated[k], sc.x, sc.y),
     }));
     select(lines)
       .selectAll<SVGPathElement, (typeof drawn)[number]>('path')
@@ -269,6 +316,7 @@ export function createLossChartView(svg: SVGSVGElement, callbacks: LossChartCall
       if (!(w > 0 && hgt > 0)) return;
       width = w;
       height = hgt;
+      readFont(true);
       draw();
     },
     destroy() {

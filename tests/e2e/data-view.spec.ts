@@ -55,6 +55,25 @@ async function readHeatmap(page: Page): Promise<Heatmap> {
   };
 }
 
+/**
+ * The heatmap's RGBA under the point (x, y) of the plane, in CSS pixels from the plane's top
+ * left: read from the canvas's pixel that the browser shows there, whatever the canvas's own
+ * resolution and place.
+ */
+function heatPixel(page: Page, x: number, y: number): Promise<number[]> {
+  return page.getByTestId('data-heatmap').evaluate(
+    (el, [px, py]) => {
+      const canvas = el as HTMLCanvasElement;
+      const plane = document.querySelector('[data-testid="data-plane"]')!.getBoundingClientRect();
+      const box = canvas.getBoundingClientRect();
+      const cx = Math.floor(((plane.left + px - box.left) * canvas.width) / box.width);
+      const cy = Math.floor(((plane.top + py - box.top) * canvas.height) / box.height);
+      return Array.from(canvas.getContext('2d')!.getImageData(cx, cy, 1, 1).data);
+    },
+    [x, y],
+  );
+}
+
 /** ŷ of the scenario's network at one input, by the core's forward pass. */
 function coreOutput(s: Scenario, x: number[]): number[] {
   const c = compileScenario({ ...s, data: [{ x, y: s.data[0].y }], testData: undefined, batchSize: undefined });
@@ -89,12 +108,7 @@ test('the heatmap’s colour at sampled pixels is the core’s output at those i
   ]) {
     const px = h.left + ((c + 0.5) * h.width) / h.res;
     const py = h.top + ((r + 0.5) * h.height) / h.res;
-    const rgba = await page
-      .getByTestId('data-heatmap')
-      .evaluate(
-        (el, [x, y]) => Array.from((el as HTMLCanvasElement).getContext('2d')!.getImageData(x, y, 1, 1).data),
-        [Math.floor(px), Math.floor(py)],
-      );
+    const rgba = await heatPixel(page, px, py);
     const u = h.x0 + ((c + 0.5) * (h.x1 - h.x0)) / h.res;
     const v = h.y1 - ((r + 0.5) * (h.y1 - h.y0)) / h.res;
     const [y] = coreOutput(s, [u, v]);
@@ -110,13 +124,7 @@ test('the heatmap follows a bias edited on the diagram, live', async ({ page }) 
   await openData(page);
   const h = await readHeatmap(page);
   const [r, c] = [10, 12];
-  const pixel = () =>
-    page
-      .getByTestId('data-heatmap')
-      .evaluate(
-        (el, [x, y]) => Array.from((el as HTMLCanvasElement).getContext('2d')!.getImageData(x, y, 1, 1).data),
-        [Math.floor(h.left + ((c + 0.5) * h.width) / h.res), Math.floor(h.top + ((r + 0.5) * h.height) / h.res)],
-      );
+  const pixel = () => heatPixel(page, h.left + ((c + 0.5) * h.width) / h.res, h.top + ((r + 0.5) * h.height) / h.res);
   const before = await pixel();
   // the output's bias set to 2 on the diagram while the Data tab shows
   await page.locator('.bp-label[data-sel="bias:2:0"]').dblclick();

@@ -1,6 +1,12 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { badSteps, chartScales, decimate, MAX_DRAWN_POINTS } from '../../src/view/loss-chart-model.ts';
+import {
+  badSteps,
+  chartScales,
+  decimate,
+  decimateToColumns,
+  MAX_DRAWN_POINTS,
+} from '../../src/view/loss-chart-model.ts';
 import { createLossChartView, type LossChartView } from '../../src/view/loss-chart-view.ts';
 
 const box = { left: 40, right: 340, top: 10, bottom: 150 };
@@ -133,5 +139,51 @@ describe('loss chart view (DOM)', () => {
     v.destroy();
     view = null;
     expect(svg.childElementCount).toBe(0);
+  });
+});
+
+describe('loss chart decimation to pixel columns', () => {
+  /** The pixel column (0 … width − 1) of step s of n steps over a plot `width` pixels wide. */
+  const columnOf = (s: number, n: number, width: number) => Math.min(width - 1, Math.floor((s * width) / (n - 1)));
+
+  it('keeps each pixel column’s minimum and maximum, in step order, and no more than two points a column', () => {
+    let seed = 7;
+    const rand = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const n = 30001;
+    const h = Float64Array.from({ length: n }, (_, t) => Math.exp(-t / 5000) * (1 + 0.5 * rand()));
+    for (const width of [1, 97, 300, 1500]) {
+      const pts = decimateToColumns(h, false, width);
+      for (let k = 1; k < pts.length; k++) expect(pts[k].x).toBeGreaterThan(pts[k - 1].x);
+      const lo = new Array<number>(width).fill(Infinity);
+      const hi = new Array<number>(width).fill(-Infinity);
+      for (let s = 0; s < n; s++) {
+        const c = columnOf(s, n, width);
+        lo[c] = Math.min(lo[c], h[s]);
+        hi[c] = Math.max(hi[c], h[s]);
+      }
+      const kept = new Map<number, number[]>();
+      for (const p of pts) {
+        expect(p.y).toBe(h[p.x]);
+        const c = columnOf(p.x, n, width);
+        kept.set(c, [...(kept.get(c) ?? []), p.y]);
+      }
+      for (let c = 0; c < width; c++) {
+        if (lo[c] === Infinity) continue;
+        const ys = kept.get(c) ?? [];
+        expect(ys.length, `column ${c} of ${width}`).toBeLessThanOrEqual(2);
+        expect(Math.min(...ys), `column ${c} of ${width}`).toBe(lo[c]);
+        expect(Math.max(...ys), `column ${c} of ${width}`).toBe(hi[c]);
+      }
+    }
+  });
+
+  it('keeps every step when there are no more than two a column, and breaks where a column holds an undrawable loss', () => {
+    const short = [1, NaN, 0.5, Infinity, 0.25];
+    expect(decimateToColumns(short, false, 300)).toEqual(decimate(short));
+    const h = Array.from({ length: 5000 }, (_, t) => (t === 2000 ? NaN : t === 3000 ? 0 : 1 / (t + 1)));
+    const pts = decimateToColumns(h, true, 200);
+    expect(pts.some((p) => p.x === 2000 && Number.isNaN(p.y))).toBe(true);
+    expect(pts.some((p) => p.x === 3000 && Number.isNaN(p.y))).toBe(true);
+    expect(pts.filter((p) => Number.isNaN(p.y))).toHaveLength(2);
   });
 });
