@@ -90,7 +90,7 @@ export interface Selectors {
    * kept: the data view's heatmap and the diagram's neuron pictures of a frame share one pass
    */
   planeGrid: PlaneGridFn;
-  /** Takes what was derived from `scenario` elsewhere (in slices, see open-large.ts) as the selectors' results for it, fresh optimizer state. */
+  /** Takes what was derived from `scenario` elsewhere (in slices, see open-large.ts) as the selectors' results for it, at the optimizer state it was derived at. */
   prime(scenario: Scenario, derived: Derived): void;
 }
 
@@ -151,7 +151,7 @@ export function createSelectors(): Selectors {
       compiled.put([scenario], d.compiled);
       last = { scenario, compiled: d.compiled };
       plan.put([d.compiled.model, d.compiled.trainable], d.plan);
-      iteration.put([d.compiled, null, 0], d.iteration);
+      iteration.put([d.compiled, d.optimizerState, d.step], d.iteration);
       dataset.put([d.compiled], d.dataset);
       nonFinite.put([d.iteration, d.compiled.model.nodeCount], d.nonFinite);
     },
