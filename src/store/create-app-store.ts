@@ -131,7 +131,9 @@ export function createAppStore(initial: AppInputs & Partial<SessionInputs>, opti
             fitToScenario();
           };
           const scenario = target?.scenario;
-          if (scenario === undefined || !isHeavy(scenario)) {
+          const state = target?.optimizerState ?? null;
+          // one still kept by the selectors (shown a moment ago) comes back at once
+          if (scenario === undefined || !isHeavy(scenario) || selectors.holds(scenario, state)) {
             move();
             return;
           }
@@ -150,7 +152,7 @@ export function createAppStore(initial: AppInputs & Partial<SessionInputs>, opti
                   },
                 });
             },
-            target?.optimizerState ?? null,
+            state,
           );
         };
 

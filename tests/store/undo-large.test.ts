@@ -19,12 +19,22 @@ async function untilOpened(store: ReturnType<typeof createAppStore>): Promise<vo
   expect(store.getState().opening).toBeNull();
 }
 
-/** A store showing the big scenario, then mazur loaded over it (one undo goes back onto the big one). */
-async function bigThenSmall() {
+/** The page shows three other scenarios: what was derived from the big one is no longer kept. */
+function showOthers(store: ReturnType<typeof createAppStore>): void {
+  for (const id of ['playground-xor', 'numpy-341', 'tanh-221']) {
+    const st = { ...store.getState(), scenario: loadPreset(id)!, optimizerState: null };
+    store.selectors.iteration(st);
+    store.selectors.plan(st);
+  }
+}
+
+/** A store showing the big scenario, then mazur loaded over it (one undo goes back onto the big one), the big one's derived data no longer kept. */
+async function bigThenSmall(keep = false) {
   const store = createAppStore(initialInputs(loadPreset('mazur')!, 'mazur'));
   const s = big();
   expect(await store.getState().openWhenReady(s, 'big', () => store.getState().loadScenario(s))).toBe(true);
   store.getState().loadPreset('mazur');
+  if (!keep) showOthers(store);
   return { store, s, small: store.getState().scenario };
 }
 
@@ -44,11 +54,13 @@ describe('undo and redo onto a scenario too big to derive in one task', () => {
     expect(store.getState().opening).toBeNull();
     expect(store.getState().scenario).toBe(small);
     // and undo then redo onto the big one again
+    showOthers(store);
     store.getState().undo();
     await untilOpened(store);
     expect(store.getState().scenario).toBe(s);
     store.getState().undo(); // onto mazur, the first scenario: at once
     expect(store.getState().scenario).not.toBe(s);
+    showOthers(store);
     store.getState().redo();
     expect(store.getState().opening?.what).toBe('the scenario your redo returns to');
     await untilOpened(store);
@@ -56,6 +68,13 @@ describe('undo and redo onto a scenario too big to derive in one task', () => {
     // the derived data was made while preparing: the iteration matches the scenario shown
     const st = store.getState();
     expect(store.selectors.iteration(st).after.w.length).toBe(store.selectors.compiled(st).model.weightCount);
+  });
+
+  it('undo back onto a big one still kept (shown a moment ago) comes back at once', async () => {
+    const { store, s } = await bigThenSmall(true);
+    store.getState().undo();
+    expect(store.getState().opening).toBeNull();
+    expect(store.getState().scenario).toBe(s);
   });
 
   it('Cancel of an undo leaves everything where it was: the scenario, and the entry to undo again', async () => {
@@ -98,7 +117,9 @@ describe('undo and redo onto a scenario too big to derive in one task', () => {
     const state = store.getState().optimizerState;
     expect(state?.t).toBe(1);
     store.getState().loadPreset('mazur');
+    showOthers(store);
     store.getState().undo();
+    expect(store.getState().opening).not.toBeNull();
     await untilOpened(store);
     expect(store.getState().scenario).toBe(trained);
     expect(store.getState().optimizerState).toBe(state);
