@@ -162,13 +162,11 @@ async function repeat(
 /** Opens the near-million network (a file), then the XOR preset; returns once that is shown. */
 async function largeThenSmall(page: Page, url: string): Promise<void> {
   await openApp(page, url);
-  await page
-    .getByTestId('import-file')
-    .setInputFiles({
-      name: 'big.json',
-      mimeType: 'application/json',
-      buffer: Buffer.from(JSON.stringify(nearMillion())),
-    });
+  await page.getByTestId('import-file').setInputFiles({
+    name: 'big.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(nearMillion())),
+  });
   await waitUsable(page, true);
   await page.getByTestId('preset-menu').selectOption('playground-xor');
   await waitUsable(page, false);
@@ -263,13 +261,11 @@ export async function largeDocs(
     for (let r = 0; r < reps; r++) {
       const page = await fresh(browser);
       await openApp(page, url);
-      await page
-        .getByTestId('import-file')
-        .setInputFiles({
-          name: 'big.json',
-          mimeType: 'application/json',
-          buffer: Buffer.from(JSON.stringify(nearMillion())),
-        });
+      await page.getByTestId('import-file').setInputFiles({
+        name: 'big.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from(JSON.stringify(nearMillion())),
+      });
       await waitUsable(page, true);
       await page.waitForTimeout(2000); // the session is saved
       await page.goto(url, { waitUntil: 'commit' });
