@@ -21,6 +21,7 @@ import { denseDoc, nearMillion, stack16, widest32 } from './app-networks.ts';
 import { buildApp, serveDir, type StaticServer } from './browser-app.ts';
 import { median } from './measure.ts';
 import { heatmapRate, type HeatmapResult } from './data-view-bench.ts';
+import { largeDocs } from './app-large-docs.ts';
 
 type Doc = Record<string, unknown>;
 
@@ -46,7 +47,8 @@ export interface StopResult {
 export interface OpenResult {
   readonly id: string;
   readonly label: string;
-  readonly how: 'link' | 'file';
+  /** link, file; and the largest documents' other ways in (bench/app-large-docs.ts): paste, drop, undo, redo, reload */
+  readonly how: string;
   /** from navigation (or the file's choice) to a page that can step, select and train */
   readonly usableMs: number[];
   readonly longestTaskMs: number[];
@@ -318,6 +320,7 @@ export async function runAppSpeed(options: AppSpeedOptions): Promise<AppSpeedRep
       options.progress?.(`app speed: ${id}…`);
       opens.push(await openLargest(b, url, id, label, doc, how, reps));
     }
+    opens.push(...(await largeDocs(b, url, reps, freshPage, want, options.progress)));
     const heatmap: HeatmapResult[] = [];
     if (want('app-data-heatmap')) {
       options.progress?.('app speed: app-data-heatmap…');

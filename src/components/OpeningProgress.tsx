@@ -13,8 +13,9 @@ export function OpeningProgress() {
     <div className="notice notice-info opening" role="status" data-testid="opening">
       <div className="notice-text">
         <strong>
-          Opening {opening.what} ({opening.parameters.toLocaleString('en-US')} parameters): {opening.stage}…{' '}
-          <span data-testid="opening-percent">{percent}%</span>
+          Opening {opening.what}
+          {opening.parameters === null ? '' : ` (${opening.parameters.toLocaleString('en-US')} parameters)`}:{' '}
+          {opening.stage}… <span data-testid="opening-percent">{percent}%</span>
         </strong>
         <progress max={100} value={percent} aria-label={`Opening: ${opening.stage}`} data-testid="opening-progress" />
         <span className="muted">The scenario below stays until it is ready; Cancel keeps it.</span>

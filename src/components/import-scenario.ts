@@ -1,25 +1,11 @@
 import { formatCodecError } from '../core/codec/codec-result.ts';
 import { parseLesson } from '../core/codec/parse-lesson.ts';
-import { parseScenarioText } from '../core/codec/parse-scenario.ts';
-import { LESSON_FORMAT } from '../core/lesson.ts';
+import { readDocumentText, type DocumentText } from '../core/codec/read-document-text.ts';
 import { PRESET_CATALOG } from '../presets/index.ts';
 import type { AppStore } from '../store/app-actions.ts';
 import { readLessonHash } from '../store/lesson-hash.ts';
 import { readScenarioHash } from '../store/share-link.ts';
-
-/** The JSON of a `backprop-lesson/1` document (told apart from a scenario by its `format`), or undefined for anything else. */
-function lessonDocument(text: string): unknown {
-  // Only text that names the format is parsed here; a scenario goes to its own codec untouched.
-  if (!text.includes(LESSON_FORMAT)) return undefined;
-  try {
-    const value: unknown = JSON.parse(text);
-    return typeof value === 'object' && value !== null && (value as { format?: unknown }).format === LESSON_FORMAT
-      ? value
-      : undefined;
-  } catch {
-    return undefined;
-  }
-}
+import { READ_IN_WORKER_CHARS, readInWorker } from './read-in-worker.ts';
 
 /** Opens a lesson document, or lists its errors by path and changes nothing. */
 function importLesson(store: AppStore, document: unknown, what: string): boolean {
@@ -43,22 +29,12 @@ function megabytes(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
 
-/**
- * Reads scenario JSON text and loads it (or a `backprop-lesson/1` document, told apart by
- * its `format`, and opens it), or lists every codec error by path in the notice and changes
- * nothing. `what` names the source in the messages ("The file "a.json"").
- */
-export function importScenarioText(store: AppStore, text: string, what: string, name: string): boolean {
-  const s = store.getState();
-  if (text.trim() === '') {
-    s.setNotice({ kind: 'error', text: `${what} is empty; nothing was changed.` });
-    return false;
-  }
-  const lesson = lessonDocument(text);
-  if (lesson !== undefined) return importLesson(store, lesson, what);
-  const result = parseScenarioText(text);
+/** What the import of a document read (readDocumentText) does: opens it, or lists every codec error by path and changes nothing. */
+function importDocument(store: AppStore, read: DocumentText, what: string, name: string): boolean {
+  if (read.kind === 'lesson') return importLesson(store, read.document, what);
+  const result = read.result;
   if (!result.ok) {
-    s.setNotice({
+    store.getState().setNotice({
       kind: 'error',
       text: `${what} could not be imported; nothing was changed.`,
       details: result.errors.map(formatCodecError),
@@ -68,9 +44,31 @@ export function importScenarioText(store: AppStore, text: string, what: string, 
   const title = result.value.title ? `: ${result.value.title}` : '';
   const scenario = result.value;
   // a network of a million weights is prepared in slices first (with progress and Cancel): see store/open-large.ts
-  void s.openWhenReady(scenario, name, () =>
-    store.getState().loadScenario(scenario, null, { kind: 'info', text: `Imported ${name}${title}.` }),
-  );
+  void store
+    .getState()
+    .openWhenReady(scenario, name, () =>
+      store.getState().loadScenario(scenario, null, { kind: 'info', text: `Imported ${name}${title}.` }),
+    );
+  return true;
+}
+
+/**
+ * Reads scenario JSON text and loads it (or a `backprop-lesson/1` document, told apart by
+ * its `format`, and opens it), or lists every codec error by path in the notice and changes
+ * nothing. `what` names the source in the messages ("The file "a.json""). Text past
+ * READ_IN_WORKER_CHARS is read in a Web Worker, the page showing the opening's progress with
+ * Cancel meanwhile; the result (and every message) is the same.
+ */
+export function importScenarioText(store: AppStore, text: string, what: string, name: string): boolean {
+  const s = store.getState();
+  if (text.trim() === '') {
+    s.setNotice({ kind: 'error', text: `${what} is empty; nothing was changed.` });
+    return false;
+  }
+  if (text.length <= READ_IN_WORKER_CHARS) return importDocument(store, readDocumentText(text), what, name);
+  void s
+    .readBeforeOpening(name, (signal) => readInWorker(text, signal))
+    .then((read) => read !== null && importDocument(store, read, what, name));
   return true;
 }
 

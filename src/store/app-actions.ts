@@ -2,6 +2,7 @@ import type { Precision } from '../core/format-number.ts';
 import type { StoreApi } from 'zustand/vanilla';
 import type { ComparisonSetup } from '../core/comparison.ts';
 import type { Lesson } from '../core/lesson.ts';
+import type { OptimizerState } from '../core/optimizer.ts';
 import type { AnswerCheck } from '../core/lesson-answer.ts';
 import type { Optimizer, Scenario } from '../core/scenario.ts';
 import type { Selection } from '../core/selection.ts';
@@ -28,9 +29,21 @@ export interface AppActions {
    * Opens `scenario` through `apply` (a load, a link, a session): at once when it is small; one
    * past HEAVY_PARAMETERS (open-large.ts) is first derived in slices, the page showing the
    * previous scenario meanwhile and `opening` saying how far it is. Resolves to whether it was
-   * applied (false: cancelled, or replaced by another opening).
+   * applied (false: cancelled, or replaced by another opening). `optimizerState`: the one the
+   * scenario is shown at (an undo onto a trained scenario), for the iteration derived.
    */
-  openWhenReady(scenario: Scenario, what: string, apply: () => void): Promise<boolean>;
+  openWhenReady(
+    scenario: Scenario,
+    what: string,
+    apply: () => void,
+    optimizerState?: OptimizerState | null,
+  ): Promise<boolean>;
+  /**
+   * Runs `read` (reading a large imported text, off the page's thread) as an opening: `opening`
+   * says so, and Cancel or another opening aborts its signal. Resolves to what it read, or null
+   * when it was aborted.
+   */
+  readBeforeOpening<T>(what: string, read: (signal: AbortSignal) => Promise<T | null>): Promise<T | null>;
   /** Replaces the whole session with one opened late (a large link or saved session, derived in slices first; see main.tsx). Undoable. */
   restoreSession(inputs: AppInputs & Partial<SessionInputs>): void;
   /** Stops the opening in progress; nothing changes. */
@@ -40,7 +53,8 @@ export interface AppActions {
   /**
    * Undoes the last edit of the scenario, a training run or a load (a drag is one edit),
    * restoring the parameters with the optimizer state and loss history that went with them.
-   * Refused while a drag or a training run is in progress.
+   * Refused while a drag or a training run is in progress. Onto a scenario past HEAVY_PARAMETERS
+   * it is an opening (openWhenReady): derived in slices first; Cancel leaves everything as it was.
    */
   undo(): void;
   redo(): void;

@@ -115,6 +115,47 @@ export function createAppStore(initial: AppInputs & Partial<SessionInputs>, opti
         // the opening in progress (openWhenReady), so that Cancel or another opening stops it
         let openingJob: AbortController | null = null;
 
+        /**
+         * Undo or redo. Onto a large scenario (isHeavy) it is an opening: derived in slices with
+         * progress first, the page showing where it was meanwhile, then the history moves. Cancel
+         * leaves everything where it was (the entry stays to undo or redo again); an edit made
+         * meanwhile wins (the undo is dropped with a notice, the edit being the newest entry).
+         */
+        const travel = (direction: 'undo' | 'redo') => {
+          const h = history();
+          const list = direction === 'undo' ? h.getState().pastStates : h.getState().futureStates;
+          const target = list[list.length - 1];
+          const move = () => {
+            if (direction === 'undo') h.getState().undo();
+            else h.getState().redo();
+            fitToScenario();
+          };
+          const scenario = target?.scenario;
+          const state = target?.optimizerState ?? null;
+          // one still kept by the selectors (shown a moment ago) comes back at once
+          if (scenario === undefined || !isHeavy(scenario) || selectors.holds(scenario, state)) {
+            move();
+            return;
+          }
+          const what = direction === 'undo' ? 'the scenario your undo returns to' : 'the scenario your redo returns to';
+          void get().openWhenReady(
+            scenario,
+            what,
+            () => {
+              const now = direction === 'undo' ? h.getState().pastStates : h.getState().futureStates;
+              if (now[now.length - 1] === target) move();
+              else
+                set({
+                  notice: {
+                    kind: 'info',
+                    text: `The ${direction} was dropped: the scenario changed while it was being prepared.`,
+                  },
+                });
+            },
+            state,
+          );
+        };
+
         return {
           ...initial,
           origin: initial.origin ?? initial.scenario,
@@ -169,7 +210,7 @@ export function createAppStore(initial: AppInputs & Partial<SessionInputs>, opti
             set(withLinkOptions({ ...get(), hidden: [] }, hash, true));
           },
 
-          async openWhenReady(scenario, what, apply) {
+          async openWhenReady(scenario, what, apply, optimizerState = null) {
             openingJob?.abort();
             openingJob = null;
             if (!isHeavy(scenario)) {
@@ -187,6 +228,7 @@ export function createAppStore(initial: AppInputs & Partial<SessionInputs>, opti
                 if (!job.signal.aborted) set({ opening: { what, parameters, stage, fraction } });
               },
               job.signal,
+              optimizerState,
             );
             if (derived === null || job.signal.aborted) return false;
             openingJob = null;
@@ -194,6 +236,18 @@ export function createAppStore(initial: AppInputs & Partial<SessionInputs>, opti
             set({ opening: null });
             apply();
             return true;
+          },
+
+          async readBeforeOpening(what, read) {
+            openingJob?.abort();
+            const job = new AbortController();
+            openingJob = job;
+            set({ opening: { what, parameters: null, stage: 'reading the JSON', fraction: 0 } });
+            const value = await read(job.signal);
+            if (job.signal.aborted) return null;
+            openingJob = null;
+            set({ opening: null });
+            return value;
           },
 
           restoreSession(inputs) {
@@ -221,13 +275,11 @@ export function createAppStore(initial: AppInputs & Partial<SessionInputs>, opti
 
           undo() {
             if (gesture.active) return;
-            history().getState().undo();
-            fitToScenario();
+            travel('undo');
           },
           redo() {
             if (gesture.active) return;
-            history().getState().redo();
-            fitToScenario();
+            travel('redo');
           },
 
           setWeight(l, j, i, value) {

@@ -2,6 +2,7 @@ import { compileSliced, type Compiled } from '../core/compile.ts';
 import { forward } from '../core/forward.ts';
 import { iterationSliced, type Iteration } from '../core/iteration.ts';
 import { nonFiniteReport, type NonFiniteReport } from '../core/non-finite.ts';
+import type { OptimizerState } from '../core/optimizer.ts';
 import type { Scenario } from '../core/scenario.ts';
 import type { Sliced } from '../core/sliced.ts';
 import { stepPlanSliced, type StepPlan } from '../core/step-plan.ts';
@@ -35,7 +36,8 @@ export function isHeavy(s: Pick<Scenario, 'layers'>): boolean {
 /** An opening in progress, as the page shows it: what is opened, what is being done, how far (0 … 1). */
 export interface Opening {
   readonly what: string;
-  readonly parameters: number;
+  /** null while the document is still being read (not yet known) */
+  readonly parameters: number | null;
   readonly stage: string;
   readonly fraction: number;
 }
@@ -43,6 +45,9 @@ export interface Opening {
 /** What the page derives from a scenario before it can show it. */
 export interface Derived {
   readonly compiled: Compiled;
+  /** the optimizer state and step the iteration was computed at (an undo onto a trained scenario has one) */
+  readonly optimizerState: OptimizerState | null;
+  readonly step: number;
   readonly plan: StepPlan;
   readonly iteration: Iteration;
   readonly dataset: Workspace;
@@ -69,12 +74,14 @@ const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 /**
  * Derives a scenario in slices of about SLICE_BUDGET_MS, giving the thread back to the page
  * between them (so it answers input and paints), and reporting each stage and how far it is.
- * Resolves to null as soon as `signal` aborts.
+ * Resolves to null as soon as `signal` aborts. The iteration is the one at `optimizerState`'s
+ * step (none: the first), as the page shows it.
  */
 export async function deriveInSlices(
   scenario: Scenario,
   report: (stage: string, fraction: number) => void,
   signal: AbortSignal,
+  optimizerState: OptimizerState | null = null,
 ): Promise<Derived | null> {
   let done = 0;
   let sliceStart = performance.now();
@@ -102,12 +109,13 @@ export async function deriveInSlices(
   if (compiled === null) return null;
   const plan = await run(1, stepPlanSliced(compiled.model, compiled.trainable));
   if (plan === null) return null;
-  const iteration = await run(2, iterationSliced(compiled));
+  const step = optimizerState?.t ?? 0;
+  const iteration = await run(2, iterationSliced(compiled, compiled.params, optimizerState ?? undefined, step));
   if (iteration === null) return null;
   const dataset = await run(3, datasetSliced(compiled));
   if (dataset === null) return null;
   const nonFinite = nonFiniteReport(iteration, compiled.model.nodeCount);
   report('drawing', 1);
   await nextTask();
-  return signal.aborted ? null : { compiled, plan, iteration, dataset, nonFinite };
+  return signal.aborted ? null : { compiled, optimizerState, step, plan, iteration, dataset, nonFinite };
 }

@@ -23,6 +23,8 @@ import { createPlaneGridCache, type PlaneGridFn } from '../core/output-grid.ts';
 type Memo<A extends readonly unknown[], R> = ((...args: A) => R) & {
   /** stores a result computed elsewhere (in slices) as the one for `args` */
   put(args: A, result: R): void;
+  /** true when the result for `args` is kept (nothing is computed) */
+  has(...args: A): boolean;
 };
 
 function memo<A extends readonly unknown[], R>(compute: (...args: A) => R, slots = 1): Memo<A, R> {
@@ -31,8 +33,11 @@ function memo<A extends readonly unknown[], R>(compute: (...args: A) => R, slots
     cache.unshift({ args, result });
     if (cache.length > slots) cache.pop();
   };
+  const find = (args: A) =>
+    cache.findIndex((e) => e.args.length === args.length && e.args.every((a, n) => a === args[n]));
+  const has = (...args: A) => find(args) >= 0;
   const get = (...args: A) => {
-    const k = cache.findIndex((e) => e.args.length === args.length && e.args.every((a, n) => a === args[n]));
+    const k = find(args);
     if (k >= 0) {
       const hit = cache[k];
       if (k > 0) {
@@ -45,7 +50,7 @@ function memo<A extends readonly unknown[], R>(compute: (...args: A) => R, slots
     put(args, result);
     return result;
   };
-  return Object.assign(get, { put });
+  return Object.assign(get, { put, has });
 }
 
 /**
@@ -90,8 +95,10 @@ export interface Selectors {
    * kept: the data view's heatmap and the diagram's neuron pictures of a frame share one pass
    */
   planeGrid: PlaneGridFn;
-  /** Takes what was derived from `scenario` elsewhere (in slices, see open-large.ts) as the selectors' results for it, fresh optimizer state. */
+  /** Takes what was derived from `scenario` elsewhere (in slices, see open-large.ts) as the selectors' results for it, at the optimizer state it was derived at. */
   prime(scenario: Scenario, derived: Derived): void;
+  /** True when what the page shows of `scenario` at `optimizerState` is kept (an undo back onto it computes nothing). */
+  holds(scenario: Scenario, optimizerState: OptimizerState | null): boolean;
 }
 
 export function createSelectors(): Selectors {
@@ -147,11 +154,16 @@ export function createSelectors(): Selectors {
       const c = compiled(s.scenario);
       return nonFinite(iteration(c, s.optimizerState, shownStep(s)), c.model.nodeCount);
     },
+    holds: (scenario, state) => {
+      if (!compiled.has(scenario)) return false;
+      const c = compiled(scenario);
+      return plan.has(c.model, c.trainable) && iteration.has(c, state, state?.t ?? 0);
+    },
     prime: (scenario, d) => {
       compiled.put([scenario], d.compiled);
       last = { scenario, compiled: d.compiled };
       plan.put([d.compiled.model, d.compiled.trainable], d.plan);
-      iteration.put([d.compiled, null, 0], d.iteration);
+      iteration.put([d.compiled, d.optimizerState, d.step], d.iteration);
       dataset.put([d.compiled], d.dataset);
       nonFinite.put([d.iteration, d.compiled.model.nodeCount], d.nonFinite);
     },
