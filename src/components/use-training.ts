@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef } from 'react';
 import { mergeProgress, createTrainingSession, type TrainingProgress } from '../core/training-session.ts';
 import type { AppStore } from '../store/app-actions.ts';
 import { pathCap } from '../store/training-actions.ts';
+import { nextShowAt } from './report-pacing.ts';
 import type { TrainingRequest, TrainingWorkerMessage } from './training-worker.ts';
 import { useAppStoreApi } from './use-app-store.ts';
 import { createWarmWorker, type WarmWorker, type WorkerLike } from './warm-worker.ts';
@@ -129,7 +130,7 @@ export function useTraining(): { start(steps: number): void; stop(): void } {
       const request = trainingRequest(store, steps);
       let pending: TrainingProgress | null = null;
       let frame: number | null = null;
-      /** not before this time: a big network's frames are spaced by what showing one costs */
+      /** not before this time: a big network's reports are spaced by what showing one costs */
       let notBefore = 0;
       const flush = () => {
         if (frame !== null) cancelAnimationFrame(frame);
@@ -139,7 +140,8 @@ export function useTraining(): { start(steps: number): void; stop(): void } {
         pending = null;
         const t0 = performance.now();
         store.getState().applyTrainingProgress(p);
-        notBefore = performance.now() + 2 * (performance.now() - t0);
+        const t1 = performance.now();
+        notBefore = nextShowAt(t1, t1 - t0);
       };
       const drop = () => {
         if (frame !== null) cancelAnimationFrame(frame);
