@@ -78,7 +78,14 @@ function pageThenRest(
   rest: (request: TrainingRequest, onReport: (p: TrainingProgress) => void) => RunHandle,
 ): RunHandle {
   const now = () => performance.now();
-  const session = createTrainingSession(request.compiled, request.params, request.state, request.steps, request.maxPoints, now);
+  const session = createTrainingSession(
+    request.compiled,
+    request.params,
+    request.state,
+    request.steps,
+    request.maxPoints,
+    now,
+  );
   const t0 = now();
   const first = session.advance(MAIN_THREAD_BUDGET_MS);
   rates.record(request.compiled, first.done, now() - t0);
