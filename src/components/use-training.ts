@@ -1,7 +1,9 @@
-import { useCallback, useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { mergeProgress, createTrainingSession, type TrainingProgress } from '../core/training-session.ts';
 import type { AppStore } from '../store/app-actions.ts';
 import { pathCap } from '../store/training-actions.ts';
+import { nextShowAt } from './report-pacing.ts';
+import { createStepRates, type StepRates } from './step-rates.ts';
 import type { TrainingRequest, TrainingWorkerMessage } from './training-worker.ts';
 import { useAppStoreApi } from './use-app-store.ts';
 import { createWarmWorker, type WarmWorker, type WorkerLike } from './warm-worker.ts';
@@ -14,6 +16,16 @@ interface RunHandle {
   /** ends the source: no report arrives after it */
   cancel(): void;
 }
+
+/**
+ * A run predicted (from this network's measured steps on the page's thread) to take up to this
+ * long trains in the click's task: shorter than the trip to the worker and back plus a frame.
+ */
+const MAIN_THREAD_MS = 16;
+/** The most such a run trains in the click's task when it outlasts its prediction; the worker does the rest. */
+const MAIN_THREAD_BUDGET_MS = 24;
+/** How long the page trains a throwaway copy at idle: its engine compiles the hot loops, and the steps are timed. */
+const MAIN_WARM_MS = 8;
 
 /** How long a new worker trains a throwaway copy of the scenario before the first run (engine warm-up). */
 const WARM_MS = 40;
@@ -43,6 +55,51 @@ function workerRun(
   };
   worker.postMessage({ kind: 'run', request } satisfies TrainingWorkerMessage);
   return { cancel: () => worker.terminate() };
+}
+
+/** The first report of a continued session without its start (the last step boundary shown: its loss and point). */
+function withoutStart(p: TrainingProgress): TrainingProgress {
+  return {
+    ...p,
+    losses: p.losses.subarray(1),
+    testLosses: p.testLosses === null ? null : p.testLosses.subarray(1),
+    points: p.points.slice(1),
+  };
+}
+
+/**
+ * Trains in the click's task for up to MAIN_THREAD_BUDGET_MS and reports it; a run that is not
+ * over by then continues from that step boundary in `rest` (the worker), as one run.
+ */
+function pageThenRest(
+  request: TrainingRequest,
+  rates: StepRates,
+  onReport: (p: TrainingProgress) => void,
+  rest: (request: TrainingRequest, onReport: (p: TrainingProgress) => void) => RunHandle,
+): RunHandle {
+  const now = () => performance.now();
+  const session = createTrainingSession(
+    request.compiled,
+    request.params,
+    request.state,
+    request.steps,
+    request.maxPoints,
+    now,
+  );
+  const t0 = now();
+  const first = session.advance(MAIN_THREAD_BUDGET_MS);
+  rates.record(request.compiled, first.done, now() - t0);
+  let handle: RunHandle | null = null;
+  if (!first.finished) {
+    let started = false;
+    const next = { ...request, params: first.params, state: first.state, steps: request.steps - first.done };
+    handle = rest(next, (p) => {
+      onReport(started ? p : withoutStart(p));
+      started = true;
+    });
+  }
+  onReport(first);
+  return { cancel: () => handle?.cancel() };
 }
 
 /** Runs `task` when the page is idle (after the first paint), or soon where idle callbacks are missing. */
@@ -82,11 +139,13 @@ function frameRun(request: TrainingRequest, onReport: (p: TrainingProgress) => v
  */
 export function useTraining(): { start(steps: number): void; stop(): void } {
   const store = useAppStoreApi();
-  const run = useRef<{ handle: RunHandle; flush(): void; drop(): void } | null>(null);
+  const run = useRef<{ readonly handle: RunHandle; flush(): void; drop(): void } | null>(null);
   const workers = useRef<WarmWorker | null>(null);
   workers.current ??= createWarmWorker(spawnWorker);
   /** cancels the pending warm-up of a worker for the next run */
   const unprepare = useRef<(() => void) | null>(null);
+  /** the measured time of a step on the page's thread, per network */
+  const [rates] = useState(createStepRates);
 
   /** At idle: start the worker the next run takes, and warm it up on the scenario shown. */
   const prepare = useCallback(() => {
@@ -95,9 +154,10 @@ export function useTraining(): { start(steps: number): void; stop(): void } {
       unprepare.current = null;
       const s = store.getState();
       if (s.training || s.opening !== null) return;
+      warmPage(store, rates);
       workers.current?.prepare(warmMessage(store));
     });
-  }, [store]);
+  }, [store, rates]);
 
   /** Ends the run: `stopped` by the user (its source is ended) on the step boundary shown, or finished on its last. */
   const end = useCallback(
@@ -129,7 +189,7 @@ export function useTraining(): { start(steps: number): void; stop(): void } {
       const request = trainingRequest(store, steps);
       let pending: TrainingProgress | null = null;
       let frame: number | null = null;
-      /** not before this time: a big network's frames are spaced by what showing one costs */
+      /** not before this time: a big network's reports are spaced by what showing one costs */
       let notBefore = 0;
       const flush = () => {
         if (frame !== null) cancelAnimationFrame(frame);
@@ -139,7 +199,8 @@ export function useTraining(): { start(steps: number): void; stop(): void } {
         pending = null;
         const t0 = performance.now();
         store.getState().applyTrainingProgress(p);
-        notBefore = performance.now() + 2 * (performance.now() - t0);
+        const t1 = performance.now();
+        notBefore = nextShowAt(t1, t1 - t0);
       };
       const drop = () => {
         if (frame !== null) cancelAnimationFrame(frame);
@@ -151,6 +212,9 @@ export function useTraining(): { start(steps: number): void; stop(): void } {
         if (performance.now() < notBefore) frame = requestAnimationFrame(onFrame);
         else flush();
       };
+      /** the run's source of reports: set once it has started (a run over within start has none) */
+      let source: RunHandle | null = null;
+      const handle: RunHandle = { cancel: () => source?.cancel() };
       const onReport = (p: TrainingProgress) => {
         if (run.current === null || run.current.handle !== handle) return;
         pending = pending === null ? p : mergeProgress(pending, p);
@@ -159,12 +223,38 @@ export function useTraining(): { start(steps: number): void; stop(): void } {
       };
       unprepare.current?.();
       unprepare.current = null;
-      const handle: RunHandle =
-        (workers.current && workerRun(workers.current, request, onReport)) ?? frameRun(request, onReport);
       run.current = { handle, flush, drop };
+      const elsewhere = (r: TrainingRequest, report: (p: TrainingProgress) => void): RunHandle =>
+        (workers.current && workerRun(workers.current, r, report)) ?? frameRun(r, report);
+      // a run shorter than the worker's round trip trains here, in the click's task
+      const predicted = rates.predictMs(request.compiled, steps);
+      source =
+        predicted !== null && predicted <= MAIN_THREAD_MS
+          ? pageThenRest(request, rates, onReport, elsewhere)
+          : elsewhere(request, onReport);
     },
-    [store, end],
+    [store, end, rates],
   );
+
+  // another network (a preset, a layer edit) is measured on the page's thread at the next idle
+  useEffect(() => {
+    let cancel: (() => void) | null = null;
+    const unsubscribe = store.subscribe(
+      (s) => s.scenario.layers,
+      () => {
+        cancel?.();
+        cancel = whenIdle(() => {
+          cancel = null;
+          const s = store.getState();
+          if (!s.training && s.opening === null) warmPage(store, rates);
+        });
+      },
+    );
+    return () => {
+      cancel?.();
+      unsubscribe();
+    };
+  }, [store, rates]);
 
   useEffect(() => {
     prepare();
@@ -176,6 +266,24 @@ export function useTraining(): { start(steps: number): void; stop(): void } {
   }, [prepare]);
 
   return { start, stop };
+}
+
+/**
+ * Trains a throwaway copy of the scenario shown on the page's thread for about MAIN_WARM_MS (a
+ * small network not measured yet): the engine compiles the hot loops, and the second half's
+ * steps are timed, which predicts whether a run fits in the click's task.
+ */
+function warmPage(store: AppStore, rates: StepRates): void {
+  const compiled = store.selectors.compiled(store.getState());
+  if (compiled.model.weightCount + compiled.model.biasCount > WARM_MAX_PARAMS) return;
+  if (rates.predictMs(compiled, 1) !== null) return;
+  const s = store.getState();
+  const now = () => performance.now();
+  const session = createTrainingSession(compiled, compiled.params, s.optimizerState, 1_000_000, 2, now);
+  const warm = session.advance(MAIN_WARM_MS / 2);
+  const t0 = now();
+  const timed = session.advance(MAIN_WARM_MS / 2);
+  rates.record(compiled, timed.done - warm.done, now() - t0);
 }
 
 /** A warm-up of a new worker on the scenario shown (none for a large network: one of its steps is long enough). */

@@ -81,17 +81,18 @@ describe('training in a Web Worker', () => {
     // at idle after mounting: a worker is there, warmed up on the scenario shown
     await until(() => FakeWorker.made.length === 1 && FakeWorker.made[0].received.length === 1);
     expect(FakeWorker.made[0].received[0].kind).toBe('warm');
-    act(() => api!.start(100));
+    // runs far over a frame of the page's thread: they go to the worker
+    act(() => api!.start(100_000));
     await until(() => !store.getState().training);
-    act(() => api!.start(50));
+    act(() => api!.start(50_000));
     await until(() => !store.getState().training);
     expect(FakeWorker.made).toHaveLength(1);
     expect(FakeWorker.made[0].terminated).toBe(false);
     expect(FakeWorker.made[0].received.map((m) => m.kind)).toEqual(['warm', 'run', 'run']);
-    // the two runs are 150 steps of one train call
+    // the two runs are 150,000 steps of one train call
     const c = compileScenario(loadPreset('numpy-341')!);
     const plain = createTrainer(c);
-    const losses = train(plain, 150);
+    const losses = train(plain, 150_000);
     expect(store.getState().run.lossHistory).toEqual(Array.from(losses));
     expect(Array.from(store.selectors.compiled(store.getState()).params.w)).toEqual(Array.from(plain.params.w));
   });
@@ -108,7 +109,7 @@ describe('training in a Web Worker', () => {
     await act(async () => new Promise((r) => setTimeout(r, 30)));
     expect(store.getState().run.lossHistory.length).toBe(shown);
     await until(() => FakeWorker.made.length === 2);
-    act(() => api!.start(10));
+    act(() => api!.start(50_000));
     await until(() => !store.getState().training);
     expect(FakeWorker.made).toHaveLength(2);
     expect(FakeWorker.made[1].received.at(-1)?.kind).toBe('run');
@@ -142,6 +143,50 @@ describe('training in a Web Worker', () => {
     } finally {
       vi.unstubAllGlobals();
     }
+  });
+
+  it('trains a run predicted to take under a frame in the click’s task, without the worker, as one run of the core', async () => {
+    const store = mount();
+    // at idle after mounting: the page has measured a step of the scenario shown (and warmed the worker)
+    await until(() => FakeWorker.made.length === 1 && FakeWorker.made[0].received.length === 1);
+    act(() => api!.start(200));
+    // over within start's task: no report waits for a frame
+    expect(store.getState().training).toBe(false);
+    expect(FakeWorker.made[0].received.map((m) => m.kind)).toEqual(['warm']);
+    const plain = createTrainer(compileScenario(loadPreset('numpy-341')!));
+    const losses = train(plain, 200);
+    expect(store.getState().run.lossHistory).toEqual(Array.from(losses));
+    expect(Array.from(store.selectors.compiled(store.getState()).params.w)).toEqual(Array.from(plain.params.w));
+    // one undo entry rewinds it
+    store.temporal.getState().undo();
+    expect(store.getState().run.lossHistory).toEqual([]);
+  });
+
+  it('a run that outlasts its prediction on the page continues in the worker from the step boundary reached', async () => {
+    const store = mount();
+    await until(() => FakeWorker.made.length === 1 && FakeWorker.made[0].received.length === 1);
+    // a clock that runs fast while start trains on the page: its time budget ends after a chunk or two
+    const real = performance.now.bind(performance);
+    let skew = 0;
+    const spy = vi.spyOn(performance, 'now').mockImplementation(() => real() + (skew += 7));
+    try {
+      // few enough steps that the measured ones predict them under a frame, even on a loaded machine
+      act(() => api!.start(200));
+    } finally {
+      spy.mockRestore();
+    }
+    expect(store.getState().training).toBe(true);
+    const worker = FakeWorker.made[0];
+    const sent = worker.received.at(-1)!;
+    expect(sent.kind).toBe('run');
+    expect(sent.request.steps).toBeGreaterThan(0);
+    expect(sent.request.steps).toBeLessThan(200);
+    await until(() => !store.getState().training);
+    // the same 200 steps as one train call: no step twice, no loss twice
+    const plain = createTrainer(compileScenario(loadPreset('numpy-341')!));
+    const losses = train(plain, 200);
+    expect(store.getState().run.lossHistory).toEqual(Array.from(losses));
+    expect(Array.from(store.selectors.compiled(store.getState()).params.w)).toEqual(Array.from(plain.params.w));
   });
 
   it('ends its worker when the page lets go of training', async () => {

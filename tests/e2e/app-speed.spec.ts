@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
-import { openApp } from './helpers/app.ts';
+import { choosePreset, openApp } from './helpers/app.ts';
 import { denseDoc, nearMillion, stack16, widest32 } from '../../bench/app-networks.ts';
-import { parse, shareHash, trace } from './helpers/core.ts';
+import { parse, preset, shareHash, trace } from './helpers/core.ts';
 import { test, expect } from './helpers/fixtures.ts';
 
 /**
@@ -95,6 +95,37 @@ test('Stop stops on a step boundary, and undo rewinds the run as one entry with 
       timeout: 30_000,
     })
     .toBeGreaterThanOrEqual(2);
+});
+
+test('short runs on numpy-341 (trained in the click’s task once the page has timed its steps) land on the core’s loss and weights, one undo entry each', async ({
+  page,
+}) => {
+  await openApp(page);
+  await choosePreset(page, 'numpy-341');
+  // the page times the network's steps at idle: give it that idle
+  await page.waitForTimeout(500);
+  const w0 = await page.locator('[data-edge="1:0:2"]').getAttribute('data-weight');
+  await page.getByTestId('train-1000').click();
+  await expect(page.getByTestId('loss-chart-summary')).toHaveText(/^1000 steps, L = /, { timeout: 30_000 });
+  await expect(page.getByTestId('train-stop')).toHaveCount(0);
+  await page.getByTestId('train-100').click();
+  await expect(page.getByTestId('loss-chart-summary')).toHaveText(/^1100 steps, L = /, { timeout: 30_000 });
+  const core = trace(preset('numpy-341'), 1100).training!;
+  await expect
+    .poll(async () => {
+      const loss = Number(await page.getByTestId('batch-loss').getAttribute('data-value'));
+      return relClose(loss, core.loss, 1e-9) ? 'the core’s loss' : `loss ${loss} vs the core's ${core.loss}`;
+    })
+    .toBe('the core’s loss');
+  const w = Number(await page.locator('[data-edge="1:0:2"]').getAttribute('data-weight'));
+  expect(relClose(w, core.weights[1][0][2], 1e-9), `w 1:0:2 ${w} vs ${core.weights[1][0][2]}`).toBe(true);
+  await expect(page.getByTestId('loss-chart')).toHaveAttribute('aria-label', /1100 training steps/);
+  // each run is one undo entry
+  await page.getByTestId('undo').click();
+  await expect(page.getByTestId('loss-chart-summary')).toHaveText(/^1000 steps, L = /);
+  await page.getByTestId('undo').click();
+  await expect(page.getByTestId('loss-chart-summary')).not.toContainText('steps');
+  await expect(page.locator('[data-edge="1:0:2"]')).toHaveAttribute('data-weight', w0!);
 });
 
 /** The page works on a network past the drawable size: it says how it draws it, steps, selects from a heatmap and trains a step. */
