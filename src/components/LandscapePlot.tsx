@@ -212,9 +212,8 @@ export function LandscapePlot({ paths, showStep, legend, initialRange = '1' }: P
             {picked
               ? ` (the batch picked in the Data tab; the next step trains samples ${own.start + 1}–${own.start + own.count})`
               : ''}{' '}
-            at ({formatValue(t1)},{' '}
-            {formatValue(t2)}) = {formatValue(iteration.pass.loss)}; over the grid {formatValue(grid!.min)} to{' '}
-            {formatValue(grid!.max)}
+            at ({formatValue(t1)}, {formatValue(t2)}) = {formatValue(iteration.pass.loss)}; over the grid{' '}
+            {formatValue(grid!.min)} to {formatValue(grid!.max)}
           </span>
         ) : (
           <>

@@ -208,7 +208,9 @@ export const RELOAD_WINDOW_MS = 15_000;
 function isOwnAddress(session: SavedSession, hash: string, now: number): boolean {
   if (session.hash === hash) return true;
   const earlier = session.earlierHash;
-  return earlier !== null && earlier.hash === hash && now - earlier.until >= -1000 && now - earlier.until <= RELOAD_WINDOW_MS;
+  return (
+    earlier !== null && earlier.hash === hash && now - earlier.until >= -1000 && now - earlier.until <= RELOAD_WINDOW_MS
+  );
 }
 
 /** The hash's `name=value` parts: a share or lesson link asks for something; a bare `#anchor` does not. */
@@ -260,9 +262,7 @@ export function openSession(hash: string, getStorage: GetStorage, now: number = 
       inputs: {
         ...restoredInputs(session),
         hidden:
-          session.lesson !== null
-            ? (session.lesson.hide ?? [])
-            : (readShareOptions(session.hash).options.hidden ?? []),
+          session.lesson !== null ? (session.lesson.hide ?? []) : (readShareOptions(session.hash).options.hidden ?? []),
         notice: salvageNotice,
       },
       pastStates: [],

@@ -473,7 +473,10 @@ function readEarlierHash(x: unknown, errors: ErrorList): EarlierHash | undefined
     )
       return { hash, until };
   }
-  errors.add('earlierHash', `expected null or { "hash": the page's earlier URL hash, "until": a time }, got ${describe(x)}`);
+  errors.add(
+    'earlierHash',
+    `expected null or { "hash": the page's earlier URL hash, "until": a time }, got ${describe(x)}`,
+  );
   return undefined;
 }
 

@@ -42,7 +42,9 @@ async function pickAnotherBatch(page: Page): Promise<{ index: number; batch: num
   await page.mouse.click(found!.x, found!.y);
   await expect(page.getByTestId('data-selected')).toHaveAttribute('data-index', String(found!.index));
   const batch = Math.floor(found!.index / 10);
-  await expect(page.getByTestId('batch-range')).toContainText(`batch: samples ${batch * 10 + 1}–${batch * 10 + 10} of 100`);
+  await expect(page.getByTestId('batch-range')).toContainText(
+    `batch: samples ${batch * 10 + 1}–${batch * 10 + 10} of 100`,
+  );
   return { index: found!.index, batch };
 }
 
