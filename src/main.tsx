@@ -18,6 +18,9 @@ import { browserStorage, openSession } from './store/persist-session.ts';
 const start = guardedOpen(window.location.hash, browserStorage, () =>
   openSession(window.location.hash, browserStorage),
 );
+// A reload that loaded the address the page had just replaced: the address of the session shown.
+if (start.address !== undefined)
+  window.history.replaceState(null, '', start.address || window.location.pathname + window.location.search);
 // A network too big to derive in one task (a million weights) is derived in slices first, with
 // its progress and a Cancel on screen; meanwhile the page shows the saved session without the
 // link (or the default preset), which Cancel keeps.

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { batchRange } from '../core/compile.ts';
 import type { Params } from '../core/model.ts';
 import {
   createLossGridJob,
@@ -12,6 +13,7 @@ import {
 import { formatValue } from '../core/format-number.ts';
 import { createLandscapeView } from '../view/landscape-view.ts';
 import { defaultPair, paramOptions } from './landscape-options.ts';
+import { shownStep } from '../store/app-state.ts';
 import { useAppStore, useAppStoreApi } from './use-app-store.ts';
 import { useSizedView } from './use-sized-view.ts';
 import './landscape.css';
@@ -49,7 +51,7 @@ interface Props {
 }
 
 /**
- * The loss of the current batch over two chosen parameters, everything else fixed: a colour
+ * The loss of the batch shown (the step's own, or the one picked in the Data tab) over two chosen parameters, everything else fixed: a colour
  * map with contours, the point, optionally −∇ and the optimizer's step, and training runs'
  * paths. The grid is computed in slices, one per animation frame; a stale one is cancelled.
  */
@@ -62,18 +64,25 @@ export function LandscapePlot({ paths, showStep, legend, initialRange = '1' }: P
   }));
   // As the math panel does: the store's settled values, so a drag does not restart the grid every frame.
   const settled = useAppStore((s) => s.settled);
-  const { scenario, optimizerState } = settled;
+  // The batch shown (another one when a point of it was clicked in the Data tab, as the math
+  // panel): the loss, −∇ and the optimizer's step are those of that batch.
+  const batchShown = useAppStore((s) => s.batchShown);
+  const { scenario } = settled;
   const compiled = store.selectors.compiled(settled);
-  const iteration = store.selectors.iteration(settled);
+  const iteration = store.selectors.iteration({ ...settled, batchShown });
+  const compiledShown = store.selectors.compiled(settled);
+  // the step's own batch, which the next training step trains
+  const own = batchRange(compiledShown.data.count, compiledShown.batchSize, settled.optimizerState?.t ?? 0);
+  const picked = shownStep({ ...settled, batchShown }) !== (settled.optimizerState?.t ?? 0);
   const { model, params } = compiled;
-  const step = optimizerState?.t ?? 0;
+  const step = shownStep({ ...settled, batchShown });
 
   const options = useMemo(() => paramOptions(model, scenario), [model, scenario]);
   const [range, setRange] = useState<Range>(initialRange);
   const [resolution, setResolution] = useState<number>(64);
-  const picked = st.landscapePair;
-  const valid = picked !== null && picked.every((k) => options.some((o) => o.key === k));
-  const [k1, k2] = valid ? picked : defaultPair(model, options, st.selection);
+  const pair = st.landscapePair;
+  const valid = pair !== null && pair.every((k) => options.some((o) => o.key === k));
+  const [k1, k2] = valid ? pair : defaultPair(model, options, st.selection);
   const o1 = options.find((o) => o.key === k1) ?? options[0];
   const o2 = options.find((o) => o.key === k2) ?? options[0];
   const t1 = value(params, o1.ref);
@@ -199,9 +208,12 @@ export function LandscapePlot({ paths, showStep, legend, initialRange = '1' }: P
           <span>Pick two different parameters.</span>
         ) : ready ? (
           <span data-testid="landscape-summary">
-            L over samples {iteration.start + 1}–{iteration.start + iteration.count} at ({formatValue(t1)},{' '}
-            {formatValue(t2)}) = {formatValue(iteration.pass.loss)}; over the grid {formatValue(grid!.min)} to{' '}
-            {formatValue(grid!.max)}
+            L over samples {iteration.start + 1}–{iteration.start + iteration.count}
+            {picked
+              ? ` (the batch picked in the Data tab; the next step trains samples ${own.start + 1}–${own.start + own.count})`
+              : ''}{' '}
+            at ({formatValue(t1)}, {formatValue(t2)}) = {formatValue(iteration.pass.loss)}; over the grid{' '}
+            {formatValue(grid!.min)} to {formatValue(grid!.max)}
           </span>
         ) : (
           <>

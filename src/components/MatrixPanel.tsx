@@ -1,3 +1,4 @@
+import { batchRange } from '../core/compile.ts';
 import { formatFull, precisionDigits } from '../core/format-number.ts';
 import { useDeferredValue, useEffect, useMemo, useRef } from 'react';
 import { selectionKey, type Selection } from '../core/selection.ts';
@@ -5,6 +6,7 @@ import { termLinkHandlers } from './term-link-handlers.ts';
 import { currentEvent } from '../core/step-plan.ts';
 import { buildMatrixView, eventCell } from '../tex/matrix-view.ts';
 import { TexLine } from './TexLine.tsx';
+import { shownStep } from '../store/app-state.ts';
 import { useAppStore, useAppStoreApi } from './use-app-store.ts';
 
 /** How near the panel's top or bottom edge the current cell may be before the panel scrolls to it. */
@@ -36,11 +38,17 @@ export function MatrixPanel() {
   }));
   // As in the math panel: the store's settled values, so a drag typesets only when it rests.
   const settled = useDeferredValue(useAppStore((s) => s.settled));
+  // The batch shown: another one when a point of it was clicked in the Data tab (as the math panel).
+  const batchShown = useAppStore((s) => s.batchShown);
   const container = useRef<HTMLDivElement>(null);
   const panel = useRef<HTMLElement>(null);
 
+  const iteration = store.selectors.iteration({ ...settled, batchShown });
+  const compiledShown = store.selectors.compiled(settled);
+  // the step's own batch, which the next training step trains
+  const own = batchRange(compiledShown.data.count, compiledShown.batchSize, settled.optimizerState?.t ?? 0);
+  const picked = shownStep({ ...settled, batchShown }) !== (settled.optimizerState?.t ?? 0);
   const layers = useMemo(() => {
-    const iteration = store.selectors.iteration(settled);
     return buildMatrixView({
       compiled: store.selectors.compiled(settled),
       iteration,
@@ -50,7 +58,7 @@ export function MatrixPanel() {
       focus: st.selection,
       digits: precisionDigits(st.precision),
     });
-  }, [store, settled, st.position, st.sample, st.selection, st.precision]);
+  }, [store, settled, iteration, st.position, st.sample, st.selection, st.precision]);
 
   useEffect(() => {
     if (container.current) mark(container.current, 'cell-selected', st.selection);
@@ -110,7 +118,11 @@ export function MatrixPanel() {
     >
       <div ref={container}>
         <p className="muted matrix-intro">
-          Sample {st.sample + 1} of the batch. □ marks a value not computed yet at this step.
+          Sample {st.sample + 1} of the batch
+          {picked
+            ? ` (samples ${iteration.start + 1}–${iteration.start + iteration.count}, picked in the Data tab; the next step trains samples ${own.start + 1}–${own.start + own.count})`
+            : ''}
+          . □ marks a value not computed yet at this step.
         </p>
         {layers.map((layer) => section(`Layer ${layer.l + 1} · forward`, layer.forward))}
         {[...layers].reverse().map((layer) => section(`Layer ${layer.l + 1} · backward`, layer.backward))}

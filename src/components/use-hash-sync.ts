@@ -3,6 +3,8 @@ import { lessonHash, readLessonHash } from '../store/lesson-hash.ts';
 import { readScenarioHash } from '../store/share-link.ts';
 import { shareLinkHash } from '../store/share-options.ts';
 import { formatCodecError } from '../core/codec/codec-result.ts';
+import { ADDRESS_WRITTEN_EVENT } from '../store/persist-session.ts';
+import type { AppState } from '../store/app-actions.ts';
 import { useAppStoreApi } from './use-app-store.ts';
 
 const DEBOUNCE_MS = 250;
@@ -26,26 +28,32 @@ export function useHashSync(): void {
       ([scenario, lesson, step]) => {
         window.clearTimeout(timer);
         timer = window.setTimeout(() => {
-          // A lesson being followed: the address opens it at this step (the session keeps the edits).
-          if (lesson !== null) {
-            written = lessonHash(lesson, step);
-            window.history.replaceState(null, '', written);
-            return;
-          }
-          // A network this big makes a link of megabytes that takes seconds to compress: the address drops its stale link instead.
-          const { model } = store.selectors.compiled({ scenario });
-          if (model.weightCount + model.biasCount > LINK_PARAMETERS) {
-            written = '';
-            window.history.replaceState(null, '', window.location.pathname + window.location.search);
-            return;
-          }
-          // A lesson link's hidden controls stay in the address, so a reload keeps the lesson.
-          written = shareLinkHash(scenario, { hidden: store.getState().hidden });
-          window.history.replaceState(null, '', written);
+          write(scenario, lesson, step);
+          // The session is saved under the new address in the same task (use-persist-session).
+          window.dispatchEvent(new Event(ADDRESS_WRITTEN_EVENT));
         }, DEBOUNCE_MS);
       },
       { equalityFn: (a, b) => a[0] === b[0] && a[1] === b[1] && a[2] === b[2] },
     );
+    /** Writes the address of the settled scenario, or of the lesson's step (replacing the history entry). */
+    function write(scenario: AppState['settled']['scenario'], lesson: AppState['lesson'], step: number): void {
+      // A lesson being followed: the address opens it at this step (the session keeps the edits).
+      if (lesson !== null) {
+        written = lessonHash(lesson, step);
+        window.history.replaceState(null, '', written);
+        return;
+      }
+      // A network this big makes a link of megabytes that takes seconds to compress: the address drops its stale link instead.
+      const { model } = store.selectors.compiled({ scenario });
+      if (model.weightCount + model.biasCount > LINK_PARAMETERS) {
+        written = '';
+        window.history.replaceState(null, '', window.location.pathname + window.location.search);
+        return;
+      }
+      // A lesson link's hidden controls stay in the address, so a reload keeps the lesson.
+      written = shareLinkHash(scenario, { hidden: store.getState().hidden });
+      window.history.replaceState(null, '', written);
+    }
     const onHashChange = () => {
       if (window.location.hash === written) return;
       const lesson = readLessonHash(window.location.hash);

@@ -1,10 +1,11 @@
 import { useEffect } from 'react';
-import { browserStorage, createSessionSaver } from '../store/persist-session.ts';
+import { ADDRESS_WRITTEN_EVENT, browserStorage, createSessionSaver } from '../store/persist-session.ts';
 import { useAppStoreApi } from './use-app-store.ts';
 
 /**
  * Saves the session in localStorage as the user works (debounced), and at once when the
- * page is hidden or closed, so a reload restores it (main.tsx reads it back).
+ * page is hidden or closed, and each time the address is rewritten (so the saved session
+ * always names the page's address), so a reload restores it (main.tsx reads it back).
  */
 export function usePersistSession(): void {
   const store = useAppStoreApi();
@@ -15,9 +16,12 @@ export function usePersistSession(): void {
       if (document.visibilityState === 'hidden') saver.flush();
     };
     window.addEventListener('pagehide', onHide);
+    // The address changed: saved at once under it, so the saved session names the page's address.
+    window.addEventListener(ADDRESS_WRITTEN_EVENT, onHide);
     document.addEventListener('visibilitychange', onVisibility);
     return () => {
       window.removeEventListener('pagehide', onHide);
+      window.removeEventListener(ADDRESS_WRITTEN_EVENT, onHide);
       document.removeEventListener('visibilitychange', onVisibility);
       saver.dispose();
     };

@@ -5,7 +5,7 @@ import type { AppInputs, Notice } from './app-state.ts';
 import { initialInputs } from './create-app-store.ts';
 import type { AppState, AppStore, SessionInputs } from './app-actions.ts';
 import { initialSession } from './initial-session.ts';
-import { parseSessionText, sessionEnvelope, type SavedSession } from './session-envelope.ts';
+import { parseSessionText, sessionEnvelope, type EarlierHash, type SavedSession } from './session-envelope.ts';
 import { salvageSession, type SalvagedSession } from './session-salvage.ts';
 import { isLessonHash, readLessonHash } from './lesson-hash.ts';
 import { openedLessonInputs } from './lesson-session.ts';
@@ -18,6 +18,14 @@ export const SESSION_KEY = 'backprop-lab:session';
 /** Where a saved session that could not be read whole is copied before anything overwrites it. */
 export const BACKUP_KEY = 'backprop-lab:session-unreadable';
 const BACKUP_FILE = 'backprop-lab-saved-session.json';
+
+/**
+ * The event the address keeper (use-hash-sync) sends on `window` each time it rewrites the
+ * page's address: the session is saved at once under the new address, so the saved session
+ * always names the address a reload would open (a reload of it restores the session; see
+ * openSession).
+ */
+export const ADDRESS_WRITTEN_EVENT = 'backprop-lab:address-written';
 
 /** The part of the Web Storage API the session uses (a fake in tests). */
 export type StorageLike = Pick<Storage, 'getItem' | 'setItem'>;
@@ -184,6 +192,25 @@ export function restoredInputs(saved: SavedSession): AppInputs & SessionInputs {
 export interface SessionStart {
   readonly inputs: AppInputs & Partial<SessionInputs>;
   readonly pastStates: readonly TrackedInputs[];
+  /** the address to show instead of the one opened (a reload that loaded the address just replaced) */
+  readonly address?: string;
+}
+
+/**
+ * How long after the app replaced the page's address the address before it still reloads the
+ * saved session: a reload started just before the replacement loads the earlier address
+ * (the browser took it when the reload began), while the page saved the session under the
+ * new one. Past this, the earlier address is a link like any other.
+ */
+export const RELOAD_WINDOW_MS = 15_000;
+
+/** True when `hash` is the page's own address for this session: the one saved with it, or the one it just replaced. */
+function isOwnAddress(session: SavedSession, hash: string, now: number): boolean {
+  if (session.hash === hash) return true;
+  const earlier = session.earlierHash;
+  return (
+    earlier !== null && earlier.hash === hash && now - earlier.until >= -1000 && now - earlier.until <= RELOAD_WINDOW_MS
+  );
 }
 
 /** The hash's `name=value` parts: a share or lesson link asks for something; a bare `#anchor` does not. */
@@ -201,12 +228,14 @@ function sameScenarioJson(a: AppInputs['scenario'], b: AppInputs['scenario']): b
  * over the saved session, which wins over the default preset. Two exceptions keep a reload
  * from losing work: a hash that is the one saved with the session (the page's own URL), or a
  * bare link to the saved scenario itself, restores the saved session, position and
- * selection included; and a link that cannot be opened shows the saved session instead of
+ * selection included (so does the address the app replaced with the saved one less than
+ * RELOAD_WINDOW_MS ago: a reload started just before the replacement; the address then shows
+ * the saved one again); and a link that cannot be opened shows the saved session instead of
  * the default preset. A link to another scenario sets the saved session aside: it stays in
  * storage until the next change, and it is the first undo entry, so Undo brings it back.
  * Nothing here throws; whatever could not be used is said in the notice.
  */
-export function openSession(hash: string, getStorage: GetStorage): SessionStart {
+export function openSession(hash: string, getStorage: GetStorage, now: number = Date.now()): SessionStart {
   const read = readSavedSession(getStorage);
   const saved: SavedRead =
     read.kind === 'unreadable' || read.kind === 'salvaged'
@@ -220,7 +249,7 @@ export function openSession(hash: string, getStorage: GetStorage): SessionStart 
   // Decompressed at most once, and only when needed: a link can be large.
   let linkRead: { link: ReturnType<typeof readScenarioHash> } | undefined;
   const linkOf = () => (linkRead ??= { link: readScenarioHash(hash) }).link;
-  if (isLessonHash(hash)) return openLessonLink(hash, saved, withStorageNotice);
+  if (isLessonHash(hash)) return openLessonLink(hash, saved, withStorageNotice, now);
   if (saved.kind !== 'saved' && saved.kind !== 'salvaged')
     return { inputs: withStorageNotice(initialSession(hash, linkOf())), pastStates: [] };
   const session = saved.session;
@@ -228,14 +257,16 @@ export function openSession(hash: string, getStorage: GetStorage): SessionStart 
   if (params.length === 0) return { inputs: { ...restoredInputs(session), notice: salvageNotice }, pastStates: [] };
 
   // The page's own URL (a reload): its scenario is the saved one, not decompressed again.
-  if (session.hash === hash)
+  if (isOwnAddress(session, hash, now))
     return {
       inputs: {
         ...restoredInputs(session),
-        hidden: session.lesson !== null ? (session.lesson.hide ?? []) : (readShareOptions(hash).options.hidden ?? []),
+        hidden:
+          session.lesson !== null ? (session.lesson.hide ?? []) : (readShareOptions(session.hash).options.hidden ?? []),
         notice: salvageNotice,
       },
       pastStates: [],
+      ...(session.hash !== hash ? { address: session.hash } : {}),
     };
   const link = linkOf();
   const fromLink = initialSession(hash, link);
@@ -281,11 +312,16 @@ function openLessonLink(
   hash: string,
   saved: SavedRead,
   withStorageNotice: (inputs: AppInputs) => AppInputs,
+  now: number,
 ): SessionStart {
   const session = saved.kind === 'saved' || saved.kind === 'salvaged' ? saved.session : null;
   const salvageNotice = saved.kind === 'salvaged' ? saved.notice : null;
-  if (session !== null && session.hash === hash)
-    return { inputs: { ...restoredInputs(session), notice: salvageNotice }, pastStates: [] };
+  if (session !== null && isOwnAddress(session, hash, now))
+    return {
+      inputs: { ...restoredInputs(session), notice: salvageNotice },
+      pastStates: [],
+      ...(session.hash !== hash ? { address: session.hash } : {}),
+    };
   const link = readLessonHash(hash);
   const base: AppInputs = session !== null ? restoredInputs(session) : initialSession('');
   if (link === null || !link.ok) {
@@ -351,6 +387,8 @@ export interface SessionSaverOptions {
    * an edit, the saved session has it too, and a reload of that URL restores it.
    */
   readonly delayMs?: number;
+  /** the time now, in ms since 1970 (a fake in tests) */
+  readonly now?: () => number;
 }
 
 export interface SessionSaver {
@@ -381,7 +419,19 @@ function storedText(getStorage: GetStorage): string | null | undefined {
  */
 export function createSessionSaver(store: AppStore, options: SessionSaverOptions): SessionSaver {
   const delay = options.delayMs ?? 200;
-  const textOf = () => JSON.stringify(sessionEnvelope(store.getState(), options.hash()));
+  const now = options.now ?? Date.now;
+  // The address this session is saved under, and the one before it with when it was replaced
+  // (a reload started just before the replacement opens that one: see openSession).
+  let address = options.hash();
+  let earlier: EarlierHash | null = null;
+  const textOf = () => {
+    const hash = options.hash();
+    if (hash !== address) {
+      earlier = { hash: address, until: now() };
+      address = hash;
+    }
+    return JSON.stringify(sessionEnvelope(store.getState(), hash, earlier));
+  };
   let last = textOf();
   let timer: ReturnType<typeof setTimeout> | undefined;
   // A storage that cannot be reached was named in the notice when the session opened.

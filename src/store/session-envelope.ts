@@ -38,6 +38,7 @@ import type { TrackedInputs } from './undo.ts';
  *     "origin": {backprop-scenario/1} | null, "optimizerState": { "t", "w": { "first", "second" }, "b": {…} } | null,
  *     "lossHistory": [number | null], "testLossHistory": [number | null], "position", "sample", "selection": "edge:0:1:2" | null,
  *     "followStep", "showZ", "neuronPictures", "speed", "theme", "presentation", "hash",
+ *     "earlierHash": { "hash", "until" } | null,
  *     "comparison": null | { "runs": [optimizer objects], "steps": n }, "worksheet": boolean,
  *     "textSize": integer step of the diagram's text size,
  *     "precision": 4 | 6 | 9 | "full",
@@ -51,7 +52,9 @@ import type { TrackedInputs } from './undo.ts';
  * `comparison`, `worksheet`, `textSize` and `precision` came later: a session saved without
  * them reads as the default comparison, not in worksheet mode, at the default text size (0)
  * and at 4 significant digits; `lesson`, `lessonStep` and `lessonAnswered` came with the
- * lesson player: a session saved without them has no lesson open.
+ * lesson player: a session saved without them has no lesson open. `earlierHash` is the page's
+ * address before the app replaced it with `hash`, and when (ms since 1970): a reload started just
+ * before the replacement loads it (see openSession); a session saved without it has none.
  * Reading is total, like the scenario codec: a value or path-named errors, never half of one.
  */
 export const SESSION_VERSION = 1;
@@ -74,6 +77,7 @@ const FIELDS = [
   'theme',
   'presentation',
   'hash',
+  'earlierHash',
   'comparison',
   'worksheet',
   'textSize',
@@ -86,6 +90,12 @@ const THEMES: readonly Theme[] = ['light', 'dark', 'system'];
 const SPEED = { min: 0.25, max: 200 } as const;
 /** A URL hash longer than this is not one this app wrote. */
 const HASH_LIMIT = 2_000_000;
+
+/** An address the page showed before the app replaced it, and when it was replaced (ms since 1970). */
+export interface EarlierHash {
+  readonly hash: string;
+  readonly until: number;
+}
 
 /** What a saved session restores. */
 /** (the hidden controls are not saved: they follow from the lesson or the link on reading) */
@@ -101,6 +111,8 @@ export interface SavedSession extends Omit<TrackedInputs, 'hidden'> {
   readonly presentation: boolean;
   /** the page's URL hash when it was saved: reloading that URL restores this session */
   readonly hash: string;
+  /** the page's address before the app replaced it with `hash`, and when (ms since 1970) */
+  readonly earlierHash: EarlierHash | null;
   readonly comparison: ComparisonSetup | null;
   readonly worksheet: boolean;
   readonly textSize: number;
@@ -137,7 +149,7 @@ function slotDocument(slot: SlotState): JsonDocument {
 }
 
 /** The envelope of a session, as a JSON document (JSON.stringify it to store it). */
-export function sessionEnvelope(s: SessionSource, hash: string): JsonDocument {
+export function sessionEnvelope(s: SessionSource, hash: string, earlierHash: EarlierHash | null = null): JsonDocument {
   const opt = s.optimizerState;
   return {
     version: SESSION_VERSION,
@@ -159,6 +171,7 @@ export function sessionEnvelope(s: SessionSource, hash: string): JsonDocument {
     theme: s.theme,
     presentation: s.presentation,
     hash,
+    earlierHash: earlierHash === null ? null : { hash: earlierHash.hash, until: earlierHash.until },
     comparison: s.comparison as JsonValue,
     worksheet: s.worksheet,
     textSize: s.textSize,
@@ -367,6 +380,8 @@ export function parseSessionEnvelope(value: unknown): CodecResult<SavedSession> 
     );
     testLossHistory = undefined;
   }
+  const rawEarlier = ownField(value, 'earlierHash');
+  const earlierHash = rawEarlier === undefined || rawEarlier === null ? null : readEarlierHash(rawEarlier, errors);
   const rawComparison = ownField(value, 'comparison');
   const comparison = rawComparison === undefined ? null : readComparison(rawComparison, 'comparison', errors);
   const rawWorksheet = ownField(value, 'worksheet');
@@ -431,6 +446,7 @@ export function parseSessionEnvelope(value: unknown): CodecResult<SavedSession> 
     theme,
     presentation,
     hash,
+    earlierHash,
     comparison,
     worksheet,
     textSize,
@@ -442,6 +458,26 @@ export function parseSessionEnvelope(value: unknown): CodecResult<SavedSession> 
   const { lossHistory: losses, testLossHistory: testLosses, ...rest } = session;
   // the path of the last run is not saved (it is large): a restored session has none to draw
   return codecOk({ ...rest, run: { lossHistory: losses, testLossHistory: testLosses, path: [] } } as SavedSession);
+}
+
+function readEarlierHash(x: unknown, errors: ErrorList): EarlierHash | undefined {
+  if (isJsonObject(x)) {
+    const hash = ownField(x, 'hash');
+    const until = ownField(x, 'until');
+    if (
+      Object.keys(x).length === 2 &&
+      typeof hash === 'string' &&
+      hash.length <= HASH_LIMIT &&
+      typeof until === 'number' &&
+      Number.isFinite(until)
+    )
+      return { hash, until };
+  }
+  errors.add(
+    'earlierHash',
+    `expected null or { "hash": the page's earlier URL hash, "until": a time }, got ${describe(x)}`,
+  );
+  return undefined;
 }
 
 /** Reads a saved session from the text in storage; text that is not JSON is one error that says so. */

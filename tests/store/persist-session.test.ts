@@ -8,6 +8,7 @@ import {
   createSessionSaver,
   openSession,
   readSavedSession,
+  RELOAD_WINDOW_MS,
   SESSION_KEY,
   type GetStorage,
   type StorageLike,
@@ -680,5 +681,72 @@ describe('a link opened on a first visit', () => {
       saver.dispose();
       expect(storage.getItem(SESSION_KEY)).toBe(text);
     }
+  });
+});
+
+describe('a reload that loads the address the page had just replaced', () => {
+  // The page at #old; an edit; the session saved; the address replaced by #new (as use-hash-sync
+  // does 250 ms after a change), and the session saved again under it at once.
+  function replacedAddress(at: number) {
+    const storage = new MemoryStorage();
+    const store = fresh('mazur');
+    let address = '#scenario=old';
+    const saver = createSessionSaver(store, { storage: of(storage), hash: () => address, now: () => at });
+    store.getState().setWeight(0, 0, 0, 0.625);
+    saver.flush();
+    address = '#scenario=new';
+    saver.flush();
+    saver.dispose();
+    return { storage, store };
+  }
+
+  it('the saved session names the new address, and the one it replaced with the time it was replaced', () => {
+    const { storage } = replacedAddress(1_000_000);
+    expect(JSON.parse(storage.getItem(SESSION_KEY)!)).toMatchObject({
+      hash: '#scenario=new',
+      earlierHash: { hash: '#scenario=old', until: 1_000_000 },
+    });
+  });
+
+  it('within the reload window the earlier address restores the saved session, and the address shows the saved one', () => {
+    const { storage, store } = replacedAddress(1_000_000);
+    for (const now of [1_000_000, 1_000_000 + 250, 1_000_000 + RELOAD_WINDOW_MS]) {
+      const start = openSession('#scenario=old', of(storage), now);
+      expect(start.inputs.scenario).toEqual(store.getState().scenario);
+      expect(start.inputs.notice).toBeNull();
+      expect(start.pastStates).toEqual([]);
+      expect(start.address).toBe('#scenario=new');
+    }
+    // The saved address itself: no address to change.
+    expect(openSession('#scenario=new', of(storage), 1_000_100).address).toBeUndefined();
+  });
+
+  it('past the window the earlier address is a link like any other: opened, the session set aside', () => {
+    const { storage } = replacedAddress(1_000_000);
+    const mazur = loadPreset('mazur')!;
+    const storedText = storage.getItem(SESSION_KEY)!;
+    const doc = JSON.parse(storedText) as Record<string, unknown>;
+    doc.earlierHash = { hash: scenarioHash(mazur), until: 1_000_000 };
+    storage.setItem(SESSION_KEY, JSON.stringify(doc));
+    const late = openSession(scenarioHash(mazur), of(storage), 1_000_000 + RELOAD_WINDOW_MS + 1);
+    expect(late.inputs.notice).toMatchObject({ text: expect.stringMatching(/set aside/) });
+    expect(late.pastStates).toHaveLength(1);
+    expect(late.address).toBeUndefined();
+    const inTime = openSession(scenarioHash(mazur), of(storage), 1_000_000 + 500);
+    expect(inTime.inputs.notice).toBeNull();
+    expect(serializeScenario(inTime.inputs.scenario)).toEqual(JSON.parse(storedText).scenario);
+    expect(inTime.pastStates).toEqual([]);
+  });
+
+  it('a saved session with a bad earlier address is named and salvaged without it', () => {
+    const store = fresh('mazur');
+    const text = envelopeText(store, '#scenario=x', (doc) => {
+      doc.earlierHash = { hash: 3, until: 'soon' };
+    });
+    const read = readSavedSession(of(stored(text)));
+    expect(read.kind).toBe('salvaged');
+    if (read.kind !== 'salvaged') return;
+    expect(read.notice.text).toMatch(/reset: earlierHash/);
+    expect(read.session.earlierHash).toBeNull();
   });
 });
