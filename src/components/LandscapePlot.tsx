@@ -70,9 +70,8 @@ export function LandscapePlot({ paths, showStep, legend, initialRange = '1' }: P
   const { scenario } = settled;
   const compiled = store.selectors.compiled(settled);
   const iteration = store.selectors.iteration({ ...settled, batchShown });
-  const compiledShown = store.selectors.compiled(settled);
   // the step's own batch, which the next training step trains
-  const own = batchRange(compiledShown.data.count, compiledShown.batchSize, settled.optimizerState?.t ?? 0);
+  const own = batchRange(compiled.data.count, compiled.batchSize, settled.optimizerState?.t ?? 0);
   const picked = shownStep({ ...settled, batchShown }) !== (settled.optimizerState?.t ?? 0);
   const { model, params } = compiled;
   const step = shownStep({ ...settled, batchShown });

@@ -10,6 +10,7 @@ import {
 import { createSlopePlotView } from '../view/slope-plot-view.ts';
 import { paramOptions, selectedParamKey, type ParamOption } from './landscape-options.ts';
 import { Num } from './Num.tsx';
+import { shownStep } from '../store/app-state.ts';
 import { useAppStore, useAppStoreApi } from './use-app-store.ts';
 import { useSizedView } from './use-sized-view.ts';
 
@@ -49,11 +50,14 @@ export function SlopePlot() {
 function SlopeCurve({ option }: { option: ParamOption }) {
   const store = useAppStoreApi();
   const settled = useAppStore((s) => s.settled);
-  const { scenario, optimizerState } = settled;
+  // The batch shown (another one when a point of it was clicked in the Data tab), as the math
+  // panel and the landscape: J, its slope and the step are those of that batch.
+  const batchShown = useAppStore((s) => s.batchShown);
+  const { scenario } = settled;
   const compiled = store.selectors.compiled(settled);
-  const iteration = store.selectors.iteration(settled);
+  const iteration = store.selectors.iteration({ ...settled, batchShown });
   const { params } = compiled;
-  const step = optimizerState?.t ?? 0;
+  const step = shownStep({ ...settled, batchShown });
   const key = option.key;
 
   const svgRef = useRef<SVGSVGElement>(null);

@@ -3,7 +3,7 @@ import { compileScenario } from '../../src/core/compile.ts';
 import { forward } from '../../src/core/forward.ts';
 import type { Scenario } from '../../src/core/scenario.ts';
 import { createWorkspace } from '../../src/core/workspace.ts';
-import { choosePreset, openApp } from './helpers/app.ts';
+import { choosePreset, clickEdge, openApp } from './helpers/app.ts';
 import { preset } from './helpers/core.ts';
 import { test, expect } from './helpers/fixtures.ts';
 
@@ -73,5 +73,24 @@ test('the Landscape tab’s loss is over the batch picked in the Data tab, and s
   await expect(page.getByTestId('landscape-summary')).toContainText(
     `L over samples ${batch * 10 + 1}–${batch * 10 + 10} (the batch picked in the Data tab; the next step trains samples 1–10)`,
     { timeout: 15_000 },
+  );
+});
+
+test('the J(θ) slope plot is along the batch picked in the Data tab: its slope is the gradient the diagram shows', async ({
+  page,
+}) => {
+  await pickAnotherBatch(page);
+  await page.keyboard.press('End');
+  await clickEdge(page, '0:0:0');
+  await page.getByTestId('tab-landscape').click();
+  const grad = await page.locator('[data-edge="0:0:0"]').first().getAttribute('data-grad');
+  const plot = page.getByTestId('slope-plot');
+  await expect(plot).toHaveAttribute('data-param', 'w:0');
+  await expect(plot).toHaveAttribute('data-slope', grad!);
+  await expect(plot).toHaveAttribute('data-state', 'ready', { timeout: 15_000 });
+  // the curve at θ is the loss of the batch shown
+  expect(Number(await plot.getAttribute('data-curve-at-theta'))).toBeCloseTo(
+    Number(await plot.getAttribute('data-loss')),
+    12,
   );
 });
