@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useStore } from 'zustand';
 import { formatValue } from '../core/format-number.ts';
 import { nameToText, nodeName } from '../core/notation.ts';
 import { outputReading } from '../core/output-reading.ts';
@@ -14,6 +15,7 @@ import { createFrameBuilder } from '../view/data-plane-frame.ts';
 import { MAX_PICTURES, picturesFit } from '../view/neuron-pictures-frame.ts';
 import { classTarget } from '../view/data-plane-model.ts';
 import { createDataPlaneView, shapePath, type DataPlaneMode } from '../view/data-plane-view.ts';
+import { dataAxes, planeAxes } from './data-axes.ts';
 import { DataCsvControls } from './DataCsvControls.tsx';
 import { DataGenerator } from './DataGenerator.tsx';
 import { useNotation } from './notation-context.tsx';
@@ -62,12 +64,12 @@ export function DataPanel() {
   const [addClass, setAddClass] = useState(1);
   const [addValue, setAddValue] = useState('0');
   const [addTo, setAddTo] = useState<SampleSet>('train');
-  const [axes, setAxes] = useState<[number, number]>([0, 1]);
+  const axes = useStore(dataAxes, (d) => d.axes);
+  const setAxes = dataAxes.getState().setAxes;
   const [inspected, setInspected] = useState<number | null>(null);
   const readout = useDataReadout(st.settled);
   const reading = readout.reading;
-  const i = Math.min(axes[0], st.nIn - 1);
-  const j = st.nIn === 1 ? -1 : Math.min(axes[1], st.nIn - 1) === i ? (i + 1) % st.nIn : Math.min(axes[1], st.nIn - 1);
+  const [i, j] = planeAxes(axes, st.nIn);
 
   // the intent of the moment, read by the view's callbacks (stable, so the view is made once)
   const live = useRef({ mode, addClass, addValue, addTo, i, j });
@@ -153,6 +155,8 @@ export function DataPanel() {
       const selected = it.start + s.sample;
       const sc = s.scenario;
       const r = outputReading(compiled.model, [compiled.data, compiled.testData]);
+      // the axes for the network now: a new scenario can come before this effect sees its input count
+      const [i, j] = planeAxes(dataAxes.getState().axes, compiled.model.sizes[0]);
       const labels = Array.from({ length: compiled.model.sizes[0] }, (_, k) => inputLabel(k));
       v.update(
         build({
@@ -280,8 +284,10 @@ export function DataPanel() {
           <label
             title={
               st.picturesFit
-                ? 'each hidden and output node’s activation over this plane, in its circle (hover a node to enlarge it)'
-                : `only for networks of 2 inputs and at most ${MAX_PICTURES} other nodes`
+                ? st.nIn === 1
+                  ? 'each hidden and output node’s activation over the input, as a curve in its circle (hover a node to enlarge it)'
+                  : 'each hidden and output node’s activation over this plane, in its circle (hover a node to enlarge it)'
+                : `only for networks of at most ${MAX_PICTURES} nodes past the inputs`
             }
           >
             <input

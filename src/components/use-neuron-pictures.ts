@@ -2,13 +2,15 @@ import { useEffect, type RefObject } from 'react';
 import { shallow } from 'zustand/shallow';
 import { createPicturesBuilder } from '../view/neuron-pictures-frame.ts';
 import { createNeuronPicturesView } from '../view/neuron-pictures-view.ts';
+import { dataAxes } from './data-axes.ts';
 import { useAppStoreApi } from './use-app-store.ts';
 import '../view/neuron-pictures.css';
 
 /**
  * The neurons' pictures in the diagram drawn in `svgRef` (see neuron-pictures-view.ts), fed
  * from the store without re-rendering React: redrawn when the live scenario changes (a
- * training frame, a drag), enlarged for the hovered node, else the selected one. Call it
+ * training frame, a drag), the selected sample (whose values hold the inputs off the plane)
+ * or the Data tab's axes change, enlarged for the hovered node, else the selected one. Call it
  * after the diagram's own effect, so the nodes are drawn before their pictures.
  */
 export function useNeuronPictures(
@@ -29,7 +31,12 @@ export function useNeuronPictures(
         return;
       }
       const compiled = store.selectors.compiled(s);
-      view.update(build(compiled, compiled.params, s.scenario.data, s.scenario.testData ?? []));
+      const sc = s.scenario;
+      // over the Data tab's plane: its two inputs, the others held at the selected sample's values
+      const it = store.selectors.iteration(s);
+      const fixed = sc.data[it.start + s.sample]?.x ?? sc.data[0].x;
+      const [i, j] = dataAxes.getState().axes;
+      view.update(build(compiled, compiled.params, sc.data, sc.testData ?? [], i, j, fixed));
     };
     const enlarge = () => {
       const { hover, selection } = store.getState();
@@ -38,10 +45,16 @@ export function useNeuronPictures(
     };
     draw();
     enlarge();
-    const unDraw = store.subscribe((s) => [s.scenario, s.neuronPictures] as const, draw, { equalityFn: shallow });
+    const unDraw = store.subscribe(
+      (s) => [s.scenario, s.neuronPictures, s.sample, s.optimizerState, s.batchShown] as const,
+      draw,
+      { equalityFn: shallow },
+    );
+    const unAxes = dataAxes.subscribe(draw);
     const unEnlarge = store.subscribe((s) => [s.hover, s.selection] as const, enlarge, { equalityFn: shallow });
     return () => {
       unEnlarge();
+      unAxes();
       unDraw();
       view.destroy();
     };

@@ -1,3 +1,4 @@
+import { formatValue } from '../core/format-number.ts';
 import type { PlaneWindow } from '../core/output-grid.ts';
 
 /**
@@ -8,9 +9,18 @@ import type { PlaneWindow } from '../core/output-grid.ts';
  * Painted with putImageData into one small canvas per node (no image encoding per frame).
  */
 export interface NeuronPicturesFrame {
+  /** 'plane': a picture over inputs axes[0] (across) and axes[1] (up); 'curve': over the one input axes[0] */
+  readonly kind: 'plane' | 'curve';
   readonly window: PlaneWindow;
-  /** RGBA of window.res² cells per node key ("l:j"), row 0 at the top */
+  /** RGBA of window.res² cells per node key ("l:j"), row 0 at the top (a plane) */
   readonly pictures: ReadonlyMap<string, Uint8ClampedArray>;
+  /** a at each of window.res points across the input, per node key (a curve) */
+  readonly curves: ReadonlyMap<string, Float64Array>;
+  /** the range each node's activation is read over: the colours' ends, or the curve's bottom and top */
+  readonly ranges: ReadonlyMap<string, readonly [number, number]>;
+  readonly axes: readonly [number, number];
+  /** the inputs off the plane and the values they are held at (the selected sample's) */
+  readonly held: readonly { readonly input: number; readonly value: number }[];
 }
 
 export interface NeuronPicturesView {
@@ -25,6 +35,50 @@ const SVG_NS = 'http://www.w3.org/2000/svg';
 const HTML_NS = 'http://www.w3.org/1999/xhtml';
 /** the enlarged picture's side in CSS pixels */
 export const LARGE_SIDE = 144;
+/** a curve's canvas: its side in canvas pixels, small and enlarged */
+const CURVE_SIDE = 64;
+const CURVE_LARGE_SIDE = 288;
+
+/**
+ * Draws a node's curve: white ground, a thin line at a = 0 when it is in range, and a over
+ * the input as a blue line, bottom of the canvas at range[0], top at range[1].
+ */
+function drawCurve(
+  ctx: CanvasRenderingContext2D,
+  side: number,
+  ys: Float64Array,
+  range: readonly [number, number],
+): void {
+  const [lo, hi] = range;
+  const yOf = (v: number) => side * (1 - (v - lo) / (hi - lo));
+  ctx.fillStyle = '#fff';
+  ctx.fillRect(0, 0, side, side);
+  if (lo < 0 && hi > 0) {
+    ctx.strokeStyle = '#bbb';
+    ctx.lineWidth = side / 64;
+    ctx.beginPath();
+    ctx.moveTo(0, yOf(0));
+    ctx.lineTo(side, yOf(0));
+    ctx.stroke();
+  }
+  ctx.strokeStyle = 'rgb(31, 100, 200)';
+  ctx.lineWidth = side / 16;
+  ctx.lineJoin = 'round';
+  ctx.beginPath();
+  let pen = false;
+  for (let c = 0; c < ys.length; c++) {
+    const v = ys[c];
+    if (!Number.isFinite(v)) {
+      pen = false;
+      continue;
+    }
+    const x = ((c + 0.5) * side) / ys.length;
+    if (pen) ctx.lineTo(x, yOf(v));
+    else ctx.moveTo(x, yOf(v));
+    pen = true;
+  }
+  ctx.stroke();
+}
 
 interface Picture {
   readonly g: SVGGElement;
@@ -88,7 +142,7 @@ export function createNeuronPicturesView(svg: SVGSVGElement, host: HTMLElement):
       p = { g, fo, canvas, ctx, image: new ImageData(res, res), r: '' };
       pictures.set(key, p);
     }
-    if (p.image.width !== res) p.image = new ImageData(res, res);
+    if (p.image.width !== res || p.image.height !== res) p.image = new ImageData(res, res);
     if (p.canvas.width !== res) {
       p.canvas.width = res;
       p.canvas.height = res;
@@ -115,23 +169,45 @@ export function createNeuronPicturesView(svg: SVGSVGElement, host: HTMLElement):
   });
   radii.observe(svg, { subtree: true, attributes: true, attributeFilter: ['r'] });
 
+  /** The name of input k as the diagram shows it. */
+  function inputName(k: number): string {
+    return svg.querySelector(`.bp-node[data-node="0:${k}"] .bp-node-name`)?.textContent ?? `input ${k + 1}`;
+  }
+
   function drawLarge(): void {
-    const pixels = enlarged === null || frame === null ? undefined : frame.pictures.get(enlarged);
-    const p = enlarged === null ? undefined : pictures.get(enlarged);
-    if (!pixels || !p || !p.g.isConnected || frame === null) {
+    const key = enlarged;
+    const p = key === null ? undefined : pictures.get(key);
+    const has =
+      frame !== null && key !== null && (frame.kind === 'curve' ? frame.curves.has(key) : frame.pictures.has(key));
+    if (!has || !p || !p.g.isConnected || frame === null || key === null) {
       large.hidden = true;
       return;
     }
-    const res = frame.window.res;
-    if (largeCanvas.width !== res) {
-      largeCanvas.width = res;
-      largeCanvas.height = res;
+    if (frame.kind === 'curve') {
+      if (largeCanvas.width !== CURVE_LARGE_SIDE) {
+        largeCanvas.width = CURVE_LARGE_SIDE;
+        largeCanvas.height = CURVE_LARGE_SIDE;
+      }
+      drawCurve(largeCtx, CURVE_LARGE_SIDE, frame.curves.get(key)!, frame.ranges.get(key)!);
+    } else {
+      const res = frame.window.res;
+      if (largeCanvas.width !== res || largeCanvas.height !== res) {
+        largeCanvas.width = res;
+        largeCanvas.height = res;
+      }
+      largeCtx.putImageData(p.image, 0, 0);
     }
-    largeCtx.putImageData(p.image, 0, 0);
     setWindow(largeCanvas, frame.window);
-    large.dataset.node = enlarged!;
+    large.dataset.node = key;
+    large.dataset.kind = frame.kind;
     const name = p.g.querySelector('.bp-node-name')?.textContent ?? '';
-    caption.textContent = `${name}: its activation over the plane`;
+    const [i, j] = frame.axes;
+    const held = frame.held.map((h) => `${inputName(h.input)} = ${formatValue(h.value)}`);
+    caption.textContent =
+      frame.kind === 'curve'
+        ? `${name}: its activation over ${inputName(i)}`
+        : `${name}: its activation over ${inputName(i)} (across) and ${inputName(j)} (up)` +
+          (held.length > 0 ? `, with ${held.join(', ')} held (the selected sample’s)` : '');
     // beside the node: to its right, or to its left where the right has no room
     const hb = host.getBoundingClientRect();
     const nb = p.g.getBoundingClientRect();
@@ -153,14 +229,26 @@ export function createNeuronPicturesView(svg: SVGSVGElement, host: HTMLElement):
         drawLarge();
         return;
       }
-      for (const [key, p] of [...pictures]) if (!next.pictures.has(key)) remove(key, p);
-      const res = next.window.res;
-      for (const [key, pixels] of next.pictures) {
-        const p = pictureOf(key, res);
-        if (!p) continue;
-        p.image.data.set(pixels);
-        p.ctx.putImageData(p.image, 0, 0);
-        setWindow(p.canvas, next.window);
+      if (next.kind === 'curve') {
+        for (const [key, p] of [...pictures]) if (!next.curves.has(key)) remove(key, p);
+        for (const [key, ys] of next.curves) {
+          const p = pictureOf(key, CURVE_SIDE);
+          if (!p) continue;
+          drawCurve(p.ctx, CURVE_SIDE, ys, next.ranges.get(key)!);
+          setWindow(p.canvas, next.window);
+          p.canvas.dataset.kind = 'curve';
+        }
+      } else {
+        for (const [key, p] of [...pictures]) if (!next.pictures.has(key)) remove(key, p);
+        const res = next.window.res;
+        for (const [key, pixels] of next.pictures) {
+          const p = pictureOf(key, res);
+          if (!p) continue;
+          p.image.data.set(pixels);
+          p.ctx.putImageData(p.image, 0, 0);
+          setWindow(p.canvas, next.window);
+          p.canvas.dataset.kind = 'plane';
+        }
       }
       drawLarge();
       // counted for the benchmark (bench/data-view-bench.ts), like the heatmap's data-frames

@@ -465,3 +465,93 @@ test('each hidden and output neuron’s picture on the diagram is its activation
   await page.getByTestId('neuron-pictures-toggle').uncheck();
   await expect(pictures).toHaveCount(0);
 });
+
+test('neuron pictures follow the Data tab’s plane for 3 inputs (others held) and are curves for 1 input', async ({
+  page,
+}) => {
+  await openData(page, 'numpy-341');
+  const pictures = page.getByTestId('neuron-picture');
+  await page.getByTestId('neuron-pictures-toggle').check();
+  // 4 hidden nodes and the output
+  await expect(pictures).toHaveCount(5);
+  const s = preset('numpy-341');
+  const sigmoidColour = (a: number) => {
+    const t = Math.max(0, Math.min(1, a));
+    const cls = t >= 0.5 ? [31, 100, 200] : [230, 115, 0];
+    const f = Math.abs(2 * t - 1);
+    return [0, 1, 2].map((k) => Math.round(255 + (cls[k] - 255) * f));
+  };
+  /** node l:j's picture against the core, with `toX(u, v)` the input of the cell across u, up v. */
+  const agrees = async (l: number, j: number, toX: (u: number, v: number) => number[]) => {
+    const pic = page.locator(`[data-testid="neuron-picture"][data-node="${l}:${j}"]`);
+    await expect(pic).toHaveAttribute('data-kind', 'plane');
+    const got = await pic.evaluate((el) => {
+      const c = el as HTMLCanvasElement;
+      const d = c.dataset;
+      return {
+        w: [d.x0, d.x1, d.y0, d.y1, d.res].map(Number),
+        px: Array.from(c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data),
+      };
+    });
+    const [x0, x1, y0, y1, res] = got.w;
+    for (const [r, c] of [
+      [0, 0],
+      [10, 50],
+      [32, 32],
+      [63, 5],
+    ]) {
+      const u = x0 + ((c + 0.5) * (x1 - x0)) / res;
+      const v = y1 - ((r + 0.5) * (y1 - y0)) / res;
+      const want = sigmoidColour(coreActivation(s, toX(u, v), l, j));
+      for (let k = 0; k < 3; k++)
+        expect(
+          Math.abs(got.px[(r * res + c) * 4 + k] - want[k]),
+          `node ${l}:${j} cell (${r}, ${c})`,
+        ).toBeLessThanOrEqual(1);
+    }
+  };
+  // sample 1 is selected: x₃ is held at its value
+  const held = s.data[0].x;
+  await agrees(1, 2, (u, v) => [u, v, held[2]]);
+  await agrees(2, 0, (u, v) => [u, v, held[2]]);
+  const large = page.getByTestId('neuron-picture-large');
+  await page.locator('.bp-node[data-node="1:2"] circle').hover();
+  await expect(large).toBeVisible();
+  await expect(large).toContainText(`= ${formatValue(held[2])} held`);
+  await page.mouse.move(2, 2);
+  // up: the third input instead; the second is held now
+  await page.getByTestId('data-axis-y').selectOption('2');
+  await expect
+    .poll(() =>
+      page.locator('[data-testid="neuron-picture"][data-node="1:2"]').evaluate((el) => (el as HTMLElement).dataset.y1),
+    )
+    .not.toBe(undefined);
+  await agrees(1, 2, (u, v) => [u, held[1], v]);
+  await page.locator('.bp-node[data-node="1:2"] circle').hover();
+  await expect(large).toContainText(`= ${formatValue(held[1])} held`);
+  await page.mouse.move(2, 2);
+
+  // one input: a curve in each circle
+  // (the 3-input network's axes are kept: the Data tab must not fail on the new network)
+  await choosePreset(page, 'little-network');
+  await page.getByTestId('tab-data').click();
+  await expect(page.getByTestId('neuron-pictures-toggle')).toBeChecked();
+  await expect(pictures).toHaveCount(4);
+  for (const key of ['1:0', '2:0', '2:1', '3:0']) {
+    const pic = page.locator(`[data-testid="neuron-picture"][data-node="${key}"]`);
+    await expect(pic).toHaveAttribute('data-kind', 'curve');
+    // the curve is drawn: some of its pixels are the line's blue
+    const blue = await pic.evaluate((el) => {
+      const c = el as HTMLCanvasElement;
+      const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+      let n = 0;
+      for (let k = 0; k < d.length; k += 4) if (d[k] < 80 && d[k + 2] > 150) n++;
+      return n;
+    });
+    expect(blue, `node ${key}`).toBeGreaterThan(20);
+  }
+  await page.locator('.bp-node[data-node="2:1"] circle').hover();
+  await expect(large).toBeVisible();
+  await expect(large).toHaveAttribute('data-kind', 'curve');
+  await expect(large).toContainText('its activation over');
+});
