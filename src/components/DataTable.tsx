@@ -7,11 +7,12 @@ import { EditableNumber } from './EditableNumber.tsx';
 import { useNotation } from './notation-context.tsx';
 import { Num } from './Num.tsx';
 import { SampleColumnHeads } from './SampleColumnHeads.tsx';
+import { SHOWN_ROWS } from './shown-rows.ts';
 import { TestSamplesTable } from './TestSamplesTable.tsx';
 import { useAppStore, useAppStoreApi } from './use-app-store.ts';
 
 /**
- * Every sample: x, y, ŷ, its loss, and its contribution to the selected parameter's
+ * Every sample (or SHOWN_ROWS of them from the batch shown on): x, y, ŷ, its loss, and its contribution to the selected parameter's
  * gradient, with the batch total. Cells are editable; the selected row drives the diagram.
  * It shows the settled scenario (src/store/settled.ts): a drag or a training run does not
  * re-render every cell of every sample on each frame, only when it rests or ends.
@@ -49,6 +50,9 @@ export function DataTable() {
         ? nameToText(weightName(scenario, param.l, param.j, param.i, notation)) +
           marked(weightMark(scenario, param.l, param.j, param.i))
         : nameToText(biasName(scenario, param.l, param.j, notation)) + marked(biasMark(scenario, param.l, param.j));
+  const first =
+    scenario.data.length <= SHOWN_ROWS ? 0 : Math.max(0, Math.min(it.start, scenario.data.length - SHOWN_ROWS));
+  const rows = scenario.data.length <= SHOWN_ROWS ? scenario.data : scenario.data.slice(first, first + SHOWN_ROWS);
   const contribution = (row: number): number | null => {
     if (param === null || row < it.start || row >= it.start + it.count) return null;
     const s = row - it.start;
@@ -107,7 +111,8 @@ export function DataTable() {
             </tr>
           </thead>
           <tbody>
-            {scenario.data.map((d, row) => {
+            {rows.map((d, index) => {
+              const row = first + index;
               const inBatch = row >= it.start && row < it.start + it.count;
               const selected = inBatch && row - it.start === st.sample;
               const c = contribution(row);
@@ -184,6 +189,12 @@ export function DataTable() {
             </tr>
           </tfoot>
         </table>
+        {rows.length < scenario.data.length && (
+          <p className="muted" data-testid="rows-shown">
+            Samples {first + 1}–{first + rows.length} of {scenario.data.length.toLocaleString('en-US')} are shown
+            here (the batch shown and the ones after it); stepping through the batches moves along.
+          </p>
+        )}
         <TestSamplesTable />
       </div>
     </section>
