@@ -1,4 +1,7 @@
+import { useMemo } from 'react';
 import { biasContribution, edgeFactors } from '../core/chain-rule.ts';
+import { forward } from '../core/forward.ts';
+import { createWorkspace } from '../core/workspace.ts';
 import { BLANK } from '../view/format.ts';
 import { biasName, nameToText, nodeName, targetName, weightName } from '../core/notation.ts';
 import { withSampleAdded, withSampleRemoved } from '../core/scenario-edits.ts';
@@ -32,11 +35,25 @@ export function DataTable() {
   }));
   const { notation } = useNotation();
   const state = { scenario: st.scenario, optimizerState: st.optimizerState, batchShown: st.batchShown };
-  const { model } = store.selectors.compiled(state);
+  const compiled = store.selectors.compiled(state);
+  const { model } = compiled;
   const it = store.selectors.iteration(state);
   const ownStart = store.selectors.iteration({ ...state, batchShown: null }).start;
-  const all = store.selectors.dataset(state);
   const { scenario, selection } = st;
+  const first =
+    scenario.data.length <= SHOWN_ROWS ? 0 : Math.max(0, Math.min(it.start, scenario.data.length - SHOWN_ROWS));
+  const rows = scenario.data.length <= SHOWN_ROWS ? scenario.data : scenario.data.slice(first, first + SHOWN_ROWS);
+  // the forward pass of the rows shown only, not of 100,000 samples on every settled change
+  const windowed = useMemo(() => {
+    if (compiled.data.count <= SHOWN_ROWS) return null;
+    const n = Math.min(SHOWN_ROWS, compiled.data.count - first);
+    const ws = createWorkspace(compiled.model, n);
+    forward(compiled.model, compiled.params, compiled.data, first, n, ws);
+    return ws;
+  }, [compiled, first]);
+  const all = windowed ?? store.selectors.dataset(state);
+  // the index in `all` of a sample's row
+  const at = (row: number) => (windowed === null ? row : row - first);
   const depth = model.depth;
   const nIn = model.sizes[0];
   const nOut = model.sizes[depth];
@@ -50,9 +67,6 @@ export function DataTable() {
         ? nameToText(weightName(scenario, param.l, param.j, param.i, notation)) +
           marked(weightMark(scenario, param.l, param.j, param.i))
         : nameToText(biasName(scenario, param.l, param.j, notation)) + marked(biasMark(scenario, param.l, param.j));
-  const first =
-    scenario.data.length <= SHOWN_ROWS ? 0 : Math.max(0, Math.min(it.start, scenario.data.length - SHOWN_ROWS));
-  const rows = scenario.data.length <= SHOWN_ROWS ? scenario.data : scenario.data.slice(first, first + SHOWN_ROWS);
   const contribution = (row: number): number | null => {
     if (param === null || row < it.start || row >= it.start + it.count) return null;
     const s = row - it.start;
@@ -146,12 +160,12 @@ export function DataTable() {
                     </td>
                   ))}
                   {Array.from({ length: nOut }, (_, k) => (
-                    <td key={`p${k}`} className="num" data-value={String(all.a[row * model.nodeCount + outOff + k])}>
-                      {shown(all.a[row * model.nodeCount + outOff + k], outputKnown(k))}
+                    <td key={`p${k}`} className="num" data-value={String(all.a[at(row) * model.nodeCount + outOff + k])}>
+                      {shown(all.a[at(row) * model.nodeCount + outOff + k], outputKnown(k))}
                     </td>
                   ))}
-                  <td className="num" data-value={String(all.sampleLoss[row])}>
-                    {shown(all.sampleLoss[row], lossKnown)}
+                  <td className="num" data-value={String(all.sampleLoss[at(row)])}>
+                    {shown(all.sampleLoss[at(row)], lossKnown)}
                   </td>
                   <td className="num" data-value={c === null ? '' : String(c)}>
                     {shown(c, gradKnown)}
