@@ -160,7 +160,11 @@ export function DataTable() {
                     </td>
                   ))}
                   {Array.from({ length: nOut }, (_, k) => (
-                    <td key={`p${k}`} className="num" data-value={String(all.a[at(row) * model.nodeCount + outOff + k])}>
+                    <td
+                      key={`p${k}`}
+                      className="num"
+                      data-value={String(all.a[at(row) * model.nodeCount + outOff + k])}
+                    >
                       {shown(all.a[at(row) * model.nodeCount + outOff + k], outputKnown(k))}
                     </td>
                   ))}
@@ -205,8 +209,8 @@ export function DataTable() {
         </table>
         {rows.length < scenario.data.length && (
           <p className="muted" data-testid="rows-shown">
-            Samples {first + 1}–{first + rows.length} of {scenario.data.length.toLocaleString('en-US')} are shown
-            here (the batch shown and the ones after it); stepping through the batches moves along.
+            Samples {first + 1}–{first + rows.length} of {scenario.data.length.toLocaleString('en-US')} are shown here
+            (the batch shown and the ones after it); stepping through the batches moves along.
           </p>
         )}
         <TestSamplesTable />

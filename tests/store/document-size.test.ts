@@ -55,9 +55,7 @@ describe('the numbers a document writes', () => {
     expect(sessionNumbers({ ...base, presetId: 'xor' })).toBe(21 + 4);
     expect(sessionNumbers({ ...base, presetId: null })).toBe(21 + 9 + 4);
     // 9 weights and 3 biases, two slots each
-    expect(sessionNumbers({ ...base, presetId: 'xor', optimizerState: createOptimizerState(9, 3) })).toBe(
-      21 + 4 + 24,
-    );
+    expect(sessionNumbers({ ...base, presetId: 'xor', optimizerState: createOptimizerState(9, 3) })).toBe(21 + 4 + 24);
   });
 
   it('the format’s 100,000 samples of 8+1 are past both limits; a preset is within them', () => {
