@@ -1,4 +1,7 @@
+import { useMemo } from 'react';
 import { biasContribution, edgeFactors } from '../core/chain-rule.ts';
+import { forward } from '../core/forward.ts';
+import { createWorkspace } from '../core/workspace.ts';
 import { BLANK } from '../view/format.ts';
 import { biasName, nameToText, nodeName, targetName, weightName } from '../core/notation.ts';
 import { withSampleAdded, withSampleRemoved } from '../core/scenario-edits.ts';
@@ -7,11 +10,12 @@ import { EditableNumber } from './EditableNumber.tsx';
 import { useNotation } from './notation-context.tsx';
 import { Num } from './Num.tsx';
 import { SampleColumnHeads } from './SampleColumnHeads.tsx';
+import { SHOWN_ROWS } from './shown-rows.ts';
 import { TestSamplesTable } from './TestSamplesTable.tsx';
 import { useAppStore, useAppStoreApi } from './use-app-store.ts';
 
 /**
- * Every sample: x, y, ŷ, its loss, and its contribution to the selected parameter's
+ * Every sample (or SHOWN_ROWS of them from the batch shown on): x, y, ŷ, its loss, and its contribution to the selected parameter's
  * gradient, with the batch total. Cells are editable; the selected row drives the diagram.
  * It shows the settled scenario (src/store/settled.ts): a drag or a training run does not
  * re-render every cell of every sample on each frame, only when it rests or ends.
@@ -31,11 +35,25 @@ export function DataTable() {
   }));
   const { notation } = useNotation();
   const state = { scenario: st.scenario, optimizerState: st.optimizerState, batchShown: st.batchShown };
-  const { model } = store.selectors.compiled(state);
+  const compiled = store.selectors.compiled(state);
+  const { model } = compiled;
   const it = store.selectors.iteration(state);
   const ownStart = store.selectors.iteration({ ...state, batchShown: null }).start;
-  const all = store.selectors.dataset(state);
   const { scenario, selection } = st;
+  const first =
+    scenario.data.length <= SHOWN_ROWS ? 0 : Math.max(0, Math.min(it.start, scenario.data.length - SHOWN_ROWS));
+  const rows = scenario.data.length <= SHOWN_ROWS ? scenario.data : scenario.data.slice(first, first + SHOWN_ROWS);
+  // the forward pass of the rows shown only, not of 100,000 samples on every settled change
+  const windowed = useMemo(() => {
+    if (compiled.data.count <= SHOWN_ROWS) return null;
+    const n = Math.min(SHOWN_ROWS, compiled.data.count - first);
+    const ws = createWorkspace(compiled.model, n);
+    forward(compiled.model, compiled.params, compiled.data, first, n, ws);
+    return ws;
+  }, [compiled, first]);
+  const all = windowed ?? store.selectors.dataset(state);
+  // the index in `all` of a sample's row
+  const at = (row: number) => (windowed === null ? row : row - first);
   const depth = model.depth;
   const nIn = model.sizes[0];
   const nOut = model.sizes[depth];
@@ -107,7 +125,8 @@ export function DataTable() {
             </tr>
           </thead>
           <tbody>
-            {scenario.data.map((d, row) => {
+            {rows.map((d, index) => {
+              const row = first + index;
               const inBatch = row >= it.start && row < it.start + it.count;
               const selected = inBatch && row - it.start === st.sample;
               const c = contribution(row);
@@ -141,12 +160,16 @@ export function DataTable() {
                     </td>
                   ))}
                   {Array.from({ length: nOut }, (_, k) => (
-                    <td key={`p${k}`} className="num" data-value={String(all.a[row * model.nodeCount + outOff + k])}>
-                      {shown(all.a[row * model.nodeCount + outOff + k], outputKnown(k))}
+                    <td
+                      key={`p${k}`}
+                      className="num"
+                      data-value={String(all.a[at(row) * model.nodeCount + outOff + k])}
+                    >
+                      {shown(all.a[at(row) * model.nodeCount + outOff + k], outputKnown(k))}
                     </td>
                   ))}
-                  <td className="num" data-value={String(all.sampleLoss[row])}>
-                    {shown(all.sampleLoss[row], lossKnown)}
+                  <td className="num" data-value={String(all.sampleLoss[at(row)])}>
+                    {shown(all.sampleLoss[at(row)], lossKnown)}
                   </td>
                   <td className="num" data-value={c === null ? '' : String(c)}>
                     {shown(c, gradKnown)}
@@ -184,6 +207,12 @@ export function DataTable() {
             </tr>
           </tfoot>
         </table>
+        {rows.length < scenario.data.length && (
+          <p className="muted" data-testid="rows-shown">
+            Samples {first + 1}–{first + rows.length} of {scenario.data.length.toLocaleString('en-US')} are shown here
+            (the batch shown and the ones after it); stepping through the batches moves along.
+          </p>
+        )}
         <TestSamplesTable />
       </div>
     </section>

@@ -3,12 +3,13 @@ import { createTestWorkspace, testLoss } from '../core/test-loss.ts';
 import { useNotation } from './notation-context.tsx';
 import { Num } from './Num.tsx';
 import { SampleColumnHeads } from './SampleColumnHeads.tsx';
+import { SHOWN_ROWS } from './shown-rows.ts';
 import { useAppStore, useAppStoreApi } from './use-app-store.ts';
 
 /**
  * The test samples, apart from the training samples: x, y, ŷ and the loss of each, and the
  * test loss. Never trained on, so no iteration steps through them and they are not edited here
- * (the Data tab moves, adds and removes them).
+ * (the Data tab moves, adds and removes them). Past SHOWN_ROWS, the first SHOWN_ROWS are shown.
  */
 export function TestSamplesTable() {
   const store = useAppStoreApi();
@@ -30,7 +31,10 @@ export function TestSamplesTable() {
   const outOff = model.nodeOffset[depth];
   return (
     <table className="test-samples" data-testid="test-samples">
-      <caption>Test samples ({test.length}): never trained on; their loss is reported beside the training loss</caption>
+      <caption>
+        Test samples ({test.length}): never trained on; their loss is reported beside the training loss
+        {test.length > SHOWN_ROWS && ` (the first ${SHOWN_ROWS} are shown here)`}
+      </caption>
       <thead>
         <tr>
           <th scope="col">#</th>
@@ -39,7 +43,7 @@ export function TestSamplesTable() {
         </tr>
       </thead>
       <tbody>
-        {test.map((d, row) => (
+        {(test.length > SHOWN_ROWS ? test.slice(0, SHOWN_ROWS) : test).map((d, row) => (
           <tr key={row} data-testid={`test-row-${row}`}>
             <th scope="row">t{row + 1}</th>
             {d.x.map((v, i) => (

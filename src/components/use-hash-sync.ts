@@ -6,6 +6,7 @@ import { formatCodecError } from '../core/codec/codec-result.ts';
 import { ADDRESS_WRITTEN_EVENT } from '../store/persist-session.ts';
 import type { AppState } from '../store/app-actions.ts';
 import { useAppStoreApi } from './use-app-store.ts';
+import { LINK_MAX_NUMBERS, writtenNumbers } from '../store/document-size.ts';
 
 const DEBOUNCE_MS = 250;
 /** The most parameters a scenario may have for the address bar to keep its link current. */
@@ -43,9 +44,10 @@ export function useHashSync(): void {
         window.history.replaceState(null, '', written);
         return;
       }
-      // A network this big makes a link of megabytes that takes seconds to compress: the address drops its stale link instead.
+      // A network this big, or a document writing this many numbers (weights, samples), makes a
+      // link of megabytes that takes seconds to compress: the address drops its stale link instead.
       const { model } = store.selectors.compiled({ scenario });
-      if (model.weightCount + model.biasCount > LINK_PARAMETERS) {
+      if (model.weightCount + model.biasCount > LINK_PARAMETERS || writtenNumbers(scenario) > LINK_MAX_NUMBERS) {
         written = '';
         window.history.replaceState(null, '', window.location.pathname + window.location.search);
         return;

@@ -12,6 +12,7 @@ import { openedLessonInputs } from './lesson-session.ts';
 import { readScenarioHash } from './share-link.ts';
 import { readShareOptions } from './share-options.ts';
 import { trackedInputs, type TrackedInputs } from './undo.ts';
+import { SESSION_MAX_NUMBERS, sessionNumbers } from './document-size.ts';
 
 /** The key of the saved session in localStorage. */
 export const SESSION_KEY = 'backprop-lab:session';
@@ -411,11 +412,17 @@ function storedText(getStorage: GetStorage): string | null | undefined {
   }
 }
 
+/** The notice of a session too big to keep across reloads (see createSessionSaver). */
+export const TOO_BIG_TO_KEEP =
+  'This scenario is too big to keep across reloads: export it to keep it (Export). It stays in this tab until you close or reload it; a reload opens the session saved before it.';
+
 /**
  * Saves the session as the user works, debounced: nothing is written until something that
  * is saved changes (a saved session set aside by a link stays until then). A save that fails
  * (storage full or disabled) says so once in the notice and the app works on; the next
- * change tries again.
+ * change tries again. A session that writes more than SESSION_MAX_NUMBERS numbers is not
+ * written out at all (it would not fit the browser's storage, and writing it takes the page's
+ * thread for seconds): the notice says so once, and the session saved before it stays.
  */
 export function createSessionSaver(store: AppStore, options: SessionSaverOptions): SessionSaver {
   const delay = options.delayMs ?? 200;
@@ -432,7 +439,10 @@ export function createSessionSaver(store: AppStore, options: SessionSaverOptions
     }
     return JSON.stringify(sessionEnvelope(store.getState(), hash, earlier));
   };
-  let last = textOf();
+  const tooBig = () => sessionNumbers(store.getState()) > SESSION_MAX_NUMBERS;
+  // said once per stretch of too-big sessions
+  let toldTooBig = false;
+  let last = tooBig() ? '' : textOf();
   let timer: ReturnType<typeof setTimeout> | undefined;
   // A storage that cannot be reached was named in the notice when the session opened.
   let failing = (() => {
@@ -451,6 +461,7 @@ export function createSessionSaver(store: AppStore, options: SessionSaverOptions
     !failing &&
     store.getState().opening === null &&
     readsAsLink(options.hash()) &&
+    !tooBig() &&
     storedText(options.storage) === null
   ) {
     const text = textOf();
@@ -460,6 +471,22 @@ export function createSessionSaver(store: AppStore, options: SessionSaverOptions
   const save = () => {
     timer = undefined;
     if (!changed) return;
+    if (tooBig()) {
+      if (toldTooBig) return;
+      toldTooBig = true;
+      const numbers = sessionNumbers(store.getState()).toLocaleString('en-US');
+      // after what the page just said (e.g. "Imported …"), not instead of it
+      const said = store.getState().notice;
+      store.getState().setNotice({
+        kind: 'info',
+        text: said !== null && said.kind === 'info' ? `${said.text} ${TOO_BIG_TO_KEEP}` : TOO_BIG_TO_KEEP,
+        details: [
+          `The session writes ${numbers} numbers (weights, samples, the optimizer's state); the browser keeps at most ${SESSION_MAX_NUMBERS.toLocaleString('en-US')}.`,
+        ],
+      });
+      return;
+    }
+    toldTooBig = false;
     const text = textOf();
     if (text === last) return;
     const result = writeSavedSession(options.storage, text);

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { openApp } from './helpers/app.ts';
-import { maxParametersDoc } from '../../bench/app-large-docs.ts';
+import { maxParametersDoc, maxSamplesDoc } from '../../bench/app-large-docs.ts';
 import { nearMillion } from '../../bench/app-networks.ts';
 import { formatCodecError } from '../../src/core/codec/codec-result.ts';
 import { parseScenarioText } from '../../src/core/codec/parse-scenario.ts';
@@ -59,7 +59,12 @@ test('importing the largest legal file (every weight written out, 17 digits each
   await page
     .getByTestId('import-file')
     .setInputFiles({ name: 'max.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(doc)) });
-  await expectWorkingBlocks(page, '997,000');
+  await expectWorkingBlocks(page, '997,000', false);
+  // a million numbers written out: not kept across reloads, and the user is told so
+  await expect(page.getByTestId('notice')).toContainText('too big to keep across reloads: export it');
+  expect(await page.evaluate(() => window.location.hash)).toBe('');
+  await page.getByTestId('train-1').click();
+  await expect(page.getByTestId('loss-chart-summary')).toHaveText(/^1 steps, L = /, { timeout: 60_000 });
 });
 
 test('pasting the largest legal document leaves a working page', async ({ page }) => {
@@ -162,4 +167,36 @@ test('Cancel during an undo’s derivation leaves the page where it was, and the
   await page.getByTestId('undo').click();
   await expect(page.getByTestId('layer-blocks-note')).toBeVisible({ timeout: 60_000 });
   await expect(page.getByTestId('preset-menu')).toHaveValue('');
+});
+
+test('a file of the format’s 100,000 samples imports to a working page: a bounded samples table, no megabyte link, and the user told the session is too big to keep', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  await openApp(page);
+  const doc = maxSamplesDoc();
+  await page
+    .getByTestId('import-file')
+    .setInputFiles({ name: 'samples.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(doc)) });
+  const notice = page.getByTestId('notice');
+  await expect(notice).toContainText('Imported "samples.json": the most samples, with long numbers.', {
+    timeout: 120_000,
+  });
+  await expect(notice).toContainText('too big to keep across reloads: export it', { timeout: 30_000 });
+  await expect(page.getByTestId('batch-range')).toContainText('of 100000');
+  // the table draws a window of rows, and says which, not 100,000 rows of cells
+  await expect(page.getByTestId('rows-shown')).toContainText('Samples 1–200 of 100,000 are shown');
+  expect(await page.locator('[data-testid^="sample-row-"]').count()).toBeLessThanOrEqual(200);
+  await expect(page.getByTestId('sample-row-0')).toBeVisible();
+  // the address carries no link of megabytes (nor a stale one)
+  await page.waitForTimeout(1000);
+  expect(await page.evaluate(() => window.location.hash)).toBe('');
+  // the page works: a step, a training step
+  await page.getByTestId('step-forward').click();
+  await expect(page.getByTestId('step-caption')).toContainText(/^1\//);
+  await page.getByTestId('train-1').click();
+  await expect(page.getByTestId('loss-chart-summary')).toHaveText(/^1 steps, L = /, { timeout: 60_000 });
+  // the next batch's rows are drawn after the step
+  await expect(page.getByTestId('batch-range')).toContainText('samples 33–64 of 100000');
+  await expect(page.getByTestId('sample-row-32')).toBeVisible();
 });

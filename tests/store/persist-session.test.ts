@@ -168,6 +168,47 @@ describe('saving the session', () => {
     expect(() => saver.dispose()).not.toThrow();
   });
 
+  it('a session too big to keep is not written out: the notice says so once, what is kept, and the session saved before stays', () => {
+    const storage = new MemoryStorage();
+    const store = fresh();
+    const saver = createSessionSaver(store, { storage: of(storage), hash: () => '' });
+    store.getState().setWeight(0, 0, 0, 0.5);
+    vi.advanceTimersByTime(300);
+    expect(storage.writes).toBe(1);
+    const before = storage.getItem(SESSION_KEY);
+    const base = store.getState().scenario;
+    const nIn = base.layers[0].size;
+    const nOut = base.layers[base.layers.length - 1].size;
+    // 100,000 samples: the format's limit, a million numbers and more
+    const data = Array.from({ length: 100_000 }, (_, s) => ({
+      x: Array.from({ length: nIn }, (_, i) => s + i / 7),
+      y: Array.from({ length: nOut }, () => s / 3),
+    }));
+    store.getState().loadScenario({ ...base, data }, null, { kind: 'info', text: 'Imported "big.json".' });
+    vi.advanceTimersByTime(300);
+    expect(storage.writes).toBe(1);
+    expect(storage.getItem(SESSION_KEY)).toBe(before);
+    const notice = store.getState().notice;
+    expect(notice?.kind).toBe('info');
+    expect(notice?.text).toContain('Imported "big.json".');
+    expect(notice?.text).toContain('too big to keep across reloads: export it');
+    expect(notice?.text).toContain('a reload opens the session saved before it');
+    // said once: a later change of the big session does not say it again, nor write it
+    store.getState().setNotice(null);
+    store.getState().setPosition(2);
+    saver.flush();
+    expect(storage.writes).toBe(1);
+    expect(store.getState().notice).toBeNull();
+    // back to a small scenario: saved again
+    store.getState().loadScenario(base, null, null);
+    vi.advanceTimersByTime(300);
+    expect(storage.writes).toBe(2);
+    expect((JSON.parse(storage.getItem(SESSION_KEY)!) as { scenario: { data: unknown[] } }).scenario.data).toHaveLength(
+      base.data.length,
+    );
+    saver.dispose();
+  });
+
   it('a storage that cannot be reached at all is not written, and nothing throws', () => {
     const store = fresh();
     const throwing: GetStorage = () => {
