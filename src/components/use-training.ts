@@ -1,5 +1,10 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { mergeProgress, createTrainingSession, type TrainingProgress } from '../core/training-session.ts';
+import {
+  mergeProgress,
+  createTrainingSession,
+  type TrainingProgress,
+  type TrainingSession,
+} from '../core/training-session.ts';
 import type { AppStore } from '../store/app-actions.ts';
 import { pathCap } from '../store/training-actions.ts';
 import { nextShowAt } from './report-pacing.ts';
@@ -67,6 +72,13 @@ function withoutStart(p: TrainingProgress): TrainingProgress {
   };
 }
 
+/** The pure core's time-budgeted session for a request, on the page's clock. */
+function sessionOf(request: TrainingRequest): TrainingSession {
+  return createTrainingSession(request.compiled, request.params, request.state, request.steps, request.maxPoints, () =>
+    performance.now(),
+  );
+}
+
 /**
  * Trains in the click's task for up to MAIN_THREAD_BUDGET_MS and reports it; a run that is not
  * over by then continues from that step boundary in `rest` (the worker), as one run.
@@ -78,14 +90,7 @@ function pageThenRest(
   rest: (request: TrainingRequest, onReport: (p: TrainingProgress) => void) => RunHandle,
 ): RunHandle {
   const now = () => performance.now();
-  const session = createTrainingSession(
-    request.compiled,
-    request.params,
-    request.state,
-    request.steps,
-    request.maxPoints,
-    now,
-  );
+  const session = sessionOf(request);
   const t0 = now();
   const first = session.advance(MAIN_THREAD_BUDGET_MS);
   rates.record(request.compiled, first.done, now() - t0);
@@ -114,14 +119,7 @@ function whenIdle(task: () => void): () => void {
 
 /** The same session in frames of the page (where Workers are missing, as in jsdom). */
 function frameRun(request: TrainingRequest, onReport: (p: TrainingProgress) => void): RunHandle {
-  const session = createTrainingSession(
-    request.compiled,
-    request.params,
-    request.state,
-    request.steps,
-    request.maxPoints,
-    () => performance.now(),
-  );
+  const session = sessionOf(request);
   let timer: ReturnType<typeof setTimeout> | undefined;
   const tick = () => {
     const report = session.advance(FRAME_TRAIN_MS);

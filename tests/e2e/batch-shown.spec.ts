@@ -1,25 +1,12 @@
 import type { Page } from '@playwright/test';
-import { compileScenario } from '../../src/core/compile.ts';
-import { forward } from '../../src/core/forward.ts';
-import type { Scenario } from '../../src/core/scenario.ts';
-import { createWorkspace } from '../../src/core/workspace.ts';
 import { choosePreset, clickEdge, openApp } from './helpers/app.ts';
-import { preset } from './helpers/core.ts';
+import { coreOutput, preset } from './helpers/core.ts';
 import { test, expect } from './helpers/fixtures.ts';
 
 /**
  * A point of another batch clicked in the Data tab shows that batch everywhere: the Matrices
  * tab's numbers and the Landscape's loss are those of the batch shown, as the math panel's.
  */
-
-/** ŷ of the scenario's network at one input, by the core's forward pass. */
-function coreOutput(s: Scenario, x: number[]): number[] {
-  const c = compileScenario({ ...s, data: [{ x, y: s.data[0].y }], testData: undefined, batchSize: undefined });
-  const ws = createWorkspace(c.model, 1);
-  forward(c.model, c.params, c.data, 0, 1, ws);
-  const off = c.model.nodeOffset[c.model.depth];
-  return Array.from(ws.a.subarray(off, off + c.model.sizes[c.model.depth]));
-}
 
 /** Opens the playground preset's Data tab and clicks a training point of a later batch (10 samples a step). */
 async function pickAnotherBatch(page: Page): Promise<{ index: number; batch: number }> {

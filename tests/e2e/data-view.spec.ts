@@ -8,7 +8,7 @@ import { formatValue } from '../../src/core/format-number.ts';
 import { createTrainer } from '../../src/core/train.ts';
 import { trainWithHistories } from '../../src/core/train-histories.ts';
 import { choosePreset, clickEdge, openApp, typeInto } from './helpers/app.ts';
-import { preset } from './helpers/core.ts';
+import { coreOutput, preset } from './helpers/core.ts';
 import { test, expect } from './helpers/fixtures.ts';
 
 const SESSION_KEY = 'backprop-lab:session';
@@ -72,15 +72,6 @@ function heatPixel(page: Page, x: number, y: number): Promise<number[]> {
     },
     [x, y],
   );
-}
-
-/** ŷ of the scenario's network at one input, by the core's forward pass. */
-function coreOutput(s: Scenario, x: number[]): number[] {
-  const c = compileScenario({ ...s, data: [{ x, y: s.data[0].y }], testData: undefined, batchSize: undefined });
-  const ws = createWorkspace(c.model, 1);
-  forward(c.model, c.params, c.data, 0, 1, ws);
-  const off = c.model.nodeOffset[c.model.depth];
-  return Array.from(ws.a.subarray(off, off + c.model.sizes[c.model.depth]));
 }
 
 /** The README's rule for one tanh output: class 1 (blue) when ŷ ≥ 0, class 0 (orange) below; white mixed 60 % toward it at |ŷ| = 1. */

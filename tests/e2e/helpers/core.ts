@@ -1,9 +1,12 @@
 import { createRequire } from 'node:module';
 import LZString from 'lz-string';
 import { parseScenario } from '../../../src/core/codec/parse-scenario.ts';
+import { compileScenario } from '../../../src/core/compile.ts';
+import { forward } from '../../../src/core/forward.ts';
 import { scenarioToJson } from '../../../src/core/codec/serialize-scenario.ts';
 import type { Scenario } from '../../../src/core/scenario.ts';
 import { traceScenario, type Trace } from '../../../src/core/trace.ts';
+import { createWorkspace } from '../../../src/core/workspace.ts';
 
 /**
  * The app's own core, run in Node to compute what the browser must show.
@@ -60,4 +63,13 @@ export function readShareHash(hash: string): unknown {
   const text = LZString.decompressFromEncodedURIComponent(payload);
   if (!text) throw new Error(`cannot decompress ${hash.slice(0, 40)}…`);
   return JSON.parse(text) as unknown;
+}
+
+/** ŷ of the scenario's network at one input, by the core's forward pass. */
+export function coreOutput(s: Scenario, x: number[]): number[] {
+  const c = compileScenario({ ...s, data: [{ x, y: s.data[0].y }], testData: undefined, batchSize: undefined });
+  const ws = createWorkspace(c.model, 1);
+  forward(c.model, c.params, c.data, 0, 1, ws);
+  const off = c.model.nodeOffset[c.model.depth];
+  return Array.from(ws.a.subarray(off, off + c.model.sizes[c.model.depth]));
 }
