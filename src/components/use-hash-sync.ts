@@ -29,6 +29,9 @@ export function useHashSync(): void {
       ([scenario, lesson, step]) => {
         window.clearTimeout(timer);
         timer = window.setTimeout(() => {
+          // A link opened in the address bar since the last write: its hashchange event is still to
+          // come (a task later) and opens it; writing now would put this address back over it.
+          if (linkPending()) return;
           write(scenario, lesson, step);
           // The session is saved under the new address in the same task (use-persist-session).
           window.dispatchEvent(new Event(ADDRESS_WRITTEN_EVENT));
@@ -56,8 +59,14 @@ export function useHashSync(): void {
       written = shareLinkHash(scenario, { hidden: store.getState().hidden });
       window.history.replaceState(null, '', written);
     }
+    function linkPending(): boolean {
+      const hash = window.location.hash;
+      return hash !== written && (hash.startsWith('#scenario=') || hash.startsWith('#lesson='));
+    }
     const onHashChange = () => {
       if (window.location.hash === written) return;
+      // The address is the link's until the page writes its own.
+      written = window.location.hash;
       const lesson = readLessonHash(window.location.hash);
       if (lesson !== null) {
         if (lesson.ok)
