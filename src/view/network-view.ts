@@ -15,6 +15,9 @@ import { svgChild } from './svg.ts';
 
 export type { NetworkViewCallbacks };
 
+/** What streams values into the diagram: a drag of a value, a training run's reports, or nothing. */
+export type Stream = 'drag' | 'run' | null;
+
 /** The selected node of a model, if a node is selected. */
 function selectedNodeOf(vm: NetworkViewModel): { l: number; j: number } | null {
   for (const n of vm.nodes) if (n.selected) return { l: n.l, j: n.j };
@@ -34,11 +37,12 @@ export interface NetworkView {
    */
   setLabelChars(chars: number): void;
   /**
-   * Values stream in (a drag of a value, or a training run's reports) or have stopped: while they
-   * do, accessible names and tooltips wait and catch up when the stream rests (NAMES_REST_MS
-   * without an update) or ends, so a frame formats only the numbers drawn.
+   * Values stream in (a drag of a value, or a training run's reports) or have stopped (null):
+   * while they do, the data-* numbers, accessible names and tooltips wait, so a frame formats
+   * only the numbers drawn. A drag's catch up when it rests (NAMES_REST_MS without an update) or
+   * ends; a run's when it ends (a big network's reports can be further apart than a rest).
    */
-  setStreaming(on: boolean): void;
+  setStreaming(stream: Stream): void;
   /** Back to zoom 1, no pan. */
   resetZoom(): void;
   destroy(): void;
@@ -96,6 +100,8 @@ export function createNetworkView(svg: SVGSVGElement, callbacks: NetworkViewCall
   let focusKey: string | null = null;
   let highlightSet: ReadonlySet<string> = new Set();
   let dragging = false;
+  /** a training run streams: the names wait for its end, not for a rest */
+  let running = false;
   let namesTimer: ReturnType<typeof setTimeout> | null = null;
   let lastDragRender = 0;
 
@@ -181,7 +187,7 @@ export function createNetworkView(svg: SVGSVGElement, callbacks: NetworkViewCall
       scrubbable: callbacks.onScrub !== undefined,
       showZ: vm.showZ,
       precision: vm.precision,
-      deferNames: dragging && namesTimer !== null,
+      deferNames: running || (dragging && namesTimer !== null),
       labelLayer,
       topLayer,
       selectedNode: selectedNodeOf(vm),
@@ -191,7 +197,7 @@ export function createNetworkView(svg: SVGSVGElement, callbacks: NetworkViewCall
   function render(): void {
     const vm = model;
     if (!vm || !layout) return;
-    if (dragging) restartNamesTimer();
+    if (dragging && !running) restartNamesTimer();
     const ctx = context(vm);
     for (let n = 0; n < nodeRecs.length; n++) updateNode(nodeRecs[n], vm.nodes[n], ctx);
     for (let e = 0; e < edgeRecs.length; e++) updateParam(edgeRecs[e], vm.edges[e], ctx);
@@ -353,10 +359,15 @@ export function createNetworkView(svg: SVGSVGElement, callbacks: NetworkViewCall
         render();
       }
     },
-    setStreaming(on) {
-      if (on === dragging) return;
-      dragging = on;
-      if (!on && namesTimer !== null) catchUpNames();
+    setStreaming(stream) {
+      const stale = running || namesTimer !== null;
+      dragging = stream !== null;
+      running = stream === 'run';
+      if (!dragging && stale) catchUpNames();
+      else if (running && namesTimer !== null) {
+        clearTimeout(namesTimer);
+        namesTimer = null;
+      }
     },
     resetZoom() {
       select(svg).call(zoomer.transform, zoomIdentity);
