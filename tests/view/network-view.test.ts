@@ -627,10 +627,78 @@ describe('network view (DOM)', () => {
       v.update(at(0.35));
       vi.advanceTimersByTime(5000);
       expect(w1.getAttribute('aria-label')).not.toContain('0.35');
-      // the run's end brings them up to date at once
+      // a small network's run end brings them up to date at once
       v.setStreaming(null);
       expect(w1.getAttribute('data-weight')).toBe('0.35');
       expect(w1.getAttribute('aria-label')).toContain('0.35');
+      expect(one('[data-loss]').getAttribute('aria-label')).toContain(
+        `L = ${Number(one('[data-loss]').getAttribute('data-loss')).toPrecision(4)}`,
+      );
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('after a big network’s run, paints its end first and catches the data-* numbers and names up in the tasks after', () => {
+    vi.useFakeTimers();
+    try {
+      // 4-16-16-1: 336 weights, 33 biases, 37 nodes
+      const sizes = [4, 16, 16, 1];
+      const scenario = {
+        format: 'backprop-scenario/1' as const,
+        layers: sizes.map((size, k) => (k === 0 ? { size } : { size, activation: { type: 'tanh' as const }, bias: true })) as never,
+        weights: sizes
+          .slice(1)
+          .map((n, l) =>
+            Array.from({ length: n }, (_, j) => Array.from({ length: sizes[l] }, (_, i) => Math.sin(j * 7 + i + l))),
+          ),
+        biases: sizes.slice(1).map((n) => Array(n).fill(0.1)),
+        loss: 'mse' as const,
+        data: [{ x: [0.5, -0.5, 0.25, 1], y: [0] }],
+        optimizer: { type: 'sgd' as const, learningRate: 0.1 },
+      };
+      const compiled = compileScenario(scenario);
+      const plan = buildStepPlan(compiled.model, compiled.trainable);
+      const paramsAt = (w0: number) => {
+        const params = { w: compiled.params.w.slice(), b: compiled.params.b.slice() };
+        params.w[0] = w0;
+        return params;
+      };
+      const at = (w0: number) =>
+        buildNetworkViewModel({
+          scenario,
+          compiled,
+          iteration: runIteration(compiled, paramsAt(w0)),
+          plan,
+          position: plan.events.length,
+          sample: 0,
+          selection: null,
+        });
+      const { view: v } = mount();
+      v.update(at(0.15));
+      const w1 = one('[data-edge="0:0:0"]');
+      const last = one('[data-bias="2:0"]');
+      v.setStreaming('run');
+      v.update(at(0.35));
+      v.setStreaming(null);
+      expect(w1.getAttribute('data-weight')).toBe('0.15');
+      vi.advanceTimersByTime(1000);
+      expect(w1.getAttribute('data-weight')).toBe('0.35');
+      expect(w1.getAttribute('aria-label')).toContain('0.35');
+      // every element, to the last bias and the loss
+      const after = runIteration(compiled, paramsAt(0.35)).after.b;
+      expect(Number(last.getAttribute('data-value-after'))).toBe(after[after.length - 1]);
+      expect(one('[data-loss]').getAttribute('aria-label')).toContain(
+        `L = ${Number(one('[data-loss]').getAttribute('data-loss')).toPrecision(4)}`,
+      );
+      // a new run, and an update once it has ended: nothing stays behind
+      v.setStreaming('run');
+      v.update(at(0.45));
+      v.setStreaming(null);
+      v.update(at(0.55));
+      expect(w1.getAttribute('data-weight')).toBe('0.55');
+      vi.advanceTimersByTime(1000);
+      expect(w1.getAttribute('data-weight')).toBe('0.55');
     } finally {
       vi.useRealTimers();
     }
