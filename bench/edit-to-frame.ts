@@ -255,9 +255,7 @@ async function drag(page: Page, edits: number, x: number, y: number, marks = fal
             afterFrame(() => {
               const ms = performance.now() - t0;
               if (marks) performance.mark('bench-edit-end');
-              const ok =
-                value.textContent !== v0 &&
-                (loss === null || loss.getAttribute('data-loss') !== l0);
+              const ok = value.textContent !== v0 && (loss === null || loss.getAttribute('data-loss') !== l0);
               resolve({ ms, ok });
             });
           });

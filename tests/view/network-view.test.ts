@@ -646,7 +646,9 @@ describe('network view (DOM)', () => {
       const sizes = [4, 16, 16, 1];
       const scenario = {
         format: 'backprop-scenario/1' as const,
-        layers: sizes.map((size, k) => (k === 0 ? { size } : { size, activation: { type: 'tanh' as const }, bias: true })) as never,
+        layers: sizes.map((size, k) =>
+          k === 0 ? { size } : { size, activation: { type: 'tanh' as const }, bias: true },
+        ) as never,
         weights: sizes
           .slice(1)
           .map((n, l) =>
