@@ -203,7 +203,7 @@ function NodeEdgeDiagram() {
     rerenderRef.current = render;
     // While a value is dragged or a run trains, the diagram's accessible names and tooltips wait
     // for the stream of values to rest (a report of 1,040 edges rewrote every one of them).
-    const undrag = store.subscribe((s) => s.scrubbing || s.training, view.setStreaming, {
+    const undrag = store.subscribe((s) => (s.training ? 'run' : s.scrubbing ? 'drag' : null), view.setStreaming, {
       fireImmediately: true,
     });
     const unhover = store.subscribe(

@@ -15,6 +15,9 @@ import { svgChild } from './svg.ts';
 
 export type { NetworkViewCallbacks };
 
+/** What streams values into the diagram: a drag of a value, a training run's reports, or nothing. */
+export type Stream = 'drag' | 'run' | null;
+
 /** The selected node of a model, if a node is selected. */
 function selectedNodeOf(vm: NetworkViewModel): { l: number; j: number } | null {
   for (const n of vm.nodes) if (n.selected) return { l: n.l, j: n.j };
@@ -34,11 +37,12 @@ export interface NetworkView {
    */
   setLabelChars(chars: number): void;
   /**
-   * Values stream in (a drag of a value, or a training run's reports) or have stopped: while they
-   * do, accessible names and tooltips wait and catch up when the stream rests (NAMES_REST_MS
-   * without an update) or ends, so a frame formats only the numbers drawn.
+   * Values stream in (a drag of a value, or a training run's reports) or have stopped (null):
+   * while they do, the data-* numbers, accessible names and tooltips wait, so a frame formats
+   * only the numbers drawn. A drag's catch up when it rests (NAMES_REST_MS without an update) or
+   * ends; a run's when it ends (a big network's reports can be further apart than a rest).
    */
-  setStreaming(on: boolean): void;
+  setStreaming(stream: Stream): void;
   /** Back to zoom 1, no pan. */
   resetZoom(): void;
   destroy(): void;
@@ -47,6 +51,11 @@ export interface NetworkView {
 const DEFAULT_SIZE = { width: 800, height: 500 };
 /** How long a drag rests before the accessible names and tooltips catch up. */
 const NAMES_REST_MS = 250;
+/** The longest task of a run's catch-up of names, after its end. */
+const RUN_CATCH_UP_MS = 8;
+/** Up to this many elements, a run's names catch up at once, in the task of its end (a few milliseconds). */
+const RUN_CATCH_UP_AT_ONCE = 256;
+const now: () => number = typeof performance !== 'undefined' ? () => performance.now() : () => Date.now();
 
 /** The diagram of a network in `svg`: nodes, weights, biases and the loss, with zoom, pan, keyboard and pointer interaction. */
 export function createNetworkView(svg: SVGSVGElement, callbacks: NetworkViewCallbacks): NetworkView {
@@ -96,6 +105,8 @@ export function createNetworkView(svg: SVGSVGElement, callbacks: NetworkViewCall
   let focusKey: string | null = null;
   let highlightSet: ReadonlySet<string> = new Set();
   let dragging = false;
+  /** a training run streams: the names wait for its end, not for a rest */
+  let running = false;
   let namesTimer: ReturnType<typeof setTimeout> | null = null;
   let lastDragRender = 0;
 
@@ -181,7 +192,7 @@ export function createNetworkView(svg: SVGSVGElement, callbacks: NetworkViewCall
       scrubbable: callbacks.onScrub !== undefined,
       showZ: vm.showZ,
       precision: vm.precision,
-      deferNames: dragging && namesTimer !== null,
+      deferNames: running || (dragging && namesTimer !== null),
       labelLayer,
       topLayer,
       selectedNode: selectedNodeOf(vm),
@@ -191,8 +202,10 @@ export function createNetworkView(svg: SVGSVGElement, callbacks: NetworkViewCall
   function render(): void {
     const vm = model;
     if (!vm || !layout) return;
-    if (dragging) restartNamesTimer();
+    if (dragging && !running) restartNamesTimer();
     const ctx = context(vm);
+    // a render that writes the names leaves nothing for a run's catch-up
+    if (!ctx.deferNames) cancelRunCatchUp();
     for (let n = 0; n < nodeRecs.length; n++) updateNode(nodeRecs[n], vm.nodes[n], ctx);
     for (let e = 0; e < edgeRecs.length; e++) updateParam(edgeRecs[e], vm.edges[e], ctx);
     for (let b = 0; b < biasRecs.length; b++) updateParam(biasRecs[b], vm.biases[b], ctx);
@@ -215,6 +228,7 @@ export function createNetworkView(svg: SVGSVGElement, callbacks: NetworkViewCall
   function catchUpNames(): void {
     if (namesTimer !== null) clearTimeout(namesTimer);
     namesTimer = null;
+    cancelRunCatchUp();
     const vm = model;
     if (!vm || !layout) return;
     const ctx = context(vm);
@@ -222,6 +236,53 @@ export function createNetworkView(svg: SVGSVGElement, callbacks: NetworkViewCall
     for (let e = 0; e < edgeRecs.length; e++) updateParam(edgeRecs[e], vm.edges[e], ctx);
     for (let b = 0; b < biasRecs.length; b++) updateParam(biasRecs[b], vm.biases[b], ctx);
     updateLoss(lossRec, vm.loss, vm.lossFunction, ctx);
+  }
+
+  // A big network's run end is painted first; then its names catch up in tasks of RUN_CATCH_UP_MS
+  // at most (those of 1,040 edges at once were a task longer than the frames the run was shown in).
+  let runCatchUpFrame = 0;
+  let runCatchUpTimer: ReturnType<typeof setTimeout> | null = null;
+  /** the next record to catch up: nodes, then edges, then biases, then the loss */
+  let runCatchUpAt = 0;
+
+  function cancelRunCatchUp(): void {
+    if (runCatchUpFrame) caf(runCatchUpFrame);
+    runCatchUpFrame = 0;
+    if (runCatchUpTimer !== null) clearTimeout(runCatchUpTimer);
+    runCatchUpTimer = null;
+  }
+
+  function catchUpAfterRun(): void {
+    cancelRunCatchUp();
+    runCatchUpAt = 0;
+    runCatchUpFrame = raf(() => {
+      runCatchUpFrame = 0;
+      runCatchUpTimer = setTimeout(runCatchUpSlice, 0);
+    });
+  }
+
+  function runCatchUpSlice(): void {
+    runCatchUpTimer = null;
+    const vm = model;
+    if (!vm || !layout) return;
+    const ctx = context(vm);
+    const until = now() + RUN_CATCH_UP_MS;
+    const nodes = nodeRecs.length;
+    const edges = edgeRecs.length;
+    const biases = biasRecs.length;
+    const total = nodes + edges + biases + 1;
+    let at = runCatchUpAt;
+    while (at < total) {
+      if (at < nodes) updateNode(nodeRecs[at], vm.nodes[at], ctx);
+      else if (at < nodes + edges) updateParam(edgeRecs[at - nodes], vm.edges[at - nodes], ctx);
+      else if (at < nodes + edges + biases)
+        updateParam(biasRecs[at - nodes - edges], vm.biases[at - nodes - edges], ctx);
+      else updateLoss(lossRec, vm.loss, vm.lossFunction, ctx);
+      at++;
+      if ((at & 31) === 0 && now() > until) break;
+    }
+    runCatchUpAt = at;
+    if (at < total) runCatchUpTimer = setTimeout(runCatchUpSlice, 0);
   }
 
   function refresh(key: string | null): void {
@@ -353,16 +414,26 @@ export function createNetworkView(svg: SVGSVGElement, callbacks: NetworkViewCall
         render();
       }
     },
-    setStreaming(on) {
-      if (on === dragging) return;
-      dragging = on;
-      if (!on && namesTimer !== null) catchUpNames();
+    setStreaming(stream) {
+      const ranUntilNow = running;
+      const stale = running || namesTimer !== null;
+      dragging = stream !== null;
+      running = stream === 'run';
+      if (running) {
+        // a new run: what the last one left to catch up waits for this one's end
+        cancelRunCatchUp();
+        if (namesTimer !== null) clearTimeout(namesTimer);
+        namesTimer = null;
+      } else if (!dragging && ranUntilNow && nodeRecs.length + edgeRecs.length + biasRecs.length > RUN_CATCH_UP_AT_ONCE)
+        catchUpAfterRun();
+      else if (!dragging && stale) catchUpNames();
     },
     resetZoom() {
       select(svg).call(zoomer.transform, zoomIdentity);
     },
     destroy() {
       if (zoomFrame) caf(zoomFrame);
+      cancelRunCatchUp();
       if (namesTimer !== null) clearTimeout(namesTimer);
       detach();
       select(svg).on('.zoom', null);

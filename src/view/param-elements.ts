@@ -68,6 +68,9 @@ export interface ParamRecord extends BaseRecord {
   frozen: boolean;
   current: boolean;
   selected: boolean;
+  /** frozen and selected as the accessible name last said (it may wait while values stream) */
+  namedFrozen: boolean;
+  namedSelected: boolean;
 }
 
 type Param = EdgeView | BiasView;
@@ -123,6 +126,8 @@ export function createParamRecord(g: SVGGElement, p: Param, selKey: string): Par
     frozen: false,
     current: false,
     selected: false,
+    namedFrozen: false,
+    namedSelected: false,
   };
 }
 
@@ -180,37 +185,13 @@ function createLabel(rec: ParamRecord, ctx: RenderContext): ParamLabel {
 /** Brings an edge's or bias's element up to date with its view. */
 export function updateParam(rec: ParamRecord, p: Param, ctx: RenderContext): void {
   const g = rec.g;
-  const edge = rec.kind === 'edge';
   const value = isEdge(p) ? p.weight : (p as BiasView).value;
   const after = isEdge(p) ? p.weightAfter : (p as BiasView).valueAfter;
   const first = !rec.init;
-  let ariaStale =
-    first ||
-    rec.precision !== ctx.precision ||
-    rec.name !== p.name ||
-    rec.updated !== p.updated ||
-    rec.gradKnown !== p.gradKnown ||
-    rec.frozen !== p.frozen ||
-    rec.current !== p.current ||
-    rec.selected !== p.selected;
-  if (first || !Object.is(rec.value, value)) {
-    g.setAttribute(edge ? 'data-weight' : 'data-value', String(value));
-    ariaStale = true;
-  }
-  // The value after the step is written once this parameter's update is done (not before).
-  if (p.updated && (first || !rec.updated || !Object.is(rec.after, after))) {
-    g.setAttribute(edge ? 'data-weight-after' : 'data-value-after', String(after));
-    ariaStale = true;
-  } else if (!p.updated && rec.updated) {
-    g.removeAttribute(edge ? 'data-weight-after' : 'data-value-after');
-  }
-  if (first || !Object.is(rec.grad, p.grad)) {
-    g.setAttribute('data-grad', String(p.grad));
-    ariaStale = ariaStale || p.gradKnown;
-  }
   if (first || rec.selected !== p.selected) g.setAttribute('aria-pressed', String(p.selected));
   if (first || rec.frozen !== p.frozen) g.toggleAttribute('data-frozen', p.frozen);
-
+  rec.selected = p.selected;
+  rec.frozen = p.frozen;
   if (rec.geom !== ctx.geom) {
     const s = segmentOf(p, ctx);
     setLine(rec.halo, s);
@@ -235,9 +216,44 @@ export function updateParam(rec: ParamRecord, p: Param, ctx: RenderContext): voi
     contextFlags(ctx, rec.selKey);
   syncClasses(g, rec.flags, flags);
   rec.flags = flags;
-  ariaStale = ariaStale || rec.namesStale;
-  rec.namesStale = ariaStale && ctx.deferNames;
-  if (ariaStale && !ctx.deferNames) {
+  // The numbers in data-* and the names wait while values stream (a drag, a run's reports): a
+  // frame writes only what is drawn; they catch up when the stream rests or ends.
+  if (first || !ctx.deferNames) writeNumbersAndNames(rec, p, ctx, value, after);
+  else rec.namesStale = true;
+  updateLabel(rec, p, ctx, shownValue, flags);
+}
+
+/** The parameter's numbers as data-* attributes, its accessible name and its tooltip, where they changed. */
+function writeNumbersAndNames(rec: ParamRecord, p: Param, ctx: RenderContext, value: number, after: number): void {
+  const g = rec.g;
+  const edge = rec.kind === 'edge';
+  const first = !rec.init;
+  let ariaStale =
+    first ||
+    rec.namesStale ||
+    rec.precision !== ctx.precision ||
+    rec.name !== p.name ||
+    rec.updated !== p.updated ||
+    rec.gradKnown !== p.gradKnown ||
+    rec.namedFrozen !== p.frozen ||
+    rec.current !== p.current ||
+    rec.namedSelected !== p.selected;
+  if (first || !Object.is(rec.value, value)) {
+    g.setAttribute(edge ? 'data-weight' : 'data-value', String(value));
+    ariaStale = true;
+  }
+  // The value after the step is written once this parameter's update is done (not before).
+  if (p.updated && (first || !rec.updated || !Object.is(rec.after, after))) {
+    g.setAttribute(edge ? 'data-weight-after' : 'data-value-after', String(after));
+    ariaStale = true;
+  } else if (!p.updated && rec.updated) {
+    g.removeAttribute(edge ? 'data-weight-after' : 'data-value-after');
+  }
+  if (first || !Object.is(rec.grad, p.grad)) {
+    g.setAttribute('data-grad', String(p.grad));
+    ariaStale = ariaStale || p.gradKnown;
+  }
+  if (ariaStale) {
     rec.precision = ctx.precision;
     const aria = isEdge(p) ? edgeAriaLabel(p, ctx.precision) : biasAriaLabel(p as BiasView, ctx.precision);
     if (aria !== rec.aria) {
@@ -248,6 +264,7 @@ export function updateParam(rec: ParamRecord, p: Param, ctx: RenderContext): voi
       if (rec.label) setTooltip(rec.label.g, rec.tooltip);
     }
   }
+  rec.namesStale = false;
   rec.init = true;
   rec.name = p.name;
   rec.value = value;
@@ -255,10 +272,9 @@ export function updateParam(rec: ParamRecord, p: Param, ctx: RenderContext): voi
   rec.grad = p.grad;
   rec.gradKnown = p.gradKnown;
   rec.updated = p.updated;
-  rec.frozen = p.frozen;
+  rec.namedFrozen = p.frozen;
   rec.current = p.current;
-  rec.selected = p.selected;
-  updateLabel(rec, p, ctx, shownValue, flags);
+  rec.namedSelected = p.selected;
 }
 
 function updateLabel(rec: ParamRecord, p: Param, ctx: RenderContext, shownValue: number, flags: number): void {

@@ -3,11 +3,19 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { compileScenario } from '../../src/core/compile.ts';
 import { runIteration } from '../../src/core/iteration.ts';
 import type { Selection } from '../../src/core/selection.ts';
+import { weightIndex } from '../../src/core/model.ts';
 import { buildStepPlan } from '../../src/core/step-plan.ts';
 import { loadPreset } from '../../src/presets/index.ts';
 import { BLANK } from '../../src/view/format.ts';
 import { createNetworkView, type NetworkView, type NetworkViewCallbacks } from '../../src/view/network-view.ts';
 import { buildNetworkViewModel, type NetworkViewModel } from '../../src/view/network-view-model.ts';
+
+/** ∂L/∂w of edge l:j:i after setting the first weight to w0 (the core's own pass). */
+function gradOf(compiled: ReturnType<typeof compileScenario>, w0: number, l: number, j = 0, i = 0): number {
+  const params = { w: compiled.params.w.slice(), b: compiled.params.b.slice() };
+  params.w[0] = w0;
+  return runIteration(compiled, params).pass.dLdw[weightIndex(compiled.model, l, j, i)];
+}
 
 function setup(id: string) {
   const scenario = loadPreset(id)!;
@@ -521,7 +529,7 @@ describe('network view (DOM)', () => {
     }
   });
 
-  it('during a drag draws every new number at once, and brings the accessible names and tooltips up to date when it rests or ends', () => {
+  it('during a drag draws every new number at once, and brings the data-* numbers, accessible names and tooltips up to date when it rests or ends', () => {
     vi.useFakeTimers();
     try {
       const { compiled, plan, scenario } = setup('mazur');
@@ -549,32 +557,150 @@ describe('network view (DOM)', () => {
         w5.querySelector('title')?.textContent,
       ];
       const still = names();
-      v.setStreaming(true);
+      const numbers = () => [w1.getAttribute('data-weight'), w5.getAttribute('data-grad')];
+      const stillNumbers = numbers();
+      v.setStreaming('drag');
       v.update(at(0.25));
       // the drawn numbers follow the drag frame by frame
-      expect(w1.getAttribute('data-weight')).toBe('0.25');
-      const grad5 = Number(w5.getAttribute('data-grad'));
-      expect(label.textContent).toContain(`∇ ${grad5.toPrecision(4).replace('-', '−')}`);
-      // the names wait while the drag moves
+      expect(label.textContent).toContain(`∇ ${gradOf(compiled, 0.25, 1).toPrecision(4).replace('-', '−')}`);
+      // the names and the data-* numbers wait while the drag moves
       expect(names()).toEqual(still);
+      expect(numbers()).toEqual(stillNumbers);
       vi.advanceTimersByTime(100);
       v.update(at(0.35));
       expect(names()).toEqual(still);
       // a rest catches them up
       vi.advanceTimersByTime(1000);
+      expect(w1.getAttribute('data-weight')).toBe('0.35');
+      expect(Number(w5.getAttribute('data-grad'))).toBe(gradOf(compiled, 0.35, 1));
       expect(w1.getAttribute('aria-label')).toContain('0.35');
       expect(w5.querySelector('title')?.textContent).toContain(String(Number(w5.getAttribute('data-grad'))));
       // and so does the drag's end, at once
       v.update(at(0.45));
       expect(w1.getAttribute('aria-label')).not.toContain('0.45');
-      v.setStreaming(false);
+      expect(w1.getAttribute('data-weight')).toBe('0.35');
+      v.setStreaming(null);
       expect(w1.getAttribute('aria-label')).toContain('0.45');
+      expect(w1.getAttribute('data-weight')).toBe('0.45');
       expect(one('[data-loss]').getAttribute('aria-label')).toContain(
         `L = ${Number(one('[data-loss]').getAttribute('data-loss')).toPrecision(4)}`,
       );
       // not dragging: names are written with the numbers
       v.update(at(0.55));
       expect(w1.getAttribute('aria-label')).toContain('0.55');
+      expect(w1.getAttribute('data-weight')).toBe('0.55');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('during a training run keeps the data-* numbers and names for the run’s end, however long its reports rest', () => {
+    vi.useFakeTimers();
+    try {
+      const { compiled, plan, scenario } = setup('mazur');
+      const at = (w0: number) => {
+        const params = { w: compiled.params.w.slice(), b: compiled.params.b.slice() };
+        params.w[0] = w0;
+        return buildNetworkViewModel({
+          scenario,
+          compiled,
+          iteration: runIteration(compiled, params),
+          plan,
+          position: plan.events.length,
+          sample: 0,
+          selection: null,
+        });
+      };
+      const { view: v } = mount();
+      v.update(at(0.15));
+      const w1 = one('[data-edge="0:0:0"]');
+      const label = one('.bp-edge-label[data-sel="edge:0:0:0"]');
+      const drawn = label.textContent;
+      v.setStreaming('run');
+      v.update(at(0.25));
+      // the label drawn follows the run's reports
+      expect(label.textContent).not.toBe(drawn);
+      // a report of a big network can take longer than a drag's rest: the names do not catch up between reports
+      vi.advanceTimersByTime(5000);
+      expect(w1.getAttribute('data-weight')).toBe('0.15');
+      expect(w1.getAttribute('aria-label')).toContain('0.15');
+      v.update(at(0.35));
+      vi.advanceTimersByTime(5000);
+      expect(w1.getAttribute('aria-label')).not.toContain('0.35');
+      // a small network's run end brings them up to date at once
+      v.setStreaming(null);
+      expect(w1.getAttribute('data-weight')).toBe('0.35');
+      expect(w1.getAttribute('aria-label')).toContain('0.35');
+      expect(one('[data-loss]').getAttribute('aria-label')).toContain(
+        `L = ${Number(one('[data-loss]').getAttribute('data-loss')).toPrecision(4)}`,
+      );
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('after a big network’s run, paints its end first and catches the data-* numbers and names up in the tasks after', () => {
+    vi.useFakeTimers();
+    try {
+      // 4-16-16-1: 336 weights, 33 biases, 37 nodes
+      const sizes = [4, 16, 16, 1];
+      const scenario = {
+        format: 'backprop-scenario/1' as const,
+        layers: sizes.map((size, k) =>
+          k === 0 ? { size } : { size, activation: { type: 'tanh' as const }, bias: true },
+        ) as never,
+        weights: sizes
+          .slice(1)
+          .map((n, l) =>
+            Array.from({ length: n }, (_, j) => Array.from({ length: sizes[l] }, (_, i) => Math.sin(j * 7 + i + l))),
+          ),
+        biases: sizes.slice(1).map((n) => Array(n).fill(0.1)),
+        loss: 'mse' as const,
+        data: [{ x: [0.5, -0.5, 0.25, 1], y: [0] }],
+        optimizer: { type: 'sgd' as const, learningRate: 0.1 },
+      };
+      const compiled = compileScenario(scenario);
+      const plan = buildStepPlan(compiled.model, compiled.trainable);
+      const paramsAt = (w0: number) => {
+        const params = { w: compiled.params.w.slice(), b: compiled.params.b.slice() };
+        params.w[0] = w0;
+        return params;
+      };
+      const at = (w0: number) =>
+        buildNetworkViewModel({
+          scenario,
+          compiled,
+          iteration: runIteration(compiled, paramsAt(w0)),
+          plan,
+          position: plan.events.length,
+          sample: 0,
+          selection: null,
+        });
+      const { view: v } = mount();
+      v.update(at(0.15));
+      const w1 = one('[data-edge="0:0:0"]');
+      const last = one('[data-bias="2:0"]');
+      v.setStreaming('run');
+      v.update(at(0.35));
+      v.setStreaming(null);
+      expect(w1.getAttribute('data-weight')).toBe('0.15');
+      vi.advanceTimersByTime(1000);
+      expect(w1.getAttribute('data-weight')).toBe('0.35');
+      expect(w1.getAttribute('aria-label')).toContain('0.35');
+      // every element, to the last bias and the loss
+      const after = runIteration(compiled, paramsAt(0.35)).after.b;
+      expect(Number(last.getAttribute('data-value-after'))).toBe(after[after.length - 1]);
+      expect(one('[data-loss]').getAttribute('aria-label')).toContain(
+        `L = ${Number(one('[data-loss]').getAttribute('data-loss')).toPrecision(4)}`,
+      );
+      // a new run, and an update once it has ended: nothing stays behind
+      v.setStreaming('run');
+      v.update(at(0.45));
+      v.setStreaming(null);
+      v.update(at(0.55));
+      expect(w1.getAttribute('data-weight')).toBe('0.55');
+      vi.advanceTimersByTime(1000);
+      expect(w1.getAttribute('data-weight')).toBe('0.55');
     } finally {
       vi.useRealTimers();
     }
