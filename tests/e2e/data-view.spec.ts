@@ -111,6 +111,40 @@ test('the heatmap’s colour at sampled pixels is the core’s output at those i
   expect(checked).toBe(7);
 });
 
+test('after a training run, the heatmap is back at 64 × 64 cells and its colours are the trained network’s, by the core', async ({
+  page,
+}) => {
+  await openData(page);
+  await page.getByTestId('train-100').click();
+  await expect(page.getByTestId('loss-chart-summary')).toContainText('100 steps');
+  // the run's frames draw a coarser grid; the frame at rest draws the full one
+  await expect(page.getByTestId('data-heatmap')).toHaveAttribute('data-res', '64');
+  const h = await readHeatmap(page);
+  const s = preset('playground');
+  const tr = createTrainer(compileScenario(s));
+  trainWithHistories(tr, 100);
+  const trained = (x: number[]) => {
+    const c = compileScenario({ ...s, data: [{ x, y: [0] }], testData: undefined, batchSize: undefined });
+    const ws = createWorkspace(c.model, 1);
+    forward(c.model, tr.params, c.data, 0, 1, ws);
+    return ws.a[c.model.nodeOffset[c.model.depth]];
+  };
+  for (const [r, c] of [
+    [3, 3],
+    [31, 40],
+    [60, 12],
+    [45, 58],
+  ]) {
+    const want = expectedColour(trained([h.x0 + ((c + 0.5) * (h.x1 - h.x0)) / 64, h.y1 - ((r + 0.5) * (h.y1 - h.y0)) / 64]));
+    await expect
+      .poll(async () => {
+        const got = await heatPixel(page, h.left + ((c + 0.5) * h.width) / 64, h.top + ((r + 0.5) * h.height) / 64);
+        return Math.max(...[0, 1, 2].map((k) => Math.abs(got[k] - want[k])));
+      }, `cell (${r}, ${c})`)
+      .toBeLessThanOrEqual(1);
+  }
+});
+
 test('the heatmap follows a bias edited on the diagram, live', async ({ page }) => {
   await openData(page);
   const h = await readHeatmap(page);
