@@ -26,6 +26,15 @@ const NAMES: Record<GeneratorName, string> = {
   sine: 'Sine (regression, 1 input)',
 };
 
+/** A generator's name without its note in brackets. */
+function shortName(g: GeneratorName): string {
+  return NAMES[g].split(' (')[0];
+}
+
+function article(word: string): string {
+  return /^[aeiou]/i.test(word) ? 'an' : 'a';
+}
+
 function inputsText(n: number): string {
   return `${n} node${n === 1 ? '' : 's'}`;
 }
@@ -85,9 +94,9 @@ export function DataGenerator() {
       s.setNotice({
         kind: 'info',
         text:
-          `${data.length} training and ${testData.length} test points from ${NAMES[generator]} (noise ${noise}, seed ${seed}). ` +
+          `${data.length} training and ${testData.length} test points from ${shortName(generator)} (noise ${noise}, seed ${seed}). ` +
           (reshaped ? `The network's input layer now has ${inputsText(g.inputs)}. ` : '') +
-          `Their targets are made for a ${suggested.outputActivation} output with ${suggested.loss} loss. Undo brings the old data${reshaped ? ' and inputs' : ''} back.`,
+          `Their targets are made for ${article(suggested.outputActivation)} ${suggested.outputActivation} output with ${suggested.loss} loss. Undo brings the old data${reshaped ? ' and inputs' : ''} back.`,
       });
     }
   };
@@ -115,6 +124,16 @@ export function DataGenerator() {
             ))}
           </select>
         </label>
+        {chosen.inputs !== nIn && (
+          <p className="data-gen-hint" role="note" data-testid="gen-hint">
+            {shortName(generator)} has {chosen.inputs} input{chosen.inputs > 1 ? 's' : ''}; this network has{' '}
+            {nIn}. Generate also makes its input layer {inputsText(chosen.inputs)}
+            {chosen.inputs < nIn
+              ? ` (the weights from the first ${chosen.inputs === 1 ? 'input' : `${chosen.inputs} inputs`} are kept)`
+              : ' (the new inputs’ weights start at 0)'}
+            , in the same undoable edit.
+          </p>
+        )}
         <label>
           points <input size={5} value={count} onChange={(e) => setCount(e.target.value)} data-testid="gen-count" />
         </label>
@@ -137,16 +156,6 @@ export function DataGenerator() {
           Generate
         </button>
       </form>
-      {chosen.inputs !== nIn && (
-        <p className="data-gen-hint" role="note" data-testid="gen-hint">
-          {NAMES[generator].split(' (')[0]} has {chosen.inputs} input{chosen.inputs > 1 ? 's' : ''}; this network has{' '}
-          {nIn}. Generate also makes its input layer {inputsText(chosen.inputs)}
-          {chosen.inputs < nIn
-            ? ` (the weights from the first ${chosen.inputs === 1 ? 'input' : `${chosen.inputs} inputs`} are kept)`
-            : ' (the new inputs’ weights start at 0)'}
-          , in the same undoable edit.
-        </p>
-      )}
     </details>
   );
 }
