@@ -87,8 +87,7 @@ export function DataGenerator() {
     const { data, testData } = result.value;
     // a set of another input count reshapes the input layer in the same edit (the hint said so)
     const reshaped = g.inputs !== s.scenario.layers[0].size;
-    const change = (sc: Scenario) =>
-      withSamples(reshaped ? withLayerSize(sc, 0, g.inputs) : sc, { data, testData });
+    const change = (sc: Scenario) => withSamples(reshaped ? withLayerSize(sc, 0, g.inputs) : sc, { data, testData });
     if (s.changeScenario(change, what)) {
       const suggested = result.value.suggested;
       s.setNotice({
@@ -126,8 +125,8 @@ export function DataGenerator() {
         </label>
         {chosen.inputs !== nIn && (
           <p className="data-gen-hint" role="note" data-testid="gen-hint">
-            {shortName(generator)} has {chosen.inputs} input{chosen.inputs > 1 ? 's' : ''}; this network has{' '}
-            {nIn}. Generate also makes its input layer {inputsText(chosen.inputs)}
+            {shortName(generator)} has {chosen.inputs} input{chosen.inputs > 1 ? 's' : ''}; this network has {nIn}.
+            Generate also makes its input layer {inputsText(chosen.inputs)}
             {chosen.inputs < nIn
               ? ` (the weights from the first ${chosen.inputs === 1 ? 'input' : `${chosen.inputs} inputs`} are kept)`
               : ' (the new inputs’ weights start at 0)'}

@@ -135,7 +135,9 @@ test('after a training run, the heatmap is back at 64 × 64 cells and its colour
     [60, 12],
     [45, 58],
   ]) {
-    const want = expectedColour(trained([h.x0 + ((c + 0.5) * (h.x1 - h.x0)) / 64, h.y1 - ((r + 0.5) * (h.y1 - h.y0)) / 64]));
+    const want = expectedColour(
+      trained([h.x0 + ((c + 0.5) * (h.x1 - h.x0)) / 64, h.y1 - ((r + 0.5) * (h.y1 - h.y0)) / 64]),
+    );
     await expect
       .poll(async () => {
         const got = await heatPixel(page, h.left + ((c + 0.5) * h.width) / 64, h.top + ((r + 0.5) * h.height) / 64);
