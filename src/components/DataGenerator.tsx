@@ -6,7 +6,7 @@ import {
   type ClassEncoding,
   type GeneratorName,
 } from '../core/datasets/generate-dataset.ts';
-import { withSamples } from '../core/scenario-edits.ts';
+import { withLayerSize, withSamples } from '../core/scenario-edits.ts';
 import type { Scenario } from '../core/scenario.ts';
 import { useAppStore, useAppStoreApi } from './use-app-store.ts';
 
@@ -25,6 +25,19 @@ const NAMES: Record<GeneratorName, string> = {
   plane: 'Plane (regression)',
   sine: 'Sine (regression, 1 input)',
 };
+
+/** A generator's name without its note in brackets. */
+function shortName(g: GeneratorName): string {
+  return NAMES[g].split(' (')[0];
+}
+
+function article(word: string): string {
+  return /^[aeiou]/i.test(word) ? 'an' : 'a';
+}
+
+function inputsText(n: number): string {
+  return `${n} node${n === 1 ? '' : 's'}`;
+}
 
 /** A number typed in a field: NaN when it is not one, so the generator's check names the field. */
 function num(text: string): number {
@@ -46,6 +59,7 @@ export function DataGenerator() {
   const [noise, setNoise] = useState('0');
   const [seed, setSeed] = useState('1');
   const [testFraction, setTestFraction] = useState('0.5');
+  const chosen = DATASET_GENERATORS.find((d) => d.name === generator)!;
 
   const generate = () => {
     const s = store.getState();
@@ -53,10 +67,6 @@ export function DataGenerator() {
     const what = `Generate ${NAMES[generator]}`;
     const encoding = encodingFor(s.scenario);
     const problems: string[] = [];
-    if (g.inputs !== nIn)
-      problems.push(
-        `${NAMES[generator]} has ${g.inputs} input${g.inputs > 1 ? 's' : ''}; the network has ${nIn} (change the input layer in Settings)`,
-      );
     if (g.kind === 'regression' && nOut !== 1)
       problems.push(`a regression set has 1 target; the network has ${nOut} outputs`);
     if (g.kind === 'classification' && nOut > 2)
@@ -75,11 +85,17 @@ export function DataGenerator() {
       return;
     }
     const { data, testData } = result.value;
-    if (s.changeScenario((sc) => withSamples(sc, { data, testData }), what)) {
+    // a set of another input count reshapes the input layer in the same edit (the hint said so)
+    const reshaped = g.inputs !== s.scenario.layers[0].size;
+    const change = (sc: Scenario) => withSamples(reshaped ? withLayerSize(sc, 0, g.inputs) : sc, { data, testData });
+    if (s.changeScenario(change, what)) {
       const suggested = result.value.suggested;
       s.setNotice({
         kind: 'info',
-        text: `${data.length} training and ${testData.length} test points from ${NAMES[generator]} (noise ${noise}, seed ${seed}). Their targets are made for a ${suggested.outputActivation} output with ${suggested.loss} loss. Undo brings the old data back.`,
+        text:
+          `${data.length} training and ${testData.length} test points from ${shortName(generator)} (noise ${noise}, seed ${seed}). ` +
+          (reshaped ? `The network's input layer now has ${inputsText(g.inputs)}. ` : '') +
+          `Their targets are made for ${article(suggested.outputActivation)} ${suggested.outputActivation} output with ${suggested.loss} loss. Undo brings the old data${reshaped ? ' and inputs' : ''} back.`,
       });
     }
   };
@@ -107,6 +123,16 @@ export function DataGenerator() {
             ))}
           </select>
         </label>
+        {chosen.inputs !== nIn && (
+          <p className="data-gen-hint" role="note" data-testid="gen-hint">
+            {shortName(generator)} has {chosen.inputs} input{chosen.inputs > 1 ? 's' : ''}; this network has {nIn}.
+            Generate also makes its input layer {inputsText(chosen.inputs)}
+            {chosen.inputs < nIn
+              ? ` (the weights from the first ${chosen.inputs === 1 ? 'input' : `${chosen.inputs} inputs`} are kept)`
+              : ' (the new inputs’ weights start at 0)'}
+            , in the same undoable edit.
+          </p>
+        )}
         <label>
           points <input size={5} value={count} onChange={(e) => setCount(e.target.value)} data-testid="gen-count" />
         </label>

@@ -172,12 +172,14 @@ export function DataPanel() {
           mode,
           labels,
           outputLabel: 'ŷ',
+          busy: s.training,
         }),
       );
     };
     draw();
-    return store.subscribe((s) => [s.scenario, s.sample, s.optimizerState, s.batchShown] as const, draw, {
-      equalityFn: (a, b) => a[0] === b[0] && a[1] === b[1] && a[2] === b[2] && a[3] === b[3],
+    // training's end (busy no more) redraws the coarse grid of its frames at full resolution
+    return store.subscribe((s) => [s.scenario, s.sample, s.optimizerState, s.batchShown, s.training] as const, draw, {
+      equalityFn: (a, b) => a[0] === b[0] && a[1] === b[1] && a[2] === b[2] && a[3] === b[3] && a[4] === b[4],
     });
   }, [store, view, build, i, j, mode, inputLabel]);
 

@@ -36,7 +36,7 @@ export function useNeuronPictures(
       const it = store.selectors.iteration(s);
       const fixed = sc.data[it.start + s.sample]?.x ?? sc.data[0].x;
       const [i, j] = dataAxes.getState().axes;
-      view.update(build(compiled, compiled.params, sc.data, sc.testData ?? [], i, j, fixed));
+      view.update(build(compiled, compiled.params, sc.data, sc.testData ?? [], i, j, fixed, s.training));
     };
     const enlarge = () => {
       const { hover, selection } = store.getState();
@@ -46,7 +46,8 @@ export function useNeuronPictures(
     draw();
     enlarge();
     const unDraw = store.subscribe(
-      (s) => [s.scenario, s.neuronPictures, s.sample, s.optimizerState, s.batchShown] as const,
+      // training's end redraws its frames' coarser grid at full resolution
+      (s) => [s.scenario, s.neuronPictures, s.sample, s.optimizerState, s.batchShown, s.training] as const,
       draw,
       { equalityFn: shallow },
     );

@@ -88,9 +88,25 @@ export function heatPixels(
   probabilities: boolean,
   pixels: Uint8ClampedArray = new Uint8ClampedArray(cells * 4),
 ): Uint8ClampedArray {
+  if (outputs === 1) {
+    // one output, the rule of singleOutputClass and heatColor inlined: no object per cell in a training frame
+    const [r0, g0, b0] = classColor(0);
+    const [r1, g1, b1] = classColor(1);
+    const span = range.hi - range.lo;
+    for (let c = 0, p = 0; c < cells; c++, p += 4) {
+      const v = out[c];
+      const t = v - v === 0 ? Math.max(0, Math.min(1, (v - range.lo) / span)) : 0.5;
+      const up = t >= 0.5;
+      const f = HEAT * Math.abs(2 * t - 1);
+      pixels[p] = Math.round(255 + ((up ? r1 : r0) - 255) * f);
+      pixels[p + 1] = Math.round(255 + ((up ? g1 : g0) - 255) * f);
+      pixels[p + 2] = Math.round(255 + ((up ? b1 : b0) - 255) * f);
+      pixels[p + 3] = 255;
+    }
+    return pixels;
+  }
   for (let c = 0; c < cells; c++) {
-    const { k, s } =
-      outputs === 1 ? singleOutputClass(out[c], range) : argmaxClass(out, c * outputs, outputs, probabilities);
+    const { k, s } = argmaxClass(out, c * outputs, outputs, probabilities);
     const [r, g, b] = heatColor(k, s);
     pixels[c * 4] = r;
     pixels[c * 4 + 1] = g;

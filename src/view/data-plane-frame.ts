@@ -10,6 +10,17 @@ import type { DataPlaneData, DataPlaneMode } from './data-plane-view.ts';
 /** The heatmap's resolution: 64 × 64 cells over the plane (a curve has 200 points). */
 export const PLANE_RES = 64;
 export const CURVE_RES = 200;
+/**
+ * While training (busy), 32 × 32 cells: a quarter of the grid's forward pass and of the
+ * pictures' pixels per frame, so the redraws keep up with the training frames; the full
+ * grid comes back with the frame at rest (the run's end).
+ */
+export const PLANE_RES_BUSY = 32;
+
+/** The plane's resolution now: coarser while busy (training). */
+export function planeRes(busy: boolean | undefined): number {
+  return busy ? PLANE_RES_BUSY : PLANE_RES;
+}
 
 /** What a frame is drawn from: the network now, its samples, the axes and what is held fixed. */
 export interface FrameInputs {
@@ -28,6 +39,8 @@ export interface FrameInputs {
   readonly mode: DataPlaneMode;
   readonly labels: readonly string[];
   readonly outputLabel: string;
+  /** training: a coarser grid per frame (PLANE_RES_BUSY), the full one at rest */
+  readonly busy?: boolean;
 }
 
 /**
@@ -48,7 +61,8 @@ export function createFrameBuilder(grid: PlaneGridFn = createPlaneGridCache()): 
     const { model } = f.compiled;
     const nOut = model.sizes[model.depth];
     const curve = f.j < 0;
-    const wk = [f.data, f.testData, f.i, f.j, f.reading.lo, f.reading.hi];
+    const res = planeRes(f.busy);
+    const wk = [f.data, f.testData, f.i, f.j, f.reading.lo, f.reading.hi, res];
     if (!same(wk, windowKey) || win === null) {
       const all = [...f.data, ...f.testData];
       if (curve) {
@@ -68,7 +82,7 @@ export function createFrameBuilder(grid: PlaneGridFn = createPlaneGridCache()): 
           all.map((d) => d.x),
           f.i,
           f.j,
-          PLANE_RES,
+          res,
         );
       }
       windowKey = wk;

@@ -29,10 +29,10 @@ export function pictureRange(
 
 /** how finely t is read: colour errors stay under half a unit of a channel (the rule's rounding) plus one */
 const LEVELS = 2048;
-let palette: Uint8ClampedArray | null = null;
+let palette: Uint32Array | null = null;
 
-/** RGBA of the rule at t = q/LEVELS for q = 0 … LEVELS (computed once). */
-function paletteOf(): Uint8ClampedArray {
+/** RGBA of the rule at t = q/LEVELS for q = 0 … LEVELS, one 32-bit word per colour (computed once). */
+function paletteOf(): Uint32Array {
   if (palette) return palette;
   const [r0, g0, b0] = classColor(0);
   const [r1, g1, b1] = classColor(1);
@@ -46,8 +46,9 @@ function paletteOf(): Uint8ClampedArray {
     p[q * 4 + 2] = Math.round(255 + ((up ? b1 : b0) - 255) * f);
     p[q * 4 + 3] = 255;
   }
-  palette = p;
-  return p;
+  // the same bytes read as words: a pixel is one store, in the platform's byte order like the pixels' view
+  palette = new Uint32Array(p.buffer);
+  return palette;
 }
 
 /** RGBA of `cells` cells of node `node` (its a at `c·stride + node` in `a`), over [lo, hi]; written into `pixels`. */
@@ -63,16 +64,25 @@ export function picturePixels(
   const pal = paletteOf();
   const scale = LEVELS / (hi - lo);
   const mid = LEVELS >> 1;
-  for (let c = 0, k = node, p = 0; c < cells; c++, k += stride, p += 4) {
+  // one word per pixel (a frame writes every node's picture: 4 byte stores each were most of its cost)
+  const words = pixels.byteOffset % 4 === 0 ? new Uint32Array(pixels.buffer, pixels.byteOffset, cells) : null;
+  const bytes = new Uint8Array(pal.buffer);
+  for (let c = 0, k = node; c < cells; c++, k += stride) {
     const v = a[k];
-    let q = Number.isFinite(v) ? Math.round((v - lo) * scale) : mid;
-    if (q < 0) q = 0;
-    else if (q > LEVELS) q = LEVELS;
-    const e = q * 4;
-    pixels[p] = pal[e];
-    pixels[p + 1] = pal[e + 1];
-    pixels[p + 2] = pal[e + 2];
-    pixels[p + 3] = 255;
+    let q: number;
+    // finite: v − v is 0 (NaN for NaN and ±∞); round half up, as Math.round, by adding ½ and truncating
+    if (v - v === 0) {
+      const t = (v - lo) * scale + 0.5;
+      q = t <= 0 ? 0 : t >= LEVELS ? LEVELS : t | 0;
+    } else q = mid;
+    if (words !== null) words[c] = pal[q];
+    else {
+      const e = q * 4;
+      pixels[c * 4] = bytes[e];
+      pixels[c * 4 + 1] = bytes[e + 1];
+      pixels[c * 4 + 2] = bytes[e + 2];
+      pixels[c * 4 + 3] = 255;
+    }
   }
   return pixels;
 }

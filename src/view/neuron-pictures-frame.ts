@@ -2,7 +2,7 @@ import type { Compiled } from '../core/compile.ts';
 import { ACT, type Model, type Params } from '../core/model.ts';
 import { createPlaneGridCache, type PlaneGridFn, type PlaneWindow } from '../core/output-grid.ts';
 import type { Sample } from '../core/scenario.ts';
-import { CURVE_RES, PLANE_RES } from './data-plane-frame.ts';
+import { CURVE_RES, planeRes } from './data-plane-frame.ts';
 import { planeWindow } from './data-plane-model.ts';
 import { picturePixels, pictureRange } from './neuron-picture-colors.ts';
 import type { NeuronPicturesFrame } from './neuron-pictures-view.ts';
@@ -18,7 +18,7 @@ export function picturesFit(model: Model): boolean {
 /**
  * Builds the neuron pictures' frames over the same plane as the data view: inputs `i` across
  * and `j` up (the Data tab's picked pair), every other input held at `fixed` (the selected
- * sample's values), over the same 64 × 64 grid and window; for one input (j < 0), a curve of
+ * sample's values), over the same grid (64 × 64, 32 × 32 while busy training) and window; for one input (j < 0), a curve of
  * each node's activation over the input's range at the data view's curve's points. One
  * forward pass of the core gives every node's activation at once; `grid` computes it (the
  * store's planeGrid: the data view's pass, when the Data tab shows the same plane). The
@@ -34,6 +34,7 @@ export function createPicturesBuilder(
   i: number,
   j: number,
   fixed: readonly number[],
+  busy?: boolean,
 ) => NeuronPicturesFrame | null {
   let pixelsModel: Model | null = null;
   let windowKey: unknown[] = [];
@@ -42,14 +43,15 @@ export function createPicturesBuilder(
   let curves = new Map<string, Float64Array>();
   const same = (a: unknown[], b: unknown[]) => a.length === b.length && a.every((v, k) => v === b[k]);
 
-  return (compiled, params, data, testData, i0, j0, fixed) => {
+  return (compiled, params, data, testData, i0, j0, fixed, busy) => {
     const { model } = compiled;
     if (!picturesFit(model)) return null;
     const nIn = model.sizes[0];
     const i = Math.min(Math.max(0, i0), nIn - 1);
     const j = nIn === 1 ? -1 : j0 < 0 || j0 >= nIn || j0 === i ? (i + 1) % nIn : j0;
     const curve = j < 0;
-    const wk = [data, testData, i, j];
+    const res = planeRes(busy);
+    const wk = [data, testData, i, j, res];
     if (win === null || !same(wk, windowKey)) {
       const all = [...data, ...testData];
       if (curve) {
@@ -66,7 +68,7 @@ export function createPicturesBuilder(
           all.map((d) => d.x),
           i,
           j,
-          PLANE_RES,
+          res,
         );
       }
       windowKey = wk;

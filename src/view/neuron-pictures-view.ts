@@ -89,12 +89,17 @@ interface Picture {
   r: string;
 }
 
+/** A data attribute written only when it changes: a training frame changes none, and each write is a DOM mutation. */
+function setData(el: HTMLElement, key: string, value: string): void {
+  if (el.dataset[key] !== value) el.dataset[key] = value;
+}
+
 function setWindow(el: HTMLElement, w: PlaneWindow): void {
-  el.dataset.x0 = String(w.x0);
-  el.dataset.x1 = String(w.x1);
-  el.dataset.y0 = String(w.y0);
-  el.dataset.y1 = String(w.y1);
-  el.dataset.res = String(w.res);
+  setData(el, 'x0', String(w.x0));
+  setData(el, 'x1', String(w.x1));
+  setData(el, 'y0', String(w.y0));
+  setData(el, 'y1', String(w.y1));
+  setData(el, 'res', String(w.res));
 }
 
 /** The pictures of the nodes of the diagram drawn in `svg`; the enlarged one goes into `host` (positioned). */
@@ -236,7 +241,7 @@ export function createNeuronPicturesView(svg: SVGSVGElement, host: HTMLElement):
           if (!p) continue;
           drawCurve(p.ctx, CURVE_SIDE, ys, next.ranges.get(key)!);
           setWindow(p.canvas, next.window);
-          p.canvas.dataset.kind = 'curve';
+          setData(p.canvas, 'kind', 'curve');
         }
       } else {
         for (const [key, p] of [...pictures]) if (!next.pictures.has(key)) remove(key, p);
@@ -244,10 +249,13 @@ export function createNeuronPicturesView(svg: SVGSVGElement, host: HTMLElement):
         for (const [key, pixels] of next.pictures) {
           const p = pictureOf(key, res);
           if (!p) continue;
-          p.image.data.set(pixels);
+          // the builder reuses each node's pixel array: wrapped once, not copied per frame
+          if (p.image.data !== pixels && pixels.length === res * res * 4)
+            p.image = new ImageData(pixels as Uint8ClampedArray<ArrayBuffer>, res, res);
+          else if (p.image.data !== pixels) p.image.data.set(pixels);
           p.ctx.putImageData(p.image, 0, 0);
           setWindow(p.canvas, next.window);
-          p.canvas.dataset.kind = 'plane';
+          setData(p.canvas, 'kind', 'plane');
         }
       }
       drawLarge();

@@ -111,6 +111,42 @@ test('the heatmap’s colour at sampled pixels is the core’s output at those i
   expect(checked).toBe(7);
 });
 
+test('after a training run, the heatmap is back at 64 × 64 cells and its colours are the trained network’s, by the core', async ({
+  page,
+}) => {
+  await openData(page);
+  await page.getByTestId('train-100').click();
+  await expect(page.getByTestId('loss-chart-summary')).toContainText('100 steps');
+  // the run's frames draw a coarser grid; the frame at rest draws the full one
+  await expect(page.getByTestId('data-heatmap')).toHaveAttribute('data-res', '64');
+  const h = await readHeatmap(page);
+  const s = preset('playground');
+  const tr = createTrainer(compileScenario(s));
+  trainWithHistories(tr, 100);
+  const trained = (x: number[]) => {
+    const c = compileScenario({ ...s, data: [{ x, y: [0] }], testData: undefined, batchSize: undefined });
+    const ws = createWorkspace(c.model, 1);
+    forward(c.model, tr.params, c.data, 0, 1, ws);
+    return ws.a[c.model.nodeOffset[c.model.depth]];
+  };
+  for (const [r, c] of [
+    [3, 3],
+    [31, 40],
+    [60, 12],
+    [45, 58],
+  ]) {
+    const want = expectedColour(
+      trained([h.x0 + ((c + 0.5) * (h.x1 - h.x0)) / 64, h.y1 - ((r + 0.5) * (h.y1 - h.y0)) / 64]),
+    );
+    await expect
+      .poll(async () => {
+        const got = await heatPixel(page, h.left + ((c + 0.5) * h.width) / 64, h.top + ((r + 0.5) * h.height) / 64);
+        return Math.max(...[0, 1, 2].map((k) => Math.abs(got[k] - want[k])));
+      }, `cell (${r}, ${c})`)
+      .toBeLessThanOrEqual(1);
+  }
+});
+
 test('the heatmap follows a bias edited on the diagram, live', async ({ page }) => {
   await openData(page);
   const h = await readHeatmap(page);
@@ -240,6 +276,71 @@ test('a generator replaces data and testData with its points, as one undoable ed
   await page.getByTestId('gen-run').click();
   await expect(page.getByTestId('notice')).toContainText('noise: expected a number in [0, 1], got 2');
   await expect(page.getByTestId('data-counts')).toHaveText('100 training samples, 100 test');
+});
+
+test('sine on a 2-input network: the generator says the input layer becomes 1 node, and Generate does it in one undoable edit', async ({
+  page,
+}) => {
+  await openData(page);
+  await page.getByTestId('data-generator').locator('summary').click();
+  const hint = page.getByTestId('gen-hint');
+  await expect(hint).toHaveCount(0);
+  await page.getByTestId('gen-type').selectOption('sine');
+  await expect(hint).toBeVisible();
+  await expect(hint).toContainText('Sine has 1 input; this network has 2');
+  await page.getByTestId('gen-count').fill('40');
+  await page.getByTestId('gen-test').fill('0.25');
+  await page.getByTestId('gen-run').click();
+  await expect(page.getByTestId('data-counts')).toHaveText('30 training samples, 10 test');
+  // the network now has one input, and the Data tab draws its output as a curve over it
+  await expect(page.locator('[data-node="0:1"]')).toHaveCount(0);
+  await expect(page.locator('[data-node="0:0"]')).toHaveCount(1);
+  await expect(page.getByTestId('data-curve')).toHaveCount(1);
+  await expect(hint).toHaveCount(0);
+  await expect(page.getByTestId('notice')).toContainText('input layer now has 1 node');
+  // the same settings, through the core: the first training sample's input in the table
+  const g = generateDataset({ generator: 'sine', count: 40, noise: 0, seed: 1, testFraction: 0.25 });
+  expect(g.ok).toBe(true);
+  if (!g.ok) return;
+  await expect(page.getByTestId('sample-row-0')).toContainText(formatValue(g.value.data[0].x[0], 4));
+  // one undo: the two inputs and the circle data back
+  await page.getByTestId('undo').click();
+  await expect(page.locator('[data-node="0:1"]')).toHaveCount(1);
+  await expect(page.getByTestId('data-counts')).toHaveText('100 training samples, 100 test');
+});
+
+test('at 1366×768, the plot stays in view while the generator is scrolled into view under it', async ({ page }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await openData(page);
+  await page.getByTestId('data-generator').locator('summary').click();
+  const run = page.getByTestId('gen-run');
+  await run.scrollIntoViewIfNeeded();
+  const panel = (await page.getByTestId('data-panel').boundingBox())!;
+  // the panel did scroll: the generator was below its fold
+  expect(await page.getByTestId('data-panel').evaluate((el) => el.scrollTop)).toBeGreaterThan(0);
+  const plane = (await page.getByTestId('data-plane').boundingBox())!;
+  const h = await readHeatmap(page);
+  // the whole plot (the heatmap's square) within the panel's visible box
+  const top = plane.y + h.top;
+  const bottom = plane.y + h.top + h.height;
+  expect(top).toBeGreaterThanOrEqual(panel.y - 0.5);
+  expect(bottom).toBeLessThanOrEqual(panel.y + panel.height + 0.5);
+  expect(bottom).toBeLessThanOrEqual(768);
+  // and the Generate button is not under it: a click there reaches the button
+  const b = (await run.boundingBox())!;
+  expect(b.y).toBeGreaterThanOrEqual(bottom - 0.5);
+  expect(b.y + b.height).toBeLessThanOrEqual(panel.y + panel.height + 0.5);
+  const hit = await page.evaluate(
+    ([x, y]) => (document.elementFromPoint(x, y) as HTMLElement | null)?.dataset.testid ?? null,
+    [b.x + b.width / 2, b.y + b.height / 2],
+  );
+  expect(hit).toBe('gen-run');
+  // generating redraws the plot the teacher is looking at
+  await page.getByTestId('gen-type').selectOption('xor');
+  await run.click();
+  await expect(page.getByTestId('data-counts')).toHaveText('100 training samples, 100 test');
+  const after = (await page.getByTestId('data-plane').boundingBox())!;
+  expect(after.y + h.top).toBeGreaterThanOrEqual(panel.y - 0.5);
 });
 
 test('a CSV import with an error names its row and column and changes nothing; a valid one replaces the data', async ({
