@@ -35,6 +35,8 @@ export interface LabelMetrics {
   readonly hiddenNote: string;
   /** labels drawn in the placed layer (not shown on demand for a hover, focus or selection) */
   readonly placed: number;
+  /** labels shown on demand on top (for a hover, focus, the selection or the current step), with their names */
+  readonly onDemand: number;
   /**
    * Node text (a, δ, target, z lines, the loss node's value), as drawn for the current step and
    * the selection too, overlapping another node's text or another node's circle.
@@ -250,6 +252,7 @@ export async function measureLabels(page: Page): Promise<LabelMetrics> {
       minFontPx: minFontPx === Infinity ? 0 : minFontPx,
       hiddenNote: note && displayed(note) ? (note.textContent ?? '') : '',
       placed,
+      onDemand: labels.filter((l) => l.el.closest('.bp-labels-top') !== null).length,
       textOverlaps,
     };
   });
