@@ -693,7 +693,12 @@ export function placeLabels(g: NetworkLayout, o: LabelOptions = {}): LabelPlacem
       if (result.choice[a] < 0) left.add(idx);
     });
     // Farther leaders than the placed labels get: a chip is shown one fan at a time.
-    const spare = build(namedBox, (idx) => left.has(idx), [1, 1.8, 2.6, 3.4, 4.2, 5, 6], obstacles(g, k, valueChars, true));
+    const spare = build(
+      namedBox,
+      (idx) => left.has(idx),
+      [1, 1.8, 2.6, 3.4, 4.2, 5, 6],
+      obstacles(g, k, valueChars, true),
+    );
     const taken: number[] = [];
     const placedIds: number[] = [];
     result.ids.forEach((idx, a) => {

@@ -215,7 +215,8 @@ function fitRadius(r: number, sizes: readonly number[], spacing: number, labelle
   const depth = sizes.length - 1;
   let lines = 0;
   for (let l = 0; l <= depth; l++)
-    if (sizes[l] > 1) lines = Math.max(lines, nodeTextLines('full', l === 0 ? 'input' : l === depth ? 'output' : 'hidden'));
+    if (sizes[l] > 1)
+      lines = Math.max(lines, nodeTextLines('full', l === 0 ? 'input' : l === depth ? 'output' : 'hidden'));
   if (lines === 0) return r;
   const fit = (spacing - lines * TEXT.lineHeight - 5) / 2;
   return fit >= r ? r : Math.max(Math.min(r, MIN_TEXT_RADIUS), fit);

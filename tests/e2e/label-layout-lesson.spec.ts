@@ -58,9 +58,13 @@ async function expectClear(page: Page, what: string): Promise<void> {
   expect(said !== null || m.hiddenNote === '', `${what}: the note on hidden labels ("${m.hiddenNote}")`).toBe(true);
   const count = said ? Number(said[1]) : 0;
   expect(count, `${what}: the note counts no more than are missing`).toBeLessThanOrEqual(missing);
-  const full = await page.locator('.bp-node.bp-current, .bp-node[aria-pressed="true"], [data-sel="loss"][aria-pressed="true"]').count();
+  const full = await page
+    .locator('.bp-node.bp-current, .bp-node[aria-pressed="true"], [data-sel="loss"][aria-pressed="true"]')
+    .count();
   if (m.onDemand === 0 && full === 0) expect(count, `${what}: labels the note says are hidden`).toBe(missing);
-  console.log(`${what}: ${count} of ${m.params} hidden for room, ${missing - count} giving way to ${m.onDemand} shown on demand`);
+  console.log(
+    `${what}: ${count} of ${m.params} hidden for room, ${missing - count} giving way to ${m.onDemand} shown on demand`,
+  );
 }
 
 const CASES: readonly { lesson: string; steps: readonly number[] }[] = [
