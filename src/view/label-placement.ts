@@ -62,6 +62,18 @@ export interface LabelPlacement {
   readonly biasPY: Float64Array;
   readonly biasVisible: Uint8Array;
   readonly visibleCount: number;
+  /**
+   * For a label left out (shown on demand, with its name), the placed labels its spot covers, by
+   * label index (weights first, then biases): those give way while it shows for the selection or
+   * the current step.
+   */
+  readonly covers: ReadonlyMap<number, readonly number[]>;
+  /**
+   * By node index (layer offset + j), the placed labels the node's fullest text (a, δ, target, z)
+   * would cover where the text mode shows less: they give way while the node is the current
+   * step's or the selected one, which show it in full.
+   */
+  readonly nodeCovers: ReadonlyMap<number, readonly number[]>;
   /** labels of the network (weights and biases) */
   readonly total: number;
 }
@@ -158,13 +170,19 @@ function spread(t0: number): number[] {
 
 const BIAS_FIRST = 0.62;
 
-/** Rectangles (x0, y0, x1, y1) a label may not touch: nodes with their text, bias nodes, the loss node, the layer headers. */
-function obstacles(g: NetworkLayout, k: number, valueChars: number): number[] {
+/**
+ * Rectangles (x0, y0, x1, y1) a label may not touch: nodes with their text, bias nodes, the loss
+ * node with its value, the layer headers. With `full`, every node gets the room of its fullest
+ * text (a, δ and target below, z above), the text the current step's node and the selected one
+ * show whatever the text mode; without, the room of the text mode's lines.
+ */
+function obstacles(g: NetworkLayout, k: number, valueChars: number, full: boolean): number[] {
   const out: number[] = [];
-  const mode = nodeTextMode(g, k);
   const lineH = TEXT.lineHeight / k;
+  const mode = full ? 'full' : nodeTextMode(g, k);
   // A compact node shows its value alone ("−0.0001234": the label's budget less "∇ "); a full one "δ = −0.0001234".
-  const textW = ((mode === 'compact' ? valueChars - 2 : valueChars + 2) * TEXT.digitWidth) / k;
+  const nodeW = ((mode === 'compact' ? valueChars - 2 : valueChars + 2) * TEXT.digitWidth) / k;
+  const textW = ((valueChars + 2) * TEXT.digitWidth) / k;
   const r = g.nodeRadius;
   const pad = 2 / k;
   for (let l = 0; l < g.sizes.length; l++) {
@@ -176,13 +194,15 @@ function obstacles(g: NetworkLayout, k: number, valueChars: number): number[] {
       // A little clearance: the current step's ring is drawn wider than the circle.
       out.push(g.nodeX[n] - r - pad, g.nodeY[n] - r - above - pad, g.nodeX[n] + r + pad, g.nodeY[n] + r + pad);
       if (below > 0)
-        out.push(g.nodeX[n] - textW / 2, g.nodeY[n] + r - 1, g.nodeX[n] + textW / 2, g.nodeY[n] + r + below);
-      if (above > 0) out.push(g.nodeX[n] - textW / 2, g.nodeY[n] - r - above, g.nodeX[n] + textW / 2, g.nodeY[n] - r);
+        out.push(g.nodeX[n] - nodeW / 2, g.nodeY[n] + r - 1, g.nodeX[n] + nodeW / 2, g.nodeY[n] + r + below);
+      if (above > 0) out.push(g.nodeX[n] - nodeW / 2, g.nodeY[n] - r - above, g.nodeX[n] + nodeW / 2, g.nodeY[n] - r);
     }
   }
   for (const b of g.biasNodes) if (b) out.push(b.x - b.r, b.y - b.r, b.x + b.r, b.y + b.r);
   const lo = g.loss;
-  out.push(lo.x - lo.r, lo.y - lo.r, lo.x + lo.r, lo.y + lo.r + lineH + 3 / k);
+  out.push(lo.x - lo.r - pad, lo.y - lo.r - pad, lo.x + lo.r + pad, lo.y + lo.r + pad);
+  // The loss node's value below it ("= 0.7023"), as wide as a node's line.
+  out.push(lo.x - textW / 2, lo.y + lo.r - 1, lo.x + textW / 2, lo.y + lo.r + lineH + 3 / k);
   // The layer headers ("tanh + b") along the top, down to their baseline and descent; the loss
   // column's ("loss · cross-entropy", up to 20 characters) may drop a line when the column is narrow.
   out.push(-1e9, -1e9, 1e9, g.headerY + 3 / k);
@@ -527,12 +547,18 @@ export function placeLabels(g: NetworkLayout, o: LabelOptions = {}): LabelPlacem
       biasPY,
       biasVisible,
       visibleCount: 0,
+      covers: new Map(),
+      nodeCovers: new Map(),
       total,
     };
   }
 
-  const run = (box: { w: number; h: number }) => {
-    const rects = obstacles(g, k, valueChars);
+  const build = (
+    box: { w: number; h: number },
+    want: (idx: number) => boolean,
+    rings = classroom ? [1, 1.8, 2.6] : [1],
+    rects = obstacles(g, k, valueChars, false),
+  ) => {
     const margin = 2 / k;
     // The box may slide off-centre as long as its own line still runs well inside it (the opaque
     // background covers that part of the line); it prefers spots few other lines run under.
@@ -550,7 +576,7 @@ export function placeLabels(g: NetworkLayout, o: LabelOptions = {}): LabelPlacem
     // Off the line, joined to it by a leader: only when nothing on it fits (a high cost, growing with the leader).
     // The third ring (a leader about a box wide) is what lets the densest presets keep every label in presentation mode.
     if (!large) {
-      for (const ring of classroom ? [1, 1.8, 2.6] : [1]) {
+      for (const ring of rings) {
         for (let a = 0; a < 16; a++) {
           const ang = (a / 16) * 2 * Math.PI;
           const dx = Math.cos(ang) * ring * (box.w / 2 + 6 / k);
@@ -563,7 +589,7 @@ export function placeLabels(g: NetworkLayout, o: LabelOptions = {}): LabelPlacem
     const ids: number[] = [];
     for (let idx = 0; idx < segs.length; idx++) {
       const s = segs[idx];
-      if (!s) continue;
+      if (!s || !want(idx)) continue;
       const cand: { x: number; y: number; px: number; py: number; cost: number }[] = [];
       first[idx].forEach((t, rank) => {
         if (rank % (classroom ? 2 : 4) !== 0) return;
@@ -600,6 +626,10 @@ export function placeLabels(g: NetworkLayout, o: LabelOptions = {}): LabelPlacem
       });
       ids.push(idx);
     }
+    return { items, ids };
+  };
+  const run = (box: { w: number; h: number }) => {
+    const { items, ids } = build(box, () => true);
     return { choice: large ? greedy(items, box.w, box.h) : solve(items, box.w, box.h), items, ids };
   };
 
@@ -622,6 +652,91 @@ export function placeLabels(g: NetworkLayout, o: LabelOptions = {}): LabelPlacem
     else biasVisible[idx - g.weightCount] = 1;
     visibleCount++;
   });
+  // A label left out shows on demand (hover, focus, the selection's fan-in and fan-out) with its
+  // name: its spot is the first clear of every node, node text and placed label, and of the
+  // spots of those left out before it; failing that, the first clear of nodes and node text.
+  // The placed labels each node's fullest text would cover (the current step's node and the
+  // selected one show it whatever the text mode): they give way while that node shows it.
+  const nodeCovers = new Map<number, number[]>();
+  if (nodeTextMode(g, k) !== 'full') {
+    const lineH = TEXT.lineHeight / k;
+    const textW = ((valueChars + 2) * TEXT.digitWidth) / k;
+    const r = g.nodeRadius;
+    for (let l = 0; l < g.sizes.length; l++) {
+      const kind = l === 0 ? 'input' : l === g.depth ? 'output' : 'hidden';
+      const below = nodeTextLines('full', kind) * lineH + 3 / k;
+      const above = l > 0 ? lineH + 3 / k : 0;
+      for (let j = 0; j < g.sizes[l]; j++) {
+        const n = g.nodeOffset[l] + j;
+        const x0 = g.nodeX[n] - textW / 2;
+        const x1 = g.nodeX[n] + textW / 2;
+        const y0 = g.nodeY[n] - r - above;
+        const y1 = g.nodeY[n] + r + below;
+        const under: number[] = [];
+        result.ids.forEach((idx, a) => {
+          const c = result.choice[a];
+          if (c < 0) return;
+          const cx = result.items[a].xs[c];
+          const cy = result.items[a].ys[c];
+          const overlapsText = (ty0: number, ty1: number) =>
+            cx + box.w / 2 > x0 && cx - box.w / 2 < x1 && cy + box.h / 2 > ty0 && cy - box.h / 2 < ty1;
+          if (overlapsText(g.nodeY[n] + r - 1, y1) || (above > 0 && overlapsText(y0, g.nodeY[n] - r))) under.push(idx);
+        });
+        if (under.length > 0) nodeCovers.set(n, under);
+      }
+    }
+  }
+  const covers = new Map<number, number[]>();
+  if (visibleCount < total && !large) {
+    const left = new Set<number>();
+    result.ids.forEach((idx, a) => {
+      if (result.choice[a] < 0) left.add(idx);
+    });
+    // Farther leaders than the placed labels get: a chip is shown one fan at a time.
+    const spare = build(
+      namedBox,
+      (idx) => left.has(idx),
+      [1, 1.8, 2.6, 3.4, 4.2, 5, 6],
+      obstacles(g, k, valueChars, true),
+    );
+    const taken: number[] = [];
+    const placedIds: number[] = [];
+    result.ids.forEach((idx, a) => {
+      const c = result.choice[a];
+      if (c < 0) return;
+      taken.push(result.items[a].xs[c], result.items[a].ys[c], box.w, box.h);
+      placedIds.push(idx);
+    });
+    const placedEnd = taken.length;
+    const clear = (x: number, y: number, end: number) => {
+      for (let t = 0; t < end; t += 4)
+        if (
+          Math.abs(taken[t] - x) < (taken[t + 2] + namedBox.w) / 2 &&
+          Math.abs(taken[t + 1] - y) < (taken[t + 3] + namedBox.h) / 2
+        )
+          return false;
+      return true;
+    };
+    spare.ids.forEach((idx, a) => {
+      const it = spare.items[a];
+      if (it.xs.length === 0) return;
+      // Clear of placed labels and other chips; else of placed labels (chips show one fan at a time).
+      let c = -1;
+      for (let d = 0; d < it.xs.length && c < 0; d++) if (clear(it.xs[d], it.ys[d], taken.length)) c = d;
+      for (let d = 0; d < it.xs.length && c < 0; d++) if (clear(it.xs[d], it.ys[d], placedEnd)) c = d;
+      if (c < 0) c = 0;
+      anchor(idx, it.xs[c], it.ys[c], it.pxs[c], it.pys[c]);
+      const under: number[] = [];
+      for (let t = 0; t < placedEnd; t += 4)
+        if (
+          Math.abs(taken[t] - it.xs[c]) < (taken[t + 2] + namedBox.w) / 2 &&
+          Math.abs(taken[t + 1] - it.ys[c]) < (taken[t + 3] + namedBox.h) / 2
+        )
+          under.push(placedIds[t / 4]);
+      if (under.length > 0) covers.set(idx, under);
+      taken.push(it.xs[c], it.ys[c], namedBox.w, namedBox.h);
+    });
+  }
   return {
     mode: visibleCount === total ? 'all' : 'thinned',
     named,
@@ -639,6 +754,8 @@ export function placeLabels(g: NetworkLayout, o: LabelOptions = {}): LabelPlacem
     biasPY,
     biasVisible,
     visibleCount,
+    covers,
+    nodeCovers,
     total,
   };
 }

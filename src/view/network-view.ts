@@ -9,7 +9,7 @@ import { computeLayout, edgeOpacity, maxEdgeWidth, nodeTextMode, type NetworkLay
 import { joinStructure, type AnyRecord } from './network-structure.ts';
 import { maxAbsShownParameter, maxParameterNameLength, type NetworkViewModel } from './network-view-model.ts';
 import { createLossRecord, updateLoss, updateNode, type NodeRecord } from './node-elements.ts';
-import { updateParam, type ParamRecord } from './param-elements.ts';
+import { related, updateParam, type ParamRecord } from './param-elements.ts';
 import { createWidthScale, legendModel, niceCeil, WIDTH_RANGE, type WidthScale } from './scales.ts';
 import { svgChild } from './svg.ts';
 
@@ -45,6 +45,7 @@ export interface NetworkView {
 }
 
 const DEFAULT_SIZE = { width: 800, height: 500 };
+const NO_COVER: ReadonlySet<number> = new Set();
 /** How long a drag rests before the accessible names and tooltips catch up. */
 const NAMES_REST_MS = 250;
 
@@ -185,7 +186,29 @@ export function createNetworkView(svg: SVGSVGElement, callbacks: NetworkViewCall
       labelLayer,
       topLayer,
       selectedNode: selectedNodeOf(vm),
+      covered: coveredLabels(vm),
     };
+  }
+
+  /** Placed labels under a label shown on demand for the selection or the current step: they give way. */
+  function coveredLabels(vm: NetworkViewModel): ReadonlySet<number> {
+    const pl = placement;
+    if (!pl || !layout || (pl.covers.size === 0 && pl.nodeCovers.size === 0)) return NO_COVER;
+    const out = new Set<number>();
+    for (const n of vm.nodes) {
+      if (!n.current && !n.selected) continue;
+      for (const u of pl.nodeCovers.get(layout.nodeOffset[n.l] + n.j) ?? []) out.add(u);
+    }
+    const sel = { selectedNode: selectedNodeOf(vm) };
+    const add = (idx: number, p: { current: boolean; selected: boolean }) => {
+      const under = pl.covers.get(idx);
+      if (under && (p.current || p.selected || related(p as Parameters<typeof related>[0], sel)))
+        for (const u of under) out.add(u);
+    };
+    if (pl.covers.size === 0) return out;
+    for (const e of vm.edges) if (!pl.edgeVisible[e.index]) add(e.index, e);
+    for (const b of vm.biases) if (!pl.biasVisible[b.index]) add(pl.edgeX.length + b.index, b);
+    return out;
   }
 
   function render(): void {

@@ -264,7 +264,8 @@ export function updateParam(rec: ParamRecord, p: Param, ctx: RenderContext): voi
 function updateLabel(rec: ParamRecord, p: Param, ctx: RenderContext, shownValue: number, flags: number): void {
   const pl = ctx.placement;
   const placed = rec.kind === 'edge' ? pl.edgeVisible[p.index] === 1 : pl.biasVisible[p.index] === 1;
-  const show = placed || (flags & FORCE_LABEL) !== 0 || related(p, ctx);
+  const labelIdx = rec.kind === 'edge' ? p.index : pl.edgeX.length + p.index;
+  const show = (placed && !ctx.covered.has(labelIdx)) || (flags & FORCE_LABEL) !== 0 || related(p, ctx);
   if (!show) {
     if (rec.shown && rec.label) rec.label.g.setAttribute('display', 'none');
     rec.shown = false;
@@ -339,7 +340,8 @@ function updateLabel(rec: ParamRecord, p: Param, ctx: RenderContext, shownValue:
 }
 
 /** The parameter is on the fan-in or fan-out of the selected node: its label shows even when the placement hid it. */
-function related(p: Param, ctx: RenderContext): boolean {
+/** Whether a parameter's label shows for the selected node (its fan-in and fan-out). */
+export function related(p: Param, ctx: Pick<RenderContext, 'selectedNode'>): boolean {
   const n = ctx.selectedNode;
   if (!n) return false;
   if (p.l + 1 === n.l && p.j === n.j) return true;
