@@ -31,6 +31,14 @@ import {
 
 export type LabelMode = 'all' | 'thinned' | 'hover';
 
+/** A label's centre and the point of its line it stands for (where its leader ends), in layout units. */
+export interface LabelSpot {
+  readonly x: number;
+  readonly y: number;
+  readonly px: number;
+  readonly py: number;
+}
+
 export interface LabelOptions {
   /** zoom factor: label boxes shrink by k in layout units */
   readonly zoom?: number;
@@ -38,6 +46,11 @@ export interface LabelOptions {
   readonly nameChars?: number;
   /** the text width budget of a value line in characters ("→ −0.1234" is 9; 9 significant digits, "→ −0.274811083", 14) */
   readonly valueChars?: number;
+  /**
+   * A provisional placement, in a few milliseconds: each label at its first free spot on its own
+   * line (no search, no leaders, no chips), shown while the full search runs in slices.
+   */
+  readonly quick?: boolean;
 }
 
 export interface LabelPlacement {
@@ -74,6 +87,12 @@ export interface LabelPlacement {
    * step's or the selected one, which show it in full.
    */
   readonly nodeCovers: ReadonlyMap<number, readonly number[]>;
+  /**
+   * A second spot for a placed label that must show while it is to give way (it is on the selected
+   * node's fan-in or fan-out, or the current step's, and a chip or a node's full text covers its
+   * own spot), by label index: clear of every node's full text, every placed label and every chip.
+   */
+  readonly moves: ReadonlyMap<number, LabelSpot>;
   /** labels of the network (weights and biases) */
   readonly total: number;
 }
@@ -102,6 +121,8 @@ const RESTARTS = 3;
  */
 const SMALL = 42;
 const SMALL_RESTARTS = 16;
+/** Labels left out by the best of two searches past which more seeds are not tried (they rescue one or two, not a crowd). */
+const HOPELESS = 2;
 /** Candidate spots kept per label, best first. */
 const MAX_CANDIDATES = 600;
 /** Candidates tried when a label left out asks a placed one to move. */
@@ -281,7 +302,7 @@ interface Item {
  * to move if need be. Deterministic (seeded). Returns the chosen candidate per item, -1 for an
  * item left out.
  */
-function solveOnce(items: readonly Item[], w: number, h: number, seed: number): Int32Array {
+function* solveOnce(items: readonly Item[], w: number, h: number, seed: number): Generator<void, Int32Array> {
   const n = items.length;
   const choice = new Int32Array(n).fill(-1);
   const cx = new Float64Array(n);
@@ -328,6 +349,7 @@ function solveOnce(items: readonly Item[], w: number, h: number, seed: number): 
   const t1 = 0.5;
   let bad: number[] = [];
   for (let step = 0; step < steps; step++) {
+    if ((step & 1023) === 1023) yield;
     if (step % 64 === 0) {
       bad = [];
       for (const a of movable) if (conflictsAt(a, cx[a], cy[a]) > 0) bad.push(a);
@@ -380,6 +402,7 @@ function solveOnce(items: readonly Item[], w: number, h: number, seed: number): 
     let gained = false;
     for (let a = 0; a < n; a++) {
       if (placed[a] || items[a].xs.length === 0) continue;
+      yield;
       const it = items[a];
       for (let c = 0; c < Math.min(it.xs.length, FILL_CANDIDATES) && !placed[a]; c++) {
         const b = blocker(a, it.xs[c], it.ys[c]);
@@ -410,12 +433,12 @@ function solveOnce(items: readonly Item[], w: number, h: number, seed: number): 
 }
 
 /** The best of a few seeded searches: most labels placed, then the least disliked places. */
-function solve(items: readonly Item[], w: number, h: number): Int32Array {
+function* solve(items: readonly Item[], w: number, h: number): Generator<void, Int32Array> {
   let best: Int32Array | null = null;
   let bestScore = Infinity;
   const restarts = items.length <= SMALL ? SMALL_RESTARTS : items.length <= CLASSROOM ? RESTARTS : 1;
   for (let r = 0; r < restarts; r++) {
-    const choice = solveOnce(items, w, h, 9 + r);
+    const choice = yield* solveOnce(items, w, h, 9 + r);
     let left = 0;
     let cost = 0;
     for (let a = 0; a < items.length; a++) {
@@ -428,6 +451,8 @@ function solve(items: readonly Item[], w: number, h: number): Int32Array {
       best = choice;
     }
     if (left === 0) break;
+    // More seeds rescue a label or two, never a crowd: past HOPELESS left out after two, the best stands.
+    if (r >= 1 && bestScore >= (HOPELESS + 1) * 1e6) break;
   }
   return best as Int32Array;
 }
@@ -471,8 +496,22 @@ function greedy(items: readonly Item[], w: number, h: number): Int32Array {
   return choice;
 }
 
-/** Anchors and visibility of every edge and bias label of a layout. */
+/** Anchors and visibility of every edge and bias label of a layout, in one go. */
 export function placeLabels(g: NetworkLayout, o: LabelOptions = {}): LabelPlacement {
+  const steps = placeLabelsSteps(g, o);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/**
+ * The same placement in small steps: each `next()` does a fraction of a millisecond of the search
+ * (a few hundred annealing moves, or one label's candidates) and the last returns the placement, so
+ * a caller can spread it over several tasks and keep the page responsive. Same result as
+ * placeLabels, however it is sliced.
+ */
+export function* placeLabelsSteps(g: NetworkLayout, o: LabelOptions = {}): Generator<void, LabelPlacement> {
   const k = o.zoom && o.zoom > 0 ? o.zoom : 1;
   const valueChars = o.valueChars ?? valueCharsFor(4);
   const plain = labelBox(valueChars, k);
@@ -481,7 +520,7 @@ export function placeLabels(g: NetworkLayout, o: LabelOptions = {}): LabelPlacem
   let total = g.weightCount;
   for (let l = 0; l < g.depth; l++) if (g.hasBias[l]) total += g.sizes[l + 1];
   const hover = labelModeFor(density) === 'hover';
-  const large = total > MAX_SEARCH;
+  const large = total > MAX_SEARCH || o.quick === true;
   // A classroom network gets the full search (more candidates, several seeds); a larger one a lighter one.
   const classroom = total <= CLASSROOM;
   const edgeX = new Float64Array(g.weightCount);
@@ -549,16 +588,17 @@ export function placeLabels(g: NetworkLayout, o: LabelOptions = {}): LabelPlacem
       visibleCount: 0,
       covers: new Map(),
       nodeCovers: new Map(),
+      moves: new Map(),
       total,
     };
   }
 
-  const build = (
+  function* build(
     box: { w: number; h: number },
     want: (idx: number) => boolean,
     rings = classroom ? [1, 1.8, 2.6] : [1],
     rects = obstacles(g, k, valueChars, false),
-  ) => {
+  ): Generator<void, { items: Item[]; ids: number[] }> {
     const margin = 2 / k;
     // The box may slide off-centre as long as its own line still runs well inside it (the opaque
     // background covers that part of the line); it prefers spots few other lines run under.
@@ -590,6 +630,7 @@ export function placeLabels(g: NetworkLayout, o: LabelOptions = {}): LabelPlacem
     for (let idx = 0; idx < segs.length; idx++) {
       const s = segs[idx];
       if (!s || !want(idx)) continue;
+      yield;
       const cand: { x: number; y: number; px: number; py: number; cost: number }[] = [];
       first[idx].forEach((t, rank) => {
         if (rank % (classroom ? 2 : 4) !== 0) return;
@@ -627,20 +668,20 @@ export function placeLabels(g: NetworkLayout, o: LabelOptions = {}): LabelPlacem
       ids.push(idx);
     }
     return { items, ids };
-  };
-  const run = (box: { w: number; h: number }) => {
-    const { items, ids } = build(box, () => true);
-    return { choice: large ? greedy(items, box.w, box.h) : solve(items, box.w, box.h), items, ids };
-  };
+  }
+  function* run(box: { w: number; h: number }) {
+    const { items, ids } = yield* build(box, () => true);
+    return { choice: large ? greedy(items, box.w, box.h) : yield* solve(items, box.w, box.h), items, ids };
+  }
 
   // Names on the labels ("w₅ = 0.4") only when every named label fits.
   let named = (o.nameChars ?? 0) > 0;
   let box = named ? namedBox : plain;
-  let result = run(box);
+  let result = yield* run(box);
   if (named && result.choice.some((c) => c < 0)) {
     named = false;
     box = plain;
-    result = run(box);
+    result = yield* run(box);
   }
   let visibleCount = 0;
   result.ids.forEach((idx, a) => {
@@ -658,6 +699,8 @@ export function placeLabels(g: NetworkLayout, o: LabelOptions = {}): LabelPlacem
   // The placed labels each node's fullest text would cover (the current step's node and the
   // selected one show it whatever the text mode): they give way while that node shows it.
   const nodeCovers = new Map<number, number[]>();
+  /** by node index, the rectangles of its full text (below the circle, and z above it), as x0, y0, x1, y1 */
+  const fullText = new Map<number, number[]>();
   if (nodeTextMode(g, k) !== 'full') {
     const lineH = TEXT.lineHeight / k;
     const textW = ((valueChars + 2) * TEXT.digitWidth) / k;
@@ -672,6 +715,7 @@ export function placeLabels(g: NetworkLayout, o: LabelOptions = {}): LabelPlacem
         const x1 = g.nodeX[n] + textW / 2;
         const y0 = g.nodeY[n] - r - above;
         const y1 = g.nodeY[n] + r + below;
+        fullText.set(n, [x0, g.nodeY[n] + r - 1, x1, y1, ...(above > 0 ? [x0, y0, x1, g.nodeY[n] - r] : [])]);
         const under: number[] = [];
         result.ids.forEach((idx, a) => {
           const c = result.choice[a];
@@ -687,13 +731,15 @@ export function placeLabels(g: NetworkLayout, o: LabelOptions = {}): LabelPlacem
     }
   }
   const covers = new Map<number, number[]>();
+  /** the chips (labels shown on demand, named), as x, y, w, h */
+  const chips: number[] = [];
   if (visibleCount < total && !large) {
     const left = new Set<number>();
     result.ids.forEach((idx, a) => {
       if (result.choice[a] < 0) left.add(idx);
     });
     // Farther leaders than the placed labels get: a chip is shown one fan at a time.
-    const spare = build(
+    const spare = yield* build(
       namedBox,
       (idx) => left.has(idx),
       [1, 1.8, 2.6, 3.4, 4.2, 5, 6],
@@ -735,7 +781,70 @@ export function placeLabels(g: NetworkLayout, o: LabelOptions = {}): LabelPlacem
           under.push(placedIds[t / 4]);
       if (under.length > 0) covers.set(idx, under);
       taken.push(it.xs[c], it.ys[c], namedBox.w, namedBox.h);
+      chips.push(it.xs[c], it.ys[c], namedBox.w, namedBox.h);
     });
+  }
+  // A placed label that gives way may still have to show (the selection's fan-in and fan-out, the
+  // current step's): it moves to a second spot, clear of every node's full text, placed label and
+  // chip, and of the second spots found before it; farther leaders allowed, as for chips.
+  const moves = new Map<number, LabelSpot>();
+  const giving = new Set<number>();
+  /** by label, the full text it must clear at its second spot: that of the nodes whose full text covers it */
+  const texts = new Map<number, number[]>();
+  for (const [n, under] of nodeCovers)
+    for (const u of under) {
+      giving.add(u);
+      texts.set(u, [...(texts.get(u) ?? []), ...(fullText.get(n) ?? [])]);
+    }
+  for (const under of covers.values()) for (const u of under) giving.add(u);
+  if (giving.size > 0 && !large) {
+    // Each clears the text the placed labels clear, and the full text of the nodes that cover it.
+    const plainRects = obstacles(g, k, valueChars, false);
+    const alt: { items: Item[]; ids: number[] } = { items: [], ids: [] };
+    for (const idx of giving) {
+      const one = yield* build(
+        box,
+        (i) => i === idx,
+        [1, 1.8, 2.6, 3.4, 4.2, 5, 6],
+        [...plainRects, ...(texts.get(idx) ?? [])],
+      );
+      alt.items.push(...one.items);
+      alt.ids.push(...one.ids);
+    }
+    const spots: number[] = [];
+    const spotIds: number[] = [];
+    result.ids.forEach((idx, a) => {
+      const c = result.choice[a];
+      if (c < 0) return;
+      spots.push(result.items[a].xs[c], result.items[a].ys[c], box.w, box.h);
+      spotIds.push(idx);
+    });
+    spots.push(...chips);
+    const clearOf = (self: number, x: number, y: number, steady: boolean) => {
+      for (let t = 0; t < spots.length; t += 4) {
+        if (t < spotIds.length * 4 && (spotIds[t / 4] === self || (steady && giving.has(spotIds[t / 4])))) continue;
+        if (
+          Math.abs(spots[t] - x) < (spots[t + 2] + box.w) / 2 &&
+          Math.abs(spots[t + 1] - y) < (spots[t + 3] + box.h) / 2
+        )
+          return false;
+      }
+      return true;
+    };
+    // First clear of every placed label; failing that, of those that never give way (the others
+    // are hidden while a node's full text or a chip shows, unless they move too).
+    for (const pass of [0, 1]) {
+      alt.ids.forEach((idx, a) => {
+        if (moves.has(idx)) return;
+        const it = alt.items[a];
+        for (let d = 0; d < it.xs.length; d++) {
+          if (!clearOf(idx, it.xs[d], it.ys[d], pass === 1)) continue;
+          moves.set(idx, { x: it.xs[d], y: it.ys[d], px: it.pxs[d], py: it.pys[d] });
+          spots.push(it.xs[d], it.ys[d], box.w, box.h);
+          return;
+        }
+      });
+    }
   }
   return {
     mode: visibleCount === total ? 'all' : 'thinned',
@@ -756,6 +865,7 @@ export function placeLabels(g: NetworkLayout, o: LabelOptions = {}): LabelPlacem
     visibleCount,
     covers,
     nodeCovers,
+    moves,
     total,
   };
 }

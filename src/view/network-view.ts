@@ -2,7 +2,8 @@ import { select } from 'd3-selection';
 import { zoom, zoomIdentity, type D3ZoomEvent } from 'd3-zoom';
 import { createDecor, type Decor } from './decor.ts';
 import type { RenderContext } from './element-state.ts';
-import { labelBox, placeLabels, valueCharsFor, type LabelPlacement } from './label-placement.ts';
+import { labelBox, valueCharsFor, type LabelPlacement } from './label-placement.ts';
+import { createLabelPlacer } from './label-placer.ts';
 import { legendLayout, renderLegend } from './legend.ts';
 import { attachInteraction, type InteractionTarget, type NetworkViewCallbacks } from './network-interaction.ts';
 import { computeLayout, edgeOpacity, maxEdgeWidth, nodeTextMode, type NetworkLayout } from './network-layout.ts';
@@ -83,6 +84,8 @@ export function createNetworkView(svg: SVGSVGElement, callbacks: NetworkViewCall
   let k = 1;
   /** the zoom the label placement was computed for */
   let placementZoom = 1;
+  /** the inputs of the layout: with the zoom and name width, what a placement is kept by */
+  let layoutKey = '';
   let nameChars = -1;
   let valueChars = valueCharsFor(4);
   let widthScale: WidthScale = createWidthScale(1);
@@ -117,15 +120,18 @@ export function createNetworkView(svg: SVGSVGElement, callbacks: NetworkViewCall
     const legendModelNow = legendModel(widthScale);
     const { height: lh } = legendLayout(legendModelNow, width - 16);
     legendHeight = lh + 8;
+    const sizes = vm.layers.map((l) => l.size);
+    const hasBias = vm.layers.slice(1).map((l) => l.bias);
     layout = computeLayout({
-      sizes: vm.layers.map((l) => l.size),
-      hasBias: vm.layers.slice(1).map((l) => l.bias),
+      sizes,
+      hasBias,
       width,
       height,
       legendHeight,
       // The columns make room where the labels are: spaced by the labels each block holds.
       labelBox: labelBox(valueChars),
     });
+    layoutKey = `${sizes.join(',')}|${hasBias.map(Number).join('')}|${width}x${height}|${legendHeight}|${valueChars}`;
     geom++;
     svg.style.setProperty('--bp-edge-opacity', String(edgeOpacity(layout)));
     setWidthScale(widthScale.domainMax, maxEdgeWidth(layout));
@@ -138,12 +144,30 @@ export function createNetworkView(svg: SVGSVGElement, callbacks: NetworkViewCall
       widthScale = createWidthScale(domain, [WIDTH_RANGE[0], maxWidth]);
   }
 
+  // Placed once per layout, zoom and name width, and kept; a search too long for one task runs in
+  // slices behind a provisional placement, and the diagram says so (data-labels="placing").
+  const placer = createLabelPlacer((p) => {
+    setPlacement(p, true);
+    render();
+  });
+
   function replaceLabels(): void {
     if (!layout) return;
-    placement = placeLabels(layout, { zoom: k, nameChars, valueChars });
+    const { placement: p, final } = placer.place(`${layoutKey}|${k}|${nameChars}`, layout, {
+      zoom: k,
+      nameChars,
+      valueChars,
+    });
     placementZoom = k;
+    setPlacement(p, final);
+  }
+
+  function setPlacement(p: LabelPlacement, final: boolean): void {
+    svg.setAttribute('data-labels', final ? 'placed' : 'placing');
+    if (p === placement) return;
+    placement = p;
     labels++;
-    callbacks.onLabels?.(placement.visibleCount, placement.total);
+    callbacks.onLabels?.(p.visibleCount, p.total);
   }
 
   function drawLegend(force: boolean): void {
@@ -385,6 +409,8 @@ export function createNetworkView(svg: SVGSVGElement, callbacks: NetworkViewCall
       select(svg).call(zoomer.transform, zoomIdentity);
     },
     destroy() {
+      placer.cancel();
+      svg.removeAttribute('data-labels');
       if (zoomFrame) caf(zoomFrame);
       if (namesTimer !== null) clearTimeout(namesTimer);
       detach();

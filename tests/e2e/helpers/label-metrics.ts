@@ -44,7 +44,17 @@ export interface LabelMetrics {
   readonly textOverlaps: string[];
 }
 
+/**
+ * Waits until the diagram's labels are placed (a long search runs in slices behind a provisional
+ * placement: data-labels="placing") and drawn, then measures.
+ */
 export async function measureLabels(page: Page): Promise<LabelMetrics> {
+  await page.waitForFunction(
+    () => document.querySelector('[data-testid="diagram"] svg')?.getAttribute('data-labels') === 'placed',
+    null,
+    { timeout: 60_000 },
+  );
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   return page.evaluate(() => {
     type Box = { x0: number; y0: number; x1: number; y1: number };
     const boxOf = (el: Element): Box => {
