@@ -93,6 +93,8 @@ export interface LabelPlacement {
    * own spot), by label index: clear of every node's full text, every placed label and every chip.
    */
   readonly moves: ReadonlyMap<number, LabelSpot>;
+  /** By label index, the placed labels its second spot covers: they give way while it sits there. */
+  readonly moveCovers: ReadonlyMap<number, readonly number[]>;
   /** labels of the network (weights and biases) */
   readonly total: number;
 }
@@ -326,6 +328,7 @@ function* solveOnce(items: readonly Item[], w: number, h: number, seed: number):
   for (const a of order) {
     const it = items[a];
     if (it.xs.length === 0) continue;
+    yield;
     let best = 0;
     let bestC = Infinity;
     for (let c = 0; c < it.xs.length && bestC > 0; c++) {
@@ -589,6 +592,7 @@ export function* placeLabelsSteps(g: NetworkLayout, o: LabelOptions = {}): Gener
       covers: new Map(),
       nodeCovers: new Map(),
       moves: new Map(),
+      moveCovers: new Map(),
       total,
     };
   }
@@ -763,9 +767,11 @@ export function* placeLabelsSteps(g: NetworkLayout, o: LabelOptions = {}): Gener
           return false;
       return true;
     };
-    spare.ids.forEach((idx, a) => {
+    for (let a = 0; a < spare.ids.length; a++) {
+      const idx = spare.ids[a];
       const it = spare.items[a];
-      if (it.xs.length === 0) return;
+      if (it.xs.length === 0) continue;
+      yield;
       // Clear of placed labels and other chips; else of placed labels (chips show one fan at a time).
       let c = -1;
       for (let d = 0; d < it.xs.length && c < 0; d++) if (clear(it.xs[d], it.ys[d], taken.length)) c = d;
@@ -782,7 +788,7 @@ export function* placeLabelsSteps(g: NetworkLayout, o: LabelOptions = {}): Gener
       if (under.length > 0) covers.set(idx, under);
       taken.push(it.xs[c], it.ys[c], namedBox.w, namedBox.h);
       chips.push(it.xs[c], it.ys[c], namedBox.w, namedBox.h);
-    });
+    }
   }
   // A placed label that gives way may still have to show (the selection's fan-in and fan-out, the
   // current step's): it moves to a second spot, clear of every node's full text, placed label and
@@ -791,25 +797,46 @@ export function* placeLabelsSteps(g: NetworkLayout, o: LabelOptions = {}): Gener
   const giving = new Set<number>();
   /** by label, the full text it must clear at its second spot: that of the nodes whose full text covers it */
   const texts = new Map<number, number[]>();
+  /** by label, the nodes whose full text covers it */
+  const coverNodes = new Map<number, number[]>();
+  const moveCovers = new Map<number, number[]>();
+  /** Whether a label (weights first, then biases) is on node n's fan-in or fan-out: it shows with n selected. */
+  const relatedToNode = (idx: number, n: number): boolean => {
+    let L = 0;
+    while (L + 1 < g.sizes.length && g.nodeOffset[L + 1] <= n) L++;
+    const J = n - g.nodeOffset[L];
+    if (idx < g.weightCount) {
+      let l = 0;
+      while (l + 1 < g.depth && g.weightOffset[l + 1] <= idx) l++;
+      const j = Math.floor((idx - g.weightOffset[l]) / g.sizes[l]);
+      const i = (idx - g.weightOffset[l]) % g.sizes[l];
+      return (l + 1 === L && j === J) || (l === L && i === J);
+    }
+    const b = idx - g.weightCount;
+    for (let l = 0; l < g.depth; l++)
+      if (g.hasBias[l] && b >= g.biasOffset[l] && b < g.biasOffset[l] + g.sizes[l + 1])
+        return l + 1 === L && b - g.biasOffset[l] === J;
+    return false;
+  };
   for (const [n, under] of nodeCovers)
     for (const u of under) {
       giving.add(u);
+      coverNodes.set(u, [...(coverNodes.get(u) ?? []), n]);
       texts.set(u, [...(texts.get(u) ?? []), ...(fullText.get(n) ?? [])]);
     }
   for (const under of covers.values()) for (const u of under) giving.add(u);
   if (giving.size > 0 && !large) {
     // Each clears the text the placed labels clear, and the full text of the nodes that cover it.
+    // Spots clear of every node's full text first (another node may be the current step's while
+    // this one is selected); else of the text the placed labels clear and the covering nodes' full text.
+    const rings = [1, 1.8, 2.6, 3.4, 4.2, 5, 6];
+    const everyText = yield* build(box, (i) => giving.has(i), rings, obstacles(g, k, valueChars, true));
     const plainRects = obstacles(g, k, valueChars, false);
-    const alt: { items: Item[]; ids: number[] } = { items: [], ids: [] };
+    const ownText: { items: Item[]; ids: number[] } = { items: [], ids: [] };
     for (const idx of giving) {
-      const one = yield* build(
-        box,
-        (i) => i === idx,
-        [1, 1.8, 2.6, 3.4, 4.2, 5, 6],
-        [...plainRects, ...(texts.get(idx) ?? [])],
-      );
-      alt.items.push(...one.items);
-      alt.ids.push(...one.ids);
+      const one = yield* build(box, (i) => i === idx, rings, [...plainRects, ...(texts.get(idx) ?? [])]);
+      ownText.items.push(...one.items);
+      ownText.ids.push(...one.ids);
     }
     const spots: number[] = [];
     const spotIds: number[] = [];
@@ -820,30 +847,52 @@ export function* placeLabelsSteps(g: NetworkLayout, o: LabelOptions = {}): Gener
       spotIds.push(idx);
     });
     spots.push(...chips);
-    const clearOf = (self: number, x: number, y: number, steady: boolean) => {
+    /** The placed labels a box at (x, y) overlaps, or null if it overlaps a chip, a second spot or a label that must show with `self`. */
+    const under = (self: number, x: number, y: number, keep: (idx: number) => boolean): number[] | null => {
+      const out: number[] = [];
       for (let t = 0; t < spots.length; t += 4) {
-        if (t < spotIds.length * 4 && (spotIds[t / 4] === self || (steady && giving.has(spotIds[t / 4])))) continue;
+        const placedIdx = t < spotIds.length * 4 ? spotIds[t / 4] : -1;
+        if (placedIdx === self) continue;
         if (
           Math.abs(spots[t] - x) < (spots[t + 2] + box.w) / 2 &&
           Math.abs(spots[t + 1] - y) < (spots[t + 3] + box.h) / 2
-        )
-          return false;
-      }
-      return true;
-    };
-    // First clear of every placed label; failing that, of those that never give way (the others
-    // are hidden while a node's full text or a chip shows, unless they move too).
-    for (const pass of [0, 1]) {
-      alt.ids.forEach((idx, a) => {
-        if (moves.has(idx)) return;
-        const it = alt.items[a];
-        for (let d = 0; d < it.xs.length; d++) {
-          if (!clearOf(idx, it.xs[d], it.ys[d], pass === 1)) continue;
-          moves.set(idx, { x: it.xs[d], y: it.ys[d], px: it.pxs[d], py: it.pys[d] });
-          spots.push(it.xs[d], it.ys[d], box.w, box.h);
-          return;
+        ) {
+          if (placedIdx < 0 || keep(placedIdx)) return null;
+          out.push(placedIdx);
         }
-      });
+      }
+      return out;
+    };
+    // First clear of every placed label; failing that, the spot covering fewest placed labels other
+    // than those that show with it (the fan-in and fan-out of the nodes that cover it): those give
+    // way while it sits at its second spot.
+    for (const [alt, pass] of [
+      [everyText, 0],
+      [everyText, 1],
+      [ownText, 0],
+      [ownText, 1],
+    ] as const) {
+      for (let a = 0; a < alt.ids.length; a++) {
+        const idx = alt.ids[a];
+        if (moves.has(idx)) continue;
+        yield;
+        const it = alt.items[a];
+        const nodes = coverNodes.get(idx) ?? [];
+        const keep = pass === 0 ? () => true : (v: number) => nodes.some((n) => relatedToNode(v, n));
+        let best = -1;
+        let bestUnder: number[] = [];
+        for (let d = 0; d < it.xs.length; d++) {
+          const u = under(idx, it.xs[d], it.ys[d], keep);
+          if (u === null || (best >= 0 && u.length >= bestUnder.length)) continue;
+          best = d;
+          bestUnder = u;
+          if (u.length === 0) break;
+        }
+        if (best < 0) continue;
+        moves.set(idx, { x: it.xs[best], y: it.ys[best], px: it.pxs[best], py: it.pys[best] });
+        if (bestUnder.length > 0) moveCovers.set(idx, bestUnder);
+        spots.push(it.xs[best], it.ys[best], box.w, box.h);
+      }
     }
   }
   return {
@@ -866,6 +915,7 @@ export function* placeLabelsSteps(g: NetworkLayout, o: LabelOptions = {}): Gener
     covers,
     nodeCovers,
     moves,
+    moveCovers,
     total,
   };
 }

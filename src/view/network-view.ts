@@ -229,9 +229,21 @@ export function createNetworkView(svg: SVGSVGElement, callbacks: NetworkViewCall
       if (under && (p.current || p.selected || related(p as Parameters<typeof related>[0], sel)))
         for (const u of under) out.add(u);
     };
-    if (pl.covers.size === 0) return out;
-    for (const e of vm.edges) if (!pl.edgeVisible[e.index]) add(e.index, e);
-    for (const b of vm.biases) if (!pl.biasVisible[b.index]) add(pl.edgeX.length + b.index, b);
+    if (pl.covers.size > 0) {
+      for (const e of vm.edges) if (!pl.edgeVisible[e.index]) add(e.index, e);
+      for (const b of vm.biases) if (!pl.biasVisible[b.index]) add(pl.edgeX.length + b.index, b);
+    }
+    // A label giving way that must show anyway sits at its second spot: the labels there give way too.
+    if (pl.moveCovers.size > 0) {
+      const moved: number[] = [];
+      const check = (idx: number, p: { current: boolean; selected: boolean }) => {
+        if (out.has(idx) && (p.current || p.selected || related(p as Parameters<typeof related>[0], sel)))
+          moved.push(...(pl.moveCovers.get(idx) ?? []));
+      };
+      for (const e of vm.edges) if (pl.moveCovers.has(e.index)) check(e.index, e);
+      for (const b of vm.biases) if (pl.moveCovers.has(pl.edgeX.length + b.index)) check(pl.edgeX.length + b.index, b);
+      for (const v of moved) out.add(v);
+    }
     return out;
   }
 

@@ -76,6 +76,8 @@ const CASES: readonly { lesson: string; steps: readonly number[] }[] = [
 for (const size of SIZES) {
   test.describe(`node text and labels with a lesson open, ${size.name}`, () => {
     test.use({ viewport: { width: size.width, height: size.height } });
+    // Several lesson steps per test, each a fresh page and a label search (in slices): a loaded CI machine needs time.
+    test.setTimeout(180_000);
 
     for (const { lesson, steps } of CASES) {
       test(`${lesson}, steps ${steps.join(', ')}: no text or label on another`, async ({ page }) => {

@@ -90,3 +90,44 @@ describe('label placement in slices', () => {
     expect(placer.busy).toBe(false);
   });
 });
+
+describe('second spots of labels that give way', () => {
+  it('moves a placed label a node full text covers to a spot clear of that text and of the labels that stay', () => {
+    // numpy-341 in presentation mode with a lesson open: the output's full text covers its fan-in labels.
+    const g = computeLayout({
+      sizes: [3, 4, 1],
+      hasBias: [false, false],
+      width: 538,
+      height: 387,
+      legendHeight: 60,
+      labelBox: labelBox(valueCharsFor(4)),
+    });
+    const p = placeLabels(g, { nameChars: 6, valueChars: valueCharsFor(4) });
+    expect(p.nodeCovers.size).toBeGreaterThan(0);
+    const at = (idx: number) =>
+      idx < g.weightCount ? [p.edgeX[idx], p.edgeY[idx]] : [p.biasX[idx - g.weightCount], p.biasY[idx - g.weightCount]];
+    const visible = (idx: number) =>
+      idx < g.weightCount ? p.edgeVisible[idx] === 1 : p.biasVisible[idx - g.weightCount] === 1;
+    for (const [, under] of p.nodeCovers) {
+      for (const u of under) {
+        const spot = p.moves.get(u);
+        expect(spot, `label ${u} has a second spot`).toBeDefined();
+        const away = p.moveCovers.get(u) ?? [];
+        // Clear of every placed label except those that give way while it sits there.
+        for (let v = 0; v < p.total; v++) {
+          if (v === u || !visible(v) || away.includes(v)) continue;
+          const [x, y] = at(v);
+          const apart = Math.abs(x - spot!.x) >= p.boxWidth || Math.abs(y - spot!.y) >= p.boxHeight;
+          expect(apart, `label ${u}'s second spot on label ${v}`).toBe(true);
+        }
+        // Clear of the covering node's circle.
+        for (const [n, us] of p.nodeCovers) {
+          if (!us.includes(u)) continue;
+          const dx = Math.abs(g.nodeX[n] - spot!.x);
+          const dy = Math.abs(g.nodeY[n] - spot!.y);
+          expect(dx >= p.boxWidth / 2 + g.nodeRadius || dy >= p.boxHeight / 2 + g.nodeRadius).toBe(true);
+        }
+      }
+    }
+  });
+});
