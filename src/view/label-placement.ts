@@ -818,6 +818,21 @@ export function* placeLabelsSteps(g: NetworkLayout, o: LabelOptions = {}): Gener
         return l + 1 === L && b - g.biasOffset[l] === J;
     return false;
   };
+  /** The nodes a label joins: the source and destination of a weight, the node a bias feeds. */
+  const endsOf = (idx: number): number[] => {
+    if (idx < g.weightCount) {
+      let l = 0;
+      while (l + 1 < g.depth && g.weightOffset[l + 1] <= idx) l++;
+      const j = Math.floor((idx - g.weightOffset[l]) / g.sizes[l]);
+      const i = (idx - g.weightOffset[l]) % g.sizes[l];
+      return [g.nodeOffset[l] + i, g.nodeOffset[l + 1] + j];
+    }
+    const b = idx - g.weightCount;
+    for (let l = 0; l < g.depth; l++)
+      if (g.hasBias[l] && b >= g.biasOffset[l] && b < g.biasOffset[l] + g.sizes[l + 1])
+        return [g.nodeOffset[l + 1] + b - g.biasOffset[l]];
+    return [];
+  };
   for (const [n, under] of nodeCovers)
     for (const u of under) {
       giving.add(u);
@@ -877,7 +892,9 @@ export function* placeLabelsSteps(g: NetworkLayout, o: LabelOptions = {}): Gener
         if (moves.has(idx)) continue;
         yield;
         const it = alt.items[a];
-        const nodes = coverNodes.get(idx) ?? [];
+        // It shows for its own nodes (source, destination) or a node whose text covers it: the labels
+        // of their fans show with it and may not give way to it.
+        const nodes = [...(coverNodes.get(idx) ?? []), ...endsOf(idx)];
         const keep = pass === 0 ? () => true : (v: number) => nodes.some((n) => relatedToNode(v, n));
         let best = -1;
         let bestUnder: number[] = [];

@@ -6,7 +6,7 @@ import type { NetworkLayout } from './network-layout.ts';
  * per key (the layout's inputs: shape, size, label width, and the zoom and name width) and kept,
  * so a network seen again at the same size and zoom (a lesson opened and closed, the presentation
  * mode toggled) is placed at once. A new one gets a first slice of the search at once; if that
- * does not finish it, a provisional placement (each label at its first free spot on its line,
+ * does not finish it (a network of up to AT_ONCE labels always finishes in it), a provisional placement (each label at its first free spot on its line,
  * a few milliseconds) is drawn and the search goes on in slices of SLICE_MS, one task each, until
  * it ends and `onDone` gets the final placement. Asking for another key drops the search under
  * way (a layout passed through on the way to another, such as the full width before a lesson's
@@ -17,6 +17,8 @@ import type { NetworkLayout } from './network-layout.ts';
 const FIRST_SLICE_MS = 24;
 /** Each later slice: one task, well under the 50 ms of a long task. */
 const SLICE_MS = 12;
+/** Up to this many labels the search is short (some milliseconds): done at once, never provisional. */
+const AT_ONCE = 12;
 /** Placements kept (a few networks at a few sizes and zooms). */
 const CACHE_SIZE = 48;
 
@@ -111,7 +113,7 @@ export function createLabelPlacer(onDone: (p: LabelPlacement) => void, schedule:
       cancel();
       steps = placeLabelsSteps(layout, options);
       stepsKey = key;
-      const p = slice(FIRST_SLICE_MS);
+      const p = slice(layout.weightCount + layout.biasCount <= AT_ONCE ? Infinity : FIRST_SLICE_MS);
       if (p) return { placement: p, final: true };
       stopTimer = schedule(go);
       return { placement: placeLabels(layout, { ...options, quick: true }), final: false };
