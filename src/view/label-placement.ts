@@ -734,6 +734,72 @@ export function* placeLabelsSteps(g: NetworkLayout, o: LabelOptions = {}): Gener
       }
     }
   }
+  const covers = new Map<number, number[]>();
+  /** the chips (labels shown on demand, named), as x, y, w, h */
+  const chips: number[] = [];
+  if (visibleCount < total && !large) {
+    const left = new Set<number>();
+    result.ids.forEach((idx, a) => {
+      if (result.choice[a] < 0) left.add(idx);
+    });
+    // Farther leaders than the placed labels get: a chip is shown one fan at a time.
+    const spare = yield* build(
+      namedBox,
+      (idx) => left.has(idx),
+      [1, 1.8, 2.6, 3.4, 4.2, 5, 6],
+      obstacles(g, k, valueChars, true),
+    );
+    const taken: number[] = [];
+    const placedIds: number[] = [];
+    result.ids.forEach((idx, a) => {
+      const c = result.choice[a];
+      if (c < 0) return;
+      taken.push(result.items[a].xs[c], result.items[a].ys[c], box.w, box.h);
+      placedIds.push(idx);
+    });
+    const placedEnd = taken.length;
+    const clear = (x: number, y: number, end: number) => {
+      for (let t = 0; t < end; t += 4)
+        if (
+          Math.abs(taken[t] - x) < (taken[t + 2] + namedBox.w) / 2 &&
+          Math.abs(taken[t + 1] - y) < (taken[t + 3] + namedBox.h) / 2
+        )
+          return false;
+      return true;
+    };
+    for (let a = 0; a < spare.ids.length; a++) {
+      const idx = spare.ids[a];
+      const it = spare.items[a];
+      if (it.xs.length === 0) continue;
+      yield;
+      // Clear of placed labels and other chips; else of placed labels (chips show one fan at a time).
+      let c = -1;
+      for (let d = 0; d < it.xs.length && c < 0; d++) if (clear(it.xs[d], it.ys[d], taken.length)) c = d;
+      for (let d = 0; d < it.xs.length && c < 0; d++) if (clear(it.xs[d], it.ys[d], placedEnd)) c = d;
+      if (c < 0) c = 0;
+      anchor(idx, it.xs[c], it.ys[c], it.pxs[c], it.pys[c]);
+      const under: number[] = [];
+      for (let t = 0; t < placedEnd; t += 4)
+        if (
+          Math.abs(taken[t] - it.xs[c]) < (taken[t + 2] + namedBox.w) / 2 &&
+          Math.abs(taken[t + 1] - it.ys[c]) < (taken[t + 3] + namedBox.h) / 2
+        )
+          under.push(placedIds[t / 4]);
+      if (under.length > 0) covers.set(idx, under);
+      taken.push(it.xs[c], it.ys[c], namedBox.w, namedBox.h);
+      chips.push(it.xs[c], it.ys[c], namedBox.w, namedBox.h);
+    }
+  }
+  // A placed label that gives way may still have to show (the selection's fan-in and fan-out, the
+  // current step's): it moves to a second spot, clear of every node's full text, placed label and
+  // chip, and of the second spots found before it; farther leaders allowed, as for chips.
+  const moves = new Map<number, LabelSpot>();
+  const giving = new Set<number>();
+  /** by label, the full text it must clear at its second spot: that of the nodes whose full text covers it */
+  const texts = new Map<number, number[]>();
+  /** by label, the nodes whose full text covers it */
+  const coverNodes = new Map<number, number[]>();
+  const moveCovers = new Map<number, number[]>();
   /** Whether a label (weights first, then biases) is on node n's fan-in or fan-out: it shows with n selected. */
   const relatedToNode = (idx: number, n: number): boolean => {
     let L = 0;
@@ -767,87 +833,6 @@ export function* placeLabelsSteps(g: NetworkLayout, o: LabelOptions = {}): Gener
         return [g.nodeOffset[l + 1] + b - g.biasOffset[l]];
     return [];
   };
-  const covers = new Map<number, number[]>();
-  /** the chips (labels shown on demand, named), as x, y, w, h */
-  const chips: number[] = [];
-  if (visibleCount < total && !large) {
-    const left = new Set<number>();
-    result.ids.forEach((idx, a) => {
-      if (result.choice[a] < 0) left.add(idx);
-    });
-    // Farther leaders than the placed labels get: a chip is shown one fan at a time.
-    const spare = yield* build(
-      namedBox,
-      (idx) => left.has(idx),
-      [1, 1.8, 2.6, 3.4, 4.2, 5, 6],
-      obstacles(g, k, valueChars, true),
-    );
-    const taken: number[] = [];
-    const placedIds: number[] = [];
-    result.ids.forEach((idx, a) => {
-      const c = result.choice[a];
-      if (c < 0) return;
-      taken.push(result.items[a].xs[c], result.items[a].ys[c], box.w, box.h);
-      placedIds.push(idx);
-    });
-    const placedEnd = taken.length;
-    const chipIds: number[] = [];
-    for (let a = 0; a < spare.ids.length; a++) {
-      const idx = spare.ids[a];
-      const it = spare.items[a];
-      if (it.xs.length === 0) continue;
-      yield;
-      // Clear of placed labels and other chips; else of placed labels and the chips of its own fans
-      // (chips show one fan at a time); else of those and of the placed labels that show with it
-      // (its nodes' fans): the others give way; else of its own fans' chips alone.
-      const ends = endsOf(idx);
-      const withIt = (v: number) => ends.some((n) => relatedToNode(v, n));
-      const clearOf = (x: number, y: number, placedToo: (v: number) => boolean, chipsToo: (v: number) => boolean) => {
-        for (let t = 0; t < taken.length; t += 4) {
-          const v = t < placedEnd ? placedIds[t / 4] : chipIds[(t - placedEnd) / 4];
-          if (!(t < placedEnd ? placedToo(v) : chipsToo(v))) continue;
-          if (
-            Math.abs(taken[t] - x) < (taken[t + 2] + namedBox.w) / 2 &&
-            Math.abs(taken[t + 1] - y) < (taken[t + 3] + namedBox.h) / 2
-          )
-            return false;
-        }
-        return true;
-      };
-      const all = () => true;
-      let c = -1;
-      for (const [placedToo, chipsToo] of [
-        [all, all],
-        [all, withIt],
-        [withIt, withIt],
-        [() => false, withIt],
-      ] as const)
-        for (let d = 0; d < it.xs.length && c < 0; d++) if (clearOf(it.xs[d], it.ys[d], placedToo, chipsToo)) c = d;
-      if (c < 0) c = 0;
-      anchor(idx, it.xs[c], it.ys[c], it.pxs[c], it.pys[c]);
-      const under: number[] = [];
-      for (let t = 0; t < placedEnd; t += 4)
-        if (
-          Math.abs(taken[t] - it.xs[c]) < (taken[t + 2] + namedBox.w) / 2 &&
-          Math.abs(taken[t + 1] - it.ys[c]) < (taken[t + 3] + namedBox.h) / 2
-        )
-          under.push(placedIds[t / 4]);
-      if (under.length > 0) covers.set(idx, under);
-      taken.push(it.xs[c], it.ys[c], namedBox.w, namedBox.h);
-      chips.push(it.xs[c], it.ys[c], namedBox.w, namedBox.h);
-      chipIds.push(idx);
-    }
-  }
-  // A placed label that gives way may still have to show (the selection's fan-in and fan-out, the
-  // current step's): it moves to a second spot, clear of every node's full text, placed label and
-  // chip, and of the second spots found before it; farther leaders allowed, as for chips.
-  const moves = new Map<number, LabelSpot>();
-  const giving = new Set<number>();
-  /** by label, the full text it must clear at its second spot: that of the nodes whose full text covers it */
-  const texts = new Map<number, number[]>();
-  /** by label, the nodes whose full text covers it */
-  const coverNodes = new Map<number, number[]>();
-  const moveCovers = new Map<number, number[]>();
   for (const [n, under] of nodeCovers)
     for (const u of under) {
       giving.add(u);
