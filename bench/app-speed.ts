@@ -22,6 +22,7 @@ import { buildApp, serveDir, type StaticServer } from './browser-app.ts';
 import { median } from './measure.ts';
 import { heatmapRate, type HeatmapResult } from './data-view-bench.ts';
 import { largeDocs } from './app-large-docs.ts';
+import { lessonOpens, type LessonOpenResult } from './app-open-lesson.ts';
 
 type Doc = Record<string, unknown>;
 
@@ -61,6 +62,8 @@ export interface AppSpeedReport {
   readonly open: OpenResult[];
   /** the data view's heatmap redraws while training (issue 12) */
   readonly heatmap: HeatmapResult[];
+  /** a lesson or classroom preset chosen in the preset menu, to its panel and its placed labels (issue 9) */
+  readonly lessons: LessonOpenResult[];
 }
 
 const VIEWPORT = { width: 1366, height: 768 };
@@ -94,8 +97,8 @@ const LONGTASK_INIT = `
   window.__longestSince = (t) => window.__tasks.filter(([s, d]) => s + d >= t).reduce((m, [, d]) => Math.max(m, d), 0);
 `;
 
-async function freshPage(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({ viewport: VIEWPORT, serviceWorkers: 'block' });
+async function freshPage(browser: Browser, viewport: { width: number; height: number } = VIEWPORT): Promise<Page> {
+  const context = await browser.newContext({ viewport, serviceWorkers: 'block' });
   await context.addInitScript(LONGTASK_INIT);
   return context.newPage();
 }
@@ -326,7 +329,15 @@ export async function runAppSpeed(options: AppSpeedOptions): Promise<AppSpeedRep
       options.progress?.('app speed: app-data-heatmap…');
       heatmap.push(await heatmapRate(b, url, reps, freshPage));
     }
-    return { browser: `Chromium ${browser.version()}`, throughput: throughputs, stop: stops, open: opens, heatmap };
+    const lessons = want('app-open-lesson') ? await lessonOpens(b, url, reps, freshPage, options.progress) : [];
+    return {
+      browser: `Chromium ${browser.version()}`,
+      throughput: throughputs,
+      stop: stops,
+      open: opens,
+      heatmap,
+      lessons,
+    };
   } finally {
     await browser?.close();
     await server?.close();

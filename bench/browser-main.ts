@@ -266,6 +266,24 @@ function printAppSpeed(r: AppSpeedReport, seconds: number): void {
     );
     log();
   }
+  if (r.lessons.length) {
+    log(
+      'Opening a lesson or a preset from the preset menu: to the lesson panel shown, to the final label placement drawn, and the longest main-thread task until a second after.',
+    );
+    log(
+      table(
+        ['choice', 'panel after ms', 'labels placed after ms', 'longest task ms', 'goal'],
+        r.lessons.map((t) => [
+          t.label,
+          t.panelMs.every((v) => Number.isNaN(v)) ? '–' : `${ms(median(t.panelMs))}${range(t.panelMs)}`,
+          `${ms(median(t.labelsMs))}${range(t.labelsMs)}`,
+          `${ms(median(t.longestTaskMs))}${range(t.longestTaskMs)}`,
+          `< 100 ms ${passMiss(Math.max(...t.longestTaskMs) < 100)}`,
+        ]),
+      ),
+    );
+    log();
+  }
   log(`app speed: ${seconds.toFixed(1)} s`);
 }
 

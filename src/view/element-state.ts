@@ -84,6 +84,8 @@ export interface RenderContext {
   readonly showZ: boolean;
   /** the selected node, whose fan-in and fan-out labels show even where the placement hid them */
   readonly selectedNode: { readonly l: number; readonly j: number } | null;
+  /** placed labels giving way to a label shown on demand for the selection or the current step (label index: weights, then biases) */
+  readonly covered: ReadonlySet<number>;
   /** significant digits of every number drawn */
   readonly precision: Precision;
   /**

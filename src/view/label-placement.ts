@@ -31,6 +31,14 @@ import {
 
 export type LabelMode = 'all' | 'thinned' | 'hover';
 
+/** A label's centre and the point of its line it stands for (where its leader ends), in layout units. */
+export interface LabelSpot {
+  readonly x: number;
+  readonly y: number;
+  readonly px: number;
+  readonly py: number;
+}
+
 export interface LabelOptions {
   /** zoom factor: label boxes shrink by k in layout units */
   readonly zoom?: number;
@@ -38,6 +46,11 @@ export interface LabelOptions {
   readonly nameChars?: number;
   /** the text width budget of a value line in characters ("→ −0.1234" is 9; 9 significant digits, "→ −0.274811083", 14) */
   readonly valueChars?: number;
+  /**
+   * A provisional placement, in a few milliseconds: each label at its first free spot on its own
+   * line (no search, no leaders, no chips), shown while the full search runs in slices.
+   */
+  readonly quick?: boolean;
 }
 
 export interface LabelPlacement {
@@ -62,6 +75,26 @@ export interface LabelPlacement {
   readonly biasPY: Float64Array;
   readonly biasVisible: Uint8Array;
   readonly visibleCount: number;
+  /**
+   * For a label left out (shown on demand, with its name), the placed labels its spot covers, by
+   * label index (weights first, then biases): those give way while it shows for the selection or
+   * the current step.
+   */
+  readonly covers: ReadonlyMap<number, readonly number[]>;
+  /**
+   * By node index (layer offset + j), the placed labels the node's fullest text (a, δ, target, z)
+   * would cover where the text mode shows less: they give way while the node is the current
+   * step's or the selected one, which show it in full.
+   */
+  readonly nodeCovers: ReadonlyMap<number, readonly number[]>;
+  /**
+   * A second spot for a placed label that must show while it is to give way (it is on the selected
+   * node's fan-in or fan-out, or the current step's, and a chip or a node's full text covers its
+   * own spot), by label index: clear of every node's full text, every placed label and every chip.
+   */
+  readonly moves: ReadonlyMap<number, LabelSpot>;
+  /** By label index, the placed labels its second spot covers: they give way while it sits there. */
+  readonly moveCovers: ReadonlyMap<number, readonly number[]>;
   /** labels of the network (weights and biases) */
   readonly total: number;
 }
@@ -90,6 +123,8 @@ const RESTARTS = 3;
  */
 const SMALL = 42;
 const SMALL_RESTARTS = 16;
+/** Labels left out by the best of two searches past which more seeds are not tried (they rescue one or two, not a crowd). */
+const HOPELESS = 2;
 /** Candidate spots kept per label, best first. */
 const MAX_CANDIDATES = 600;
 /** Candidates tried when a label left out asks a placed one to move. */
@@ -158,13 +193,19 @@ function spread(t0: number): number[] {
 
 const BIAS_FIRST = 0.62;
 
-/** Rectangles (x0, y0, x1, y1) a label may not touch: nodes with their text, bias nodes, the loss node, the layer headers. */
-function obstacles(g: NetworkLayout, k: number, valueChars: number): number[] {
+/**
+ * Rectangles (x0, y0, x1, y1) a label may not touch: nodes with their text, bias nodes, the loss
+ * node with its value, the layer headers. With `full`, every node gets the room of its fullest
+ * text (a, δ and target below, z above), the text the current step's node and the selected one
+ * show whatever the text mode; without, the room of the text mode's lines.
+ */
+function obstacles(g: NetworkLayout, k: number, valueChars: number, full: boolean): number[] {
   const out: number[] = [];
-  const mode = nodeTextMode(g, k);
   const lineH = TEXT.lineHeight / k;
+  const mode = full ? 'full' : nodeTextMode(g, k);
   // A compact node shows its value alone ("−0.0001234": the label's budget less "∇ "); a full one "δ = −0.0001234".
-  const textW = ((mode === 'compact' ? valueChars - 2 : valueChars + 2) * TEXT.digitWidth) / k;
+  const nodeW = ((mode === 'compact' ? valueChars - 2 : valueChars + 2) * TEXT.digitWidth) / k;
+  const textW = ((valueChars + 2) * TEXT.digitWidth) / k;
   const r = g.nodeRadius;
   const pad = 2 / k;
   for (let l = 0; l < g.sizes.length; l++) {
@@ -176,13 +217,15 @@ function obstacles(g: NetworkLayout, k: number, valueChars: number): number[] {
       // A little clearance: the current step's ring is drawn wider than the circle.
       out.push(g.nodeX[n] - r - pad, g.nodeY[n] - r - above - pad, g.nodeX[n] + r + pad, g.nodeY[n] + r + pad);
       if (below > 0)
-        out.push(g.nodeX[n] - textW / 2, g.nodeY[n] + r - 1, g.nodeX[n] + textW / 2, g.nodeY[n] + r + below);
-      if (above > 0) out.push(g.nodeX[n] - textW / 2, g.nodeY[n] - r - above, g.nodeX[n] + textW / 2, g.nodeY[n] - r);
+        out.push(g.nodeX[n] - nodeW / 2, g.nodeY[n] + r - 1, g.nodeX[n] + nodeW / 2, g.nodeY[n] + r + below);
+      if (above > 0) out.push(g.nodeX[n] - nodeW / 2, g.nodeY[n] - r - above, g.nodeX[n] + nodeW / 2, g.nodeY[n] - r);
     }
   }
   for (const b of g.biasNodes) if (b) out.push(b.x - b.r, b.y - b.r, b.x + b.r, b.y + b.r);
   const lo = g.loss;
-  out.push(lo.x - lo.r, lo.y - lo.r, lo.x + lo.r, lo.y + lo.r + lineH + 3 / k);
+  out.push(lo.x - lo.r - pad, lo.y - lo.r - pad, lo.x + lo.r + pad, lo.y + lo.r + pad);
+  // The loss node's value below it ("= 0.7023"), as wide as a node's line.
+  out.push(lo.x - textW / 2, lo.y + lo.r - 1, lo.x + textW / 2, lo.y + lo.r + lineH + 3 / k);
   // The layer headers ("tanh + b") along the top, down to their baseline and descent; the loss
   // column's ("loss · cross-entropy", up to 20 characters) may drop a line when the column is narrow.
   out.push(-1e9, -1e9, 1e9, g.headerY + 3 / k);
@@ -261,7 +304,7 @@ interface Item {
  * to move if need be. Deterministic (seeded). Returns the chosen candidate per item, -1 for an
  * item left out.
  */
-function solveOnce(items: readonly Item[], w: number, h: number, seed: number): Int32Array {
+function* solveOnce(items: readonly Item[], w: number, h: number, seed: number): Generator<void, Int32Array> {
   const n = items.length;
   const choice = new Int32Array(n).fill(-1);
   const cx = new Float64Array(n);
@@ -285,6 +328,7 @@ function solveOnce(items: readonly Item[], w: number, h: number, seed: number): 
   for (const a of order) {
     const it = items[a];
     if (it.xs.length === 0) continue;
+    yield;
     let best = 0;
     let bestC = Infinity;
     for (let c = 0; c < it.xs.length && bestC > 0; c++) {
@@ -308,6 +352,7 @@ function solveOnce(items: readonly Item[], w: number, h: number, seed: number): 
   const t1 = 0.5;
   let bad: number[] = [];
   for (let step = 0; step < steps; step++) {
+    if ((step & 1023) === 1023) yield;
     if (step % 64 === 0) {
       bad = [];
       for (const a of movable) if (conflictsAt(a, cx[a], cy[a]) > 0) bad.push(a);
@@ -360,6 +405,7 @@ function solveOnce(items: readonly Item[], w: number, h: number, seed: number): 
     let gained = false;
     for (let a = 0; a < n; a++) {
       if (placed[a] || items[a].xs.length === 0) continue;
+      yield;
       const it = items[a];
       for (let c = 0; c < Math.min(it.xs.length, FILL_CANDIDATES) && !placed[a]; c++) {
         const b = blocker(a, it.xs[c], it.ys[c]);
@@ -390,12 +436,12 @@ function solveOnce(items: readonly Item[], w: number, h: number, seed: number): 
 }
 
 /** The best of a few seeded searches: most labels placed, then the least disliked places. */
-function solve(items: readonly Item[], w: number, h: number): Int32Array {
+function* solve(items: readonly Item[], w: number, h: number): Generator<void, Int32Array> {
   let best: Int32Array | null = null;
   let bestScore = Infinity;
   const restarts = items.length <= SMALL ? SMALL_RESTARTS : items.length <= CLASSROOM ? RESTARTS : 1;
   for (let r = 0; r < restarts; r++) {
-    const choice = solveOnce(items, w, h, 9 + r);
+    const choice = yield* solveOnce(items, w, h, 9 + r);
     let left = 0;
     let cost = 0;
     for (let a = 0; a < items.length; a++) {
@@ -408,6 +454,8 @@ function solve(items: readonly Item[], w: number, h: number): Int32Array {
       best = choice;
     }
     if (left === 0) break;
+    // More seeds rescue a label or two, never a crowd: past HOPELESS left out after two, the best stands.
+    if (r >= 1 && bestScore >= (HOPELESS + 1) * 1e6) break;
   }
   return best as Int32Array;
 }
@@ -451,8 +499,22 @@ function greedy(items: readonly Item[], w: number, h: number): Int32Array {
   return choice;
 }
 
-/** Anchors and visibility of every edge and bias label of a layout. */
+/** Anchors and visibility of every edge and bias label of a layout, in one go. */
 export function placeLabels(g: NetworkLayout, o: LabelOptions = {}): LabelPlacement {
+  const steps = placeLabelsSteps(g, o);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/**
+ * The same placement in small steps: each `next()` does a fraction of a millisecond of the search
+ * (a few hundred annealing moves, or one label's candidates) and the last returns the placement, so
+ * a caller can spread it over several tasks and keep the page responsive. Same result as
+ * placeLabels, however it is sliced.
+ */
+export function* placeLabelsSteps(g: NetworkLayout, o: LabelOptions = {}): Generator<void, LabelPlacement> {
   const k = o.zoom && o.zoom > 0 ? o.zoom : 1;
   const valueChars = o.valueChars ?? valueCharsFor(4);
   const plain = labelBox(valueChars, k);
@@ -461,7 +523,7 @@ export function placeLabels(g: NetworkLayout, o: LabelOptions = {}): LabelPlacem
   let total = g.weightCount;
   for (let l = 0; l < g.depth; l++) if (g.hasBias[l]) total += g.sizes[l + 1];
   const hover = labelModeFor(density) === 'hover';
-  const large = total > MAX_SEARCH;
+  const large = total > MAX_SEARCH || o.quick === true;
   // A classroom network gets the full search (more candidates, several seeds); a larger one a lighter one.
   const classroom = total <= CLASSROOM;
   const edgeX = new Float64Array(g.weightCount);
@@ -527,12 +589,20 @@ export function placeLabels(g: NetworkLayout, o: LabelOptions = {}): LabelPlacem
       biasPY,
       biasVisible,
       visibleCount: 0,
+      covers: new Map(),
+      nodeCovers: new Map(),
+      moves: new Map(),
+      moveCovers: new Map(),
       total,
     };
   }
 
-  const run = (box: { w: number; h: number }) => {
-    const rects = obstacles(g, k, valueChars);
+  function* build(
+    box: { w: number; h: number },
+    want: (idx: number) => boolean,
+    rings = classroom ? [1, 1.8, 2.6] : [1],
+    rects = obstacles(g, k, valueChars, false),
+  ): Generator<void, { items: Item[]; ids: number[] }> {
     const margin = 2 / k;
     // The box may slide off-centre as long as its own line still runs well inside it (the opaque
     // background covers that part of the line); it prefers spots few other lines run under.
@@ -550,7 +620,7 @@ export function placeLabels(g: NetworkLayout, o: LabelOptions = {}): LabelPlacem
     // Off the line, joined to it by a leader: only when nothing on it fits (a high cost, growing with the leader).
     // The third ring (a leader about a box wide) is what lets the densest presets keep every label in presentation mode.
     if (!large) {
-      for (const ring of classroom ? [1, 1.8, 2.6] : [1]) {
+      for (const ring of rings) {
         for (let a = 0; a < 16; a++) {
           const ang = (a / 16) * 2 * Math.PI;
           const dx = Math.cos(ang) * ring * (box.w / 2 + 6 / k);
@@ -563,7 +633,8 @@ export function placeLabels(g: NetworkLayout, o: LabelOptions = {}): LabelPlacem
     const ids: number[] = [];
     for (let idx = 0; idx < segs.length; idx++) {
       const s = segs[idx];
-      if (!s) continue;
+      if (!s || !want(idx)) continue;
+      yield;
       const cand: { x: number; y: number; px: number; py: number; cost: number }[] = [];
       first[idx].forEach((t, rank) => {
         if (rank % (classroom ? 2 : 4) !== 0) return;
@@ -600,17 +671,21 @@ export function placeLabels(g: NetworkLayout, o: LabelOptions = {}): LabelPlacem
       });
       ids.push(idx);
     }
-    return { choice: large ? greedy(items, box.w, box.h) : solve(items, box.w, box.h), items, ids };
-  };
+    return { items, ids };
+  }
+  function* run(box: { w: number; h: number }) {
+    const { items, ids } = yield* build(box, () => true);
+    return { choice: large ? greedy(items, box.w, box.h) : yield* solve(items, box.w, box.h), items, ids };
+  }
 
   // Names on the labels ("w₅ = 0.4") only when every named label fits.
   let named = (o.nameChars ?? 0) > 0;
   let box = named ? namedBox : plain;
-  let result = run(box);
+  let result = yield* run(box);
   if (named && result.choice.some((c) => c < 0)) {
     named = false;
     box = plain;
-    result = run(box);
+    result = yield* run(box);
   }
   let visibleCount = 0;
   result.ids.forEach((idx, a) => {
@@ -622,6 +697,221 @@ export function placeLabels(g: NetworkLayout, o: LabelOptions = {}): LabelPlacem
     else biasVisible[idx - g.weightCount] = 1;
     visibleCount++;
   });
+  // A label left out shows on demand (hover, focus, the selection's fan-in and fan-out) with its
+  // name: its spot is the first clear of every node, node text and placed label, and of the
+  // spots of those left out before it; failing that, the first clear of nodes and node text.
+  // The placed labels each node's fullest text would cover (the current step's node and the
+  // selected one show it whatever the text mode): they give way while that node shows it.
+  const nodeCovers = new Map<number, number[]>();
+  /** by node index, the rectangles of its full text (below the circle, and z above it), as x0, y0, x1, y1 */
+  const fullText = new Map<number, number[]>();
+  if (nodeTextMode(g, k) !== 'full') {
+    const lineH = TEXT.lineHeight / k;
+    const textW = ((valueChars + 2) * TEXT.digitWidth) / k;
+    const r = g.nodeRadius;
+    for (let l = 0; l < g.sizes.length; l++) {
+      const kind = l === 0 ? 'input' : l === g.depth ? 'output' : 'hidden';
+      const below = nodeTextLines('full', kind) * lineH + 3 / k;
+      const above = l > 0 ? lineH + 3 / k : 0;
+      for (let j = 0; j < g.sizes[l]; j++) {
+        const n = g.nodeOffset[l] + j;
+        const x0 = g.nodeX[n] - textW / 2;
+        const x1 = g.nodeX[n] + textW / 2;
+        const y0 = g.nodeY[n] - r - above;
+        const y1 = g.nodeY[n] + r + below;
+        fullText.set(n, [x0, g.nodeY[n] + r - 1, x1, y1, ...(above > 0 ? [x0, y0, x1, g.nodeY[n] - r] : [])]);
+        const under: number[] = [];
+        result.ids.forEach((idx, a) => {
+          const c = result.choice[a];
+          if (c < 0) return;
+          const cx = result.items[a].xs[c];
+          const cy = result.items[a].ys[c];
+          const overlapsText = (ty0: number, ty1: number) =>
+            cx + box.w / 2 > x0 && cx - box.w / 2 < x1 && cy + box.h / 2 > ty0 && cy - box.h / 2 < ty1;
+          if (overlapsText(g.nodeY[n] + r - 1, y1) || (above > 0 && overlapsText(y0, g.nodeY[n] - r))) under.push(idx);
+        });
+        if (under.length > 0) nodeCovers.set(n, under);
+      }
+    }
+  }
+  const covers = new Map<number, number[]>();
+  /** the chips (labels shown on demand, named), as x, y, w, h */
+  const chips: number[] = [];
+  if (visibleCount < total && !large) {
+    const left = new Set<number>();
+    result.ids.forEach((idx, a) => {
+      if (result.choice[a] < 0) left.add(idx);
+    });
+    // Farther leaders than the placed labels get: a chip is shown one fan at a time.
+    const spare = yield* build(
+      namedBox,
+      (idx) => left.has(idx),
+      [1, 1.8, 2.6, 3.4, 4.2, 5, 6],
+      obstacles(g, k, valueChars, true),
+    );
+    const taken: number[] = [];
+    const placedIds: number[] = [];
+    result.ids.forEach((idx, a) => {
+      const c = result.choice[a];
+      if (c < 0) return;
+      taken.push(result.items[a].xs[c], result.items[a].ys[c], box.w, box.h);
+      placedIds.push(idx);
+    });
+    const placedEnd = taken.length;
+    const clear = (x: number, y: number, end: number) => {
+      for (let t = 0; t < end; t += 4)
+        if (
+          Math.abs(taken[t] - x) < (taken[t + 2] + namedBox.w) / 2 &&
+          Math.abs(taken[t + 1] - y) < (taken[t + 3] + namedBox.h) / 2
+        )
+          return false;
+      return true;
+    };
+    for (let a = 0; a < spare.ids.length; a++) {
+      const idx = spare.ids[a];
+      const it = spare.items[a];
+      if (it.xs.length === 0) continue;
+      yield;
+      // Clear of placed labels and other chips; else of placed labels (chips show one fan at a time).
+      let c = -1;
+      for (let d = 0; d < it.xs.length && c < 0; d++) if (clear(it.xs[d], it.ys[d], taken.length)) c = d;
+      for (let d = 0; d < it.xs.length && c < 0; d++) if (clear(it.xs[d], it.ys[d], placedEnd)) c = d;
+      if (c < 0) c = 0;
+      anchor(idx, it.xs[c], it.ys[c], it.pxs[c], it.pys[c]);
+      const under: number[] = [];
+      for (let t = 0; t < placedEnd; t += 4)
+        if (
+          Math.abs(taken[t] - it.xs[c]) < (taken[t + 2] + namedBox.w) / 2 &&
+          Math.abs(taken[t + 1] - it.ys[c]) < (taken[t + 3] + namedBox.h) / 2
+        )
+          under.push(placedIds[t / 4]);
+      if (under.length > 0) covers.set(idx, under);
+      taken.push(it.xs[c], it.ys[c], namedBox.w, namedBox.h);
+      chips.push(it.xs[c], it.ys[c], namedBox.w, namedBox.h);
+    }
+  }
+  // A placed label that gives way may still have to show (the selection's fan-in and fan-out, the
+  // current step's): it moves to a second spot, clear of every node's full text, placed label and
+  // chip, and of the second spots found before it; farther leaders allowed, as for chips.
+  const moves = new Map<number, LabelSpot>();
+  const giving = new Set<number>();
+  /** by label, the full text it must clear at its second spot: that of the nodes whose full text covers it */
+  const texts = new Map<number, number[]>();
+  /** by label, the nodes whose full text covers it */
+  const coverNodes = new Map<number, number[]>();
+  const moveCovers = new Map<number, number[]>();
+  /** Whether a label (weights first, then biases) is on node n's fan-in or fan-out: it shows with n selected. */
+  const relatedToNode = (idx: number, n: number): boolean => {
+    let L = 0;
+    while (L + 1 < g.sizes.length && g.nodeOffset[L + 1] <= n) L++;
+    const J = n - g.nodeOffset[L];
+    if (idx < g.weightCount) {
+      let l = 0;
+      while (l + 1 < g.depth && g.weightOffset[l + 1] <= idx) l++;
+      const j = Math.floor((idx - g.weightOffset[l]) / g.sizes[l]);
+      const i = (idx - g.weightOffset[l]) % g.sizes[l];
+      return (l + 1 === L && j === J) || (l === L && i === J);
+    }
+    const b = idx - g.weightCount;
+    for (let l = 0; l < g.depth; l++)
+      if (g.hasBias[l] && b >= g.biasOffset[l] && b < g.biasOffset[l] + g.sizes[l + 1])
+        return l + 1 === L && b - g.biasOffset[l] === J;
+    return false;
+  };
+  /** The nodes a label joins: the source and destination of a weight, the node a bias feeds. */
+  const endsOf = (idx: number): number[] => {
+    if (idx < g.weightCount) {
+      let l = 0;
+      while (l + 1 < g.depth && g.weightOffset[l + 1] <= idx) l++;
+      const j = Math.floor((idx - g.weightOffset[l]) / g.sizes[l]);
+      const i = (idx - g.weightOffset[l]) % g.sizes[l];
+      return [g.nodeOffset[l] + i, g.nodeOffset[l + 1] + j];
+    }
+    const b = idx - g.weightCount;
+    for (let l = 0; l < g.depth; l++)
+      if (g.hasBias[l] && b >= g.biasOffset[l] && b < g.biasOffset[l] + g.sizes[l + 1])
+        return [g.nodeOffset[l + 1] + b - g.biasOffset[l]];
+    return [];
+  };
+  for (const [n, under] of nodeCovers)
+    for (const u of under) {
+      giving.add(u);
+      coverNodes.set(u, [...(coverNodes.get(u) ?? []), n]);
+      texts.set(u, [...(texts.get(u) ?? []), ...(fullText.get(n) ?? [])]);
+    }
+  for (const under of covers.values()) for (const u of under) giving.add(u);
+  if (giving.size > 0 && !large) {
+    // Each clears the text the placed labels clear, and the full text of the nodes that cover it.
+    // Spots clear of every node's full text first (another node may be the current step's while
+    // this one is selected); else of the text the placed labels clear and the covering nodes' full text.
+    const rings = [1, 1.8, 2.6, 3.4, 4.2, 5, 6];
+    const everyText = yield* build(box, (i) => giving.has(i), rings, obstacles(g, k, valueChars, true));
+    const plainRects = obstacles(g, k, valueChars, false);
+    const ownText: { items: Item[]; ids: number[] } = { items: [], ids: [] };
+    for (const idx of giving) {
+      const one = yield* build(box, (i) => i === idx, rings, [...plainRects, ...(texts.get(idx) ?? [])]);
+      ownText.items.push(...one.items);
+      ownText.ids.push(...one.ids);
+    }
+    const spots: number[] = [];
+    const spotIds: number[] = [];
+    result.ids.forEach((idx, a) => {
+      const c = result.choice[a];
+      if (c < 0) return;
+      spots.push(result.items[a].xs[c], result.items[a].ys[c], box.w, box.h);
+      spotIds.push(idx);
+    });
+    spots.push(...chips);
+    /** The placed labels a box at (x, y) overlaps, or null if it overlaps a chip, a second spot or a label that must show with `self`. */
+    const under = (self: number, x: number, y: number, keep: (idx: number) => boolean): number[] | null => {
+      const out: number[] = [];
+      for (let t = 0; t < spots.length; t += 4) {
+        const placedIdx = t < spotIds.length * 4 ? spotIds[t / 4] : -1;
+        if (placedIdx === self) continue;
+        if (
+          Math.abs(spots[t] - x) < (spots[t + 2] + box.w) / 2 &&
+          Math.abs(spots[t + 1] - y) < (spots[t + 3] + box.h) / 2
+        ) {
+          if (placedIdx < 0 || keep(placedIdx)) return null;
+          out.push(placedIdx);
+        }
+      }
+      return out;
+    };
+    // First clear of every placed label; failing that, the spot covering fewest placed labels other
+    // than those that show with it (the fan-in and fan-out of the nodes that cover it): those give
+    // way while it sits at its second spot.
+    for (const [alt, pass] of [
+      [everyText, 0],
+      [everyText, 1],
+      [ownText, 0],
+      [ownText, 1],
+    ] as const) {
+      for (let a = 0; a < alt.ids.length; a++) {
+        const idx = alt.ids[a];
+        if (moves.has(idx)) continue;
+        yield;
+        const it = alt.items[a];
+        // It shows for its own nodes (source, destination) or a node whose text covers it: the labels
+        // of their fans show with it and may not give way to it.
+        const nodes = [...(coverNodes.get(idx) ?? []), ...endsOf(idx)];
+        const keep = pass === 0 ? () => true : (v: number) => nodes.some((n) => relatedToNode(v, n));
+        let best = -1;
+        let bestUnder: number[] = [];
+        for (let d = 0; d < it.xs.length; d++) {
+          const u = under(idx, it.xs[d], it.ys[d], keep);
+          if (u === null || (best >= 0 && u.length >= bestUnder.length)) continue;
+          best = d;
+          bestUnder = u;
+          if (u.length === 0) break;
+        }
+        if (best < 0) continue;
+        moves.set(idx, { x: it.xs[best], y: it.ys[best], px: it.pxs[best], py: it.pys[best] });
+        if (bestUnder.length > 0) moveCovers.set(idx, bestUnder);
+        spots.push(it.xs[best], it.ys[best], box.w, box.h);
+      }
+    }
+  }
   return {
     mode: visibleCount === total ? 'all' : 'thinned',
     named,
@@ -639,6 +929,10 @@ export function placeLabels(g: NetworkLayout, o: LabelOptions = {}): LabelPlacem
     biasPY,
     biasVisible,
     visibleCount,
+    covers,
+    nodeCovers,
+    moves,
+    moveCovers,
     total,
   };
 }

@@ -129,7 +129,7 @@ function layoutWith(input: LayoutInput, textBelow: number, marginRight: number):
     : sizes.slice(1).map(() => uniform);
   const gapX = depth > 0 ? Math.min(...gaps) : uniform;
   const lossGap = depth > 0 ? Math.max(8, inner - gaps.reduce((a, b) => a + b, 0)) : uniform * LOSS_COLUMN;
-  const nodeRadius = clamp(Math.min(spacing * 0.3, gapX * 0.14), 3, 24);
+  const nodeRadius = fitRadius(clamp(Math.min(spacing * 0.3, gapX * 0.14), 3, 24), sizes, spacing, !!input.labelBox);
   const cy = top + availH / 2;
   const columnX: number[] = [MARGIN_LEFT];
   for (let l = 0; l < depth; l++) columnX.push(columnX[l] + gaps[l]);
@@ -196,9 +196,30 @@ function columnGaps(
     const packed = (labels * box.w * box.h) / Math.max(box.h, labelRoom);
     need.push(Math.max(0.75 * box.w, LABEL_SLACK * packed) + 2 * r + 16);
   }
-  const lossGap = Math.max(uniform * LOSS_COLUMN_LABELLED, 2 * r + 16);
+  // The loss node's value and the output's full text side by side: a label box's width apart at least.
+  const lossGap = Math.max(uniform * LOSS_COLUMN_LABELLED, 2 * r + 16, box.w + 16);
   const total = need.reduce((a, b) => a + b, 0);
   return need.map((n) => Math.max(8, (n * (inner - lossGap)) / total));
+}
+
+/** The least node radius the text's room may shrink a circle to. */
+const MIN_TEXT_RADIUS = 8;
+
+/**
+ * In a labelled layout, a node's circle leaves room between neighbours for the fullest text of
+ * the node above (a, δ and target, shown in full for the current step's node and the selected
+ * one): the radius shrinks, down to MIN_TEXT_RADIUS, until that text clears the next circle.
+ */
+function fitRadius(r: number, sizes: readonly number[], spacing: number, labelled: boolean): number {
+  if (!labelled) return r;
+  const depth = sizes.length - 1;
+  let lines = 0;
+  for (let l = 0; l <= depth; l++)
+    if (sizes[l] > 1)
+      lines = Math.max(lines, nodeTextLines('full', l === 0 ? 'input' : l === depth ? 'output' : 'hidden'));
+  if (lines === 0) return r;
+  const fit = (spacing - lines * TEXT.lineHeight - 5) / 2;
+  return fit >= r ? r : Math.max(Math.min(r, MIN_TEXT_RADIUS), fit);
 }
 
 /** How much more room than a perfect packing a block's labels get: their lines fix where they can go. */

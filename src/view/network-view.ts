@@ -2,14 +2,15 @@ import { select } from 'd3-selection';
 import { zoom, zoomIdentity, type D3ZoomEvent } from 'd3-zoom';
 import { createDecor, type Decor } from './decor.ts';
 import type { RenderContext } from './element-state.ts';
-import { labelBox, placeLabels, valueCharsFor, type LabelPlacement } from './label-placement.ts';
+import { labelBox, valueCharsFor, type LabelPlacement } from './label-placement.ts';
+import { createLabelPlacer } from './label-placer.ts';
 import { legendLayout, renderLegend } from './legend.ts';
 import { attachInteraction, type InteractionTarget, type NetworkViewCallbacks } from './network-interaction.ts';
 import { computeLayout, edgeOpacity, maxEdgeWidth, nodeTextMode, type NetworkLayout } from './network-layout.ts';
 import { joinStructure, type AnyRecord } from './network-structure.ts';
 import { maxAbsShownParameter, maxParameterNameLength, type NetworkViewModel } from './network-view-model.ts';
 import { createLossRecord, updateLoss, updateNode, type NodeRecord } from './node-elements.ts';
-import { updateParam, type ParamRecord } from './param-elements.ts';
+import { related, updateParam, type ParamRecord } from './param-elements.ts';
 import { createWidthScale, legendModel, niceCeil, WIDTH_RANGE, type WidthScale } from './scales.ts';
 import { svgChild } from './svg.ts';
 
@@ -49,6 +50,7 @@ export interface NetworkView {
 }
 
 const DEFAULT_SIZE = { width: 800, height: 500 };
+const NO_COVER: ReadonlySet<number> = new Set();
 /** How long a drag rests before the accessible names and tooltips catch up. */
 const NAMES_REST_MS = 250;
 /** The longest task of a run's catch-up of names, after its end. */
@@ -91,6 +93,8 @@ export function createNetworkView(svg: SVGSVGElement, callbacks: NetworkViewCall
   let k = 1;
   /** the zoom the label placement was computed for */
   let placementZoom = 1;
+  /** the inputs of the layout: with the zoom and name width, what a placement is kept by */
+  let layoutKey = '';
   let nameChars = -1;
   let valueChars = valueCharsFor(4);
   let widthScale: WidthScale = createWidthScale(1);
@@ -127,15 +131,18 @@ export function createNetworkView(svg: SVGSVGElement, callbacks: NetworkViewCall
     const legendModelNow = legendModel(widthScale);
     const { height: lh } = legendLayout(legendModelNow, width - 16);
     legendHeight = lh + 8;
+    const sizes = vm.layers.map((l) => l.size);
+    const hasBias = vm.layers.slice(1).map((l) => l.bias);
     layout = computeLayout({
-      sizes: vm.layers.map((l) => l.size),
-      hasBias: vm.layers.slice(1).map((l) => l.bias),
+      sizes,
+      hasBias,
       width,
       height,
       legendHeight,
       // The columns make room where the labels are: spaced by the labels each block holds.
       labelBox: labelBox(valueChars),
     });
+    layoutKey = `${sizes.join(',')}|${hasBias.map(Number).join('')}|${width}x${height}|${legendHeight}|${valueChars}`;
     geom++;
     svg.style.setProperty('--bp-edge-opacity', String(edgeOpacity(layout)));
     setWidthScale(widthScale.domainMax, maxEdgeWidth(layout));
@@ -148,12 +155,30 @@ export function createNetworkView(svg: SVGSVGElement, callbacks: NetworkViewCall
       widthScale = createWidthScale(domain, [WIDTH_RANGE[0], maxWidth]);
   }
 
+  // Placed once per layout, zoom and name width, and kept; a search too long for one task runs in
+  // slices behind a provisional placement, and the diagram says so (data-labels="placing").
+  const placer = createLabelPlacer((p) => {
+    setPlacement(p, true);
+    render();
+  });
+
   function replaceLabels(): void {
     if (!layout) return;
-    placement = placeLabels(layout, { zoom: k, nameChars, valueChars });
+    const { placement: p, final } = placer.place(`${layoutKey}|${k}|${nameChars}`, layout, {
+      zoom: k,
+      nameChars,
+      valueChars,
+    });
     placementZoom = k;
+    setPlacement(p, final);
+  }
+
+  function setPlacement(p: LabelPlacement, final: boolean): void {
+    svg.setAttribute('data-labels', final ? 'placed' : 'placing');
+    if (p === placement) return;
+    placement = p;
     labels++;
-    callbacks.onLabels?.(placement.visibleCount, placement.total);
+    callbacks.onLabels?.(p.visibleCount, p.total);
   }
 
   function drawLegend(force: boolean): void {
@@ -196,7 +221,41 @@ export function createNetworkView(svg: SVGSVGElement, callbacks: NetworkViewCall
       labelLayer,
       topLayer,
       selectedNode: selectedNodeOf(vm),
+      covered: coveredLabels(vm),
     };
+  }
+
+  /** Placed labels under a label shown on demand for the selection or the current step: they give way. */
+  function coveredLabels(vm: NetworkViewModel): ReadonlySet<number> {
+    const pl = placement;
+    if (!pl || !layout || (pl.covers.size === 0 && pl.nodeCovers.size === 0)) return NO_COVER;
+    const out = new Set<number>();
+    for (const n of vm.nodes) {
+      if (!n.current && !n.selected) continue;
+      for (const u of pl.nodeCovers.get(layout.nodeOffset[n.l] + n.j) ?? []) out.add(u);
+    }
+    const sel = { selectedNode: selectedNodeOf(vm) };
+    const add = (idx: number, p: { current: boolean; selected: boolean }) => {
+      const under = pl.covers.get(idx);
+      if (under && (p.current || p.selected || related(p as Parameters<typeof related>[0], sel)))
+        for (const u of under) out.add(u);
+    };
+    if (pl.covers.size > 0) {
+      for (const e of vm.edges) if (!pl.edgeVisible[e.index]) add(e.index, e);
+      for (const b of vm.biases) if (!pl.biasVisible[b.index]) add(pl.edgeX.length + b.index, b);
+    }
+    // A label giving way that must show anyway sits at its second spot: the labels there give way too.
+    if (pl.moveCovers.size > 0) {
+      const moved: number[] = [];
+      const check = (idx: number, p: { current: boolean; selected: boolean }) => {
+        if (out.has(idx) && (p.current || p.selected || related(p as Parameters<typeof related>[0], sel)))
+          moved.push(...(pl.moveCovers.get(idx) ?? []));
+      };
+      for (const e of vm.edges) if (pl.moveCovers.has(e.index)) check(e.index, e);
+      for (const b of vm.biases) if (pl.moveCovers.has(pl.edgeX.length + b.index)) check(pl.edgeX.length + b.index, b);
+      for (const v of moved) out.add(v);
+    }
+    return out;
   }
 
   function render(): void {
@@ -432,6 +491,8 @@ export function createNetworkView(svg: SVGSVGElement, callbacks: NetworkViewCall
       select(svg).call(zoomer.transform, zoomIdentity);
     },
     destroy() {
+      placer.cancel();
+      svg.removeAttribute('data-labels');
       if (zoomFrame) caf(zoomFrame);
       cancelRunCatchUp();
       if (namesTimer !== null) clearTimeout(namesTimer);

@@ -280,7 +280,9 @@ function writeNumbersAndNames(rec: ParamRecord, p: Param, ctx: RenderContext, va
 function updateLabel(rec: ParamRecord, p: Param, ctx: RenderContext, shownValue: number, flags: number): void {
   const pl = ctx.placement;
   const placed = rec.kind === 'edge' ? pl.edgeVisible[p.index] === 1 : pl.biasVisible[p.index] === 1;
-  const show = placed || (flags & FORCE_LABEL) !== 0 || related(p, ctx);
+  const labelIdx = rec.kind === 'edge' ? p.index : pl.edgeX.length + p.index;
+  const covered = ctx.covered.has(labelIdx);
+  const show = (placed && !covered) || (flags & FORCE_LABEL) !== 0 || related(p, ctx);
   if (!show) {
     if (rec.shown && rec.label) rec.label.g.setAttribute('display', 'none');
     rec.shown = false;
@@ -295,15 +297,18 @@ function updateLabel(rec: ParamRecord, p: Param, ctx: RenderContext, shownValue:
     (placed ? ctx.labelLayer : ctx.topLayer).appendChild(label.g);
     label.top = !placed;
   }
-  const x = rec.kind === 'edge' ? pl.edgeX[p.index] : pl.biasX[p.index];
-  const y = rec.kind === 'edge' ? pl.edgeY[p.index] : pl.biasY[p.index];
-  if (rec.labelStamp !== ctx.labels) {
+  // A placed label that must show where it is to give way takes its second spot.
+  const move = placed && covered ? pl.moves.get(labelIdx) : undefined;
+  const x = move ? move.x : rec.kind === 'edge' ? pl.edgeX[p.index] : pl.biasX[p.index];
+  const y = move ? move.y : rec.kind === 'edge' ? pl.edgeY[p.index] : pl.biasY[p.index];
+  const stamp = ctx.labels * 2 + (move ? 1 : 0);
+  if (rec.labelStamp !== stamp) {
     const t = `translate(${x},${y}) scale(${1 / ctx.k})`;
     if (t !== label.transform) {
       label.g.setAttribute('transform', t);
       label.transform = t;
     }
-    rec.labelStamp = ctx.labels;
+    rec.labelStamp = stamp;
   }
   const arrow = p.updated ? '→ ' : '';
   const num = formatNumber(shownValue, ctx.precision);
@@ -322,8 +327,8 @@ function updateLabel(rec: ParamRecord, p: Param, ctx: RenderContext, shownValue:
   // Box and leader in the label's own units (screen pixels): the placement's box times k.
   const w = Math.max(pl.boxWidth * ctx.k, Math.max(textWidth(label.valueText), textWidth(label.gradText)) + 2 * PAD_X);
   const h = pl.boxHeight * ctx.k;
-  const px = ((rec.kind === 'edge' ? pl.edgePX[p.index] : pl.biasPX[p.index]) - x) * ctx.k;
-  const py = ((rec.kind === 'edge' ? pl.edgePY[p.index] : pl.biasPY[p.index]) - y) * ctx.k;
+  const px = ((move ? move.px : rec.kind === 'edge' ? pl.edgePX[p.index] : pl.biasPX[p.index]) - x) * ctx.k;
+  const py = ((move ? move.py : rec.kind === 'edge' ? pl.edgePY[p.index] : pl.biasPY[p.index]) - y) * ctx.k;
   const off = Math.abs(px) > w / 2 || Math.abs(py) > h / 2;
   const box = `${w}|${h}|${off ? `${px}|${py}` : ''}`;
   if (box !== label.box) {
@@ -355,7 +360,8 @@ function updateLabel(rec: ParamRecord, p: Param, ctx: RenderContext, shownValue:
 }
 
 /** The parameter is on the fan-in or fan-out of the selected node: its label shows even when the placement hid it. */
-function related(p: Param, ctx: RenderContext): boolean {
+/** Whether a parameter's label shows for the selected node (its fan-in and fan-out). */
+export function related(p: Param, ctx: Pick<RenderContext, 'selectedNode'>): boolean {
   const n = ctx.selectedNode;
   if (!n) return false;
   if (p.l + 1 === n.l && p.j === n.j) return true;

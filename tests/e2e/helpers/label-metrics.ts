@@ -15,6 +15,9 @@ import type { Page } from '@playwright/test';
  *   segment, widened by half its stroke, crosses the label's text box, unless the label
  *   has an opaque background that covers its text and is painted above every edge line
  *   (later in document order, fill opacity 1).
+ * - Node text (every line of a node's a, δ, target and z, the loss node's value) may not
+ *   overlap another node's text or circle; a label, placed or shown on demand for the
+ *   selection (a name chip "w₂₂⁽³⁾ = 2"), may not overlap any node text (the obstacles above).
  * - Text size: the computed font size times the screen scale of the text (client height
  *   over user-space height), so CSS transforms and the viewBox count.
  */
@@ -30,9 +33,28 @@ export interface LabelMetrics {
   readonly minFontPx: number;
   /** the on-screen message saying how many labels are hidden, if any */
   readonly hiddenNote: string;
+  /** labels drawn in the placed layer (not shown on demand for a hover, focus or selection) */
+  readonly placed: number;
+  /** labels shown on demand on top (for a hover, focus, the selection or the current step), with their names */
+  readonly onDemand: number;
+  /**
+   * Node text (a, δ, target, z lines, the loss node's value), as drawn for the current step and
+   * the selection too, overlapping another node's text or another node's circle.
+   */
+  readonly textOverlaps: string[];
 }
 
+/**
+ * Waits until the diagram's labels are placed (a long search runs in slices behind a provisional
+ * placement: data-labels="placing") and drawn, then measures.
+ */
 export async function measureLabels(page: Page): Promise<LabelMetrics> {
+  await page.waitForFunction(
+    () => document.querySelector('[data-testid="diagram"] svg')?.getAttribute('data-labels') === 'placed',
+    null,
+    { timeout: 60_000 },
+  );
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   return page.evaluate(() => {
     type Box = { x0: number; y0: number; x1: number; y1: number };
     const boxOf = (el: Element): Box => {
@@ -197,6 +219,38 @@ export async function measureLabels(page: Page): Promise<LabelMetrics> {
         }
       }
     }
+    // Node texts by owner: a node's text below its circle carries its selection key; the z line
+    // above is the group right after it; the loss node's value is the loss's.
+    const ownerOf = (group: Element): string => {
+      if (group.classList.contains('bp-loss-text')) return 'loss';
+      const own = group.getAttribute('data-sel');
+      if (own) return own;
+      return group.previousElementSibling?.getAttribute('data-sel') ?? '?';
+    };
+    const texts: { owner: string; name: string; box: Box }[] = [];
+    for (const group of Array.from(svg.querySelectorAll('.bp-node-text'))) {
+      if (!displayed(group)) continue;
+      const owner = ownerOf(group);
+      for (const t of Array.from(group.querySelectorAll('text'))) {
+        if (!displayed(t) || !(t.textContent ?? '').trim()) continue;
+        texts.push({ owner, name: `${owner} "${t.textContent}"`, box: boxOf(t) });
+      }
+    }
+    const circles: { owner: string; box: Box }[] = [];
+    for (const c of Array.from(svg.querySelectorAll('.bp-node-circle, .bp-loss-circle, .bp-bias-node circle'))) {
+      if (!displayed(c)) continue;
+      circles.push({ owner: c.closest('[data-sel]')?.getAttribute('data-sel') ?? 'bias node', box: boxOf(c) });
+    }
+    const textOverlaps: string[] = [];
+    for (let a = 0; a < texts.length; a++) {
+      for (let b = a + 1; b < texts.length; b++)
+        if (texts[a].owner !== texts[b].owner && overlap(texts[a].box, texts[b].box))
+          textOverlaps.push(`${texts[a].name} × ${texts[b].name}`);
+      for (const c of circles)
+        if (c.owner !== texts[a].owner && overlap(texts[a].box, c.box))
+          textOverlaps.push(`${texts[a].name} × circle of ${c.owner}`);
+    }
+    const placed = labels.filter((l) => l.el.closest('.bp-labels') !== null).length;
     const note = document.querySelector('[data-testid="hidden-labels"]');
     return {
       params: params.length,
@@ -207,6 +261,9 @@ export async function measureLabels(page: Page): Promise<LabelMetrics> {
       struck,
       minFontPx: minFontPx === Infinity ? 0 : minFontPx,
       hiddenNote: note && displayed(note) ? (note.textContent ?? '') : '',
+      placed,
+      onDemand: labels.filter((l) => l.el.closest('.bp-labels-top') !== null).length,
+      textOverlaps,
     };
   });
 }

@@ -1,0 +1,106 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import LZString from 'lz-string';
+import { choosePreset, node, openApp } from './helpers/app.ts';
+import { test, expect } from './helpers/fixtures.ts';
+import { measureLabels } from './helpers/label-metrics.ts';
+
+/**
+ * The diagram with a lesson open (the lesson column narrows it) and the lesson's step on a
+ * node, or a node selected mid-backward-pass: the selected and current nodes show their full
+ * text (a, δ, target, z), the loss node its value, and the selection's fan-in labels show with
+ * their names. None of it may run into another node's text or circle, and no label (placed, or
+ * shown on demand for the selection) may cover a node's text. Where the narrower diagram cannot
+ * draw every label, the note says how many are hidden.
+ */
+
+interface Size {
+  readonly name: string;
+  readonly width: number;
+  readonly height: number;
+  readonly presentation: boolean;
+}
+
+const SIZES: readonly Size[] = [
+  { name: 'laptop 1366x768', width: 1366, height: 768, presentation: false },
+  { name: 'projector 1920x1080', width: 1920, height: 1080, presentation: true },
+];
+
+function lessonLink(id: string, step: number): string {
+  const doc: unknown = JSON.parse(readFileSync(new URL(`../../src/lessons/${id}.json`, import.meta.url), 'utf8'));
+  return `#lesson=${LZString.compressToEncodedURIComponent(JSON.stringify(doc))}&step=${step}`;
+}
+
+async function setPresentation(page: Page, on: boolean): Promise<void> {
+  if (!on || (await page.locator('html').getAttribute('data-presentation')) === 'true') return;
+  await page.locator('body').press('p');
+  await expect(page.locator('html')).toHaveAttribute('data-presentation', 'true');
+}
+
+async function expectClear(page: Page, what: string): Promise<void> {
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  const m = await measureLabels(page);
+  expect(m.params, `${what}: the network has parameters`).toBeGreaterThan(0);
+  expect(m.textOverlaps, `${what}: node text overlapping another node's text or circle`).toEqual([]);
+  expect(m.nodeOverlaps, `${what}: labels overlapping a node, node text, header or the legend`).toEqual([]);
+  expect(m.overlaps, `${what}: labels overlapping labels`).toEqual([]);
+  expect(m.struck, `${what}: labels an edge runs through`).toEqual([]);
+  // What is not drawn is said, with its count: the labels the layout could not place. A label
+  // shown on demand for the selection, or the full text (a, δ, target, z) of the current or the
+  // selected node, may cover placed ones (they give way while it shows): then more placed labels
+  // are missing than the note counts; else exactly as many.
+  const missing = m.params - m.placed;
+  if (missing === 0) {
+    expect(m.hiddenNote, `${what}: no note when every label is drawn`).toBe('');
+    return;
+  }
+  const said = new RegExp(`^(\\d+) of ${m.params} value labels hidden`).exec(m.hiddenNote);
+  expect(said !== null || m.hiddenNote === '', `${what}: the note on hidden labels ("${m.hiddenNote}")`).toBe(true);
+  const count = said ? Number(said[1]) : 0;
+  expect(count, `${what}: the note counts no more than are missing`).toBeLessThanOrEqual(missing);
+  const full = await page
+    .locator('.bp-node.bp-current, .bp-node[aria-pressed="true"], [data-sel="loss"][aria-pressed="true"]')
+    .count();
+  if (m.onDemand === 0 && full === 0) expect(count, `${what}: labels the note says are hidden`).toBe(missing);
+  console.log(
+    `${what}: ${count} of ${m.params} hidden for room, ${missing - count} giving way to ${m.onDemand} shown on demand`,
+  );
+}
+
+const CASES: readonly { lesson: string; steps: readonly number[] }[] = [
+  { lesson: 'by-hand-mlp', steps: [3, 4, 5, 6, 8] },
+  { lesson: 'mazur', steps: [5, 6, 11] },
+  { lesson: 'numpy-341', steps: [3, 5] },
+];
+
+for (const size of SIZES) {
+  test.describe(`node text and labels with a lesson open, ${size.name}`, () => {
+    test.use({ viewport: { width: size.width, height: size.height } });
+    // Several lesson steps per test, each a fresh page and a label search (in slices): a loaded CI machine needs time.
+    test.setTimeout(180_000);
+
+    for (const { lesson, steps } of CASES) {
+      test(`${lesson}, steps ${steps.join(', ')}: no text or label on another`, async ({ page }) => {
+        for (const step of steps) {
+          await page.goto('about:blank');
+          await openApp(page, lessonLink(lesson, step));
+          await setPresentation(page, size.presentation);
+          await expect(page.getByTestId('lesson-count')).toHaveText(new RegExp(`^step ${step} of `));
+          await expectClear(page, `${lesson} step ${step} at ${size.name}`);
+        }
+      });
+    }
+
+    test('by-hand-mlp without a lesson, an output selected mid-backward-pass', async ({ page }) => {
+      await openApp(page);
+      await choosePreset(page, 'by-hand-mlp');
+      await setPresentation(page, size.presentation);
+      await page.locator('body').press('Home');
+      for (let s = 0; s < 22; s++) await page.locator('body').press('ArrowRight');
+      await expect(page.getByTestId('step-caption')).toHaveText(/^22\//);
+      await node(page, '3:1').click();
+      await expect(page.locator('[data-sel="node:3:1"][aria-pressed="true"]')).toHaveCount(1);
+      await expectClear(page, `by-hand-mlp, y₂ selected at step 22, ${size.name}`);
+    });
+  });
+}
