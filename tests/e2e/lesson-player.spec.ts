@@ -172,6 +172,37 @@ test.describe('following a lesson', () => {
     await expectStep(page, mazur, 9);
   });
 
+  test("an ask as a student answers it: the tutorial's rounded numbers pass, a wrong sign or a value cut short is told so", async ({
+    page,
+  }) => {
+    const byHand = lessonDoc('by-hand-mlp');
+    // steps[4]: ∂L/∂z₃ of the second output to 2 digits; exactly −0.5045, the exercise's −0.5
+    expect(byHand.steps[4].ask).toEqual({ of: 'dLdz:node:3:1', digits: 2 });
+    await openApp(page, lessonLink(byHand, 5));
+    const input = page.getByTestId('lesson-ask-input');
+    const feedback = page.getByTestId('lesson-ask-feedback');
+    await input.fill('0.5');
+    await page.getByTestId('lesson-ask-check').click();
+    await expect(feedback).toContainText('Not yet: the sign is wrong.');
+    await expect(page.getByTestId('lesson-next')).toBeDisabled();
+    await input.fill('−0.5');
+    await input.press('Enter');
+    await expect(page.getByTestId('lesson-ask')).toHaveAttribute('data-answered', 'yes');
+    await expect(page.getByTestId('lesson-next')).toBeEnabled();
+
+    // walkthrough steps[7]: ∂CE/∂EF = 5.99996 to 3 digits, which rounds to 6.00
+    const walk = lessonDoc('walkthrough');
+    expect(walk.steps[7].ask).toEqual({ of: 'gradient:edge:1:0:1', digits: 3 });
+    await openApp(page, lessonLink(walk, 8));
+    await input.fill('5.99');
+    await page.getByTestId('lesson-ask-check').click();
+    await expect(feedback).toContainText('that is the value cut short; rounded to 3 significant digits its last digit goes up');
+    await expect(feedback.locator('mark')).toHaveText('9');
+    await input.fill('6');
+    await page.getByTestId('lesson-ask-check').click();
+    await expect(page.getByTestId('lesson-ask')).toHaveAttribute('data-answered', 'yes');
+  });
+
   test('live values follow a weight edit, and clicking one selects its element', async ({ page }) => {
     // steps[8]: "… which is {{after:edge:1:0:0}}", with w5 (edge:1:0:0) selected
     await openApp(page, lessonLink(mazur, 9));
@@ -273,6 +304,36 @@ test.describe('the lesson fits the screen', () => {
       expect(diagram!.height, 'diagram height').toBeGreaterThan(250);
     });
   }
+});
+
+test('a step longer than the lesson column: previous / next stay in view, "more below" shows what is under the fold, the next step starts at its top', async ({
+  page,
+}) => {
+  // walkthrough step 6 at 1366×768: the text, then three printed numbers under the fold
+  await page.setViewportSize({ width: 1366, height: 768 });
+  const doc = lessonDoc('walkthrough');
+  await openApp(page, lessonLink(doc, 6));
+  await expectStep(page, doc, 6);
+  const panel = page.getByTestId('lesson-panel');
+  const lastRow = page.getByTestId('lesson-compare').last();
+  await expect(lastRow).not.toBeInViewport();
+  const more = page.getByTestId('lesson-more');
+  await expect(more).toBeVisible();
+  await more.click();
+  await expect(lastRow).toBeInViewport();
+  await expect(more).toBeHidden();
+  // scrolled down, the step's navigation is still there to press
+  await expect(page.getByTestId('lesson-next')).toBeInViewport();
+  await page.getByTestId('lesson-next').click();
+  await expectStep(page, doc, 7);
+  await expect.poll(() => panel.evaluate((p) => p.scrollTop)).toBe(0);
+  await expect(page.getByTestId('lesson-step-title')).toBeInViewport();
+  // a step that fits has no cue
+  await page.getByTestId('lesson-previous').click();
+  await page.getByTestId('lesson-previous').click();
+  await page.getByTestId('lesson-previous').click();
+  await expectStep(page, doc, 4);
+  await expect(more).toBeHidden();
 });
 
 test('a compare of a 17-digit number stays inside the lesson column (numpy-341, its last step)', async ({ page }) => {
