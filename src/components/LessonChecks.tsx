@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { formatValue, precisionDigits } from '../core/format-number.ts';
+import { formatValue, parseUserNumber, precisionDigits } from '../core/format-number.ts';
 import type { LessonAsk, LessonCompare } from '../core/lesson.ts';
 import {
   firstDifferingDigit,
@@ -12,6 +12,7 @@ import { resolveQuantity, type QuantityContext } from '../core/lesson-quantity.t
 import { chainHasKind, roundedChainContext } from '../core/lesson-rounding.ts';
 import { quantityRefKey, quantityRefProblem, type QuantityRef } from '../core/quantity-ref.ts';
 import { quantityRefName } from '../core/quantity-name.ts';
+import { askFeedback, type AskFeedback } from '../lessons/ask-feedback.ts';
 import { useNotation } from './notation-context.tsx';
 import { fullValueProps } from './Num.tsx';
 import { useAppStore, useAppStoreApi } from './use-app-store.ts';
@@ -157,13 +158,17 @@ export function LessonCompareTable({ entries }: { entries: readonly LessonCompar
   );
 }
 
-function feedback(check: AnswerCheck | null, digits: number): string {
+function feedback(check: AnswerCheck | null, typed: string, value: number, digits: number): string {
   if (check === null) return '';
   if (check.kind === 'unreadable') return check.message;
   if (check.kind === 'right') return `Right, to ${digits} significant digits.`;
-  if (check.digit === 1)
-    return 'Not yet: already the 1st significant digit (or the sign, or the power of ten) is wrong.';
-  return `Not yet: the first ${check.digit - 1} significant digit${check.digit === 2 ? ' is' : 's are'} right; the ${ordinal(check.digit)} is wrong.`;
+  return wrongAnswer(typed, value, digits)?.message ?? '';
+}
+
+/** Why a wrong answer is wrong, and the digit to mark (lessons/ask-feedback.ts). */
+function wrongAnswer(typed: string, value: number, digits: number): AskFeedback | null {
+  const x = parseUserNumber(typed);
+  return x === null ? null : askFeedback(x, value, digits);
 }
 
 /** Predict, then reveal: the student types the value; "next" waits until it is right or shown. */
@@ -219,10 +224,13 @@ export function LessonAskBox({ ask, answered, stepKey }: { ask: LessonAsk; answe
           <p id="lesson-ask-feedback" className="lesson-ask-feedback" role="status" data-testid="lesson-ask-feedback">
             {current !== null && current.result.kind === 'wrong' && (
               <>
-                <MarkedNumber text={current.typed.trim()} digit={current.result.digit} />{' '}
+                <MarkedNumber
+                  text={current.typed.trim()}
+                  digit={wrongAnswer(current.typed, value, ask.digits)?.digit ?? current.result.digit}
+                />{' '}
               </>
             )}
-            {feedback(current?.result ?? null, ask.digits)}
+            {feedback(current?.result ?? null, current?.typed ?? '', value, ask.digits)}
           </p>
         </>
       )}
