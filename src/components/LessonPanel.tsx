@@ -106,7 +106,12 @@ function useMoreBelow(step: unknown) {
     const panel = panelRef.current;
     if (panel === null) return;
     panel.scrollTop = 0;
-    const measure = () => setMore(panel.scrollHeight - panel.scrollTop - panel.clientHeight > 8);
+    // what is under the fold of the step itself (its text, ask, printed numbers), not the hidden-controls note
+    const measure = () => {
+      const body = panel.querySelector('.lesson-body');
+      if (body === null) return setMore(false);
+      setMore(body.getBoundingClientRect().bottom - panel.getBoundingClientRect().bottom > 8);
+    };
     measure();
     // the step's math is typeset after the first paint: its height changes the answer
     const observer = new ResizeObserver(measure);

@@ -334,6 +334,16 @@ test('a step longer than the lesson column: previous / next stay in view, "more 
   await page.getByTestId('lesson-previous').click();
   await expectStep(page, doc, 4);
   await expect(more).toBeHidden();
+  // tanh-221 step 3: the step's text fits; only the note of what the lesson hides is under the fold
+  const tanh = lessonDoc('tanh-221');
+  await openApp(page);
+  await page.getByTestId('preset-menu').selectOption('lesson:tanh-221');
+  await page.getByTestId('lesson-next').click();
+  await page.getByTestId('lesson-next').click();
+  await expectStep(page, tanh, 3);
+  await expect(page.getByTestId('notice')).toBeVisible();
+  await expect(page.getByTestId('lesson-text')).toBeInViewport({ ratio: 1 });
+  await expect(more).toBeHidden();
 });
 
 test('a compare of a 17-digit number stays inside the lesson column (numpy-341, its last step)', async ({ page }) => {
