@@ -346,6 +346,43 @@ test('a step longer than the lesson column: previous / next stay in view, "more 
   await expect(more).toBeHidden();
 });
 
+test('punctuation after inline math or a live value stays on its line (walkthrough step 6, by-hand-mlp step 6 at 1366×768)', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  for (const [id, k] of [
+    ['walkthrough', 6],
+    ['by-hand-mlp', 6],
+    ['little-network', 5],
+  ] as const) {
+    const doc = lessonDoc(id);
+    await openApp(page, lessonLink(doc, k));
+    await expectStep(page, doc, k);
+    await expect(page.locator('.lesson-text .katex').first()).toBeVisible();
+    // a text piece that starts with punctuation, its first character on a line below the math before it
+    const orphans = await page.getByTestId('lesson-text').evaluate((root) => {
+      const found: string[] = [];
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n !== null; n = walker.nextNode()) {
+        const t = n.textContent ?? '';
+        if (!/^[.,;:)]/.test(t) || n.parentElement?.closest('.katex') !== null) continue;
+        const range = document.createRange();
+        range.setStart(n, 0);
+        range.setEnd(n, 1);
+        const mark = range.getBoundingClientRect();
+        const range2 = document.createRange();
+        range2.setStartBefore(n.parentElement?.previousElementSibling ?? n);
+        range2.setEndBefore(n);
+        const rects = Array.from(range2.getClientRects());
+        const before = rects[rects.length - 1];
+        if (before !== undefined && mark.top >= before.bottom - 2) found.push(t.slice(0, 20));
+      }
+      return found;
+    });
+    expect(orphans, `${id} step ${k}`).toEqual([]);
+  }
+});
+
 test('a compare of a 17-digit number stays inside the lesson column (numpy-341, its last step)', async ({ page }) => {
   const doc = lessonDoc('numpy-341');
   await openApp(page, lessonLink(doc, doc.steps.length));
