@@ -51,12 +51,30 @@ function numClass(text: string): string {
   return text.length > 12 ? 'num num-long' : 'num';
 }
 
+/**
+ * Two numbers a long computation's floating-point rounding keeps apart, not a different
+ * computation: a 17-digit number printed by numpy after 9,999 updates and the app's own differ
+ * past the 12th digit (the order of additions), which no tutorial means.
+ */
+const FLOAT_ROUNDING = 1e-12;
+
+function onlyRoundingApart(printed: number, app: number, differs: number | null): boolean {
+  return differs !== null && differs > 12 && Math.abs(printed - app) <= FLOAT_ROUNDING * Math.abs(app);
+}
+
 /** A number with its first differing digit marked and a ✓ or ≠ verdict cell after it. */
-function Verdict({ differs, digits }: { differs: number | null; digits: number }) {
-  const verdict =
-    differs === null
+function Verdict({ differs, digits, rounding = false }: { differs: number | null; digits: number; rounding?: boolean }) {
+  const verdict = rounding
+    ? `agree to 12 digits; past them (the ${ordinal(differs ?? 0)}) only floating-point rounding differs, the order of the arithmetic`
+    : differs === null
       ? `agree to ${digits} digit${digits === 1 ? '' : 's'}`
       : `differ from the ${ordinal(differs)} significant digit`;
+  if (rounding)
+    return (
+      <td className="lesson-agree" data-testid="lesson-compare-verdict" title={verdict} aria-label={verdict}>
+        ✓
+      </td>
+    );
   return (
     <td
       className={differs === null ? 'lesson-agree' : 'lesson-differ'}
@@ -78,7 +96,9 @@ function CompareRow({ entry, chain }: { entry: LessonCompare; chain: QuantityCon
   const app = useQuantity(entry.of);
   const precision = useAppStore((s) => s.precision);
   const digits = printedDigits(entry.value);
-  const differs = firstDifferingDigit(entry.value, app, digits);
+  const rawDiffers = firstDifferingDigit(entry.value, app, digits);
+  const rounding = onlyRoundingApart(entry.value, app, rawDiffers);
+  const differs = rounding ? null : rawDiffers;
   const shown = Math.max(digits, precisionDigits(precision));
   const printedText = formatValue(entry.value, 'full');
   const appText = formatValue(app, shown);
@@ -100,7 +120,7 @@ function CompareRow({ entry, chain }: { entry: LessonCompare; chain: QuantityCon
       <td className={numClass(appText)} {...fullValueProps(app, appText)}>
         <MarkedNumber text={appText} digit={differs} testId="lesson-compare-app" />
       </td>
-      <Verdict differs={differs} digits={digits} />
+      <Verdict differs={rawDiffers} digits={digits} rounding={rounding} />
       {chain === undefined ? null : rounded === null ? (
         <td className="num muted" colSpan={2} title="before the rounded prediction: the same as the app's">
           =
