@@ -63,7 +63,15 @@ function onlyRoundingApart(printed: number, app: number, differs: number | null)
 }
 
 /** A number with its first differing digit marked and a ✓ or ≠ verdict cell after it. */
-function Verdict({ differs, digits, rounding = false }: { differs: number | null; digits: number; rounding?: boolean }) {
+function Verdict({
+  differs,
+  digits,
+  rounding = false,
+}: {
+  differs: number | null;
+  digits: number;
+  rounding?: boolean;
+}) {
   const verdict = rounding
     ? `agree to 12 digits; past them (the ${ordinal(differs ?? 0)}) only floating-point rounding differs, the order of the arithmetic`
     : differs === null

@@ -64,7 +64,7 @@ export function LessonPanel() {
         >
           ×
         </button>
-        </span>
+      </span>
       <header className="lesson-head">
         <span className="lesson-title muted">{lesson.title}</span>
         <h2 className="lesson-step-title" data-testid="lesson-step-title">

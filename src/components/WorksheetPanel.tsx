@@ -321,7 +321,8 @@ function PredictAhead({
 function wrongAnswerText(typed: string, truth: number, precision: Precision): string {
   const name = precisionName(precision);
   const x = parseUserNumber(typed);
-  if (x === null || !Number.isFinite(truth)) return `Not quite: ${typed} is not it to ${name}. Try again, or reveal it.`;
+  if (x === null || !Number.isFinite(truth))
+    return `Not quite: ${typed} is not it to ${name}. Try again, or reveal it.`;
   const digits = precisionDigits(precision);
   const typedDigits = printedDigits(x);
   if (typedDigits < digits && firstDifferingDigit(x, truth, typedDigits) === null)

@@ -10,7 +10,11 @@ function cutShort(x: number, digits: number): number {
 
 /** The power of ten of x's first significant digit once rounded to `digits` (0.9996 at 2 → 0, as 1.0). */
 function roundedExponent(x: number, digits: number): number {
-  return Number(Math.abs(x).toExponential(digits - 1).split('e')[1]);
+  return Number(
+    Math.abs(x)
+      .toExponential(digits - 1)
+      .split('e')[1],
+  );
 }
 
 /** What is wrong with an answer, and which of its significant digits (1-based) to mark. */

@@ -196,7 +196,9 @@ test.describe('following a lesson', () => {
     await openApp(page, lessonLink(walk, 8));
     await input.fill('5.99');
     await page.getByTestId('lesson-ask-check').click();
-    await expect(feedback).toContainText('that is the value cut short; rounded to 3 significant digits its last digit goes up');
+    await expect(feedback).toContainText(
+      'that is the value cut short; rounded to 3 significant digits its last digit goes up',
+    );
     await expect(feedback.locator('mark')).toHaveText('9');
     await input.fill('6');
     await page.getByTestId('lesson-ask-check').click();

@@ -8,15 +8,19 @@ import { askFeedback } from '../../src/lessons/ask-feedback.ts';
  */
 describe('askFeedback', () => {
   it('a later digit wrong: how many are right, which one is wrong', () => {
-    expect(askFeedback(0.59321, 0.593269992, 6)?.message).toBe('Not yet: the first 4 significant digits are right; the 5th is wrong.');
+    expect(askFeedback(0.59321, 0.593269992, 6)?.message).toBe(
+      'Not yet: the first 4 significant digits are right; the 5th is wrong.',
+    );
     expect(askFeedback(41, 40, 2)?.message).toBe('Not yet: the first 1 significant digit is right; the 2nd is wrong.');
   });
   it('the wrong sign says so (seed 003: 0.5 typed for ∂L/∂z = −0.5045)', () => {
     expect(askFeedback(0.5, -0.5045, 2)?.message).toBe('Not yet: the sign is wrong.');
-    expect(askFeedback(1, -1.0000, 1)?.message).toBe('Not yet: the sign is wrong.');
+    expect(askFeedback(1, -1.0, 1)?.message).toBe('Not yet: the sign is wrong.');
   });
   it('the wrong power of ten says so', () => {
-    expect(askFeedback(0.04386, 0.0004386, 4)?.message).toBe('Not yet: the power of ten is wrong (the decimal point is off).');
+    expect(askFeedback(0.04386, 0.0004386, 4)?.message).toBe(
+      'Not yet: the power of ten is wrong (the decimal point is off).',
+    );
     expect(askFeedback(400, 40, 2)?.message).toBe('Not yet: the power of ten is wrong (the decimal point is off).');
   });
   it('the value cut short, not rounded: the last digit carries (5.99996 to 3 digits is 6.00)', () => {
