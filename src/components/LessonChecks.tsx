@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { formatValue, precisionDigits } from '../core/format-number.ts';
+import { formatValue, parseUserNumber, precisionDigits } from '../core/format-number.ts';
 import type { LessonAsk, LessonCompare } from '../core/lesson.ts';
 import {
   firstDifferingDigit,
@@ -12,6 +12,7 @@ import { resolveQuantity, type QuantityContext } from '../core/lesson-quantity.t
 import { chainHasKind, roundedChainContext } from '../core/lesson-rounding.ts';
 import { quantityRefKey, quantityRefProblem, type QuantityRef } from '../core/quantity-ref.ts';
 import { quantityRefName } from '../core/quantity-name.ts';
+import { askFeedback, type AskFeedback } from '../lessons/ask-feedback.ts';
 import { useNotation } from './notation-context.tsx';
 import { fullValueProps } from './Num.tsx';
 import { useAppStore, useAppStoreApi } from './use-app-store.ts';
@@ -50,12 +51,38 @@ function numClass(text: string): string {
   return text.length > 12 ? 'num num-long' : 'num';
 }
 
+/**
+ * Two numbers a long computation's floating-point rounding keeps apart, not a different
+ * computation: a 17-digit number printed by numpy after 9,999 updates and the app's own differ
+ * past the 12th digit (the order of additions), which no tutorial means.
+ */
+const FLOAT_ROUNDING = 1e-12;
+
+function onlyRoundingApart(printed: number, app: number, differs: number | null): boolean {
+  return differs !== null && differs > 12 && Math.abs(printed - app) <= FLOAT_ROUNDING * Math.abs(app);
+}
+
 /** A number with its first differing digit marked and a ✓ or ≠ verdict cell after it. */
-function Verdict({ differs, digits }: { differs: number | null; digits: number }) {
-  const verdict =
-    differs === null
+function Verdict({
+  differs,
+  digits,
+  rounding = false,
+}: {
+  differs: number | null;
+  digits: number;
+  rounding?: boolean;
+}) {
+  const verdict = rounding
+    ? `agree to 12 digits; past them (the ${ordinal(differs ?? 0)}) only floating-point rounding differs, the order of the arithmetic`
+    : differs === null
       ? `agree to ${digits} digit${digits === 1 ? '' : 's'}`
       : `differ from the ${ordinal(differs)} significant digit`;
+  if (rounding)
+    return (
+      <td className="lesson-agree" data-testid="lesson-compare-verdict" title={verdict} aria-label={verdict}>
+        ✓
+      </td>
+    );
   return (
     <td
       className={differs === null ? 'lesson-agree' : 'lesson-differ'}
@@ -77,7 +104,9 @@ function CompareRow({ entry, chain }: { entry: LessonCompare; chain: QuantityCon
   const app = useQuantity(entry.of);
   const precision = useAppStore((s) => s.precision);
   const digits = printedDigits(entry.value);
-  const differs = firstDifferingDigit(entry.value, app, digits);
+  const rawDiffers = firstDifferingDigit(entry.value, app, digits);
+  const rounding = onlyRoundingApart(entry.value, app, rawDiffers);
+  const differs = rounding ? null : rawDiffers;
   const shown = Math.max(digits, precisionDigits(precision));
   const printedText = formatValue(entry.value, 'full');
   const appText = formatValue(app, shown);
@@ -99,7 +128,7 @@ function CompareRow({ entry, chain }: { entry: LessonCompare; chain: QuantityCon
       <td className={numClass(appText)} {...fullValueProps(app, appText)}>
         <MarkedNumber text={appText} digit={differs} testId="lesson-compare-app" />
       </td>
-      <Verdict differs={differs} digits={digits} />
+      <Verdict differs={rawDiffers} digits={digits} rounding={rounding} />
       {chain === undefined ? null : rounded === null ? (
         <td className="num muted" colSpan={2} title="before the rounded prediction: the same as the app's">
           =
@@ -157,13 +186,17 @@ export function LessonCompareTable({ entries }: { entries: readonly LessonCompar
   );
 }
 
-function feedback(check: AnswerCheck | null, digits: number): string {
+function feedback(check: AnswerCheck | null, typed: string, value: number, digits: number): string {
   if (check === null) return '';
   if (check.kind === 'unreadable') return check.message;
   if (check.kind === 'right') return `Right, to ${digits} significant digits.`;
-  if (check.digit === 1)
-    return 'Not yet: already the 1st significant digit (or the sign, or the power of ten) is wrong.';
-  return `Not yet: the first ${check.digit - 1} significant digit${check.digit === 2 ? ' is' : 's are'} right; the ${ordinal(check.digit)} is wrong.`;
+  return wrongAnswer(typed, value, digits)?.message ?? '';
+}
+
+/** Why a wrong answer is wrong, and the digit to mark (lessons/ask-feedback.ts). */
+function wrongAnswer(typed: string, value: number, digits: number): AskFeedback | null {
+  const x = parseUserNumber(typed);
+  return x === null ? null : askFeedback(x, value, digits);
 }
 
 /** Predict, then reveal: the student types the value; "next" waits until it is right or shown. */
@@ -219,10 +252,13 @@ export function LessonAskBox({ ask, answered, stepKey }: { ask: LessonAsk; answe
           <p id="lesson-ask-feedback" className="lesson-ask-feedback" role="status" data-testid="lesson-ask-feedback">
             {current !== null && current.result.kind === 'wrong' && (
               <>
-                <MarkedNumber text={current.typed.trim()} digit={current.result.digit} />{' '}
+                <MarkedNumber
+                  text={current.typed.trim()}
+                  digit={wrongAnswer(current.typed, value, ask.digits)?.digit ?? current.result.digit}
+                />{' '}
               </>
             )}
-            {feedback(current?.result ?? null, ask.digits)}
+            {feedback(current?.result ?? null, current?.typed ?? '', value, ask.digits)}
           </p>
         </>
       )}

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { parseStepText } from '../core/lesson-text.ts';
 import { LESSON_LABELS } from '../store/lesson-link.ts';
 import { LessonAskBox, LessonCompareTable } from './LessonChecks.tsx';
@@ -24,47 +24,48 @@ export function LessonPanel() {
   }));
   const step = lesson?.steps[k];
   const parsed = useMemo(() => parseStepText(step?.text ?? ''), [step]);
+  const { panelRef, more, showMore } = useMoreBelow(step);
   if (lesson === null || step === undefined) return null;
   const n = lesson.steps.length;
   const held = step.ask !== undefined && !answered;
   const nextKey = shortcutLabel('lesson-next');
   const previousKey = shortcutLabel('lesson-previous');
   return (
-    <section className="lesson-panel" aria-label={`Lesson: ${lesson.title}`} data-testid="lesson-panel">
-      <header className="lesson-head">
-        <span className="lesson-nav">
-          <button
-            type="button"
-            onClick={lessonPrevious}
-            disabled={k === 0}
-            data-testid="lesson-previous"
-            title={`Previous step (${previousKey})`}
-          >
-            ‹ Previous
-          </button>
-          <span className="lesson-count" data-testid="lesson-count" aria-live="polite">
-            step {k + 1} of {n}
-          </span>
-          <button
-            type="button"
-            onClick={() => lessonNext()}
-            disabled={k === n - 1 || held}
-            data-testid="lesson-next"
-            title={held ? 'Answer the question (or press “Show me”) to go on' : `Next step (${nextKey})`}
-          >
-            Next ›
-          </button>
-          <button
-            type="button"
-            className="icon-button"
-            onClick={closeLesson}
-            data-testid="lesson-close"
-            aria-label="Close the lesson"
-            title="Close the lesson"
-          >
-            ×
-          </button>
+    <section ref={panelRef} className="lesson-panel" aria-label={`Lesson: ${lesson.title}`} data-testid="lesson-panel">
+      <span className="lesson-nav">
+        <button
+          type="button"
+          onClick={lessonPrevious}
+          disabled={k === 0}
+          data-testid="lesson-previous"
+          title={`Previous step (${previousKey})`}
+        >
+          ‹ Previous
+        </button>
+        <span className="lesson-count" data-testid="lesson-count" aria-live="polite">
+          step {k + 1} of {n}
         </span>
+        <button
+          type="button"
+          onClick={() => lessonNext()}
+          disabled={k === n - 1 || held}
+          data-testid="lesson-next"
+          title={held ? 'Answer the question (or press “Show me”) to go on' : `Next step (${nextKey})`}
+        >
+          Next ›
+        </button>
+        <button
+          type="button"
+          className="icon-button"
+          onClick={closeLesson}
+          data-testid="lesson-close"
+          aria-label="Close the lesson"
+          title="Close the lesson"
+        >
+          ×
+        </button>
+      </span>
+      <header className="lesson-head">
         <span className="lesson-title muted">{lesson.title}</span>
         <h2 className="lesson-step-title" data-testid="lesson-step-title">
           {step.title ?? `Step ${k + 1}`}
@@ -79,6 +80,11 @@ export function LessonPanel() {
           </div>
         )}
       </div>
+      {more && (
+        <button type="button" className="lesson-more" onClick={showMore} data-testid="lesson-more">
+          ↓ more below
+        </button>
+      )}
       {hidden.length > 0 && (
         <p className="lesson-hidden muted" data-testid="lesson-hidden">
           Hidden by the lesson: {hidden.map((c) => LESSON_LABELS[c].replace(/ \(.*\)$/, '').toLowerCase()).join(', ')}.
@@ -86,4 +92,40 @@ export function LessonPanel() {
       )}
     </section>
   );
+}
+
+/**
+ * A step longer than the lesson column (its printed numbers under the fold at 1366×768): whether
+ * there is more below to scroll to, and a step that starts at its top, not where the previous
+ * one was scrolled to.
+ */
+function useMoreBelow(step: unknown) {
+  const panelRef = useRef<HTMLElement>(null);
+  const [more, setMore] = useState(false);
+  useEffect(() => {
+    const panel = panelRef.current;
+    if (panel === null) return;
+    panel.scrollTop = 0;
+    // what is under the fold of the step itself (its text, ask, printed numbers), not the hidden-controls note
+    const measure = () => {
+      const body = panel.querySelector('.lesson-body');
+      if (body === null) return setMore(false);
+      setMore(body.getBoundingClientRect().bottom - panel.getBoundingClientRect().bottom > 8);
+    };
+    measure();
+    // the step's math is typeset after the first paint: its height changes the answer
+    const observer = new ResizeObserver(measure);
+    observer.observe(panel);
+    for (const child of Array.from(panel.children)) observer.observe(child);
+    panel.addEventListener('scroll', measure, { passive: true });
+    return () => {
+      observer.disconnect();
+      panel.removeEventListener('scroll', measure);
+    };
+  }, [step]);
+  const showMore = () => {
+    const panel = panelRef.current;
+    if (panel !== null) panel.scrollTo({ top: panel.scrollHeight });
+  };
+  return { panelRef, more, showMore };
 }

@@ -89,25 +89,82 @@ function LiveValue({ refQ, source }: { refQ: QuantityRef; source: string }) {
   );
 }
 
+function inline(node: LessonInline, k: number): ReactNode {
+  switch (node.kind) {
+    case 'text':
+      return <span key={k}>{node.text}</span>;
+    case 'strong':
+      return <strong key={k}>{inlines(node.children)}</strong>;
+    case 'em':
+      return <em key={k}>{inlines(node.children)}</em>;
+    case 'math':
+      return node.tex.includes('{{') ? (
+        <MathWithRefs key={k} tex={node.tex} display={node.display} />
+      ) : (
+        <LessonMath key={k} tex={node.tex} display={node.display} />
+      );
+    case 'ref':
+      return <LiveValue key={k} refQ={node.ref} source={node.source} />;
+  }
+}
+
+/** Inline math or a live value: a box the browser may break a line after, leaving "." alone at the start of the next. */
+function isBox(node: LessonInline | undefined): boolean {
+  return node !== undefined && ((node.kind === 'math' && !node.display) || node.kind === 'ref');
+}
+
+const LEADING_PUNCTUATION = /^[.,;:!?)\]’”"]+/;
+const TRAILING_OPENER = /[([‘“"]$/;
+
+/**
+ * The nodes in order, where a box (inline math, a live value) is kept on one line with the
+ * punctuation that touches it: "$x$." never leaves the "." at the start of a line, nor "($x$"
+ * the "(" at the end of one.
+ */
 function inlines(nodes: readonly LessonInline[]): ReactNode[] {
-  return nodes.map((node, k) => {
-    switch (node.kind) {
-      case 'text':
-        return <span key={k}>{node.text}</span>;
-      case 'strong':
-        return <strong key={k}>{inlines(node.children)}</strong>;
-      case 'em':
-        return <em key={k}>{inlines(node.children)}</em>;
-      case 'math':
-        return node.tex.includes('{{') ? (
-          <MathWithRefs key={k} tex={node.tex} display={node.display} />
-        ) : (
-          <LessonMath key={k} tex={node.tex} display={node.display} />
-        );
-      case 'ref':
-        return <LiveValue key={k} refQ={node.ref} source={node.source} />;
+  const out: ReactNode[] = [];
+  let carry = ''; // punctuation already glued to the box before it
+  let pendingOpener = ''; // an opening bracket glued to the box after it
+  nodes.forEach((node, k) => {
+    if (node.kind === 'text') {
+      let text = carry === '' ? node.text : node.text.slice(carry.length);
+      carry = '';
+      if (text === '') return;
+      const next = nodes[k + 1];
+      let opener = '';
+      if (isBox(next)) {
+        const m = TRAILING_OPENER.exec(text);
+        if (m !== null) {
+          opener = m[0];
+          text = text.slice(0, -opener.length);
+        }
+      }
+      if (text !== '') out.push(<span key={k}>{text}</span>);
+      if (opener !== '') pendingOpener = opener;
+      return;
     }
+    if (!isBox(node)) {
+      out.push(inline(node, k));
+      return;
+    }
+    const after = nodes[k + 1];
+    const closer = after?.kind === 'text' ? (LEADING_PUNCTUATION.exec(after.text)?.[0] ?? '') : '';
+    const opener = pendingOpener;
+    pendingOpener = '';
+    carry = closer;
+    if (opener === '' && closer === '') {
+      out.push(inline(node, k));
+      return;
+    }
+    out.push(
+      <span key={k} className="lesson-nowrap">
+        {opener}
+        {inline(node, k)}
+        {closer}
+      </span>,
+    );
   });
+  return out;
 }
 
 /** A step's text, rendered node by node from parseStepText's tree (never as HTML). */

@@ -1,5 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { formatValue, precisionName } from '../core/format-number.ts';
+import { formatValue, parseUserNumber, precisionDigits, precisionName, type Precision } from '../core/format-number.ts';
+import { firstDifferingDigit, printedDigits } from '../core/lesson-answer.ts';
 import { checkAnswer, eventValue, isAnswerReadable } from '../core/worksheet.ts';
 import { gradeInOrder } from '../core/worksheet-grade.ts';
 import type { StepEvent } from '../core/step-plan.ts';
@@ -7,6 +8,7 @@ import { describeGrade, eventName } from '../view/describe-grade.ts';
 import { withNotation } from '../core/notation-labels.ts';
 import { describeEvent } from '../view/describe-event.ts';
 import { eventHint } from '../view/worksheet-hint.ts';
+import { askFeedback } from '../lessons/ask-feedback.ts';
 import { useNotation } from './notation-context.tsx';
 import { printWorksheet } from './print-worksheet.ts';
 import { useAppStore, useAppStoreApi } from './use-app-store.ts';
@@ -74,7 +76,7 @@ export function WorksheetPanel() {
       setTally((t) => ({ right: t.right, tried: t.tried + 1 }));
       setFeedback({
         kind: 'wrong',
-        text: `Not quite: ${text.trim()} is not it to ${precisionName(s.precision)}. Try again, or reveal it.`,
+        text: wrongAnswerText(text.trim(), truth, s.precision),
       });
     }
   };
@@ -309,4 +311,23 @@ function PredictAhead({
       </button>
     </form>
   );
+}
+
+/**
+ * What a wrong worksheet answer is told: a tutorial's rounded number (seed 003's 0.5 for
+ * 0.4955) that is right to the digits typed is told so, and asked for the digits checked;
+ * otherwise which digit is wrong, or the sign, or the power of ten (lessons/ask-feedback.ts).
+ */
+function wrongAnswerText(typed: string, truth: number, precision: Precision): string {
+  const name = precisionName(precision);
+  const x = parseUserNumber(typed);
+  if (x === null || !Number.isFinite(truth))
+    return `Not quite: ${typed} is not it to ${name}. Try again, or reveal it.`;
+  const digits = precisionDigits(precision);
+  const typedDigits = printedDigits(x);
+  if (typedDigits < digits && firstDifferingDigit(x, truth, typedDigits) === null)
+    return `Not quite: ${typed} is right to the ${typedDigits} significant digit${typedDigits === 1 ? '' : 's'} typed (a rounding, as a tutorial rounds); give ${name}. Try again, or reveal it.`;
+  const why = askFeedback(x, truth, digits);
+  if (why === null) return `Not quite: ${typed} is not it to ${name}. Try again, or reveal it.`;
+  return `Not quite: ${typed} to ${name}: ${why.message.replace(/^Not yet: /, '')} Try again, or reveal it.`;
 }

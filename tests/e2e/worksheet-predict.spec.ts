@@ -71,3 +71,28 @@ test("the hint for a softmax + cross-entropy output's δ is ŷ − y, not ∂L/�
   await expect(page.getByTestId('worksheet-hint')).toHaveText(/^δ of y₂ = y₂ − t₂ \(softmax and cross-entropy fused/);
   await expect(page.getByTestId('worksheet-hint')).not.toContainText('φ′');
 });
+
+test("the tutorial's rounded 0.5 for δ of y₁ (exactly 0.4955) is told right to the digit typed, not to the four checked; a wrong digit is named", async ({
+  page,
+}) => {
+  await openWorksheet(page, 'by-hand-mlp');
+  const byHand = compileScenario(preset('by-hand-mlp'));
+  const events = buildStepPlan(byHand.model, byHand.trainable).events;
+  const first = events.findIndex((e) => e.kind === 'delta');
+  for (let k = 0; k < first; k++) await page.getByTestId('worksheet-reveal').click();
+  await expect(page.getByTestId('worksheet-prompt')).toHaveText('δ = ∂L/∂z of y₁');
+  const feedback = page.getByTestId('worksheet-feedback');
+  await page.getByTestId('worksheet-input').fill('0.5');
+  await page.getByTestId('worksheet-check').click();
+  await expect(feedback).toHaveText(
+    'Not quite: 0.5 is right to the 1 significant digit typed (a rounding, as a tutorial rounds); give 4 significant digits. Try again, or reveal it.',
+  );
+  await page.getByTestId('worksheet-input').fill('0.4965');
+  await page.getByTestId('worksheet-check').click();
+  await expect(feedback).toHaveText(
+    'Not quite: 0.4965 to 4 significant digits: the first 2 significant digits are right; the 3rd is wrong. Try again, or reveal it.',
+  );
+  await page.getByTestId('worksheet-input').fill('0.4955');
+  await page.getByTestId('worksheet-check').click();
+  await expect(feedback).toHaveAttribute('data-kind', 'right');
+});

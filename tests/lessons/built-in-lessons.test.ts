@@ -46,6 +46,18 @@ describe('built-in lessons', () => {
         expect(lesson.steps.some((s) => (s.compare ?? []).length > 0)).toBe(true);
       });
 
+      it('each compare row of a step says which number it is (no two labels alike)', () => {
+        for (const [k, step] of lessonOf(id).steps.entries()) {
+          const labels = (step.compare ?? []).map((c) => c.label);
+          expect(new Set(labels).size, `${id} steps[${k}]: ${labels.join(' | ')}`).toBe(labels.length);
+        }
+      });
+
+      it('its texts use the lesson text syntax only: no `code` spans, which would show as backticks', () => {
+        for (const [k, step] of lessonOf(id).steps.entries())
+          expect(step.text.includes('`'), `${id} steps[${k}]: ${step.text.slice(0, 80)}`).toBe(false);
+      });
+
       it('at every compare, the app’s value equals the oracle’s', () => {
         const lesson = lessonOf(id);
         const states = lessonStepStates(lesson);
