@@ -6,7 +6,6 @@ import { NetworkDiagram } from './NetworkDiagram.tsx';
 import { NoticeBanner } from './NoticeBanner.tsx';
 import { OpeningProgress } from './OpeningProgress.tsx';
 import { PresetMenu } from './PresetMenu.tsx';
-import { SettingsPanel } from './SettingsPanel.tsx';
 import { SidePanel } from './SidePanel.tsx';
 import { StepControls } from './StepControls.tsx';
 import { TrainControls } from './TrainControls.tsx';
@@ -15,7 +14,6 @@ import { SessionControls } from './SessionControls.tsx';
 import { UndoControls } from './UndoControls.tsx';
 import { usePersistSession } from './use-persist-session.ts';
 import { useUndoKeys } from './use-undo-keys.ts';
-import { ShortcutHelp } from './ShortcutHelp.tsx';
 import { SkipLink } from './SkipLink.tsx';
 import { useAppStore } from './use-app-store.ts';
 import { useShortcuts } from './use-shortcuts.ts';
@@ -34,6 +32,9 @@ import { useLessonEditorFlag } from './use-lesson-editor-flags.ts';
 const LessonPanel = lazy(() => import('./LessonPanel.tsx').then((m) => ({ default: m.LessonPanel })));
 // The lesson editor loads when it is opened (File → Lesson editor).
 const WorksheetPanel = lazy(() => import('./WorksheetPanel.tsx').then((m) => ({ default: m.WorksheetPanel })));
+// the settings and the keyboard help load when opened (the initial bundle has a budget)
+const SettingsPanel = lazy(() => import('./SettingsPanel.tsx').then((m) => ({ default: m.SettingsPanel })));
+const ShortcutHelp = lazy(() => import('./ShortcutHelp.tsx').then((m) => ({ default: m.ShortcutHelp })));
 const LessonEditor = lazy(() => import('./LessonEditor.tsx').then((m) => ({ default: m.LessonEditor })));
 
 /** One screen: toolbar, the diagram with the math panel beside it, the samples and the loss chart below. */
@@ -123,7 +124,9 @@ export function App() {
         )}
         <NetworkDiagram />
         {settingsOpen && !presentation && !settingsHidden ? (
-          <SettingsPanel onClose={() => setSettingsOpen(false)} />
+          <Suspense fallback={<section className="settings panel" aria-busy="true" />}>
+            <SettingsPanel onClose={() => setSettingsOpen(false)} />
+          </Suspense>
         ) : askPending ? (
           <div className="ask-cover" inert data-testid="ask-cover">
             <SidePanel />
@@ -136,7 +139,11 @@ export function App() {
         <DataTable />
         <LossChart />
       </footer>
-      {helpOpen && <ShortcutHelp onClose={() => setHelpOpen(false)} />}
+      {helpOpen && (
+        <Suspense fallback={null}>
+          <ShortcutHelp onClose={() => setHelpOpen(false)} />
+        </Suspense>
+      )}
       <ImportControls />
       {worksheet && <PrintSheet />}
     </div>
