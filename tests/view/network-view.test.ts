@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { compileScenario } from '../../src/core/compile.ts';
 import { runIteration } from '../../src/core/iteration.ts';
+import type { Scenario } from '../../src/core/scenario.ts';
 import type { Selection } from '../../src/core/selection.ts';
 import { weightIndex } from '../../src/core/model.ts';
 import { buildStepPlan } from '../../src/core/step-plan.ts';
@@ -25,6 +26,27 @@ function setup(id: string) {
   const vm = (position: number, selection: Selection | null = null, sample = 0) =>
     buildNetworkViewModel({ scenario, compiled, iteration, plan, position, sample, selection });
   return { scenario, compiled, iteration, plan, vm };
+}
+
+/** The view model at the iteration's end with the first weight set to w0 (a drag's or a run's frames). */
+function withFirstWeight(
+  scenario: Scenario,
+  compiled: ReturnType<typeof compileScenario>,
+  plan: ReturnType<typeof buildStepPlan>,
+) {
+  return (w0: number) => {
+    const params = { w: compiled.params.w.slice(), b: compiled.params.b.slice() };
+    params.w[0] = w0;
+    return buildNetworkViewModel({
+      scenario,
+      compiled,
+      iteration: runIteration(compiled, params),
+      plan,
+      position: plan.events.length,
+      sample: 0,
+      selection: null,
+    });
+  };
 }
 
 let view: NetworkView | null = null;
@@ -533,19 +555,7 @@ describe('network view (DOM)', () => {
     vi.useFakeTimers();
     try {
       const { compiled, plan, scenario } = setup('mazur');
-      const at = (w0: number) => {
-        const params = { w: compiled.params.w.slice(), b: compiled.params.b.slice() };
-        params.w[0] = w0;
-        return buildNetworkViewModel({
-          scenario,
-          compiled,
-          iteration: runIteration(compiled, params),
-          plan,
-          position: plan.events.length,
-          sample: 0,
-          selection: null,
-        });
-      };
+      const at = withFirstWeight(scenario, compiled, plan);
       const { view: v } = mount();
       v.update(at(0.15));
       const w1 = one('[data-edge="0:0:0"]');
@@ -598,19 +608,7 @@ describe('network view (DOM)', () => {
     vi.useFakeTimers();
     try {
       const { compiled, plan, scenario } = setup('mazur');
-      const at = (w0: number) => {
-        const params = { w: compiled.params.w.slice(), b: compiled.params.b.slice() };
-        params.w[0] = w0;
-        return buildNetworkViewModel({
-          scenario,
-          compiled,
-          iteration: runIteration(compiled, params),
-          plan,
-          position: plan.events.length,
-          sample: 0,
-          selection: null,
-        });
-      };
+      const at = withFirstWeight(scenario, compiled, plan);
       const { view: v } = mount();
       v.update(at(0.15));
       const w1 = one('[data-edge="0:0:0"]');
@@ -661,21 +659,7 @@ describe('network view (DOM)', () => {
       };
       const compiled = compileScenario(scenario);
       const plan = buildStepPlan(compiled.model, compiled.trainable);
-      const paramsAt = (w0: number) => {
-        const params = { w: compiled.params.w.slice(), b: compiled.params.b.slice() };
-        params.w[0] = w0;
-        return params;
-      };
-      const at = (w0: number) =>
-        buildNetworkViewModel({
-          scenario,
-          compiled,
-          iteration: runIteration(compiled, paramsAt(w0)),
-          plan,
-          position: plan.events.length,
-          sample: 0,
-          selection: null,
-        });
+      const at = withFirstWeight(scenario, compiled, plan);
       const { view: v } = mount();
       v.update(at(0.15));
       const w1 = one('[data-edge="0:0:0"]');
@@ -688,7 +672,9 @@ describe('network view (DOM)', () => {
       expect(w1.getAttribute('data-weight')).toBe('0.35');
       expect(w1.getAttribute('aria-label')).toContain('0.35');
       // every element, to the last bias and the loss
-      const after = runIteration(compiled, paramsAt(0.35)).after.b;
+      const moved = { w: compiled.params.w.slice(), b: compiled.params.b.slice() };
+      moved.w[0] = 0.35;
+      const after = runIteration(compiled, moved).after.b;
       expect(Number(last.getAttribute('data-value-after'))).toBe(after[after.length - 1]);
       expect(one('[data-loss]').getAttribute('aria-label')).toContain(
         `L = ${Number(one('[data-loss]').getAttribute('data-loss')).toPrecision(4)}`,
