@@ -3,6 +3,7 @@ import { choosePreset, openApp } from './helpers/app.ts';
 import { denseDoc, nearMillion, stack16, widest32 } from '../../bench/app-networks.ts';
 import { parse, preset, shareHash, trace } from './helpers/core.ts';
 import { test, expect } from './helpers/fixtures.ts';
+import { expectWorkingBlocks } from './helpers/layer-blocks.ts';
 
 /**
  * The app keeps up with its core: a run trains off the page's thread and the page shows it as
@@ -133,32 +134,10 @@ test('short runs on numpy-341 (trained in the click’s task once the page has t
   await expect(page.locator('[data-edge="1:0:2"]')).toHaveAttribute('data-weight', w0!);
 });
 
-/** The page works on a network past the drawable size: it says how it draws it, steps, selects from a heatmap and trains a step. */
-async function expectWorkingPage(page: Page, weights: string): Promise<void> {
-  const note = page.getByTestId('layer-blocks-note');
-  await expect(note).toBeVisible({ timeout: 30_000 });
-  await expect(note).toContainText(`This network has ${weights} weights`);
-  await expect(note).toContainText('too many to draw node by node');
-  // step
-  await expect(page.getByTestId('step-caption')).toContainText(/^0\//);
-  await page.getByTestId('step-forward').click();
-  await expect(page.getByTestId('step-caption')).toContainText(/^1\//);
-  // select a weight from the heatmap: the panel shows its derivation, the heatmap outlines it
-  const canvas = page.locator('.layer-heatmap canvas').first();
-  await canvas.click({ position: { x: 1, y: 1 } });
-  // the cell under the click (a pixel covers a few cells of a big matrix)
-  await expect(canvas).toHaveAttribute('data-selected', /^\d+:\d+$/);
-  await expect(page.getByTestId('math-panel')).toContainText('∂L', { timeout: 30_000 });
-  // train a step
-  await page.getByTestId('train-1').click();
-  await expect(page.getByTestId('loss-chart-summary')).toHaveText(/^1 steps, L = /, { timeout: 60_000 });
-  await expect(page.getByTestId('train-stop')).toHaveCount(0);
-}
-
 test('a share link of 32 layers of 176 opens a working page that says how it draws the network', async ({ page }) => {
   test.setTimeout(120_000);
   await page.goto(`/${shareHash(widest32())}`);
-  await expectWorkingPage(page, '960,256');
+  await expectWorkingBlocks(page, '960,256');
   // no node-and-edge diagram was drawn
   await expect(page.locator('[data-edge]')).toHaveCount(0);
 });
@@ -171,7 +150,7 @@ test('importing a file of nearly a million parameters leaves a working page', as
     mimeType: 'application/json',
     buffer: Buffer.from(JSON.stringify(nearMillion())),
   });
-  await expectWorkingPage(page, '997,000');
+  await expectWorkingBlocks(page, '997,000');
   await expect(page.locator('[data-edge]')).toHaveCount(0);
 });
 

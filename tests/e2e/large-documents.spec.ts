@@ -5,6 +5,7 @@ import { nearMillion } from '../../bench/app-networks.ts';
 import { formatCodecError } from '../../src/core/codec/codec-result.ts';
 import { parseScenarioText } from '../../src/core/codec/parse-scenario.ts';
 import { test, expect } from './helpers/fixtures.ts';
+import { expectWorkingBlocks } from './helpers/layer-blocks.ts';
 
 /**
  * The largest documents the format allows, through every way they arrive: a file picked, a
@@ -12,25 +13,6 @@ import { test, expect } from './helpers/fixtures.ts';
  * million-parameter scenario (derived in slices first, with progress and Cancel). Behaviour
  * only: the timings are `npm run bench`'s (app-import-max, app-undo-1m, …).
  */
-
-/** The page works on a network past the drawable size: its note, a step, the math panel for a weight, a training step. */
-async function expectWorkingBlocks(page: Page, weights: string, train = true): Promise<void> {
-  const note = page.getByTestId('layer-blocks-note');
-  await expect(note).toBeVisible({ timeout: 60_000 });
-  await expect(note).toContainText(`This network has ${weights} weights`);
-  await expect(page.getByTestId('opening')).toHaveCount(0);
-  await expect(page.getByTestId('step-caption')).toContainText(/^0\//);
-  await page.getByTestId('step-forward').click();
-  await expect(page.getByTestId('step-caption')).toContainText(/^1\//);
-  const canvas = page.locator('.layer-heatmap canvas').first();
-  await canvas.click({ position: { x: 1, y: 1 } });
-  await expect(canvas).toHaveAttribute('data-selected', /^\d+:\d+$/);
-  await expect(page.getByTestId('math-panel')).toContainText('∂L', { timeout: 30_000 });
-  await expect(page.getByTestId('train-1')).toBeEnabled();
-  if (!train) return;
-  await page.getByTestId('train-1').click();
-  await expect(page.getByTestId('loss-chart-summary')).toHaveText(/^1 steps, L = /, { timeout: 60_000 });
-}
 
 /** Hands `text` to the page, then pastes it (a paste event, as Ctrl+V outside a field makes) or drops it as a file. */
 async function pasteOrDrop(page: Page, text: string, how: 'paste' | 'drop', name = 'big.json'): Promise<void> {
