@@ -157,8 +157,8 @@ async function repeat(
   return { usableMs, longestTaskMs };
 }
 
-/** Opens the near-million network (a file), then the XOR preset; returns once that is shown. */
-async function largeThenSmall(page: Page, url: string): Promise<void> {
+/** Opens the app, then the near-million network from a file; returns once that is usable. */
+async function openNearMillion(page: Page, url: string): Promise<void> {
   await openApp(page, url);
   await page.getByTestId('import-file').setInputFiles({
     name: 'big.json',
@@ -166,6 +166,11 @@ async function largeThenSmall(page: Page, url: string): Promise<void> {
     buffer: Buffer.from(JSON.stringify(nearMillion())),
   });
   await waitUsable(page, true);
+}
+
+/** Opens the near-million network (a file), then the XOR preset; returns once that is shown. */
+async function largeThenSmall(page: Page, url: string): Promise<void> {
+  await openNearMillion(page, url);
   await page.getByTestId('preset-menu').selectOption('playground-xor');
   await waitUsable(page, false);
   await page.waitForTimeout(500);
@@ -258,13 +263,7 @@ export async function largeDocs(
     const longest: number[] = [];
     for (let r = 0; r < reps; r++) {
       const page = await fresh(browser);
-      await openApp(page, url);
-      await page.getByTestId('import-file').setInputFiles({
-        name: 'big.json',
-        mimeType: 'application/json',
-        buffer: Buffer.from(JSON.stringify(nearMillion())),
-      });
-      await waitUsable(page, true);
+      await openNearMillion(page, url);
       await page.waitForTimeout(2000); // the session is saved
       await page.goto(url, { waitUntil: 'commit' });
       usable.push(await waitUsable(page, true));
