@@ -508,6 +508,11 @@ export function placeLabels(g: NetworkLayout, o: LabelOptions = {}): LabelPlacem
   }
 }
 
+/** Whether the box at `rects[t..t+3]` (centre x, y, then w, h) meets a box of size `b` centred at (x, y). */
+function meets(rects: readonly number[], t: number, x: number, y: number, b: { w: number; h: number }): boolean {
+  return Math.abs(rects[t] - x) < (rects[t + 2] + b.w) / 2 && Math.abs(rects[t + 1] - y) < (rects[t + 3] + b.h) / 2;
+}
+
 /**
  * The same placement in small steps: each `next()` does a fraction of a millisecond of the search
  * (a few hundred annealing moves, or one label's candidates) and the last returns the placement, so
@@ -759,12 +764,7 @@ export function* placeLabelsSteps(g: NetworkLayout, o: LabelOptions = {}): Gener
     });
     const placedEnd = taken.length;
     const clear = (x: number, y: number, end: number) => {
-      for (let t = 0; t < end; t += 4)
-        if (
-          Math.abs(taken[t] - x) < (taken[t + 2] + namedBox.w) / 2 &&
-          Math.abs(taken[t + 1] - y) < (taken[t + 3] + namedBox.h) / 2
-        )
-          return false;
+      for (let t = 0; t < end; t += 4) if (meets(taken, t, x, y, namedBox)) return false;
       return true;
     };
     for (let a = 0; a < spare.ids.length; a++) {
@@ -780,11 +780,7 @@ export function* placeLabelsSteps(g: NetworkLayout, o: LabelOptions = {}): Gener
       anchor(idx, it.xs[c], it.ys[c], it.pxs[c], it.pys[c]);
       const under: number[] = [];
       for (let t = 0; t < placedEnd; t += 4)
-        if (
-          Math.abs(taken[t] - it.xs[c]) < (taken[t + 2] + namedBox.w) / 2 &&
-          Math.abs(taken[t + 1] - it.ys[c]) < (taken[t + 3] + namedBox.h) / 2
-        )
-          under.push(placedIds[t / 4]);
+        if (meets(taken, t, it.xs[c], it.ys[c], namedBox)) under.push(placedIds[t / 4]);
       if (under.length > 0) covers.set(idx, under);
       taken.push(it.xs[c], it.ys[c], namedBox.w, namedBox.h);
       chips.push(it.xs[c], it.ys[c], namedBox.w, namedBox.h);
@@ -868,10 +864,7 @@ export function* placeLabelsSteps(g: NetworkLayout, o: LabelOptions = {}): Gener
       for (let t = 0; t < spots.length; t += 4) {
         const placedIdx = t < spotIds.length * 4 ? spotIds[t / 4] : -1;
         if (placedIdx === self) continue;
-        if (
-          Math.abs(spots[t] - x) < (spots[t + 2] + box.w) / 2 &&
-          Math.abs(spots[t + 1] - y) < (spots[t + 3] + box.h) / 2
-        ) {
+        if (meets(spots, t, x, y, box)) {
           if (placedIdx < 0 || keep(placedIdx)) return null;
           out.push(placedIdx);
         }
