@@ -11,7 +11,8 @@ import { fileURLToPath } from 'node:url';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const cache = join(root, 'node_modules', '.cache');
 
-const steps = [
+/** The tools and their arguments: each checks the whole tree (`.`), as the two commands did one after the other. */
+export const STEPS = [
   ['eslint', ['.', '--cache', '--cache-strategy', 'content', '--cache-location', join(cache, 'eslint') + '/']],
   ['prettier', ['--check', '.', '--cache', '--cache-location', join(cache, 'prettier', '.prettier-cache')]],
 ];
@@ -29,11 +30,13 @@ function run([name, args]) {
   });
 }
 
-const results = await Promise.all(steps.map(run));
-let exitCode = 0;
-for (const { name, code, out } of results) {
-  process.stdout.write(out);
-  if (code !== 0) console.error(`${name} failed (exit ${code})`);
-  if (exitCode === 0) exitCode = code;
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const results = await Promise.all(STEPS.map(run));
+  let exitCode = 0;
+  for (const { name, code, out } of results) {
+    process.stdout.write(out);
+    if (code !== 0) console.error(`${name} failed (exit ${code})`);
+    if (exitCode === 0) exitCode = code;
+  }
+  process.exit(exitCode);
 }
-process.exit(exitCode);

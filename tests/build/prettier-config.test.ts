@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import * as prettier from 'prettier';
 import { describe, expect, it } from 'vitest';
+import { STEPS } from '../../scripts/lint.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const pkg = JSON.parse(readFileSync(`${root}package.json`, 'utf8')) as {
@@ -17,8 +18,12 @@ describe('the formatter', () => {
     expect(pkg.scripts['format:check']).toBe('prettier --check .');
   });
 
-  it('is checked by npm run lint', () => {
-    expect(pkg.scripts.lint).toContain('prettier --check .');
+  it('is checked by npm run lint, beside ESLint, over the whole tree', () => {
+    expect(pkg.scripts.lint).toBe('node scripts/lint.mjs');
+    const [prettierStep] = STEPS.filter(([name]) => name === 'prettier');
+    expect(prettierStep?.[1].slice(0, 2)).toEqual(['--check', '.']);
+    const [eslintStep] = STEPS.filter(([name]) => name === 'eslint');
+    expect(eslintStep?.[1][0]).toBe('.');
   });
 
   it('formats the source in the house’s way: single quotes, trailing commas, lines of 120', async () => {
