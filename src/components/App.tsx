@@ -1,4 +1,4 @@
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { ArithmeticWarning } from './ArithmeticWarning.tsx';
 import { DataTable } from './DataTable.tsx';
 import { LossChart } from './LossChart.tsx';
@@ -26,10 +26,10 @@ import { ImportControls } from './ImportControls.tsx';
 import { LessonBadge } from './LessonBadge.tsx';
 import { ShareButton } from './ShareButton.tsx';
 import { useLessonEditorFlag } from './use-lesson-editor-flags.ts';
+import { lessonPanelComponent, preloadLessonPanelWhenIdle } from './lesson-panel-chunk.ts';
 
 // The lesson panel typesets with KaTeX, which loads after the first paint (see SidePanel.tsx):
-// it is fetched when a lesson is open, not with the page.
-const LessonPanel = lazy(() => import('./LessonPanel.tsx').then((m) => ({ default: m.LessonPanel })));
+// it is fetched when the page is idle or a lesson is open, not with the page (lesson-panel-chunk.ts).
 // The lesson editor loads when it is opened (File → Lesson editor).
 const WorksheetPanel = lazy(() => import('./WorksheetPanel.tsx').then((m) => ({ default: m.WorksheetPanel })));
 // the settings and the keyboard help load when opened (the initial bundle has a budget)
@@ -62,6 +62,7 @@ export function App() {
     setWorksheet: s.setWorksheet,
   }));
   useTheme();
+  useEffect(preloadLessonPanelWhenIdle, []);
   useShortcuts({ onHelp: () => setHelpOpen(true), onEdit: () => setSettingsOpen(false), dialogOpen: helpOpen });
   return (
     <div className="app" data-testid="app" data-worksheet={worksheet ? 'on' : undefined}>
@@ -109,18 +110,10 @@ export function App() {
             <Suspense fallback={<section className="lesson-editor" aria-busy="true" />}>
               <LessonEditor />
             </Suspense>
-            {lessonOpen && (
-              <Suspense fallback={<section className="lesson-panel" aria-busy="true" />}>
-                <LessonPanel />
-              </Suspense>
-            )}
+            {lessonOpen && <LessonPanelSlot />}
           </div>
         ) : (
-          lessonOpen && (
-            <Suspense fallback={<section className="lesson-panel" aria-busy="true" />}>
-              <LessonPanel />
-            </Suspense>
-          )
+          lessonOpen && <LessonPanelSlot />
         )}
         <NetworkDiagram />
         {settingsOpen && !presentation && !settingsHidden ? (
@@ -147,5 +140,15 @@ export function App() {
       <ImportControls />
       {worksheet && <PrintSheet />}
     </div>
+  );
+}
+
+/** The lesson panel, loaded or loading; one component for as long as the lesson shows (so it is never mounted anew). */
+function LessonPanelSlot() {
+  const [Panel] = useState(lessonPanelComponent);
+  return (
+    <Suspense fallback={<section className="lesson-panel" aria-busy="true" />}>
+      <Panel />
+    </Suspense>
   );
 }

@@ -112,8 +112,10 @@ function useMoreBelow(step: unknown) {
       if (body === null) return setMore(false);
       setMore(body.getBoundingClientRect().bottom - panel.getBoundingClientRect().bottom > 8);
     };
-    measure();
-    // the step's math is typeset after the first paint: its height changes the answer
+    // Measured when the observer first reports (after the frame's layout), not here: a read of
+    // the layout here forced the whole page's layout (the diagram's too) into the task that
+    // opens the lesson. The step's math is typeset after the first paint: its height changes
+    // the answer too.
     const observer = new ResizeObserver(measure);
     observer.observe(panel);
     for (const child of Array.from(panel.children)) observer.observe(child);

@@ -29,37 +29,43 @@ export function MathPanel() {
   // Typesetting every frame of a drag would cost the diagram its frame rate: the panel shows
   // the store's settled values (caught up whenever a drag rests, and at its end).
   const settled = useDeferredValue(useAppStore((s) => s.settled));
-  const batchShown = useAppStore((s) => s.batchShown);
+  // What the derivation is of waits with them: a lesson step changes the scenario and the
+  // selection at once, and the new selection typeset against the scenario being left would be
+  // thrown away a render later.
+  const selection = useDeferredValue(st.selection);
+  const sample = useDeferredValue(st.sample);
+  const precision = useDeferredValue(st.precision);
+  const batchShown = useDeferredValue(useAppStore((s) => s.batchShown));
   const { scenario } = settled;
   const container = useRef<HTMLDivElement>(null);
   const { notation } = useNotation();
 
   const derivation = useMemo(() => {
-    if (st.selection === null) return null;
-    const state = { ...settled, selection: st.selection, batchShown };
+    if (selection === null) return null;
+    const state = { ...settled, selection, batchShown };
     return buildDerivation({
       // Named in the chosen notation; the numbers come from the scenario as it is.
       scenario: withNotation(scenario, notation),
       compiled: store.selectors.compiled(state),
       iteration: store.selectors.iteration(state),
-      selection: st.selection,
-      sample: st.sample,
+      selection,
+      sample,
       state: settled.optimizerState ?? undefined,
       gradCheck: store.selectors.numeric(state) ?? undefined,
-      digits: precisionDigits(st.precision),
+      digits: precisionDigits(precision),
     });
-  }, [store, settled, scenario, notation, st.selection, st.sample, st.precision, batchShown]);
+  }, [store, settled, scenario, notation, selection, sample, precision, batchShown]);
 
   // Selected ahead of the step: the diagram still shows blanks where these numbers go.
   const ahead = useMemo(() => {
-    if (st.selection === null) return null;
+    if (selection === null) return null;
     const plan = store.selectors.plan(settled);
-    const index = selectionEventIndex(plan, store.selectors.compiled(settled).model, st.selection);
-    const sel = st.selection;
+    const index = selectionEventIndex(plan, store.selectors.compiled(settled).model, selection);
+    const sel = selection;
     const what =
       sel.kind === 'loss' ? 'the loss' : sel.kind === 'node' ? (sel.l === 0 ? 'its ∂L/∂a' : 'its δ') : 'its gradient';
     return index >= 0 && st.position <= index ? { step: index + 1, of: plan.events.length, what } : null;
-  }, [store, settled, st.selection, st.position]);
+  }, [store, settled, selection, st.position]);
 
   useEffect(() => {
     const root = container.current;
@@ -108,7 +114,7 @@ export function MathPanel() {
               </button>
             </p>
           )}
-          {st.selection && <ParameterEditor key={selectionKey(st.selection)} selection={st.selection} />}
+          {selection && <ParameterEditor key={selectionKey(selection)} selection={selection} />}
           {derivation.sections.map((section, k) => (
             <section key={`${k}-${section.heading}`} aria-label={section.heading}>
               <h3>{section.heading}</h3>

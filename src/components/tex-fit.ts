@@ -1,0 +1,117 @@
+/**
+ * Fitting typeset lines to their panel's width, all the lines at once. A line is shrunk where
+ * it is wider than its box (never below MIN_PX; a longer line scrolls sideways instead). Each
+ * fit reads the layout and writes a font size; done line by line, every read after another
+ * line's write forced the whole page's style and layout again (a derivation of 20 lines cost
+ * some 40 layouts of the page with its diagram: 150–250 ms on opening a lesson). Here the lines
+ * asked for in one task are fitted together in a microtask (still before the frame is
+ * painted), each phase for every line: the writes, then the reads, so a few layouts in all.
+ */
+
+/**
+ * How small a line's type may get in fitting the panel before it scrolls instead: below about
+ * 12 px (the formula's base size, its sub- and superscripts smaller still) it is hard to read,
+ * on a laptop and from the back of a classroom alike.
+ */
+const MIN_PX = 12;
+/** Never shrunk by more than this, however large the type. */
+const MIN_SCALE = 0.62;
+/** Correction passes (KaTeX sizes are nearly all in em, so one scales the width; the others mend rounding). */
+const PASSES = 3;
+
+/** The lines on the page (refitted when KaTeX's fonts arrive). */
+const mounted = new Set<HTMLElement>();
+/** The lines waiting for the next fit. */
+const pending = new Set<HTMLElement>();
+/** Each line's width at its last fit: only a change of width can change the fit. */
+const fittedWidth = new WeakMap<Element, number>();
+let scheduled = false;
+let observer: ResizeObserver | null = null;
+
+interface Fit {
+  readonly el: HTMLElement;
+  readonly floor: number;
+  scale: number;
+  client: number;
+  scroll: number;
+}
+
+/** Fits `els` together: every write of a phase, then every read. */
+function fitAll(els: readonly HTMLElement[]): void {
+  for (const el of els) el.style.fontSize = '';
+  const fits: Fit[] = els.map((el) => {
+    const katexEl = el.querySelector('.katex');
+    const px = katexEl ? parseFloat(getComputedStyle(katexEl).fontSize) : NaN;
+    const floor = px > 0 ? Math.min(1, Math.max(MIN_SCALE, Math.ceil((MIN_PX / px) * 1000) / 1000)) : MIN_SCALE;
+    return { el, floor, scale: 1, client: 0, scroll: 0 };
+  });
+  for (const f of fits) {
+    f.client = f.el.clientWidth;
+    f.scroll = f.el.scrollWidth;
+  }
+  for (let pass = 0; pass < PASSES; pass++) {
+    const wide = fits.filter((f) => f.scroll > f.client && f.client > 0 && f.scale > f.floor);
+    if (wide.length === 0) break;
+    for (const f of wide) {
+      f.scale = Math.max(f.floor, Math.floor(((f.scale * f.client) / f.scroll) * 1000) / 1000 - 0.002);
+      f.el.style.fontSize = `${f.scale}em`;
+    }
+    for (const f of wide) {
+      f.client = f.el.clientWidth;
+      f.scroll = f.el.scrollWidth;
+    }
+  }
+  for (const f of fits) {
+    // A line that still scrolls must be reachable from the keyboard (to scroll it with the arrows).
+    if (f.scroll > f.client) f.el.tabIndex = 0;
+    else f.el.removeAttribute('tabindex');
+    fittedWidth.set(f.el, f.client);
+  }
+}
+
+function flush(): void {
+  scheduled = false;
+  const els = [...pending].filter((el) => mounted.has(el) && el.isConnected);
+  pending.clear();
+  if (els.length > 0) fitAll(els);
+}
+
+function request(el: HTMLElement): void {
+  pending.add(el);
+  if (scheduled) return;
+  scheduled = true;
+  queueMicrotask(flush);
+}
+
+const refitAll = () => mounted.forEach(request);
+
+/** One observer for every line. Its first report of a line fitted since is skipped when the width is the one fitted to. */
+function lineObserver(): ResizeObserver {
+  observer ??= new ResizeObserver((entries) => {
+    for (const { target, contentRect } of entries) {
+      const width = fittedWidth.get(target);
+      // clientWidth (at the fit) is the content width rounded to a pixel: the line has no padding
+      if (width === undefined || Math.abs(contentRect.width - width) >= 1) request(target as HTMLElement);
+    }
+  });
+  return observer;
+}
+
+/**
+ * Keeps `el` (a line's box, its KaTeX inside, no padding) fitted to its width from now on: at
+ * once (before the next paint), when its width changes, and when KaTeX's fonts arrive. Returns
+ * the release, for when the line goes or is typeset anew.
+ */
+export function keepFitted(el: HTMLElement): () => void {
+  if (mounted.size === 0) document.fonts.addEventListener('loadingdone', refitAll);
+  mounted.add(el);
+  fittedWidth.delete(el);
+  request(el);
+  lineObserver().observe(el);
+  return () => {
+    mounted.delete(el);
+    pending.delete(el);
+    observer?.unobserve(el);
+    if (mounted.size === 0) document.fonts.removeEventListener('loadingdone', refitAll);
+  };
+}
