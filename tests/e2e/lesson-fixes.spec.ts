@@ -140,3 +140,68 @@ test("the preset menu names the lesson's scenario on steps that bring one, and t
   await typeInto(page, 'edit-weight', '0.625');
   await expect(shown()).toHaveText('Your scenario');
 });
+
+for (const width of [1366, 1024]) {
+  test(`a lesson's scenario name shows whole in the preset menu at ${width} px`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 768 });
+    const menu = page.getByTestId('preset-menu');
+    const steps: [LessonDoc, number][] = [
+      [walkthrough, 1],
+      ...[12, 13, 17].map((k): [LessonDoc, number] => [mazur, k]),
+    ];
+    for (const id of ['numpy-341', 'tanh-221']) {
+      const doc = lessonDoc(id);
+      steps.push([doc, doc.steps.findIndex((s) => s.scenario !== undefined) + 1]);
+    }
+    for (const [doc, k] of steps) {
+      await openApp(page, lessonLink(doc, k));
+      await atStep(page, doc, k);
+      const expected = k === 1 ? (doc.scenario as { title: string }).title : doc.steps[k - 1].scenario!.title!;
+      await expect(menu.locator('option:checked')).toHaveText(expected);
+      // a copy of the menu, free to take the width its selected name needs, is no wider than the menu
+      const [shown, needed] = await menu.evaluate((sel: HTMLSelectElement) => {
+        const copy = sel.cloneNode(true) as HTMLSelectElement;
+        copy.value = sel.value;
+        copy.style.cssText = 'position:absolute;left:0;top:0;width:auto;max-width:none;min-width:0';
+        sel.parentElement!.appendChild(copy);
+        for (const o of Array.from(copy.options)) if (o.value !== sel.value) o.remove();
+        const w = copy.getBoundingClientRect().width;
+        copy.remove();
+        return [sel.getBoundingClientRect().width, w];
+      });
+      expect(shown, `"${expected}"`).toBeGreaterThanOrEqual(needed - 0.5);
+    }
+  });
+}
+
+for (const id of ['walkthrough', 'little-network', 'numpy-341', 'by-hand-mlp', 'tanh-221', 'mazur']) {
+  test(`${id}: no step's text, ask or printed numbers run past the lesson column at 1366×768`, async ({ page }) => {
+    test.setTimeout(120_000);
+    await page.setViewportSize({ width: 1366, height: 768 });
+    const doc = lessonDoc(id);
+    const past: string[] = [];
+    for (let k = 1; k <= doc.steps.length; k++) {
+      await openApp(page, lessonLink(doc, k));
+      await atStep(page, doc, k);
+      await expect(page.getByTestId('lesson-text')).toBeVisible();
+      const over = await page.getByTestId('lesson-panel').evaluate((panel) => {
+        const p = panel as HTMLElement;
+        // the column's inner right edge (left of its scroll bar)
+        const right = p.getBoundingClientRect().left + p.clientLeft + p.clientWidth;
+        const found: string[] = [];
+        for (const el of Array.from(
+          p.querySelectorAll(
+            '.lesson-text .katex, .lesson-text span, .lesson-compare td, .lesson-compare th, .lesson-ask *',
+          ),
+        )) {
+          const box = el.getBoundingClientRect();
+          if (box.width > 0 && box.right > right + 0.5)
+            found.push(`“${(el.textContent ?? '').slice(0, 30)}” by ${(box.right - right).toFixed(1)} px`);
+        }
+        return found.slice(0, 2);
+      });
+      for (const o of over) past.push(`step ${k}: ${o}`);
+    }
+    expect(past).toEqual([]);
+  });
+}
