@@ -2,11 +2,12 @@ import { useMemo, useState } from 'react';
 import { formatValue, parseUserNumber, precisionDigits } from '../core/format-number.ts';
 import type { LessonAsk, LessonCompare } from '../core/lesson.ts';
 import {
-  firstDifferingDigit,
+  compareVerdict,
+  formatToDigits,
   ordinal,
-  printedDigits,
   significantDigitOffset,
   type AnswerCheck,
+  type CompareVerdict,
 } from '../core/lesson-answer.ts';
 import { resolveQuantity, type QuantityContext } from '../core/lesson-quantity.ts';
 import { chainHasKind, roundedChainContext } from '../core/lesson-rounding.ts';
@@ -51,48 +52,40 @@ function numClass(text: string): string {
   return text.length > 12 ? 'num num-long' : 'num';
 }
 
-/**
- * Two numbers a long computation's floating-point rounding keeps apart, not a different
- * computation: a 17-digit number printed by numpy after 9,999 updates and the app's own differ
- * past the 12th digit (the order of additions), which no tutorial means.
- */
-const FLOAT_ROUNDING = 1e-12;
-
-function onlyRoundingApart(printed: number, app: number, differs: number | null): boolean {
-  return differs !== null && differs > 12 && Math.abs(printed - app) <= FLOAT_ROUNDING * Math.abs(app);
+/** What a verdict cell says, in full (its tooltip and accessible name). */
+function verdictText(v: CompareVerdict): string {
+  const digits = `${v.digits} digit${v.digits === 1 ? '' : 's'}`;
+  switch (v.kind) {
+    case 'agree':
+      return `agree to ${digits}`;
+    case 'float':
+      return `agree to 12 digits; past them (the ${ordinal(v.digit)}) only floating-point rounding differs, the order of the arithmetic`;
+    case 'cut':
+      return `agree to the ${digits} printed, cut short rather than rounded: rounded to ${digits}, the app's value is ${formatToDigits(v.rounded, v.digits)}`;
+    case 'differ':
+      return `differ from the ${ordinal(v.digit)} significant digit`;
+  }
 }
 
-/** A number with its first differing digit marked and a ✓ or ≠ verdict cell after it. */
-function Verdict({
-  differs,
-  digits,
-  rounding = false,
-}: {
-  differs: number | null;
-  digits: number;
-  rounding?: boolean;
-}) {
-  const verdict = rounding
-    ? `agree to 12 digits; past them (the ${ordinal(differs ?? 0)}) only floating-point rounding differs, the order of the arithmetic`
-    : differs === null
-      ? `agree to ${digits} digit${digits === 1 ? '' : 's'}`
-      : `differ from the ${ordinal(differs)} significant digit`;
-  if (rounding)
-    return (
-      <td className="lesson-agree" data-testid="lesson-compare-verdict" title={verdict} aria-label={verdict}>
-        ✓
-      </td>
-    );
+/** The ✓ or ≠ verdict cell after a printed number and the app's. */
+function Verdict({ verdict }: { verdict: CompareVerdict }) {
+  const text = verdictText(verdict);
   return (
     <td
-      className={differs === null ? 'lesson-agree' : 'lesson-differ'}
+      className={verdict.kind === 'differ' ? 'lesson-differ' : 'lesson-agree'}
       data-testid="lesson-compare-verdict"
-      title={verdict}
-      aria-label={verdict}
+      data-verdict={verdict.kind}
+      title={text}
+      aria-label={text}
     >
-      {differs === null ? '✓' : `≠ ${ordinal(differs)}`}
+      {verdict.kind === 'differ' ? `≠ ${ordinal(verdict.digit)}` : verdict.kind === 'cut' ? '✓ cut short' : '✓'}
     </td>
   );
+}
+
+/** The digit to mark in a printed number and the app's: the first that differs, none when they agree. */
+function markedDigit(v: CompareVerdict): number | null {
+  return v.kind === 'differ' ? v.digit : null;
 }
 
 /**
@@ -103,15 +96,14 @@ function Verdict({
 function CompareRow({ entry, chain }: { entry: LessonCompare; chain: QuantityContext | null | undefined }) {
   const app = useQuantity(entry.of);
   const precision = useAppStore((s) => s.precision);
-  const digits = printedDigits(entry.value);
-  const rawDiffers = firstDifferingDigit(entry.value, app, digits);
-  const rounding = onlyRoundingApart(entry.value, app, rawDiffers);
-  const differs = rounding ? null : rawDiffers;
+  const verdict = compareVerdict(entry.value, app);
+  const { digits } = verdict;
+  const differs = markedDigit(verdict);
   const shown = Math.max(digits, precisionDigits(precision));
   const printedText = formatValue(entry.value, 'full');
   const appText = formatValue(app, shown);
   const rounded = chain === undefined ? null : chainValue(chain, entry.of);
-  const roundedDiffers = rounded === null ? null : firstDifferingDigit(entry.value, rounded, digits);
+  const roundedVerdict = rounded === null ? null : compareVerdict(entry.value, rounded);
   const roundedText = rounded === null ? '' : formatValue(rounded, shown);
   return (
     <tr
@@ -128,7 +120,7 @@ function CompareRow({ entry, chain }: { entry: LessonCompare; chain: QuantityCon
       <td className={numClass(appText)} {...fullValueProps(app, appText)}>
         <MarkedNumber text={appText} digit={differs} testId="lesson-compare-app" />
       </td>
-      <Verdict differs={rawDiffers} digits={digits} rounding={rounding} />
+      <Verdict verdict={verdict} />
       {chain === undefined ? null : rounded === null ? (
         <td className="num muted" colSpan={2} title="before the rounded prediction: the same as the app's">
           =
@@ -136,9 +128,13 @@ function CompareRow({ entry, chain }: { entry: LessonCompare; chain: QuantityCon
       ) : (
         <>
           <td className={numClass(roundedText)} {...fullValueProps(rounded, roundedText)}>
-            <MarkedNumber text={roundedText} digit={roundedDiffers} testId="lesson-compare-rounded" />
+            <MarkedNumber
+              text={roundedText}
+              digit={roundedVerdict === null ? null : markedDigit(roundedVerdict)}
+              testId="lesson-compare-rounded"
+            />
           </td>
-          <Verdict differs={roundedDiffers} digits={digits} />
+          {roundedVerdict !== null && <Verdict verdict={roundedVerdict} />}
         </>
       )}
     </tr>
@@ -215,21 +211,34 @@ export function LessonAskBox({ ask, answered, stepKey }: { ask: LessonAsk; answe
     const result = store.getState().answerLessonAsk(typed);
     if (result !== null) setCheck({ step: stepKey, typed, result });
   };
-  const shownText = formatValue(value, Math.max(ask.digits, precisionDigits(precision)));
+  // the value to the digits asked, trailing zeros kept (0.593270), and the app's own longer one where it says more (5.99996 for 6.00)
+  const shownText = formatToDigits(value, ask.digits);
+  const appText = formatValue(value, Math.max(ask.digits, precisionDigits(precision)));
+  const appName = (
+    <span title={key} data-testid="lesson-ask-app-name">
+      {name}
+    </span>
+  );
   return (
     <div className="lesson-ask" data-testid="lesson-ask" data-answered={answered ? 'yes' : 'no'}>
       {answered ? (
         <p className="lesson-ask-done" role="status">
           {current?.result.kind === 'right' ? '✓ Right: ' : 'The value: '}
-          <span title={key}>{name}</span> = <span data-testid="lesson-ask-value">{shownText}</span>
+          <strong data-testid="lesson-ask-value">{shownText}</strong>
+          <span className="muted">
+            {' '}
+            (the app's {appName}
+            {parseUserNumber(appText) === parseUserNumber(shownText) ? '' : ` = ${appText}`})
+          </span>
         </p>
       ) : (
         <>
           <label className="lesson-ask-field">
             <span>
-              Your turn: <strong title={key}>{name}</strong> to {ask.digits} significant digit
-              {ask.digits === 1 ? '' : 's'}
-              {!answered && <span className="muted"> (the side panel waits until you answer)</span>}
+              <strong data-testid="lesson-ask-question">
+                Your answer, to {ask.digits} significant digit{ask.digits === 1 ? '' : 's'}
+              </strong>{' '}
+              <span className="muted">(the app's {appName}; the side panel waits until you answer)</span>
             </span>
             <input
               type="text"

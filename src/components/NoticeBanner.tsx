@@ -5,6 +5,13 @@ import { useAppStore } from './use-app-store.ts';
 export function NoticeBanner() {
   const { notice, setNotice } = useAppStore((s) => ({ notice: s.notice, setNotice: s.setNotice }));
   if (notice === null) return null;
+  // what the screen already shows (an opened lesson's column): announced, and no room taken
+  if (notice.quiet === true)
+    return (
+      <div className="visually-hidden" role="status">
+        {notice.text}
+      </div>
+    );
   return (
     <div
       className={`notice notice-${notice.kind}`}

@@ -1,5 +1,7 @@
 import { BUILT_IN_LESSON_ENTRIES } from '../lessons/catalog.ts';
 import { PRESETS } from '../presets/index.ts';
+import { lessonOpenedNotice } from '../store/lesson-notice.ts';
+import { lessonScenarioName } from '../store/lesson-scenario-name.ts';
 import { useAppStore } from './use-app-store.ts';
 
 function documentTitle(document: unknown): string {
@@ -22,7 +24,14 @@ export function PresetMenu() {
     loadPreset: s.loadPreset,
     openLesson: s.openLesson,
   }));
+  // a lesson's own scenario is named, not "Your scenario"
+  const fromLesson = useAppStore((s) => lessonScenarioName(s));
   const current = PRESETS.find((p) => p.id === presetId);
+  // a preset's document brought back by a step (Mazur's own again) goes by the preset's short name
+  const lessonName =
+    fromLesson === null
+      ? null
+      : (PRESETS.find((p) => documentTitle(p.document) === fromLesson.name)?.name ?? fromLesson.name);
   const choose = (value: string) => {
     if (!value.startsWith(LESSON_OPTION)) {
       if (value) loadPreset(value);
@@ -31,7 +40,7 @@ export function PresetMenu() {
     // the lessons' documents load when one is opened, not with the page
     void import('../lessons/index.ts').then(({ loadLesson }) => {
       const lesson = loadLesson(value.slice(LESSON_OPTION.length));
-      if (lesson !== null) openLesson(lesson, 0, { kind: 'info', text: `Opened the lesson "${lesson.title}".` });
+      if (lesson !== null) openLesson(lesson, 0, lessonOpenedNotice(lesson.title));
     });
   };
   return (
@@ -40,10 +49,10 @@ export function PresetMenu() {
       <select
         value={presetId ?? ''}
         onChange={(e) => choose(e.target.value)}
-        title={current ? documentTitle(current.document) : undefined}
+        title={current ? documentTitle(current.document) : fromLesson?.tooltip}
         data-testid="preset-menu"
       >
-        {presetId === null && <option value="">Your scenario</option>}
+        {presetId === null && <option value="">{lessonName ?? 'Your scenario'}</option>}
         <optgroup label="Presets">
           {PRESETS.map((p) => (
             <option key={p.id} value={p.id} title={documentTitle(p.document)}>

@@ -4,6 +4,7 @@ import { readDocumentText, type DocumentText } from '../core/codec/read-document
 import { PRESET_CATALOG } from '../presets/index.ts';
 import type { AppStore } from '../store/app-actions.ts';
 import { readLessonHash } from '../store/lesson-hash.ts';
+import { lessonOpenedNotice } from '../store/lesson-notice.ts';
 import { readScenarioHash } from '../store/share-link.ts';
 import { READ_IN_WORKER_CHARS, readInWorker } from './read-in-worker.ts';
 
@@ -18,7 +19,7 @@ function importLesson(store: AppStore, document: unknown, what: string): boolean
     });
     return false;
   }
-  store.getState().openLesson(result.value, 0, { kind: 'info', text: `Opened the lesson "${result.value.title}".` });
+  store.getState().openLesson(result.value, 0, lessonOpenedNotice(result.value.title));
   return true;
 }
 
@@ -111,11 +112,13 @@ export function importPastedText(store: AppStore, text: string): boolean {
   if (lessonAt >= 0 && !trimmed.startsWith('{')) {
     const link = readLessonHash(trimmed.slice(lessonAt));
     if (link?.ok) {
-      store.getState().openLesson(link.value.lesson, link.value.step, {
-        kind: 'info',
-        text: `Opened the lesson "${link.value.lesson.title}" of the pasted link.`,
-        ...(link.value.notes.length > 0 ? { details: link.value.notes } : {}),
-      });
+      store
+        .getState()
+        .openLesson(
+          link.value.lesson,
+          link.value.step,
+          lessonOpenedNotice(link.value.lesson.title, { from: 'of the pasted link', details: link.value.notes }),
+        );
       return true;
     }
     store.getState().setNotice({

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { lessonHash, readLessonHash } from '../store/lesson-hash.ts';
+import { lessonOpenedNotice } from '../store/lesson-notice.ts';
 import { readScenarioHash } from '../store/share-link.ts';
 import { shareLinkHash } from '../store/share-options.ts';
 import { formatCodecError } from '../core/codec/codec-result.ts';
@@ -70,11 +71,13 @@ export function useHashSync(): void {
       const lesson = readLessonHash(window.location.hash);
       if (lesson !== null) {
         if (lesson.ok)
-          store.getState().openLesson(lesson.value.lesson, lesson.value.step, {
-            kind: 'info',
-            text: `Opened the lesson "${lesson.value.lesson.title}".`,
-            ...(lesson.value.notes.length > 0 ? { details: lesson.value.notes } : {}),
-          });
+          store
+            .getState()
+            .openLesson(
+              lesson.value.lesson,
+              lesson.value.step,
+              lessonOpenedNotice(lesson.value.lesson.title, { details: lesson.value.notes }),
+            );
         else
           store.getState().setNotice({
             kind: 'error',

@@ -1,12 +1,4 @@
-import { firstDifferingDigit, ordinal } from '../core/lesson-answer.ts';
-
-/** x cut short (not rounded) to `digits` significant digits: 5.99996 → 5.99 at 3. */
-function cutShort(x: number, digits: number): number {
-  if (x === 0 || !Number.isFinite(x)) return x;
-  const scale = 10 ** (digits - 1 - Math.floor(Math.log10(Math.abs(x))));
-  // the 1e-9 keeps 0.29·100 = 28.999999999999996 at 29
-  return (Math.sign(x) * Math.floor(Math.abs(x) * scale + 1e-9)) / scale;
-}
+import { cutShort, firstDifferingDigit, ordinal } from '../core/lesson-answer.ts';
 
 /** The power of ten of x's first significant digit once rounded to `digits` (0.9996 at 2 → 0, as 1.0). */
 function roundedExponent(x: number, digits: number): number {

@@ -19,6 +19,8 @@ export interface Notice {
   readonly details?: readonly string[];
   /** a file the notice offers to save (an unreadable saved session, kept) */
   readonly download?: NoticeDownload;
+  /** what the screen already shows (an opened lesson's column names it): announced to screen readers, not drawn */
+  readonly quiet?: boolean;
 }
 
 export interface NoticeDownload {

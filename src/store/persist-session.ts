@@ -9,6 +9,7 @@ import { parseSessionText, sessionEnvelope, type EarlierHash, type SavedSession 
 import { salvageSession, type SalvagedSession } from './session-salvage.ts';
 import { isLessonHash, readLessonHash } from './lesson-hash.ts';
 import { openedLessonInputs } from './lesson-session.ts';
+import { lessonOpenedNotice } from './lesson-notice.ts';
 import { readScenarioHash } from './share-link.ts';
 import { readShareOptions } from './share-options.ts';
 import { trackedInputs, type TrackedInputs } from './undo.ts';
@@ -339,11 +340,10 @@ function openLessonLink(
     };
   }
   const { lesson, step, notes } = link.value;
-  const notice: Notice = {
-    kind: 'info',
-    text: `Opened the lesson "${lesson.title}".${session !== null ? ' Your saved session was set aside: Undo (Ctrl+Z) brings it back.' : ''}`,
-    ...(notes.length > 0 ? { details: notes } : {}),
-  };
+  const notice: Notice = lessonOpenedNotice(lesson.title, {
+    ...(session !== null ? { more: 'Your saved session was set aside: Undo (Ctrl+Z) brings it back.' } : {}),
+    details: notes,
+  });
   return {
     inputs: withStorageNotice(openedLessonInputs({ ...base, notice }, lesson, step)),
     pastStates: session !== null ? [trackedInputs(restoredInputs(session))] : [],

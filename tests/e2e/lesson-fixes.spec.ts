@@ -1,0 +1,207 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import LZString from 'lz-string';
+import { clickEdge, openApp, typeInto } from './helpers/app.ts';
+import { test, expect } from './helpers/fixtures.ts';
+import { oracleCase } from './helpers/oracle.ts';
+
+/**
+ * The lesson player's defects seen in the step screenshots: a printed number cut short rather
+ * than rounded (the walkthrough's 0.999), the digits an ask reveals, the name an ask asks
+ * for, the notice an opened lesson leaves, and the preset menu on a lesson's own scenario.
+ */
+
+interface LessonDoc {
+  title: string;
+  scenario: unknown;
+  steps: { title?: string; text: string; scenario?: { title?: string }; ask?: { of: string; digits?: number } }[];
+}
+
+function lessonDoc(id: string): LessonDoc {
+  return JSON.parse(readFileSync(new URL(`../../src/lessons/${id}.json`, import.meta.url), 'utf8')) as LessonDoc;
+}
+
+function lessonLink(doc: unknown, step?: number): string {
+  return `#lesson=${LZString.compressToEncodedURIComponent(JSON.stringify(doc))}${step === undefined ? '' : `&step=${step}`}`;
+}
+
+async function atStep(page: Page, doc: LessonDoc, k: number): Promise<void> {
+  await expect(page.getByTestId('lesson-count')).toHaveText(`step ${k} of ${doc.steps.length}`);
+}
+
+const walkthrough = lessonDoc('walkthrough');
+const mazur = lessonDoc('mazur');
+
+test("a printed number cut short rather than rounded agrees to its digits, and says so (the walkthrough's F = 0.999 for σ(12) = 0.99999)", async ({
+  page,
+}) => {
+  await openApp(page, lessonLink(walkthrough, 4));
+  await atStep(page, walkthrough, 4);
+  const row = page.getByTestId('lesson-compare').first();
+  await expect(row).toHaveAttribute('data-printed', '0.999');
+  const app = Number(await row.getAttribute('data-app'));
+  expect(app).toBeCloseTo(1 / (1 + Math.exp(-12)), 14);
+  const verdict = row.getByTestId('lesson-compare-verdict');
+  await expect(verdict).toHaveText('✓ cut short');
+  await expect(verdict).toHaveAttribute(
+    'title',
+    /cut short rather than rounded: rounded to 3 digits, the app's value is 1\.00/,
+  );
+  await expect(row.locator('mark')).toHaveCount(0);
+  // step 6: the same 0.999 is cut short; the 1000 that follows from it really differs
+  await openApp(page, lessonLink(walkthrough, 6));
+  await atStep(page, walkthrough, 6);
+  const rows = page.getByTestId('lesson-compare');
+  await expect(rows.nth(0).getByTestId('lesson-compare-verdict')).toHaveText('✓ cut short');
+  await expect(rows.nth(2)).toHaveAttribute('data-printed', '1000');
+  await expect(rows.nth(2).getByTestId('lesson-compare-verdict')).toHaveText('≠ 1st');
+});
+
+test('an ask reveals its value to the digits asked, trailing zeros kept (Mazur step 3: out_h1 = 0.593270)', async ({
+  page,
+}) => {
+  expect(mazur.steps[2].ask).toEqual({ of: 'a:node:1:0', digits: 6 });
+  const outH1 = oracleCase('mazur_222_fixed_bias.json').expected.forward_backward.samples[0].a[1][0];
+  expect(outH1.toPrecision(6)).toBe('0.593270');
+  await openApp(page, lessonLink(mazur, 3));
+  await atStep(page, mazur, 3);
+  await page.getByTestId('lesson-ask-reveal').click();
+  await expect(page.getByTestId('lesson-ask-value')).toHaveText('0.593270');
+  // the walkthrough's ∂CE/∂EF = 5.99996 to 3 digits is 6.00; the app's longer value is said beside it
+  await openApp(page, lessonLink(walkthrough, 8));
+  await atStep(page, walkthrough, 8);
+  await page.getByTestId('lesson-ask-reveal').click();
+  await expect(page.getByTestId('lesson-ask-value')).toHaveText('6.00');
+  await expect(page.getByTestId('lesson-ask')).toContainText('5.99996');
+});
+
+test("an ask asks in the step's own words, naming the app's name only as the app's (walkthrough step 8: ∂CE/∂EF, the app's ∂L/∂EF)", async ({
+  page,
+}) => {
+  const step = walkthrough.steps[7];
+  expect(step.title).toContain('∂CE/∂EF');
+  await openApp(page, lessonLink(walkthrough, 8));
+  await atStep(page, walkthrough, 8);
+  await expect(page.getByTestId('lesson-step-title')).toHaveText('Your turn: ∂CE/∂EF');
+  await expect(page.getByTestId('lesson-ask-question')).toHaveText('Your answer, to 3 significant digits');
+  await expect(page.getByTestId('lesson-ask-app-name')).toHaveText('∂L/∂EF');
+  await expect(page.getByTestId('lesson-ask')).toContainText("the app's ∂L/∂EF");
+  await expect(page.getByTestId('lesson-ask')).not.toContainText('Your turn: ∂L/∂EF');
+});
+
+test('opening a lesson leaves no banner over the lesson column; a notice with an undo hint stays, closable', async ({
+  page,
+}) => {
+  await openApp(page);
+  await page.getByTestId('preset-menu').selectOption('lesson:walkthrough');
+  await atStep(page, walkthrough, 1);
+  // the lesson's column is the confirmation: the notice is only announced, and takes no room
+  await expect(page.getByTestId('notice')).toBeHidden();
+  await expect(page.getByRole('status').filter({ hasText: 'Opened the lesson' })).toHaveCount(1);
+  const steps = await page.locator('.step-controls').boundingBox();
+  const panel = await page.getByTestId('lesson-panel').boundingBox();
+  expect(panel!.y - (steps!.y + steps!.height), 'room between the step controls and the lesson column').toBeLessThan(2);
+
+  // a lesson link opened over a saved session sets the session aside: that notice, with its undo hint, shows
+  await page.waitForFunction(() => window.localStorage.getItem('backprop-lab:session') !== null);
+  await page.goto('about:blank');
+  await page.goto(`/${lessonLink(mazur, 2)}`);
+  await atStep(page, mazur, 2);
+  const notice = page.getByTestId('notice');
+  await expect(notice).toBeVisible();
+  await expect(notice).toContainText('Undo (Ctrl+Z) brings it back');
+  await notice.getByRole('button', { name: 'Dismiss the message' }).click();
+  await expect(notice).toHaveCount(0);
+});
+
+test("the preset menu names the lesson's scenario on steps that bring one, and the user's own once it is edited", async ({
+  page,
+}) => {
+  const menu = page.getByTestId('preset-menu');
+  const shown = () => menu.locator('option:checked');
+  // the walkthrough's own scenario (a document, not a preset)
+  const ownTitle = (walkthrough.scenario as { title: string }).title;
+  await openApp(page, lessonLink(walkthrough, 1));
+  await atStep(page, walkthrough, 1);
+  await expect(shown()).toHaveText(ownTitle);
+  // Mazur's step 12 brings its own scenario
+  await openApp(page, lessonLink(mazur, 12));
+  await atStep(page, mazur, 12);
+  await expect(shown()).toHaveText(mazur.steps[11].scenario!.title!);
+  await expect(menu).toHaveAttribute('title', /Mazur's example, step by step/);
+  // back on a preset step, the preset's name
+  await page.getByTestId('lesson-previous').click();
+  await atStep(page, mazur, 11);
+  await expect(menu).toHaveValue('mazur');
+  // a weight edited: the scenario is the user's own
+  await page.getByTestId('lesson-next').click();
+  await atStep(page, mazur, 12);
+  await clickEdge(page, '1:0:0');
+  await typeInto(page, 'edit-weight', '0.625');
+  await expect(shown()).toHaveText('Your scenario');
+});
+
+for (const width of [1366, 1024]) {
+  test(`a lesson's scenario name shows whole in the preset menu at ${width} px`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 768 });
+    const menu = page.getByTestId('preset-menu');
+    const steps: [LessonDoc, number][] = [
+      [walkthrough, 1],
+      ...[12, 13, 17].map((k): [LessonDoc, number] => [mazur, k]),
+    ];
+    for (const id of ['numpy-341', 'tanh-221']) {
+      const doc = lessonDoc(id);
+      steps.push([doc, doc.steps.findIndex((s) => s.scenario !== undefined) + 1]);
+    }
+    for (const [doc, k] of steps) {
+      await openApp(page, lessonLink(doc, k));
+      await atStep(page, doc, k);
+      const expected = k === 1 ? (doc.scenario as { title: string }).title : doc.steps[k - 1].scenario!.title!;
+      await expect(menu.locator('option:checked')).toHaveText(expected);
+      // a copy of the menu, free to take the width its selected name needs, is no wider than the menu
+      const [shown, needed] = await menu.evaluate((sel: HTMLSelectElement) => {
+        const copy = sel.cloneNode(true) as HTMLSelectElement;
+        copy.value = sel.value;
+        copy.style.cssText = 'position:absolute;left:0;top:0;width:auto;max-width:none;min-width:0';
+        sel.parentElement!.appendChild(copy);
+        for (const o of Array.from(copy.options)) if (o.value !== sel.value) o.remove();
+        const w = copy.getBoundingClientRect().width;
+        copy.remove();
+        return [sel.getBoundingClientRect().width, w];
+      });
+      expect(shown, `"${expected}"`).toBeGreaterThanOrEqual(needed - 0.5);
+    }
+  });
+}
+
+for (const id of ['walkthrough', 'little-network', 'numpy-341', 'by-hand-mlp', 'tanh-221', 'mazur']) {
+  test(`${id}: no step's text, ask or printed numbers run past the lesson column at 1366×768`, async ({ page }) => {
+    test.setTimeout(120_000);
+    await page.setViewportSize({ width: 1366, height: 768 });
+    const doc = lessonDoc(id);
+    const past: string[] = [];
+    for (let k = 1; k <= doc.steps.length; k++) {
+      await openApp(page, lessonLink(doc, k));
+      await atStep(page, doc, k);
+      await expect(page.getByTestId('lesson-text')).toBeVisible();
+      const over = await page.getByTestId('lesson-panel').evaluate((panel) => {
+        const p = panel as HTMLElement;
+        // the column's inner right edge (left of its scroll bar)
+        const right = p.getBoundingClientRect().left + p.clientLeft + p.clientWidth;
+        const found: string[] = [];
+        for (const el of Array.from(
+          p.querySelectorAll(
+            '.lesson-text .katex, .lesson-text span, .lesson-compare td, .lesson-compare th, .lesson-ask *',
+          ),
+        )) {
+          const box = el.getBoundingClientRect();
+          if (box.width > 0 && box.right > right + 0.5)
+            found.push(`“${(el.textContent ?? '').slice(0, 30)}” by ${(box.right - right).toFixed(1)} px`);
+        }
+        return found.slice(0, 2);
+      });
+      for (const o of over) past.push(`step ${k}: ${o}`);
+    }
+    expect(past).toEqual([]);
+  });
+}

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { firstDifferingDigit } from '../../src/core/lesson-answer.ts';
+import { loadLesson } from '../../src/lessons/index.ts';
+import { loadOracleCases } from '../helpers/oracle-case.ts';
+
+/** What a built-in lesson's text says about its numbers, checked against the oracle. */
+describe("claims in the lessons' text", () => {
+  it('numpy-341 step 9: the printed prediction and the one after all 10,000 updates agree rounded to 4 significant digits and part digit by digit at the 3rd', () => {
+    const c = loadOracleCases().find((x) => x.file === 'seed002_numpy_341_sigmoid.json')!.oracle as unknown as {
+      tutorial_code_output: Record<string, { printed_final_prediction_yhat_of_iteration_10000: number[] }>;
+      expected: { training: { steps: number; outputs_after: number[][] } };
+    };
+    const printed = c.tutorial_code_output['numpy_1.24.2'].printed_final_prediction_yhat_of_iteration_10000[0];
+    expect(c.expected.training.steps).toBe(10000);
+    const after = c.expected.training.outputs_after[0][0];
+    expect(firstDifferingDigit(printed, after, 4)).toBeNull();
+    expect(firstDifferingDigit(printed, after, 8)).toBe(3);
+    const text = loadLesson('numpy-341')!.steps[8].text;
+    expect(text).toContain('Rounded to 4 significant digits both are 0.005720');
+    expect(text).toContain('digit by digit they part at the 3rd');
+    expect(text).not.toContain('in the seventh digit');
+  });
+});
+
+describe('tanh-221 step 1: the landscape the text describes can be seen', () => {
+  it('names the range that shows both basins; at the map’s first range, ±1, the global minimum is off the map', () => {
+    const lesson = loadLesson('tanh-221')!;
+    const text = lesson.steps[0].text;
+    expect(text).toContain('range ±3');
+    const weights = lesson.scenario.scenario.weights.map((m) => m[0][0]);
+    expect(weights).toEqual([-0.5, -0.2]);
+    const inside = (r: number, p: [number, number]) =>
+      Math.abs(p[0] - weights[0]) <= r && Math.abs(p[1] - weights[1]) <= r;
+    const globalMinimum: [number, number] = [1, 1];
+    const secondBasin: [number, number] = [-1.77, -0.88];
+    expect(inside(1, globalMinimum)).toBe(false);
+    expect(inside(3, globalMinimum)).toBe(true);
+    expect(inside(3, secondBasin)).toBe(true);
+  });
+});
