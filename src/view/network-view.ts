@@ -371,7 +371,13 @@ export function createNetworkView(svg: SVGSVGElement, callbacks: NetworkViewCall
       if ((at & 31) === 0 && now() > until) break;
     }
     runCatchUpAt = at;
-    if (at < total) runCatchUpTimer = setTimeout(runCatchUpSlice, 0);
+    // one slice per frame: what a slice changes (classes and numbers of elements a run's reports
+    // had not reached yet) is styled, laid out and painted before the next, not all in one frame
+    if (at < total)
+      runCatchUpFrame = raf(() => {
+        runCatchUpFrame = 0;
+        runCatchUpTimer = setTimeout(runCatchUpSlice, 0);
+      });
   }
 
   function refresh(key: string | null): void {
