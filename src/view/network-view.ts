@@ -55,8 +55,6 @@ const NO_COVER: ReadonlySet<number> = new Set();
 const NAMES_REST_MS = 250;
 /** The longest task of a run's catch-up of names, after its end. */
 const RUN_CATCH_UP_MS = 8;
-/** The most a training report spends on the diagram's elements (the others follow at the next reports). */
-const RUN_FRAME_MS = 4;
 /** Up to this many elements, a run's names catch up at once, in the task of its end (a few milliseconds). */
 const RUN_CATCH_UP_AT_ONCE = 256;
 const now: () => number = typeof performance !== 'undefined' ? () => performance.now() : () => Date.now();
@@ -267,46 +265,11 @@ export function createNetworkView(svg: SVGSVGElement, callbacks: NetworkViewCall
     const ctx = context(vm);
     // a render that writes the names leaves nothing for a run's catch-up
     if (!ctx.deferNames) cancelRunCatchUp();
-    if (running) renderRunSlice(vm, ctx);
-    else {
-      for (let n = 0; n < nodeRecs.length; n++) updateNode(nodeRecs[n], vm.nodes[n], ctx);
-      for (let e = 0; e < edgeRecs.length; e++) updateParam(edgeRecs[e], vm.edges[e], ctx);
-      for (let b = 0; b < biasRecs.length; b++) updateParam(biasRecs[b], vm.biases[b], ctx);
-      updateLoss(lossRec, vm.loss, vm.lossFunction, ctx);
-    }
+    for (let n = 0; n < nodeRecs.length; n++) updateNode(nodeRecs[n], vm.nodes[n], ctx);
+    for (let e = 0; e < edgeRecs.length; e++) updateParam(edgeRecs[e], vm.edges[e], ctx);
+    for (let b = 0; b < biasRecs.length; b++) updateParam(biasRecs[b], vm.biases[b], ctx);
+    updateLoss(lossRec, vm.loss, vm.lossFunction, ctx);
     decor.update(vm, layout, geom);
-  }
-
-  /** Where the next report of a run goes on bringing the elements up to date (they are taken in turn). */
-  let runCursor = 0;
-
-  /** Brings record `at` (nodes, then edges, then biases, then the loss) up to date with `vm`. */
-  function updateRecord(at: number, vm: NetworkViewModel, ctx: RenderContext): void {
-    const nodes = nodeRecs.length;
-    const edges = edgeRecs.length;
-    const biases = biasRecs.length;
-    if (at < nodes) updateNode(nodeRecs[at], vm.nodes[at], ctx);
-    else if (at < nodes + edges) updateParam(edgeRecs[at - nodes], vm.edges[at - nodes], ctx);
-    else if (at < nodes + edges + biases) updateParam(biasRecs[at - nodes - edges], vm.biases[at - nodes - edges], ctx);
-    else updateLoss(lossRec, vm.loss, vm.lossFunction, ctx);
-  }
-
-  /**
-   * A report of a run updates the elements for RUN_FRAME_MS at most, going on from where the last
-   * one stopped, each with the newest values: the page's work per report stays within a frame
-   * whatever the network (a first report of 1,200 elements, every class and number changing, was
-   * a task of 100–280 ms). Every element is brought up to date at the run's end.
-   */
-  function renderRunSlice(vm: NetworkViewModel, ctx: RenderContext): void {
-    const total = nodeRecs.length + edgeRecs.length + biasRecs.length + 1;
-    const until = now() + RUN_FRAME_MS;
-    let at = runCursor % total;
-    for (let done = 1; done <= total; done++) {
-      updateRecord(at, vm, ctx);
-      at = at + 1 === total ? 0 : at + 1;
-      if ((done & 31) === 0 && now() > until) break;
-    }
-    runCursor = at;
   }
 
   /** One timer per rest, not one per frame: when it fires early (the drag moved since), it waits out the rest. */
@@ -363,21 +326,22 @@ export function createNetworkView(svg: SVGSVGElement, callbacks: NetworkViewCall
     if (!vm || !layout) return;
     const ctx = context(vm);
     const until = now() + RUN_CATCH_UP_MS;
-    const total = nodeRecs.length + edgeRecs.length + biasRecs.length + 1;
+    const nodes = nodeRecs.length;
+    const edges = edgeRecs.length;
+    const biases = biasRecs.length;
+    const total = nodes + edges + biases + 1;
     let at = runCatchUpAt;
     while (at < total) {
-      updateRecord(at, vm, ctx);
+      if (at < nodes) updateNode(nodeRecs[at], vm.nodes[at], ctx);
+      else if (at < nodes + edges) updateParam(edgeRecs[at - nodes], vm.edges[at - nodes], ctx);
+      else if (at < nodes + edges + biases)
+        updateParam(biasRecs[at - nodes - edges], vm.biases[at - nodes - edges], ctx);
+      else updateLoss(lossRec, vm.loss, vm.lossFunction, ctx);
       at++;
       if ((at & 31) === 0 && now() > until) break;
     }
     runCatchUpAt = at;
-    // one slice per frame: what a slice changes (classes and numbers of elements a run's reports
-    // had not reached yet) is styled, laid out and painted before the next, not all in one frame
-    if (at < total)
-      runCatchUpFrame = raf(() => {
-        runCatchUpFrame = 0;
-        runCatchUpTimer = setTimeout(runCatchUpSlice, 0);
-      });
+    if (at < total) runCatchUpTimer = setTimeout(runCatchUpSlice, 0);
   }
 
   function refresh(key: string | null): void {
