@@ -22,6 +22,7 @@ import { useNotation } from './notation-context.tsx';
 import { useAppStore, useAppStoreApi } from './use-app-store.ts';
 import { useDataReadout } from './use-data-readout.ts';
 import { useSizedView } from './use-sized-view.ts';
+import { sameUnlessTrainingEnds } from './redraw-on-training.ts';
 import './data.css';
 
 const MODES: readonly { mode: DataPlaneMode; label: string; hint: string }[] = [
@@ -177,9 +178,9 @@ export function DataPanel() {
       );
     };
     draw();
-    // training's end (busy no more) redraws the coarse grid of its frames at full resolution
+    // training's end (busy no more) redraws the coarse grid of its frames at full resolution; its start alone does not
     return store.subscribe((s) => [s.scenario, s.sample, s.optimizerState, s.batchShown, s.training] as const, draw, {
-      equalityFn: (a, b) => a[0] === b[0] && a[1] === b[1] && a[2] === b[2] && a[3] === b[3] && a[4] === b[4],
+      equalityFn: sameUnlessTrainingEnds,
     });
   }, [store, view, build, i, j, mode, inputLabel]);
 

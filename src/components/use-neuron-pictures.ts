@@ -3,6 +3,7 @@ import { shallow } from 'zustand/shallow';
 import { createPicturesBuilder } from '../view/neuron-pictures-frame.ts';
 import { createNeuronPicturesView } from '../view/neuron-pictures-view.ts';
 import { dataAxes } from './data-axes.ts';
+import { sameUnlessTrainingEnds } from './redraw-on-training.ts';
 import { useAppStoreApi } from './use-app-store.ts';
 import '../view/neuron-pictures.css';
 
@@ -46,10 +47,10 @@ export function useNeuronPictures(
     draw();
     enlarge();
     const unDraw = store.subscribe(
-      // training's end redraws its frames' coarser grid at full resolution
+      // training's end redraws its frames' coarser grid at full resolution (its start alone does not redraw)
       (s) => [s.scenario, s.neuronPictures, s.sample, s.optimizerState, s.batchShown, s.training] as const,
       draw,
-      { equalityFn: shallow },
+      { equalityFn: sameUnlessTrainingEnds },
     );
     const unAxes = dataAxes.subscribe(draw);
     const unEnlarge = store.subscribe((s) => [s.hover, s.selection] as const, enlarge, { equalityFn: shallow });

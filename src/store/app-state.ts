@@ -6,6 +6,7 @@ import type { OptimizerState } from '../core/optimizer.ts';
 import type { Scenario } from '../core/scenario.ts';
 import type { Selection } from '../core/selection.ts';
 import type { LessonControl, SideTab } from '../core/view-options.ts';
+import { EMPTY_LOSSES, type LossHistory } from './loss-history.ts';
 
 /** A message for the user: what went wrong (or happened), and the details, one per line. */
 /** The diagram's text size: each step multiplies it by TEXT_SIZE_STEP (A− A+). */
@@ -40,12 +41,13 @@ export type Theme = 'light' | 'dark' | 'system';
  * along the last run, its start first (the path the landscape draws).
  */
 export interface TrainingRun {
-  readonly lossHistory: readonly number[];
+  /** append-only, shared with the run's earlier records (see loss-history.ts) */
+  readonly lossHistory: LossHistory;
   /**
    * the test data's loss after the same steps, step for step with lossHistory; empty when
    * the scenario has no test data, or had none (or was restored) when the history began
    */
-  readonly testLossHistory: readonly number[];
+  readonly testLossHistory: LossHistory;
   readonly path: readonly Params[];
 }
 
@@ -66,7 +68,7 @@ export function shownStep(s: Pick<AppInputs, 'optimizerState'> & { readonly batc
   return b != null && b.at === s.optimizerState ? b.step : (s.optimizerState?.t ?? 0);
 }
 
-export const NO_RUN: TrainingRun = { lossHistory: [], testLossHistory: [], path: [] };
+export const NO_RUN: TrainingRun = { lossHistory: EMPTY_LOSSES, testLossHistory: EMPTY_LOSSES, path: [] };
 
 /**
  * Everything the user has put in, and nothing derived: the scenario (parameters, data,

@@ -43,7 +43,7 @@ export interface SessionSize {
   readonly origin: Scenario;
   readonly presetId: string | null;
   readonly optimizerState: OptimizerState | null;
-  readonly run: { readonly lossHistory: readonly number[]; readonly testLossHistory: readonly number[] };
+  readonly run: { readonly lossHistory: ArrayLike<number>; readonly testLossHistory: ArrayLike<number> };
 }
 
 /** How many numbers the saved session of `s` writes (see sessionEnvelope). */

@@ -30,6 +30,7 @@ import { stepEventCount } from '../core/step-plan.ts';
 import { loadPreset, PRESET_CATALOG, PRESET_IDS } from '../presets/index.ts';
 import { TEXT_SIZE_MAX, TEXT_SIZE_MIN, type AppInputs, type Theme } from './app-state.ts';
 import type { TrackedInputs } from './undo.ts';
+import { lossesOf } from './loss-history.ts';
 
 /**
  * The session saved in the browser, as a versioned JSON envelope around a scenario document:
@@ -158,8 +159,8 @@ export function sessionEnvelope(s: SessionSource, hash: string, earlierHash: Ear
     origin: s.presetId === null ? serializeScenario(s.origin) : null,
     optimizerState: opt === null ? null : { t: opt.t, w: slotDocument(opt.w), b: slotDocument(opt.b) },
     // JSON has no NaN or ∞: JSON.stringify writes them as null, which reads back as NaN.
-    lossHistory: s.run.lossHistory as JsonValue[],
-    testLossHistory: s.run.testLossHistory as JsonValue[],
+    lossHistory: Array.from(s.run.lossHistory),
+    testLossHistory: Array.from(s.run.testLossHistory),
     position: s.position,
     // a batch picked on the data view is not saved: the sample is kept only within the step's own batch
     sample: s.batchShown && s.batchShown.at === s.optimizerState ? 0 : s.sample,
@@ -457,7 +458,10 @@ export function parseSessionEnvelope(value: unknown): CodecResult<SavedSession> 
     return codecFail([{ path: ROOT, message: 'not a valid saved session' }]);
   const { lossHistory: losses, testLossHistory: testLosses, ...rest } = session;
   // the path of the last run is not saved (it is large): a restored session has none to draw
-  return codecOk({ ...rest, run: { lossHistory: losses, testLossHistory: testLosses, path: [] } } as SavedSession);
+  return codecOk({
+    ...rest,
+    run: { lossHistory: lossesOf(losses as number[]), testLossHistory: lossesOf(testLosses as number[]), path: [] },
+  } as SavedSession);
 }
 
 function readEarlierHash(x: unknown, errors: ErrorList): EarlierHash | undefined {

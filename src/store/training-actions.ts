@@ -8,6 +8,7 @@ import { trainWithHistories } from '../core/train-histories.ts';
 import type { ActionContext } from './action-context.ts';
 import type { AppActions } from './app-actions.ts';
 import type { TrainingRun } from './app-state.ts';
+import { appendLosses, EMPTY_LOSSES } from './loss-history.ts';
 
 type TrainingActions = Pick<
   AppActions,
@@ -45,8 +46,8 @@ function extendedRun(
   continuing: boolean,
   cap: number,
 ): TrainingRun {
-  const lossHistory = run.lossHistory.slice();
-  for (let k = 0; k < losses.length; k++) lossHistory.push(losses[k]);
+  // appended in place: the run's earlier records keep their length, and undo keeps them whole
+  const lossHistory = appendLosses(run.lossHistory, losses);
   // the test losses go step for step with the losses, or not at all
   let testLossHistory = run.testLossHistory;
   if (
@@ -54,9 +55,7 @@ function extendedRun(
     testLosses.length === losses.length &&
     run.testLossHistory.length === run.lossHistory.length
   ) {
-    const t = run.testLossHistory.slice();
-    for (let k = 0; k < testLosses.length; k++) t.push(testLosses[k]);
-    testLossHistory = t;
+    testLossHistory = appendLosses(run.testLossHistory, testLosses);
   }
   let path: readonly Params[] = continuing ? [...run.path, ...points] : points;
   while (path.length > cap) path = thinned(path);
@@ -144,7 +143,7 @@ export function createTrainingActions(
       syncGesture();
     },
     clearHistory() {
-      set({ run: { lossHistory: [], testLossHistory: [], path: get().run.path } });
+      set({ run: { lossHistory: EMPTY_LOSSES, testLossHistory: EMPTY_LOSSES, path: get().run.path } });
     },
     setComparison(setup) {
       const errors = setup === null ? [] : comparisonErrors(setup);

@@ -110,16 +110,24 @@ export function createLossChartView(svg: SVGSVGElement, callbacks: LossChartCall
   let scaleX: ((s: number) => number) | null = null;
   let invert: ((px: number) => number) | null = null;
 
-  // the text size is read at most twice a second: reading it forces a style recalculation, on
-  // every training report otherwise (it changes only with presentation mode, which resizes)
+  // The text size is read when the chart is created or resized, and checked in a task of its own
+  // half a second after a draw (redrawn if it changed): read in a draw, it forced a style
+  // recalculation of what the page had just written (a training report: the whole diagram).
   let fontPx = FONT_PX;
-  let fontReadAt = -Infinity;
-  const readFont = (force: boolean) => {
-    const now = performance.now();
-    if (!force && now - fontReadAt < 500) return;
+  const readFont = () => {
     fontPx = parseFloat(getComputedStyle(xTitle).fontSize) || FONT_PX;
-    fontReadAt = now;
   };
+  let fontCheck: ReturnType<typeof setTimeout> | null = null;
+  const checkFontSoon = () => {
+    if (fontCheck !== null) return;
+    fontCheck = setTimeout(() => {
+      fontCheck = null;
+      const was = fontPx;
+      readFont();
+      if (fontPx !== was) draw();
+    }, 500);
+  };
+  readFont();
 
   function draw(): void {
     svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
@@ -133,7 +141,7 @@ export function createLossChartView(svg: SVGSVGElement, callbacks: LossChartCall
     const range = drawnRange(series, log);
     // The margins hold the tick labels whole: the widest y label at the left, half the last
     // step's label past the right end (a first pass finds the labels, the second draws).
-    readFont(false);
+    checkFontSoon();
     // under the plot: the tick labels, then the axis title; beside it the y title along the axis
     const bottomMargin = Math.round(3.2 * fontPx);
     const yTitlePx = Math.round(1.6 * fontPx);
@@ -316,10 +324,11 @@ export function createLossChartView(svg: SVGSVGElement, callbacks: LossChartCall
       if (!(w > 0 && hgt > 0)) return;
       width = w;
       height = hgt;
-      readFont(true);
+      readFont();
       draw();
     },
     destroy() {
+      if (fontCheck !== null) clearTimeout(fontCheck);
       svg.removeEventListener('pointermove', onMove);
       svg.removeEventListener('pointerleave', onLeave);
       root.remove();

@@ -93,7 +93,7 @@ describe('training in a Web Worker', () => {
     const c = compileScenario(loadPreset('numpy-341')!);
     const plain = createTrainer(c);
     const losses = train(plain, 150_000);
-    expect(store.getState().run.lossHistory).toEqual(Array.from(losses));
+    expect(Array.from(store.getState().run.lossHistory)).toEqual(Array.from(losses));
     expect(Array.from(store.selectors.compiled(store.getState()).params.w)).toEqual(Array.from(plain.params.w));
   });
 
@@ -155,11 +155,11 @@ describe('training in a Web Worker', () => {
     expect(FakeWorker.made[0].received.map((m) => m.kind)).toEqual(['warm']);
     const plain = createTrainer(compileScenario(loadPreset('numpy-341')!));
     const losses = train(plain, 200);
-    expect(store.getState().run.lossHistory).toEqual(Array.from(losses));
+    expect(Array.from(store.getState().run.lossHistory)).toEqual(Array.from(losses));
     expect(Array.from(store.selectors.compiled(store.getState()).params.w)).toEqual(Array.from(plain.params.w));
     // one undo entry rewinds it
     store.temporal.getState().undo();
-    expect(store.getState().run.lossHistory).toEqual([]);
+    expect(Array.from(store.getState().run.lossHistory)).toEqual([]);
   });
 
   it('a run that outlasts its prediction on the page continues in the worker from the step boundary reached', async () => {
@@ -185,7 +185,7 @@ describe('training in a Web Worker', () => {
     // the same 200 steps as one train call: no step twice, no loss twice
     const plain = createTrainer(compileScenario(loadPreset('numpy-341')!));
     const losses = train(plain, 200);
-    expect(store.getState().run.lossHistory).toEqual(Array.from(losses));
+    expect(Array.from(store.getState().run.lossHistory)).toEqual(Array.from(losses));
     expect(Array.from(store.selectors.compiled(store.getState()).params.w)).toEqual(Array.from(plain.params.w));
   });
 

@@ -15,6 +15,7 @@ import {
 } from '../../src/store/persist-session.ts';
 import { sessionEnvelope, SESSION_VERSION } from '../../src/store/session-envelope.ts';
 import { scenarioHash } from '../../src/store/share-link.ts';
+import { appendLosses, EMPTY_LOSSES, lossesOf } from '../../src/store/loss-history.ts';
 
 /** An in-memory Web Storage, counting writes. */
 class MemoryStorage implements StorageLike {
@@ -269,38 +270,59 @@ describe('restoring the session', () => {
     const opened = loadPreset('tanh-221')!;
     saveWork(createAppStore(initialInputs(opened, null)), storage, (store) => {
       store.getState().setWeight(0, 0, 0, 2);
-      store.setState({ run: { lossHistory: [0.5, Number.POSITIVE_INFINITY, 0.25], testLossHistory: [], path: [] } });
+      store.setState({
+        run: { lossHistory: lossesOf([0.5, Number.POSITIVE_INFINITY, 0.25]), testLossHistory: EMPTY_LOSSES, path: [] },
+      });
     });
     const restored = createAppStore(openSession('', of(storage)).inputs);
     expect(restored.getState().presetId).toBeNull();
-    expect(restored.getState().run.lossHistory).toEqual([0.5, NaN, 0.25]);
+    expect(Array.from(restored.getState().run.lossHistory)).toEqual([0.5, NaN, 0.25]);
     restored.getState().resetToOrigin();
     expect(restored.getState().scenario).toEqual(opened);
   });
 
+  it('restores a run’s loss history exactly: a record that shares its buffer with a longer one, every double to the bit', () => {
+    const storage = new MemoryStorage();
+    const losses = [0.1 + 0.2, 1e-300, 5e-324, Number.MAX_VALUE, 1 / 3, NaN, 0.25];
+    const shown = appendLosses(appendLosses(EMPTY_LOSSES, losses.slice(0, 4)), losses.slice(4));
+    // a later record of the same buffer: what is saved is the shown record's entries only
+    appendLosses(shown, [99]);
+    saveWork(createAppStore(initialInputs(loadPreset('tanh-221')!, 'tanh-221')), storage, (store) => {
+      store.setState({ run: { lossHistory: shown, testLossHistory: EMPTY_LOSSES, path: [] } });
+    });
+    const restored = createAppStore(openSession('', of(storage)).inputs).getState().run.lossHistory;
+    expect(restored).toBeInstanceOf(Float64Array);
+    expect(restored).toHaveLength(losses.length);
+    for (let k = 0; k < losses.length; k++) expect(Object.is(restored[k], losses[k])).toBe(true);
+  });
+
   it('keeps the test loss history step for step with the training losses (a test loss not finite included)', () => {
     const storage = new MemoryStorage();
-    const run = { lossHistory: [0.5, 0.4, 0.3], testLossHistory: [0.6, Number.NaN, 0.45], path: [] };
+    const run = {
+      lossHistory: lossesOf([0.5, 0.4, 0.3]),
+      testLossHistory: lossesOf([0.6, Number.NaN, 0.45]),
+      path: [],
+    };
     saveWork(createAppStore(initialInputs(loadPreset('playground')!, 'playground')), storage, (store) => {
       store.setState({ run });
     });
     const restored = createAppStore(openSession('', of(storage)).inputs);
-    expect(restored.getState().run.lossHistory).toEqual([0.5, 0.4, 0.3]);
-    expect(restored.getState().run.testLossHistory).toEqual([0.6, NaN, 0.45]);
+    expect(Array.from(restored.getState().run.lossHistory)).toEqual([0.5, 0.4, 0.3]);
+    expect(Array.from(restored.getState().run.testLossHistory)).toEqual([0.6, NaN, 0.45]);
   });
 
   it('reads a session saved before the test losses were saved with no test curve, and names a test history out of step', () => {
     const storage = new MemoryStorage();
     const store = createAppStore(initialInputs(loadPreset('playground')!, 'playground'));
-    store.setState({ run: { lossHistory: [0.5, 0.4], testLossHistory: [0.6, 0.55], path: [] } });
+    store.setState({ run: { lossHistory: lossesOf([0.5, 0.4]), testLossHistory: lossesOf([0.6, 0.55]), path: [] } });
     storage.setItem(
       SESSION_KEY,
       envelopeText(store, '', (d) => delete d.testLossHistory),
     );
     const old = openSession('', of(storage)).inputs;
     expect(old.notice).toBeNull();
-    expect(old.run.lossHistory).toEqual([0.5, 0.4]);
-    expect(old.run.testLossHistory).toEqual([]);
+    expect(Array.from(old.run.lossHistory)).toEqual([0.5, 0.4]);
+    expect(Array.from(old.run.testLossHistory)).toEqual([]);
     storage.setItem(
       SESSION_KEY,
       envelopeText(store, '', (d) => (d.testLossHistory = [0.6])),

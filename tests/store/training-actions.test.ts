@@ -164,7 +164,7 @@ describe('the run record (loss history and path together)', () => {
     // the landscape draws the first run again, not the undone one
     expect(store.getState().run).toBe(first);
     store.getState().undo();
-    expect(store.getState().run.lossHistory).toEqual([]);
+    expect(Array.from(store.getState().run.lossHistory)).toEqual([]);
     expect(store.getState().run.path).toEqual([]);
     store.getState().redo();
     expect(store.getState().run).toBe(first);
@@ -186,13 +186,13 @@ describe('a run reported by a training session', () => {
     store.getState().setTraining(false);
     const tr = createTrainer(compileScenario(loadPreset('numpy-341')!));
     const expected = train(tr, 1000);
-    expect(store.getState().run.lossHistory).toEqual(Array.from(expected));
+    expect(Array.from(store.getState().run.lossHistory)).toEqual(Array.from(expected));
     expect(Array.from(store.selectors.compiled(store.getState()).params.w)).toEqual(Array.from(tr.params.w));
     expect(store.getState().optimizerState?.t).toBe(1000);
     expect(store.getState().run.path.length).toBeGreaterThan(2);
     store.getState().undo();
     expect(store.getState().scenario).toBe(before);
-    expect(store.getState().run.lossHistory).toEqual([]);
+    expect(Array.from(store.getState().run.lossHistory)).toEqual([]);
     expect(store.getState().run.path).toEqual([]);
   });
 
@@ -210,7 +210,7 @@ describe('a run reported by a training session', () => {
     } while (!report.finished);
     store.getState().setTraining(false);
     const tr = createTrainer(compileScenario(loadPreset('numpy-341')!));
-    expect(store.getState().run.lossHistory).toEqual(Array.from(train(tr, 10)));
+    expect(Array.from(store.getState().run.lossHistory)).toEqual(Array.from(train(tr, 10)));
   });
 
   it('is ignored once the run was stopped (a report that arrives late changes nothing)', () => {
@@ -220,7 +220,7 @@ describe('a run reported by a training session', () => {
     const scenario = store.getState().scenario;
     store.getState().applyTrainingProgress(session.advance(0));
     expect(store.getState().scenario).toBe(scenario);
-    expect(store.getState().run.lossHistory).toEqual([]);
+    expect(Array.from(store.getState().run.lossHistory)).toEqual([]);
   });
 });
 
@@ -239,19 +239,19 @@ describe('the test loss history', () => {
     store.getState().setTraining(false);
     store.getState().trainSteps(20);
     const run = store.getState().run;
-    expect(run.lossHistory).toEqual(Array.from(expected.loss));
-    expect(run.testLossHistory).toEqual(Array.from(expected.testLoss!));
+    expect(Array.from(run.lossHistory)).toEqual(Array.from(expected.loss));
+    expect(Array.from(run.testLossHistory)).toEqual(Array.from(expected.testLoss!));
     store.getState().undo();
-    expect(store.getState().run.testLossHistory).toEqual(Array.from(expected.testLoss!.subarray(0, 41)));
+    expect(Array.from(store.getState().run.testLossHistory)).toEqual(Array.from(expected.testLoss!.subarray(0, 41)));
     store.getState().clearHistory();
-    expect(store.getState().run.testLossHistory).toEqual([]);
+    expect(Array.from(store.getState().run.testLossHistory)).toEqual([]);
   });
 
   it('is empty without test data', () => {
     const store = fresh('mazur');
     store.getState().trainSteps(5);
     expect(store.getState().run.lossHistory).toHaveLength(6);
-    expect(store.getState().run.testLossHistory).toEqual([]);
+    expect(Array.from(store.getState().run.testLossHistory)).toEqual([]);
   });
 });
 
@@ -289,5 +289,38 @@ describe('the settled scenario during a training run', () => {
     unsubscribe();
     expect(store.getState().settled).toBe(settled);
     expect(seen.size).toBe(1);
+  });
+});
+
+describe('the loss history of a run in reports', () => {
+  it('is not copied per report: each report’s record extends the last one’s buffer, and undo’s record keeps its values', () => {
+    const store = fresh('numpy-341');
+    store.getState().trainSteps(5);
+    const before = store.getState().run.lossHistory;
+    const beforeValues = Array.from(before);
+    const s = store.getState();
+    const c = store.selectors.compiled(s);
+    const session = createTrainingSession(c, c.params, s.optimizerState, 400, 128, () => 0);
+    s.setTraining(true);
+    const buffers = new Set<ArrayBufferLike>();
+    let reports = 0;
+    let report;
+    do {
+      report = session.advance(0);
+      store.getState().applyTrainingProgress(report);
+      const shown = store.getState().run.lossHistory;
+      expect(shown).toBeInstanceOf(Float64Array);
+      buffers.add(shown.buffer);
+      reports++;
+    } while (!report.finished);
+    store.getState().setTraining(false);
+    expect(reports).toBeGreaterThan(20);
+    // a buffer that doubles: far fewer buffers than reports
+    expect(buffers.size).toBeLessThan(8);
+    const tr = createTrainer(compileScenario(loadPreset('numpy-341')!));
+    expect(Array.from(store.getState().run.lossHistory)).toEqual(Array.from(train(tr, 405)));
+    store.getState().undo();
+    expect(store.getState().run.lossHistory).toBe(before);
+    expect(Array.from(before)).toEqual(beforeValues);
   });
 });

@@ -95,7 +95,7 @@ describe('undo and redo', () => {
     st().undo();
     expect(st().scenario).toBe(scenario);
     expect(st().optimizerState).toBeNull();
-    expect(st().run.lossHistory).toEqual([]);
+    expect(st().run.lossHistory).toHaveLength(0);
     // The batch follows the step count: back at the first batch.
     expect(store.selectors.iteration(st()).start).toBe(0);
 
@@ -117,7 +117,7 @@ describe('undo and redo', () => {
     st().undo();
     expect(st().scenario).toBe(scenario);
     expect(st().optimizerState).toBeNull();
-    expect(st().run.lossHistory).toEqual([]);
+    expect(st().run.lossHistory).toHaveLength(0);
   });
 
   it('undoes "next iteration" with its optimizer state', () => {
@@ -280,7 +280,7 @@ describe('reset to the origin', () => {
     expect(st().scenario).toEqual(loadPreset('mazur'));
     expect(st().presetId).toBe('mazur');
     expect(st().optimizerState).toBeNull();
-    expect(st().run.lossHistory).toEqual([]);
+    expect(st().run.lossHistory).toHaveLength(0);
     expect(st().position).toBe(0);
     expect(st().notice).toMatchObject({
       kind: 'info',

@@ -88,6 +88,31 @@ describe('loss chart view (DOM)', () => {
     expect(svg.getAttribute('aria-label')).toBe('Loss over 7 steps, last 0.3, some steps not finite');
   });
 
+  it('reads no computed style while drawing a report (that forces the page’s pending style work), and follows a text size change within a second', () => {
+    vi.useFakeTimers();
+    try {
+      const { svg, view: v } = mount();
+      const read = vi.spyOn(window, 'getComputedStyle');
+      const history = [1, 0.8, 0.6];
+      for (let k = 0; k < 5; k++) v.update({ series: [{ history: history.slice(0, k % 3) }] });
+      expect(read).not.toHaveBeenCalled();
+      const titleY = () => Number(svg.querySelector('.bp-chart-title-x')!.getAttribute('y'));
+      const small = titleY();
+      // presentation mode's larger text: the axis title moves down under larger tick labels
+      const style = document.createElement('style');
+      style.textContent = '.bp-chart text { font-size: 20px; }';
+      document.head.appendChild(style);
+      v.update({ series: [{ history }] });
+      vi.advanceTimersByTime(1000);
+      expect(read).toHaveBeenCalled();
+      expect(titleY()).not.toBe(small);
+      style.remove();
+      read.mockRestore();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('draws 10,000+ steps with at most ~1000 points and switches to a log axis', () => {
     const { svg, view: v } = mount();
     const history = Array.from({ length: 12000 }, (_, t) => Math.exp(-t / 2000));
