@@ -499,6 +499,26 @@ function greedy(items: readonly Item[], w: number, h: number): Int32Array {
   return choice;
 }
 
+/** The block (weight layer) l of weight idx, its destination j and source i. */
+function weightAt(g: NetworkLayout, idx: number): { l: number; j: number; i: number } {
+  let l = 0;
+  while (l + 1 < g.depth && g.weightOffset[l + 1] <= idx) l++;
+  return { l, j: Math.floor((idx - g.weightOffset[l]) / g.sizes[l]), i: (idx - g.weightOffset[l]) % g.sizes[l] };
+}
+
+/** The nodes a label (weights first, then biases) joins: the source and destination of a weight, the node a bias feeds. */
+export function labelEnds(g: NetworkLayout, idx: number): number[] {
+  if (idx < g.weightCount) {
+    const { l, j, i } = weightAt(g, idx);
+    return [g.nodeOffset[l] + i, g.nodeOffset[l + 1] + j];
+  }
+  const b = idx - g.weightCount;
+  for (let l = 0; l < g.depth; l++)
+    if (g.hasBias[l] && b >= g.biasOffset[l] && b < g.biasOffset[l] + g.sizes[l + 1])
+      return [g.nodeOffset[l + 1] + b - g.biasOffset[l]];
+  return [];
+}
+
 /** Anchors and visibility of every edge and bias label of a layout, in one go. */
 export function placeLabels(g: NetworkLayout, o: LabelOptions = {}): LabelPlacement {
   const steps = placeLabelsSteps(g, o);
@@ -607,6 +627,7 @@ export function* placeLabelsSteps(g: NetworkLayout, o: LabelOptions = {}): Gener
     want: (idx: number) => boolean,
     rings = classroom ? [1, 1.8, 2.6] : [1],
     rects = obstacles(g, k, valueChars, false),
+    far = false,
   ): Generator<void, { items: Item[]; ids: number[] }> {
     const margin = 2 / k;
     // The box may slide off-centre as long as its own line still runs well inside it (the opaque
@@ -655,6 +676,23 @@ export function* placeLabelsSteps(g: NetworkLayout, o: LabelOptions = {}): Gener
           cand.push({ x, y, px: p.x, py: p.y, cost: rank + off + under * 12 });
         });
       });
+      // Shown one fan at a time, a chip or a second spot may sit anywhere the diagram has room, on a
+      // leader to the nearest point of its line: a spot every half box, dearer than any ring and
+      // dearer the farther it is (so it is taken only where the rings found no room).
+      if (far) {
+        const len2 = (s.x2 - s.x1) ** 2 + (s.y2 - s.y1) ** 2;
+        for (let y = margin + box.h / 2; y + box.h / 2 <= g.labelBottom; y += box.h / 2)
+          for (let x = margin + box.w / 2; x + box.w / 2 <= g.width - margin; x += box.w / 4) {
+            const x0 = x - box.w / 2;
+            const y0 = y - box.h / 2;
+            if (hits(rects, x0, y0, x0 + box.w, y0 + box.h)) continue;
+            const t = len2 > 0 ? ((x - s.x1) * (s.x2 - s.x1) + (y - s.y1) * (s.y2 - s.y1)) / len2 : 0.5;
+            const p = pointAt(s, Math.min(T_MAX, Math.max(T_MIN, t)));
+            const reach = Math.hypot(x - p.x, y - p.y) * k;
+            const under = linesUnder(segs, idx, x0, y0, x0 + box.w, y0 + box.h);
+            cand.push({ x, y, px: p.x, py: p.y, cost: 400 + reach + under * 12 });
+          }
+      }
       cand.sort((a, b) => a.cost - b.cost);
       // Boxes a few units apart are the same choice: keep the cheapest of each, and at most MAX_CANDIDATES.
       const seen = new Set<number>();
@@ -740,20 +778,24 @@ export function* placeLabelsSteps(g: NetworkLayout, o: LabelOptions = {}): Gener
     }
   }
   const covers = new Map<number, number[]>();
-  /** the chips (labels shown on demand, named), as x, y, w, h */
+  /** the chips (labels shown on demand, named), as x, y, w, h, and the label each names */
   const chips: number[] = [];
+  const chipIds: number[] = [];
   if (visibleCount < total && !large) {
     const left = new Set<number>();
     result.ids.forEach((idx, a) => {
       if (result.choice[a] < 0) left.add(idx);
     });
     // Farther leaders than the placed labels get: a chip is shown one fan at a time.
+    const chipRings = [1, 1.8, 2.6, 3.4, 4.2, 5, 6];
     const spare = yield* build(
       namedBox,
       (idx) => left.has(idx),
-      [1, 1.8, 2.6, 3.4, 4.2, 5, 6],
+      chipRings,
       obstacles(g, k, valueChars, true),
+      classroom,
     );
+    const plainRects = obstacles(g, k, valueChars, false);
     const taken: number[] = [];
     const placedIds: number[] = [];
     result.ids.forEach((idx, a) => {
@@ -763,27 +805,62 @@ export function* placeLabelsSteps(g: NetworkLayout, o: LabelOptions = {}): Gener
       placedIds.push(idx);
     });
     const placedEnd = taken.length;
-    const clear = (x: number, y: number, end: number) => {
-      for (let t = 0; t < end; t += 4) if (meets(taken, t, x, y, namedBox)) return false;
-      return true;
-    };
+    /** by chip, in the order of `taken` after the placed labels: the nodes its label joins */
+    const chipEnds: number[][] = [];
     for (let a = 0; a < spare.ids.length; a++) {
       const idx = spare.ids[a];
       const it = spare.items[a];
       if (it.xs.length === 0) continue;
       yield;
-      // Clear of placed labels and other chips; else of placed labels (chips show one fan at a time).
+      // Chips show a node's fan at a time (its fan-in, fan-out and bias, for the selection) or one
+      // alone (hover, focus): those sharing a node with it show with it and must never overlap it.
+      // The placed labels under a chip give way while it shows, other chips never show with it.
+      // So, first of all, the fewest chips of its nodes under it; then the fewest placed labels;
+      // then the fewest other chips; then the best candidate.
+      const ends = labelEnds(g, idx);
+      const score = (x: number, y: number): number => {
+        let fan = 0;
+        let placedUnder = 0;
+        let others = 0;
+        for (let t = 0; t < taken.length; t += 4) {
+          if (!meets(taken, t, x, y, namedBox)) continue;
+          if (t < placedEnd) placedUnder++;
+          else if (chipEnds[(t - placedEnd) / 4].some((n) => ends.includes(n))) fan++;
+          else others++;
+        }
+        return fan * 1e6 + placedUnder * 1e3 + Math.min(others, 999);
+      };
+      let pick = it;
       let c = -1;
-      for (let d = 0; d < it.xs.length && c < 0; d++) if (clear(it.xs[d], it.ys[d], taken.length)) c = d;
-      for (let d = 0; d < it.xs.length && c < 0; d++) if (clear(it.xs[d], it.ys[d], placedEnd)) c = d;
-      if (c < 0) c = 0;
-      anchor(idx, it.xs[c], it.ys[c], it.pxs[c], it.pys[c]);
+      let best = Infinity;
+      for (let d = 0; d < it.xs.length && best > 0; d++) {
+        const v = score(it.xs[d], it.ys[d]);
+        if (v < best) [best, c] = [v, d];
+      }
+      // Where every node's full text leaves no spot clear of the chips of its nodes (a narrow diagram
+      // in presentation mode), the spots clear of the text each node shows at rest and of its own
+      // nodes' full text (the selected node's, when it shows for the selection).
+      if (best >= 1e6 && classroom) {
+        const rects = [...plainRects];
+        for (const n of ends) rects.push(...(fullText.get(n) ?? []));
+        const own = (yield* build(namedBox, (i) => i === idx, chipRings, rects, true)).items[0];
+        let ownBest = Infinity;
+        let ownC = -1;
+        for (let d = 0; d < own.xs.length && ownBest > 0; d++) {
+          const v = score(own.xs[d], own.ys[d]);
+          if (v < ownBest) [ownBest, ownC] = [v, d];
+        }
+        if (Math.floor(ownBest / 1e6) < Math.floor(best / 1e6)) [pick, c] = [own, ownC];
+      }
+      anchor(idx, pick.xs[c], pick.ys[c], pick.pxs[c], pick.pys[c]);
       const under: number[] = [];
       for (let t = 0; t < placedEnd; t += 4)
-        if (meets(taken, t, it.xs[c], it.ys[c], namedBox)) under.push(placedIds[t / 4]);
+        if (meets(taken, t, pick.xs[c], pick.ys[c], namedBox)) under.push(placedIds[t / 4]);
       if (under.length > 0) covers.set(idx, under);
-      taken.push(it.xs[c], it.ys[c], namedBox.w, namedBox.h);
-      chips.push(it.xs[c], it.ys[c], namedBox.w, namedBox.h);
+      taken.push(pick.xs[c], pick.ys[c], namedBox.w, namedBox.h);
+      chipEnds.push(ends);
+      chips.push(pick.xs[c], pick.ys[c], namedBox.w, namedBox.h);
+      chipIds.push(idx);
     }
   }
   // A placed label that gives way may still have to show (the selection's fan-in and fan-out, the
@@ -796,39 +873,6 @@ export function* placeLabelsSteps(g: NetworkLayout, o: LabelOptions = {}): Gener
   /** by label, the nodes whose full text covers it */
   const coverNodes = new Map<number, number[]>();
   const moveCovers = new Map<number, number[]>();
-  /** Whether a label (weights first, then biases) is on node n's fan-in or fan-out: it shows with n selected. */
-  const relatedToNode = (idx: number, n: number): boolean => {
-    let L = 0;
-    while (L + 1 < g.sizes.length && g.nodeOffset[L + 1] <= n) L++;
-    const J = n - g.nodeOffset[L];
-    if (idx < g.weightCount) {
-      let l = 0;
-      while (l + 1 < g.depth && g.weightOffset[l + 1] <= idx) l++;
-      const j = Math.floor((idx - g.weightOffset[l]) / g.sizes[l]);
-      const i = (idx - g.weightOffset[l]) % g.sizes[l];
-      return (l + 1 === L && j === J) || (l === L && i === J);
-    }
-    const b = idx - g.weightCount;
-    for (let l = 0; l < g.depth; l++)
-      if (g.hasBias[l] && b >= g.biasOffset[l] && b < g.biasOffset[l] + g.sizes[l + 1])
-        return l + 1 === L && b - g.biasOffset[l] === J;
-    return false;
-  };
-  /** The nodes a label joins: the source and destination of a weight, the node a bias feeds. */
-  const endsOf = (idx: number): number[] => {
-    if (idx < g.weightCount) {
-      let l = 0;
-      while (l + 1 < g.depth && g.weightOffset[l + 1] <= idx) l++;
-      const j = Math.floor((idx - g.weightOffset[l]) / g.sizes[l]);
-      const i = (idx - g.weightOffset[l]) % g.sizes[l];
-      return [g.nodeOffset[l] + i, g.nodeOffset[l + 1] + j];
-    }
-    const b = idx - g.weightCount;
-    for (let l = 0; l < g.depth; l++)
-      if (g.hasBias[l] && b >= g.biasOffset[l] && b < g.biasOffset[l] + g.sizes[l + 1])
-        return [g.nodeOffset[l + 1] + b - g.biasOffset[l]];
-    return [];
-  };
   for (const [n, under] of nodeCovers)
     for (const u of under) {
       giving.add(u);
@@ -858,12 +902,22 @@ export function* placeLabelsSteps(g: NetworkLayout, o: LabelOptions = {}): Gener
       spotIds.push(idx);
     });
     spots.push(...chips);
+    /** by box of `spots` after the placed labels: the label of the chip or second spot */
+    const spotLabels = [...chipIds];
     /** The placed labels a box at (x, y) overlaps, or null if it overlaps a chip, a second spot or a label that must show with `self`. */
-    const under = (self: number, x: number, y: number, keep: (idx: number) => boolean): number[] | null => {
+    const under = (
+      self: number,
+      x: number,
+      y: number,
+      keep: (idx: number) => boolean,
+      shows: (idx: number) => boolean = () => true,
+    ): number[] | null => {
       const out: number[] = [];
       for (let t = 0; t < spots.length; t += 4) {
         const placedIdx = t < spotIds.length * 4 ? spotIds[t / 4] : -1;
         if (placedIdx === self) continue;
+        const other = (t - spotIds.length * 4) / 4;
+        if (other >= 0 && !shows(spotLabels[other])) continue;
         if (meets(spots, t, x, y, box)) {
           if (placedIdx < 0 || keep(placedIdx)) return null;
           out.push(placedIdx);
@@ -887,8 +941,8 @@ export function* placeLabelsSteps(g: NetworkLayout, o: LabelOptions = {}): Gener
         const it = alt.items[a];
         // It shows for its own nodes (source, destination) or a node whose text covers it: the labels
         // of their fans show with it and may not give way to it.
-        const nodes = [...(coverNodes.get(idx) ?? []), ...endsOf(idx)];
-        const keep = pass === 0 ? () => true : (v: number) => nodes.some((n) => relatedToNode(v, n));
+        const nodes = [...(coverNodes.get(idx) ?? []), ...labelEnds(g, idx)];
+        const keep = pass === 0 ? () => true : (v: number) => labelEnds(g, v).some((n) => nodes.includes(n));
         let best = -1;
         let bestUnder: number[] = [];
         for (let d = 0; d < it.xs.length; d++) {
@@ -902,6 +956,46 @@ export function* placeLabelsSteps(g: NetworkLayout, o: LabelOptions = {}): Gener
         moves.set(idx, { x: it.xs[best], y: it.ys[best], px: it.pxs[best], py: it.pys[best] });
         if (bestUnder.length > 0) moveCovers.set(idx, bestUnder);
         spots.push(it.xs[best], it.ys[best], box.w, box.h);
+        spotLabels.push(idx);
+      }
+    }
+    // A label under a second spot gives way, unless it must show itself (the current step's, the
+    // selected or highlighted one): then it too takes a second spot, so that it never sits under the
+    // label that moved onto it. Clear of every chip and second spot, and of the placed labels that
+    // show with the labels that moved onto it (their nodes' fans); those it covers give way in turn.
+    const ontoNodes = new Map<number, number[]>();
+    for (const [idx, us] of moveCovers)
+      for (const u of us) if (!moves.has(u)) ontoNodes.set(u, [...(ontoNodes.get(u) ?? []), ...labelEnds(g, idx)]);
+    if (ontoNodes.size > 0) {
+      // Clear of every node's full text if it can, else of the text shown at rest and the full text of its nodes.
+      const everyRects = obstacles(g, k, valueChars, true);
+      for (const idx of ontoNodes.keys()) {
+        yield;
+        const nodes = [...(ontoNodes.get(idx) ?? []), ...labelEnds(g, idx)];
+        const keep = (v: number) => labelEnds(g, v).some((n) => nodes.includes(n));
+        // Chips and second spots show for the selection: only those of its nodes show with it (and
+        // the other labels that must show where a label moved onto them).
+        const shows = (v: number) => ontoNodes.has(v) || labelEnds(g, v).some((n) => nodes.includes(n));
+        const ownRects = [...plainRects];
+        for (const n of nodes) ownRects.push(...(fullText.get(n) ?? []));
+        let best = -1;
+        let bestUnder: number[] = [];
+        let it: Item | null = null;
+        for (const rects of [everyRects, ownRects]) {
+          const cand = (yield* build(box, (i) => i === idx, rings, rects, true)).items[0];
+          for (let d = 0; d < cand.xs.length; d++) {
+            const u = under(idx, cand.xs[d], cand.ys[d], keep, shows);
+            if (u === null || (best >= 0 && u.length >= bestUnder.length)) continue;
+            [best, bestUnder, it] = [d, u, cand];
+            if (u.length === 0) break;
+          }
+          if (best >= 0 && bestUnder.length === 0) break;
+        }
+        if (best < 0 || !it) continue;
+        moves.set(idx, { x: it.xs[best], y: it.ys[best], px: it.pxs[best], py: it.pys[best] });
+        if (bestUnder.length > 0) moveCovers.set(idx, bestUnder);
+        spots.push(it.xs[best], it.ys[best], box.w, box.h);
+        spotLabels.push(idx);
       }
     }
   }

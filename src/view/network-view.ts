@@ -244,8 +244,10 @@ export function createNetworkView(svg: SVGSVGElement, callbacks: NetworkViewCall
       for (const e of vm.edges) if (!pl.edgeVisible[e.index]) add(e.index, e);
       for (const b of vm.biases) if (!pl.biasVisible[b.index]) add(pl.edgeX.length + b.index, b);
     }
-    // A label giving way that must show anyway sits at its second spot: the labels there give way too.
-    if (pl.moveCovers.size > 0) {
+    // A label giving way that must show anyway sits at its second spot: the labels there give way too
+    // (and one of them that must show takes its own second spot, where others give way in turn).
+    for (let size = -1; pl.moveCovers.size > 0 && out.size !== size;) {
+      size = out.size;
       const moved: number[] = [];
       const check = (idx: number, p: { current: boolean; selected: boolean }) => {
         if (out.has(idx) && (p.current || p.selected || related(p as Parameters<typeof related>[0], sel)))

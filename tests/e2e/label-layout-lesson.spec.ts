@@ -79,10 +79,7 @@ for (const size of SIZES) {
     // Several lesson steps per test, each a fresh page and a label search (in slices): a loaded CI machine needs time.
     test.setTimeout(180_000);
 
-    for (const { lesson, steps: all } of CASES) {
-      // Not yet met: by-hand-mlp's step 8 in presentation mode at 1920x1080 (h₁⁽²⁾ selected), where two
-      // labels of its fan-in, each moved to a second spot, overlap (README, Labels: known defect).
-      const steps = size.presentation && lesson === 'by-hand-mlp' ? all.filter((s) => s !== 8) : all;
+    for (const { lesson, steps } of CASES) {
       test(`${lesson}, steps ${steps.join(', ')}: no text or label on another`, async ({ page }) => {
         for (const step of steps) {
           await page.goto('about:blank');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { labelBox, placeLabels, placeLabelsSteps, valueCharsFor } from '../../src/view/label-placement.ts';
+import { labelBox, labelEnds, placeLabels, placeLabelsSteps, valueCharsFor } from '../../src/view/label-placement.ts';
 import { createLabelPlacer } from '../../src/view/label-placer.ts';
 import { computeLayout } from '../../src/view/network-layout.ts';
 
@@ -129,5 +129,38 @@ describe('second spots of labels that give way', () => {
         }
       }
     }
+  });
+});
+
+describe('chips (labels left out, shown on demand with their names)', () => {
+  it('keeps apart the chips that show together (those of one node: its fan-in, fan-out and bias)', () => {
+    // by-hand-mlp with its lesson open in presentation mode at 1920x1080: 12 of 35 labels left out,
+    // none with a spot clear of the placed labels.
+    const valueChars = valueCharsFor(4);
+    const nameChars = 6;
+    const g = computeLayout({
+      sizes: [3, 4, 2, 3],
+      hasBias: [true, true, true],
+      width: 537.7777777777777,
+      height: 387.2725694444444,
+      legendHeight: 40,
+      labelBox: labelBox(valueChars),
+    });
+    const p = placeLabels(g, { nameChars, valueChars });
+    const chip = labelBox(valueChars + nameChars + 3);
+    const chips: number[] = [];
+    for (let idx = 0; idx < p.total; idx++)
+      if (!(idx < g.weightCount ? p.edgeVisible[idx] : p.biasVisible[idx - g.weightCount])) chips.push(idx);
+    expect(chips.length).toBeGreaterThan(4);
+    const at = (idx: number) =>
+      idx < g.weightCount ? [p.edgeX[idx], p.edgeY[idx]] : [p.biasX[idx - g.weightCount], p.biasY[idx - g.weightCount]];
+    for (const a of chips)
+      for (const b of chips) {
+        if (b <= a || !labelEnds(g, a).some((n) => labelEnds(g, b).includes(n))) continue;
+        const [ax, ay] = at(a);
+        const [bx, by] = at(b);
+        const apart = Math.abs(ax - bx) >= chip.w || Math.abs(ay - by) >= chip.h;
+        expect(apart, `chips ${a} and ${b} (one node's) overlap`).toBe(true);
+      }
   });
 });
