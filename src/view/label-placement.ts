@@ -889,7 +889,8 @@ export function* placeLabelsSteps(g: NetworkLayout, o: LabelOptions = {}): Gener
     const plainRects = obstacles(g, k, valueChars, false);
     const ownText: { items: Item[]; ids: number[] } = { items: [], ids: [] };
     for (const idx of giving) {
-      const one = yield* build(box, (i) => i === idx, rings, [...plainRects, ...(texts.get(idx) ?? [])]);
+      // Failing the rings, anywhere the diagram has room, on a leader (it shows for its nodes only).
+      const one = yield* build(box, (i) => i === idx, rings, [...plainRects, ...(texts.get(idx) ?? [])], true);
       ownText.items.push(...one.items);
       ownText.ids.push(...one.ids);
     }
@@ -933,6 +934,8 @@ export function* placeLabelsSteps(g: NetworkLayout, o: LabelOptions = {}): Gener
       [everyText, 1],
       [ownText, 0],
       [ownText, 1],
+      // Last, clear only of the chips and second spots of its own nodes (the others show one fan at a time).
+      [ownText, 2],
     ] as const) {
       for (let a = 0; a < alt.ids.length; a++) {
         const idx = alt.ids[a];
@@ -942,11 +945,13 @@ export function* placeLabelsSteps(g: NetworkLayout, o: LabelOptions = {}): Gener
         // It shows for its own nodes (source, destination) or a node whose text covers it: the labels
         // of their fans show with it and may not give way to it.
         const nodes = [...(coverNodes.get(idx) ?? []), ...labelEnds(g, idx)];
-        const keep = pass === 0 ? () => true : (v: number) => labelEnds(g, v).some((n) => nodes.includes(n));
+        const ofNodes = (v: number) => labelEnds(g, v).some((n) => nodes.includes(n));
+        const keep = pass === 0 ? () => true : ofNodes;
+        const shows = pass === 2 ? ofNodes : () => true;
         let best = -1;
         let bestUnder: number[] = [];
         for (let d = 0; d < it.xs.length; d++) {
-          const u = under(idx, it.xs[d], it.ys[d], keep);
+          const u = under(idx, it.xs[d], it.ys[d], keep, shows);
           if (u === null || (best >= 0 && u.length >= bestUnder.length)) continue;
           best = d;
           bestUnder = u;
