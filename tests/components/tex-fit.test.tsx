@@ -110,15 +110,20 @@ function expectFitted(container: HTMLElement) {
   expect(scrolled).toBe(1);
 }
 
+/** The fixture's lines, each a TexLine, in one container. */
+function renderLines() {
+  return render(
+    <div>
+      {lines.map((line, k) => (
+        <TexLine key={k} line={line} />
+      ))}
+    </div>,
+  );
+}
+
 describe('fitting the lines of a derivation to the panel', () => {
   it('fits every line of a newly shown derivation with a few layout passes in all, not a few per line', async () => {
-    const { container } = render(
-      <div>
-        {lines.map((line, k) => (
-          <TexLine key={k} line={line} />
-        ))}
-      </div>,
-    );
+    const { container } = renderLines();
     await settle();
     expectFitted(container);
     // reset, one read, up to three corrections each read back: at most 4 for any number of lines
@@ -126,13 +131,7 @@ describe('fitting the lines of a derivation to the panel', () => {
   });
 
   it('fits them again when KaTeX fonts arrive, again with a few layout passes in all', async () => {
-    const { container } = render(
-      <div>
-        {lines.map((line, k) => (
-          <TexLine key={k} line={line} />
-        ))}
-      </div>,
-    );
+    const { container } = renderLines();
     await settle();
     flushes = 0;
     dirty = true;

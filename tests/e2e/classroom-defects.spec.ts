@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { choosePreset, clickEdge, openApp, readCaption, typeInto } from './helpers/app.ts';
+import { choosePreset, clickEdge, menuWidths, openApp, readCaption, typeInto } from './helpers/app.ts';
 import { preset, PRESET_IDS, shareHash } from './helpers/core.ts';
 import { test, expect } from './helpers/fixtures.ts';
 
@@ -303,17 +303,7 @@ for (const width of [1366, 1024]) {
     for (const id of PRESET_IDS) {
       await choosePreset(page, id);
       // A copy of the menu, free to take the width its selected name needs, is no wider than the menu.
-      const [shown, needed] = await menu.evaluate((sel: HTMLSelectElement) => {
-        const copy = sel.cloneNode(true) as HTMLSelectElement;
-        copy.value = sel.value;
-        copy.style.cssText = 'position:absolute;left:0;top:0;width:auto;max-width:none;min-width:0';
-        sel.parentElement!.appendChild(copy);
-        // only the selected option decides: keep it alone
-        for (const o of Array.from(copy.options)) if (o.value !== sel.value) o.remove();
-        const w = copy.getBoundingClientRect().width;
-        copy.remove();
-        return [sel.getBoundingClientRect().width, w];
-      });
+      const [shown, needed] = await menuWidths(menu);
       expect(shown, `${id}: "${await menu.locator('option:checked').textContent()}"`).toBeGreaterThanOrEqual(
         needed - 0.5,
       );

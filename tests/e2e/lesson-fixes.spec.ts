@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import LZString from 'lz-string';
-import { clickEdge, openApp, typeInto } from './helpers/app.ts';
+import { clickEdge, menuWidths, openApp, typeInto } from './helpers/app.ts';
 import { test, expect } from './helpers/fixtures.ts';
 import { oracleCase } from './helpers/oracle.ts';
 
@@ -159,16 +159,7 @@ for (const width of [1366, 1024]) {
       const expected = k === 1 ? (doc.scenario as { title: string }).title : doc.steps[k - 1].scenario!.title!;
       await expect(menu.locator('option:checked')).toHaveText(expected);
       // a copy of the menu, free to take the width its selected name needs, is no wider than the menu
-      const [shown, needed] = await menu.evaluate((sel: HTMLSelectElement) => {
-        const copy = sel.cloneNode(true) as HTMLSelectElement;
-        copy.value = sel.value;
-        copy.style.cssText = 'position:absolute;left:0;top:0;width:auto;max-width:none;min-width:0';
-        sel.parentElement!.appendChild(copy);
-        for (const o of Array.from(copy.options)) if (o.value !== sel.value) o.remove();
-        const w = copy.getBoundingClientRect().width;
-        copy.remove();
-        return [sel.getBoundingClientRect().width, w];
-      });
+      const [shown, needed] = await menuWidths(menu);
       expect(shown, `"${expected}"`).toBeGreaterThanOrEqual(needed - 0.5);
     }
   });

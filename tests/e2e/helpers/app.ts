@@ -241,3 +241,18 @@ export function expectAllClose(actual: unknown, expected: unknown, tol: number, 
 export function numbersOf(d: DiagramState): Pick<DiagramState, 'edges' | 'biases' | 'nodes'> & { loss: number } {
   return { edges: d.edges, biases: d.biases, nodes: d.nodes, loss: d.loss.value };
 }
+
+/** The preset menu's width, and the width a copy of it free to fit its selected name would take: the name shows whole when the first is at least the second. */
+export async function menuWidths(menu: Locator): Promise<[shown: number, needed: number]> {
+  return menu.evaluate((sel: HTMLSelectElement) => {
+    const copy = sel.cloneNode(true) as HTMLSelectElement;
+    copy.value = sel.value;
+    copy.style.cssText = 'position:absolute;left:0;top:0;width:auto;max-width:none;min-width:0';
+    sel.parentElement!.appendChild(copy);
+    // only the selected option decides: keep it alone
+    for (const o of Array.from(copy.options)) if (o.value !== sel.value) o.remove();
+    const w = copy.getBoundingClientRect().width;
+    copy.remove();
+    return [sel.getBoundingClientRect().width, w] as [number, number];
+  });
+}
