@@ -1,8 +1,11 @@
-import { ExportMenu } from './ExportMenu.tsx';
+import { lazy, Suspense } from 'react';
 import { openImportPicker } from './ImportControls.tsx';
 import { useAppStore, useAppStoreApi } from './use-app-store.ts';
 import { lessonEditorFlags, useLessonEditorFlag } from './use-lesson-editor-flags.ts';
 import { usePopover } from './use-popover.ts';
+
+// The exports (and the trace they carry) load when the menu first opens: not in the first paint's budget.
+const ExportMenu = lazy(() => import('./ExportMenu.tsx').then((m) => ({ default: m.ExportMenu })));
 
 /** The toolbar's File button: import a scenario file, and every export. */
 export function FileMenu() {
@@ -91,7 +94,9 @@ export function FileMenu() {
             </>
           )}
           <h2 className="popover-heading">Export</h2>
-          <ExportMenu onDone={() => close(true)} />
+          <Suspense fallback={<p className="popover-hint">Loading the exports…</p>}>
+            <ExportMenu onDone={() => close(true)} />
+          </Suspense>
         </div>
       )}
     </div>
