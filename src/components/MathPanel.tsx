@@ -114,7 +114,8 @@ export function MathPanel() {
               </button>
             </p>
           )}
-          {selection && <ParameterEditor key={selectionKey(selection)} selection={selection} />}
+          {/* the editor follows the live selection: E right after ] edits what was just selected */}
+          {st.selection && <ParameterEditor key={selectionKey(st.selection)} selection={st.selection} />}
           {derivation.sections.map((section, k) => (
             <section key={`${k}-${section.heading}`} aria-label={section.heading}>
               <h3>{section.heading}</h3>
