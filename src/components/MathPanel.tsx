@@ -36,6 +36,9 @@ export function MathPanel() {
   const sample = useDeferredValue(st.sample);
   const precision = useDeferredValue(st.precision);
   const batchShown = useDeferredValue(useAppStore((s) => s.batchShown));
+  // Until they catch up (a render, a typesetting later) the panel shows the last selection's
+  // derivation: it says so (aria-busy), and dims if that lasts.
+  const catchingUp = selection !== st.selection || sample !== st.sample || precision !== st.precision;
   const { scenario } = settled;
   const container = useRef<HTMLDivElement>(null);
   const { notation } = useNotation();
@@ -80,6 +83,7 @@ export function MathPanel() {
       className="math-panel panel"
       aria-label="Math"
       data-testid="math-panel"
+      aria-busy={catchingUp}
       tabIndex={0}
       {...termLinkHandlers(st.hover, st.setHover, st.select)}
     >

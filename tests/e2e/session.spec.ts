@@ -151,6 +151,8 @@ test('a reload restores the session: numbers, training, step position and select
   const lossSummary = await summary.textContent();
   await goTo(page, 14);
   await clickEdge(page, '0:1:0');
+  // the math panel has caught up with the selection (it says so while it shows the last one's)
+  await expect(page.getByTestId('math-panel')).toHaveAttribute('aria-busy', 'false');
   const title = (await page.getByTestId('derivation-title').textContent()) ?? '';
   expect(title).not.toBe('');
   const before = numbersOf(await readDiagram(page));
