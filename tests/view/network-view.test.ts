@@ -28,16 +28,14 @@ function setup(id: string) {
   return { scenario, compiled, iteration, plan, vm };
 }
 
-/** The view model at the iteration's end with the first weight set to w0 (a drag's or a run's frames). */
-function withFirstWeight(
+/** The view model at the iteration's end with the parameters `params` (an edit's, a drag's or a run's frames). */
+function atEnd(
   scenario: Scenario,
   compiled: ReturnType<typeof compileScenario>,
   plan: ReturnType<typeof buildStepPlan>,
 ) {
-  return (w0: number) => {
-    const params = { w: compiled.params.w.slice(), b: compiled.params.b.slice() };
-    params.w[0] = w0;
-    return buildNetworkViewModel({
+  return (params = compiled.params) =>
+    buildNetworkViewModel({
       scenario,
       compiled,
       iteration: runIteration(compiled, params),
@@ -46,6 +44,19 @@ function withFirstWeight(
       sample: 0,
       selection: null,
     });
+}
+
+/** The view model at the iteration's end with the first weight set to w0. */
+function withFirstWeight(
+  scenario: Scenario,
+  compiled: ReturnType<typeof compileScenario>,
+  plan: ReturnType<typeof buildStepPlan>,
+) {
+  const at = atEnd(scenario, compiled, plan);
+  return (w0: number) => {
+    const params = { w: compiled.params.w.slice(), b: compiled.params.b.slice() };
+    params.w[0] = w0;
+    return at(params);
   };
 }
 
@@ -522,16 +533,7 @@ describe('network view (DOM)', () => {
   // (A text longer than the width budget, such as "∇ −1.235×10⁻¹²", widens its own box about its centre.)
   it('keeps every label where it is while values change: an edit or a drag moves none and hides none', () => {
     const { compiled, plan, scenario } = setup('by-hand-mlp');
-    const at = (params = compiled.params) =>
-      buildNetworkViewModel({
-        scenario,
-        compiled,
-        iteration: runIteration(compiled, params),
-        plan,
-        position: plan.events.length,
-        sample: 0,
-        selection: null,
-      });
+    const at = atEnd(scenario, compiled, plan);
     const { view: v } = mount();
     v.update(at());
     const places = () =>
