@@ -24,8 +24,15 @@ export function PresetMenu() {
     loadPreset: s.loadPreset,
     openLesson: s.openLesson,
   }));
-  // a lesson's own scenario is named, not "Your scenario"
-  const fromLesson = useAppStore((s) => lessonScenarioName(s));
+  // a lesson's own scenario is named, not "Your scenario" (compared when a drag rests, not on its every frame)
+  const fromLesson = useAppStore((s) =>
+    lessonScenarioName({
+      lesson: s.lesson,
+      lessonStep: s.lessonStep,
+      presetId: s.presetId,
+      scenario: s.settled.scenario,
+    }),
+  );
   const current = PRESETS.find((p) => p.id === presetId);
   // a preset's document brought back by a step (Mazur's own again) goes by the preset's short name
   const lessonName =

@@ -5,12 +5,20 @@ import { lessonScenarioAt } from './lesson-session.ts';
 
 /** Whether the scenario shown is the one a lesson brought (the same object, or after a reload the same document). */
 const sameAs = new WeakMap<Scenario, { of: Scenario; same: boolean }>();
+/** The brought documents' text, written once each. */
+const texts = new WeakMap<Scenario, string>();
+
+function textOf(scenario: Scenario): string {
+  let t = texts.get(scenario);
+  if (t === undefined) texts.set(scenario, (t = scenarioToJson(scenario, 0)));
+  return t;
+}
 
 function isShown(brought: Scenario, shown: Scenario): boolean {
   if (brought === shown) return true;
   const known = sameAs.get(shown);
   if (known !== undefined && known.of === brought) return known.same;
-  const same = scenarioToJson(brought, 0) === scenarioToJson(shown, 0);
+  const same = textOf(brought) === scenarioToJson(shown, 0);
   sameAs.set(shown, { of: brought, same });
   return same;
 }
@@ -20,6 +28,7 @@ function isShown(brought: Scenario, shown: Scenario): boolean {
  * lesson or one of its steps brings: the walkthrough's 3-2-1 network, Mazur's step with only
  * the path through o₁): its title, or the lesson's; with the lesson and step for a tooltip.
  * null when no lesson is open, a preset is shown, or the user changed the scenario (their own).
+ * Pass the settled scenario: a drag's frames would each write the document out to compare it.
  */
 export function lessonScenarioName(
   s: Pick<AppInputs, 'lesson' | 'lessonStep' | 'presetId' | 'scenario'>,
