@@ -1,9 +1,8 @@
-import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import LZString from 'lz-string';
 import { choosePreset, node, openApp } from './helpers/app.ts';
 import { test, expect } from './helpers/fixtures.ts';
 import { measureLabels } from './helpers/label-metrics.ts';
+import { builtInLesson, lessonLink } from './helpers/lessons.ts';
 
 /**
  * The diagram with a lesson open (the lesson column narrows it) and the lesson's step on a
@@ -25,11 +24,6 @@ const SIZES: readonly Size[] = [
   { name: 'laptop 1366x768', width: 1366, height: 768, presentation: false },
   { name: 'projector 1920x1080', width: 1920, height: 1080, presentation: true },
 ];
-
-function lessonLink(id: string, step: number): string {
-  const doc: unknown = JSON.parse(readFileSync(new URL(`../../src/lessons/${id}.json`, import.meta.url), 'utf8'));
-  return `#lesson=${LZString.compressToEncodedURIComponent(JSON.stringify(doc))}&step=${step}`;
-}
 
 async function setPresentation(page: Page, on: boolean): Promise<void> {
   if (!on || (await page.locator('html').getAttribute('data-presentation')) === 'true') return;
@@ -83,7 +77,7 @@ for (const size of SIZES) {
       test(`${lesson}, steps ${steps.join(', ')}: no text or label on another`, async ({ page }) => {
         for (const step of steps) {
           await page.goto('about:blank');
-          await openApp(page, lessonLink(lesson, step));
+          await openApp(page, lessonLink(builtInLesson(lesson), step));
           await setPresentation(page, size.presentation);
           await expect(page.getByTestId('lesson-count')).toHaveText(new RegExp(`^step ${step} of `));
           await expectClear(page, `${lesson} step ${step} at ${size.name}`);

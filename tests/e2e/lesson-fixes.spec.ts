@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import LZString from 'lz-string';
 import { clickEdge, menuWidths, openApp, typeInto } from './helpers/app.ts';
 import { test, expect } from './helpers/fixtures.ts';
+import { builtInLesson, lessonLink } from './helpers/lessons.ts';
 import { oracleCase } from './helpers/oracle.ts';
 
 /**
@@ -18,11 +17,7 @@ interface LessonDoc {
 }
 
 function lessonDoc(id: string): LessonDoc {
-  return JSON.parse(readFileSync(new URL(`../../src/lessons/${id}.json`, import.meta.url), 'utf8')) as LessonDoc;
-}
-
-function lessonLink(doc: unknown, step?: number): string {
-  return `#lesson=${LZString.compressToEncodedURIComponent(JSON.stringify(doc))}${step === undefined ? '' : `&step=${step}`}`;
+  return builtInLesson<LessonDoc>(id);
 }
 
 async function atStep(page: Page, doc: LessonDoc, k: number): Promise<void> {

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import LZString from 'lz-string';
 import { parseQuantityRef } from '../../src/core/quantity-ref.ts';
@@ -6,6 +5,7 @@ import { ORACLES, ROUNDED_ORACLES, oracleBound } from '../helpers/lesson-oracle.
 import { locationHash, openApp, readCaption, typeInto } from './helpers/app.ts';
 import { edited, preset, trace } from './helpers/core.ts';
 import { test, expect } from './helpers/fixtures.ts';
+import { builtInLesson, lessonLink } from './helpers/lessons.ts';
 import { oracleCase } from './helpers/oracle.ts';
 
 /**
@@ -35,11 +35,7 @@ interface LessonDoc {
 const BUILT_IN = ['walkthrough', 'little-network', 'numpy-341', 'by-hand-mlp', 'tanh-221', 'mazur'];
 
 function lessonDoc(id: string): LessonDoc {
-  return JSON.parse(readFileSync(new URL(`../../src/lessons/${id}.json`, import.meta.url), 'utf8')) as LessonDoc;
-}
-
-function lessonLink(doc: unknown, step?: number): string {
-  return `#lesson=${LZString.compressToEncodedURIComponent(JSON.stringify(doc))}${step === undefined ? '' : `&step=${step}`}`;
+  return builtInLesson<LessonDoc>(id);
 }
 
 async function expectStep(page: Page, doc: LessonDoc, k: number): Promise<void> {
