@@ -27,16 +27,21 @@ export function useHashSync(): void {
     const unsubscribe = store.subscribe(
       // the settled scenario: not on every frame of a drag or a training run; a lesson's step
       (s) => [s.settled.scenario, s.lesson, s.lessonStep] as const,
-      ([scenario, lesson, step]) => {
+      ([scenario, lesson, step], [, lessonBefore, stepBefore]) => {
         window.clearTimeout(timer);
-        timer = window.setTimeout(() => {
+        const commit = () => {
           // A link opened in the address bar since the last write: its hashchange event is still to
           // come (a task later) and opens it; writing now would put this address back over it.
           if (linkPending()) return;
           write(scenario, lesson, step);
           // The session is saved under the new address in the same task (use-persist-session).
           window.dispatchEvent(new Event(ADDRESS_WRITTEN_EVENT));
-        }, DEBOUNCE_MS);
+        };
+        // A lesson's step goes in the address at once (its link is written once per lesson): were
+        // it late, a link to the step the address still showed would change nothing there, fire no
+        // hashchange, and be lost under the late write of the step the user moved to.
+        if (lesson !== null && (lesson !== lessonBefore || step !== stepBefore)) commit();
+        else timer = window.setTimeout(commit, DEBOUNCE_MS);
       },
       { equalityFn: (a, b) => a[0] === b[0] && a[1] === b[1] && a[2] === b[2] },
     );
