@@ -64,7 +64,7 @@ export function describePosition(s: Labels, events: readonly StepEvent[], positi
   if (events.length === 0) return 'Nothing to compute';
   if (position <= 0) return `Ready. Next: ${describeEvent(s, events[0])}`;
   if (position >= events.length)
-    return `Iteration complete (last: ${describeEvent(s, events[events.length - 1])}). “Next iteration” continues from the updated parameters`;
+    return `Iteration complete (last: ${describeEvent(s, events[events.length - 1])}). “Next iteration” starts from the new parameters`;
   const done = events[position - 1];
   const next = events[position];
   const nextPhase = phaseOf(next) === phaseOf(done) ? '' : `${PHASE_TITLES[phaseOf(next)]}, `;

@@ -173,7 +173,7 @@ test.describe('presentation mode', () => {
       await choosePreset(page, 'mazur');
       await page.getByTestId('presentation-toggle').click();
       await page.locator('body').press('End');
-      // the longest caption: "Iteration complete (last: update w₈). “Next iteration” continues …"
+      // the longest caption: "Iteration complete (last: update w₈). “Next iteration” starts …"
       await expect(page.getByTestId('step-caption')).toContainText('Iteration complete');
       const caption = (await page.getByTestId('step-caption').boundingBox())!;
       const options = (await page.locator('.step-options').boundingBox())!;
@@ -183,6 +183,13 @@ test.describe('presentation mode', () => {
         caption.y + caption.height <= options.y + 0.5 ||
         options.y + options.height <= caption.y + 0.5;
       expect(apart, `caption ${JSON.stringify(caption)} options ${JSON.stringify(options)}`).toBe(true);
+      // where the options can sit beside it, the caption is whole, not cut with an ellipsis
+      if (width >= 1366) {
+        const room = await page
+          .getByTestId('step-caption')
+          .evaluate((el) => ({ text: el.scrollWidth, box: el.clientWidth }));
+        expect(room.text, 'the caption is cut').toBeLessThanOrEqual(room.box);
+      }
     });
   }
 

@@ -24,7 +24,7 @@ describe('describePosition', () => {
   });
   it('says when the iteration is complete', () => {
     expect(describePosition(scenario, events, events.length)).toBe(
-      'Iteration complete (last: update w₈). “Next iteration” continues from the updated parameters',
+      'Iteration complete (last: update w₈). “Next iteration” starts from the new parameters',
     );
   });
 });
