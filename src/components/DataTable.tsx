@@ -1,3 +1,4 @@
+import { sampleRange } from '../view/sample-range.ts';
 import { useMemo } from 'react';
 import { biasContribution, edgeFactors } from '../core/chain-rule.ts';
 import { forward } from '../core/forward.ts';
@@ -98,7 +99,7 @@ export function DataTable() {
         <h2>Samples</h2>
         <span className="muted" data-testid="batch-range">
           {it.count < scenario.data.length
-            ? `batch: samples ${it.start + 1}–${it.start + it.count} of ${scenario.data.length}`
+            ? `batch: ${sampleRange(it.start, it.count)} of ${scenario.data.length}`
             : `${scenario.data.length} sample${scenario.data.length > 1 ? 's' : ''}, one batch`}
           {it.start !== ownStart && ` (shown for the sample picked; the next step trains samples from ${ownStart + 1})`}
         </span>

@@ -1,3 +1,4 @@
+import { sampleRange } from '../view/sample-range.ts';
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { batchRange } from '../core/compile.ts';
 import type { Params } from '../core/model.ts';
@@ -207,9 +208,9 @@ export function LandscapePlot({ paths, showStep, legend, initialRange = '1' }: P
           <span>Pick two different parameters.</span>
         ) : ready ? (
           <span data-testid="landscape-summary">
-            L over samples {iteration.start + 1}–{iteration.start + iteration.count}
+            L over {sampleRange(iteration.start, iteration.count)}
             {picked
-              ? ` (the batch picked in the Data tab; the next step trains samples ${own.start + 1}–${own.start + own.count})`
+              ? ` (the batch picked in the Data tab; the next step trains ${sampleRange(own.start, own.count)})`
               : ''}{' '}
             at ({formatValue(t1)}, {formatValue(t2)}) = {formatValue(iteration.pass.loss)}; over the grid{' '}
             {formatValue(grid!.min)} to {formatValue(grid!.max)}

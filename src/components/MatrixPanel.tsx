@@ -1,3 +1,4 @@
+import { sampleRange } from '../view/sample-range.ts';
 import { batchRange } from '../core/compile.ts';
 import { formatFull, precisionDigits } from '../core/format-number.ts';
 import { useDeferredValue, useEffect, useMemo, useRef } from 'react';
@@ -120,7 +121,7 @@ export function MatrixPanel() {
         <p className="muted matrix-intro">
           Sample {st.sample + 1} of the batch
           {picked
-            ? ` (samples ${iteration.start + 1}–${iteration.start + iteration.count}, picked in the Data tab; the next step trains samples ${own.start + 1}–${own.start + own.count})`
+            ? ` (${sampleRange(iteration.start, iteration.count)}, picked in the Data tab; the next step trains ${sampleRange(own.start, own.count)})`
             : ''}
           . □ marks a value not computed yet at this step.
         </p>
