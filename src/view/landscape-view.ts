@@ -33,7 +33,9 @@ export interface LandscapeView {
   destroy(): void;
 }
 
+/** The margins at the plot's usual 11 px text; they grow with the text (larger on a projector). */
 const MARGIN = { left: 48, right: 72, top: 10, bottom: 36 };
+const BASE_FONT_PX = 11;
 /** The colour legend: its gap from the plot, the ramp's width, and where along it values are written. */
 const LEGEND_GAP = 12;
 const LEGEND_W = 10;
@@ -100,17 +102,20 @@ export function createLandscapeView(canvas: HTMLCanvasElement): LandscapeView {
     ctx.clearRect(0, 0, width, height);
     const style = getComputedStyle(canvas);
     const ink = style.color || '#222';
-    const font = `11px ${style.fontFamily || 'sans-serif'}`;
+    // the text's size is the stylesheet's (the canvas's font-size); margins and offsets follow it
+    const fontPx = parseFloat(style.fontSize) || BASE_FONT_PX;
+    const scale = fontPx / BASE_FONT_PX;
+    const font = `${fontPx}px ${style.fontFamily || 'sans-serif'}`;
     // The colour legend's labels, measured, so the margin holds the longest whole (4.111×10³⁰⁷ as well as 0.5).
     ctx.font = font;
     const legend = LEGEND_AT.map((t) => formatNumber(valueAt(t, g.min, g.max), 3));
     const legendWidth = Math.max(0, ...legend.map((text) => ctx.measureText(text).width));
-    const right = Math.max(MARGIN.right, LEGEND_GAP + LEGEND_W + 3 + Math.ceil(legendWidth) + 4);
+    const right = Math.max(MARGIN.right * scale, LEGEND_GAP + LEGEND_W + 3 + Math.ceil(legendWidth) + 4);
     const box = {
-      left: MARGIN.left,
-      right: Math.max(MARGIN.left + 20, width - right),
-      top: MARGIN.top,
-      bottom: Math.max(MARGIN.top + 20, height - MARGIN.bottom),
+      left: MARGIN.left * scale,
+      right: Math.max(MARGIN.left * scale + 20, width - right),
+      top: MARGIN.top * scale,
+      bottom: Math.max(MARGIN.top * scale + 20, height - MARGIN.bottom * scale),
     };
     const x = scaleLinear()
       .domain([g.xs[0], g.xs[g.nx - 1]])
@@ -173,7 +178,7 @@ export function createLandscapeView(canvas: HTMLCanvasElement): LandscapeView {
       const ey = y(pts[pts.length - 1]);
       dot(ctx, ex, ey, 3.5, run.color, 1);
       if (run.label) {
-        ctx.font = `bold 12px ${style.fontFamily || 'sans-serif'}`;
+        ctx.font = `bold ${fontPx + 1}px ${style.fontFamily || 'sans-serif'}`;
         ctx.textAlign = 'left';
         ctx.textBaseline = 'middle';
         ctx.lineWidth = 3;
@@ -236,24 +241,24 @@ export function createLandscapeView(canvas: HTMLCanvasElement): LandscapeView {
     ctx.textAlign = 'center';
     ctx.textBaseline = 'top';
     for (const t of x.ticks(5)) {
-      ctx.fillText(formatNumber(t, 3), x(t), box.bottom + 4);
+      ctx.fillText(formatNumber(t, 3), x(t), box.bottom + 4 * scale);
       ctx.beginPath();
       ctx.moveTo(x(t), box.bottom);
       ctx.lineTo(x(t), box.bottom + 3);
       ctx.stroke();
     }
-    ctx.fillText(d.xLabel, (box.left + box.right) / 2, box.bottom + 19);
+    ctx.fillText(d.xLabel, (box.left + box.right) / 2, box.bottom + 19 * scale);
     ctx.textAlign = 'right';
     ctx.textBaseline = 'middle';
     for (const t of y.ticks(5)) {
-      ctx.fillText(formatNumber(t, 3), box.left - 5, y(t));
+      ctx.fillText(formatNumber(t, 3), box.left - 5 * scale, y(t));
       ctx.beginPath();
       ctx.moveTo(box.left - 3, y(t));
       ctx.lineTo(box.left, y(t));
       ctx.stroke();
     }
     ctx.save();
-    ctx.translate(11, (box.top + box.bottom) / 2);
+    ctx.translate(11 * scale, (box.top + box.bottom) / 2);
     ctx.rotate(-Math.PI / 2);
     ctx.textAlign = 'center';
     ctx.fillText(d.yLabel, 0, 0);

@@ -15,7 +15,9 @@ export interface SlopePlotView {
   destroy(): void;
 }
 
+/** The margins at the plot's usual 11 px text; they grow with the text (larger on a projector). */
 const MARGIN = { left: 52, right: 14, top: 10, bottom: 32 };
+const BASE_FONT_PX = 11;
 /** The tangent's colour (as the landscape's −∇) and the step's (as the landscape's optimizer step). */
 const TANGENT = '#e63946';
 const STEP = '#ff9f1c';
@@ -72,7 +74,6 @@ export function createSlopePlotView(svg: SVGSVGElement): SlopePlotView {
     t.setAttribute('y', String(y));
     t.setAttribute('text-anchor', anchor);
     t.setAttribute('fill', 'currentColor');
-    t.setAttribute('font-size', '11');
     t.textContent = text;
   }
 
@@ -100,29 +101,30 @@ export function createSlopePlotView(svg: SVGSVGElement): SlopePlotView {
       for (const el of [curve, tangent, step, nextDot, dot]) show(el, false);
       return;
     }
+    // the text's size is the stylesheet's (the svg's font-size); margins and offsets follow it
+    const k = (parseFloat(getComputedStyle(svg).fontSize) || BASE_FONT_PX) / BASE_FONT_PX;
     const box = {
-      left: MARGIN.left,
-      right: Math.max(MARGIN.left + 20, width - MARGIN.right),
-      top: MARGIN.top,
-      bottom: Math.max(MARGIN.top + 20, height - MARGIN.bottom),
+      left: MARGIN.left * k,
+      right: Math.max(MARGIN.left * k + 20, width - MARGIN.right * k),
+      top: MARGIN.top * k,
+      bottom: Math.max(MARGIN.top * k + 20, height - MARGIN.bottom * k),
     };
     const g = slopeGeometry(d, box);
     for (const v of g.x.ticks(6)) {
       line(g.x(v), box.bottom, g.x(v), box.top, '0.12');
-      tick(g.x(v), box.bottom + 14, formatNumber(v, 3), 'middle');
+      tick(g.x(v), box.bottom + 14 * k, formatNumber(v, 3), 'middle');
     }
     for (const v of g.y.ticks(4)) {
       line(box.left, g.y(v), box.right, g.y(v), '0.12');
-      tick(box.left - 5, g.y(v) + 4, formatNumber(v, 3), 'end');
+      tick(box.left - 5 * k, g.y(v) + 4 * k, formatNumber(v, 3), 'end');
     }
     line(box.left, box.bottom, box.right, box.bottom, '0.6');
     line(box.left, box.bottom, box.left, box.top, '0.6');
-    tick((box.left + box.right) / 2, height - 3, label, 'middle');
+    tick((box.left + box.right) / 2, height - 3 * k, label, 'middle');
     const yl = svgChild(axes, 'text');
-    yl.setAttribute('transform', `translate(12 ${(box.top + box.bottom) / 2}) rotate(-90)`);
+    yl.setAttribute('transform', `translate(${12 * k} ${(box.top + box.bottom) / 2}) rotate(-90)`);
     yl.setAttribute('text-anchor', 'middle');
     yl.setAttribute('fill', 'currentColor');
-    yl.setAttribute('font-size', '11');
     setText(yl, `J(${label})`);
 
     curve.setAttribute('d', g.curve);

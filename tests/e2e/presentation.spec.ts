@@ -280,3 +280,59 @@ test.describe('colour themes', () => {
     expect(await luminance(page, 'body', 'backgroundColor')).toBeLessThan(0.05);
   });
 });
+
+/** The boxes of the texts under `selector`, in page pixels. */
+async function textBoxes(page: Page, selector: string) {
+  return page.locator(selector).evaluateAll((texts) =>
+    texts.map((t) => {
+      const r = t.getBoundingClientRect();
+      return { text: t.textContent ?? '', left: r.left, right: r.right, top: r.top, bottom: r.bottom };
+    }),
+  );
+}
+
+test('the Landscape and Compare tabs read on a projector: their text and their plots’ text grow, and no plot text runs into another', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await openApp(page);
+  await choosePreset(page, 'mazur');
+  await page.getByTestId('tab-landscape').click();
+  await clickEdge(page, '1:1:1'); // w₈: J(w₈) with ticks of four digits beside its title
+  await expect(page.getByTestId('slope-plot')).toHaveAttribute('data-state', 'ready', { timeout: 10_000 });
+  await page.getByTestId('presentation-toggle').click();
+  await expect(page.getByTestId('presentation-toggle')).toHaveAttribute('aria-pressed', 'true');
+  // the one-parameter plot's ticks and titles (SVG), the landscape's (canvas), the controls (HTML)
+  await expect
+    .poll(() => fontSize(page, '[data-testid="slope-plot"] svg .slope-axes text'))
+    .toBeGreaterThanOrEqual(18);
+  await expect
+    .poll(async () => parseFloat((await page.locator('canvas.bp-landscape').getAttribute('data-legend-font')) ?? '0'))
+    .toBeGreaterThanOrEqual(18);
+  expect(await fontSize(page, '.landscape-controls')).toBeGreaterThanOrEqual(18);
+  expect(await fontSize(page, '.slope-plot-caption')).toBeGreaterThanOrEqual(18);
+  // the margins grew with the text: no tick label runs into another or into an axis title
+  const boxes = await textBoxes(page, '[data-testid="slope-plot"] svg .slope-axes text');
+  expect(boxes.some((b) => b.text.startsWith('J('))).toBe(true);
+  for (let i = 0; i < boxes.length; i++)
+    for (let j = i + 1; j < boxes.length; j++) {
+      const [a, b] = [boxes[i], boxes[j]];
+      const apart = a.right <= b.left || b.right <= a.left || a.bottom <= b.top || b.bottom <= a.top;
+      expect(apart, `"${a.text}" and "${b.text}" overlap`).toBe(true);
+    }
+  // the landscape's colour legend stays whole inside its canvas
+  const canvas = (await page.locator('canvas.bp-landscape').boundingBox())!;
+  const legend = JSON.parse((await page.locator('canvas.bp-landscape').getAttribute('data-legend')) ?? '[]') as {
+    text: string;
+    x: number;
+  }[];
+  const legendPx = parseFloat((await page.locator('canvas.bp-landscape').getAttribute('data-legend-font')) ?? '0');
+  for (const l of legend) expect(l.x + l.text.length * 0.62 * legendPx).toBeLessThanOrEqual(canvas.width + 1);
+
+  await page.getByTestId('presentation-toggle').click();
+  await page.getByTestId('tab-compare').click();
+  await page.getByTestId('presentation-toggle').click();
+  await expect(page.locator('.compare-panel .compare-head')).toBeVisible();
+  expect(await fontSize(page, '.compare-panel .compare-head')).toBeGreaterThanOrEqual(18);
+  expect(await fontSize(page, '.compare-panel .compare-run')).toBeGreaterThanOrEqual(18);
+});
