@@ -291,7 +291,7 @@ async function textBoxes(page: Page, selector: string) {
   );
 }
 
-test('the Landscape and Compare tabs read on a projector: their text and their plots’ text grow, and no plot text runs into another', async ({
+test('the Landscape, Compare and Matrices tabs and the loss chart read on a projector: their text and their plots’ text grow, and no plot text runs into another', async ({
   page,
 }) => {
   await page.setViewportSize({ width: 1920, height: 1080 });
@@ -303,9 +303,7 @@ test('the Landscape and Compare tabs read on a projector: their text and their p
   await page.getByTestId('presentation-toggle').click();
   await expect(page.getByTestId('presentation-toggle')).toHaveAttribute('aria-pressed', 'true');
   // the one-parameter plot's ticks and titles (SVG), the landscape's (canvas), the controls (HTML)
-  await expect
-    .poll(() => fontSize(page, '[data-testid="slope-plot"] svg .slope-axes text'))
-    .toBeGreaterThanOrEqual(18);
+  await expect.poll(() => fontSize(page, '[data-testid="slope-plot"] svg .slope-axes text')).toBeGreaterThanOrEqual(18);
   await expect
     .poll(async () => parseFloat((await page.locator('canvas.bp-landscape').getAttribute('data-legend-font')) ?? '0'))
     .toBeGreaterThanOrEqual(18);
@@ -335,4 +333,11 @@ test('the Landscape and Compare tabs read on a projector: their text and their p
   await expect(page.locator('.compare-panel .compare-head')).toBeVisible();
   expect(await fontSize(page, '.compare-panel .compare-head')).toBeGreaterThanOrEqual(18);
   expect(await fontSize(page, '.compare-panel .compare-run')).toBeGreaterThanOrEqual(18);
+  // the loss charts' ticks and titles, here and under the samples
+  expect(await fontSize(page, '.compare-panel .bp-chart text')).toBeGreaterThanOrEqual(16);
+  expect(await fontSize(page, '.loss-chart .bp-chart text')).toBeGreaterThanOrEqual(16);
+  await page.getByTestId('presentation-toggle').click();
+  await page.getByTestId('tab-matrix').click();
+  await page.getByTestId('presentation-toggle').click();
+  expect(await fontSize(page, '.matrix-panel .matrix-intro')).toBeGreaterThanOrEqual(16);
 });
