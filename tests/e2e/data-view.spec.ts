@@ -278,6 +278,36 @@ test('a generator replaces data and testData with its points, as one undoable ed
   await expect(page.getByTestId('data-counts')).toHaveText('100 training samples, 100 test');
 });
 
+test('data from a generator makes the scenario the user’s own in the preset menu; training does not; undo and choosing the preset bring it back', async ({
+  page,
+}) => {
+  await openData(page);
+  const menu = page.getByTestId('preset-menu');
+  const shown = menu.locator('option:checked');
+  // training changes the parameters, not the preset's problem: the menu still names it
+  await page.getByTestId('train-10').click();
+  await expect(page.getByTestId('loss-chart-summary')).toContainText(/^10 steps/);
+  await expect(menu).toHaveValue('playground');
+  await expect(shown).toHaveText('Playground circle');
+  await page.getByTestId('data-generator').locator('summary').click();
+  await page.getByTestId('gen-type').selectOption('gaussians');
+  await page.getByTestId('gen-run').click();
+  await expect(page.getByTestId('data-counts')).toHaveText('100 training samples, 100 test');
+  await expect(menu).toHaveValue('');
+  await expect(shown).toHaveText('Your scenario');
+  await expect(menu).toHaveAttribute('title', /Playground/);
+  // undo: the preset's data again, and its name
+  await page.getByTestId('undo').click();
+  await expect(menu).toHaveValue('playground');
+  await expect(shown).toHaveText('Playground circle');
+  // redo, then the preset chosen again from the menu loads it (the same value was no change before)
+  await page.getByTestId('redo').click();
+  await expect(menu).toHaveValue('');
+  await choosePreset(page, 'playground');
+  await expect(page.getByTestId('loss-chart-summary')).toHaveText('not trained yet');
+  await expect(shown).toHaveText('Playground circle');
+});
+
 test('sine on a 2-input network: the generator says the input layer becomes 1 node, and Generate does it in one undoable edit', async ({
   page,
 }) => {
