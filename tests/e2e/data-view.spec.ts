@@ -373,6 +373,35 @@ test('at 1366×768, the plot stays in view while the generator is scrolled into 
   expect(after.y + h.top).toBeGreaterThanOrEqual(panel.y - 0.5);
 });
 
+/** Whether the element is whole inside the Data panel's visible box, and a click at its centre reaches it (nothing, such as the plot, over it). */
+function reachable(page: Page, testId: string): Promise<boolean> {
+  return page.getByTestId(testId).evaluate((el) => {
+    const panel = document.querySelector('[data-testid="data-panel"]')!.getBoundingClientRect();
+    const b = el.getBoundingClientRect();
+    const inside = b.top >= panel.top - 0.5 && b.bottom <= panel.bottom + 0.5 && b.bottom <= window.innerHeight;
+    const hit = document.elementFromPoint(b.left + b.width / 2, b.top + b.height / 2);
+    return inside && hit !== null && (hit === el || el.contains(hit));
+  });
+}
+
+test('at 1366×768, opening the generator shows its controls and Generate button under the plot, whichever generator is chosen', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await openData(page);
+  await page.getByTestId('data-generator').locator('summary').click();
+  for (const g of ['circle', 'xor', 'gaussians', 'spiral', 'plane', 'sine']) {
+    await page.getByTestId('gen-type').selectOption(g);
+    for (const id of ['gen-type', 'gen-count', 'gen-noise', 'gen-seed', 'gen-test', 'gen-run'])
+      await expect.poll(() => reachable(page, id), `${g}: ${id}`).toBe(true);
+    // the plot is still whole in view above them
+    const panel = (await page.getByTestId('data-panel').boundingBox())!;
+    const plane = (await page.getByTestId('data-plane').boundingBox())!;
+    const h = await readHeatmap(page);
+    expect(plane.y + h.top, g).toBeGreaterThanOrEqual(panel.y - 0.5);
+  }
+});
+
 test('a CSV import with an error names its row and column and changes nothing; a valid one replaces the data', async ({
   page,
 }) => {
