@@ -464,6 +464,45 @@ test('with testData, training draws the test loss beside the training loss, and 
   await expect(page.getByTestId('test-samples')).toHaveCount(0);
 });
 
+for (const [width, height, presenting] of [
+  [1920, 1080, true],
+  [1366, 768, false],
+  [1024, 768, false],
+] as const) {
+  test(`at ${width}×${height}${presenting ? ' in presentation mode' : ''}, the loss chart's legend and its controls lie inside the chart and the viewport`, async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width, height });
+    await openData(page);
+    await page.getByTestId('train-100').click();
+    await expect(page.getByTestId('loss-chart-summary')).toContainText(/^100 steps.*test L =/);
+    if (presenting) {
+      await page.getByTestId('presentation-toggle').click();
+      await expect(page.getByTestId('presentation-toggle')).toHaveAttribute('aria-pressed', 'true');
+    }
+    const chart = page.locator('section.loss-chart');
+    const legend = page.getByTestId('loss-legend');
+    await expect(legend).toContainText('test');
+    // the chart's head, its legend and whatever control it shows, each whole within the chart's box and the window
+    await expect
+      .poll(() =>
+        chart.evaluate((section) => {
+          const box = section.getBoundingClientRect();
+          const head = section.querySelector('.panel-head')!;
+          const out = [...head.children]
+            .filter((el) => el.getBoundingClientRect().width > 0)
+            .filter((el) => {
+              const b = el.getBoundingClientRect();
+              return b.left < box.left - 0.5 || b.right > box.right + 0.5 || b.right > window.innerWidth + 0.5;
+            })
+            .map((el) => el.textContent);
+          return { out, overflow: head.scrollWidth - head.clientWidth };
+        }),
+      )
+      .toEqual({ out: [], overflow: 0 });
+  });
+}
+
 test('an L2 rate set in Settings shows the penalty as its own term of the loss and of a weight’s gradient', async ({
   page,
 }) => {
