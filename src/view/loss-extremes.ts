@@ -54,7 +54,8 @@ function createPyramid(log: boolean): { extremes(h: ArrayLike<number>): LossExtr
   function extend(n: number): void {
     let below = Math.floor(n / LEAF);
     for (let k = 0; below > 0; k++) {
-      if (levels.length === k) levels.push({ lo: new Int32Array(0), hi: new Int32Array(0), bad: new Int32Array(0), count: 0 });
+      if (levels.length === k)
+        levels.push({ lo: new Int32Array(0), hi: new Int32Array(0), bad: new Int32Array(0), count: 0 });
       const level = levels[k];
       if (level.count < below) {
         level.lo = grown(level.lo, below);
