@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { formatCodecError } from '../core/codec/codec-result.ts';
 import {
   DATASET_GENERATORS,
@@ -24,6 +24,16 @@ const NAMES: Record<GeneratorName, string> = {
   spiral: 'Spiral',
   plane: 'Plane (regression)',
   sine: 'Sine (regression, 1 input)',
+};
+
+/** A generator's name in the menu, whose groups say classification or regression: short, so Generate fits beside it. */
+const MENU_NAMES: Record<GeneratorName, string> = {
+  circle: 'Circle',
+  xor: 'XOR',
+  gaussians: 'Two Gaussians',
+  spiral: 'Spiral',
+  plane: 'Plane',
+  sine: 'Sine (1 input)',
 };
 
 /** A generator's name without its note in brackets. */
@@ -60,6 +70,13 @@ export function DataGenerator() {
   const [seed, setSeed] = useState('1');
   const [testFraction, setTestFraction] = useState('0.5');
   const chosen = DATASET_GENERATORS.find((d) => d.name === generator)!;
+  const [open, setOpen] = useState(false);
+  const rows = useRef<HTMLDivElement>(null);
+  // Opened, or another set chosen: its controls and Generate are scrolled into the panel's view,
+  // under the plot that stays at the panel's top (at 1366×768 they were below its fold)
+  useEffect(() => {
+    if (open) rows.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [open, generator]);
 
   const generate = () => {
     const s = store.getState();
@@ -101,7 +118,11 @@ export function DataGenerator() {
   };
 
   return (
-    <details className="data-generator" data-testid="data-generator">
+    <details
+      className="data-generator"
+      data-testid="data-generator"
+      onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)}
+    >
       <summary>Generate data</summary>
       <form
         onSubmit={(e) => {
@@ -109,20 +130,51 @@ export function DataGenerator() {
           generate();
         }}
       >
-        <label>
-          set{' '}
-          <select
-            value={generator}
-            onChange={(e) => setGenerator(e.target.value as GeneratorName)}
-            data-testid="gen-type"
-          >
-            {DATASET_GENERATORS.map((g) => (
-              <option key={g.name} value={g.name}>
-                {NAMES[g.name]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <div ref={rows} className="data-gen-rows">
+          <div className="data-gen-row">
+            <label>
+              set{' '}
+              <select
+                value={generator}
+                onChange={(e) => setGenerator(e.target.value as GeneratorName)}
+                data-testid="gen-type"
+              >
+                {(['classification', 'regression'] as const).map((kind) => (
+                  <optgroup key={kind} label={kind === 'classification' ? 'Classes' : 'Regression'}>
+                    {DATASET_GENERATORS.filter((g) => g.kind === kind).map((g) => (
+                      <option key={g.name} value={g.name}>
+                        {MENU_NAMES[g.name]}
+                      </option>
+                    ))}
+                  </optgroup>
+                ))}
+              </select>
+            </label>
+            <label>
+              points <input size={4} value={count} onChange={(e) => setCount(e.target.value)} data-testid="gen-count" />
+            </label>
+            <button type="submit" data-testid="gen-run">
+              Generate
+            </button>
+          </div>
+          <div className="data-gen-row">
+            <label>
+              noise <input size={4} value={noise} onChange={(e) => setNoise(e.target.value)} data-testid="gen-noise" />
+            </label>
+            <label>
+              seed <input size={5} value={seed} onChange={(e) => setSeed(e.target.value)} data-testid="gen-seed" />
+            </label>
+            <label>
+              test fraction{' '}
+              <input
+                size={4}
+                value={testFraction}
+                onChange={(e) => setTestFraction(e.target.value)}
+                data-testid="gen-test"
+              />
+            </label>
+          </div>
+        </div>
         {chosen.inputs !== nIn && (
           <p className="data-gen-hint" role="note" data-testid="gen-hint">
             {shortName(generator)} has {chosen.inputs} input{chosen.inputs > 1 ? 's' : ''}; this network has {nIn}.
@@ -133,27 +185,6 @@ export function DataGenerator() {
             , in the same undoable edit.
           </p>
         )}
-        <label>
-          points <input size={5} value={count} onChange={(e) => setCount(e.target.value)} data-testid="gen-count" />
-        </label>
-        <label>
-          noise <input size={4} value={noise} onChange={(e) => setNoise(e.target.value)} data-testid="gen-noise" />
-        </label>
-        <label>
-          seed <input size={5} value={seed} onChange={(e) => setSeed(e.target.value)} data-testid="gen-seed" />
-        </label>
-        <label>
-          test fraction{' '}
-          <input
-            size={4}
-            value={testFraction}
-            onChange={(e) => setTestFraction(e.target.value)}
-            data-testid="gen-test"
-          />
-        </label>
-        <button type="submit" data-testid="gen-run">
-          Generate
-        </button>
       </form>
     </details>
   );

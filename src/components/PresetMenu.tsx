@@ -2,6 +2,7 @@ import { BUILT_IN_LESSON_ENTRIES } from '../lessons/catalog.ts';
 import { PRESETS } from '../presets/index.ts';
 import { lessonOpenedNotice } from '../store/lesson-notice.ts';
 import { lessonScenarioName } from '../store/lesson-scenario-name.ts';
+import { presetShown } from '../store/preset-shown.ts';
 import { useAppStore } from './use-app-store.ts';
 
 function documentTitle(document: unknown): string {
@@ -33,7 +34,12 @@ export function PresetMenu() {
       scenario: s.settled.scenario,
     }),
   );
-  const current = PRESETS.find((p) => p.id === presetId);
+  // the preset's name while its set-up is shown (trained or not); new data or another layer make it the user's own
+  const shownId = useAppStore((s) =>
+    s.presetId !== null && presetShown(s.presetId, s.settled.scenario) ? s.presetId : null,
+  );
+  const current = PRESETS.find((p) => p.id === shownId);
+  const changedFrom = shownId === null ? PRESETS.find((p) => p.id === presetId) : undefined;
   // a preset's document brought back by a step (Mazur's own again) goes by the preset's short name
   const lessonName =
     fromLesson === null
@@ -54,12 +60,18 @@ export function PresetMenu() {
     <label className="preset-menu">
       <span className="visually-hidden">Preset or lesson</span>
       <select
-        value={presetId ?? ''}
+        value={shownId ?? ''}
         onChange={(e) => choose(e.target.value)}
-        title={current ? documentTitle(current.document) : fromLesson?.tooltip}
+        title={
+          current
+            ? documentTitle(current.document)
+            : changedFrom
+              ? `Your scenario, changed from the preset "${documentTitle(changedFrom.document)}" (Reset brings it back)`
+              : fromLesson?.tooltip
+        }
         data-testid="preset-menu"
       >
-        {presetId === null && <option value="">{lessonName ?? 'Your scenario'}</option>}
+        {shownId === null && <option value="">{lessonName ?? 'Your scenario'}</option>}
         <optgroup label="Presets">
           {PRESETS.map((p) => (
             <option key={p.id} value={p.id} title={documentTitle(p.document)}>

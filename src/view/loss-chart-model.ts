@@ -1,4 +1,5 @@
 import { scaleLinear, scaleLog } from 'd3-scale';
+import { lossExtremes, type RangeExtremes } from './loss-extremes.ts';
 
 /**
  * Pure part of the loss chart: decimation of long histories, domains, scales and ticks.
@@ -61,15 +62,12 @@ export function decimate(history: ArrayLike<number>, log = false, maxPoints = MA
 export function badSteps(history: ArrayLike<number>, log = false, maxMarks = 200): number[] {
   const n = history.length;
   const size = Math.max(1, Math.ceil(n / maxMarks));
+  const extremes = lossExtremes(history, log);
+  const range: RangeExtremes = { lo: -1, hi: -1, bad: -1 };
   const out: number[] = [];
   for (let start = 0; start < n; start += size) {
-    const end = Math.min(n, start + size);
-    for (let x = start; x < end; x++) {
-      if (!drawable(history[x], log)) {
-        out.push(x);
-        break;
-      }
-    }
+    const { bad } = extremes.query(start, Math.min(n, start + size), range);
+    if (bad >= 0) out.push(bad);
   }
   return out;
 }
@@ -127,6 +125,10 @@ export function decimateToColumns(history: ArrayLike<number>, log: boolean, widt
   const n = history.length;
   const columns = Math.max(1, Math.floor(width));
   if (n <= 2 * columns || n < 2) return decimate(history, log, Infinity);
+  // each column's extremes from the history's pyramid: O(columns · log n), not a scan of every
+  // step at each report of a long run
+  const extremes = lossExtremes(history, log);
+  const range: RangeExtremes = { lo: -1, hi: -1, bad: -1 };
   const out: ChartPoint[] = [];
   const perStep = columns / (n - 1);
   let start = 0;
@@ -137,18 +139,7 @@ export function decimateToColumns(history: ArrayLike<number>, log: boolean, widt
     let end = Math.min(n, Math.max(start + 1, Math.ceil((column + 1) / perStep)));
     while (end < n && columnOf(end) === column) end++;
     while (end > start + 1 && columnOf(end - 1) > column) end--;
-    let lo = -1;
-    let hi = -1;
-    let bad = -1;
-    for (let x = start; x < end; x++) {
-      const y = history[x];
-      if (!(Number.isFinite(y) && (!log || y > 0))) {
-        if (bad < 0) bad = x;
-        continue;
-      }
-      if (lo < 0 || y < history[lo]) lo = x;
-      if (hi < 0 || y > history[hi]) hi = x;
-    }
+    const { lo, hi, bad } = extremes.query(start, end, range);
     // up to three picks, pushed in step order
     const a = lo < hi ? lo : hi;
     const b = lo < hi ? hi : lo;

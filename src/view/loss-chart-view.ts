@@ -1,6 +1,7 @@
 import { select } from 'd3-selection';
 import { formatNumber } from './format.ts';
 import { badSteps, chartScales, decimateToColumns, drawable, type ChartPoint } from './loss-chart-model.ts';
+import { lossExtremes } from './loss-extremes.ts';
 import { svgChild } from './svg.ts';
 
 /** One line of the chart: the loss after each step, oldest first, and how it is told apart from the others. */
@@ -52,12 +53,9 @@ function drawnRange(series: readonly ChartSeries[], log: boolean): ChartPoint[] 
   let hi = -Infinity;
   for (const one of series) {
     const h = one.history;
-    for (let k = 0; k < h.length; k++) {
-      const y = h[k];
-      if (!drawable(y, log)) continue;
-      if (y < lo) lo = y;
-      if (y > hi) hi = y;
-    }
+    const all = lossExtremes(h, log).query(0, h.length);
+    if (all.lo >= 0 && h[all.lo] < lo) lo = h[all.lo];
+    if (all.hi >= 0 && h[all.hi] > hi) hi = h[all.hi];
   }
   return lo <= hi
     ? [
@@ -285,7 +283,9 @@ export function createLossChartView(svg: SVGSVGElement, callbacks: LossChartCall
   function describeSeries(one: ChartSeries): string {
     const h = one.history;
     const last = h.length > 0 ? h[h.length - 1] : NaN;
-    const bads = badSteps(h, false).length;
+    const extremes = lossExtremes(h, false);
+    const firstBad = extremes.query(0, h.length).bad;
+    const bads = firstBad < 0 ? 0 : extremes.query(firstBad + 1, h.length).bad < 0 ? 1 : 2;
     return `${one.label ? `${one.label}: l` : 'L'}oss over ${h.length} step${h.length === 1 ? '' : 's'}, last ${formatNumber(last)}${bads ? `, ${bads > 1 ? 'some steps' : 'one step'} not finite` : ''}`;
   }
 

@@ -278,6 +278,36 @@ test('a generator replaces data and testData with its points, as one undoable ed
   await expect(page.getByTestId('data-counts')).toHaveText('100 training samples, 100 test');
 });
 
+test('data from a generator makes the scenario the user’s own in the preset menu; training does not; undo and choosing the preset bring it back', async ({
+  page,
+}) => {
+  await openData(page);
+  const menu = page.getByTestId('preset-menu');
+  const shown = menu.locator('option:checked');
+  // training changes the parameters, not the preset's problem: the menu still names it
+  await page.getByTestId('train-10').click();
+  await expect(page.getByTestId('loss-chart-summary')).toContainText(/^10 steps/);
+  await expect(menu).toHaveValue('playground');
+  await expect(shown).toHaveText('Playground circle');
+  await page.getByTestId('data-generator').locator('summary').click();
+  await page.getByTestId('gen-type').selectOption('gaussians');
+  await page.getByTestId('gen-run').click();
+  await expect(page.getByTestId('data-counts')).toHaveText('100 training samples, 100 test');
+  await expect(menu).toHaveValue('');
+  await expect(shown).toHaveText('Your scenario');
+  await expect(menu).toHaveAttribute('title', /Playground/);
+  // undo: the preset's data again, and its name
+  await page.getByTestId('undo').click();
+  await expect(menu).toHaveValue('playground');
+  await expect(shown).toHaveText('Playground circle');
+  // redo, then the preset chosen again from the menu loads it (the same value was no change before)
+  await page.getByTestId('redo').click();
+  await expect(menu).toHaveValue('');
+  await choosePreset(page, 'playground');
+  await expect(page.getByTestId('loss-chart-summary')).toHaveText('not trained yet');
+  await expect(shown).toHaveText('Playground circle');
+});
+
 test('sine on a 2-input network: the generator says the input layer becomes 1 node, and Generate does it in one undoable edit', async ({
   page,
 }) => {
@@ -343,6 +373,35 @@ test('at 1366×768, the plot stays in view while the generator is scrolled into 
   expect(after.y + h.top).toBeGreaterThanOrEqual(panel.y - 0.5);
 });
 
+/** Whether the element is whole inside the Data panel's visible box, and a click at its centre reaches it (nothing, such as the plot, over it). */
+function reachable(page: Page, testId: string): Promise<boolean> {
+  return page.getByTestId(testId).evaluate((el) => {
+    const panel = document.querySelector('[data-testid="data-panel"]')!.getBoundingClientRect();
+    const b = el.getBoundingClientRect();
+    const inside = b.top >= panel.top - 0.5 && b.bottom <= panel.bottom + 0.5 && b.bottom <= window.innerHeight;
+    const hit = document.elementFromPoint(b.left + b.width / 2, b.top + b.height / 2);
+    return inside && hit !== null && (hit === el || el.contains(hit));
+  });
+}
+
+test('at 1366×768, opening the generator shows its controls and Generate button under the plot, whichever generator is chosen', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await openData(page);
+  await page.getByTestId('data-generator').locator('summary').click();
+  for (const g of ['circle', 'xor', 'gaussians', 'spiral', 'plane', 'sine']) {
+    await page.getByTestId('gen-type').selectOption(g);
+    for (const id of ['gen-type', 'gen-count', 'gen-noise', 'gen-seed', 'gen-test', 'gen-run'])
+      await expect.poll(() => reachable(page, id), `${g}: ${id}`).toBe(true);
+    // the plot is still whole in view above them
+    const panel = (await page.getByTestId('data-panel').boundingBox())!;
+    const plane = (await page.getByTestId('data-plane').boundingBox())!;
+    const h = await readHeatmap(page);
+    expect(plane.y + h.top, g).toBeGreaterThanOrEqual(panel.y - 0.5);
+  }
+});
+
 test('a CSV import with an error names its row and column and changes nothing; a valid one replaces the data', async ({
   page,
 }) => {
@@ -404,6 +463,45 @@ test('with testData, training draws the test loss beside the training loss, and 
   await expect(lines).toHaveCount(1);
   await expect(page.getByTestId('test-samples')).toHaveCount(0);
 });
+
+for (const [width, height, presenting] of [
+  [1920, 1080, true],
+  [1366, 768, false],
+  [1024, 768, false],
+] as const) {
+  test(`at ${width}×${height}${presenting ? ' in presentation mode' : ''}, the loss chart's legend and its controls lie inside the chart and the viewport`, async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width, height });
+    await openData(page);
+    await page.getByTestId('train-100').click();
+    await expect(page.getByTestId('loss-chart-summary')).toContainText(/^100 steps.*test L =/);
+    if (presenting) {
+      await page.getByTestId('presentation-toggle').click();
+      await expect(page.getByTestId('presentation-toggle')).toHaveAttribute('aria-pressed', 'true');
+    }
+    const chart = page.locator('section.loss-chart');
+    const legend = page.getByTestId('loss-legend');
+    await expect(legend).toContainText('test');
+    // the chart's head, its legend and whatever control it shows, each whole within the chart's box and the window
+    await expect
+      .poll(() =>
+        chart.evaluate((section) => {
+          const box = section.getBoundingClientRect();
+          const head = section.querySelector('.panel-head')!;
+          const out = [...head.children]
+            .filter((el) => el.getBoundingClientRect().width > 0)
+            .filter((el) => {
+              const b = el.getBoundingClientRect();
+              return b.left < box.left - 0.5 || b.right > box.right + 0.5 || b.right > window.innerWidth + 0.5;
+            })
+            .map((el) => el.textContent);
+          return { out, overflow: head.scrollWidth - head.clientWidth };
+        }),
+      )
+      .toEqual({ out: [], overflow: 0 });
+  });
+}
 
 test('an L2 rate set in Settings shows the penalty as its own term of the loss and of a weight’s gradient', async ({
   page,
