@@ -55,8 +55,14 @@ export interface LabelOptions {
 
 export interface LabelPlacement {
   readonly mode: LabelMode;
-  /** labels carry the name ("w₅ = 0.4") as well as the value */
+  /** every label carries its name ("w₅ = 0.4") as well as the value */
   readonly named: boolean;
+  /**
+   * By label index (weights first, then biases): the placed label carries its name, in a box
+   * namedWidth wide (every one when `named`; else those with room for it where they are).
+   */
+  readonly labelNamed: Uint8Array;
+  readonly namedWidth: number;
   /** the density of the value-only boxes over the most crowded block (≈ label area / room) */
   readonly density: number;
   /** the label box (its opaque background), centred on the anchor, in layout units */
@@ -600,6 +606,8 @@ export function* placeLabelsSteps(g: NetworkLayout, o: LabelOptions = {}): Gener
     return {
       mode: 'hover',
       named: false,
+      labelNamed: new Uint8Array(g.weightCount + g.biasCount),
+      namedWidth: namedBox.w,
       density,
       boxWidth: plain.w,
       boxHeight: plain.h,
@@ -721,16 +729,61 @@ export function* placeLabelsSteps(g: NetworkLayout, o: LabelOptions = {}): Gener
     return { choice: large ? greedy(items, box.w, box.h) : yield* solve(items, box.w, box.h), items, ids };
   }
 
-  // Names on the labels ("w₅ = 0.4") only when every named label fits.
+  // Names on the labels ("w₅ = 0.4") where they fit: every label named if every named label fits;
+  // else the named labels stand and those left out are placed without their names, if each finds a
+  // spot clear of the others; else every label is placed without its name, and then each that has
+  // room for its name where it is gets it.
   let named = (o.nameChars ?? 0) > 0;
   let box = named ? namedBox : plain;
   let result = yield* run(box);
+  /** by item of `result`: the label's box is the named one */
+  let itemNamed = result.ids.map(() => named);
   if (named && result.choice.some((c) => c < 0)) {
     named = false;
     box = plain;
-    result = yield* run(box);
+    const left = new Set(result.ids.filter((_, a) => result.choice[a] < 0));
+    const spare = yield* build(plain, (idx) => left.has(idx));
+    const taken: number[] = [];
+    result.ids.forEach((_, a) => {
+      const c = result.choice[a];
+      if (c >= 0) taken.push(result.items[a].xs[c], result.items[a].ys[c], namedBox.w, namedBox.h);
+    });
+    const picks: [number, number][] = [];
+    for (let s = 0; s < spare.ids.length; s++) {
+      const it = spare.items[s];
+      let c = 0;
+      for (; c < it.xs.length; c++) {
+        let clear = true;
+        for (let t = 0; t < taken.length && clear; t += 4)
+          if (meets(taken, t, it.xs[c], it.ys[c], plain)) clear = false;
+        if (clear) break;
+      }
+      if (c === it.xs.length) break;
+      taken.push(it.xs[c], it.ys[c], plain.w, plain.h);
+      picks.push([s, c]);
+    }
+    if (picks.length === left.size) {
+      const items = [...result.items];
+      const choice = Int32Array.from(result.choice);
+      for (const [s, c] of picks) {
+        const a = result.ids.indexOf(spare.ids[s]);
+        items[a] = spare.items[s];
+        choice[a] = c;
+        itemNamed[a] = false;
+      }
+      result = { ids: result.ids, items, choice };
+    } else {
+      result = yield* run(box);
+      itemNamed = result.ids.map(() => false);
+    }
   }
   let visibleCount = 0;
+  const labelNamed = new Uint8Array(g.weightCount + g.biasCount);
+  /** the placed labels: label index, box centre and width */
+  const placedIdx: number[] = [];
+  const placedX: number[] = [];
+  const placedY: number[] = [];
+  const placedW: number[] = [];
   result.ids.forEach((idx, a) => {
     const c = result.choice[a];
     if (c < 0) return;
@@ -739,7 +792,51 @@ export function* placeLabelsSteps(g: NetworkLayout, o: LabelOptions = {}): Gener
     if (idx < g.weightCount) edgeVisible[idx] = 1;
     else biasVisible[idx - g.weightCount] = 1;
     visibleCount++;
+    placedIdx.push(idx);
+    placedX.push(it.xs[c]);
+    placedY.push(it.ys[c]);
+    placedW.push(itemNamed[a] ? namedBox.w : plain.w);
+    if (itemNamed[a]) labelNamed[idx] = 1;
   });
+  if (!named && (o.nameChars ?? 0) > 0 && !large) {
+    // Not every named label fits: each placed label that has room for its name where it is gets
+    // it. The named box is wider and holds the plain one (so its line, or its leader, meets it as
+    // before); it may slide sideways, and must clear the obstacles, the border and the other labels.
+    const rects = obstacles(g, k, valueChars, false);
+    const margin = 2 / k;
+    const slide = (namedBox.w - box.w) / 2;
+    for (let a = 0; a < placedIdx.length; a++) {
+      const idx = placedIdx[a];
+      if (labelNamed[idx]) continue;
+      yield;
+      const y0 = placedY[a] - box.h / 2;
+      let bestX = NaN;
+      let bestUnder = Infinity;
+      for (const f of [0, -0.5, 0.5, -1, 1]) {
+        const x = placedX[a] + f * slide;
+        const x0 = x - namedBox.w / 2;
+        if (x0 < margin || x0 + namedBox.w > g.width - margin) continue;
+        if (hits(rects, x0, y0, x0 + namedBox.w, y0 + box.h)) continue;
+        let clear = true;
+        for (let b = 0; b < placedIdx.length && clear; b++)
+          if (
+            b !== a &&
+            Math.abs(placedX[b] - x) < (placedW[b] + namedBox.w) / 2 &&
+            Math.abs(placedY[b] - placedY[a]) < box.h
+          )
+            clear = false;
+        if (!clear) continue;
+        const under = linesUnder(segs, idx, x0, y0, x0 + namedBox.w, y0 + box.h);
+        if (under < bestUnder) [bestX, bestUnder] = [x, under];
+      }
+      if (Number.isNaN(bestX)) continue;
+      labelNamed[idx] = 1;
+      placedX[a] = bestX;
+      placedW[a] = namedBox.w;
+      if (idx < g.weightCount) edgeX[idx] = bestX;
+      else biasX[idx - g.weightCount] = bestX;
+    }
+  }
   // A label left out shows on demand (hover, focus, the selection's fan-in and fan-out) with its
   // name: its spot is the first clear of every node, node text and placed label, and of the
   // spots of those left out before it; failing that, the first clear of nodes and node text.
@@ -764,13 +861,12 @@ export function* placeLabelsSteps(g: NetworkLayout, o: LabelOptions = {}): Gener
         const y1 = g.nodeY[n] + r + below;
         fullText.set(n, [x0, g.nodeY[n] + r - 1, x1, y1, ...(above > 0 ? [x0, y0, x1, g.nodeY[n] - r] : [])]);
         const under: number[] = [];
-        result.ids.forEach((idx, a) => {
-          const c = result.choice[a];
-          if (c < 0) return;
-          const cx = result.items[a].xs[c];
-          const cy = result.items[a].ys[c];
+        placedIdx.forEach((idx, a) => {
+          const cx = placedX[a];
+          const cy = placedY[a];
+          const half = placedW[a] / 2;
           const overlapsText = (ty0: number, ty1: number) =>
-            cx + box.w / 2 > x0 && cx - box.w / 2 < x1 && cy + box.h / 2 > ty0 && cy - box.h / 2 < ty1;
+            cx + half > x0 && cx - half < x1 && cy + box.h / 2 > ty0 && cy - box.h / 2 < ty1;
           if (overlapsText(g.nodeY[n] + r - 1, y1) || (above > 0 && overlapsText(y0, g.nodeY[n] - r))) under.push(idx);
         });
         if (under.length > 0) nodeCovers.set(n, under);
@@ -797,13 +893,8 @@ export function* placeLabelsSteps(g: NetworkLayout, o: LabelOptions = {}): Gener
     );
     const plainRects = obstacles(g, k, valueChars, false);
     const taken: number[] = [];
-    const placedIds: number[] = [];
-    result.ids.forEach((idx, a) => {
-      const c = result.choice[a];
-      if (c < 0) return;
-      taken.push(result.items[a].xs[c], result.items[a].ys[c], box.w, box.h);
-      placedIds.push(idx);
-    });
+    const placedIds = placedIdx;
+    placedIdx.forEach((_, a) => taken.push(placedX[a], placedY[a], placedW[a], box.h));
     const placedEnd = taken.length;
     /** by chip, in the order of `taken` after the placed labels: the nodes its label joins */
     const chipEnds: number[][] = [];
@@ -895,13 +986,8 @@ export function* placeLabelsSteps(g: NetworkLayout, o: LabelOptions = {}): Gener
       ownText.ids.push(...one.ids);
     }
     const spots: number[] = [];
-    const spotIds: number[] = [];
-    result.ids.forEach((idx, a) => {
-      const c = result.choice[a];
-      if (c < 0) return;
-      spots.push(result.items[a].xs[c], result.items[a].ys[c], box.w, box.h);
-      spotIds.push(idx);
-    });
+    const spotIds = placedIdx;
+    placedIdx.forEach((_, a) => spots.push(placedX[a], placedY[a], placedW[a], box.h));
     spots.push(...chips);
     /** by box of `spots` after the placed labels: the label of the chip or second spot */
     const spotLabels = [...chipIds];
@@ -1007,6 +1093,8 @@ export function* placeLabelsSteps(g: NetworkLayout, o: LabelOptions = {}): Gener
   return {
     mode: visibleCount === total ? 'all' : 'thinned',
     named,
+    labelNamed,
+    namedWidth: namedBox.w,
     density,
     boxWidth: box.w,
     boxHeight: box.h,
