@@ -55,8 +55,14 @@ export interface LabelOptions {
 
 export interface LabelPlacement {
   readonly mode: LabelMode;
-  /** labels carry the name ("w₅ = 0.4") as well as the value */
+  /** every label carries its name ("w₅ = 0.4") as well as the value */
   readonly named: boolean;
+  /**
+   * By label index (weights first, then biases): the placed label carries its name, in a box
+   * namedWidth wide (every one when `named`; else those with room for it where they are).
+   */
+  readonly labelNamed: Uint8Array;
+  readonly namedWidth: number;
   /** the density of the value-only boxes over the most crowded block (≈ label area / room) */
   readonly density: number;
   /** the label box (its opaque background), centred on the anchor, in layout units */
@@ -125,6 +131,14 @@ const SMALL = 42;
 const SMALL_RESTARTS = 16;
 /** Labels left out by the best of two searches past which more seeds are not tried (they rescue one or two, not a crowd). */
 const HOPELESS = 2;
+/** Leaders of a classroom network's labels, in box sizes: up to about a box away. */
+const NEAR_RINGS = [1, 1.8, 2.6];
+/**
+ * Longer leaders, up to six boxes: the chips and second spots, and a classroom network's labels
+ * when the near rings leave some out (a second search; with a lesson open, by-hand-mlp kept 6 of
+ * its 35 labels hidden at 1366×768 with the near rings alone).
+ */
+const LEADER_RINGS = [1, 1.8, 2.6, 3.4, 4.2, 5, 6];
 /** Candidate spots kept per label, best first. */
 const MAX_CANDIDATES = 600;
 /** Candidates tried when a label left out asks a placed one to move. */
@@ -221,7 +235,8 @@ function obstacles(g: NetworkLayout, k: number, valueChars: number, full: boolea
       if (above > 0) out.push(g.nodeX[n] - nodeW / 2, g.nodeY[n] - r - above, g.nodeX[n] + nodeW / 2, g.nodeY[n] - r);
     }
   }
-  for (const b of g.biasNodes) if (b) out.push(b.x - b.r, b.y - b.r, b.x + b.r, b.y + b.r);
+  // Its circle is stroked: the same clearance as a node's.
+  for (const b of g.biasNodes) if (b) out.push(b.x - b.r - pad, b.y - b.r - pad, b.x + b.r + pad, b.y + b.r + pad);
   const lo = g.loss;
   out.push(lo.x - lo.r - pad, lo.y - lo.r - pad, lo.x + lo.r + pad, lo.y + lo.r + pad);
   // The loss node's value below it ("= 0.7023"), as wide as a node's line.
@@ -277,6 +292,19 @@ export function segmentHitsBox(s: Segment, x0: number, y0: number, x1: number, y
     }
   }
   return t0 <= t1;
+}
+
+/** Whether the segment from (x, y) to (px, py) runs through a node's circle. */
+function leaderHitsNode(g: NetworkLayout, x: number, y: number, px: number, py: number): boolean {
+  const r = g.nodeRadius;
+  const dx = px - x;
+  const dy = py - y;
+  const len2 = dx * dx + dy * dy || 1;
+  for (let n = 0; n < g.nodeX.length; n++) {
+    const t = Math.max(0, Math.min(1, ((g.nodeX[n] - x) * dx + (g.nodeY[n] - y) * dy) / len2));
+    if (Math.hypot(x + t * dx - g.nodeX[n], y + t * dy - g.nodeY[n]) < r) return true;
+  }
+  return false;
 }
 
 function hits(rects: readonly number[], x0: number, y0: number, x1: number, y1: number): boolean {
@@ -600,6 +628,8 @@ export function* placeLabelsSteps(g: NetworkLayout, o: LabelOptions = {}): Gener
     return {
       mode: 'hover',
       named: false,
+      labelNamed: new Uint8Array(g.weightCount + g.biasCount),
+      namedWidth: namedBox.w,
       density,
       boxWidth: plain.w,
       boxHeight: plain.h,
@@ -625,9 +655,11 @@ export function* placeLabelsSteps(g: NetworkLayout, o: LabelOptions = {}): Gener
   function* build(
     box: { w: number; h: number },
     want: (idx: number) => boolean,
-    rings = classroom ? [1, 1.8, 2.6] : [1],
+    rings = classroom ? NEAR_RINGS : [1],
     rects = obstacles(g, k, valueChars, false),
     far = false,
+    /** a leader may not cross a node's circle (the long leaders of the second search) */
+    clearLeaders = false,
   ): Generator<void, { items: Item[]; ids: number[] }> {
     const margin = 2 / k;
     // The box may slide off-centre as long as its own line still runs well inside it (the opaque
@@ -644,7 +676,8 @@ export function* placeLabelsSteps(g: NetworkLayout, o: LabelOptions = {}): Gener
       for (const fy of [-1, 1])
         for (const fx of [0, -0.5, 0.5, -1, 1]) shifts.push([fx * sx, fy * ty, 20 + Math.abs(fx) * 4]);
     // Off the line, joined to it by a leader: only when nothing on it fits (a high cost, growing with the leader).
-    // The third ring (a leader about a box wide) is what lets the densest presets keep every label in presentation mode.
+    // The third ring (a leader about a box wide) lets the densest presets keep every label in presentation mode; the
+    // farther ones (LEADER_RINGS, a second search) let a network narrowed by a lesson keep most of its labels.
     if (!large) {
       for (const ring of rings) {
         for (let a = 0; a < 16; a++) {
@@ -672,6 +705,7 @@ export function* placeLabelsSteps(g: NetworkLayout, o: LabelOptions = {}): Gener
           const y0 = y - box.h / 2;
           if (x0 < margin || y0 < margin || x0 + box.w > g.width - margin || y0 + box.h > g.labelBottom) return;
           if (hits(rects, x0, y0, x0 + box.w, y0 + box.h)) return;
+          if (clearLeaders && off >= 60 && leaderHitsNode(g, x, y, p.x, p.y)) return;
           const under = large ? 0 : linesUnder(segs, idx, x0, y0, x0 + box.w, y0 + box.h);
           cand.push({ x, y, px: p.x, py: p.y, cost: rank + off + under * 12 });
         });
@@ -716,21 +750,75 @@ export function* placeLabelsSteps(g: NetworkLayout, o: LabelOptions = {}): Gener
     }
     return { items, ids };
   }
-  function* run(box: { w: number; h: number }) {
-    const { items, ids } = yield* build(box, () => true);
+  function* run(box: { w: number; h: number }, rings?: number[]) {
+    const { items, ids } = yield* build(box, () => true, rings, undefined, false, rings === LEADER_RINGS);
     return { choice: large ? greedy(items, box.w, box.h) : yield* solve(items, box.w, box.h), items, ids };
   }
 
-  // Names on the labels ("w₅ = 0.4") only when every named label fits.
+  // Names on the labels ("w₅ = 0.4") where they fit: every label named if every named label fits;
+  // else the named labels stand and those left out are placed without their names, if each finds a
+  // spot clear of the others; else every label is placed without its name, and then each that has
+  // room for its name where it is gets it.
   let named = (o.nameChars ?? 0) > 0;
   let box = named ? namedBox : plain;
   let result = yield* run(box);
+  /** by item of `result`: the label's box is the named one */
+  let itemNamed = result.ids.map(() => named);
   if (named && result.choice.some((c) => c < 0)) {
     named = false;
     box = plain;
-    result = yield* run(box);
+    const left = new Set(result.ids.filter((_, a) => result.choice[a] < 0));
+    const spare = yield* build(plain, (idx) => left.has(idx));
+    const taken: number[] = [];
+    result.ids.forEach((_, a) => {
+      const c = result.choice[a];
+      if (c >= 0) taken.push(result.items[a].xs[c], result.items[a].ys[c], namedBox.w, namedBox.h);
+    });
+    const picks: [number, number][] = [];
+    for (let s = 0; s < spare.ids.length; s++) {
+      const it = spare.items[s];
+      let c = 0;
+      for (; c < it.xs.length; c++) {
+        let clear = true;
+        for (let t = 0; t < taken.length && clear; t += 4)
+          if (meets(taken, t, it.xs[c], it.ys[c], plain)) clear = false;
+        if (clear) break;
+      }
+      if (c === it.xs.length) break;
+      taken.push(it.xs[c], it.ys[c], plain.w, plain.h);
+      picks.push([s, c]);
+    }
+    if (picks.length === left.size) {
+      const items = [...result.items];
+      const choice = Int32Array.from(result.choice);
+      for (const [s, c] of picks) {
+        const a = result.ids.indexOf(spare.ids[s]);
+        items[a] = spare.items[s];
+        choice[a] = c;
+        itemNamed[a] = false;
+      }
+      result = { ids: result.ids, items, choice };
+    } else {
+      result = yield* run(box);
+      itemNamed = result.ids.map(() => false);
+    }
+  }
+  const leftOut = (r: typeof result) => r.choice.reduce((n, c) => n + (c < 0 ? 1 : 0), 0);
+  if (classroom && !large && leftOut(result) > 0) {
+    // Some labels found no room up to a box away: a search with longer leaders, kept if it hides fewer.
+    const far = yield* run(box, LEADER_RINGS);
+    if (leftOut(far) < leftOut(result)) {
+      result = far;
+      itemNamed = result.ids.map(() => named);
+    }
   }
   let visibleCount = 0;
+  const labelNamed = new Uint8Array(g.weightCount + g.biasCount);
+  /** the placed labels: label index, box centre and width */
+  const placedIdx: number[] = [];
+  const placedX: number[] = [];
+  const placedY: number[] = [];
+  const placedW: number[] = [];
   result.ids.forEach((idx, a) => {
     const c = result.choice[a];
     if (c < 0) return;
@@ -739,7 +827,51 @@ export function* placeLabelsSteps(g: NetworkLayout, o: LabelOptions = {}): Gener
     if (idx < g.weightCount) edgeVisible[idx] = 1;
     else biasVisible[idx - g.weightCount] = 1;
     visibleCount++;
+    placedIdx.push(idx);
+    placedX.push(it.xs[c]);
+    placedY.push(it.ys[c]);
+    placedW.push(itemNamed[a] ? namedBox.w : plain.w);
+    if (itemNamed[a]) labelNamed[idx] = 1;
   });
+  if (!named && (o.nameChars ?? 0) > 0 && !large) {
+    // Not every named label fits: each placed label that has room for its name where it is gets
+    // it. The named box is wider and holds the plain one (so its line, or its leader, meets it as
+    // before); it may slide sideways, and must clear the obstacles, the border and the other labels.
+    const rects = obstacles(g, k, valueChars, false);
+    const margin = 2 / k;
+    const slide = (namedBox.w - box.w) / 2;
+    for (let a = 0; a < placedIdx.length; a++) {
+      const idx = placedIdx[a];
+      if (labelNamed[idx]) continue;
+      yield;
+      const y0 = placedY[a] - box.h / 2;
+      let bestX = NaN;
+      let bestUnder = Infinity;
+      for (const f of [0, -0.5, 0.5, -1, 1]) {
+        const x = placedX[a] + f * slide;
+        const x0 = x - namedBox.w / 2;
+        if (x0 < margin || x0 + namedBox.w > g.width - margin) continue;
+        if (hits(rects, x0, y0, x0 + namedBox.w, y0 + box.h)) continue;
+        let clear = true;
+        for (let b = 0; b < placedIdx.length && clear; b++)
+          if (
+            b !== a &&
+            Math.abs(placedX[b] - x) < (placedW[b] + namedBox.w) / 2 &&
+            Math.abs(placedY[b] - placedY[a]) < box.h
+          )
+            clear = false;
+        if (!clear) continue;
+        const under = linesUnder(segs, idx, x0, y0, x0 + namedBox.w, y0 + box.h);
+        if (under < bestUnder) [bestX, bestUnder] = [x, under];
+      }
+      if (Number.isNaN(bestX)) continue;
+      labelNamed[idx] = 1;
+      placedX[a] = bestX;
+      placedW[a] = namedBox.w;
+      if (idx < g.weightCount) edgeX[idx] = bestX;
+      else biasX[idx - g.weightCount] = bestX;
+    }
+  }
   // A label left out shows on demand (hover, focus, the selection's fan-in and fan-out) with its
   // name: its spot is the first clear of every node, node text and placed label, and of the
   // spots of those left out before it; failing that, the first clear of nodes and node text.
@@ -764,13 +896,12 @@ export function* placeLabelsSteps(g: NetworkLayout, o: LabelOptions = {}): Gener
         const y1 = g.nodeY[n] + r + below;
         fullText.set(n, [x0, g.nodeY[n] + r - 1, x1, y1, ...(above > 0 ? [x0, y0, x1, g.nodeY[n] - r] : [])]);
         const under: number[] = [];
-        result.ids.forEach((idx, a) => {
-          const c = result.choice[a];
-          if (c < 0) return;
-          const cx = result.items[a].xs[c];
-          const cy = result.items[a].ys[c];
+        placedIdx.forEach((idx, a) => {
+          const cx = placedX[a];
+          const cy = placedY[a];
+          const half = placedW[a] / 2;
           const overlapsText = (ty0: number, ty1: number) =>
-            cx + box.w / 2 > x0 && cx - box.w / 2 < x1 && cy + box.h / 2 > ty0 && cy - box.h / 2 < ty1;
+            cx + half > x0 && cx - half < x1 && cy + box.h / 2 > ty0 && cy - box.h / 2 < ty1;
           if (overlapsText(g.nodeY[n] + r - 1, y1) || (above > 0 && overlapsText(y0, g.nodeY[n] - r))) under.push(idx);
         });
         if (under.length > 0) nodeCovers.set(n, under);
@@ -787,7 +918,7 @@ export function* placeLabelsSteps(g: NetworkLayout, o: LabelOptions = {}): Gener
       if (result.choice[a] < 0) left.add(idx);
     });
     // Farther leaders than the placed labels get: a chip is shown one fan at a time.
-    const chipRings = [1, 1.8, 2.6, 3.4, 4.2, 5, 6];
+    const chipRings = LEADER_RINGS;
     const spare = yield* build(
       namedBox,
       (idx) => left.has(idx),
@@ -797,13 +928,8 @@ export function* placeLabelsSteps(g: NetworkLayout, o: LabelOptions = {}): Gener
     );
     const plainRects = obstacles(g, k, valueChars, false);
     const taken: number[] = [];
-    const placedIds: number[] = [];
-    result.ids.forEach((idx, a) => {
-      const c = result.choice[a];
-      if (c < 0) return;
-      taken.push(result.items[a].xs[c], result.items[a].ys[c], box.w, box.h);
-      placedIds.push(idx);
-    });
+    const placedIds = placedIdx;
+    placedIdx.forEach((_, a) => taken.push(placedX[a], placedY[a], placedW[a], box.h));
     const placedEnd = taken.length;
     /** by chip, in the order of `taken` after the placed labels: the nodes its label joins */
     const chipEnds: number[][] = [];
@@ -884,7 +1010,7 @@ export function* placeLabelsSteps(g: NetworkLayout, o: LabelOptions = {}): Gener
     // Each clears the text the placed labels clear, and the full text of the nodes that cover it.
     // Spots clear of every node's full text first (another node may be the current step's while
     // this one is selected); else of the text the placed labels clear and the covering nodes' full text.
-    const rings = [1, 1.8, 2.6, 3.4, 4.2, 5, 6];
+    const rings = LEADER_RINGS;
     const everyText = yield* build(box, (i) => giving.has(i), rings, obstacles(g, k, valueChars, true));
     const plainRects = obstacles(g, k, valueChars, false);
     const ownText: { items: Item[]; ids: number[] } = { items: [], ids: [] };
@@ -895,13 +1021,8 @@ export function* placeLabelsSteps(g: NetworkLayout, o: LabelOptions = {}): Gener
       ownText.ids.push(...one.ids);
     }
     const spots: number[] = [];
-    const spotIds: number[] = [];
-    result.ids.forEach((idx, a) => {
-      const c = result.choice[a];
-      if (c < 0) return;
-      spots.push(result.items[a].xs[c], result.items[a].ys[c], box.w, box.h);
-      spotIds.push(idx);
-    });
+    const spotIds = placedIdx;
+    placedIdx.forEach((_, a) => spots.push(placedX[a], placedY[a], placedW[a], box.h));
     spots.push(...chips);
     /** by box of `spots` after the placed labels: the label of the chip or second spot */
     const spotLabels = [...chipIds];
@@ -1007,6 +1128,8 @@ export function* placeLabelsSteps(g: NetworkLayout, o: LabelOptions = {}): Gener
   return {
     mode: visibleCount === total ? 'all' : 'thinned',
     named,
+    labelNamed,
+    namedWidth: namedBox.w,
     density,
     boxWidth: box.w,
     boxHeight: box.h,

@@ -5,16 +5,16 @@ import type { NetworkLayout } from './network-layout.ts';
  * When the label placement runs, so that it never freezes the page: a placement is computed once
  * per key (the layout's inputs: shape, size, label width, and the zoom and name width) and kept,
  * so a network seen again at the same size and zoom (a lesson opened and closed, the presentation
- * mode toggled) is placed at once. A new one gets a first slice of the search at once; if that
- * does not finish it (a network of up to AT_ONCE labels always finishes in it), a provisional placement (each label at its first free spot on its line,
- * a few milliseconds) is drawn and the search goes on in slices of SLICE_MS, one task each, until
- * it ends and `onDone` gets the final placement. Asking for another key drops the search under
- * way (a layout passed through on the way to another, such as the full width before a lesson's
- * column narrows the diagram, is never finished).
+ * mode toggled) is placed at once. A new one (past AT_ONCE labels, whose search takes some
+ * milliseconds and is done at once) is not searched in the task that asks: a provisional placement
+ * (each label at its first free spot on its line, a few milliseconds) is drawn, and the search
+ * starts once the diagram's size has settled (after the next frame, when the layout and its resize
+ * observers have run: opening a lesson changes the network and narrows the diagram in one go), then
+ * goes on in slices of SLICE_MS, one task each, until it ends and `onDone` gets the final placement.
+ * Asking for another key drops the search waiting or under way (a layout passed through on the way
+ * to another, such as the full width before a lesson's column narrows the diagram, is never searched).
  */
 
-/** The first slice, in the task that asks (small networks finish in it: no provisional layout). */
-const FIRST_SLICE_MS = 24;
 /** Each later slice: one task, well under the 50 ms of a long task. */
 const SLICE_MS = 12;
 /** Up to this many labels the search is short (some milliseconds): done at once, never provisional. */
@@ -36,11 +36,13 @@ export interface PlacedLabels {
   readonly final: boolean;
 }
 
+/** idle: no search; waiting: a search will start once the diagram's size has settled; searching: in slices. */
+export type PlacerState = 'idle' | 'waiting' | 'searching';
+
 export interface LabelPlacer {
   /** The placement for `key` (the layout and options it stands for): cached, finished in this task, or provisional. */
   place(key: string, layout: NetworkLayout, options: LabelOptions): PlacedLabels;
-  /** Whether a search is under way. */
-  readonly busy: boolean;
+  readonly state: PlacerState;
   /** Drops the search under way. */
   cancel(): void;
 }
@@ -66,23 +68,44 @@ const nextTask: Schedule = (run) => {
   return () => clearTimeout(t);
 };
 
-export function createLabelPlacer(onDone: (p: LabelPlacement) => void, schedule: Schedule = nextTask): LabelPlacer {
+/** A task after the next frame: its layout and resize observers have run by then. */
+const afterFrame: Schedule = (run) => {
+  if (typeof requestAnimationFrame !== 'function') return nextTask(run);
+  let stop: (() => void) | null = null;
+  const frame = requestAnimationFrame(() => {
+    stop = nextTask(run);
+  });
+  return () => {
+    cancelAnimationFrame(frame);
+    stop?.();
+  };
+};
+
+/**
+ * `schedule` runs each slice after the first; `settle` the first, once the diagram's size has
+ * settled; `onSearch` is told when a search starts (the provisional placement stays until `onDone`).
+ */
+export function createLabelPlacer(
+  onDone: (p: LabelPlacement) => void,
+  schedule: Schedule = nextTask,
+  settle: Schedule = afterFrame,
+  onSearch: () => void = () => {},
+): LabelPlacer {
   let steps: Generator<void, LabelPlacement> | null = null;
   let stepsKey = '';
   let stopTimer: (() => void) | null = null;
+  let waiting = false;
 
-  /** Runs the search for `ms`; the placement when it ends, else null. */
+  /** Runs the search for `ms` (at least one step); the placement when it ends, else null. */
   const slice = (ms: number): LabelPlacement | null => {
     if (!steps) return null;
     const until = performance.now() + ms;
     for (;;) {
-      for (let i = 0; i < 8; i++) {
-        const r = steps.next();
-        if (r.done) {
-          steps = null;
-          remember(stepsKey, r.value);
-          return r.value;
-        }
+      const r = steps.next();
+      if (r.done) {
+        steps = null;
+        remember(stepsKey, r.value);
+        return r.value;
       }
       if (performance.now() >= until) return null;
     }
@@ -98,6 +121,7 @@ export function createLabelPlacer(onDone: (p: LabelPlacement) => void, schedule:
     stopTimer = null;
     steps = null;
     stepsKey = '';
+    waiting = false;
   };
 
   return {
@@ -108,18 +132,25 @@ export function createLabelPlacer(onDone: (p: LabelPlacement) => void, schedule:
         remember(key, cached);
         return { placement: cached, final: true };
       }
-      if (steps && key === stepsKey)
-        return { placement: placeLabels(layout, { ...options, quick: true }), final: false };
+      const provisional = () => ({ placement: placeLabels(layout, { ...options, quick: true }), final: false });
+      if (steps && key === stepsKey) return provisional();
       cancel();
       steps = placeLabelsSteps(layout, options);
       stepsKey = key;
-      const p = slice(layout.weightCount + layout.biasCount <= AT_ONCE ? Infinity : FIRST_SLICE_MS);
-      if (p) return { placement: p, final: true };
-      stopTimer = schedule(go);
-      return { placement: placeLabels(layout, { ...options, quick: true }), final: false };
+      if (layout.weightCount + layout.biasCount <= AT_ONCE) {
+        const p = slice(Infinity);
+        if (p) return { placement: p, final: true };
+      }
+      waiting = true;
+      stopTimer = settle(() => {
+        waiting = false;
+        onSearch();
+        go();
+      });
+      return provisional();
     },
-    get busy() {
-      return steps !== null;
+    get state(): PlacerState {
+      return steps === null ? 'idle' : waiting ? 'waiting' : 'searching';
     },
     cancel,
   };

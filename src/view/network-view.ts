@@ -155,12 +155,18 @@ export function createNetworkView(svg: SVGSVGElement, callbacks: NetworkViewCall
       widthScale = createWidthScale(domain, [WIDTH_RANGE[0], maxWidth]);
   }
 
-  // Placed once per layout, zoom and name width, and kept; a search too long for one task runs in
-  // slices behind a provisional placement, and the diagram says so (data-labels="placing").
-  const placer = createLabelPlacer((p) => {
-    setPlacement(p, true);
-    render();
-  });
+  // Placed once per layout, zoom and name width, and kept; a search runs in slices behind a
+  // provisional placement, once the diagram's size has settled, and the diagram says so:
+  // data-labels="waiting" until the search starts, "placing" while it runs, "placed".
+  const placer = createLabelPlacer(
+    (p) => {
+      setPlacement(p, true);
+      render();
+    },
+    undefined,
+    undefined,
+    () => svg.setAttribute('data-labels', 'placing'),
+  );
 
   function replaceLabels(): void {
     if (!layout) return;
@@ -174,7 +180,7 @@ export function createNetworkView(svg: SVGSVGElement, callbacks: NetworkViewCall
   }
 
   function setPlacement(p: LabelPlacement, final: boolean): void {
-    svg.setAttribute('data-labels', final ? 'placed' : 'placing');
+    svg.setAttribute('data-labels', final ? 'placed' : placer.state === 'searching' ? 'placing' : 'waiting');
     if (p === placement) return;
     placement = p;
     labels++;

@@ -312,8 +312,10 @@ function updateLabel(rec: ParamRecord, p: Param, ctx: RenderContext, shownValue:
   }
   const arrow = p.updated ? '→ ' : '';
   const num = formatNumber(shownValue, ctx.precision);
-  // A placed label keeps to its box (named only when every label has room for its name); one shown on demand carries its name.
-  const valueText = pl.named || !placed ? `${p.name} ${p.updated ? '→' : '='} ${num}` : arrow + num;
+  // A placed label keeps to its box (named where the placement found room for its name, never at
+  // its second spot); one shown on demand carries its name.
+  const named = placed && !move && pl.labelNamed[labelIdx] === 1;
+  const valueText = named || !placed ? `${p.name} ${p.updated ? '→' : '='} ${num}` : arrow + num;
   if (valueText !== label.valueText) {
     label.value.textContent = valueText;
     label.valueText = valueText;
@@ -325,7 +327,10 @@ function updateLabel(rec: ParamRecord, p: Param, ctx: RenderContext, shownValue:
     label.gradText = gradText;
   }
   // Box and leader in the label's own units (screen pixels): the placement's box times k.
-  const w = Math.max(pl.boxWidth * ctx.k, Math.max(textWidth(label.valueText), textWidth(label.gradText)) + 2 * PAD_X);
+  const w = Math.max(
+    (named ? pl.namedWidth : pl.boxWidth) * ctx.k,
+    Math.max(textWidth(label.valueText), textWidth(label.gradText)) + 2 * PAD_X,
+  );
   const h = pl.boxHeight * ctx.k;
   const px = ((move ? move.px : rec.kind === 'edge' ? pl.edgePX[p.index] : pl.biasPX[p.index]) - x) * ctx.k;
   const py = ((move ? move.py : rec.kind === 'edge' ? pl.edgePY[p.index] : pl.biasPY[p.index]) - y) * ctx.k;

@@ -98,3 +98,58 @@ for (const size of SIZES) {
     });
   });
 }
+
+/**
+ * Opening a lesson changes the network and narrows the diagram (the lesson column) in one go: the
+ * label search waits for the diagram's final size and runs once, at that size (it ran at the full
+ * width in the opening task, then again at the lesson's width). The diagram's data-labels says
+ * "waiting" until a search starts, "placing" while it runs, "placed"; the page records each value
+ * with the diagram's size (its viewBox) at that moment.
+ */
+test.describe('label search when a lesson opens', () => {
+  test.use({ viewport: { width: 1366, height: 768 } });
+
+  const RECORD = `
+    window.__labelStates = [];
+    new MutationObserver((records) => {
+      for (const r of records) {
+        const el = r.target;
+        if (r.attributeName === 'data-labels' && el.closest('[data-testid="diagram"]'))
+          window.__labelStates.push([el.getAttribute('data-labels'), el.getAttribute('viewBox')]);
+      }
+    }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-labels'] });
+  `;
+
+  async function searchedSizes(page: Page): Promise<{ searched: string[]; final: string }> {
+    await measureLabels(page);
+    return page.evaluate(() => {
+      const states = (window as unknown as { __labelStates: [string, string][] }).__labelStates;
+      const svg = document.querySelector('[data-testid="diagram"] svg');
+      return {
+        searched: states.filter(([v]) => v === 'placing').map(([, box]) => box),
+        final: svg?.getAttribute('viewBox') ?? '',
+      };
+    });
+  }
+
+  test("by-hand-mlp's lesson from a #lesson= link: searched once, at the lesson's diagram size", async ({ page }) => {
+    await page.addInitScript(RECORD);
+    await openApp(page, lessonLink(builtInLesson('by-hand-mlp'), 1));
+    await expect(page.getByTestId('lesson-count')).toHaveText(/^step 1 of /);
+    const { searched, final } = await searchedSizes(page);
+    expect(searched).toEqual([final]);
+  });
+
+  test("by-hand-mlp's lesson from the preset menu: searched once, at the lesson's diagram size", async ({ page }) => {
+    await page.addInitScript(RECORD);
+    await openApp(page);
+    await measureLabels(page);
+    await page.evaluate(() => {
+      (window as unknown as { __labelStates: unknown[] }).__labelStates = [];
+    });
+    await page.getByTestId('preset-menu').selectOption('lesson:by-hand-mlp');
+    await expect(page.getByTestId('lesson-count')).toHaveText(/^step 1 of /);
+    const { searched, final } = await searchedSizes(page);
+    expect(searched).toEqual([final]);
+  });
+});

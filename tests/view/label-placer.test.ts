@@ -53,15 +53,15 @@ describe('label placement in slices', () => {
     const g = crowded();
     const done: unknown[] = [];
     const { queue, schedule } = manual();
-    const placer = createLabelPlacer((p) => done.push(p), schedule);
+    const placer = createLabelPlacer((p) => done.push(p), schedule, schedule);
     const first = placer.place('crowded-a', g, options);
     expect(first.final).toBe(false);
-    expect(placer.busy).toBe(true);
+    expect(placer.state).not.toBe('idle');
     // The provisional one overlaps nothing: each label at a free spot on its line, or hidden.
     expect(first.placement.visibleCount).toBeGreaterThan(0);
     while (queue.length > 0) queue.shift()!();
     expect(done).toHaveLength(1);
-    expect(placer.busy).toBe(false);
+    expect(placer.state).toBe('idle');
     const whole = placeLabels(g, options);
     const final = done[0] as typeof whole;
     expect(Array.from(final.edgeX)).toEqual(Array.from(whole.edgeX));
@@ -76,7 +76,7 @@ describe('label placement in slices', () => {
     const g = crowded();
     const done: unknown[] = [];
     const { queue, schedule } = manual();
-    const placer = createLabelPlacer((p) => done.push(p), schedule);
+    const placer = createLabelPlacer((p) => done.push(p), schedule, schedule);
     expect(placer.place('crowded-b', g, options).final).toBe(false);
     queue.shift()!();
     const wide = computeLayout({ sizes: [2, 2, 2], hasBias: [true, true], width: 900, height: 560 });
@@ -87,7 +87,47 @@ describe('label placement in slices', () => {
       .filter((p) => p.final)
       .map((p) => (p.placement as { total: number }).total);
     expect(totals).toEqual([12]);
-    expect(placer.busy).toBe(false);
+    expect(placer.state).toBe('idle');
+  });
+});
+
+describe('label placement once the diagram has its size', () => {
+  it('never searches in the task that asks: the search starts once the size has settled, and a size passed through is never searched', () => {
+    // Opening a lesson changes the network (placed at the full width) and narrows the diagram (its
+    // resize observer) in one go: only the narrower layout is searched.
+    const full = () =>
+      computeLayout({
+        sizes: [3, 4, 2, 3],
+        hasBias: [true, true, true],
+        width: 900,
+        height: 449,
+        legendHeight: 40,
+        labelBox: labelBox(valueCharsFor(4)),
+      });
+    const done: { total: number; visibleCount: number }[] = [];
+    const slices = manual();
+    const settle = manual();
+    let searches = 0;
+    const placer = createLabelPlacer(
+      (p) => done.push(p),
+      slices.schedule,
+      settle.schedule,
+      () => searches++,
+    );
+    expect(placer.place('open-full', full(), options).final).toBe(false);
+    expect(placer.state).toBe('waiting');
+    expect(slices.queue).toHaveLength(0);
+    const narrow = placer.place('open-narrow', crowded(), options);
+    expect(narrow.final).toBe(false);
+    expect(placer.state).toBe('waiting');
+    while (settle.queue.length > 0) settle.queue.shift()!();
+    expect(searches).toBe(1);
+    while (slices.queue.length > 0) slices.queue.shift()!();
+    expect(done).toHaveLength(1);
+    expect(placer.state).toBe('idle');
+    const whole = placeLabels(crowded(), options);
+    expect(done[0].visibleCount).toBe(whole.visibleCount);
+    expect(placer.place('open-narrow', crowded(), options).final).toBe(true);
   });
 });
 
