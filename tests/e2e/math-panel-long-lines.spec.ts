@@ -101,9 +101,9 @@ test.describe('a derivation line longer than the math panel', () => {
     await presentation(page).click();
     await expect(page.locator('html')).toHaveAttribute('data-presentation', 'true');
     // the type did grow (the panel's width is the same in both modes at this size)
-    await expect.poll(async () => Math.max(...(await lineFits(page)).map((f) => f.px))).toBeGreaterThan(
-      Math.max(...before),
-    );
+    await expect
+      .poll(async () => Math.max(...(await lineFits(page)).map((f) => f.px)))
+      .toBeGreaterThan(Math.max(...before));
     await expect.poll(() => badLines(page)).toEqual([]);
     await presentation(page).click();
     await expect(page.locator('html')).not.toHaveAttribute('data-presentation', /.*/);
