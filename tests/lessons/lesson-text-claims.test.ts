@@ -69,3 +69,21 @@ describe("little-network: the tutorial's Y = 4 after the update is on the screen
     }
   });
 });
+
+describe('little-network step 2: the diagram shows both values of each node, as the text says', () => {
+  it('the text says the diagram shows H (the sum, the app’s z) and A on each node: the step turns "show z" on, and the H₁ it names is that z', () => {
+    const lesson = loadLesson('little-network')!;
+    const k = lesson.steps.findIndex((s) => s.title === "H and A: the tutorial's names");
+    expect(k).toBeGreaterThanOrEqual(0);
+    expect(lesson.steps[k].text).toContain('shows both values on it');
+    const { scenario, view } = lessonStepStates(lesson)[k];
+    expect(view.z, 'show z at this step').toBe(true);
+    const c = loadOracleCases().find((x) => x.file === 'seed001_little_network_phi2x.json')!.oracle as unknown as {
+      expected: { forward_backward: { samples: { z: (number[] | null)[] }[] } };
+    };
+    const ctx = lessonQuantityContext(scenario, view.sample);
+    expect(resolveQuantity(ctx, { kind: 'z', sel: { kind: 'node', l: 1, j: 0 } })).toBe(
+      c.expected.forward_backward.samples[0].z[1]![0],
+    );
+  });
+});
