@@ -24,14 +24,14 @@ export function LessonPanel() {
   }));
   const step = lesson?.steps[k];
   const parsed = useMemo(() => parseStepText(step?.text ?? ''), [step]);
-  const { panelRef, more, showMore } = useMoreBelow(step);
+  const { scrollRef, more, showMore } = useMoreBelow(step);
   if (lesson === null || step === undefined) return null;
   const n = lesson.steps.length;
   const held = step.ask !== undefined && !answered;
   const nextKey = shortcutLabel('lesson-next');
   const previousKey = shortcutLabel('lesson-previous');
   return (
-    <section ref={panelRef} className="lesson-panel" aria-label={`Lesson: ${lesson.title}`} data-testid="lesson-panel">
+    <section className="lesson-panel" aria-label={`Lesson: ${lesson.title}`} data-testid="lesson-panel">
       <span className="lesson-nav">
         <button
           type="button"
@@ -65,30 +65,34 @@ export function LessonPanel() {
           ×
         </button>
       </span>
-      <header className="lesson-head">
-        <span className="lesson-title muted">{lesson.title}</span>
-        <h2 className="lesson-step-title" data-testid="lesson-step-title">
-          {step.title ?? `Step ${k + 1}`}
-        </h2>
-      </header>
-      <div className="lesson-body">
-        <LessonText parsed={parsed} />
-        {(step.ask !== undefined || (step.compare ?? []).length > 0) && (
-          <div className="lesson-side">
-            {step.ask !== undefined && <LessonAskBox ask={step.ask} answered={answered} stepKey={k} />}
-            {step.compare !== undefined && step.compare.length > 0 && <LessonCompareTable entries={step.compare} />}
-          </div>
+      {/* the step scrolls under previous / next; the cue of what is under its fold has a strip of its own below it, so it hides none of it */}
+      <div ref={scrollRef} className="lesson-scroll" data-testid="lesson-scroll">
+        <header className="lesson-head">
+          <span className="lesson-title muted">{lesson.title}</span>
+          <h2 className="lesson-step-title" data-testid="lesson-step-title">
+            {step.title ?? `Step ${k + 1}`}
+          </h2>
+        </header>
+        <div className="lesson-body">
+          <LessonText parsed={parsed} />
+          {(step.ask !== undefined || (step.compare ?? []).length > 0) && (
+            <div className="lesson-side">
+              {step.ask !== undefined && <LessonAskBox ask={step.ask} answered={answered} stepKey={k} />}
+              {step.compare !== undefined && step.compare.length > 0 && <LessonCompareTable entries={step.compare} />}
+            </div>
+          )}
+        </div>
+        {hidden.length > 0 && (
+          <p className="lesson-hidden muted" data-testid="lesson-hidden">
+            Hidden by the lesson: {hidden.map((c) => LESSON_LABELS[c].replace(/ \(.*\)$/, '').toLowerCase()).join(', ')}
+            .
+          </p>
         )}
       </div>
       {more && (
         <button type="button" className="lesson-more" onClick={showMore} data-testid="lesson-more">
           ↓ more below
         </button>
-      )}
-      {hidden.length > 0 && (
-        <p className="lesson-hidden muted" data-testid="lesson-hidden">
-          Hidden by the lesson: {hidden.map((c) => LESSON_LABELS[c].replace(/ \(.*\)$/, '').toLowerCase()).join(', ')}.
-        </p>
       )}
     </section>
   );
@@ -100,10 +104,10 @@ export function LessonPanel() {
  * one was scrolled to.
  */
 function useMoreBelow(step: unknown) {
-  const panelRef = useRef<HTMLElement>(null);
+  const scrollRef = useRef<HTMLDivElement>(null);
   const [more, setMore] = useState(false);
   useEffect(() => {
-    const panel = panelRef.current;
+    const panel = scrollRef.current;
     if (panel === null) return;
     panel.scrollTop = 0;
     // what is under the fold of the step itself (its text, ask, printed numbers), not the hidden-controls note
@@ -126,8 +130,8 @@ function useMoreBelow(step: unknown) {
     };
   }, [step]);
   const showMore = () => {
-    const panel = panelRef.current;
+    const panel = scrollRef.current;
     if (panel !== null) panel.scrollTo({ top: panel.scrollHeight });
   };
-  return { panelRef, more, showMore };
+  return { scrollRef, more, showMore };
 }

@@ -1,6 +1,8 @@
 /**
  * Fitting typeset lines to their panel's width, all the lines at once. A line is shrunk where
- * it is wider than its box (never below MIN_PX; a longer line scrolls sideways instead). Each
+ * it is wider than its box (never below MIN_PX); a line still too wide breaks after its top-level
+ * = and + signs (WRAP), as print sets a long equation, so nothing of it is hidden past the
+ * panel's edge; only a single unbreakable piece wider than the panel scrolls sideways. Each
  * fit reads the layout and writes a font size; done line by line, every read after another
  * line's write forced the whole page's style and layout again (a derivation of 20 lines cost
  * some 40 layouts of the page with its diagram: 150–250 ms on opening a lesson). Here the lines
@@ -16,6 +18,8 @@
 const MIN_PX = 12;
 /** Never shrunk by more than this, however large the type. */
 const MIN_SCALE = 0.62;
+/** The class that lets a line too wide at MIN_PX break between KaTeX's pieces (app.css). */
+const WRAP = 'math-wrap';
 /** Correction passes (KaTeX sizes are nearly all in em, so one scales the width; the others mend rounding). */
 const PASSES = 3;
 
@@ -23,8 +27,11 @@ const PASSES = 3;
 const mounted = new Set<HTMLElement>();
 /** The lines waiting for the next fit. */
 const pending = new Set<HTMLElement>();
-/** Each line's width at its last fit: only a change of width can change the fit. */
-const fittedWidth = new WeakMap<Element, number>();
+/**
+ * Each line's size at its last fit: only a change of width (the panel's) or of height (its type's
+ * size, as presentation mode changes it with the panel's width unchanged) can change the fit.
+ */
+const fittedSize = new WeakMap<Element, { width: number; height: number }>();
 let scheduled = false;
 let observer: ResizeObserver | null = null;
 
@@ -38,7 +45,10 @@ interface Fit {
 
 /** Fits `els` together: every write of a phase, then every read. */
 function fitAll(els: readonly HTMLElement[]): void {
-  for (const el of els) el.style.fontSize = '';
+  for (const el of els) {
+    el.style.fontSize = '';
+    el.classList.remove(WRAP);
+  }
   const fits: Fit[] = els.map((el) => {
     const katexEl = el.querySelector('.katex');
     const px = katexEl ? parseFloat(getComputedStyle(katexEl).fontSize) : NaN;
@@ -61,11 +71,14 @@ function fitAll(els: readonly HTMLElement[]): void {
       f.scroll = f.el.scrollWidth;
     }
   }
+  const still = fits.filter((f) => f.scroll > f.client && f.client > 0);
+  for (const f of still) f.el.classList.add(WRAP);
+  for (const f of still) f.scroll = f.el.scrollWidth;
   for (const f of fits) {
     // A line that still scrolls must be reachable from the keyboard (to scroll it with the arrows).
     if (f.scroll > f.client) f.el.tabIndex = 0;
     else f.el.removeAttribute('tabindex');
-    fittedWidth.set(f.el, f.client);
+    fittedSize.set(f.el, { width: f.client, height: f.el.clientHeight });
   }
 }
 
@@ -85,13 +98,18 @@ function request(el: HTMLElement): void {
 
 const refitAll = () => mounted.forEach(request);
 
-/** One observer for every line. Its first report of a line fitted since is skipped when the width is the one fitted to. */
+/** One observer for every line. Its first report of a line fitted since is skipped when the size is the one fitted to. */
 function lineObserver(): ResizeObserver {
   observer ??= new ResizeObserver((entries) => {
     for (const { target, contentRect } of entries) {
-      const width = fittedWidth.get(target);
-      // clientWidth (at the fit) is the content width rounded to a pixel: the line has no padding
-      if (width === undefined || Math.abs(contentRect.width - width) >= 1) request(target as HTMLElement);
+      const size = fittedSize.get(target);
+      // clientWidth/Height (at the fit) are the content box rounded to a pixel: the line has no padding
+      if (
+        size === undefined ||
+        Math.abs(contentRect.width - size.width) >= 1 ||
+        Math.abs(contentRect.height - size.height) >= 1
+      )
+        request(target as HTMLElement);
     }
   });
   return observer;
@@ -105,7 +123,7 @@ function lineObserver(): ResizeObserver {
 export function keepFitted(el: HTMLElement): () => void {
   if (mounted.size === 0) document.fonts.addEventListener('loadingdone', refitAll);
   mounted.add(el);
-  fittedWidth.delete(el);
+  fittedSize.delete(el);
   request(el);
   lineObserver().observe(el);
   return () => {

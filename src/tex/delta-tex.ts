@@ -164,10 +164,14 @@ export function recursiveLine(ctx: TexContext, s: number, l: number, j: number):
   const lhs = partial(lossTex(ctx), nodeTex(ctx, l, j));
   const evaluated = evaluatedTerms(numbers, digits);
   const result = formatNumber(value, ctx.digits);
-  // With its terms evaluated the line gets long: the evaluation goes on a second row.
-  const tex = evaluated
-    ? String.raw`\begin{aligned}${lhs} &= ${chain(named, sumTex(numbers, digits))} \\ &= ${chain(evaluated, result)}\end{aligned}`
-    : chain(lhs, named, sumTex(numbers, digits), result);
+  // With its terms evaluated the line gets long: the evaluation goes on a second row; with more
+  // than two terms the numbers get a row of their own too (an aligned block cannot break to fit
+  // the panel, and three named terms with their numbers were wider than it).
+  const tex = !evaluated
+    ? chain(lhs, named, sumTex(numbers, digits), result)
+    : terms.length > 2
+      ? String.raw`\begin{aligned}${lhs} &= ${named} \\ &= ${sumTex(numbers, digits)} \\ &= ${chain(evaluated, result)}\end{aligned}`
+      : String.raw`\begin{aligned}${lhs} &= ${chain(named, sumTex(numbers, digits))} \\ &= ${chain(evaluated, result)}\end{aligned}`;
   return {
     tex,
     terms: numbers,

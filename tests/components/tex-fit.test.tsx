@@ -92,6 +92,7 @@ function expectFitted(container: HTMLElement) {
     const scale = scaleOf(box);
     if (natural <= WIDTH) {
       expect(box.style.fontSize, 'a line that fits keeps its size').toBe('');
+      expect(box.classList.contains('math-wrap')).toBe(false);
       expect(box.hasAttribute('tabindex')).toBe(false);
     } else if (natural * floor <= WIDTH) {
       shrunk++;
@@ -102,6 +103,9 @@ function expectFitted(container: HTMLElement) {
     } else {
       scrolled++;
       expect(scale, 'never below the readable size').toBe(floor);
+      expect(box.classList.contains('math-wrap'), 'too wide at the readable size: it breaks at its = and + signs').toBe(
+        true,
+      );
       expect(box.tabIndex, 'a line that still scrolls is reachable from the keyboard').toBe(0);
     }
   }

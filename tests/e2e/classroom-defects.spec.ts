@@ -253,7 +253,9 @@ test.describe('the toolbar does not shift', () => {
   }
 });
 
-test('long formulas keep a readable size (≥ 12 px) and scroll instead of shrinking', async ({ page }) => {
+test('long formulas keep a readable size (≥ 12 px) and break at their = and + signs or scroll instead of shrinking', async ({
+  page,
+}) => {
   // selections whose lines are wider than the panel at 1366×768 (by-hand-mlp's input node no
   // longer is, since the sums are evaluated on a row of their own; its second hidden layer is)
   for (const [id, key] of [
@@ -280,8 +282,11 @@ test('long formulas keep a readable size (≥ 12 px) and scroll instead of shrin
         if (!katex) continue;
         const px = parseFloat(getComputedStyle(katex).fontSize);
         if (px < 12) small.push(`${px.toFixed(1)} px: ${(katex.textContent ?? '').slice(0, 40)}`);
+        // too wide for one row at this size: its pieces (KaTeX's .base) side by side
+        const bases = Array.from(tex.querySelectorAll('.katex-html > .base')).map((b) => b.getBoundingClientRect());
+        if (bases.reduce((w, b) => w + b.width, 0) > tex.clientWidth + 1) overflowing++;
+        // what still runs past the right edge (a piece that cannot break) scrolls, and is reachable from the keyboard
         if (tex.scrollWidth > tex.clientWidth + 1) {
-          overflowing++;
           const ox = getComputedStyle(tex).overflowX;
           if (ox !== 'auto' && ox !== 'scroll') notScrollable.push(ox);
           if (tex.tabIndex !== 0) notScrollable.push('not focusable');

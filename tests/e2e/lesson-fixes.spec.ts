@@ -170,7 +170,8 @@ for (const id of ['walkthrough', 'little-network', 'numpy-341', 'by-hand-mlp', '
       await openApp(page, lessonLink(doc, k));
       await atStep(page, doc, k);
       await expect(page.getByTestId('lesson-text')).toBeVisible();
-      const over = await page.getByTestId('lesson-panel').evaluate((panel) => {
+      // the step's scroller: the column's inner width, left of the scroll bar
+      const over = await page.getByTestId('lesson-scroll').evaluate((panel) => {
         const p = panel as HTMLElement;
         // the column's inner right edge (left of its scroll bar)
         const right = p.getBoundingClientRect().left + p.clientLeft + p.clientWidth;

@@ -95,6 +95,29 @@ const numpyPrinted: OracleLookup = (q, s) => {
 const noOracle: OracleLookup = () => undefined;
 
 /**
+ * A case's network after its one update (its `after_one_step` block): the parameters, the
+ * outputs and the loss there (seed 001's forward pass with xh₁ = 0.8, where Y = 4).
+ */
+function afterOneStep(file: string): OracleLookup {
+  const c = oracleCase(file);
+  const e = c.expected.after_one_step as unknown as {
+    weights: number[][][];
+    outputs: number[][];
+    loss: number;
+  };
+  const last = c.network.layer_sizes.length - 1;
+  return (q, s) => {
+    if (q.kind === 'loss') return { value: e.loss, tol: ONE_STEP };
+    if (q.kind === 'a' && q.sel.l === last) return { value: e.outputs[s][q.sel.j], tol: ONE_STEP };
+    if (q.kind === 'value' && q.sel.kind === 'edge')
+      return { value: e.weights[q.sel.l][q.sel.j][q.sel.i], tol: ONE_STEP };
+    if (q.kind === 'x') return { value: c.data.inputs[s][q.index], tol: ONE_STEP };
+    if (q.kind === 'y') return { value: c.data.targets[s][q.index], tol: ONE_STEP };
+    return undefined;
+  };
+}
+
+/**
  * Mazur with one output's target set to its own output (the lesson's steps that isolate one path
  * into out_h1): the forward values are the case's, and ∂L/∂out_h1 is that path's term, which
  * the oracle lists among the published values with its exact value.
@@ -116,7 +139,7 @@ function mazurOnePath(term: 'dE_o1/dout_h1' | 'dE_o2/dout_h1'): OracleLookup {
 /** For each lesson, the oracle of each stretch of steps: the lesson's scenario, then each step scenario in turn. */
 export const ORACLES: Record<string, OracleLookup[]> = {
   walkthrough: [fromCase('seed000_walkthrough_hypB_3-2-1.json')],
-  'little-network': [fromCase('seed001_little_network_phi2x.json')],
+  'little-network': [fromCase('seed001_little_network_phi2x.json'), afterOneStep('seed001_little_network_phi2x.json')],
   'numpy-341': [fromCase('seed002_numpy_341_sigmoid.json'), numpyPrinted],
   'by-hand-mlp': [fromCase('seed003_aibyhand_mlp_exact_softmax.json')],
   'tanh-221': [noOracle, fromCase('seed004_tanh_221_SYNTHETIC_WEIGHTS.json')],

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { firstDifferingDigit } from '../../src/core/lesson-answer.ts';
+import { compileScenario } from '../../src/core/compile.ts';
+import { lessonQuantityContext, resolveQuantity } from '../../src/core/lesson-quantity.ts';
+import { lessonStepStates } from '../../src/core/lesson-walk.ts';
+import { buildStepPlan, isKnown } from '../../src/core/step-plan.ts';
 import { loadLesson } from '../../src/lessons/index.ts';
 import { loadOracleCases } from '../helpers/oracle-case.ts';
 
@@ -36,5 +40,50 @@ describe('tanh-221 step 1: the landscape the text describes can be seen', () => 
     expect(inside(1, globalMinimum)).toBe(false);
     expect(inside(3, globalMinimum)).toBe(true);
     expect(inside(3, secondBasin)).toBe(true);
+  });
+});
+
+describe("little-network: the tutorial's Y = 4 after the update is on the screen where the text says it", () => {
+  it('each step whose text gives Y = 4 shows a Y of 4 on the diagram: the forward pass with the updated xh₁ = 0.8, done at the step’s position', () => {
+    const c = loadOracleCases().find((x) => x.file === 'seed001_little_network_phi2x.json')!.oracle as unknown as {
+      expected: { after_one_step: { outputs: number[][]; weights: number[][][] } };
+    };
+    const yAfter = c.expected.after_one_step.outputs[0][0];
+    expect(yAfter).toBe(4);
+    const lesson = loadLesson('little-network')!;
+    const states = lessonStepStates(lesson);
+    const claims = lesson.steps.flatMap((s, k) => (/\bY = 4\b/.test(s.text) ? [k] : []));
+    expect(claims.length, 'the tutorial’s Y = 4 is in the lesson').toBeGreaterThan(0);
+    const output = { kind: 'node', l: 3, j: 0 } as const;
+    for (const k of claims) {
+      const { scenario, view } = states[k];
+      const ctx = lessonQuantityContext(scenario, view.sample);
+      expect(resolveQuantity(ctx, { kind: 'a', sel: output }), `steps[${k}]: the Y it shows`).toBe(yAfter);
+      expect(resolveQuantity(ctx, { kind: 'value', sel: { kind: 'edge', l: 0, j: 0, i: 0 } })).toBe(
+        c.expected.after_one_step.weights[0][0][0],
+      );
+      const compiled = compileScenario(scenario);
+      const plan = buildStepPlan(compiled.model, compiled.trainable);
+      const yAt = plan.aAt[compiled.model.nodeOffset[output.l] + output.j];
+      expect(isKnown(yAt, view.pos), `steps[${k}]: Y's forward pass done at position ${view.pos}`).toBe(true);
+    }
+  });
+});
+
+describe('little-network step 2: the diagram shows both values of each node, as the text says', () => {
+  it('the text says the diagram shows H (the sum, the app’s z) and A on each node: the step turns "show z" on, and the H₁ it names is that z', () => {
+    const lesson = loadLesson('little-network')!;
+    const k = lesson.steps.findIndex((s) => s.title === "H and A: the tutorial's names");
+    expect(k).toBeGreaterThanOrEqual(0);
+    expect(lesson.steps[k].text).toContain('shows both values on it');
+    const { scenario, view } = lessonStepStates(lesson)[k];
+    expect(view.z, 'show z at this step').toBe(true);
+    const c = loadOracleCases().find((x) => x.file === 'seed001_little_network_phi2x.json')!.oracle as unknown as {
+      expected: { forward_backward: { samples: { z: (number[] | null)[] }[] } };
+    };
+    const ctx = lessonQuantityContext(scenario, view.sample);
+    expect(resolveQuantity(ctx, { kind: 'z', sel: { kind: 'node', l: 1, j: 0 } })).toBe(
+      c.expected.forward_backward.samples[0].z[1]![0],
+    );
   });
 });

@@ -280,3 +280,17 @@ describe('buildDerivation', () => {
     expect(derive('mazur', { kind: 'edge', l: 5, j: 0, i: 0 })).toEqual({ title: 'Nothing selected', sections: [] });
   });
 });
+
+describe('a sum over more than two nodes of the next layer (seed 003, h₁⁽²⁾ of the by-hand network)', () => {
+  it('sets the named terms, their numbers and the evaluated sum on rows of their own: each row fits a panel where the three together did not', () => {
+    const d = derive('by-hand-mlp', { kind: 'node', l: 2, j: 0 });
+    const [line] = section(d, 'Backward: ∂L/∂a from the next layer');
+    expect(line.tex).toMatch(/^\\begin\{aligned\}/);
+    const rows = line.tex.replace(/^\\begin\{aligned\}|\\end\{aligned\}$/g, '').split(String.raw` \\ `);
+    expect(rows).toHaveLength(3);
+    expect(rows[0]).toMatch(/&= w_\{11\}\^\{\(3\)\}/);
+    expect(rows[1]).toBe(String.raw`&= 2\cdot 0.495463 + 0\cdot (-0.504537) + 1\cdot 0.00907471`);
+    expect(rows[2]).toMatch(/^&= 0\.990925 \+ 0 \+ 0\.00907471 = 1$/);
+    expect(() => katex.renderToString(line.tex, testOptions)).not.toThrow();
+  });
+});

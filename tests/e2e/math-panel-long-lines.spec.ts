@@ -1,0 +1,112 @@
+import type { Page } from '@playwright/test';
+import { openApp } from './helpers/app.ts';
+import { test, expect } from './helpers/fixtures.ts';
+import { builtInLesson, lessonLink } from './helpers/lessons.ts';
+
+/**
+ * A derivation line too long for the math panel even at the smallest readable size (seed 002's
+ * forward sum of four products, in presentation mode at 1920×1080): it used to run on past the
+ * panel's right edge, the rest of the line hidden there (a scrollbar, where the system shows one
+ * at all, is easy to miss from the back of a classroom). It breaks at its top-level = and + signs
+ * instead, as a long equation is set in print, and nothing of it is hidden; only a single piece
+ * that cannot be broken and is wider than the panel may still scroll (and can be reached from the
+ * keyboard to scroll it).
+ */
+
+/** The smallest type fitting may leave (tex-fit.ts: about 12 px). */
+const READABLE_PX = 12;
+
+interface LineFit {
+  text: string;
+  /** the line's box */
+  width: number;
+  /** its typeset pieces (KaTeX's .base: what lies between two places it may break), side by side */
+  natural: number;
+  /** how far past the box's right edge its content reaches, in px */
+  past: number;
+  /** the widest piece is wider than the box: it cannot fit without scrolling */
+  unbreakable: boolean;
+  scrollable: boolean;
+  focusable: boolean;
+  px: number;
+}
+
+async function lineFits(page: Page): Promise<LineFit[]> {
+  return page.getByTestId('math-panel').evaluate((panel) =>
+    Array.from(panel.querySelectorAll<HTMLElement>('.math-tex')).map((box) => {
+      const r = box.getBoundingClientRect();
+      const bases = Array.from(box.querySelectorAll('.katex-html > .base')).map((b) => b.getBoundingClientRect());
+      const style = getComputedStyle(box);
+      return {
+        text: (box.querySelector('.katex-html')?.textContent ?? '').slice(0, 40),
+        width: box.clientWidth,
+        natural: bases.reduce((s, b) => s + b.width, 0),
+        past: Math.max(0, ...bases.map((b) => b.right - r.right)),
+        unbreakable: bases.some((b) => b.width > box.clientWidth + 0.5),
+        scrollable: box.scrollWidth > box.clientWidth && /auto|scroll/.test(style.overflowX),
+        focusable: box.tabIndex === 0,
+        px: parseFloat(getComputedStyle(box.querySelector('.katex')!).fontSize),
+      };
+    }),
+  );
+}
+
+/** The lines that hide part of themselves past the right edge (but for a piece that cannot be broken, which must scroll), or are set too small. */
+async function badLines(page: Page): Promise<string[]> {
+  const fits = await lineFits(page);
+  return fits.flatMap((f) => {
+    const bad: string[] = [];
+    if (f.px < READABLE_PX - 0.01) bad.push(`${f.text}: ${f.px} px`);
+    if (f.past > 1 && !(f.unbreakable && f.scrollable && f.focusable))
+      bad.push(`${f.text}: ${Math.round(f.past)} px hidden past the right edge`);
+    return bad;
+  });
+}
+
+const numpy = builtInLesson<{ steps: unknown[] }>('numpy-341');
+const presentation = (page: Page) => page.getByTestId('presentation-toggle');
+
+async function openStep4(page: Page): Promise<void> {
+  await openApp(page, lessonLink(numpy, 4));
+  await expect(page.getByTestId('lesson-count')).toHaveText(`step 4 of ${numpy.steps.length}`);
+  await expect(page.getByTestId('derivation-title')).toHaveText('Output ŷ₁');
+  await expect(page.getByTestId('math-panel')).toHaveAttribute('aria-busy', 'false');
+}
+
+test.describe('a derivation line longer than the math panel', () => {
+  test.use({ viewport: { width: 1920, height: 1080 } });
+
+  test('breaks at its = and + signs in presentation mode at 1920×1080: nothing hidden past the edge, nothing below the readable size', async ({
+    page,
+  }) => {
+    await openStep4(page);
+    await presentation(page).click();
+    await expect(page.locator('html')).toHaveAttribute('data-presentation', 'true');
+    await expect.poll(() => badLines(page)).toEqual([]);
+    // the forward sum of four products is wider than the panel even at the smallest size: the case that matters is there
+    const fits = await lineFits(page);
+    // (KaTeX's text of z_{ŷ₁} = w⁽²⁾₁₁ h⁽¹⁾₁ + …)
+    const sum = fits.find((f) => f.text.startsWith('zy^') && f.text.includes('w11(2)'));
+    expect(sum, fits.map((f) => f.text).join(' | ')).toBeDefined();
+    expect(sum!.natural).toBeGreaterThan(sum!.width * 1.2);
+    expect(sum!.px).toBeGreaterThanOrEqual(READABLE_PX);
+  });
+
+  test('is fitted again when presentation mode enlarges the type (the panel keeps its width, its lines do not)', async ({
+    page,
+  }) => {
+    await openStep4(page);
+    await expect.poll(() => badLines(page)).toEqual([]);
+    const before = (await lineFits(page)).map((f) => f.px);
+    await presentation(page).click();
+    await expect(page.locator('html')).toHaveAttribute('data-presentation', 'true');
+    // the type did grow (the panel's width is the same in both modes at this size)
+    await expect
+      .poll(async () => Math.max(...(await lineFits(page)).map((f) => f.px)))
+      .toBeGreaterThan(Math.max(...before));
+    await expect.poll(() => badLines(page)).toEqual([]);
+    await presentation(page).click();
+    await expect(page.locator('html')).not.toHaveAttribute('data-presentation', /.*/);
+    await expect.poll(() => badLines(page)).toEqual([]);
+  });
+});
