@@ -528,8 +528,8 @@ test.describe('mazur: one path at a time', () => {
     await page.getByTestId('lesson-previous').click();
     await expectStep(page, mazur, first - 1);
     await close(page, 'dLda:node:1:0', exact('dE_total/dout_h1'));
-    // (the address catches up with the step a moment later; until then it is still the link of
-    // step `second + 1`, and opening that same address again is no navigation at all)
+    // the address follows the step at once: were it still the link of step `second + 1`, opening
+    // that same address again would be no navigation at all (use-hash-sync)
     await expect.poll(() => locationHash(page)).toMatch(new RegExp(`&step=${first - 1}$`));
     // a link at the step after the two restores Mazur's scenario
     await openApp(page, lessonLink(mazur, second + 1));
