@@ -185,39 +185,28 @@ export function useTraining(): { start(steps: number): void; stop(): void } {
       const request = trainingRequest(store, steps);
       let pending: TrainingProgress | null = null;
       let frame: number | null = null;
-      /** not before this time: reports are spaced by what showing one costs */
+      /** not before this time: a big network's reports are spaced by what showing one costs */
       let notBefore = 0;
-      /** the end of the frame that shows a report, awaited to time it (its style, layout and paint follow the frame's callbacks) */
-      let timing: ReturnType<typeof setTimeout> | null = null;
       const flush = () => {
         if (frame !== null) cancelAnimationFrame(frame);
         frame = null;
         if (pending === null) return;
         const p = pending;
         pending = null;
+        const t0 = performance.now();
         store.getState().applyTrainingProgress(p);
+        const t1 = performance.now();
+        notBefore = nextShowAt(t1, t1 - t0);
       };
       const drop = () => {
         if (frame !== null) cancelAnimationFrame(frame);
         frame = null;
         pending = null;
-        if (timing !== null) clearTimeout(timing);
-        timing = null;
       };
       const onFrame = () => {
         frame = null;
-        if (timing !== null || performance.now() < notBefore) {
-          frame = requestAnimationFrame(onFrame);
-          return;
-        }
-        const t0 = performance.now();
-        flush();
-        // a task queued in a frame's callback runs after that frame's rendering: what showing the report cost in all
-        timing = setTimeout(() => {
-          timing = null;
-          const t1 = performance.now();
-          notBefore = nextShowAt(t1, t1 - t0);
-        }, 0);
+        if (performance.now() < notBefore) frame = requestAnimationFrame(onFrame);
+        else flush();
       };
       /** the run's source of reports: set once it has started (a run over within start has none) */
       let source: RunHandle | null = null;
