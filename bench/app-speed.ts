@@ -30,9 +30,13 @@ export interface ThroughputResult {
   readonly id: string;
   readonly label: string;
   readonly steps: number;
+  /** the median of the core's figures taken beside each repetition */
   readonly coreStepsPerSec: number;
   /** per repetition */
   readonly appStepsPerSec: number[];
+  /** per repetition: the app against the core timed just before it (a shared machine's speed drifts between repetitions) */
+  readonly ratios: number[];
+  /** the median of `ratios` */
   readonly ratio: number;
   readonly longestTaskMs: number[];
 }
@@ -78,7 +82,7 @@ function parsed(doc: Doc) {
 /** The core's steps per second for `steps` steps of `doc` (median of `reps` runs, in this Node process). */
 function coreStepsPerSec(doc: Doc, steps: number, reps: number): number {
   const compiled = compileScenario(parsed(doc));
-  train(createTrainer(compiled), Math.min(steps, 200)); // warm-up
+  train(createTrainer(compiled), Math.min(steps, 200)); // warm-up (V8 keeps the optimized code between calls)
   const rates: number[] = [];
   for (let r = 0; r < reps; r++) {
     const tr = createTrainer(compiled);
@@ -147,15 +151,20 @@ async function throughput(
   steps: number,
   reps: number,
 ): Promise<ThroughputResult> {
-  const core = coreStepsPerSec(doc, steps, 5);
+  const cores: number[] = [];
   const rates: number[] = [];
+  const ratios: number[] = [];
   const longest: number[] = [];
   for (let r = 0; r < reps; r++) {
     const page = await freshPage(browser);
     await openAndWait(page, `${url}/${hashOf(doc)}`);
     await page.waitForTimeout(500);
+    // the core's figure beside each repetition: on a shared machine the speed drifts between them
+    const core = coreStepsPerSec(doc, steps, 3);
     const { t0, t1 } = await clickAndWaitText(page, `train-${steps}`, 'loss-chart-summary', `^${steps} steps`);
+    cores.push(core);
     rates.push(steps / ((t1 - t0) / 1000));
+    ratios.push(rates[rates.length - 1] / core);
     longest.push(await page.evaluate(`window.__longestSince(${t0})`));
     await page.context().close();
   }
@@ -163,9 +172,10 @@ async function throughput(
     id,
     label,
     steps,
-    coreStepsPerSec: core,
+    coreStepsPerSec: median(cores),
     appStepsPerSec: rates,
-    ratio: median(rates) / core,
+    ratios,
+    ratio: median(ratios),
     longestTaskMs: longest,
   };
 }

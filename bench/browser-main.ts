@@ -216,8 +216,9 @@ function printAppSpeed(r: AppSpeedReport, seconds: number): void {
   }
   if (r.throughput.length) {
     log(
-      'Training throughput: from the click on Train to the chart showing the last step; the core: the same steps in this Node process, same run.',
+      'Training throughput: from the click on Train to the chart showing the last step; the core: the same steps in this Node process, timed just before each repetition;',
     );
+    log("  app/core: the median of the repetitions' ratios to the core timed beside them.");
     log(
       table(
         ['network', 'core steps/s', 'app steps/s', 'app/core', 'goal', 'longest task ms'],
@@ -225,7 +226,7 @@ function printAppSpeed(r: AppSpeedReport, seconds: number): void {
           t.label,
           Math.round(t.coreStepsPerSec).toLocaleString('en-US'),
           `${Math.round(median(t.appStepsPerSec)).toLocaleString('en-US')}${range(t.appStepsPerSec.map(Math.round))}`,
-          `${t.ratio.toFixed(2)}×`,
+          `${t.ratio.toFixed(2)}×${t.ratios.length > 1 ? ` (${Math.min(...t.ratios).toFixed(2)}–${Math.max(...t.ratios).toFixed(2)})` : ''}`,
           t.id === 'app-train-16x5' ? `≥ 0.8× ${passMiss(t.ratio >= 0.8)}` : '',
           `${ms(median(t.longestTaskMs))}${range(t.longestTaskMs)}`,
         ]),

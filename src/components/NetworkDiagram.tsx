@@ -195,17 +195,19 @@ function NodeEdgeDiagram() {
         }),
       );
     };
+    // While a value is dragged or a run trains, the diagram's accessible names and tooltips wait
+    // for the stream of values to rest (a report of 1,040 edges rewrote every one of them).
+    // Subscribed before the drawing: a run's start moves the step position too, and that draw
+    // already streams (it wrote every name in the click on Train).
+    const undrag = store.subscribe((s) => (s.training ? 'run' : s.scrubbing ? 'drag' : null), view.setStreaming, {
+      fireImmediately: true,
+    });
     const unsubscribe = store.subscribe(
       (s) => [s.scenario, s.optimizerState, s.batchShown, s.position, s.sample, s.selection, s.showZ, s.precision],
       render,
       { equalityFn: shallow, fireImmediately: true },
     );
     rerenderRef.current = render;
-    // While a value is dragged or a run trains, the diagram's accessible names and tooltips wait
-    // for the stream of values to rest (a report of 1,040 edges rewrote every one of them).
-    const undrag = store.subscribe((s) => (s.training ? 'run' : s.scrubbing ? 'drag' : null), view.setStreaming, {
-      fireImmediately: true,
-    });
     const unhover = store.subscribe(
       (s) => s.hover,
       (hover) => view.highlight(hover ? [selectionKey(hover)] : []),

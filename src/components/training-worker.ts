@@ -21,7 +21,11 @@ export type TrainingWorkerMessage =
   | { readonly kind: 'warm'; readonly request: TrainingRequest; readonly budgetMs: number }
   | { readonly kind: 'run'; readonly request: TrainingRequest };
 
-/** How long the worker trains between two reports: about a frame, so the chart and the diagram follow along. */
+/**
+ * How long the worker trains between two reports: about a frame, so the chart and the diagram
+ * follow along. A run whose rest is predicted within another such slice trains on to its end
+ * instead: a report just before the end would only hold up the page's showing of the end.
+ */
 const REPORT_MS = 16;
 
 function buffers(p: TrainingProgress): ArrayBuffer[] {
@@ -59,7 +63,7 @@ scope.onmessage = (event) => {
   const session = createTrainingSession(compiled, params, state, steps, maxPoints, now);
   let report: TrainingProgress;
   do {
-    report = session.advance(REPORT_MS);
+    report = session.advance(REPORT_MS, REPORT_MS);
     scope.postMessage(report, buffers(report));
   } while (!report.finished);
 };

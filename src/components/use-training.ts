@@ -182,8 +182,6 @@ export function useTraining(): { start(steps: number): void; stop(): void } {
     (steps: number) => {
       run.current?.handle.cancel();
       run.current = null;
-      store.getState().setPlaying(false);
-      store.getState().setTraining(true);
       const request = trainingRequest(store, steps);
       let pending: TrainingProgress | null = null;
       let frame: number | null = null;
@@ -226,10 +224,13 @@ export function useTraining(): { start(steps: number): void; stop(): void } {
         (workers.current && workerRun(workers.current, r, report)) ?? frameRun(r, report);
       // a run shorter than the worker's round trip trains here, in the click's task
       const predicted = rates.predictMs(request.compiled, steps);
-      source =
-        predicted !== null && predicted <= MAIN_THREAD_MS
-          ? pageThenRest(request, rates, onReport, elsewhere)
-          : elsewhere(request, onReport);
+      const onPage = predicted !== null && predicted <= MAIN_THREAD_MS;
+      // the worker starts before the page shows that a run is on (that store update draws the
+      // diagram, about 10 ms on 1,040 edges): it never waits for the page
+      if (!onPage) source = elsewhere(request, onReport);
+      store.getState().setPlaying(false);
+      store.getState().setTraining(true);
+      if (onPage) source = pageThenRest(request, rates, onReport, elsewhere);
     },
     [store, end, rates],
   );

@@ -29,8 +29,12 @@ export interface TrainingProgress {
  */
 export interface TrainingSession {
   readonly trainer: Trainer;
-  /** trains for about `budgetMs` (at least one step, never past the end) and reports what it did */
-  advance(budgetMs: number): TrainingProgress;
+  /**
+   * Trains for about `budgetMs` (at least one step, never past the end) and reports what it did;
+   * past the budget it trains on to the end when the rest is predicted (from the measured time of
+   * its steps) to take at most `finishWithinMs`, so no report comes just before the end.
+   */
+  advance(budgetMs: number, finishWithinMs?: number): TrainingProgress;
 }
 
 /**
@@ -53,10 +57,12 @@ export function createTrainingSession(
   let started = false;
   /** steps per chunk, grown toward the budget from the measured time of the last chunk */
   let chunk = 1;
+  /** the measured time of a step (ms) in the last chunk; 0 before the first */
+  let perStep = 0;
   const testing = compiled.testData !== null;
   return {
     trainer,
-    advance(budgetMs) {
+    advance(budgetMs, finishWithinMs = 0) {
       const losses: number[] = [];
       const tests: number[] = [];
       const points: Params[] = [];
@@ -71,7 +77,8 @@ export function createTrainingSession(
       }
       const t0 = now();
       let first = true;
-      while (done < steps && (first || now() - t0 < budgetMs)) {
+      const endIsNear = () => perStep > 0 && (steps - done) * perStep <= finishWithinMs;
+      while (done < steps && (first || now() - t0 < budgetMs || endIsNear())) {
         first = false;
         const toPoint = every - (done % every);
         const n = Math.max(1, Math.min(chunk, toPoint, steps - done));
@@ -88,7 +95,7 @@ export function createTrainingSession(
         done += n;
         if (done % every === 0 || done === steps) points.push(cloneParams(trainer.params));
         // aim a chunk at a quarter of the budget, so a slice ends close to it
-        const perStep = elapsed / n;
+        perStep = elapsed / n;
         chunk = perStep > 0 ? Math.max(1, Math.min(1 << 20, Math.floor(budgetMs / 4 / perStep))) : chunk * 2;
       }
       return {

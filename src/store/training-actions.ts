@@ -137,9 +137,13 @@ export function createTrainingActions(
       show(progress.params, progress.state, extendedRun(s.run, losses, testLosses, progress.points, continuing, cap));
     },
     setTraining(training) {
-      // a new run starts a new path
-      if (training && !get().training) runStarted = false;
-      set({ training });
+      if (training && !get().training) {
+        // a new run starts a new path, and shows the iteration's end from its start, as each of its
+        // reports does: the diagram marks every update once, while the run's first steps train,
+        // rather than in the first report's frame (2,478 class changes on 16-16-16-16-16-1)
+        runStarted = false;
+        set({ training, position: selectors.plan(get()).events.length });
+      } else set({ training });
       syncGesture();
     },
     clearHistory() {

@@ -18,6 +18,8 @@ import { installJsdomShims } from '../helpers/jsdom-shims.ts';
  */
 class FakeWorker {
   static made: FakeWorker[] = [];
+  /** called as a run's request arrives */
+  static onRun: (() => void) | null = null;
   onmessage: ((event: MessageEvent) => void) | null = null;
   readonly received: TrainingWorkerMessage[] = [];
   terminated = false;
@@ -28,6 +30,7 @@ class FakeWorker {
   postMessage(message: TrainingWorkerMessage) {
     this.received.push(message);
     if (message.kind !== 'run') return;
+    FakeWorker.onRun?.();
     const { compiled, params, state, steps, maxPoints } = message.request;
     const session = createTrainingSession(compiled, params, state, steps, maxPoints, () => performance.now());
     const tick = () => {
@@ -68,6 +71,7 @@ const until = async (done: () => boolean) => {
 beforeAll(installJsdomShims);
 beforeEach(() => {
   FakeWorker.made = [];
+  FakeWorker.onRun = null;
   (globalThis as { Worker?: unknown }).Worker = FakeWorker;
 });
 afterEach(() => {
@@ -95,6 +99,17 @@ describe('training in a Web Worker', () => {
     const losses = train(plain, 150_000);
     expect(Array.from(store.getState().run.lossHistory)).toEqual(Array.from(losses));
     expect(Array.from(store.selectors.compiled(store.getState()).params.w)).toEqual(Array.from(plain.params.w));
+  });
+
+  it('sends the run to the worker before the page shows that a run is on (that update draws the diagram)', async () => {
+    const store = mount();
+    await until(() => FakeWorker.made.length === 1);
+    const trainingWhenSent: boolean[] = [];
+    FakeWorker.onRun = () => trainingWhenSent.push(store.getState().training);
+    act(() => api!.start(100_000));
+    expect(trainingWhenSent).toEqual([false]);
+    expect(store.getState().training).toBe(true);
+    await until(() => !store.getState().training);
   });
 
   it('Stop ends the run at once by terminating its worker; a fresh worker serves the next run', async () => {

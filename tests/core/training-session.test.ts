@@ -79,6 +79,32 @@ describe('a training session', () => {
     expect(second.done).toBeGreaterThan(1000);
   });
 
+  it('trains on past its budget to the end when the rest is predicted within `finishWithinMs`: no report the end would follow at once', () => {
+    const c = compiled('numpy-341');
+    const steps = 40;
+    // each read of the clock moves it 1 ms: a chunk of n steps measures 1 ms, so a step seems to cost 1/n ms
+    const reports = (finishWithinMs: number) => {
+      const session = createTrainingSession(c, c.params, null, steps, 64, fakeClock(1));
+      const out: TrainingProgress[] = [];
+      do out.push(session.advance(6, finishWithinMs));
+      while (!out[out.length - 1].finished);
+      return out;
+    };
+    const plainReports = reports(0);
+    expect(plainReports.length).toBeGreaterThan(1);
+    const one = reports(1000);
+    expect(one).toHaveLength(1);
+    expect(one[0].done).toBe(steps);
+    // the same losses and parameters as one train call
+    const plain = createTrainer(c);
+    expect(Array.from(one[0].losses)).toEqual(Array.from(train(plain, steps)));
+    expect(Array.from(one[0].params.w)).toEqual(Array.from(plain.params.w));
+    expect(one[0].points.length).toBeLessThanOrEqual(64);
+    // a rest predicted longer than `finishWithinMs` still ends the slice at its budget
+    const slow = createTrainingSession(c, c.params, null, 100_000, 64, fakeClock(1)).advance(6, 2);
+    expect(slow.finished).toBe(false);
+  });
+
   it('continues from a given optimizer state', () => {
     const c = compiled('numpy-341');
     const tr = createTrainer(c);

@@ -172,6 +172,20 @@ describe('the run record (loss history and path together)', () => {
 });
 
 describe('a run reported by a training session', () => {
+  it('shows the iteration’s end from the run’s start, as its reports do: the first report changes numbers, not what the diagram marks', () => {
+    const store = fresh('numpy-341');
+    expect(store.getState().position).toBe(0);
+    const end = store.selectors.plan(store.getState()).events.length;
+    store.getState().setTraining(true);
+    expect(store.getState().position).toBe(end);
+    const c = store.selectors.compiled(store.getState());
+    store.getState().applyTrainingProgress(createTrainingSession(c, c.params, null, 10, 4, () => 0).advance(0));
+    expect(store.getState().position).toBe(store.selectors.plan(store.getState()).events.length);
+    // the end of a run leaves the position where the run showed it
+    store.getState().setTraining(false);
+    expect(store.getState().position).toBe(store.selectors.plan(store.getState()).events.length);
+  });
+
   it('is shown as it goes, ends on the core’s loss and parameters, and is one undo entry', () => {
     const store = fresh('numpy-341');
     const c = store.selectors.compiled(store.getState());

@@ -1,0 +1,51 @@
+// @vitest-environment jsdom
+import { act, cleanup, render } from '@testing-library/react';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { NetworkDiagram } from '../../src/components/NetworkDiagram.tsx';
+import { NotationProvider } from '../../src/components/notation-context.tsx';
+import { StoreContext } from '../../src/components/store-context.ts';
+import { loadPreset } from '../../src/presets/index.ts';
+import { createAppStore, initialInputs } from '../../src/store/create-app-store.ts';
+import { installJsdomShims } from '../helpers/jsdom-shims.ts';
+
+beforeAll(installJsdomShims);
+afterEach(cleanup);
+
+/**
+ * A run shows the iteration's end from its start: the click on Train marks every update on the
+ * diagram at once (while the first steps train), and, as for each report, only what is drawn:
+ * the accessible names, tooltips and data-* numbers wait for the run's end.
+ */
+describe('the diagram when a run starts', () => {
+  it('marks every update at once and writes no accessible name until the run ends', async () => {
+    const store = createAppStore(initialInputs(loadPreset('numpy-341')!, 'numpy-341'));
+    act(() => store.getState().setPosition(0));
+    const { container } = render(
+      <StoreContext.Provider value={store}>
+        <NotationProvider>
+          <NetworkDiagram />
+        </NotationProvider>
+      </StoreContext.Provider>,
+    );
+    await act(async () => new Promise((r) => setTimeout(r, 0)));
+    const svg = container.querySelector('svg')!;
+    const edges = svg.querySelectorAll('[data-weight]');
+    expect(edges.length).toBe(16);
+    expect(svg.querySelectorAll('[data-weight].bp-updated')).toHaveLength(0);
+    const names: string[] = [];
+    const observer = new MutationObserver((list) => {
+      for (const m of list)
+        if (m.attributeName === 'aria-label' || m.attributeName?.startsWith('data-w')) names.push(m.attributeName);
+    });
+    observer.observe(svg, { subtree: true, attributes: true });
+    act(() => store.getState().setTraining(true));
+    await act(async () => new Promise((r) => setTimeout(r, 0)));
+    expect(svg.querySelectorAll('[data-weight].bp-updated')).toHaveLength(16);
+    expect(names).toEqual([]);
+    act(() => store.getState().setTraining(false));
+    await act(async () => new Promise((r) => setTimeout(r, 50)));
+    observer.disconnect();
+    // at the run's end they catch up: each weight's value after the step
+    expect(svg.querySelectorAll('[data-weight-after]')).toHaveLength(16);
+  });
+});
