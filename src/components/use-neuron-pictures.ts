@@ -1,11 +1,15 @@
 import { useEffect, type RefObject } from 'react';
 import { shallow } from 'zustand/shallow';
-import { createPicturesBuilder } from '../view/neuron-pictures-frame.ts';
-import { createNeuronPicturesView } from '../view/neuron-pictures-view.ts';
+import type { createPicturesBuilder } from '../view/neuron-pictures-frame.ts';
+import type { NeuronPicturesView } from '../view/neuron-pictures-view.ts';
 import { dataAxes } from './data-axes.ts';
 import { sameUnlessTrainingEnds } from './redraw-on-training.ts';
 import { useAppStoreApi } from './use-app-store.ts';
 import '../view/neuron-pictures.css';
+
+/** The pictures' drawing code: a chunk of its own, fetched when they are first switched on. */
+const loadPictures = () =>
+  Promise.all([import('../view/neuron-pictures-view.ts'), import('../view/neuron-pictures-frame.ts')]);
 
 /**
  * The neurons' pictures in the diagram drawn in `svgRef` (see neuron-pictures-view.ts), fed
@@ -23,14 +27,33 @@ export function useNeuronPictures(
     const svg = svgRef.current;
     const host = hostRef.current;
     if (!svg || !host) return;
-    const view = createNeuronPicturesView(svg, host);
-    const build = createPicturesBuilder(store.selectors.planeGrid);
+    // the view and its frame builder, once the pictures are first on and their code has come
+    let pictures: { view: NeuronPicturesView; build: ReturnType<typeof createPicturesBuilder> } | null = null;
+    let loading = false;
+    let disposed = false;
+    const load = () => {
+      loading = true;
+      void loadPictures().then(([viewModule, frameModule]) => {
+        if (disposed) return;
+        pictures = {
+          view: viewModule.createNeuronPicturesView(svg, host),
+          build: frameModule.createPicturesBuilder(store.selectors.planeGrid),
+        };
+        draw();
+        enlarge();
+      });
+    };
     const draw = () => {
       const s = store.getState();
       if (!s.neuronPictures) {
-        view.update(null);
+        pictures?.view.update(null);
         return;
       }
+      if (pictures === null) {
+        if (!loading) load();
+        return;
+      }
+      const { view, build } = pictures;
       const compiled = store.selectors.compiled(s);
       const sc = s.scenario;
       // over the Data tab's plane: its two inputs, the others held at the selected sample's values
@@ -42,7 +65,7 @@ export function useNeuronPictures(
     const enlarge = () => {
       const { hover, selection } = store.getState();
       const sel = hover?.kind === 'node' ? hover : selection?.kind === 'node' ? selection : null;
-      view.enlarge(sel === null || sel.l === 0 ? null : `${sel.l}:${sel.j}`);
+      pictures?.view.enlarge(sel === null || sel.l === 0 ? null : `${sel.l}:${sel.j}`);
     };
     draw();
     enlarge();
@@ -58,7 +81,8 @@ export function useNeuronPictures(
       unEnlarge();
       unAxes();
       unDraw();
-      view.destroy();
+      disposed = true;
+      pictures?.view.destroy();
     };
   }, [store, svgRef, hostRef]);
 }
