@@ -19,6 +19,18 @@ function HashSync(): null {
   return null;
 }
 
+/** The walkthrough's store with the address keeper mounted, at an address with no hash. */
+function mountAtBlankAddress() {
+  window.history.replaceState(null, '', '/');
+  const store = createAppStore(initialInputs(loadPreset('walkthrough')!, 'walkthrough'));
+  render(
+    <StoreContext.Provider value={store}>
+      <HashSync />
+    </StoreContext.Provider>,
+  );
+  return store;
+}
+
 const wait = (ms: number) => act(async () => new Promise((r) => setTimeout(r, ms)));
 
 /**
@@ -29,13 +41,7 @@ const wait = (ms: number) => act(async () => new Promise((r) => setTimeout(r, ms
  * stayed at the previous step.
  */
 it('a write of the address falling between a link and its hashchange event does not swallow the link', async () => {
-  window.history.replaceState(null, '', '/');
-  const store = createAppStore(initialInputs(loadPreset('walkthrough')!, 'walkthrough'));
-  render(
-    <StoreContext.Provider value={store}>
-      <HashSync />
-    </StoreContext.Provider>,
-  );
+  const store = mountAtBlankAddress();
   act(() => store.getState().setWeight(1, 0, 0, 0.375));
   await wait(SETTLE_MS + 20); // settled: the address write is now pending
   const link = loadPreset('tanh-221')!;
@@ -59,13 +65,7 @@ it('a write of the address falling between a link and its hashchange event does 
  * at step 11.
  */
 it('the address follows a lesson step at once, so a link to the step just left opens it', async () => {
-  window.history.replaceState(null, '', '/');
-  const store = createAppStore(initialInputs(loadPreset('walkthrough')!, 'walkthrough'));
-  render(
-    <StoreContext.Provider value={store}>
-      <HashSync />
-    </StoreContext.Provider>,
-  );
+  const store = mountAtBlankAddress();
   const lesson = loadLesson('mazur')!;
   act(() => store.getState().openLesson(lesson, 13));
   await wait(400);
