@@ -37,11 +37,13 @@ export function useHashSync(): void {
           // The session is saved under the new address in the same task (use-persist-session).
           window.dispatchEvent(new Event(ADDRESS_WRITTEN_EVENT));
         };
-        // A lesson's step goes in the address at once (its link is written once per lesson): were
-        // it late, a link to the step the address still showed would change nothing there, fire no
-        // hashchange, and be lost under the late write of the step the user moved to.
-        if (lesson !== null && (lesson !== lessonBefore || step !== stepBefore)) commit();
-        else timer = window.setTimeout(commit, DEBOUNCE_MS);
+        // A lesson's step goes in the address in the next task, not after the edits' delay: were it
+        // late, a link to the step the address still showed would change nothing there, fire no
+        // hashchange, and be lost under the late write of the step the user moved to. (Not in the
+        // task that opens the lesson or steps: replacing the address with a lesson's long link and
+        // saving the session under it take tens of milliseconds.)
+        const stepped = lesson !== null && (lesson !== lessonBefore || step !== stepBefore);
+        timer = window.setTimeout(commit, stepped ? 0 : DEBOUNCE_MS);
       },
       { equalityFn: (a, b) => a[0] === b[0] && a[1] === b[1] && a[2] === b[2] },
     );

@@ -528,7 +528,7 @@ test.describe('mazur: one path at a time', () => {
     await page.getByTestId('lesson-previous').click();
     await expectStep(page, mazur, first - 1);
     await close(page, 'dLda:node:1:0', exact('dE_total/dout_h1'));
-    // the address follows the step at once: were it still the link of step `second + 1`, opening
+    // the address follows the step in the next task: were it still the link of step `second + 1`, opening
     // that same address again would be no navigation at all (use-hash-sync)
     await expect.poll(() => locationHash(page)).toMatch(new RegExp(`&step=${first - 1}$`));
     // a link at the step after the two restores Mazur's scenario
