@@ -106,10 +106,14 @@ export function LessonPanel() {
 function useMoreBelow(step: unknown) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const [more, setMore] = useState(false);
+  /** the panel this effect last ran on: a panel just mounted starts at its top already */
+  const scrolled = useRef<HTMLDivElement | null>(null);
   useEffect(() => {
     const panel = scrollRef.current;
     if (panel === null) return;
-    panel.scrollTop = 0;
+    // (setting scrollTop lays the page out there and then: opening a lesson, 30 ms in its task)
+    if (scrolled.current === panel) panel.scrollTop = 0;
+    scrolled.current = panel;
     // what is under the fold of the step itself (its text, ask, printed numbers), not the hidden-controls note
     const measure = () => {
       const body = panel.querySelector('.lesson-body');
