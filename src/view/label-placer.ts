@@ -81,15 +81,19 @@ const afterFrame: Schedule = (run) => {
   };
 };
 
-/**
- * `schedule` runs each slice after the first; `settle` the first, once the diagram's size has
- * settled; `onSearch` is told when a search starts (the provisional placement stays until `onDone`).
- */
+/** How a placer runs its search (the defaults: the page's tasks and frames). */
+export interface LabelPlacerOptions {
+  /** runs each slice after the first */
+  readonly schedule?: Schedule;
+  /** runs the first slice, once the diagram's size has settled */
+  readonly settle?: Schedule;
+  /** told when a search starts (the provisional placement stays until `onDone`) */
+  readonly onSearch?: () => void;
+}
+
 export function createLabelPlacer(
   onDone: (p: LabelPlacement) => void,
-  schedule: Schedule = nextTask,
-  settle: Schedule = afterFrame,
-  onSearch: () => void = () => {},
+  { schedule = nextTask, settle = afterFrame, onSearch = () => {} }: LabelPlacerOptions = {},
 ): LabelPlacer {
   let steps: Generator<void, LabelPlacement> | null = null;
   let stepsKey = '';

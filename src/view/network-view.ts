@@ -163,9 +163,7 @@ export function createNetworkView(svg: SVGSVGElement, callbacks: NetworkViewCall
       setPlacement(p, true);
       render();
     },
-    undefined,
-    undefined,
-    () => svg.setAttribute('data-labels', 'placing'),
+    { onSearch: () => svg.setAttribute('data-labels', 'placing') },
   );
 
   function replaceLabels(): void {

@@ -53,7 +53,7 @@ describe('label placement in slices', () => {
     const g = crowded();
     const done: unknown[] = [];
     const { queue, schedule } = manual();
-    const placer = createLabelPlacer((p) => done.push(p), schedule, schedule);
+    const placer = createLabelPlacer((p) => done.push(p), { schedule, settle: schedule });
     const first = placer.place('crowded-a', g, options);
     expect(first.final).toBe(false);
     expect(placer.state).not.toBe('idle');
@@ -76,7 +76,7 @@ describe('label placement in slices', () => {
     const g = crowded();
     const done: unknown[] = [];
     const { queue, schedule } = manual();
-    const placer = createLabelPlacer((p) => done.push(p), schedule, schedule);
+    const placer = createLabelPlacer((p) => done.push(p), { schedule, settle: schedule });
     expect(placer.place('crowded-b', g, options).final).toBe(false);
     queue.shift()!();
     const wide = computeLayout({ sizes: [2, 2, 2], hasBias: [true, true], width: 900, height: 560 });
@@ -108,12 +108,11 @@ describe('label placement once the diagram has its size', () => {
     const slices = manual();
     const settle = manual();
     let searches = 0;
-    const placer = createLabelPlacer(
-      (p) => done.push(p),
-      slices.schedule,
-      settle.schedule,
-      () => searches++,
-    );
+    const placer = createLabelPlacer((p) => done.push(p), {
+      schedule: slices.schedule,
+      settle: settle.schedule,
+      onSearch: () => searches++,
+    });
     expect(placer.place('open-full', full(), options).final).toBe(false);
     expect(placer.state).toBe('waiting');
     expect(slices.queue).toHaveLength(0);
