@@ -1,27 +1,6 @@
-import { scenarioToJson } from '../core/codec/serialize-scenario.ts';
-import type { Scenario } from '../core/scenario.ts';
 import type { AppInputs } from './app-state.ts';
 import { lessonScenarioAt } from './lesson-session.ts';
-
-/** Whether the scenario shown is the one a lesson brought (the same object, or after a reload the same document). */
-const sameAs = new WeakMap<Scenario, { of: Scenario; same: boolean }>();
-/** The brought documents' text, written once each. */
-const texts = new WeakMap<Scenario, string>();
-
-function textOf(scenario: Scenario): string {
-  let t = texts.get(scenario);
-  if (t === undefined) texts.set(scenario, (t = scenarioToJson(scenario, 0)));
-  return t;
-}
-
-function isShown(brought: Scenario, shown: Scenario): boolean {
-  if (brought === shown) return true;
-  const known = sameAs.get(shown);
-  if (known !== undefined && known.of === brought) return known.same;
-  const same = textOf(brought) === scenarioToJson(shown, 0);
-  sameAs.set(shown, { of: brought, same });
-  return same;
-}
+import { sameDocument } from './scenario-text.ts';
 
 /**
  * The name of the scenario shown when it is the open lesson's own, not a preset (the document a
@@ -35,7 +14,7 @@ export function lessonScenarioName(
 ): { name: string; tooltip: string } | null {
   if (s.lesson === null || s.presetId !== null) return null;
   const brought = lessonScenarioAt(s.lesson, s.lessonStep);
-  if (brought.presetId !== null || !isShown(brought.scenario, s.scenario)) return null;
+  if (brought.presetId !== null || !sameDocument(brought.scenario, s.scenario)) return null;
   const name = brought.scenario.title ?? s.lesson.title;
   return { name, tooltip: `The lesson's scenario: ${name} (${s.lesson.title}, step ${s.lessonStep + 1})` };
 }

@@ -1,6 +1,6 @@
 import { shallow } from 'zustand/shallow';
 import { formatCodecError } from '../core/codec/codec-result.ts';
-import { scenarioToJson } from '../core/codec/serialize-scenario.ts';
+import { sameDocument } from './scenario-text.ts';
 import type { AppInputs, Notice } from './app-state.ts';
 import { initialInputs } from './create-app-store.ts';
 import type { AppState, AppStore, SessionInputs } from './app-actions.ts';
@@ -221,10 +221,6 @@ function hashParams(hash: string): string[] {
   return body.split('&').filter((part) => part.includes('='));
 }
 
-function sameScenarioJson(a: AppInputs['scenario'], b: AppInputs['scenario']): boolean {
-  return a === b || scenarioToJson(a, 0) === scenarioToJson(b, 0);
-}
-
 /**
  * The session to open, by precedence: a link in the URL hash (share or lesson link) wins
  * over the saved session, which wins over the default preset. Two exceptions keep a reload
@@ -288,7 +284,7 @@ export function openSession(hash: string, getStorage: GetStorage, now: number = 
       pastStates: [],
     };
   }
-  const sameScenario = link !== null && sameScenarioJson(fromLink.scenario, session.scenario);
+  const sameScenario = link !== null && sameDocument(fromLink.scenario, session.scenario);
   // The address the app itself keeps: the scenario, and a lesson's hidden controls.
   const bareLink = params.every((p) => p.startsWith('scenario=') || p.startsWith('hide='));
   if (sameScenario && bareLink) return { inputs: restored(fromLink.notice), pastStates: [] };
