@@ -17,28 +17,27 @@ function encodingFor(s: Scenario): ClassEncoding {
   return 'activation' in out && out.activation.type === 'tanh' ? 'sign' : 'binary';
 }
 
+/** A generator's name. */
 const NAMES: Record<GeneratorName, string> = {
   circle: 'Circle',
   xor: 'XOR',
   gaussians: 'Two Gaussians',
   spiral: 'Spiral',
-  plane: 'Plane (regression)',
-  sine: 'Sine (regression, 1 input)',
-};
-
-/** A generator's name in the menu, whose groups say classification or regression: short, so Generate fits beside it. */
-const MENU_NAMES: Record<GeneratorName, string> = {
-  circle: 'Circle',
-  xor: 'XOR',
-  gaussians: 'Two Gaussians',
-  spiral: 'Spiral',
   plane: 'Plane',
-  sine: 'Sine (1 input)',
+  sine: 'Sine',
 };
 
-/** A generator's name without its note in brackets. */
-function shortName(g: GeneratorName): string {
-  return NAMES[g].split(' (')[0];
+type Generator = (typeof DATASET_GENERATORS)[number];
+
+/** Its name in the menu, whose groups say classes or regression: short, so Generate fits beside it. */
+function menuName(g: Generator): string {
+  return g.inputs === 1 ? `${NAMES[g.name]} (1 input)` : NAMES[g.name];
+}
+
+/** Its name with its kind, as an undo entry says it ("Generate Sine (regression, 1 input)"). */
+function fullName(g: Generator): string {
+  if (g.kind !== 'regression') return NAMES[g.name];
+  return `${NAMES[g.name]} (regression${g.inputs === 1 ? ', 1 input' : ''})`;
 }
 
 function article(word: string): string {
@@ -81,7 +80,7 @@ export function DataGenerator() {
   const generate = () => {
     const s = store.getState();
     const g = DATASET_GENERATORS.find((d) => d.name === generator)!;
-    const what = `Generate ${NAMES[generator]}`;
+    const what = `Generate ${fullName(chosen)}`;
     const encoding = encodingFor(s.scenario);
     const problems: string[] = [];
     if (g.kind === 'regression' && nOut !== 1)
@@ -110,7 +109,7 @@ export function DataGenerator() {
       s.setNotice({
         kind: 'info',
         text:
-          `${data.length} training and ${testData.length} test points from ${shortName(generator)} (noise ${noise}, seed ${seed}). ` +
+          `${data.length} training and ${testData.length} test points from ${NAMES[generator]} (noise ${noise}, seed ${seed}). ` +
           (reshaped ? `The network's input layer now has ${inputsText(g.inputs)}. ` : '') +
           `Their targets are made for ${article(suggested.outputActivation)} ${suggested.outputActivation} output with ${suggested.loss} loss. Undo brings the old data${reshaped ? ' and inputs' : ''} back.`,
       });
@@ -143,7 +142,7 @@ export function DataGenerator() {
                   <optgroup key={kind} label={kind === 'classification' ? 'Classes' : 'Regression'}>
                     {DATASET_GENERATORS.filter((g) => g.kind === kind).map((g) => (
                       <option key={g.name} value={g.name}>
-                        {MENU_NAMES[g.name]}
+                        {menuName(g)}
                       </option>
                     ))}
                   </optgroup>
@@ -177,8 +176,8 @@ export function DataGenerator() {
         </div>
         {chosen.inputs !== nIn && (
           <p className="data-gen-hint" role="note" data-testid="gen-hint">
-            {shortName(generator)} has {chosen.inputs} input{chosen.inputs > 1 ? 's' : ''}; this network has {nIn}.
-            Generate also makes its input layer {inputsText(chosen.inputs)}
+            {NAMES[generator]} has {chosen.inputs} input{chosen.inputs > 1 ? 's' : ''}; this network has {nIn}. Generate
+            also makes its input layer {inputsText(chosen.inputs)}
             {chosen.inputs < nIn
               ? ` (the weights from the first ${chosen.inputs === 1 ? 'input' : `${chosen.inputs} inputs`} are kept)`
               : ' (the new inputs’ weights start at 0)'}
