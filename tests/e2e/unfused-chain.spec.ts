@@ -15,7 +15,22 @@ import { oracleToScenario } from '../helpers/oracle-case.ts';
 
 /** The typeset text of the lines of the math panel's section whose heading starts with `heading`. */
 async function sectionTexts(page: Page, heading: string): Promise<string[]> {
-  return page.getByTestId('math-panel').evaluate((panel, h) => {
+  // the panel shows the selection just clicked (it catches up after the click: aria-busy) and
+  // has typeset the section's every line
+  const panel = page.getByTestId('math-panel');
+  await expect(panel).toHaveAttribute('aria-busy', 'false');
+  await expect
+    .poll(() =>
+      panel.evaluate((el, h) => {
+        const sections = Array.from(el.querySelectorAll('section')).filter((s) =>
+          (s.getAttribute('aria-label') ?? '').startsWith(h),
+        );
+        const lines = sections.flatMap((s) => Array.from(s.querySelectorAll('.math-line')));
+        return lines.length > 0 && lines.every((line) => line.querySelector('.katex-html') !== null);
+      }, heading),
+    )
+    .toBe(true);
+  return panel.evaluate((panel, h) => {
     const out: string[] = [];
     for (const section of Array.from(panel.querySelectorAll('section'))) {
       if (!(section.getAttribute('aria-label') ?? '').startsWith(h)) continue;
