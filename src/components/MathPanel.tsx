@@ -156,10 +156,8 @@ export function MathPanel() {
                   <TexLine key={n} line={shown.line} />
                 ) : (
                   <p key={n} className="withheld-note" role="note" data-testid="math-withheld">
-                    <span>
-                      Not computed yet at step {st.position}:{' '}
-                      {shown.withheld === 1 ? 'this line shows' : 'these lines show'} from step {shown.step}, as on the
-                      diagram.
+                    <span title={shown.withheld === 1 ? 'one line' : `${shown.withheld} lines`}>
+                      Blank until step {shown.step}, as on the diagram.
                     </span>
                     <button type="button" onClick={() => st.setPosition(shown.step)} data-testid="math-withheld-go">
                       Go to step {shown.step}
