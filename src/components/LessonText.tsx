@@ -2,7 +2,7 @@ import katex from 'katex';
 import { memo, useMemo, type ReactNode } from 'react';
 import { formatTexNumber, formatValue } from '../core/format-number.ts';
 import { resolveQuantity } from '../core/lesson-quantity.ts';
-import type { LessonInline, ParsedLessonText } from '../core/lesson-text.ts';
+import { MATH_REF, type LessonInline, type ParsedLessonText } from '../core/lesson-text.ts';
 import { parseQuantityRef, quantityRefKey, quantityRefProblem, type QuantityRef } from '../core/quantity-ref.ts';
 import { quantitySelection } from '../core/quantity-selection.ts';
 import { sameSelection } from '../core/selection.ts';
@@ -22,8 +22,6 @@ export const LessonMath = memo(function LessonMath({ tex, display }: { tex: stri
     <span className="lesson-math" dangerouslySetInnerHTML={{ __html: html }} />
   );
 });
-
-const MATH_REF = /\{\{([^{}]*)\}\}/g;
 
 /**
  * Math that holds `{{…}}` references (`$i_1 = {{x:0}}$`): each is typeset as its live value at

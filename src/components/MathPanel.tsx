@@ -3,7 +3,10 @@ import { useDeferredValue, useEffect, useMemo, useRef } from 'react';
 import { withNotation } from '../core/notation-labels.ts';
 import { selectionKey } from '../core/selection.ts';
 import { selectionEventIndex } from '../core/step-plan.ts';
+import { lessonStepRefs } from '../core/lesson-step-refs.ts';
 import { buildDerivation } from '../tex/derivation.ts';
+import { revealedBy } from '../tex/revealed-quantities.ts';
+import { withholdAhead, type ShownSection } from '../tex/withhold-ahead.ts';
 import { useNotation } from './notation-context.tsx';
 import { termLinkHandlers } from './term-link-handlers.ts';
 import { ParameterEditor } from './ParameterEditor.tsx';
@@ -36,6 +39,9 @@ export function MathPanel() {
   const sample = useDeferredValue(st.sample);
   const precision = useDeferredValue(st.precision);
   const batchShown = useDeferredValue(useAppStore((s) => s.batchShown));
+  // In a lesson the panel shows no number the diagram still blanks, unless the step shows it itself.
+  const lessonStep = useAppStore((s) => (s.lesson === null ? null : (s.lesson.steps[s.lessonStep] ?? null)));
+  const answered = useAppStore((s) => s.lessonAnswered.includes(s.lessonStep));
   // Until they catch up (a render, a typesetting later) the panel shows the last selection's
   // derivation: it says so (aria-busy), and dims if that lasts.
   const catchingUp = selection !== st.selection || sample !== st.sample || precision !== st.precision;
@@ -69,6 +75,28 @@ export function MathPanel() {
       sel.kind === 'loss' ? 'the loss' : sel.kind === 'node' ? (sel.l === 0 ? 'its ∂L/∂a' : 'its δ') : 'its gradient';
     return index >= 0 && st.position <= index ? { step: index + 1, of: plan.events.length, what } : null;
   }, [store, settled, selection, st.position]);
+
+  // In a lesson, lines the step position has not reached are withheld (README, "Lessons").
+  const sections = useMemo((): readonly ShownSection[] | null => {
+    if (derivation === null || selection === null) return null;
+    if (lessonStep === null)
+      return derivation.sections.map((section) => ({
+        heading: section.heading,
+        lines: section.lines.map((line) => ({ line })),
+      }));
+    const state = { ...settled, batchShown };
+    const plan = store.selectors.plan(settled);
+    const { model } = store.selectors.compiled(settled);
+    const count = store.selectors.iteration(state).count;
+    const shown = Math.min(Math.max(0, Math.trunc(sample) || 0), count - 1);
+    return withholdAhead(derivation.sections, {
+      plan,
+      model,
+      position: st.position,
+      subject: selectionEventIndex(plan, model, selection),
+      revealed: revealedBy(lessonStepRefs(lessonStep, answered), shown, count),
+    });
+  }, [store, settled, batchShown, derivation, selection, sample, lessonStep, answered, st.position]);
 
   useEffect(() => {
     const root = container.current;
@@ -120,12 +148,23 @@ export function MathPanel() {
           )}
           {/* the editor follows the live selection: E right after ] edits what was just selected */}
           {st.selection && <ParameterEditor key={selectionKey(st.selection)} selection={st.selection} />}
-          {derivation.sections.map((section, k) => (
+          {sections?.map((section, k) => (
             <section key={`${k}-${section.heading}`} aria-label={section.heading}>
               <h3>{section.heading}</h3>
-              {section.lines.map((line, n) => (
-                <TexLine key={n} line={line} />
-              ))}
+              {section.lines.map((shown, n) =>
+                'line' in shown ? (
+                  <TexLine key={n} line={shown.line} />
+                ) : (
+                  <p key={n} className="withheld-note" role="note" data-testid="math-withheld">
+                    <span title={shown.withheld === 1 ? 'one line' : `${shown.withheld} lines`}>
+                      Blank until step {shown.step}, as on the diagram.
+                    </span>
+                    <button type="button" onClick={() => st.setPosition(shown.step)} data-testid="math-withheld-go">
+                      Go to step {shown.step}
+                    </button>
+                  </p>
+                ),
+              )}
             </section>
           ))}
         </div>

@@ -60,13 +60,24 @@ export function parseStepText(text: string): ParsedLessonText {
   return { paragraphs, problems };
 }
 
-/** Every quantity reference of a parsed text, in reading order. */
-export function lessonTextRefs(parsed: ParsedLessonText): QuantityRef[] {
+/** A `{{…}}` inside math (`$i_1 = {{x:0}}$`), which the math typesets as the quantity's live value. */
+export const MATH_REF = /\{\{([^{}]*)\}\}/g;
+
+/**
+ * Every quantity reference of a parsed text, in reading order; with `inMath`, also the readable
+ * ones inside math (the checks of a lesson against its network read the text's own only).
+ */
+export function lessonTextRefs(parsed: ParsedLessonText, inMath = false): QuantityRef[] {
   const refs: QuantityRef[] = [];
   const walk = (nodes: readonly LessonInline[]) => {
     for (const node of nodes) {
       if (node.kind === 'ref') refs.push(node.ref);
       else if (node.kind === 'strong' || node.kind === 'em') walk(node.children);
+      else if (node.kind === 'math' && inMath)
+        for (const [, source] of node.tex.matchAll(MATH_REF)) {
+          const read = parseQuantityRef(source.trim());
+          if (read.ok) refs.push(read.ref);
+        }
     }
   };
   for (const p of parsed.paragraphs) walk(p.children);

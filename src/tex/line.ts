@@ -21,6 +21,8 @@ export type Quantity =
   /** output k's term of the sample's loss (Mazur's E_o1 is k = 0) */
   | { readonly kind: 'loss-term'; readonly sample: number; readonly k: number }
   | { readonly kind: 'loss' }
+  /** the batch loss at the parameters after the update */
+  | { readonly kind: 'loss-after' }
   | { readonly kind: 'weight-after'; readonly l: number; readonly j: number; readonly i: number }
   | { readonly kind: 'bias-after'; readonly l: number; readonly j: number };
 

@@ -194,6 +194,8 @@ export function lossSections(ctx: TexContext, sample: number): Section[] {
         {
           tex: chain(lossTex(ctx), formatNumber(ctx.iteration.lossAfter, ctx.digits)),
           note: 'the same batch at the parameters after one step',
+          value: ctx.iteration.lossAfter,
+          quantity: { kind: 'loss-after' },
         },
       ],
     },

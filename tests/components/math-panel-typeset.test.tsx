@@ -40,7 +40,9 @@ describe('the math panel when a lesson opens', () => {
     const sel = store.getState().selection;
     expect(sel, 'the lesson’s first step selects something').not.toBeNull();
     const lines = container.querySelectorAll('.math-tex');
-    expect(lines.length).toBeGreaterThan(3);
+    // (a lesson's panel withholds what its step position has not reached: numpy-341 opens at position 0)
+    expect(lines.length).toBeGreaterThan(0);
+    expect(container.querySelectorAll('[data-testid="math-withheld"]').length).toBeGreaterThan(0);
     const texts = typeset.mock.calls.map(([tex]) => tex);
     expect(new Set(texts).size, 'no line typeset twice').toBe(texts.length);
     expect(texts.length, 'only the lines shown were typeset').toBe(lines.length);

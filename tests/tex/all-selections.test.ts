@@ -237,6 +237,8 @@ function coreValue(q: Quantity, compiled: Compiled, it: Iteration): number {
     }
     case 'loss':
       return pass.loss;
+    case 'loss-after':
+      return it.lossAfter;
     case 'weight-after':
       return it.after.w[weightIndex(model, q.l, q.j, q.i)];
     case 'bias-after':
