@@ -197,7 +197,7 @@ for (const id of ['walkthrough', 'little-network', 'numpy-341', 'by-hand-mlp', '
  * by-hand-mlp, tanh-221 and little-network as their step screenshots showed them: on the
  * projector (1920×1080, presentation mode) the sub- and superscripts of an inline fraction
  * (∂L/∂z₃ written as \frac) were 12 px and the hidden-controls note 12 px, where the step's
- * text is 20.
+ * text is 20; and the little network's updated scenario had a name the preset menu cut short.
  */
 test.describe('lesson screenshots: by-hand-mlp, tanh-221, little-network', () => {
   /** The texts drawn in the lesson column at a font size under `below` px, with their size. */
@@ -233,6 +233,23 @@ test.describe('lesson screenshots: by-hand-mlp, tanh-221, little-network', () =>
         for (const s of await smallTexts(page, 14)) small.push(`step ${k}: ${s}`);
       }
       expect(small).toEqual([]);
+    });
+  }
+
+  for (const width of [1366, 1024]) {
+    test(`the little network's updated scenario has a name the preset menu shows whole at ${width} px`, async ({
+      page,
+    }) => {
+      await page.setViewportSize({ width, height: 768 });
+      const doc = lessonDoc('little-network');
+      const k = doc.steps.findIndex((s) => s.scenario !== undefined) + 1;
+      expect(k).toBeGreaterThan(0);
+      await openApp(page, lessonLink(doc, k));
+      await atStep(page, doc, k);
+      const menu = page.getByTestId('preset-menu');
+      await expect(menu.locator('option:checked')).toHaveText(doc.steps[k - 1].scenario!.title!);
+      const [shown, needed] = await menuWidths(menu);
+      expect(shown).toBeGreaterThanOrEqual(needed - 0.5);
     });
   }
 });
