@@ -192,3 +192,64 @@ for (const id of ['walkthrough', 'little-network', 'numpy-341', 'by-hand-mlp', '
     expect(past).toEqual([]);
   });
 }
+
+/**
+ * by-hand-mlp, tanh-221 and little-network as their step screenshots showed them: on the
+ * projector (1920×1080, presentation mode) the sub- and superscripts of an inline fraction
+ * (∂L/∂z₃ written as \frac) were 12 px and the hidden-controls note 12 px, where the step's
+ * text is 20; and the little network's updated scenario had a name the preset menu cut short.
+ */
+test.describe('lesson screenshots: by-hand-mlp, tanh-221, little-network', () => {
+  /** The texts drawn in the lesson column at a font size under `below` px, with their size. */
+  async function smallTexts(page: Page, below: number): Promise<string[]> {
+    return page.getByTestId('lesson-panel').evaluate((panel, min) => {
+      const found: string[] = [];
+      const walk = document.createTreeWalker(panel, NodeFilter.SHOW_TEXT);
+      for (let n = walk.nextNode(); n !== null; n = walk.nextNode()) {
+        const el = n.parentElement;
+        // KaTeX's struts are zero-width spaces; its MathML copy is for screen readers only
+        if (el === null || !/[^\s\u200b]/.test(n.textContent ?? '') || el.closest('.katex-mathml') !== null) continue;
+        if (el.getClientRects().length === 0) continue;
+        const size = parseFloat(getComputedStyle(el).fontSize);
+        if (size < min) found.push(`“${(n.textContent ?? '').trim().slice(0, 20)}” at ${size.toFixed(1)} px`);
+      }
+      return found;
+    }, below);
+  }
+
+  for (const id of ['by-hand-mlp', 'tanh-221', 'little-network']) {
+    test(`${id}: on the projector no text of the lesson column is under 14 px`, async ({ page }) => {
+      test.setTimeout(120_000);
+      await page.setViewportSize({ width: 1920, height: 1080 });
+      const doc = lessonDoc(id);
+      const small: string[] = [];
+      for (let k = 1; k <= doc.steps.length; k++) {
+        await openApp(page, lessonLink(doc, k));
+        await atStep(page, doc, k);
+        if ((await page.locator('html').getAttribute('data-presentation')) !== 'true')
+          await page.getByTestId('presentation-toggle').click();
+        await expect(page.locator('html')).toHaveAttribute('data-presentation', 'true');
+        await expect(page.getByTestId('lesson-text')).toBeVisible();
+        for (const s of await smallTexts(page, 14)) small.push(`step ${k}: ${s}`);
+      }
+      expect(small).toEqual([]);
+    });
+  }
+
+  for (const width of [1366, 1024]) {
+    test(`the little network's updated scenario has a name the preset menu shows whole at ${width} px`, async ({
+      page,
+    }) => {
+      await page.setViewportSize({ width, height: 768 });
+      const doc = lessonDoc('little-network');
+      const k = doc.steps.findIndex((s) => s.scenario !== undefined) + 1;
+      expect(k).toBeGreaterThan(0);
+      await openApp(page, lessonLink(doc, k));
+      await atStep(page, doc, k);
+      const menu = page.getByTestId('preset-menu');
+      await expect(menu.locator('option:checked')).toHaveText(doc.steps[k - 1].scenario!.title!);
+      const [shown, needed] = await menuWidths(menu);
+      expect(shown).toBeGreaterThanOrEqual(needed - 0.5);
+    });
+  }
+});

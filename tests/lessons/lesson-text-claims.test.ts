@@ -87,3 +87,20 @@ describe('little-network step 2: the diagram shows both values of each node, as 
     );
   });
 });
+
+describe("by-hand-mlp's last step: one update takes the loss nearly to zero, as its text says", () => {
+  it('with the preset’s learning rate, the oracle’s loss after one step is under 1e-6 (the exact-softmax case, the same rate)', () => {
+    const c = loadOracleCases().find((x) => x.file === 'seed003_aibyhand_mlp_exact_softmax.json')!
+      .oracle as unknown as {
+      optimizer: { learning_rate: number };
+      expected: { loss: number; after_one_step: { loss: number } };
+    };
+    const lesson = loadLesson('by-hand-mlp')!;
+    expect(lesson.scenario.scenario.optimizer.learningRate).toBe(c.optimizer.learning_rate);
+    const step = lesson.steps.find((s) => s.title === 'Step 11: gradient descent')!;
+    expect(step.text).toContain('goes from {{loss}} to {{after:loss}}');
+    expect(step.text).toContain('nearly zero after one step');
+    expect(c.expected.loss).toBeGreaterThan(0.5);
+    expect(c.expected.after_one_step.loss).toBeLessThan(1e-6);
+  });
+});
