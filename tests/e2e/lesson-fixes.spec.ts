@@ -229,3 +229,22 @@ test("numpy-341: the tutorial's wij[0][1] (0-based, row = input) is named as the
   }
   expect(missing).toEqual([]);
 });
+
+test("mazur step 7: the second factor Mazur prints (∂out_o1/∂net_o1 = 0.186815602) is where the text says, on the math panel's own line", async ({
+  page,
+}) => {
+  const published = (
+    oracleCase('mazur_222_fixed_bias.json') as unknown as {
+      tutorial_published: { values: { quantity: string; exact: number }[] };
+    }
+  ).tutorial_published.values.find((v) => v.quantity === 'dout_o1/dnet_o1')!.exact;
+  const k = mazur.steps.findIndex((s) => s.text.includes('0.186815602')) + 1;
+  expect(k).toBeGreaterThan(0);
+  await openApp(page, lessonLink(mazur, k));
+  await atStep(page, mazur, k);
+  const text = page.getByTestId('lesson-text');
+  await expect(text).toContainText("math panel's next line");
+  await expect(text).not.toContainText('does not show');
+  // the panel shows that factor evaluated, at the app's 4 digits
+  await expect(page.getByTestId('math-panel')).toContainText(`= ${published.toPrecision(4)}`);
+});
