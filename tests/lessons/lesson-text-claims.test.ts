@@ -117,3 +117,23 @@ describe('numpy-341 step 7: the δ it shows and the gradient it gives are one sa
     expect(text).toContain("Sample 1's $x_1$ is 0, so it adds nothing");
   });
 });
+
+describe('walkthrough step 7: why the huge ∂CE/∂F and the tiny F(1 − F) multiply to F − y', () => {
+  it('the text gives ∂CE/∂F = (F − y)/(F(1 − F)), which is the oracle’s ∂L/∂F, so its product with F(1 − F) is δ = F − y', () => {
+    const c = loadOracleCases().find((x) => x.file === 'seed000_walkthrough_hypB_3-2-1.json')!.oracle as unknown as {
+      expected: {
+        forward_backward: {
+          samples: { a: number[][]; dL_da: number[][]; dL_dz: (number[] | null)[]; target: number[] }[];
+        };
+      };
+    };
+    const s = c.expected.forward_backward.samples[0];
+    const [F, y] = [s.a[2][0], s.target[0]];
+    expect(s.dL_da[2][0] / ((F - y) / (F * (1 - F)))).toBeCloseTo(1, 9);
+    expect(s.dL_dz[2]![0]).toBeCloseTo(F - y, 12);
+    const lesson = loadLesson('walkthrough')!;
+    const step = lesson.steps.find((st) => st.title === 'Second factor: the tutorial forgets the sigmoid')!;
+    expect(step.text).toContain('\\partial CE/\\partial F = (F - y)/\\bigl(F(1 - F)\\bigr)');
+    expect(step.text).toContain('F - y = {{dLdz:node:2:0}}');
+  });
+});
