@@ -253,3 +253,59 @@ test.describe('lesson screenshots: by-hand-mlp, tanh-221, little-network', () =>
     });
   }
 });
+
+/** The name the diagram gives an edge (its label's text before " = "), and a node's. */
+async function diagramNames(page: Page, edgeKey: string): Promise<{ weight: string; from: string; to: string }> {
+  const [l, j, i] = edgeKey.split(':').map(Number);
+  const label = (await page.locator(`.bp-label[data-sel="edge:${edgeKey}"] .bp-label-value`).textContent()) ?? '';
+  const nodeName = async (key: string) =>
+    ((await page.locator(`[data-node="${key}"] .bp-node-name`).textContent()) ?? '').trim();
+  return {
+    weight: label.split(' = ')[0].trim(),
+    from: await nodeName(`${l}:${i}`),
+    to: await nodeName(`${l + 1}:${j}`),
+  };
+}
+
+test("numpy-341: the tutorial's wij[0][1] (0-based, row = input) is named as the diagram names it, and so is each printed weight", async ({
+  page,
+}) => {
+  const doc = lessonDoc('numpy-341');
+  await openApp(page, lessonLink(doc, 1));
+  await atStep(page, doc, 1);
+  // wij[0][1]: from input 0 to hidden unit 1, the diagram's edge 0:1:0 (destination first)
+  const names = await diagramNames(page, '0:1:0');
+  expect(names.weight).not.toBe('');
+  const text = page.getByTestId('lesson-text');
+  for (const name of [names.weight, names.from, names.to]) await expect(text).toContainText(name);
+  // each printed weight's row names the diagram's weight beside the code's index
+  const rows = page.getByTestId('lesson-compare');
+  const missing: string[] = [];
+  for (let r = 0; r < (await rows.count()); r++) {
+    const of = (await rows.nth(r).getAttribute('data-of')) ?? '';
+    if (!of.startsWith('value:edge:')) continue;
+    const { weight } = await diagramNames(page, of.slice('value:edge:'.length));
+    const label = (await rows.nth(r).locator('th').textContent()) ?? '';
+    if (!label.includes(weight)) missing.push(`${label} (${weight})`);
+  }
+  expect(missing).toEqual([]);
+});
+
+test("mazur step 7: the second factor Mazur prints (∂out_o1/∂net_o1 = 0.186815602) is where the text says, on the math panel's own line", async ({
+  page,
+}) => {
+  const published = (
+    oracleCase('mazur_222_fixed_bias.json') as unknown as {
+      tutorial_published: { values: { quantity: string; exact: number }[] };
+    }
+  ).tutorial_published.values.find((v) => v.quantity === 'dout_o1/dnet_o1')!.exact;
+  const k = mazur.steps.findIndex((s) => s.text.includes('0.186815602')) + 1;
+  expect(k).toBeGreaterThan(0);
+  await openApp(page, lessonLink(mazur, k));
+  await atStep(page, mazur, k);
+  const text = page.getByTestId('lesson-text');
+  await expect(text).toContainText("math panel's next line");
+  await expect(text).not.toContainText('does not show');
+  // the panel shows that factor evaluated, at the app's 4 digits
+  await expect(page.getByTestId('math-panel')).toContainText(`= ${published.toPrecision(4)}`);
+});

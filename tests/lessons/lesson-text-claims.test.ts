@@ -104,3 +104,53 @@ describe("by-hand-mlp's last step: one update takes the loss nearly to zero, as 
     expect(c.expected.after_one_step.loss).toBeLessThan(1e-6);
   });
 });
+
+describe('numpy-341 step 7: the δ it shows and the gradient it gives are one sample against the sum of four, and it says so', () => {
+  it("the δ shown is sample 1's, whose x₁ is 0, so the first weight's gradient is all the other samples' sum", () => {
+    const c = loadOracleCases().find((x) => x.file === 'seed002_numpy_341_sigmoid.json')!.oracle as unknown as {
+      expected: {
+        forward_backward: { samples: { x: number[]; dL_dz: (number[] | null)[] }[] };
+        grads: { weights: number[][][] };
+      };
+    };
+    const samples = c.expected.forward_backward.samples;
+    const sum = samples.reduce((acc, s) => acc + s.dL_dz[1]![0] * s.x[0], 0);
+    expect(c.expected.grads.weights[0][0][0]).toBeCloseTo(sum, 15);
+    expect(samples[0].x[0]).toBe(0);
+
+    const lesson = loadLesson('numpy-341')!;
+    const k = lesson.steps.findIndex((s) => s.title === 'The gradient of the input-to-hidden weights');
+    expect(k).toBeGreaterThanOrEqual(0);
+    const { scenario, view } = lessonStepStates(lesson)[k];
+    const ctx = lessonQuantityContext(scenario, view.sample);
+    const h1 = { kind: 'node', l: 1, j: 0 } as const;
+    expect(resolveQuantity(ctx, { kind: 'dLdz', sel: h1 })).toBeCloseTo(samples[0].dL_dz[1]![0], 15);
+    expect(resolveQuantity(ctx, { kind: 'x', index: 0 })).toBe(0);
+    const text = lesson.steps[k].text;
+    expect(text).toContain('{{dLdz:node:1:0}}');
+    expect(text).toContain('{{gradient:edge:0:0:0}}');
+    // the text says why δ × x of the sample shown is not the gradient it gives
+    expect(text).toContain('adds the four samples up');
+    expect(text).toContain("Sample 1's $x_1$ is 0, so it adds nothing");
+  });
+});
+
+describe('walkthrough step 7: why the huge ∂CE/∂F and the tiny F(1 − F) multiply to F − y', () => {
+  it('the text gives ∂CE/∂F = (F − y)/(F(1 − F)), which is the oracle’s ∂L/∂F, so its product with F(1 − F) is δ = F − y', () => {
+    const c = loadOracleCases().find((x) => x.file === 'seed000_walkthrough_hypB_3-2-1.json')!.oracle as unknown as {
+      expected: {
+        forward_backward: {
+          samples: { a: number[][]; dL_da: number[][]; dL_dz: (number[] | null)[]; target: number[] }[];
+        };
+      };
+    };
+    const s = c.expected.forward_backward.samples[0];
+    const [F, y] = [s.a[2][0], s.target[0]];
+    expect(s.dL_da[2][0] / ((F - y) / (F * (1 - F)))).toBeCloseTo(1, 9);
+    expect(s.dL_dz[2]![0]).toBeCloseTo(F - y, 12);
+    const lesson = loadLesson('walkthrough')!;
+    const step = lesson.steps.find((st) => st.title === 'Second factor: the tutorial forgets the sigmoid')!;
+    expect(step.text).toContain('\\partial CE/\\partial F = (F - y)/\\bigl(F(1 - F)\\bigr)');
+    expect(step.text).toContain('F - y = {{dLdz:node:2:0}}');
+  });
+});
