@@ -20,13 +20,16 @@ export interface PacedDraws {
   dispose(): void;
 }
 
-/** What pacing needs of the page: its clock, the first task after the current one (and its frame), and frame callbacks. */
+/** What pacing needs of the page: its clock, the first task after the current one (and its frame), frame callbacks and timers. */
 export interface PacingHost {
   now(): number;
   /** calls back in a task after the current one: when the current one is a frame's callbacks, after the frame's rendering */
   afterTask(callback: () => void): void;
   requestFrame(callback: () => void): number;
   cancelFrame(id: number): void;
+  /** calls back after `ms` (a timer) */
+  later(callback: () => void, ms: number): number;
+  cancelLater(id: number): void;
 }
 
 /**
@@ -44,13 +47,19 @@ export function pacedDraws(draw: () => void, host: PacingHost = browserHost()): 
   let due = 0;
   /** a change not drawn yet */
   let waiting = false;
+  /** the frame (or, before it, the timer that asks for it) of the draw that waits */
   let frame: number | null = null;
+  let timer: number | null = null;
   let disposed = false;
 
+  const unschedule = () => {
+    if (frame !== null) host.cancelFrame(frame);
+    if (timer !== null) host.cancelLater(timer);
+    frame = timer = null;
+  };
   const drawNow = () => {
     waiting = false;
-    if (frame !== null) host.cancelFrame(frame);
-    frame = null;
+    unschedule();
     const t0 = host.now();
     draw();
     due = nextDrawAt(t0, cost);
@@ -60,18 +69,30 @@ export function pacedDraws(draw: () => void, host: PacingHost = browserHost()): 
       due = nextDrawAt(t0, cost);
     });
   };
+  // a draw that waits is made in the first frame at or after its time: a timer asks for that
+  // frame (asking for every frame meanwhile made the page render frames of nothing)
+  const schedule = () => {
+    if (frame !== null || timer !== null) return;
+    timer = host.later(
+      () => {
+        timer = null;
+        frame = host.requestFrame(onFrame);
+      },
+      Math.max(0, due - host.now()),
+    );
+  };
   const onFrame = () => {
     frame = null;
     if (!waiting) return;
     if (host.now() >= due) drawNow();
-    else frame = host.requestFrame(onFrame);
+    else schedule();
   };
   return {
     request(urgent) {
       if (!running || urgent || host.now() >= due) drawNow();
       else {
         waiting = true;
-        frame ??= host.requestFrame(onFrame);
+        schedule();
       }
     },
     setRunning(next) {
@@ -82,8 +103,7 @@ export function pacedDraws(draw: () => void, host: PacingHost = browserHost()): 
     },
     dispose() {
       disposed = true;
-      if (frame !== null) host.cancelFrame(frame);
-      frame = null;
+      unschedule();
     },
   };
 }
@@ -106,5 +126,7 @@ function browserHost(): PacingHost {
     },
     requestFrame: (callback) => requestAnimationFrame(callback),
     cancelFrame: (id) => cancelAnimationFrame(id),
+    later: (callback, ms) => window.setTimeout(callback, ms),
+    cancelLater: (id) => window.clearTimeout(id),
   };
 }

@@ -12,15 +12,24 @@ function fakePage(drawMs: number, renderMs: number) {
   let frames = new Map<number, () => void>();
   let nextId = 1;
   let after: (() => void)[] = [];
+  const timers = new Map<number, { at: number; cb: () => void }>();
+  /** frames asked for: a page renders a frame only when something asks for it */
+  let asked = 0;
   const draws: number[] = [];
   const host: PacingHost = {
     now: () => t,
     afterTask: (cb) => after.push(cb),
     requestFrame: (cb) => {
+      asked++;
       frames.set(nextId, cb);
       return nextId++;
     },
     cancelFrame: (id) => frames.delete(id),
+    later: (cb, ms) => {
+      timers.set(nextId, { at: t + ms, cb });
+      return nextId++;
+    },
+    cancelLater: (id) => timers.delete(id),
   };
   const draw = () => {
     draws.push(t);
@@ -36,13 +45,19 @@ function fakePage(drawMs: number, renderMs: number) {
   /** runs the frame at the next multiple of FRAME (its callbacks, then `each` as a report would be shown), then its rendering */
   const frame = (each?: () => void) => {
     t = Math.max(t, (Math.floor(t / FRAME) + 1) * FRAME);
+    // the timers due by now, each a task of its own before the frame
+    for (const [id, timer] of [...timers].sort((a, b) => a[1].at - b[1].at)) {
+      if (timer.at > t) continue;
+      timers.delete(id);
+      timer.cb();
+    }
     const list = frames;
     frames = new Map();
     for (const cb of list.values()) cb();
     each?.();
     endTask();
   };
-  return { host, draws, draw, frame, endTask, now: () => t };
+  return { host, draws, draw, frame, endTask, now: () => t, asked: () => asked };
 }
 
 describe('the diagram while a run trains', () => {
@@ -107,6 +122,18 @@ describe('the diagram while a run trains', () => {
     expect(page.draws).toHaveLength(2);
     paced.setRunning(false);
     expect(page.draws).toHaveLength(3);
+  });
+
+  it('asks for no frame of its own while a draw waits, but the one at its time', () => {
+    const page = fakePage(8, 20);
+    const paced = pacedDraws(page.draw, page.host);
+    page.frame(() => paced.request(false));
+    paced.setRunning(true);
+    // one report, then none for a second (a slow step): the draw it waits for comes in one frame
+    page.frame(() => paced.request(false));
+    for (let k = 0; k < 60; k++) page.frame();
+    expect(page.draws).toHaveLength(2);
+    expect(page.asked()).toBeLessThanOrEqual(2);
   });
 
   it('draws a cheap diagram at every report', () => {
