@@ -17,6 +17,7 @@ import { TEXT } from '../view/network-layout.ts';
 import { TEXT_SIZE_MAX, TEXT_SIZE_MIN, TEXT_SIZE_STEP } from '../store/app-state.ts';
 import { isDrawable } from '../view/layer-blocks.ts';
 import { useNeuronPictures } from './use-neuron-pictures.ts';
+import { pacedDraws } from './paced-draws.ts';
 
 // Past the drawable size only: its views (blocks, heatmaps, the neuron focus) load when first needed.
 const LayerBlocksDiagram = lazy(() =>
@@ -42,6 +43,9 @@ export function diagramScale(
 
 /** Label text on a 1920×1080 projector, in CSS pixels. */
 const PROJECTOR_TEXT_PX = 18;
+
+/** The diagram's inputs a training report changes come first in its subscription (scenario, optimizer state, batch, position, sample). */
+const RUN_CHANGES = 5;
 
 /** A weight or bias being edited on the diagram: where its input sits over the label. */
 interface Editing {
@@ -195,19 +199,27 @@ function NodeEdgeDiagram() {
         }),
       );
     };
+    // A run's reports are drawn as their cost allows (the loss chart shows each), and the end whole.
+    const paced = pacedDraws(render);
     // While a value is dragged or a run trains, the diagram's accessible names and tooltips wait
     // for the stream of values to rest (a report of 1,040 edges rewrote every one of them).
     // Subscribed before the drawing: a run's start moves the step position too, and that draw
-    // already streams (it wrote every name in the click on Train).
-    const undrag = store.subscribe((s) => (s.training ? 'run' : s.scrubbing ? 'drag' : null), view.setStreaming, {
-      fireImmediately: true,
-    });
+    // already streams; the run's last draw is made before the names catch up.
+    const undrag = store.subscribe(
+      (s) => (s.training ? 'run' : s.scrubbing ? 'drag' : null),
+      (stream) => {
+        paced.setRunning(stream === 'run');
+        view.setStreaming(stream);
+      },
+      { fireImmediately: true },
+    );
     const unsubscribe = store.subscribe(
       (s) => [s.scenario, s.optimizerState, s.batchShown, s.position, s.sample, s.selection, s.showZ, s.precision],
-      render,
+      // what a run's reports change waits for its turn; the user's choices (selection, display) do not
+      (next, prev) => paced.request(next.slice(RUN_CHANGES).some((v, k) => !Object.is(v, prev[RUN_CHANGES + k]))),
       { equalityFn: shallow, fireImmediately: true },
     );
-    rerenderRef.current = render;
+    rerenderRef.current = () => paced.request(true);
     const unhover = store.subscribe(
       (s) => s.hover,
       (hover) => view.highlight(hover ? [selectionKey(hover)] : []),
@@ -234,6 +246,7 @@ function NodeEdgeDiagram() {
     );
     return () => {
       undrag();
+      paced.dispose();
       unchars();
       unscale();
       observer.disconnect();

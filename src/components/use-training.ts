@@ -31,6 +31,8 @@ const MAIN_THREAD_MS = 16;
 const MAIN_THREAD_BUDGET_MS = 24;
 /** How long the page trains a throwaway copy at idle: its engine compiles the hot loops, and the steps are timed. */
 const MAIN_WARM_MS = 8;
+/** The most idle warm-ups of the page for one network, each MAIN_WARM_MS, while its timed rate still improves. */
+const MAIN_WARM_ROUNDS = 8;
 
 /** How long a new worker trains a throwaway copy of the scenario before the first run (engine warm-up). */
 const WARM_MS = 40;
@@ -140,7 +142,7 @@ export function useTraining(): { start(steps: number): void; stop(): void } {
   const run = useRef<{ readonly handle: RunHandle; flush(): void; drop(): void } | null>(null);
   const workers = useRef<WarmWorker | null>(null);
   workers.current ??= createWarmWorker(spawnWorker);
-  /** cancels the pending warm-up of a worker for the next run */
+  /** cancels the pending warm-ups at idle (the worker for the next run, the page's timed rounds) */
   const unprepare = useRef<(() => void) | null>(null);
   /** the measured time of a step on the page's thread, per network */
   const [rates] = useState(createStepRates);
@@ -152,8 +154,9 @@ export function useTraining(): { start(steps: number): void; stop(): void } {
       unprepare.current = null;
       const s = store.getState();
       if (s.training || s.opening !== null) return;
-      warmPage(store, rates);
+      const more = warmPage(store, rates);
       workers.current?.prepare(warmMessage(store));
+      if (more) unprepare.current = warmPageAtIdle(store, rates, MAIN_WARM_ROUNDS - 1);
     });
   }, [store, rates]);
 
@@ -242,11 +245,7 @@ export function useTraining(): { start(steps: number): void; stop(): void } {
       (s) => s.scenario.layers,
       () => {
         cancel?.();
-        cancel = whenIdle(() => {
-          cancel = null;
-          const s = store.getState();
-          if (!s.training && s.opening === null) warmPage(store, rates);
-        });
+        cancel = warmPageAtIdle(store, rates);
       },
     );
     return () => {
@@ -268,14 +267,33 @@ export function useTraining(): { start(steps: number): void; stop(): void } {
 }
 
 /**
- * Trains a throwaway copy of the scenario shown on the page's thread for about MAIN_WARM_MS (a
- * small network not measured yet): the engine compiles the hot loops, and the second half's
- * steps are timed, which predicts whether a run fits in the click's task.
+ * Warms the page's engine on the scenario shown and times its steps at idle, one round per idle
+ * callback (the engine compiles the hot loops off the thread meanwhile), until the measured rate
+ * settles or after `rounds` rounds; returns what cancels the rounds to come.
  */
-function warmPage(store: AppStore, rates: StepRates): void {
+function warmPageAtIdle(store: AppStore, rates: StepRates, rounds = MAIN_WARM_ROUNDS): () => void {
+  let cancel = () => {};
+  const round = (left: number) => {
+    cancel = whenIdle(() => {
+      const s = store.getState();
+      if (s.training || s.opening !== null) return;
+      if (warmPage(store, rates) && left > 1) round(left - 1);
+    });
+  };
+  round(rounds);
+  return () => cancel();
+}
+
+/**
+ * Trains a throwaway copy of the scenario shown on the page's thread for about MAIN_WARM_MS (a
+ * small network whose rate has not settled yet): the engine compiles the hot loops, and the
+ * second half's steps are timed, which predicts whether a run fits in the click's task. True
+ * when another round is worth it (the rate has not settled yet).
+ */
+function warmPage(store: AppStore, rates: StepRates): boolean {
   const compiled = store.selectors.compiled(store.getState());
-  if (compiled.model.weightCount + compiled.model.biasCount > WARM_MAX_PARAMS) return;
-  if (rates.predictMs(compiled, 1) !== null) return;
+  if (compiled.model.weightCount + compiled.model.biasCount > WARM_MAX_PARAMS) return false;
+  if (rates.settled(compiled)) return false;
   const s = store.getState();
   const now = () => performance.now();
   const session = createTrainingSession(compiled, compiled.params, s.optimizerState, 1_000_000, 2, now);
@@ -283,6 +301,7 @@ function warmPage(store: AppStore, rates: StepRates): void {
   const t0 = now();
   const timed = session.advance(MAIN_WARM_MS / 2);
   rates.record(compiled, timed.done - warm.done, now() - t0);
+  return !rates.settled(compiled);
 }
 
 /** A warm-up of a new worker on the scenario shown (none for a large network: one of its steps is long enough). */

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { act, cleanup, render } from '@testing-library/react';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { NetworkDiagram } from '../../src/components/NetworkDiagram.tsx';
 import { NotationProvider } from '../../src/components/notation-context.tsx';
 import { StoreContext } from '../../src/components/store-context.ts';
@@ -12,12 +12,12 @@ beforeAll(installJsdomShims);
 afterEach(cleanup);
 
 /**
- * A run shows the iteration's end from its start: the click on Train marks every update on the
- * diagram at once (while the first steps train), and, as for each report, only what is drawn:
- * the accessible names, tooltips and data-* numbers wait for the run's end.
+ * A run shows the iteration's end from its start: its first draw of the diagram (paced as a
+ * report's, see paced-draws.ts) marks every update at once, and, as for each report, writes only
+ * what is drawn: the accessible names, tooltips and data-* numbers wait for the run's end.
  */
 describe('the diagram when a run starts', () => {
-  it('marks every update at once and writes no accessible name until the run ends', async () => {
+  it('marks every update in one draw and writes no accessible name until the run ends', async () => {
     const store = createAppStore(initialInputs(loadPreset('numpy-341')!, 'numpy-341'));
     act(() => store.getState().setPosition(0));
     const { container } = render(
@@ -39,8 +39,9 @@ describe('the diagram when a run starts', () => {
     });
     observer.observe(svg, { subtree: true, attributes: true });
     act(() => store.getState().setTraining(true));
-    await act(async () => new Promise((r) => setTimeout(r, 0)));
-    expect(svg.querySelectorAll('[data-weight].bp-updated')).toHaveLength(16);
+    await vi.waitFor(() => expect(svg.querySelectorAll('[data-weight].bp-updated')).toHaveLength(16), {
+      timeout: 10_000,
+    });
     expect(names).toEqual([]);
     act(() => store.getState().setTraining(false));
     await act(async () => new Promise((r) => setTimeout(r, 50)));

@@ -10,7 +10,7 @@ describe('the measured time of a training step, per network', () => {
     expect(createStepRates().predictMs(numpy, 1000)).toBeNull();
   });
 
-  it('predicts a run from the last measurement of the same network and data', () => {
+  it('predicts a run from the fastest measurement of the same network and data', () => {
     const rates = createStepRates();
     rates.record(numpy, 500, 2);
     expect(rates.predictMs(numpy, 10_000)).toBeCloseTo(40, 10);
@@ -34,5 +34,44 @@ describe('the measured time of a training step, per network', () => {
     rates.record(numpy, 0, 5);
     rates.record(numpy, 10, 0);
     expect(rates.predictMs(numpy, 100)).toBeNull();
+  });
+});
+
+describe('when a network’s measured rate has settled', () => {
+  const numpy = compileScenario(loadPreset('numpy-341')!);
+
+  it('is not settled after one measurement, nor while each is much faster or slower than the one before (the engine still compiling, the thread taken)', () => {
+    const rates = createStepRates();
+    expect(rates.settled(numpy)).toBe(false);
+    rates.record(numpy, 500, 7.5);
+    expect(rates.settled(numpy)).toBe(false);
+    rates.record(numpy, 2000, 6);
+    expect(rates.settled(numpy)).toBe(false);
+    rates.record(numpy, 2000, 12);
+    expect(rates.settled(numpy)).toBe(false);
+  });
+
+  it('is settled once two measurements in a row agree, and predicts from the fastest', () => {
+    const rates = createStepRates();
+    rates.record(numpy, 500, 7.5);
+    rates.record(numpy, 4000, 4);
+    rates.record(numpy, 4000, 3.6);
+    expect(rates.settled(numpy)).toBe(true);
+    expect(rates.predictMs(numpy, 10_000)).toBeCloseTo(9, 10);
+    // a slower measurement (the thread taken meanwhile) leaves the prediction at the fastest
+    rates.record(numpy, 4000, 8);
+    expect(rates.settled(numpy)).toBe(false);
+    expect(rates.predictMs(numpy, 10_000)).toBeCloseTo(9, 10);
+  });
+
+  it('starts again for other data counts', () => {
+    const rates = createStepRates();
+    rates.record(numpy, 4000, 4);
+    rates.record(numpy, 4000, 4);
+    expect(rates.settled(numpy)).toBe(true);
+    const more = { ...numpy, data: { ...numpy.data, count: numpy.data.count + 1 } };
+    expect(rates.settled(more)).toBe(false);
+    rates.record(more, 4000, 4);
+    expect(rates.settled(more)).toBe(false);
   });
 });

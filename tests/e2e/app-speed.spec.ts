@@ -48,6 +48,57 @@ test('training 1,000 steps of a 16-16-16-16-16-1 network finishes on the core’
   await expect(page.getByTestId('loss-chart')).toHaveAttribute('aria-label', /1000 training steps/);
 });
 
+/** What the diagram draws of a run's numbers (at 1366×768 all its value labels are hidden for room): node values, edge widths. */
+function drawnNumbers(): string {
+  const svg = document.querySelector('[data-testid="diagram"] svg')!;
+  const texts = [...svg.querySelectorAll('.bp-node-texts text')].map((t) => t.textContent);
+  const widths = [...svg.querySelectorAll('line[stroke-width]')].map((l) => l.getAttribute('stroke-width'));
+  return [...texts, ...widths].join('|');
+}
+
+test('while 16-16-16-16-16-1 trains, the diagram draws fewer reports than the chart shows, and the frame that ends the run shows it whole', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const doc = stack16();
+  await openApp(page, shareHash(doc));
+  await page.addScriptTag({ content: `window.drawnNumbers = ${drawnNumbers.toString()}` });
+  await page.getByTestId('train-10000').click();
+  // in the page: the tasks that changed the chart's summary or the diagram, and what the diagram
+  // drew in the first frame whose summary shows the run's end
+  const seen = await page.evaluate(
+    () =>
+      new Promise<{ chart: number; diagram: number; atEnd: string }>((resolve) => {
+        const summary = document.querySelector('[data-testid="loss-chart-summary"]')!;
+        const svg = document.querySelector('[data-testid="diagram"] svg')!;
+        const counts = { chart: 0, diagram: 0 };
+        const watch = (el: Element, key: 'chart' | 'diagram') => {
+          const observer = new MutationObserver(() => counts[key]++);
+          observer.observe(el, { subtree: true, childList: true, characterData: true, attributes: key === 'diagram' });
+          return observer;
+        };
+        const observers = [watch(summary, 'chart'), watch(svg, 'diagram')];
+        const poll = () => {
+          if (!/^10000 steps/.test(summary.textContent ?? '')) {
+            requestAnimationFrame(poll);
+            return;
+          }
+          for (const o of observers) o.disconnect();
+          resolve({ ...counts, atEnd: (window as unknown as { drawnNumbers(): string }).drawnNumbers() });
+        };
+        poll();
+      }),
+  );
+  expect(seen.chart).toBeGreaterThanOrEqual(4);
+  expect(seen.diagram).toBeLessThanOrEqual(seen.chart / 2);
+  // whatever the diagram skipped, the run's end frame drew: what it shows is what the page shows
+  // once the run's last numbers (the data-* attributes, written after that frame) have caught up
+  await expectWeight(page, '4:0:15', trace(parse(doc), 10000).training!.weights[4][0][15]);
+  const settled = await page.evaluate(drawnNumbers);
+  expect(seen.atEnd).toBe(settled);
+  expect(settled.split('|').filter((x) => x !== '').length).toBeGreaterThan(1000);
+});
+
 test('Stop stops on a step boundary, and undo rewinds the run as one entry with its landscape path', async ({
   page,
 }) => {
@@ -61,9 +112,10 @@ test('Stop stops on a step boundary, and undo rewinds the run as one entry with 
   const w0 = Number(await page.locator('[data-edge="2:3:63"]').getAttribute('data-weight'));
   await page.getByTestId('train-10000').click();
   await expect(page.getByTestId('loss-chart-summary')).toHaveText(/^[1-9]\d* steps/, { timeout: 30_000 });
-  // the page answers while it trains: the summary moves on
+  // the page answers while it trains: the summary moves on, past the run's second path point (a path
+  // of 128 points over 10,000 steps keeps one every 79 steps; a Stop before it left the path one point)
   const seen = await summarySteps(page);
-  await expect.poll(() => summarySteps(page), { timeout: 30_000 }).toBeGreaterThan(seen);
+  await expect.poll(() => summarySteps(page), { timeout: 30_000 }).toBeGreaterThan(Math.max(seen, 2 * 79));
   await page.getByTestId('train-stop').click();
   await expect(page.getByTestId('train-stop')).toHaveCount(0);
   await expect(page.getByTestId('train-10000')).toBeEnabled();
