@@ -114,12 +114,9 @@ function useMoreBelow(step: unknown) {
     // (setting scrollTop lays the page out there and then: opening a lesson, 30 ms in its task)
     if (scrolled.current === panel) panel.scrollTop = 0;
     scrolled.current = panel;
-    // what is under the fold of the step itself (its text, ask, printed numbers), not the hidden-controls note
-    const measure = () => {
-      const body = panel.querySelector('.lesson-body');
-      if (body === null) return setMore(false);
-      setMore(body.getBoundingClientRect().bottom - panel.getBoundingClientRect().bottom > 8);
-    };
+    // anything under the fold, the hidden-controls note under the step too (a part of a line
+    // cut at the bottom is more below); the cue's own strip only shrinks the box, so it never flickers
+    const measure = () => setMore(panel.scrollHeight - panel.scrollTop - panel.clientHeight > 1);
     // Measured when the observer first reports (after the frame's layout), not here: a read of
     // the layout here forced the whole page's layout (the diagram's too) into the task that
     // opens the lesson. The step's math is typeset after the first paint: its height changes

@@ -1,4 +1,4 @@
-import type { Model, TrainableMask } from './model.ts';
+import { ACT, type Model, type TrainableMask } from './model.ts';
 import type { Selection } from './selection.ts';
 import { finish, type Sliced } from './sliced.ts';
 
@@ -60,7 +60,8 @@ export function phaseOf(event: StepEvent): Phase {
 }
 
 /**
- * The plan of one iteration: forward node by node, layer by layer (z then a); the loss;
+ * The plan of one iteration: forward layer by layer, node by node (z then a; in a softmax
+ * layer every z first, then every a, since each a needs the whole z vector); the loss;
  * backward from the output δ, each edge's gradient and each bias's, then δ of the layer
  * before, down to the first layer; then the update of every trainable parameter.
  */
@@ -97,6 +98,12 @@ export function* stepPlanSliced(model: Model, trainable: TrainableMask): Sliced<
   };
 
   for (let l = 1; l <= depth; l++) {
+    if (model.act[l - 1] === ACT.softmax) {
+      // a of a softmax node needs z of every node of its layer: the vector z, then softmax of it
+      for (let j = 0; j < sizes[l]; j++) zAt[nodeOffset[l] + j] = push(Z, l, j, 0);
+      for (let j = 0; j < sizes[l]; j++) aAt[nodeOffset[l] + j] = push(A, l, j, 0);
+      continue;
+    }
     for (let j = 0; j < sizes[l]; j++) {
       zAt[nodeOffset[l] + j] = push(Z, l, j, 0);
       aAt[nodeOffset[l] + j] = push(A, l, j, 0);

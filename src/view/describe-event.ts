@@ -24,6 +24,12 @@ function biasText(s: Labels, l: number, j: number): string {
   return nameToText(biasName(s, l, j)) + (mark ? ` (into ${mark})` : '');
 }
 
+/** True when layer l's activation is softmax, whose a needs every z of the layer (computed before it). */
+function isSoftmax(s: Labels, l: number): boolean {
+  const layer = s.layers[l];
+  return layer !== undefined && 'activation' in layer && layer.activation.type === 'softmax';
+}
+
 /**
  * One line that says what an event computes, with the network's names: "z of h₁⁽¹⁾", "∂L/∂w₅".
  * A name that two elements share is made unique (a worksheet must not ask "∂L/∂b₁ =" twice
@@ -35,7 +41,7 @@ export function describeEvent(s: Labels, e: StepEvent): string {
     case 'z':
       return `z of ${nameToText(nodeName(s, e.l, e.j))} = Σ w·a + b`;
     case 'a':
-      return `a of ${nameToText(nodeName(s, e.l, e.j))} = φ(z)`;
+      return `a of ${nameToText(nodeName(s, e.l, e.j))} = ${isSoftmax(s, e.l) ? 'softmax of the layer’s z' : 'φ(z)'}`;
     case 'loss':
       return 'the loss L';
     case 'delta':

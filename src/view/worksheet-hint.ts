@@ -14,7 +14,6 @@ const ACTIVATION_FORMULAS: Readonly<Record<string, string>> = {
   'leaky-relu': 'z if z > 0, else α·z',
   sigmoid: '1 / (1 + e^(−z))',
   tanh: 'tanh(z)',
-  softmax: 'e^(z) / Σ e^(z) over the layer',
 };
 
 const LOSS_FORMULAS: Readonly<Record<string, string>> = {
@@ -75,8 +74,13 @@ export function eventHint(s: HintScenario, e: StepEvent): string {
       return `z of ${node(e.l, e.j)} = ${terms.join(' + ')}`;
     }
     case 'a': {
-      const layer = s.layers[e.l];
-      const type = layer && 'activation' in layer ? layer.activation.type : 'identity';
+      const type = activationType(s, e.l);
+      if (type === 'softmax') {
+        // every z of the layer, each asked before the layer's first a
+        const exps = Array.from({ length: size(e.l) }, (_, k) => `e^(z of ${node(e.l, k)})`);
+        const sum = exps.length > 4 ? [exps[0], '…', exps[exps.length - 1]] : exps;
+        return `${node(e.l, e.j)} = softmax of the layer’s z = ${exps[e.j]} / (${sum.join(' + ')})`;
+      }
       return `${node(e.l, e.j)} = φ(z) = ${ACTIVATION_FORMULAS[type] ?? 'φ(z)'}, with z of ${node(e.l, e.j)}`;
     }
     case 'loss':

@@ -3,6 +3,7 @@ import { compileScenario } from '../../src/core/compile.ts';
 import { buildStepPlan, eventSelection, isKnown, phaseOf, selectionEventIndex } from '../../src/core/step-plan.ts';
 import { everySelection } from '../helpers/every-selection.ts';
 import { loadPreset } from '../../src/presets/index.ts';
+import { parseScenario } from '../../src/core/codec/parse-scenario.ts';
 
 function plan(id: string) {
   const compiled = compileScenario(loadPreset(id)!);
@@ -43,6 +44,51 @@ describe('the step plan of one iteration', () => {
     ]);
     expect(p.phaseStart).toEqual({ forward: 0, loss: 6, backward: 7, update: 18 });
     expect(p.events.map(phaseOf).slice(5, 9)).toEqual(['forward', 'loss', 'backward', 'backward']);
+  });
+
+  it('computes every z of a softmax layer before its a’s (softmax needs the whole z vector); other layers z then a, node by node', () => {
+    const { plan: p } = plan('by-hand-mlp');
+    const forward = p.events.slice(0, p.lossAt).map((e) => ('l' in e ? `${e.kind} ${e.l} ${e.j}` : e.kind));
+    expect(forward).toEqual([
+      // layer 1 (ReLU) and layer 2 (ReLU): z then a, node by node
+      ...[0, 1, 2, 3].flatMap((j) => [`z 1 ${j}`, `a 1 ${j}`]),
+      ...[0, 1].flatMap((j) => [`z 2 ${j}`, `a 2 ${j}`]),
+      // layer 3 (softmax): the vector z, then softmax of it
+      'z 3 0',
+      'z 3 1',
+      'z 3 2',
+      'a 3 0',
+      'a 3 1',
+      'a 3 2',
+    ]);
+    expect(Array.from(p.zAt.slice(9))).toEqual([12, 13, 14]);
+    expect(Array.from(p.aAt.slice(9))).toEqual([15, 16, 17]);
+  });
+
+  it('orders a hidden softmax layer the same way, and leaves the layers around it z then a', () => {
+    const r = parseScenario({
+      format: 'backprop-scenario/1',
+      layers: [
+        { size: 1 },
+        { size: 2, activation: 'softmax', bias: false },
+        { size: 2, activation: 'sigmoid', bias: false },
+      ],
+      weights: [
+        [[1], [2]],
+        [
+          [1, 2],
+          [3, 4],
+        ],
+      ],
+      loss: 'mse',
+      data: [{ x: [1], y: [0, 1] }],
+      optimizer: { type: 'sgd', learningRate: 0.1 },
+    });
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    const c = compileScenario(r.value);
+    const p = buildStepPlan(c.model, c.trainable);
+    const forward = p.events.slice(0, p.lossAt).map((e) => ('l' in e ? `${e.kind} ${e.l} ${e.j}` : e.kind));
+    expect(forward).toEqual(['z 1 0', 'z 1 1', 'a 1 0', 'a 1 1', 'z 2 0', 'a 2 0', 'z 2 1', 'a 2 1']);
   });
 
   it('puts bias gradients after their node’s edges and skips frozen parameters in the update', () => {

@@ -71,3 +71,51 @@ for (const { id, k, size, presentation } of [
     await expect.poll(() => coveredByCue(page)).toEqual([]);
   });
 }
+
+/**
+ * The "Hidden by the lesson: …" note under the step is in the step's scroll box: when it is
+ * under the fold, even by part of a line, the cue says so, and scrolling down shows it whole
+ * (by-hand-mlp's step 12 at 1366×768 cut it mid-line with no cue, which measured the step's
+ * text and printed numbers only).
+ */
+async function noteState(page: Page): Promise<{ whole: boolean; cue: boolean }> {
+  return page.getByTestId('lesson-panel').evaluate((panel) => {
+    const box = panel.querySelector('[data-testid="lesson-scroll"]')!.getBoundingClientRect();
+    const note = panel.querySelector('[data-testid="lesson-hidden"]')!.getBoundingClientRect();
+    // (a scroll position is whole pixels: scrolled to the end, a box's last 0.6 px can stay under its edge)
+    return {
+      whole: note.top >= box.top - 1 && note.bottom <= box.bottom + 1,
+      cue: panel.querySelector('[data-testid="lesson-more"]') !== null,
+    };
+  });
+}
+
+for (const { k, size, presentation } of [
+  { k: 12, size: { width: 1366, height: 768 }, presentation: false },
+  { k: 6, size: { width: 1366, height: 768 }, presentation: false },
+  { k: 12, size: { width: 1920, height: 1080 }, presentation: true },
+  { k: 6, size: { width: 1920, height: 1080 }, presentation: true },
+]) {
+  test(`the hidden-controls note is never cut without the cue, and shows whole once scrolled (by-hand-mlp step ${k} at ${size.width}×${size.height}${presentation ? ', presentation mode' : ''})`, async ({
+    page,
+  }) => {
+    await page.setViewportSize(size);
+    const doc = builtInLesson<{ steps: unknown[] }>('by-hand-mlp');
+    await openApp(page, lessonLink(doc, k));
+    await expect(page.getByTestId('lesson-count')).toHaveText(`step ${k} of ${doc.steps.length}`);
+    if (presentation) {
+      await page.getByTestId('presentation-toggle').click();
+      await expect(page.locator('html')).toHaveAttribute('data-presentation', 'true');
+    }
+    await expect(page.getByTestId('lesson-hidden')).toHaveText('Hidden by the lesson: architecture editor.');
+    // the step laid out with its fonts (KaTeX's change the height of its math)
+    await page.evaluate(async () => {
+      await document.fonts.ready;
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    });
+    // whole in view, or the cue says there is more below
+    await expect.poll(async () => Object.values(await noteState(page)).some(Boolean)).toBe(true);
+    if ((await noteState(page)).cue) await page.getByTestId('lesson-more').click();
+    await expect.poll(() => noteState(page)).toEqual({ whole: true, cue: false });
+  });
+}

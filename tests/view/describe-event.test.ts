@@ -22,6 +22,18 @@ describe('describePosition', () => {
       'Backward pass: ∂L/∂b₁ (into h₂). Next: Update, update w₁',
     );
   });
+  it("says of a softmax layer's z what comes next in that layer, and of its a that it is the softmax of the layer's z", () => {
+    const byHand = loadPreset('by-hand-mlp')!;
+    const c = compileScenario(byHand);
+    const plan = buildStepPlan(c.model, c.trainable);
+    // 12 events before the output layer: z and a of four and of two ReLU nodes
+    expect(describePosition(byHand, plan.events, 13)).toBe(
+      'Forward pass: z of y₁ = Σ w·a + b. Next: z of y₂ = Σ w·a + b',
+    );
+    expect(describePosition(byHand, plan.events, 15)).toBe(
+      'Forward pass: z of y₃ = Σ w·a + b. Next: a of y₁ = softmax of the layer’s z',
+    );
+  });
   it('says when the iteration is complete', () => {
     expect(describePosition(scenario, events, events.length)).toBe(
       'Iteration complete (last: update w₈). “Next iteration” starts from the new parameters',

@@ -17,6 +17,13 @@ describe('eventHint', () => {
     expect(eventHint(mazur, { kind: 'weight-update', l: 0, j: 0, i: 0 })).toBe('w₁ ← w₁ − η·∂L/∂w₁, with η = 0.5');
   });
 
+  it("hints a softmax node's a with every z of its layer, all of which the worksheet has asked before it", () => {
+    const byHand = loadPreset('by-hand-mlp')!;
+    expect(eventHint(byHand, { kind: 'a', l: 3, j: 1 })).toBe(
+      'y₂ = softmax of the layer’s z = e^(z of y₂) / (e^(z of y₁) + e^(z of y₂) + e^(z of y₃))',
+    );
+  });
+
   it('hints a fused output with the fused form, never ∂L/∂ŷ · φ′(z)', () => {
     const byHand = loadPreset('by-hand-mlp')!;
     const softmax = eventHint(byHand, { kind: 'delta', l: 3, j: 1 });
