@@ -115,8 +115,13 @@ function useMoreBelow(step: unknown) {
     if (scrolled.current === panel) panel.scrollTop = 0;
     scrolled.current = panel;
     // anything under the fold, the hidden-controls note under the step too (a part of a line
-    // cut at the bottom is more below); the cue's own strip only shrinks the box, so it never flickers
-    const measure = () => setMore(panel.scrollHeight - panel.scrollTop - panel.clientHeight > 1);
+    // cut at the bottom is more below). The cue's strip takes its room from the box: while it
+    // shows, that room counts as the box's, else a step that fits without the strip kept the cue.
+    const measure = () => {
+      const cue = panel.nextElementSibling;
+      const strip = cue === null ? 0 : cue.getBoundingClientRect().bottom - panel.getBoundingClientRect().bottom;
+      setMore(panel.scrollHeight - panel.scrollTop - panel.clientHeight - strip > 1);
+    };
     // Measured when the observer first reports (after the frame's layout), not here: a read of
     // the layout here forced the whole page's layout (the diagram's too) into the task that
     // opens the lesson. The step's math is typeset after the first paint: its height changes

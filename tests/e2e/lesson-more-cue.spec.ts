@@ -119,3 +119,49 @@ for (const { k, size, presentation } of [
     await expect.poll(() => noteState(page)).toEqual({ whole: true, cue: false });
   });
 }
+
+/**
+ * The cue goes again once the step fits: its strip takes room from the step's box, and that
+ * room counted as overflow, so a step that fitted without the strip (but not with it) kept the
+ * cue for good. Seen on Mazur's step 14: a notice over the app shortened the column, the cue
+ * showed, and when the notice went the cue stayed and cut the ask's buttons in half. Here the
+ * column is given a height (as the notice's going gives it one), short, then just tall enough.
+ */
+async function setColumnHeight(page: Page, px: number): Promise<void> {
+  await page.evaluate((h) => {
+    let style = document.getElementById('column-height');
+    if (style === null) {
+      style = document.createElement('style');
+      style.id = 'column-height';
+      document.head.append(style);
+    }
+    style.textContent = `[data-testid="lesson-panel"] { height: ${h}px !important; }`;
+  }, px);
+}
+
+test('the cue goes when the step fits again (mazur step 14, its column made taller)', async ({ page }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  const doc = builtInLesson<{ steps: unknown[] }>('mazur');
+  await openApp(page, lessonLink(doc, 14));
+  await expect(page.getByTestId('lesson-count')).toHaveText(`step 14 of ${doc.steps.length}`);
+  await page.evaluate(() => document.fonts.ready);
+  await setColumnHeight(page, 300);
+  await expect(page.getByTestId('lesson-more')).toBeVisible();
+  // the step's height, and the column's height that holds it with 15 px to spare without the cue's strip
+  const { content, box, strip, column } = await page.getByTestId('lesson-panel').evaluate((panel) => {
+    const scroll = panel.querySelector('[data-testid="lesson-scroll"]')!;
+    const cue = panel.querySelector('[data-testid="lesson-more"]')!.getBoundingClientRect();
+    return {
+      content: scroll.scrollHeight,
+      box: scroll.clientHeight,
+      strip: cue.bottom - scroll.getBoundingClientRect().bottom,
+      column: panel.getBoundingClientRect().height,
+    };
+  });
+  expect(strip).toBeGreaterThan(15); // else a 15 px spare would not show the defect
+  await setColumnHeight(page, column + (content - (box + strip)) + 15);
+  await expect(page.getByTestId('lesson-more')).toHaveCount(0);
+  // and the step is whole in its box, the ask's buttons too
+  await expect(page.getByTestId('lesson-ask').locator('button').last()).toBeInViewport({ ratio: 1 });
+  expect(await page.getByTestId('lesson-scroll').evaluate((s) => s.scrollHeight <= s.clientHeight + 1)).toBe(true);
+});
