@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { choosePreset, clickEdge, openApp } from './helpers/app.ts';
 import { test, expect } from './helpers/fixtures.ts';
+import { builtInLesson, lessonLink } from './helpers/lessons.ts';
 
 /**
  * Presentation mode (large type, high contrast, the editing chrome hidden, full screen) and
@@ -340,4 +341,35 @@ test('the Landscape, Compare and Matrices tabs and the loss chart read on a proj
   await page.getByTestId('tab-matrix').click();
   await page.getByTestId('presentation-toggle').click();
   expect(await fontSize(page, '.matrix-panel .matrix-intro')).toBeGreaterThanOrEqual(16);
+});
+
+/**
+ * The math panel's own notes on a projector: the "Ahead of the step" note, the lines a lesson
+ * keeps blank until its step ("Blank until step N") and their buttons were 12–13 px beside
+ * 17–22 px text. Every piece of the panel's text outside the typeset math is 16 px or more.
+ */
+test('presentation at 1920×1080: the math panel’s notes and their buttons are projector-sized (walkthrough lesson step 3)', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  const doc = builtInLesson<{ steps: unknown[] }>('walkthrough');
+  await openApp(page, lessonLink(doc, 3));
+  await expect(page.getByTestId('lesson-count')).toHaveText(`step 3 of ${doc.steps.length}`);
+  await page.getByTestId('presentation-toggle').click();
+  await expect(html(page)).toHaveAttribute('data-presentation', 'true');
+  const panel = page.getByTestId('math-panel');
+  await expect(panel.getByTestId('math-ahead')).toBeVisible();
+  await expect(panel.getByText(/^Blank until step/).first()).toBeVisible();
+  const small = await panel.evaluate((root) => {
+    const found: string[] = [];
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n !== null; n = walker.nextNode()) {
+      const el = n.parentElement!;
+      if ((n.textContent ?? '').trim() === '' || el.closest('.katex') !== null) continue;
+      const px = parseFloat(getComputedStyle(el).fontSize);
+      if (px < 16) found.push(`${px}px “${(n.textContent ?? '').trim().slice(0, 30)}”`);
+    }
+    return found;
+  });
+  expect(small).toEqual([]);
 });
