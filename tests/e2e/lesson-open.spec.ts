@@ -34,10 +34,12 @@ test('a lesson chosen in the preset menu shows its panel at once, without the lo
   await expect(page.getByTestId('lesson-panel')).toBeVisible();
   await expect(page.getByTestId('lesson-count')).toHaveText(/^step 1 of \d+$/);
   expect(await page.evaluate(() => (window as unknown as { placeholderSeen: boolean }).placeholderSeen)).toBe(false);
-  // the math panel shows the step's derivation, each line fitted to the panel
+  // the math panel shows the step's derivation as far as the diagram has come (the rest is kept
+  // blank until its step), each line fitted to the panel
   await expect(page.getByTestId('derivation-title')).toBeVisible();
+  await expect(page.getByTestId('math-withheld').first()).toBeVisible();
   const lines = page.locator('[data-testid="math-panel"] .math-tex');
-  expect(await lines.count()).toBeGreaterThan(3);
+  expect(await lines.count()).toBeGreaterThanOrEqual(2);
   for (const box of await lines.all()) {
     const { scroll, client, tab } = await box.evaluate((el) => ({
       scroll: el.scrollWidth,
