@@ -158,13 +158,15 @@ export function biasName(s: Labels, l: number, j: number, notation: Notation = '
 /**
  * The name of the target of output node j: y with the output's subscript beside ŷ (y₁ for
  * ŷ₁); t where the output itself is labelled y (by-hand's y_1 … leave y for nothing else);
- * else y, indexed when there are several outputs.
+ * T where it is labelled Y (the little-network tutorial's (X, T) and ½(Y − T)²); else y,
+ * indexed when there are several outputs.
  */
 export function targetName(s: Labels, j: number, notation: Notation = 'indices'): NameParts {
   const depth = s.layers.length - 1;
   const out = nodeName(s, depth, j, notation);
   if (out.base === 'ŷ') return { ...out, base: 'y' };
   if (out.base === 'y') return { ...out, base: 't' };
+  if (out.base === 'Y') return { ...out, base: 'T' };
   return { base: 'y', sub: s.layers[depth].size > 1 ? String(j + 1) : '', sup: '' };
 }
 

@@ -59,6 +59,13 @@ describe('target names', () => {
     };
     expect(nameToText(targetName(plain, 1))).toBe('y₂');
   });
+
+  it('are T for an output labelled Y, as the little-network tutorial writes (X, T) and L = ½(Y − T)²', () => {
+    const little: Pick<Scenario, 'layers'> = {
+      layers: [{ size: 1 }, { size: 1, activation: { type: 'identity' }, bias: false, labels: ['Y'] }],
+    };
+    expect(nameToText(targetName(little, 0))).toBe('T');
+  });
 });
 
 describe('notations', () => {
