@@ -2,6 +2,7 @@ import type { Selection } from '../core/selection.ts';
 import { lossAriaLabel, nodeAriaLabel } from './aria.ts';
 import { contextFlags, FLAG, FORCE_LABEL, syncClasses, type BaseRecord, type RenderContext } from './element-state.ts';
 import { BLANK, formatKnown, formatNumber } from './format.ts';
+import { textWidth } from './label-placement.ts';
 import { nameFontSize, TEXT } from './network-layout.ts';
 import type { LossView, NodeView } from './network-view-model.ts';
 import { setTooltip, svgChild } from './svg.ts';
@@ -244,9 +245,13 @@ export function updateLoss(rec: LossRecord, loss: LossView, lossFunction: string
     rec.geom = ctx.geom;
     rec.textStamp = -1;
   }
-  if (rec.textStamp !== ctx.labels) {
+  const text = `L = ${loss.known ? formatNumber(loss.value, ctx.precision) : BLANK}`;
+  if (rec.textStamp !== ctx.labels || text !== rec.text) {
     const { x, y, r } = ctx.layout.loss;
-    rec.textGroup.setAttribute('transform', `translate(${x},${y + r}) scale(${1 / ctx.k})`);
+    // centred under the node, but never past the diagram's right edge: the layout leaves room for
+    // "L = 0.4312", and a loss such as "L = 7.306×10⁻¹⁰" is wider (its last digits were cut off)
+    const over = x + (textWidth(text) / 2 + 2) / ctx.k - ctx.layout.width;
+    rec.textGroup.setAttribute('transform', `translate(${over > 0 ? x - over : x},${y + r}) scale(${1 / ctx.k})`);
     rec.textStamp = ctx.labels;
   }
   if (!Object.is(rec.value, loss.value)) {
@@ -262,7 +267,6 @@ export function updateLoss(rec: LossRecord, loss: LossView, lossFunction: string
   syncClasses(g, rec.flags, flags);
   syncClasses(rec.textGroup, rec.flags, flags);
   rec.flags = flags;
-  const text = `L = ${loss.known ? formatNumber(loss.value, ctx.precision) : BLANK}`;
   if (text !== rec.text) {
     rec.valueText.textContent = text;
     rec.text = text;
