@@ -69,6 +69,12 @@ export interface DenseLayer {
   labels?: string[];
 }
 
+/** The activation of layer `l`; identity for the input layer (and past the last layer). */
+export function layerActivation(layers: readonly (InputLayer | DenseLayer)[], l: number): ActivationType {
+  const layer = layers[l];
+  return layer !== undefined && 'activation' in layer ? layer.activation.type : 'identity';
+}
+
 /** A layer's trainable entry: one flag for the whole layer or a mask of its shape. */
 export type TrainableEntry = boolean | boolean[][];
 export type TrainableBiasEntry = boolean | boolean[] | null;

@@ -1,5 +1,5 @@
 import { biasName, nameToText, nodeName, weightName } from '../core/notation.ts';
-import type { Scenario } from '../core/scenario.ts';
+import { layerActivation, type Scenario } from '../core/scenario.ts';
 import { biasMark, weightMark } from '../core/shared-names.ts';
 import { phaseOf, type Phase, type StepEvent } from '../core/step-plan.ts';
 
@@ -24,12 +24,6 @@ function biasText(s: Labels, l: number, j: number): string {
   return nameToText(biasName(s, l, j)) + (mark ? ` (into ${mark})` : '');
 }
 
-/** True when layer l's activation is softmax, whose a needs every z of the layer (computed before it). */
-function isSoftmax(s: Labels, l: number): boolean {
-  const layer = s.layers[l];
-  return layer !== undefined && 'activation' in layer && layer.activation.type === 'softmax';
-}
-
 /**
  * One line that says what an event computes, with the network's names: "z of h₁⁽¹⁾", "∂L/∂w₅".
  * A name that two elements share is made unique (a worksheet must not ask "∂L/∂b₁ =" twice
@@ -41,7 +35,7 @@ export function describeEvent(s: Labels, e: StepEvent): string {
     case 'z':
       return `z of ${nameToText(nodeName(s, e.l, e.j))} = Σ w·a + b`;
     case 'a':
-      return `a of ${nameToText(nodeName(s, e.l, e.j))} = ${isSoftmax(s, e.l) ? 'softmax of the layer’s z' : 'φ(z)'}`;
+      return `a of ${nameToText(nodeName(s, e.l, e.j))} = ${layerActivation(s.layers, e.l) === 'softmax' ? 'softmax of the layer’s z' : 'φ(z)'}`;
     case 'loss':
       return 'the loss L';
     case 'delta':

@@ -1,5 +1,5 @@
 import { biasName, nameToText, nodeName, targetName, weightName } from '../core/notation.ts';
-import type { Scenario } from '../core/scenario.ts';
+import { layerActivation, type Scenario } from '../core/scenario.ts';
 import type { StepEvent } from '../core/step-plan.ts';
 
 type HintScenario = Pick<
@@ -29,18 +29,13 @@ function layerHasBias(s: HintScenario, l: number): boolean {
   return layer !== undefined && 'bias' in layer && layer.bias;
 }
 
-function activationType(s: HintScenario, l: number): string {
-  const layer = s.layers[l];
-  return layer && 'activation' in layer ? layer.activation.type : 'identity';
-}
-
 /**
  * δ of output j where the loss fuses with the activation (as the core's model does: sigmoid +
  * bce, softmax + cross-entropy): ŷ − y, divided by what the loss averages over; null otherwise.
  */
 function fusedDeltaHint(s: HintScenario, j: number): string | null {
   const depth = s.layers.length - 1;
-  const type = activationType(s, depth);
+  const type = layerActivation(s.layers, depth);
   const sigmoid = type === 'sigmoid' && s.loss === 'bce';
   if (!sigmoid && !(type === 'softmax' && s.loss === 'cross-entropy')) return null;
   const out = nameToText(nodeName(s, depth, j));
@@ -74,7 +69,7 @@ export function eventHint(s: HintScenario, e: StepEvent): string {
       return `z of ${node(e.l, e.j)} = ${terms.join(' + ')}`;
     }
     case 'a': {
-      const type = activationType(s, e.l);
+      const type = layerActivation(s.layers, e.l);
       if (type === 'softmax') {
         // every z of the layer, each asked before the layer's first a
         const exps = Array.from({ length: size(e.l) }, (_, k) => `e^(z of ${node(e.l, k)})`);
