@@ -1,3 +1,5 @@
+import { afterTask } from './after-task.ts';
+
 /**
  * The share of a run's time that drawing the diagram may take. On 16-16-16-16-16-1 a draw of
  * the diagram (1,040 edges' labels) is the page's costliest work per report: its script, then
@@ -111,19 +113,7 @@ export function pacedDraws(draw: () => void, host: PacingHost = browserHost()): 
 function browserHost(): PacingHost {
   return {
     now: () => performance.now(),
-    afterTask(callback) {
-      if (typeof MessageChannel !== 'function') {
-        setTimeout(callback, 0);
-        return;
-      }
-      // a message's task, unlike a timer's, is not held back by timer clamping
-      const channel = new MessageChannel();
-      channel.port1.onmessage = () => {
-        channel.port1.close();
-        callback();
-      };
-      channel.port2.postMessage(null);
-    },
+    afterTask,
     requestFrame: (callback) => requestAnimationFrame(callback),
     cancelFrame: (id) => cancelAnimationFrame(id),
     later: (callback, ms) => window.setTimeout(callback, ms),
