@@ -190,6 +190,9 @@ function columnGaps(
 ): number[] {
   const depth = sizes.length - 1;
   const uniform = inner / (depth + LOSS_COLUMN);
+  // Two neighbouring columns' texts (a node's value, a layer's header) side by side: what any
+  // block needs, however few labels it has.
+  const floor = 0.75 * box.w + 2 * r + 16;
   const need: number[] = [];
   for (let l = 0; l < depth; l++) {
     const labels = sizes[l] * sizes[l + 1] + (hasBias[l] ? sizes[l + 1] : 0);
@@ -198,8 +201,16 @@ function columnGaps(
   }
   // The loss node's value and the output's full text side by side: a label box's width apart at least.
   const lossGap = Math.max(uniform * LOSS_COLUMN_LABELLED, 2 * r + 16, box.w + 16);
+  const room = inner - lossGap;
   const total = need.reduce((a, b) => a + b, 0);
-  return need.map((n) => Math.max(8, (n * (inner - lossGap)) / total));
+  const floors = need.map((n) => Math.min(n, floor));
+  const floorsTotal = floors.reduce((a, b) => a + b, 0);
+  // With less room than the labels need, each block keeps its texts' room first and shares the
+  // rest in proportion to what it needs beyond that: scaled alike, 16-16-16-16-16-1's last block
+  // (17 labels beside three of 272) was 15 px wide, its headers and values on each other.
+  if (room < total && room > floorsTotal)
+    return need.map((n, l) => floors[l] + ((room - floorsTotal) * (n - floors[l])) / (total - floorsTotal));
+  return need.map((n) => Math.max(8, (n * room) / total));
 }
 
 /** The least node radius the text's room may shrink a circle to. */

@@ -1,6 +1,8 @@
 import type { Page } from '@playwright/test';
 import { choosePreset, clickEdge, openApp } from './helpers/app.ts';
 import { shareHash } from './helpers/core.ts';
+import { measureLabels } from './helpers/label-metrics.ts';
+import { stack16 } from '../../bench/app-networks.ts';
 import { test, expect } from './helpers/fixtures.ts';
 
 /**
@@ -161,6 +163,20 @@ for (const size of SIZES) {
     await choosePreset(page, 'by-hand-mlp');
     await page.waitForTimeout(100);
     expect(await headerProblems(page)).toEqual([]);
+  });
+}
+
+for (const size of SIZES) {
+  test(`a narrow last block keeps its column apart: 16-16-16-16-16-1 at ${size.width}×${size.height}`, async ({
+    page,
+  }) => {
+    // the last block (16 weights) against three of 256: in proportion to their labels' room its
+    // gap was 15 px, the output's column on the last hidden one's, headers and values on each other
+    await page.setViewportSize(size);
+    await openApp(page, shareHash(stack16()));
+    await expect(page.getByTestId('notice')).toHaveCount(0);
+    await expect.poll(() => headerProblems(page)).toEqual([]);
+    expect((await measureLabels(page)).textOverlaps).toEqual([]);
   });
 }
 
