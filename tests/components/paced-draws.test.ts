@@ -44,6 +44,10 @@ function fakePage(drawMs: number, renderMs: number) {
   };
   /** runs the frame at the next multiple of FRAME (its callbacks, then `each` as a report would be shown), then its rendering */
   const frame = (each?: () => void) => {
+    // the task before the frame has ended: what waits for the task after it runs first
+    const before = after;
+    after = [];
+    for (const cb of before) cb();
     t = Math.max(t, (Math.floor(t / FRAME) + 1) * FRAME);
     // the timers due by now, each a task of its own before the frame
     for (const [id, timer] of [...timers].sort((a, b) => a[1].at - b[1].at)) {
@@ -120,6 +124,26 @@ describe('the diagram while a run trains', () => {
     const t = page.now();
     while (page.now() < t + 100) page.frame(() => paced.request(false));
     expect(page.draws).toHaveLength(2);
+    paced.setRunning(false);
+    expect(page.draws).toHaveLength(3);
+  });
+
+  it('draws what the run’s start changes at once, in its task (the worker trains meanwhile), then paces the reports', () => {
+    const page = fakePage(8, 20);
+    const paced = pacedDraws(page.draw, page.host);
+    page.frame(() => paced.request(false));
+    // the click's task: the run starts and moves the step position to the iteration's end
+    const start = page.now();
+    paced.setRunning(true);
+    paced.request(false);
+    expect(page.draws).toHaveLength(2);
+    expect(page.draws[1]).toBe(start);
+    page.endTask();
+    // reports for 100 ms: within the 280 ms that draw's cost asks for, none is drawn
+    while (page.now() < start + 100) page.frame(() => paced.request(false));
+    expect(page.draws).toHaveLength(2);
+    // its end draws the last report whole, at once
+    paced.request(false);
     paced.setRunning(false);
     expect(page.draws).toHaveLength(3);
   });
