@@ -36,7 +36,7 @@ const MAIN_WARM_MS = 8;
 const MAIN_WARM_ROUNDS = 8;
 
 /** How long a new worker trains a throwaway copy of the scenario before the first run (engine warm-up). */
-const WARM_MS = 40;
+const WARM_MS = 150;
 /** Past this many weights and biases a warm-up step costs more than it saves: the worker only starts. */
 const WARM_MAX_PARAMS = 20_000;
 
@@ -312,7 +312,8 @@ function warmPage(store: AppStore, rates: StepRates): boolean {
 function warmMessage(store: AppStore): TrainingWorkerMessage | undefined {
   const compiled = store.selectors.compiled(store.getState());
   if (compiled.model.weightCount + compiled.model.biasCount > WARM_MAX_PARAMS) return undefined;
-  const request = { ...trainingRequest(store, 1_000_000), maxPoints: 2 };
+  // runs of the Train 1k button's shape: the same slices, reports and path points as a run's
+  const request = trainingRequest(store, 1000);
   return { kind: 'warm', request, budgetMs: WARM_MS };
 }
 
