@@ -6,6 +6,7 @@ import { withNotation } from '../core/notation-labels.ts';
 import { iterationCsv } from '../core/trace-csv.ts';
 import type { AppStore } from '../store/app-actions.ts';
 import { downloadBlob, exportStem } from './download.ts';
+import { lessonShownSections } from './lesson-withheld.ts';
 import { useNotation } from './notation-context.tsx';
 import { useAppStore, useAppStoreApi } from './use-app-store.ts';
 
@@ -104,7 +105,16 @@ const EXPORTS: readonly Export[] = [
         gradCheck: store.selectors.numeric(s) ?? undefined,
         digits: precisionDigits(s.precision),
       });
-      return new Blob([derivationLatex(derivation, `Backprop Lab, ${s.scenario.title ?? 'your scenario'}`)], {
+      // In a lesson, what the math panel withholds at this step is withheld here too.
+      const shown = lessonShownSections(store.selectors, derivation.sections, {
+        state: s,
+        selection: s.selection,
+        sample: s.sample,
+        position: s.position,
+        step: s.lesson === null ? null : (s.lesson.steps[s.lessonStep] ?? null),
+        answered: s.lessonAnswered.includes(s.lessonStep),
+      });
+      return new Blob([derivationLatex(derivation, `Backprop Lab, ${s.scenario.title ?? 'your scenario'}`, shown)], {
         type: 'application/x-tex',
       });
     },

@@ -156,8 +156,10 @@ export function LessonCompareTable({ entries }: { entries: readonly LessonCompar
     <table className="lesson-compare">
       <thead>
         <tr>
-          <th scope="col">printed elsewhere</th>
-          <th scope="col">value</th>
+          <th scope="col">
+            <span className="visually-hidden">number</span>
+          </th>
+          <th scope="col">printed</th>
           <th scope="col">the app</th>
           <th scope="col">
             <span className="visually-hidden">agreement</span>
@@ -168,7 +170,7 @@ export function LessonCompareTable({ entries }: { entries: readonly LessonCompar
               colSpan={2}
               title="what follows from the tutorial's rounded prediction, computed by the app"
             >
-              from its rounded ŷ
+              from rounded ŷ
             </th>
           )}
         </tr>

@@ -3,10 +3,9 @@ import { useDeferredValue, useEffect, useMemo, useRef } from 'react';
 import { withNotation } from '../core/notation-labels.ts';
 import { selectionKey } from '../core/selection.ts';
 import { selectionEventIndex } from '../core/step-plan.ts';
-import { lessonStepRefs } from '../core/lesson-step-refs.ts';
 import { buildDerivation } from '../tex/derivation.ts';
-import { revealedBy } from '../tex/revealed-quantities.ts';
-import { withholdAhead, type ShownSection } from '../tex/withhold-ahead.ts';
+import { withheldText, type ShownSection } from '../tex/withhold-ahead.ts';
+import { lessonShownSections } from './lesson-withheld.ts';
 import { useNotation } from './notation-context.tsx';
 import { termLinkHandlers } from './term-link-handlers.ts';
 import { ParameterEditor } from './ParameterEditor.tsx';
@@ -79,22 +78,13 @@ export function MathPanel() {
   // In a lesson, lines the step position has not reached are withheld (README, "Lessons").
   const sections = useMemo((): readonly ShownSection[] | null => {
     if (derivation === null || selection === null) return null;
-    if (lessonStep === null)
-      return derivation.sections.map((section) => ({
-        heading: section.heading,
-        lines: section.lines.map((line) => ({ line })),
-      }));
-    const state = { ...settled, batchShown };
-    const plan = store.selectors.plan(settled);
-    const { model } = store.selectors.compiled(settled);
-    const count = store.selectors.iteration(state).count;
-    const shown = Math.min(Math.max(0, Math.trunc(sample) || 0), count - 1);
-    return withholdAhead(derivation.sections, {
-      plan,
-      model,
+    return lessonShownSections(store.selectors, derivation.sections, {
+      state: { ...settled, batchShown },
+      selection,
+      sample,
       position: st.position,
-      subject: selectionEventIndex(plan, model, selection),
-      revealed: revealedBy(lessonStepRefs(lessonStep, answered), shown, count),
+      step: lessonStep,
+      answered,
     });
   }, [store, settled, batchShown, derivation, selection, sample, lessonStep, answered, st.position]);
 
@@ -157,7 +147,7 @@ export function MathPanel() {
                 ) : (
                   <p key={n} className="withheld-note" role="note" data-testid="math-withheld">
                     <span title={shown.withheld === 1 ? 'one line' : `${shown.withheld} lines`}>
-                      Blank until step {shown.step}, as on the diagram.
+                      {withheldText(shown.step)}
                     </span>
                     <button type="button" onClick={() => st.setPosition(shown.step)} data-testid="math-withheld-go">
                       Go to step {shown.step}

@@ -1,5 +1,6 @@
 import { escapeTex } from './escape-tex.ts';
 import type { Derivation } from './line.ts';
+import { everyLine, withheldText, type ShownSection } from './withhold-ahead.ts';
 
 /** KaTeX's HTML extensions: \htmlData{key=…}{x} and its kin have no meaning in LaTeX. */
 const HTML_COMMANDS = /\\html(?:Data|Class|Id|Style)(?![a-zA-Z])/g;
@@ -52,12 +53,23 @@ export function unwrapHtmlData(tex: string): string {
   return out + tex.slice(from);
 }
 
-/** The sections of a derivation as LaTeX: a heading each, its equations displayed, notes as text. */
-export function derivationLatexBody(d: Derivation): string {
+/**
+ * The sections of a derivation as LaTeX: a heading each, its equations displayed, notes as text.
+ * `shown`: the sections as the math panel shows them (in a lesson, lines the step has not reached
+ * withheld, withhold-ahead.ts): a withheld run is written as the panel's note, its numbers left out.
+ */
+export function derivationLatexBody(d: Derivation, shown?: readonly ShownSection[]): string {
   const parts: string[] = [`\\section*{${escapeTex(d.title, 'text')}}`];
-  for (const section of d.sections) {
+  const sections = shown ?? everyLine(d.sections);
+  for (const section of sections) {
     parts.push('', `\\subsection*{${escapeTex(section.heading, 'text')}}`);
-    for (const line of section.lines) {
+    for (const item of section.lines) {
+      if (!('line' in item)) {
+        const lines = item.withheld === 1 ? 'one line' : `${item.withheld} lines`;
+        parts.push(`\\emph{${escapeTex(`${withheldText(item.step)} (${lines})`, 'text')}}\\par`);
+        continue;
+      }
+      const { line } = item;
       parts.push(String.raw`\[`, unwrapHtmlData(line.tex), String.raw`\]`);
       if (line.note) parts.push(`${escapeTex(line.note, 'text')}\\par`);
     }
@@ -67,9 +79,10 @@ export function derivationLatexBody(d: Derivation): string {
 
 /**
  * A whole derivation as a standalone LaTeX document (article, amsmath), with the same
- * equations and numbers as the math panel; `source` names where it came from, in a comment.
+ * equations and numbers as the math panel (`shown`: its lines as the panel shows them in a
+ * lesson); `source` names where it came from, in a comment.
  */
-export function derivationLatex(d: Derivation, source = 'Backprop Lab'): string {
+export function derivationLatex(d: Derivation, source = 'Backprop Lab', shown?: readonly ShownSection[]): string {
   return [
     `% ${escapeTex(`${source}: ${d.title}`, 'comment')}`,
     '% Compiles with pdflatex; labels with other Unicode characters may need lualatex or xelatex.',
@@ -78,7 +91,7 @@ export function derivationLatex(d: Derivation, source = 'Backprop Lab'): string 
     String.raw`\usepackage{amsmath,amssymb}`,
     String.raw`\allowdisplaybreaks`,
     String.raw`\begin{document}`,
-    derivationLatexBody(d),
+    derivationLatexBody(d, shown),
     String.raw`\end{document}`,
     '',
   ].join('\n');

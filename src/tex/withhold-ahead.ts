@@ -51,6 +51,16 @@ export interface ShownSection {
   readonly lines: readonly ShownLine[];
 }
 
+/** Every line of a derivation's sections shown (outside a lesson). */
+export function everyLine(sections: readonly Section[]): ShownSection[] {
+  return sections.map((section) => ({ heading: section.heading, lines: section.lines.map((line) => ({ line })) }));
+}
+
+/** What stands for a run of withheld lines, in the math panel and its LaTeX export. */
+export function withheldText(step: number): string {
+  return `Blank until step ${step}, as on the diagram.`;
+}
+
 /**
  * A derivation's sections with every line whose numbers the step position has not reached
  * withheld, as the diagram blanks them: a line arrives at its quantity from values computed

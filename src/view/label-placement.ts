@@ -44,6 +44,11 @@ export interface LabelOptions {
   readonly zoom?: number;
   /** the longest edge or bias name, in characters (0: names never shown on edges) */
   readonly nameChars?: number;
+  /**
+   * The longest edge name, when shorter than nameChars (Mazur's "w₁" beside "b₁ (h₁)"): a weight
+   * label that gets its name where it stands takes a box this wide, not the longest name's.
+   */
+  readonly weightNameChars?: number;
   /** the text width budget of a value line in characters ("→ −0.1234" is 9; 9 significant digits, "→ −0.274811083", 14) */
   readonly valueChars?: number;
   /**
@@ -63,6 +68,8 @@ export interface LabelPlacement {
    */
   readonly labelNamed: Uint8Array;
   readonly namedWidth: number;
+  /** By label index, the width of a named placed label's box: namedWidth, or narrower for a weight named where it stands. */
+  readonly labelNamedWidth: Float64Array;
   /** the density of the value-only boxes over the most crowded block (≈ label area / room) */
   readonly density: number;
   /** the label box (its opaque background), centred on the anchor, in layout units */
@@ -323,16 +330,18 @@ interface Item {
   readonly pys: number[];
   /** how much each candidate is disliked (position along the line, slide, leader, lines under it) */
   readonly costs: number[];
+  /** the width of its box (a weight's named box may be narrower than a bias's) */
+  readonly w: number;
 }
 
 /**
- * Chooses one candidate per item so that no two boxes (w × h, centred) overlap: greedy in
+ * Chooses one candidate per item so that no two boxes (each its item's w, × h, centred) overlap: greedy in
  * order of fewest candidates, then simulated annealing (overlaps against dislike), then what
  * still overlaps is left out and each label left out is tried again, asking one placed label
  * to move if need be. Deterministic (seeded). Returns the chosen candidate per item, -1 for an
  * item left out.
  */
-function* solveOnce(items: readonly Item[], w: number, h: number, seed: number): Generator<void, Int32Array> {
+function* solveOnce(items: readonly Item[], h: number, seed: number): Generator<void, Int32Array> {
   const n = items.length;
   const choice = new Int32Array(n).fill(-1);
   const cx = new Float64Array(n);
@@ -342,7 +351,7 @@ function* solveOnce(items: readonly Item[], w: number, h: number, seed: number):
     let c = 0;
     for (let b = 0; b < n; b++) {
       if (b === a || !placed[b]) continue;
-      if (Math.abs(cx[b] - x) < w && Math.abs(cy[b] - y) < h) c++;
+      if (Math.abs(cx[b] - x) < (items[a].w + items[b].w) / 2 && Math.abs(cy[b] - y) < h) c++;
     }
     return c;
   };
@@ -422,7 +431,7 @@ function* solveOnce(items: readonly Item[], w: number, h: number, seed: number):
     let found = -1;
     for (let b = 0; b < n; b++) {
       if (b === a || !placed[b]) continue;
-      if (Math.abs(cx[b] - x) < w && Math.abs(cy[b] - y) < h) {
+      if (Math.abs(cx[b] - x) < (items[a].w + items[b].w) / 2 && Math.abs(cy[b] - y) < h) {
         if (found >= 0) return -2;
         found = b;
       }
@@ -448,7 +457,7 @@ function* solveOnce(items: readonly Item[], w: number, h: number, seed: number):
         for (let d = 0; d < Math.min(ib.xs.length, FILL_MOVES); d++) {
           const x = ib.xs[d];
           const y = ib.ys[d];
-          if (Math.abs(x - it.xs[c]) < w && Math.abs(y - it.ys[c]) < h) continue;
+          if (Math.abs(x - it.xs[c]) < (ib.w + it.w) / 2 && Math.abs(y - it.ys[c]) < h) continue;
           if (conflictsAt(b, x, y) > 0) continue;
           set(b, d);
           set(a, c);
@@ -464,12 +473,12 @@ function* solveOnce(items: readonly Item[], w: number, h: number, seed: number):
 }
 
 /** The best of a few seeded searches: most labels placed, then the least disliked places. */
-function* solve(items: readonly Item[], w: number, h: number): Generator<void, Int32Array> {
+function* solve(items: readonly Item[], h: number): Generator<void, Int32Array> {
   let best: Int32Array | null = null;
   let bestScore = Infinity;
   const restarts = items.length <= SMALL ? SMALL_RESTARTS : items.length <= CLASSROOM ? RESTARTS : 1;
   for (let r = 0; r < restarts; r++) {
-    const choice = yield* solveOnce(items, w, h, 9 + r);
+    const choice = yield* solveOnce(items, h, 9 + r);
     let left = 0;
     let cost = 0;
     for (let a = 0; a < items.length; a++) {
@@ -572,6 +581,7 @@ export function* placeLabelsSteps(g: NetworkLayout, o: LabelOptions = {}): Gener
   const valueChars = o.valueChars ?? valueCharsFor(4);
   const plain = labelBox(valueChars, k);
   const namedBox = labelBox(valueChars + (o.nameChars ?? 0) + 3, k);
+  const weightNamedBox = labelBox(valueChars + Math.min(o.weightNameChars ?? Infinity, o.nameChars ?? 0) + 3, k);
   const density = labelDensity(g, plain);
   let total = g.weightCount;
   for (let l = 0; l < g.depth; l++) if (g.hasBias[l]) total += g.sizes[l + 1];
@@ -630,6 +640,7 @@ export function* placeLabelsSteps(g: NetworkLayout, o: LabelOptions = {}): Gener
       named: false,
       labelNamed: new Uint8Array(g.weightCount + g.biasCount),
       namedWidth: namedBox.w,
+      labelNamedWidth: new Float64Array(g.weightCount + g.biasCount),
       density,
       boxWidth: plain.w,
       boxHeight: plain.h,
@@ -745,19 +756,26 @@ export function* placeLabelsSteps(g: NetworkLayout, o: LabelOptions = {}): Gener
         pxs: cand.map((c) => c.px),
         pys: cand.map((c) => c.py),
         costs: cand.map((c) => c.cost),
+        w: box.w,
       });
       ids.push(idx);
     }
     return { items, ids };
   }
   function* run(box: { w: number; h: number }, rings?: number[]) {
-    const { items, ids } = yield* build(box, () => true, rings, undefined, false, rings === LEADER_RINGS);
-    return { choice: large ? greedy(items, box.w, box.h) : yield* solve(items, box.w, box.h), items, ids };
+    // Named, a weight label takes its own (narrower) named box: weight names may be shorter than bias names.
+    const weightBox = box === namedBox ? weightNamedBox : box;
+    const clear = rings === LEADER_RINGS;
+    const weights = yield* build(weightBox, (idx) => idx < g.weightCount, rings, undefined, false, clear);
+    const biases = yield* build(box, (idx) => idx >= g.weightCount, rings, undefined, false, clear);
+    const items = [...weights.items, ...biases.items];
+    const ids = [...weights.ids, ...biases.ids];
+    return { choice: large ? greedy(items, box.w, box.h) : yield* solve(items, box.h), items, ids };
   }
 
   // Names on the labels ("w₅ = 0.4") where they fit: every label named if every named label fits;
-  // else the named labels stand and those left out are placed without their names, if each finds a
-  // spot clear of the others; else every label is placed without its name, and then each that has
+  // else the named labels stand and those left out are placed, with their names where they find a
+  // spot clear of the others, else without, if each finds one; else every label is placed without its name, and then each that has
   // room for its name where it is gets it.
   let named = (o.nameChars ?? 0) > 0;
   let box = named ? namedBox : plain;
@@ -769,33 +787,65 @@ export function* placeLabelsSteps(g: NetworkLayout, o: LabelOptions = {}): Gener
     box = plain;
     const left = new Set(result.ids.filter((_, a) => result.choice[a] < 0));
     const spare = yield* build(plain, (idx) => left.has(idx));
+    // Each label left out takes the first spot clear of the others for its named box (on a leader up
+    // to six boxes long, through no node and no label), else for its plain one.
+    const spareNamed = new Map<number, Item>();
+    for (const [b, kind] of [
+      [weightNamedBox, (idx: number) => idx < g.weightCount],
+      [namedBox, (idx: number) => idx >= g.weightCount],
+    ] as const) {
+      const r = yield* build(
+        b,
+        (idx) => left.has(idx) && kind(idx),
+        classroom ? LEADER_RINGS : undefined,
+        undefined,
+        false,
+        true,
+      );
+      r.ids.forEach((idx, s) => spareNamed.set(idx, r.items[s]));
+    }
     const taken: number[] = [];
     result.ids.forEach((_, a) => {
       const c = result.choice[a];
-      if (c >= 0) taken.push(result.items[a].xs[c], result.items[a].ys[c], namedBox.w, namedBox.h);
+      if (c >= 0) taken.push(result.items[a].xs[c], result.items[a].ys[c], result.items[a].w, namedBox.h);
     });
-    const picks: [number, number][] = [];
-    for (let s = 0; s < spare.ids.length; s++) {
-      const it = spare.items[s];
-      let c = 0;
-      for (; c < it.xs.length; c++) {
+    // a spot clear of the labels taken, its leader (if it has one) through none of them
+    const firstClear = (it: Item): number => {
+      for (let c = 0; c < it.xs.length; c++) {
+        const lead = { x1: it.xs[c], y1: it.ys[c], x2: it.pxs[c], y2: it.pys[c] };
         let clear = true;
-        for (let t = 0; t < taken.length && clear; t += 4)
-          if (meets(taken, t, it.xs[c], it.ys[c], plain)) clear = false;
-        if (clear) break;
+        for (let t = 0; t < taken.length && clear; t += 4) {
+          const [x, y, w, h] = [taken[t], taken[t + 1], taken[t + 2] / 2, taken[t + 3] / 2];
+          if (meets(taken, t, it.xs[c], it.ys[c], { w: it.w, h: plain.h })) clear = false;
+          else if (segmentHitsBox(lead, x - w, y - h, x + w, y + h)) clear = false;
+        }
+        if (clear) return c;
       }
-      if (c === it.xs.length) break;
-      taken.push(it.xs[c], it.ys[c], plain.w, plain.h);
-      picks.push([s, c]);
+      return -1;
+    };
+    /** label index, the item (named or plain) and its candidate */
+    const picks: [number, Item, number, boolean][] = [];
+    for (let s = 0; s < spare.ids.length; s++) {
+      const idx = spare.ids[s];
+      const withName = spareNamed.get(idx);
+      let it = withName ?? spare.items[s];
+      let c = withName ? firstClear(withName) : -1;
+      if (c < 0) {
+        it = spare.items[s];
+        c = firstClear(it);
+      }
+      if (c < 0) break;
+      taken.push(it.xs[c], it.ys[c], it.w, plain.h);
+      picks.push([idx, it, c, it === withName]);
     }
     if (picks.length === left.size) {
       const items = [...result.items];
       const choice = Int32Array.from(result.choice);
-      for (const [s, c] of picks) {
-        const a = result.ids.indexOf(spare.ids[s]);
-        items[a] = spare.items[s];
+      for (const [idx, it, c, withItsName] of picks) {
+        const a = result.ids.indexOf(idx);
+        items[a] = it;
         choice[a] = c;
-        itemNamed[a] = false;
+        itemNamed[a] = withItsName;
       }
       result = { ids: result.ids, items, choice };
     } else {
@@ -814,6 +864,7 @@ export function* placeLabelsSteps(g: NetworkLayout, o: LabelOptions = {}): Gener
   }
   let visibleCount = 0;
   const labelNamed = new Uint8Array(g.weightCount + g.biasCount);
+  const labelNamedWidth = new Float64Array(g.weightCount + g.biasCount);
   /** the placed labels: label index, box centre and width */
   const placedIdx: number[] = [];
   const placedX: number[] = [];
@@ -823,15 +874,20 @@ export function* placeLabelsSteps(g: NetworkLayout, o: LabelOptions = {}): Gener
     const c = result.choice[a];
     if (c < 0) return;
     const it = result.items[a];
-    anchor(idx, it.xs[c], it.ys[c], it.pxs[c], it.pys[c]);
+    const x = it.xs[c];
+    const w = it.w;
+    anchor(idx, x, it.ys[c], it.pxs[c], it.pys[c]);
     if (idx < g.weightCount) edgeVisible[idx] = 1;
     else biasVisible[idx - g.weightCount] = 1;
     visibleCount++;
     placedIdx.push(idx);
-    placedX.push(it.xs[c]);
+    placedX.push(x);
     placedY.push(it.ys[c]);
-    placedW.push(itemNamed[a] ? namedBox.w : plain.w);
-    if (itemNamed[a]) labelNamed[idx] = 1;
+    placedW.push(w);
+    if (itemNamed[a]) {
+      labelNamed[idx] = 1;
+      labelNamedWidth[idx] = w;
+    }
   });
   if (!named && (o.nameChars ?? 0) > 0 && !large) {
     // Not every named label fits: each placed label that has room for its name where it is gets
@@ -839,35 +895,34 @@ export function* placeLabelsSteps(g: NetworkLayout, o: LabelOptions = {}): Gener
     // before); it may slide sideways, and must clear the obstacles, the border and the other labels.
     const rects = obstacles(g, k, valueChars, false);
     const margin = 2 / k;
-    const slide = (namedBox.w - box.w) / 2;
     for (let a = 0; a < placedIdx.length; a++) {
       const idx = placedIdx[a];
       if (labelNamed[idx]) continue;
       yield;
       const y0 = placedY[a] - box.h / 2;
+      // its own kind's named box: a weight's name may be shorter than the longest bias name
+      const nw = idx < g.weightCount ? weightNamedBox.w : namedBox.w;
+      const slide = (nw - box.w) / 2;
       let bestX = NaN;
       let bestUnder = Infinity;
       for (const f of [0, -0.5, 0.5, -1, 1]) {
         const x = placedX[a] + f * slide;
-        const x0 = x - namedBox.w / 2;
-        if (x0 < margin || x0 + namedBox.w > g.width - margin) continue;
-        if (hits(rects, x0, y0, x0 + namedBox.w, y0 + box.h)) continue;
+        const x0 = x - nw / 2;
+        if (x0 < margin || x0 + nw > g.width - margin) continue;
+        if (hits(rects, x0, y0, x0 + nw, y0 + box.h)) continue;
         let clear = true;
         for (let b = 0; b < placedIdx.length && clear; b++)
-          if (
-            b !== a &&
-            Math.abs(placedX[b] - x) < (placedW[b] + namedBox.w) / 2 &&
-            Math.abs(placedY[b] - placedY[a]) < box.h
-          )
+          if (b !== a && Math.abs(placedX[b] - x) < (placedW[b] + nw) / 2 && Math.abs(placedY[b] - placedY[a]) < box.h)
             clear = false;
         if (!clear) continue;
-        const under = linesUnder(segs, idx, x0, y0, x0 + namedBox.w, y0 + box.h);
+        const under = linesUnder(segs, idx, x0, y0, x0 + nw, y0 + box.h);
         if (under < bestUnder) [bestX, bestUnder] = [x, under];
       }
       if (Number.isNaN(bestX)) continue;
       labelNamed[idx] = 1;
+      labelNamedWidth[idx] = nw;
       placedX[a] = bestX;
-      placedW[a] = namedBox.w;
+      placedW[a] = nw;
       if (idx < g.weightCount) edgeX[idx] = bestX;
       else biasX[idx - g.weightCount] = bestX;
     }
@@ -1129,6 +1184,7 @@ export function* placeLabelsSteps(g: NetworkLayout, o: LabelOptions = {}): Gener
     mode: visibleCount === total ? 'all' : 'thinned',
     named,
     labelNamed,
+    labelNamedWidth,
     namedWidth: namedBox.w,
     density,
     boxWidth: box.w,

@@ -380,9 +380,15 @@ function lossTerms(
 
 /** The longest name of a weight or bias, in UTF-16 units (labels reserve room for it). */
 export function maxParameterNameLength(vm: NetworkViewModel): number {
+  let m = maxWeightNameLength(vm);
+  for (const b of vm.biases) if (b.name.length > m) m = b.name.length;
+  return m;
+}
+
+/** The longest edge name, in characters (a weight label named where it stands takes this room). */
+export function maxWeightNameLength(vm: NetworkViewModel): number {
   let m = 0;
   for (const e of vm.edges) if (e.name.length > m) m = e.name.length;
-  for (const b of vm.biases) if (b.name.length > m) m = b.name.length;
   return m;
 }
 

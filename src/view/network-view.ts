@@ -8,7 +8,12 @@ import { legendLayout, renderLegend } from './legend.ts';
 import { attachInteraction, type InteractionTarget, type NetworkViewCallbacks } from './network-interaction.ts';
 import { computeLayout, edgeOpacity, maxEdgeWidth, nodeTextMode, type NetworkLayout } from './network-layout.ts';
 import { joinStructure, type AnyRecord } from './network-structure.ts';
-import { maxAbsShownParameter, maxParameterNameLength, type NetworkViewModel } from './network-view-model.ts';
+import {
+  maxAbsShownParameter,
+  maxParameterNameLength,
+  maxWeightNameLength,
+  type NetworkViewModel,
+} from './network-view-model.ts';
 import { createLossRecord, updateLoss, updateNode, type NodeRecord } from './node-elements.ts';
 import { related, updateParam, type ParamRecord } from './param-elements.ts';
 import { createWidthScale, legendModel, niceCeil, WIDTH_RANGE, type WidthScale } from './scales.ts';
@@ -96,6 +101,7 @@ export function createNetworkView(svg: SVGSVGElement, callbacks: NetworkViewCall
   /** the inputs of the layout: with the zoom and name width, what a placement is kept by */
   let layoutKey = '';
   let nameChars = -1;
+  let weightNameChars = -1;
   let valueChars = valueCharsFor(4);
   let widthScale: WidthScale = createWidthScale(1);
   let legendKey = '';
@@ -168,9 +174,10 @@ export function createNetworkView(svg: SVGSVGElement, callbacks: NetworkViewCall
 
   function replaceLabels(): void {
     if (!layout) return;
-    const { placement: p, final } = placer.place(`${layoutKey}|${k}|${nameChars}`, layout, {
+    const { placement: p, final } = placer.place(`${layoutKey}|${k}|${nameChars}|${weightNameChars}`, layout, {
       zoom: k,
       nameChars,
+      weightNameChars,
       valueChars,
     });
     placementZoom = k;
@@ -367,11 +374,14 @@ export function createNetworkView(svg: SVGSVGElement, callbacks: NetworkViewCall
     model = vm;
     setWidthScale(niceCeil(maxAbsShownParameter(vm)), widthScale.range[1]);
     const chars = maxParameterNameLength(vm);
+    const weightChars = maxWeightNameLength(vm);
     if (structural || !layout) {
       nameChars = chars;
+      weightNameChars = weightChars;
       relayout(vm);
-    } else if (chars !== nameChars) {
+    } else if (chars !== nameChars || weightChars !== weightNameChars) {
       nameChars = chars;
+      weightNameChars = weightChars;
       replaceLabels();
     }
     drawLegend(false);

@@ -328,7 +328,7 @@ function updateLabel(rec: ParamRecord, p: Param, ctx: RenderContext, shownValue:
   }
   // Box and leader in the label's own units (screen pixels): the placement's box times k.
   const w = Math.max(
-    (named ? pl.namedWidth : pl.boxWidth) * ctx.k,
+    (named ? pl.labelNamedWidth[labelIdx] : pl.boxWidth) * ctx.k,
     Math.max(textWidth(label.valueText), textWidth(label.gradText)) + 2 * PAD_X,
   );
   const h = pl.boxHeight * ctx.k;

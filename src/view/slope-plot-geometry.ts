@@ -35,6 +35,13 @@ export interface SlopeGeometry {
   readonly tangent: readonly [number, number, number, number];
   /** the step's arrow in pixels, from the point to the next point on the curve, or null */
   readonly step: readonly [number, number, number, number] | null;
+  /**
+   * The arrow as drawn: the step, or, when the step is shorter than `minArrow` pixels (its head
+   * would hide under the point), a segment of that length from the point in the step's direction.
+   */
+  readonly arrow: readonly [number, number, number, number] | null;
+  /** the arrow is drawn longer than the step (the plot then labels the true step) */
+  readonly stretched: boolean;
 }
 
 /** The J range the plot shows: the curve's finite values (and the two points) with 8% room; a flat curve gets ±1 or ±10%. */
@@ -58,8 +65,8 @@ export function lossDomain(d: SlopePlotData): [number, number] {
   return [lo - pad, hi + pad];
 }
 
-/** The plot's geometry in `box` (pixels). */
-export function slopeGeometry(d: SlopePlotData, box: Box): SlopeGeometry {
+/** The plot's geometry in `box` (pixels); an arrow shorter than `minArrow` pixels is drawn that long. */
+export function slopeGeometry(d: SlopePlotData, box: Box, minArrow = 0): SlopeGeometry {
   const n = d.xs.length;
   const x0 = n > 0 ? d.xs[0] : d.theta - 1;
   const x1 = n > 0 ? d.xs[n - 1] : d.theta + 1;
@@ -99,7 +106,20 @@ export function slopeGeometry(d: SlopePlotData, box: Box): SlopeGeometry {
     d.next !== d.theta
       ? ([x(d.theta), y(d.loss), x(d.next), y(d.nextLoss)] as const)
       : null;
-  return { x, y, curve, point: [x(d.theta), y(d.loss)], tangent, step };
+  let arrow = step;
+  let stretched = false;
+  if (step !== null && d.next !== null) {
+    const dx = step[2] - step[0];
+    const dy = step[3] - step[1];
+    const len = Math.hypot(dx, dy);
+    if (len < minArrow) {
+      // too short to see past the point: along the step's direction (sideways when it has no length on screen)
+      const [ux, uy] = len > 1e-9 ? [dx / len, dy / len] : [Math.sign(d.next - d.theta), 0];
+      arrow = [step[0], step[1], step[0] + ux * minArrow, step[1] + uy * minArrow];
+      stretched = true;
+    }
+  }
+  return { x, y, curve, point: [x(d.theta), y(d.loss)], tangent, step, arrow, stretched };
 }
 
 function round(v: number): number {

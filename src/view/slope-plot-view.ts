@@ -21,6 +21,11 @@ const BASE_FONT_PX = 11;
 /** The tangent's colour (as the landscape's −∇) and the step's (as the landscape's optimizer step). */
 const TANGENT = '#e63946';
 const STEP = '#ff9f1c';
+/**
+ * The shortest arrow drawn, in pixels: the point (5 px and its stroke), the head (7 × the 2.5 px
+ * stroke) and a bit of shaft. A shorter step is drawn this long, and its true size written beside it.
+ */
+export const MIN_ARROW = 32;
 
 /**
  * J(θ) along one parameter, as SVG: axes with ticks, the curve, the tangent at the current θ
@@ -49,6 +54,8 @@ export function createSlopePlotView(svg: SVGSVGElement): SlopePlotView {
   const step = svgChild(svg, 'line', 'slope-step');
   const nextDot = svgChild(svg, 'circle', 'slope-next');
   const dot = svgChild(svg, 'circle', 'slope-point');
+  const stepLabel = svgChild(svg, 'text', 'slope-step-label');
+  stepLabel.setAttribute('fill', 'currentColor');
   curve.setAttribute('fill', 'none');
   curve.setAttribute('stroke', 'currentColor');
   curve.setAttribute('stroke-width', '2');
@@ -98,7 +105,7 @@ export function createSlopePlotView(svg: SVGSVGElement): SlopePlotView {
     const label = model?.label ?? '';
     if (!d) {
       svg.setAttribute('aria-label', `J(${label}): computing`);
-      for (const el of [curve, tangent, step, nextDot, dot]) show(el, false);
+      for (const el of [curve, tangent, step, nextDot, dot, stepLabel]) show(el, false);
       return;
     }
     // the text's size is the stylesheet's (the svg's font-size); margins and offsets follow it
@@ -109,7 +116,7 @@ export function createSlopePlotView(svg: SVGSVGElement): SlopePlotView {
       top: MARGIN.top * k,
       bottom: Math.max(MARGIN.top * k + 20, height - MARGIN.bottom * k),
     };
-    const g = slopeGeometry(d, box);
+    const g = slopeGeometry(d, box, MIN_ARROW);
     for (const v of g.x.ticks(6)) {
       line(g.x(v), box.bottom, g.x(v), box.top, '0.12');
       tick(g.x(v), box.bottom + 14 * k, formatNumber(v, 3), 'middle');
@@ -135,17 +142,26 @@ export function createSlopePlotView(svg: SVGSVGElement): SlopePlotView {
     tangent.setAttribute('x2', String(t3));
     tangent.setAttribute('y2', String(t4));
     show(tangent, true);
-    if (g.step) {
-      const [s1, s2, s3, s4] = g.step;
-      step.setAttribute('x1', String(s1));
-      step.setAttribute('y1', String(s2));
-      step.setAttribute('x2', String(s3));
-      step.setAttribute('y2', String(s4));
-      nextDot.setAttribute('cx', String(s3));
-      nextDot.setAttribute('cy', String(s4));
+    if (g.step && g.arrow) {
+      const [a1, a2, a3, a4] = g.arrow;
+      step.setAttribute('x1', String(a1));
+      step.setAttribute('y1', String(a2));
+      step.setAttribute('x2', String(a3));
+      step.setAttribute('y2', String(a4));
+      nextDot.setAttribute('cx', String(g.step[2]));
+      nextDot.setAttribute('cy', String(g.step[3]));
+      if (g.stretched && d.next !== null) {
+        // the arrow is longer than the step: its true size beside the arrow's head
+        const right = a3 >= a1;
+        stepLabel.setAttribute('x', String(a3 + (right ? 4 : -4) * k));
+        stepLabel.setAttribute('y', String(a4 - 6 * k));
+        stepLabel.setAttribute('text-anchor', right ? 'start' : 'end');
+        setText(stepLabel, `Δ${label} = ${formatNumber(d.next - d.theta)}`);
+      }
     }
     show(step, g.step !== null);
     show(nextDot, g.step !== null);
+    show(stepLabel, g.stretched);
     dot.setAttribute('cx', String(g.point[0]));
     dot.setAttribute('cy', String(g.point[1]));
     show(dot, true);

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { clickEdge, node, openApp } from './helpers/app.ts';
 import { test, expect } from './helpers/fixtures.ts';
@@ -117,6 +118,32 @@ test('walkthrough step 3: the math panel holds back E’s backward pass, as the 
   await expect(node(page, '1:1')).not.toHaveAttribute('aria-label', /not yet computed/);
   await expect(page.getByTestId('math-withheld')).toHaveCount(0);
   await expect.poll(() => panelValues(page)).toContain(delta);
+});
+
+test('walkthrough step 3: the derivation exported as LaTeX withholds the lines the math panel withholds, with its notes', async ({
+  page,
+}) => {
+  await openApp(page, lessonLink(builtInLesson('walkthrough'), 3));
+  await expect(page.getByTestId('derivation-title')).toContainText('E');
+  const shownLines = (await panelValues(page)).length;
+  const notes = await page.getByTestId('math-withheld').locator('span').allTextContents();
+  expect(notes.length, 'the panel withholds E’s backward lines').toBe(2);
+  const dldz = Number(await node(page, '1:1').getAttribute('data-dldz'));
+
+  await page.getByTestId('file-menu-button').click();
+  const downloading = page.waitForEvent('download');
+  await page.getByTestId('export-tex').click();
+  const tex = readFileSync((await (await downloading).path())!, 'utf8');
+  // the same equations as the panel's lines, each withheld run written as the panel's note
+  const equations = tex.split('\\[').length - 1;
+  expect(equations, 'equations in the export').toBe(
+    await page.locator('[data-testid="math-panel"] .math-line').count(),
+  );
+  expect(shownLines).toBeLessThanOrEqual(equations);
+  for (const note of notes) expect(tex).toContain(note);
+  expect(tex).toContain('\\subsection*{Backward');
+  // E's δ is nowhere in it (the panel writes it to 4 significant digits)
+  expect(tex).not.toContain(Math.abs(dldz).toPrecision(4).replace(/0+$/, ''));
 });
 
 test('outside a lesson, a node clicked ahead of the step still shows its backward numbers, with the note', async ({

@@ -95,6 +95,30 @@ describe('a derivation as a LaTeX document', () => {
       expect(() => katex.renderToString(tex, { ...testOptions, displayMode: true })).not.toThrow();
   });
 
+  it('writes the lines a lesson withholds as the math panel does: the note, not the equations', () => {
+    const s = loadPreset('mazur')!;
+    const d = derive(s, { kind: 'edge', l: 1, j: 0, i: 0 });
+    // the first section shown, every other one withheld from step 12 on
+    const shown = d.sections.map((section, n) =>
+      n === 0
+        ? { heading: section.heading, lines: section.lines.map((line) => ({ line })) }
+        : { heading: section.heading, lines: [{ withheld: section.lines.length, step: 12 }] },
+    );
+    const doc = derivationLatex(d, 'Backprop Lab, Mazur', shown);
+    expect(doc.split(String.raw`\[`).length - 1).toBe(d.sections[0].lines.length);
+    for (const section of d.sections.slice(1)) {
+      expect(doc).toContain(String.raw`\subsection*{`);
+      for (const line of section.lines) expect(doc).not.toContain(unwrapHtmlData(line.tex));
+    }
+    const lines = (n: number) => (n === 1 ? 'one line' : `${n} lines`);
+    expect(doc).toContain(
+      String.raw`\emph{Blank until step 12, as on the diagram. (${lines(d.sections[1].lines.length)})}\par`,
+    );
+    // w₅⁺ = 0.358916 is in the update section, withheld
+    expect(doc).not.toContain('0.358916');
+    expect(braceBalance(doc)).toBe(0);
+  });
+
   it('escapes labels with TeX specials in headings and notes', () => {
     const r = parseScenario({
       format: 'backprop-scenario/1',

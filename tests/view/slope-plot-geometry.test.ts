@@ -40,6 +40,27 @@ describe('slopeGeometry', () => {
     expect(g.y.invert(y1)).toBeCloseTo(0.25, 10);
   });
 
+  it('draws a step too short to see past the point at the minimum length, in its direction; the true step stays', () => {
+    // η = 0.001: θ goes from 1 to 0.998, about 0.2 px on this plot, under the point and the arrowhead
+    const tiny = { ...parabola, next: 0.998, nextLoss: 0.998 * 0.998 };
+    const g = slopeGeometry(tiny, box, 30);
+    const [x0, y0, x1, y1] = g.step!;
+    expect(g.x.invert(x1)).toBeCloseTo(0.998, 10);
+    expect(Math.hypot(x1 - x0, y1 - y0)).toBeLessThan(1);
+    expect(g.stretched).toBe(true);
+    const [a0, b0, a1, b1] = g.arrow!;
+    expect([a0, b0]).toEqual([x0, y0]);
+    expect(Math.hypot(a1 - a0, b1 - b0)).toBeCloseTo(30, 10);
+    // the same way as the step: left (θ decreases) and down the curve (J decreases)
+    expect(a1).toBeLessThan(a0);
+    expect(b1).toBeGreaterThan(b0);
+    expect((a1 - a0) * (y1 - y0)).toBeCloseTo((b1 - b0) * (x1 - x0), 6);
+    // a step longer than the minimum is drawn as it is
+    const long = slopeGeometry(parabola, box, 30);
+    expect(long.stretched).toBe(false);
+    expect(long.arrow).toEqual(long.step);
+  });
+
   it('has no step for a parameter that does not move, and leaves a gap where J is not finite', () => {
     const values = Float64Array.from(parabola.values);
     values[5] = NaN;
