@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { act, cleanup, render } from '@testing-library/react';
 import { Profiler, type ReactNode } from 'react';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DataTable } from '../../src/components/DataTable.tsx';
 import { MathPanel } from '../../src/components/MathPanel.tsx';
 import { MatrixPanel } from '../../src/components/MatrixPanel.tsx';
@@ -50,9 +50,14 @@ describe('panels during a training run', () => {
     expect(store.getState().position).toBeGreaterThan(0);
     expect(renders - before).toBe(0);
     act(() => store.getState().setTraining(false));
-    // the panels catch up in a task after the next frame
-    await act(async () => new Promise((r) => setTimeout(r, 100)));
-    expect(store.getState().settled.position).toBe(store.getState().position);
+    // the panels catch up in a task after the next frame (waited for: a loaded machine's frame can be late)
+    await vi.waitFor(
+      async () => {
+        await act(async () => new Promise((r) => setTimeout(r, 20)));
+        expect(store.getState().settled.position).toBe(store.getState().position);
+      },
+      { timeout: 10_000 },
+    );
     expect(store.getState().settled.scenario).toBe(store.getState().scenario);
     expect(renders - before).toBeGreaterThan(0);
   });
