@@ -1,18 +1,17 @@
 /**
- * The share of a run's time the page may spend showing its reports: a store update and what
- * follows it (the loss chart, the diagram when its own pacing lets it, the frame's rendering).
- * On two cores the rest is what lets the worker train at the core's speed: shown at every
- * frame, 16-16-16-16-16-1's reports (about 10 ms each with their frame) kept the page's thread
- * busy for 60–75% of the run, and the worker lost its core to it and to the compositor.
+ * Showing a training report costs the page a store update and what follows it (the diagram,
+ * the chart, the Data tab). Up to this long, the page shows one at every animation frame: input
+ * is handled at the start of each frame, before its animation callbacks, so it gets time every
+ * frame, and a report of 17–30 ms still draws at 30 frames per second or more.
  */
-export const REPORT_SHARE = 0.3;
+const EVERY_FRAME_MS = 33;
 
 /**
  * The earliest time (ms, the page's clock) at which the next report may be shown, when the last
- * one started showing at `start` and cost `cost` ms up to the task after it (in a frame, its
- * rendering too): a report of up to about 5 ms is shown at every frame, a costlier one when the
- * time since covers its cost at REPORT_SHARE.
+ * one was shown at `end` after costing `cost` ms: at the next frame while a report costs up to
+ * two frames; past that, the page is left at least as long as the report took (at most half of
+ * its time goes to showing training).
  */
-export function nextShowAt(start: number, cost: number): number {
-  return start + Math.max(0, cost) / REPORT_SHARE;
+export function nextShowAt(end: number, cost: number): number {
+  return cost > EVERY_FRAME_MS ? end + cost : end;
 }

@@ -7,7 +7,6 @@ import {
 } from '../core/training-session.ts';
 import type { AppStore } from '../store/app-actions.ts';
 import { pathCap } from '../store/training-actions.ts';
-import { afterTask } from './after-task.ts';
 import { nextShowAt } from './report-pacing.ts';
 import { createStepRates, type StepRates } from './step-rates.ts';
 import type { TrainingRequest, TrainingWorkerMessage } from './training-worker.ts';
@@ -199,11 +198,8 @@ export function useTraining(): { start(steps: number): void; stop(): void } {
         pending = null;
         const t0 = performance.now();
         store.getState().applyTrainingProgress(p);
-        notBefore = nextShowAt(t0, performance.now() - t0);
-        // what the report cost with its frame's rendering, known in the task after it
-        afterTask(() => {
-          notBefore = Math.max(notBefore, nextShowAt(t0, performance.now() - t0));
-        });
+        const t1 = performance.now();
+        notBefore = nextShowAt(t1, t1 - t0);
       };
       const drop = () => {
         if (frame !== null) cancelAnimationFrame(frame);

@@ -160,50 +160,6 @@ describe('training in a Web Worker', () => {
     }
   });
 
-  it('spaces the reports it shows by what showing one costs: a third of the run’s time at most, the rest left to the worker', async () => {
-    // the page's clock runs on, and a report shown costs 10 ms more of it; frames come every 16.7 ms of it
-    const real = performance.now.bind(performance);
-    let offset = 0;
-    const clock = () => real() + offset;
-    vi.spyOn(performance, 'now').mockImplementation(clock);
-    const frames: FrameRequestCallback[] = [];
-    vi.stubGlobal('requestAnimationFrame', (f: FrameRequestCallback) => frames.push(f));
-    vi.stubGlobal('cancelAnimationFrame', () => {});
-    try {
-      const store = mount();
-      await until(() => FakeWorker.made.length === 1);
-      let shown = 0;
-      store.subscribe(
-        (s) => s.run,
-        () => {
-          shown++;
-          offset += 10;
-        },
-      );
-      act(() => api!.start(1_000_000));
-      const worker = FakeWorker.made[0];
-      const t0 = clock();
-      const FRAMES = 30;
-      for (let f = 1; f <= FRAMES; f++) {
-        const posted = worker.posted;
-        await until(() => worker.posted > posted);
-        offset += Math.max(0, t0 + (f * 1000) / 60 - clock());
-        act(() => frames.splice(0).forEach((cb) => cb(clock())));
-        // the task after the frame, where the page measures what the frame cost
-        await act(async () => new Promise((r) => setTimeout(r, 0)));
-      }
-      const elapsed = clock() - t0;
-      // 10 ms a report: every frame would be 30 reports, 300 ms of the 500
-      expect(shown * 10).toBeLessThanOrEqual(elapsed / 3 + 10);
-      // and the chart still follows the run, at 15 frames a second or more
-      expect(shown).toBeGreaterThanOrEqual(FRAMES / 4);
-      act(() => api!.stop());
-    } finally {
-      vi.restoreAllMocks();
-      vi.unstubAllGlobals();
-    }
-  });
-
   it('trains a run predicted to take under a frame in the click’s task, without the worker, as one run of the core', async () => {
     const store = mount();
     // at idle after mounting: the page has measured a step of the scenario shown (and warmed the worker)
