@@ -40,7 +40,7 @@ export function LessonPanel() {
           data-testid="lesson-previous"
           title={`Previous step (${previousKey})`}
         >
-          ‹ Previous
+          ‹<span className="lesson-nav-word"> Previous</span>
         </button>
         <span className="lesson-count" data-testid="lesson-count" aria-live="polite">
           step {k + 1} of {n}
@@ -52,7 +52,7 @@ export function LessonPanel() {
           data-testid="lesson-next"
           title={held ? 'Answer the question (or press “Show me”) to go on' : `Next step (${nextKey})`}
         >
-          Next ›
+          <span className="lesson-nav-word">Next </span>›
         </button>
         <button
           type="button"

@@ -184,6 +184,8 @@ test.describe('presentation mode', () => {
         caption.y + caption.height <= options.y + 0.5 ||
         options.y + options.height <= caption.y + 0.5;
       expect(apart, `caption ${JSON.stringify(caption)} options ${JSON.stringify(options)}`).toBe(true);
+      // and the options on the screen ("show z" ran past its right edge at 1366)
+      expect(options.x + options.width, `options ${JSON.stringify(options)}`).toBeLessThanOrEqual(width + 0.5);
       // where the options can sit beside it, the caption is whole, not cut with an ellipsis
       if (width >= 1366) {
         const room = await page
