@@ -249,7 +249,10 @@ export function createLossChartView(svg: SVGSVGElement, callbacks: LossChartCall
       .text((t) => String(t));
     xTitle.setAttribute('x', String((box.left + box.right) / 2));
     xTitle.setAttribute('y', String(box.bottom + 2.7 * fontPx));
-    yTitle.textContent = log ? 'loss (log scale)' : 'loss';
+    // along the axis: the long title where the chart is tall enough for it (a short chart, as in
+    // presentation mode on a 1366×768 screen, cut "loss (log scale)" at both ends)
+    const longTitle = log ? 'loss (log scale)' : 'loss';
+    yTitle.textContent = textWidth(longTitle, fontPx) <= height - 4 || !log ? longTitle : 'log loss';
     const ty = (box.top + box.bottom) / 2;
     yTitle.setAttribute('transform', `translate(${MARGIN.left - 2},${ty}) rotate(-90)`);
     yTitle.setAttribute('dy', '0.71em');
