@@ -64,11 +64,10 @@ export interface LabelPlacement {
   readonly named: boolean;
   /**
    * By label index (weights first, then biases): the placed label carries its name, in a box
-   * namedWidth wide (every one when `named`; else those with room for it where they are).
+   * labelNamedWidth wide (every one when `named`; else those with room for it where they are).
    */
   readonly labelNamed: Uint8Array;
-  readonly namedWidth: number;
-  /** By label index, the width of a named placed label's box: namedWidth, or narrower for a weight named where it stands. */
+  /** By label index, the width of a named placed label's box: a bias's as wide as the longest name, a weight's as the longest weight name. */
   readonly labelNamedWidth: Float64Array;
   /** the density of the value-only boxes over the most crowded block (≈ label area / room) */
   readonly density: number;
@@ -639,7 +638,6 @@ export function* placeLabelsSteps(g: NetworkLayout, o: LabelOptions = {}): Gener
       mode: 'hover',
       named: false,
       labelNamed: new Uint8Array(g.weightCount + g.biasCount),
-      namedWidth: namedBox.w,
       labelNamedWidth: new Float64Array(g.weightCount + g.biasCount),
       density,
       boxWidth: plain.w,
@@ -1185,7 +1183,6 @@ export function* placeLabelsSteps(g: NetworkLayout, o: LabelOptions = {}): Gener
     named,
     labelNamed,
     labelNamedWidth,
-    namedWidth: namedBox.w,
     density,
     boxWidth: box.w,
     boxHeight: box.h,

@@ -203,13 +203,13 @@ function columnGaps(
   const lossGap = Math.max(uniform * LOSS_COLUMN_LABELLED, 2 * r + 16, box.w + 16);
   const room = inner - lossGap;
   const total = need.reduce((a, b) => a + b, 0);
-  const floors = need.map((n) => Math.min(n, floor));
-  const floorsTotal = floors.reduce((a, b) => a + b, 0);
+  // every block needs at least the floor (its need is the floor's terms with the labels' room)
+  const floorsTotal = depth * floor;
   // With less room than the labels need, each block keeps its texts' room first and shares the
   // rest in proportion to what it needs beyond that: scaled alike, 16-16-16-16-16-1's last block
   // (17 labels beside three of 272) was 15 px wide, its headers and values on each other.
   if (room < total && room > floorsTotal)
-    return need.map((n, l) => floors[l] + ((room - floorsTotal) * (n - floors[l])) / (total - floorsTotal));
+    return need.map((n) => floor + ((room - floorsTotal) * (n - floor)) / (total - floorsTotal));
   return need.map((n) => Math.max(8, (n * room) / total));
 }
 

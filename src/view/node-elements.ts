@@ -196,6 +196,8 @@ export interface LossRecord extends BaseRecord {
   value: number;
   text: string;
   textStamp: number;
+  /** where the value text's transform was last written (its x, in layout units) */
+  textX: number;
   ariaKey: string;
 }
 
@@ -230,6 +232,7 @@ export function createLossRecord(g: SVGGElement, textLayer: SVGGElement): LossRe
     value: NaN,
     text: '',
     textStamp: -1,
+    textX: NaN,
     ariaKey: '',
   };
 }
@@ -251,7 +254,11 @@ export function updateLoss(rec: LossRecord, loss: LossView, lossFunction: string
     // centred under the node, but never past the diagram's right edge: the layout leaves room for
     // "L = 0.4312", and a loss such as "L = 7.306×10⁻¹⁰" is wider (its last digits were cut off)
     const over = x + (textWidth(text) / 2 + 2) / ctx.k - ctx.layout.width;
-    rec.textGroup.setAttribute('transform', `translate(${over > 0 ? x - over : x},${y + r}) scale(${1 / ctx.k})`);
+    const at = over > 0 ? x - over : x;
+    // a drag changes the value every frame, its place seldom: the transform is written when it moves
+    if (rec.textStamp !== ctx.labels || at !== rec.textX)
+      rec.textGroup.setAttribute('transform', `translate(${at},${y + r}) scale(${1 / ctx.k})`);
+    rec.textX = at;
     rec.textStamp = ctx.labels;
   }
   if (!Object.is(rec.value, loss.value)) {
