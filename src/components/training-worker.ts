@@ -64,7 +64,10 @@ const sessionOf = (r: TrainingRequest) =>
  * One report's slice of the warm-up, then the next in a task of its own, so a run that arrives
  * meanwhile waits a slice at most. The warm-up trains runs of the request's shape, reports and
  * all but posted: the code a run takes is what gets compiled (a run's first steps after one
- * long slice of warm-up were about 5% slower than its second run's).
+ * long slice of warm-up were about 5% slower than its second run's). Each report's buffers are
+ * transferred away (detached), as a run's are by postMessage: V8 compiles typed-array code on
+ * the promise that no buffer was ever detached, and the isolate's first detached one throws all
+ * that code away, which in a warm-up that only kept them fell on the user's first run.
  */
 function warmSlice(): void {
   const w = warming;
@@ -74,7 +77,8 @@ function warmSlice(): void {
     return;
   }
   const report = w.session.advance(REPORT_MS, REPORT_MS);
-  buffers(report);
+  const transfer = buffers(report);
+  structuredClone(transfer, { transfer });
   if (report.finished) w.session = sessionOf(w.request);
   setTimeout(warmSlice, 0);
 }
