@@ -227,7 +227,8 @@ function printAppSpeed(r: AppSpeedReport, seconds: number): void {
           Math.round(t.coreStepsPerSec).toLocaleString('en-US'),
           `${Math.round(median(t.appStepsPerSec)).toLocaleString('en-US')}${range(t.appStepsPerSec.map(Math.round))}`,
           `${t.ratio.toFixed(2)}×${t.ratios.length > 1 ? ` (${Math.min(...t.ratios).toFixed(2)}–${Math.max(...t.ratios).toFixed(2)})` : ''}`,
-          t.id === 'app-train-16x5' ? `≥ 0.8× ${passMiss(t.ratio >= 0.8)}` : '',
+          // Train 10k of numpy-341 is over in about one frame of the core: its ratio measures latency
+          t.id === 'app-train-numpy-341' ? 'latency-bound' : `≥ 0.8× ${passMiss(t.ratio >= 0.8)}`,
           `${ms(median(t.longestTaskMs))}${range(t.longestTaskMs)}`,
         ]),
       ),
