@@ -427,7 +427,7 @@ describe('network view (DOM)', () => {
     const labelOf = (leader: Element) => one(`.bp-label[data-sel="${leader.getAttribute('data-sel')}"]`);
     const shown = all('.bp-leader:not([display])');
     expect(shown.length).toBeGreaterThan(0);
-    expect(all('.bp-leader').every((l) => l.parentElement === layer)).toBe(true);
+    expect(all('.bp-leader').every((l) => l.parentNode === layer)).toBe(true);
     for (const leader of shown) {
       expect(labelOf(leader).hasAttribute('display')).toBe(false);
       expect(leader.getAttribute('transform')).toBe(labelOf(leader).getAttribute('transform'));
@@ -441,7 +441,7 @@ describe('network view (DOM)', () => {
     expect(all('.bp-leader').map((l) => l.getAttribute('data-sel'))).toEqual(
       all('.bp-label').map((l) => l.getAttribute('data-sel')),
     );
-    expect(all('.bp-leader').every((l) => l.parentElement === layer)).toBe(true);
+    expect(all('.bp-leader').every((l) => l.parentNode === layer)).toBe(true);
   });
 
   it('reports hover and scrubs the selected weight’s value label', () => {
