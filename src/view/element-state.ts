@@ -96,6 +96,8 @@ export interface RenderContext {
   /** overlay groups: labels placed by the layout, and labels forced on top of them */
   readonly labelLayer: SVGGElement;
   readonly topLayer: SVGGElement;
+  /** the labels' leaders, beneath everything else drawn: nodes, their text, headers and labels hide them */
+  readonly leaderLayer: SVGGElement;
 }
 
 /** The transient flags of an element from the context: hovered, focused, highlighted. */

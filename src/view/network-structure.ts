@@ -2,7 +2,7 @@ import { select, type Selection as D3Selection } from 'd3-selection';
 import { selectionKey } from '../core/selection.ts';
 import type { BiasView, EdgeView, LayerView, NetworkViewModel, NodeView } from './network-view-model.ts';
 import { createNodeRecord, removeNodeRecord, type LossRecord, type NodeRecord } from './node-elements.ts';
-import { createParamRecord, paramSelection, type ParamRecord } from './param-elements.ts';
+import { createParamRecord, paramSelection, removeLabel, type ParamRecord } from './param-elements.ts';
 
 /**
  * The diagram's elements, joined by key to a model's layers, nodes, weights and biases.
@@ -109,7 +109,7 @@ export function joinStructure(
   // Overlay pieces of removed elements live outside their groups: remove them too.
   for (const [key, rec] of previous) {
     if (next.has(key) || rec === parts.lossRec) continue;
-    if ('kind' in rec) rec.label?.g.remove();
+    if ('kind' in rec) removeLabel(rec);
     else removeNodeRecord(rec as NodeRecord);
   }
   return {

@@ -71,6 +71,11 @@ export function createNetworkView(svg: SVGSVGElement, callbacks: NetworkViewCall
   if (!svg.hasAttribute('aria-label')) svg.setAttribute('aria-label', 'Network diagram');
   const bg = svgChild(svg, 'rect', 'bp-bg');
   const viewport = svgChild(svg, 'g', 'bp-viewport');
+  // A leader runs from a label placed off its line to the line, often past nodes: drawn first,
+  // it passes beneath node circles (opaque), node text and headers (a halo) and labels (opaque),
+  // so it never strikes one through.
+  const leaderLayer = svgChild(viewport, 'g', 'bp-leaders');
+  leaderLayer.setAttribute('aria-hidden', 'true');
   const headers = svgChild(viewport, 'g', 'bp-headers');
   headers.setAttribute('aria-hidden', 'true');
   const scene = svgChild(viewport, 'g', 'bp-scene');
@@ -231,6 +236,7 @@ export function createNetworkView(svg: SVGSVGElement, callbacks: NetworkViewCall
       deferNames: running || (dragging && namesTimer !== null),
       labelLayer,
       topLayer,
+      leaderLayer,
       selectedNode: selectedNodeOf(vm),
       covered: coveredLabels(vm),
     };

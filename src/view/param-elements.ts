@@ -27,8 +27,13 @@ interface ParamLabel {
   readonly g: SVGGElement;
   /** the opaque background: no line runs through the text */
   readonly bg: SVGRectElement;
-  /** from the label to its line, when the label sits off it */
+  /**
+   * From the label to its line, when the label sits off it: in the leader layer, beneath nodes,
+   * their text and the labels (network-view.ts), with the label's transform.
+   */
   readonly leader: SVGLineElement;
+  /** the label sits off its line: its leader shows with it */
+  off: boolean;
   box: string;
   readonly value: SVGTextElement;
   readonly grad: SVGTextElement;
@@ -159,7 +164,9 @@ function createLabel(rec: ParamRecord, ctx: RenderContext): ParamLabel {
   const g = svgChild(ctx.labelLayer, 'g', rec.kind === 'edge' ? 'bp-label bp-edge-label' : 'bp-label bp-bias-label');
   g.setAttribute('data-sel', rec.selKey);
   g.setAttribute('aria-hidden', 'true');
-  const leader = svgChild(g, 'line', 'bp-leader');
+  const leader = svgChild(ctx.leaderLayer, 'line', 'bp-leader');
+  leader.setAttribute('data-sel', rec.selKey);
+  leader.setAttribute('display', 'none');
   const bg = svgChild(g, 'rect', 'bp-label-bg');
   if (rec.tooltip) setTooltip(g, rec.tooltip);
   const value = svgChild(g, 'text', 'bp-label-value');
@@ -170,6 +177,7 @@ function createLabel(rec: ParamRecord, ctx: RenderContext): ParamLabel {
     g,
     bg,
     leader,
+    off: false,
     box: '',
     value,
     grad,
@@ -284,13 +292,17 @@ function updateLabel(rec: ParamRecord, p: Param, ctx: RenderContext, shownValue:
   const covered = ctx.covered.has(labelIdx);
   const show = (placed && !covered) || (flags & FORCE_LABEL) !== 0 || related(p, ctx);
   if (!show) {
-    if (rec.shown && rec.label) rec.label.g.setAttribute('display', 'none');
+    if (rec.shown && rec.label) {
+      rec.label.g.setAttribute('display', 'none');
+      if (rec.label.off) rec.label.leader.setAttribute('display', 'none');
+    }
     rec.shown = false;
     return;
   }
   const label = rec.label ?? (rec.label = createLabel(rec, ctx));
   if (!rec.shown) {
     label.g.removeAttribute('display');
+    if (label.off) label.leader.removeAttribute('display');
     rec.shown = true;
   }
   if (label.top !== !placed) {
@@ -306,6 +318,7 @@ function updateLabel(rec: ParamRecord, p: Param, ctx: RenderContext, shownValue:
     const t = `translate(${x},${y}) scale(${1 / ctx.k})`;
     if (t !== label.transform) {
       label.g.setAttribute('transform', t);
+      label.leader.setAttribute('transform', t);
       label.transform = t;
     }
     rec.labelStamp = stamp;
@@ -346,10 +359,11 @@ function updateLabel(rec: ParamRecord, p: Param, ctx: RenderContext, shownValue:
       label.leader.setAttribute('y1', String(Math.max(-h / 2, Math.min(h / 2, py))));
       label.leader.setAttribute('x2', String(px));
       label.leader.setAttribute('y2', String(py));
-      label.leader.removeAttribute('display');
-    } else {
+      if (!label.off) label.leader.removeAttribute('display');
+    } else if (label.off) {
       label.leader.setAttribute('display', 'none');
     }
+    label.off = off;
     label.box = box;
   }
   if (p.frozen && !label.lock) {
@@ -362,6 +376,12 @@ function updateLabel(rec: ParamRecord, p: Param, ctx: RenderContext, shownValue:
   syncClasses(label.g, label.flags, flags);
   if ((label.flags ^ flags) & FLAG.scrub) label.g.toggleAttribute('data-scrub', (flags & FLAG.scrub) !== 0);
   label.flags = flags;
+}
+
+/** Removes a parameter's label and its leader (both live outside the parameter's group). */
+export function removeLabel(rec: ParamRecord): void {
+  rec.label?.g.remove();
+  rec.label?.leader.remove();
 }
 
 /** The parameter is on the fan-in or fan-out of the selected node: its label shows even when the placement hid it. */

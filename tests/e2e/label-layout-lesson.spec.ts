@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { choosePreset, node, openApp } from './helpers/app.ts';
+import { choosePreset, node, openApp, setPresentation } from './helpers/app.ts';
 import { test, expect } from './helpers/fixtures.ts';
 import { measureLabels } from './helpers/label-metrics.ts';
 import { builtInLesson, lessonLink } from './helpers/lessons.ts';
@@ -25,12 +25,6 @@ const SIZES: readonly Size[] = [
   { name: 'projector 1920x1080', width: 1920, height: 1080, presentation: true },
 ];
 
-async function setPresentation(page: Page, on: boolean): Promise<void> {
-  if (!on || (await page.locator('html').getAttribute('data-presentation')) === 'true') return;
-  await page.locator('body').press('p');
-  await expect(page.locator('html')).toHaveAttribute('data-presentation', 'true');
-}
-
 async function expectClear(page: Page, what: string): Promise<void> {
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   const m = await measureLabels(page);
@@ -39,6 +33,7 @@ async function expectClear(page: Page, what: string): Promise<void> {
   expect(m.nodeOverlaps, `${what}: labels overlapping a node, node text, header or the legend`).toEqual([]);
   expect(m.overlaps, `${what}: labels overlapping labels`).toEqual([]);
   expect(m.struck, `${what}: labels an edge runs through`).toEqual([]);
+  expect(m.leadersOver, `${what}: leaders drawn over a node, its text, a header or a label`).toEqual([]);
   // What is not drawn is said, with its count: the labels the layout could not place. A label
   // shown on demand for the selection, or the full text (a, δ, target, z) of the current or the
   // selected node, may cover placed ones (they give way while it shows): then more placed labels

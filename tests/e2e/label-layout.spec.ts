@@ -90,6 +90,7 @@ async function expectReadable(page: Page, what: string, size: Size): Promise<voi
   expect(m.overlaps, `${what}: labels overlapping labels`).toEqual([]);
   expect(m.nodeOverlaps, `${what}: labels overlapping a node, node text, header or the legend`).toEqual([]);
   expect(m.struck, `${what}: labels an edge runs through`).toEqual([]);
+  expect(m.leadersOver, `${what}: leaders drawn over a node, its text, a header or a label`).toEqual([]);
   expect(m.minFontPx, `${what}: smallest label text (px)`).toBeGreaterThanOrEqual(size.minPx - 0.01);
   expect(m.missing, `${what}: labels not drawn (${m.drawn} of ${m.params} drawn)`).toEqual([]);
   await expect(page.getByTestId('hidden-labels')).toHaveCount(0);

@@ -414,6 +414,36 @@ describe('network view (DOM)', () => {
     expect(all('.bp-node-text[data-sel]').length).toBe(6 + 1);
   });
 
+  it('draws a label’s leader beneath everything else, with its label’s place, shown and removed with it', async () => {
+    const b = setup('by-hand-mlp');
+    const { view: v } = mount();
+    // a narrow diagram (a lesson's): some labels sit off their lines, on leaders
+    v.resize(560, 420);
+    v.update(b.vm(b.plan.events.length));
+    await vi.waitFor(() => expect(svg.getAttribute('data-labels')).toBe('placed'), { timeout: 30_000 });
+    const layer = one('.bp-leaders');
+    // painted first: headers, edges, nodes, node text and labels hide it where it passes them
+    expect(one('.bp-viewport').firstElementChild).toBe(layer);
+    const labelOf = (leader: Element) => one(`.bp-label[data-sel="${leader.getAttribute('data-sel')}"]`);
+    const shown = all('.bp-leader:not([display])');
+    expect(shown.length).toBeGreaterThan(0);
+    expect(all('.bp-leader').every((l) => l.parentNode === layer)).toBe(true);
+    for (const leader of shown) {
+      expect(labelOf(leader).hasAttribute('display')).toBe(false);
+      expect(leader.getAttribute('transform')).toBe(labelOf(leader).getAttribute('transform'));
+    }
+    // a hidden label's leader hides with it
+    for (const label of all('.bp-label[display="none"]'))
+      expect(one(`.bp-leader[data-sel="${label.getAttribute('data-sel')}"]`).getAttribute('display')).toBe('none');
+    // another shape: the labels that go take their leaders along
+    const w = setup('walkthrough');
+    v.update(w.vm(w.plan.events.length));
+    expect(all('.bp-leader').map((l) => l.getAttribute('data-sel'))).toEqual(
+      all('.bp-label').map((l) => l.getAttribute('data-sel')),
+    );
+    expect(all('.bp-leader').every((l) => l.parentNode === layer)).toBe(true);
+  });
+
   it('reports hover and scrubs the selected weight’s value label', () => {
     const m = setup('mazur');
     const onHover = vi.fn();

@@ -124,6 +124,13 @@ export async function openApp(page: Page, hash = ''): Promise<void> {
   await expect(page.locator('[data-node="0:0"]')).toHaveCount(1);
 }
 
+/** Turns presentation mode on (its key, p) when `on` and it is off; waits until the page says so. */
+export async function setPresentation(page: Page, on: boolean): Promise<void> {
+  if (!on || (await page.locator('html').getAttribute('data-presentation')) === 'true') return;
+  await page.locator('body').press('p');
+  await expect(page.locator('html')).toHaveAttribute('data-presentation', 'true');
+}
+
 /** Chooses a preset from the preset menu and waits until the caption is back at 0. */
 export async function choosePreset(page: Page, id: string): Promise<void> {
   await page.getByTestId('preset-menu').selectOption(id);

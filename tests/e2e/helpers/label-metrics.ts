@@ -20,7 +20,15 @@ import type { Page } from '@playwright/test';
  *   selection (a name chip "w₂₂⁽³⁾ = 2"), may not overlap any node text (the obstacles above).
  * - Text size: the computed font size times the screen scale of the text (client height
  *   over user-space height), so CSS transforms and the viewBox count.
+ * - A label's leader (the dashed line to its edge) may pass a node circle, a node's name or
+ *   text, a header or another label only beneath it: the thing is painted later in document
+ *   order and hides the line (a circle or label box with an opaque fill; text inside its
+ *   opaque node circle, or with a halo: paint-order stroke first, in the background colour, at
+ *   least HALO_MIN px wide). Else the line strikes it through.
  */
+
+/** The narrowest halo (stroke width, px) that keeps a 1 px line out of the glyphs of 11 px text. */
+const HALO_MIN = 3;
 
 export interface LabelMetrics {
   readonly params: number;
@@ -42,6 +50,10 @@ export interface LabelMetrics {
    * the selection too, overlapping another node's text or another node's circle.
    */
   readonly textOverlaps: string[];
+  /** leaders drawn over a node circle, node name or text, header or another label ("key leader over what") */
+  readonly leadersOver: string[];
+  /** leaders drawn (displayed) */
+  readonly leaders: number;
 }
 
 /**
@@ -55,7 +67,7 @@ export async function measureLabels(page: Page): Promise<LabelMetrics> {
     { timeout: 60_000 },
   );
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-  return page.evaluate(() => {
+  return page.evaluate((HALO_MIN) => {
     type Box = { x0: number; y0: number; x1: number; y1: number };
     const boxOf = (el: Element): Box => {
       const r = el.getBoundingClientRect();
@@ -264,6 +276,115 @@ export async function measureLabels(page: Page): Promise<LabelMetrics> {
       placed,
       onDemand: labels.filter((l) => l.el.closest('.bp-labels-top') !== null).length,
       textOverlaps,
+      leadersOver: leadersOver(),
+      leaders: Array.from(svg.querySelectorAll('.bp-leader')).filter(displayed).length,
     };
-  });
+
+    function leadersOver(): string[] {
+      const probe = document.createElementNS('http://www.w3.org/2000/svg', 'rect');
+      probe.style.fill = 'var(--bp-bg)';
+      svg.appendChild(probe);
+      const background = getComputedStyle(probe).fill;
+      probe.remove();
+      const opaqueFill = (el: Element) => {
+        const cs = getComputedStyle(el);
+        return (
+          cs.fill !== 'none' &&
+          !/rgba\([^)]*,\s*0\)$/.test(cs.fill) &&
+          !/transparent/.test(cs.fill) &&
+          parseFloat(cs.fillOpacity) >= 1 &&
+          parseFloat(cs.opacity) >= 1
+        );
+      };
+      const haloed = (el: Element) => {
+        const cs = getComputedStyle(el);
+        return (
+          cs.paintOrder.startsWith('stroke') &&
+          cs.stroke === background &&
+          parseFloat(cs.strokeOpacity) >= 1 &&
+          parseFloat(cs.strokeWidth) >= HALO_MIN
+        );
+      };
+      const above = (leader: Element, el: Element) =>
+        (leader.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
+      const shrink = (b: Box, d: number): Box => ({ x0: b.x0 + d, y0: b.y0 + d, x1: b.x1 - d, y1: b.y1 - d });
+
+      type Obstacle = {
+        name: string;
+        el: Element;
+        hits: (a: DOMPoint, b: DOMPoint) => boolean;
+        hides: (leader: Element) => boolean;
+      };
+      const obstacles: Obstacle[] = [];
+      const circleEls = Array.from(
+        svg.querySelectorAll('.bp-node-circle, .bp-loss-circle, .bp-bias-node circle'),
+      ).filter(displayed);
+      const circleOf = new Map<Element, { cx: number; cy: number; r: number }>();
+      for (const c of circleEls) {
+        const b = boxOf(c);
+        const geo = { cx: (b.x0 + b.x1) / 2, cy: (b.y0 + b.y1) / 2, r: (b.x1 - b.x0) / 2 };
+        circleOf.set(c, geo);
+        obstacles.push({
+          name: `circle of ${c.closest('[data-sel]')?.getAttribute('data-sel') ?? 'a bias node'}`,
+          el: c,
+          hits: (a, b2) => {
+            // the distance from the centre to the segment, under the radius less half the line
+            const dx = b2.x - a.x;
+            const dy = b2.y - a.y;
+            const t = Math.max(0, Math.min(1, ((geo.cx - a.x) * dx + (geo.cy - a.y) * dy) / (dx * dx + dy * dy || 1)));
+            return Math.hypot(a.x + t * dx - geo.cx, a.y + t * dy - geo.cy) < geo.r - 0.5;
+          },
+          hides: (leader) => above(leader, c) && opaqueFill(c),
+        });
+      }
+      const texts = Array.from(svg.querySelectorAll('.bp-node-text text, .bp-node-name, .bp-header')).filter(
+        (t) => displayed(t) && (t.textContent ?? '').trim() !== '',
+      );
+      for (const t of texts) {
+        const box = shrink(boxOf(t), 1);
+        const ownCircle = t.classList.contains('bp-node-name')
+          ? t.parentElement?.querySelector('.bp-node-circle')
+          : null;
+        obstacles.push({
+          name: `text "${t.textContent}"`,
+          el: t,
+          hits: (a, b2) => segHitsBox(a, b2, box),
+          hides: (leader) => {
+            if (!above(leader, t)) return false;
+            if (haloed(t)) return true;
+            // a name on its opaque circle, which hides the line first
+            if (!ownCircle || !circleOf.has(ownCircle)) return false;
+            const c = boxOf(ownCircle);
+            return above(leader, ownCircle) && opaqueFill(ownCircle) && inside(box, c);
+          },
+        });
+      }
+      for (const l of labels) {
+        const box = shrink(l.box, 0.5);
+        const bg = l.el.querySelector('.bp-label-bg');
+        obstacles.push({
+          name: `label ${l.key}`,
+          el: l.el,
+          hits: (a, b2) => segHitsBox(a, b2, box),
+          hides: (leader) => l.opaque && bg !== null && above(leader, bg),
+        });
+      }
+
+      const out: string[] = [];
+      for (const leader of Array.from(svg.querySelectorAll('.bp-leader')) as SVGLineElement[]) {
+        if (!displayed(leader)) continue;
+        const own = leader.closest('[data-sel]')?.getAttribute('data-sel') ?? '?';
+        const m = leader.getScreenCTM() as DOMMatrix;
+        const p = (x: string, y: string) =>
+          new DOMPoint(Number(leader.getAttribute(x)), Number(leader.getAttribute(y))).matrixTransform(m);
+        const a = p('x1', 'y1');
+        const b = p('x2', 'y2');
+        for (const o of obstacles) {
+          if (o.el === leader.closest('.bp-label') || o.name === `label ${own}`) continue;
+          if (o.hits(a, b) && !o.hides(leader)) out.push(`${own} leader over ${o.name}`);
+        }
+      }
+      return out;
+    }
+  }, HALO_MIN);
 }
