@@ -18,6 +18,8 @@ interface NodeText {
   readonly above: SVGGElement;
   /** below: a, δ, target; above: z */
   readonly lines: readonly [SVGTextElement, SVGTextElement, SVGTextElement, SVGTextElement];
+  /** each line's box of the background colour, sized to its text */
+  readonly backs: readonly [SVGRectElement, SVGRectElement, SVGRectElement, SVGRectElement];
   readonly texts: [string, string, string, string];
   stamp: number;
   scrub: boolean;
@@ -44,17 +46,41 @@ function createText(layer: SVGGElement, selKey: string): NodeText {
   below.setAttribute('aria-hidden', 'true');
   const above = svgChild(layer, 'g', 'bp-node-text bp-node-text-above');
   above.setAttribute('aria-hidden', 'true');
+  const h = TEXT.lineHeight;
+  // the boxes before the text: every box paints before any line's glyphs (a line's halo alone
+  // let an edge show between its glyphs, and a wider one cut into the line above)
+  const backs = [
+    backFor(below, h - 1),
+    backFor(below, 2 * h - 1),
+    backFor(below, 3 * h - 1),
+    backFor(above, -4),
+  ] as const;
   const make = (parent: SVGGElement, cls: string, y: number) => {
     const t = svgChild(parent, 'text', cls);
     t.setAttribute('y', String(y));
     return t;
   };
-  const h = TEXT.lineHeight;
   const a = make(below, 'bp-text-a', h - 1);
   const d = make(below, 'bp-text-delta', 2 * h - 1);
   const y = make(below, 'bp-text-target', 3 * h - 1);
   const z = make(above, 'bp-text-z', -4);
-  return { below, above, lines: [a, d, y, z], texts: ['', '', '', ''], stamp: -1, scrub: false };
+  return { below, above, lines: [a, d, y, z], backs, texts: ['', '', '', ''], stamp: -1, scrub: false };
+}
+
+/** The box of the background colour behind a line of overlay text at `baseline` (empty until the line has text). */
+function backFor(parent: SVGGElement, baseline: number): SVGRectElement {
+  const r = svgChild(parent, 'rect', 'bp-text-back');
+  r.setAttribute('y', String(baseline - TEXT.fontSize * 0.8));
+  r.setAttribute('height', String(TEXT.lineHeight));
+  r.setAttribute('width', '0');
+  return r;
+}
+
+/** Sizes a line's box to its text, centred as the text is. */
+function fitBack(back: SVGRectElement, text: string): void {
+  const w = text === '' ? 0 : textWidth(text) + 4;
+  back.setAttribute('x', String(-w / 2));
+  back.setAttribute('width', String(w));
 }
 
 function setLines(t: NodeText, a: string, d: string, y: string, z: string): void {
@@ -62,6 +88,7 @@ function setLines(t: NodeText, a: string, d: string, y: string, z: string): void
   for (let n = 0; n < 4; n++) {
     if (t.texts[n] !== next[n]) {
       t.lines[n].textContent = next[n];
+      fitBack(t.backs[n], next[n]);
       t.texts[n] = next[n];
     }
   }
@@ -192,6 +219,7 @@ export function updateNode(rec: NodeRecord, n: NodeView, ctx: RenderContext): vo
 export interface LossRecord extends BaseRecord {
   readonly circle: SVGCircleElement;
   readonly valueText: SVGTextElement;
+  readonly valueBack: SVGRectElement;
   readonly textGroup: SVGGElement;
   value: number;
   text: string;
@@ -216,6 +244,7 @@ export function createLossRecord(g: SVGGElement, textLayer: SVGGElement): LossRe
   const textGroup = svgChild(textLayer, 'g', 'bp-node-text bp-loss-text');
   textGroup.setAttribute('data-sel', 'loss');
   textGroup.setAttribute('aria-hidden', 'true');
+  const valueBack = backFor(textGroup, TEXT.lineHeight - 1);
   const valueText = svgChild(textGroup, 'text', 'bp-text-a');
   valueText.setAttribute('y', String(TEXT.lineHeight - 1));
   return {
@@ -224,6 +253,7 @@ export function createLossRecord(g: SVGGElement, textLayer: SVGGElement): LossRe
     g,
     circle,
     valueText,
+    valueBack,
     textGroup,
     idx: 0,
     flags: 0,
@@ -276,6 +306,7 @@ export function updateLoss(rec: LossRecord, loss: LossView, lossFunction: string
   rec.flags = flags;
   if (text !== rec.text) {
     rec.valueText.textContent = text;
+    fitBack(rec.valueBack, text);
     rec.text = text;
   }
   const ariaKey = `${ctx.precision}|${loss.value}|${loss.sampleValue}|${+loss.known}${+loss.current}${+loss.selected}|${lossFunction}`;
