@@ -11,7 +11,8 @@ import { builtInLesson } from './helpers/lessons.ts';
  * ask or printed numbers run past the lesson column: in presentation mode on the laptop's
  * screen Mazur's compare tables ran 53 to 100 px past it (the app's number cut at the
  * column's edge), by-hand-mlp's 28 to 37, numpy-341's 8, and inline equations glued to their
- * punctuation (Mazur step 5's net_o1 = w5 out_h1 + w6 out_h2 + b2) up to 90.
+ * punctuation (Mazur step 5's net_o1 = w5 out_h1 + w6 out_h2 + b2) up to 90. Nor does anything
+ * make the page taller than the screen.
  */
 
 interface LessonDoc {
@@ -28,21 +29,32 @@ const SCREENS = [
   { name: '1366×768 presentation', width: 1366, height: 768, presentation: true },
 ] as const;
 
-/** What in the step's scroller runs past its inner right edge (left of its scroll bar), with how far. */
+/**
+ * What in the step's scroller runs past the column, with how far: the compare table past its
+ * content's right edge (the edge of the text above it), the text past the padding left of the
+ * scroll bar (a subscript at a line's end may hang a pixel or two into it, as type does).
+ */
 function pastTheColumn(page: Page): Promise<string[]> {
   return page.getByTestId('lesson-scroll').evaluate((scroller) => {
     const s = scroller as HTMLElement;
-    const right = s.getBoundingClientRect().left + s.clientLeft + s.clientWidth;
+    const inner = s.getBoundingClientRect().left + s.clientLeft + s.clientWidth;
+    const content = inner - parseFloat(getComputedStyle(s).paddingRight);
     const found: string[] = [];
-    for (const el of Array.from(
-      s.querySelectorAll(
-        '.lesson-text .katex, .lesson-text span, .lesson-compare, .lesson-compare td, .lesson-compare th, .lesson-compare mark, .lesson-ask *',
-      ),
-    )) {
-      const box = el.getBoundingClientRect();
-      if (box.width > 0 && box.right > right + 0.5)
-        found.push(`“${(el.textContent ?? '').slice(0, 30)}” by ${(box.right - right).toFixed(1)} px`);
+    // a display line is its own box, shrunk to the column's width: none has anything to scroll to
+    for (const line of Array.from(s.querySelectorAll('.lesson-math-display'))) {
+      const hidden = line.scrollWidth - line.clientWidth;
+      if (hidden > 1) found.push(`display line “${(line.textContent ?? '').slice(0, 30)}” scrolls ${hidden} px`);
     }
+    const past = (selector: string, right: number) => {
+      for (const el of Array.from(s.querySelectorAll(selector))) {
+        if (el.closest('.lesson-math-display') !== null) continue;
+        const box = el.getBoundingClientRect();
+        if (box.width > 0 && box.right > right + 0.5)
+          found.push(`“${(el.textContent ?? '').slice(0, 30)}” by ${(box.right - right).toFixed(1)} px`);
+      }
+    };
+    past('.lesson-compare, .lesson-compare td, .lesson-compare th, .lesson-compare mark', content);
+    past('.lesson-text .katex, .lesson-text span, .lesson-ask *', inner);
     return found.slice(0, 2);
   });
 }
@@ -70,6 +82,10 @@ for (const screen of SCREENS)
           await expect(page.getByTestId('lesson-compare')).toHaveCount(step.compare?.length ?? 0);
           compared += step.compare?.length ?? 0;
           for (const o of await pastTheColumn(page)) past.push(`step ${k}: ${o}`);
+          // nor below the screen: the page itself never scrolls (the compare table's visually hidden
+          // headers, placed against the page rather than the step's scroller, let it scroll 163 px)
+          const below = await page.evaluate(() => document.documentElement.scrollHeight - window.innerHeight);
+          if (below > 0) past.push(`step ${k}: the page scrolls ${below} px`);
           if (step.ask !== undefined) await page.getByTestId('lesson-ask-reveal').click();
           if (k < doc.steps.length) await page.getByTestId('lesson-next').click();
         }
