@@ -162,7 +162,7 @@ export function LessonCompareTable({ entries }: { entries: readonly LessonCompar
   const ctx = useAppStore((s) => store.selectors.quantityContext(s));
   const chain = useMemo(() => (lesson === null ? null : roundedChainContext(lesson, step, ctx)), [lesson, step, ctx]);
   return (
-    // (explicit roles: presentation mode on a narrow column lays the table out as a grid, which would drop its table semantics)
+    // (explicit roles: presentation mode lays the table out as a grid, which would drop its table semantics)
     <table role="table" className={chain === null ? 'lesson-compare' : 'lesson-compare with-rounded'}>
       <thead role="rowgroup">
         <tr role="row">

@@ -81,12 +81,20 @@ for (const screen of SCREENS)
           await expect(page.getByTestId('lesson-text')).toBeVisible();
           await expect(page.getByTestId('lesson-compare')).toHaveCount(step.compare?.length ?? 0);
           compared += step.compare?.length ?? 0;
+          // measured in the type it is drawn in (a step can ask for a KaTeX face not loaded yet)
+          await page.evaluate(() => document.fonts.ready.then(() => undefined));
           for (const o of await pastTheColumn(page)) past.push(`step ${k}: ${o}`);
           // nor below the screen: the page itself never scrolls (the compare table's visually hidden
           // headers, placed against the page rather than the step's scroller, let it scroll 163 px)
           const below = await page.evaluate(() => document.documentElement.scrollHeight - window.innerHeight);
           if (below > 0) past.push(`step ${k}: the page scrolls ${below} px`);
-          if (step.ask !== undefined) await page.getByTestId('lesson-ask-reveal').click();
+          if (step.ask !== undefined)
+            // (a click can land while the step's lines are still being fitted and move under it)
+            await expect(async () => {
+              if ((await page.getByTestId('lesson-ask').getAttribute('data-answered')) !== 'yes')
+                await page.getByTestId('lesson-ask-reveal').click({ timeout: 2000 });
+              await expect(page.getByTestId('lesson-ask')).toHaveAttribute('data-answered', 'yes', { timeout: 1000 });
+            }).toPass();
           if (k < doc.steps.length) await page.getByTestId('lesson-next').click();
         }
         expect(past).toEqual([]);
