@@ -41,6 +41,15 @@ describe("mazur step 13: where Mazur's −0.019049119 parts from the exact term"
   });
 });
 
+describe('tanh-221 step 9: the weight its title asks about', () => {
+  it("is named as the tutorial names it and as the diagram does (the weight from hidden unit 1 to the one output: the diagram's w[2]₁₁)", () => {
+    const step = loadLesson('tanh-221')!.steps[8];
+    expect(step.ask?.of).toEqual({ kind: 'gradient', sel: { kind: 'edge', l: 1, j: 0, i: 0 } });
+    expect(step.title).toContain('w[2]₁₂');
+    expect(step.title).toContain("the diagram's w[2]₁₁");
+  });
+});
+
 describe('tanh-221 step 1: the landscape the text describes can be seen', () => {
   it('names the range that shows both basins; at the map’s first range, ±1, the global minimum is off the map', () => {
     const lesson = loadLesson('tanh-221')!;
