@@ -72,6 +72,7 @@ function Verdict({ verdict }: { verdict: CompareVerdict }) {
   const text = verdictText(verdict);
   return (
     <td
+      role="cell"
       className={verdict.kind === 'differ' ? 'lesson-differ' : 'lesson-agree'}
       data-testid="lesson-compare-verdict"
       data-verdict={verdict.kind}
@@ -107,27 +108,35 @@ function CompareRow({ entry, chain }: { entry: LessonCompare; chain: QuantityCon
   const roundedText = rounded === null ? '' : formatValue(rounded, shown);
   return (
     <tr
+      role="row"
       data-testid="lesson-compare"
       data-of={quantityRefKey(entry.of)}
       data-app={String(app)}
       data-printed={String(entry.value)}
       {...(rounded === null ? {} : { 'data-rounded': String(rounded) })}
     >
-      <th scope="row">{entry.label}</th>
-      <td className={numClass(printedText)}>
+      <th scope="row" role="rowheader">
+        {entry.label}
+      </th>
+      <td role="cell" className={numClass(printedText)}>
         <MarkedNumber text={printedText} digit={differs} testId="lesson-compare-printed" />
       </td>
-      <td className={numClass(appText)} {...fullValueProps(app, appText)}>
+      <td role="cell" className={numClass(appText)} {...fullValueProps(app, appText)}>
         <MarkedNumber text={appText} digit={differs} testId="lesson-compare-app" />
       </td>
       <Verdict verdict={verdict} />
       {chain === undefined ? null : rounded === null ? (
-        <td className="num muted" colSpan={2} title="before the rounded prediction: the same as the app's">
+        <td
+          role="cell"
+          className="num muted lesson-compare-span2"
+          colSpan={2}
+          title="before the rounded prediction: the same as the app's"
+        >
           =
         </td>
       ) : (
         <>
-          <td className={numClass(roundedText)} {...fullValueProps(rounded, roundedText)}>
+          <td role="cell" className={numClass(roundedText)} {...fullValueProps(rounded, roundedText)}>
             <MarkedNumber
               text={roundedText}
               digit={roundedVerdict === null ? null : markedDigit(roundedVerdict)}
@@ -153,20 +162,27 @@ export function LessonCompareTable({ entries }: { entries: readonly LessonCompar
   const ctx = useAppStore((s) => store.selectors.quantityContext(s));
   const chain = useMemo(() => (lesson === null ? null : roundedChainContext(lesson, step, ctx)), [lesson, step, ctx]);
   return (
-    <table className="lesson-compare">
-      <thead>
-        <tr>
-          <th scope="col">
+    // (explicit roles: presentation mode lays the table out as a grid, which would drop its table semantics)
+    <table role="table" className={chain === null ? 'lesson-compare' : 'lesson-compare with-rounded'}>
+      <thead role="rowgroup">
+        <tr role="row">
+          <th scope="col" role="columnheader">
             <span className="visually-hidden">number</span>
           </th>
-          <th scope="col">printed</th>
-          <th scope="col">the app</th>
-          <th scope="col">
+          <th scope="col" role="columnheader">
+            printed
+          </th>
+          <th scope="col" role="columnheader">
+            the app
+          </th>
+          <th scope="col" role="columnheader">
             <span className="visually-hidden">agreement</span>
           </th>
           {chain === null ? null : (
             <th
               scope="col"
+              role="columnheader"
+              className="lesson-compare-span2"
               colSpan={2}
               title="what follows from the tutorial's rounded prediction, computed by the app"
             >
@@ -175,7 +191,7 @@ export function LessonCompareTable({ entries }: { entries: readonly LessonCompar
           )}
         </tr>
       </thead>
-      <tbody>
+      <tbody role="rowgroup">
         {entries.map((entry, k) => (
           <CompareRow key={k} entry={entry} chain={chain ?? undefined} />
         ))}

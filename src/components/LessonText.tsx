@@ -1,5 +1,5 @@
 import katex from 'katex';
-import { memo, useMemo, type ReactNode } from 'react';
+import { memo, useLayoutEffect, useMemo, useRef, type ReactNode } from 'react';
 import { formatTexNumber, formatValue } from '../core/format-number.ts';
 import { resolveQuantity } from '../core/lesson-quantity.ts';
 import { MATH_REF, type LessonInline, type ParsedLessonText } from '../core/lesson-text.ts';
@@ -8,6 +8,7 @@ import { quantitySelection } from '../core/quantity-selection.ts';
 import { sameSelection } from '../core/selection.ts';
 import { lessonKatexOptions } from '../tex/katex-options.ts';
 import { fullValueProps } from './Num.tsx';
+import { keepFitted } from './tex-fit.ts';
 import { useAppStore, useAppStoreApi } from './use-app-store.ts';
 
 /** A piece of a lesson's TeX, typeset by KaTeX with `trust` off (bad TeX shows as red source). */
@@ -17,11 +18,25 @@ export const LessonMath = memo(function LessonMath({ tex, display }: { tex: stri
     [tex, display],
   );
   return display ? (
-    <div className="lesson-math-display" dangerouslySetInnerHTML={{ __html: html }} />
+    <DisplayMath html={html} />
   ) : (
     <span className="lesson-math" dangerouslySetInnerHTML={{ __html: html }} />
   );
 });
+
+/**
+ * A display line, shrunk to the lesson column where it is wider, as the math panel's lines are
+ * (tex-fit.ts: presentation mode's type on a laptop's screen ran numpy-341's code lines and the
+ * little network's equation 9 up to 100 px past the column, where it had to be scrolled).
+ */
+function DisplayMath({ html }: { html: string }) {
+  const box = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    const el = box.current;
+    return el ? keepFitted(el) : undefined;
+  }, [html]);
+  return <div ref={box} className="lesson-math-display" dangerouslySetInnerHTML={{ __html: html }} />;
+}
 
 /**
  * Math that holds `{{…}}` references (`$i_1 = {{x:0}}$`): each is typeset as its live value at

@@ -347,18 +347,25 @@ test('a step longer than the lesson column: previous / next stay in view, "more 
   await expect(more).toBeHidden();
 });
 
-test('punctuation after inline math or a live value stays on its line (walkthrough step 6, by-hand-mlp step 6 at 1366×768)', async ({
+test('punctuation after inline math or a live value stays on its line (walkthrough step 6, by-hand-mlp step 6 at 1366×768; in presentation mode there, Mazur steps 2 and 5 and by-hand-mlp step 12, whose math breaks inside)', async ({
   page,
 }) => {
   await page.setViewportSize({ width: 1366, height: 768 });
-  for (const [id, k] of [
-    ['walkthrough', 6],
-    ['by-hand-mlp', 6],
-    ['little-network', 5],
+  for (const [id, k, presentation] of [
+    ['walkthrough', 6, false],
+    ['by-hand-mlp', 6, false],
+    ['little-network', 5, false],
+    ['mazur', 2, true],
+    ['mazur', 5, true],
+    ['by-hand-mlp', 12, true],
   ] as const) {
     const doc = lessonDoc(id);
     await openApp(page, lessonLink(doc, k));
     await expectStep(page, doc, k);
+    if ((await page.locator('html').getAttribute('data-presentation')) !== (presentation ? 'true' : null))
+      await page.locator('body').press('p');
+    if (presentation) await expect(page.locator('html')).toHaveAttribute('data-presentation', 'true');
+    else await expect(page.locator('html')).not.toHaveAttribute('data-presentation');
     await expect(page.locator('.lesson-text .katex').first()).toBeVisible();
     // a text piece that starts with punctuation, its first character on a line below the math before it
     const orphans = await page.getByTestId('lesson-text').evaluate((root) => {

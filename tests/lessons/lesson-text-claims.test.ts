@@ -26,6 +26,30 @@ describe("claims in the lessons' text", () => {
   });
 });
 
+describe("mazur step 13: where Mazur's −0.019049119 parts from the exact term", () => {
+  it('says the digit the compare marks in the words its verdict uses (the 8th significant digit, not only "the ninth decimal")', () => {
+    const c = loadOracleCases().find((x) => x.file === 'mazur_222_fixed_bias.json')!.oracle as unknown as {
+      network: { weights: number[][][] };
+      expected: { forward_backward: { samples: { dL_dz: (number[] | null)[] }[] } };
+    };
+    // ∂E_o2/∂out_h1 = δ_o2 · w7 (w7: from h1 to o2)
+    const term = c.expected.forward_backward.samples[0].dL_dz[2]![1] * c.network.weights[1][1][0];
+    expect(firstDifferingDigit(-0.019049119, term, 9)).toBe(8);
+    const text = loadLesson('mazur')!.steps[12].text;
+    expect(text).toContain('the 8th significant digit');
+    expect(text).toContain('≠ 8th');
+  });
+});
+
+describe('tanh-221 step 9: the weight its title asks about', () => {
+  it("is named as the tutorial names it and as the diagram does (the weight from hidden unit 1 to the one output: the diagram's w[2]₁₁)", () => {
+    const step = loadLesson('tanh-221')!.steps[8];
+    expect(step.ask?.of).toEqual({ kind: 'gradient', sel: { kind: 'edge', l: 1, j: 0, i: 0 } });
+    expect(step.title).toContain('w[2]₁₂');
+    expect(step.title).toContain("the diagram's w[2]₁₁");
+  });
+});
+
 describe('tanh-221 step 1: the landscape the text describes can be seen', () => {
   it('names the range that shows both basins; at the map’s first range, ±1, the global minimum is off the map', () => {
     const lesson = loadLesson('tanh-221')!;
