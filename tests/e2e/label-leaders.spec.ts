@@ -20,7 +20,7 @@ const SIZES = [
 ] as const;
 
 for (const size of SIZES) {
-  test.describe(`leaders with a lesson open, ${size.name}`, () => {
+  test.describe(`leaders and labels with a lesson open, ${size.name}`, () => {
     test.use({ viewport: { width: size.width, height: size.height } });
     // Every step a label search (in slices) where the step changes the network: a loaded CI machine needs time.
     test.setTimeout(120_000);
@@ -39,6 +39,11 @@ for (const size of SIZES) {
           const m = await measureLabels(page);
           leaders += m.leaders;
           expect(m.leadersOver, `${lesson} step ${step} at ${size.name}: leaders drawn over`).toEqual([]);
+          // and, as the label layout specs check at their chosen steps, at every step: no label over
+          // a node, its text, a header or the legend, over another label, or struck by an edge
+          expect(m.nodeOverlaps, `${lesson} step ${step} at ${size.name}: labels over nodes or text`).toEqual([]);
+          expect(m.overlaps, `${lesson} step ${step} at ${size.name}: labels over labels`).toEqual([]);
+          expect(m.struck, `${lesson} step ${step} at ${size.name}: labels an edge runs through`).toEqual([]);
         }
         console.log(`${lesson} at ${size.name}: ${leaders} leaders drawn over ${steps} steps`);
       });
