@@ -1,8 +1,8 @@
 /**
  * Fitting typeset lines to their panel's width, all the lines at once. A line is shrunk where
- * it is wider than its box (never below MIN_PX); a line still too wide breaks after its top-level
- * = and + signs (WRAP), as print sets a long equation, so nothing of it is hidden past the
- * panel's edge; only a single unbreakable piece wider than the panel scrolls sideways. Each
+ * it is wider than its box (never below MIN_PX, nor below MIN_SCALE of its type); a line still
+ * too wide breaks after its top-level = and + signs (WRAP), as print sets a long equation, so
+ * nothing of it is hidden past the panel's edge; only a single unbreakable piece wider than the panel scrolls sideways. Each
  * fit reads the layout and writes a font size; done line by line, every read after another
  * line's write forced the whole page's style and layout again (a derivation of 20 lines cost
  * some 40 layouts of the page with its diagram: 150–250 ms on opening a lesson). Here the lines
@@ -16,8 +16,14 @@
  * on a laptop and from the back of a classroom alike.
  */
 const MIN_PX = 12;
-/** Never shrunk by more than this, however large the type. */
-const MIN_SCALE = 0.62;
+/**
+ * Never shrunk below this share of the panel's type, however large the type: past it a line
+ * breaks instead. At 0.62 a long line in presentation mode at 1366×768 was set at 12 px beside
+ * 19 px text, too small to read from the back of a classroom; a line or two more is cheaper.
+ */
+const MIN_SCALE = 0.8;
+/** How far a piece that cannot break (a code line, a bracket) still shrinks before it scrolls. */
+const UNBREAKABLE_SCALE = 0.62;
 /** The class that lets a line too wide at MIN_PX break between KaTeX's pieces (app.css). */
 const WRAP = 'math-wrap';
 /** Correction passes (KaTeX sizes are nearly all in em, so one scales the width; the others mend rounding). */
@@ -37,11 +43,35 @@ let observer: ResizeObserver | null = null;
 
 interface Fit {
   readonly el: HTMLElement;
-  readonly floor: number;
+  /** the line's type in px, unfitted */
+  readonly px: number;
   scale: number;
   client: number;
   scroll: number;
 }
+
+/** The least scale of a line of `px` type: never below MIN_PX, nor below `least` of its type. */
+function floorOf(px: number, least: number): number {
+  return px > 0 ? Math.min(1, Math.max(least, Math.ceil((MIN_PX / px) * 1000) / 1000)) : least;
+}
+
+/** Shrinks the lines wider than their box toward `least` of their type (correction passes, each a write phase then a read phase). */
+function shrink(fits: readonly Fit[], least: number): void {
+  for (let pass = 0; pass < PASSES; pass++) {
+    const wide = fits.filter((f) => f.scroll > f.client && f.client > 0 && f.scale > floorOf(f.px, least));
+    if (wide.length === 0) break;
+    for (const f of wide) {
+      f.scale = Math.max(floorOf(f.px, least), Math.floor(((f.scale * f.client) / f.scroll) * 1000) / 1000 - 0.002);
+      f.el.style.fontSize = `${f.scale}em`;
+    }
+    for (const f of wide) {
+      f.client = f.el.clientWidth;
+      f.scroll = f.el.scrollWidth;
+    }
+  }
+}
+
+const tooWide = (f: Fit) => f.scroll > f.client && f.client > 0;
 
 /** Fits `els` together: every write of a phase, then every read. */
 function fitAll(els: readonly HTMLElement[]): void {
@@ -51,29 +81,19 @@ function fitAll(els: readonly HTMLElement[]): void {
   }
   const fits: Fit[] = els.map((el) => {
     const katexEl = el.querySelector('.katex');
-    const px = katexEl ? parseFloat(getComputedStyle(katexEl).fontSize) : NaN;
-    const floor = px > 0 ? Math.min(1, Math.max(MIN_SCALE, Math.ceil((MIN_PX / px) * 1000) / 1000)) : MIN_SCALE;
-    return { el, floor, scale: 1, client: 0, scroll: 0 };
+    return { el, px: katexEl ? parseFloat(getComputedStyle(katexEl).fontSize) : NaN, scale: 1, client: 0, scroll: 0 };
   });
   for (const f of fits) {
     f.client = f.el.clientWidth;
     f.scroll = f.el.scrollWidth;
   }
-  for (let pass = 0; pass < PASSES; pass++) {
-    const wide = fits.filter((f) => f.scroll > f.client && f.client > 0 && f.scale > f.floor);
-    if (wide.length === 0) break;
-    for (const f of wide) {
-      f.scale = Math.max(f.floor, Math.floor(((f.scale * f.client) / f.scroll) * 1000) / 1000 - 0.002);
-      f.el.style.fontSize = `${f.scale}em`;
-    }
-    for (const f of wide) {
-      f.client = f.el.clientWidth;
-      f.scroll = f.el.scrollWidth;
-    }
-  }
-  const still = fits.filter((f) => f.scroll > f.client && f.client > 0);
+  shrink(fits, MIN_SCALE);
+  const still = fits.filter(tooWide);
   for (const f of still) f.el.classList.add(WRAP);
   for (const f of still) f.scroll = f.el.scrollWidth;
+  // a piece that cannot break and is still wider than the box (a long code line, a bracket)
+  // shrinks on to UNBREAKABLE_SCALE before it scrolls
+  shrink(still.filter(tooWide), UNBREAKABLE_SCALE);
   for (const f of fits) {
     // A line that still scrolls must be reachable from the keyboard (to scroll it with the arrows).
     if (f.scroll > f.client) f.el.tabIndex = 0;

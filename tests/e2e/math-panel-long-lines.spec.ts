@@ -15,6 +15,12 @@ import { builtInLesson, lessonLink } from './helpers/lessons.ts';
 
 /** The smallest type fitting may leave (tex-fit.ts: about 12 px). */
 const READABLE_PX = 12;
+/**
+ * The most a line may be shrunk against its panel's type before it breaks instead: on a
+ * projector a formula set at 62% of the text around it (as fitting once allowed, 12 px at
+ * 1366×768 in presentation mode) cannot be read from the back of the room.
+ */
+const LEAST_SCALE = 0.8;
 
 interface LineFit {
   text: string;
@@ -29,6 +35,9 @@ interface LineFit {
   scrollable: boolean;
   focusable: boolean;
   px: number;
+  scale: number;
+  /** its widest piece, px */
+  widest: number;
 }
 
 async function lineFits(page: Page): Promise<LineFit[]> {
@@ -46,6 +55,9 @@ async function lineFits(page: Page): Promise<LineFit[]> {
         scrollable: box.scrollWidth > box.clientWidth && /auto|scroll/.test(style.overflowX),
         focusable: box.tabIndex === 0,
         px: parseFloat(getComputedStyle(box.querySelector('.katex')!).fontSize),
+        // the line's type against the panel's (fitting sets the line's font-size in em)
+        scale: box.style.fontSize === '' ? 1 : parseFloat(box.style.fontSize),
+        widest: Math.max(0, ...bases.map((b) => b.width)),
       };
     }),
   );
@@ -57,6 +69,9 @@ async function badLines(page: Page): Promise<string[]> {
   return fits.flatMap((f) => {
     const bad: string[] = [];
     if (f.px < READABLE_PX - 0.01) bad.push(`${f.text}: ${f.px} px`);
+    // (but for a piece that cannot be broken and would be wider than the box at that size)
+    if (f.scale < LEAST_SCALE && (f.widest / f.scale) * LEAST_SCALE <= f.width)
+      bad.push(`${f.text}: set at ${f.scale} of the panel's type`);
     if (f.past > 1 && !(f.unbreakable && f.scrollable && f.focusable))
       bad.push(`${f.text}: ${Math.round(f.past)} px hidden past the right edge`);
     return bad;
@@ -108,5 +123,26 @@ test.describe('a derivation line longer than the math panel', () => {
     await presentation(page).click();
     await expect(page.locator('html')).not.toHaveAttribute('data-presentation', /.*/);
     await expect.poll(() => badLines(page)).toEqual([]);
+  });
+});
+
+test.describe('on a laptop mirrored to a projector (1366×768, presentation mode)', () => {
+  test.use({ viewport: { width: 1366, height: 768 } });
+
+  test('a long line breaks rather than shrinking far below the panel’s type', async ({ page }) => {
+    // seed 003's step 5: the forward sum of h₁⁽²⁾ (five products) in a panel a third of the page wide
+    const byHand = builtInLesson<{ steps: unknown[] }>('by-hand-mlp');
+    await openApp(page, lessonLink(byHand, 8));
+    await expect(page.getByTestId('lesson-count')).toHaveText(`step 8 of ${byHand.steps.length}`);
+    await presentation(page).click();
+    await expect(page.locator('html')).toHaveAttribute('data-presentation', 'true');
+    await expect(page.getByTestId('math-panel')).toHaveAttribute('aria-busy', 'false');
+    await expect.poll(() => badLines(page)).toEqual([]);
+    const fits = await lineFits(page);
+    // the case that matters is there: a line wider than the panel at its full size
+    expect(
+      fits.some((f) => f.natural > f.width * 1.2),
+      fits.map((f) => f.text).join(' | '),
+    ).toBe(true);
   });
 });
