@@ -7,7 +7,7 @@ import { keepFitted } from './tex-fit.ts';
 /**
  * One equation of a derivation, rendered by KaTeX (bad TeX shows as red source, never a
  * crash), shrunk to the panel's width where it is wider (never below a readable size: a longer
- * line scrolls sideways instead; see tex-fit.ts), and its note.
+ * line breaks between its terms instead; see tex-fit.ts), and its note.
  */
 export const TexLine = memo(function TexLine({ line }: { line: Line }) {
   const html = useMemo(() => katex.renderToString(line.tex, { ...katexOptions, displayMode: true }), [line.tex]);

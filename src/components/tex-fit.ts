@@ -73,6 +73,35 @@ function shrink(fits: readonly Fit[], least: number): void {
 
 const tooWide = (f: Fit) => f.scroll > f.client && f.client > 0;
 
+/** A product's operator (the text of KaTeX's .mbin). */
+const PRODUCT_END = /[⋅×]$/;
+
+/**
+ * Joins each of the line's pieces that ends in · or × with the piece after it: KaTeX lets a line
+ * break after every top-level operator, but a long sum in print breaks between its terms, never
+ * inside a product ("1·5 + 0·" above "3 + 0 = 2"). Idempotent: a joined piece ends otherwise.
+ */
+function keepProductsWhole(line: HTMLElement): void {
+  const html = line.querySelector('.katex-html');
+  if (html === null) return;
+  for (let piece = html.firstElementChild; piece !== null;) {
+    const next = piece.nextElementSibling;
+    let op = piece.lastElementChild;
+    while (op !== null && op.classList.contains('mspace')) op = op.previousElementSibling;
+    if (
+      next !== null &&
+      next.classList.contains('base') &&
+      piece.classList.contains('base') &&
+      op !== null &&
+      op.classList.contains('mbin') &&
+      PRODUCT_END.test(op.textContent ?? '')
+    ) {
+      piece.append(...Array.from(next.childNodes));
+      next.remove();
+    } else piece = next;
+  }
+}
+
 /** Fits `els` together: every write of a phase, then every read. */
 function fitAll(els: readonly HTMLElement[]): void {
   for (const el of els) {
@@ -89,7 +118,10 @@ function fitAll(els: readonly HTMLElement[]): void {
   }
   shrink(fits, MIN_SCALE);
   const still = fits.filter(tooWide);
-  for (const f of still) f.el.classList.add(WRAP);
+  for (const f of still) {
+    keepProductsWhole(f.el);
+    f.el.classList.add(WRAP);
+  }
   for (const f of still) f.scroll = f.el.scrollWidth;
   // a piece that cannot break and is still wider than the box (a long code line, a bracket)
   // shrinks on to UNBREAKABLE_SCALE before it scrolls

@@ -144,5 +144,18 @@ test.describe('on a laptop mirrored to a projector (1366×768, presentation mode
       fits.some((f) => f.natural > f.width * 1.2),
       fits.map((f) => f.text).join(' | '),
     ).toBe(true);
+    // and it breaks between the terms of its sum, never inside a product (after its ·), as print does
+    const splitProducts = await page.getByTestId('math-panel').evaluate((panel) =>
+      Array.from(panel.querySelectorAll('.math-tex .katex-html')).flatMap((html) => {
+        const bases = Array.from(html.children).filter((b) => b.classList.contains('base'));
+        return bases.flatMap((b, k) => {
+          const next = bases[k + 1];
+          const ends = /[⋅×]\s*$/.test(b.textContent ?? '');
+          const below = next !== undefined && next.getBoundingClientRect().top > b.getBoundingClientRect().bottom - 2;
+          return ends && below ? [(html.textContent ?? '').slice(0, 40)] : [];
+        });
+      }),
+    );
+    expect(splitProducts).toEqual([]);
   });
 });
