@@ -106,7 +106,11 @@ function NodeEdgeDiagram() {
   const rerenderRef = useRef<(() => void) | null>(null);
   const [labels, setLabels] = useState<{ shown: number; total: number } | null>(null);
   const [editing, setEditing] = useState<Editing | null>(null);
-  const { textSize, setTextSize } = useAppStore((s) => ({ textSize: s.textSize, setTextSize: s.setTextSize }));
+  const { textSize, setTextSize, presentation } = useAppStore((s) => ({
+    textSize: s.textSize,
+    setTextSize: s.setTextSize,
+    presentation: s.presentation,
+  }));
 
   useEffect(() => {
     const svg = svgRef.current;
@@ -321,8 +325,11 @@ function NodeEdgeDiagram() {
       <div className="diagram-foot">
         {labels && labels.shown < labels.total ? (
           <p className="hidden-labels" data-testid="hidden-labels" role="status">
-            {labels.total - labels.shown} of {labels.total} value labels hidden for room: zoom in (wheel), hover an
-            edge, or select a node to see its fan-in and fan-out
+            {labels.total - labels.shown} of {labels.total} value labels hidden
+            {/* in presentation mode's large type the long form ran past the diagram's width */}
+            {presentation
+              ? ': zoom in, hover or select'
+              : ' for room: zoom in (wheel), hover an edge, or select a node to see its fan-in and fan-out'}
           </p>
         ) : (
           <span />

@@ -375,3 +375,20 @@ test('presentation at 1920×1080: the math panel’s notes and their buttons are
   });
   expect(small).toEqual([]);
 });
+
+test('the note on labels hidden for room is read whole on a laptop mirrored to a projector (by-hand-mlp step 8, 1366×768 presentation)', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  const byHand = builtInLesson<{ steps: unknown[] }>('by-hand-mlp');
+  await openApp(page, lessonLink(byHand, 8));
+  await page.getByTestId('presentation-toggle').click();
+  await expect(html(page)).toHaveAttribute('data-presentation', 'true');
+  await expect(page.locator('svg[data-labels="placed"]').first()).toBeVisible();
+  const note = page.getByTestId('hidden-labels');
+  // the case: this step hides labels here
+  await expect(note).toContainText(/^\d+ of \d+ value labels hidden/);
+  // nothing of it cut off at its right end, and it says how to see them
+  await expect.poll(() => note.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
+  await expect(note).toContainText(/zoom in.*hover.*select/);
+});
