@@ -5,7 +5,7 @@
  * drag when a goal is missed), --diagnose=auto|always|never (time it again with the math
  * panel closed), --trace-dir <dir> (keep the raw traces and CPU profiles), --app-dir <dir>
  * (bench an existing build made with --sourcemap), --root <dir> (the project; default: cwd),
- * --app-reps N (repetitions of each app-speed case, default 3).
+ * --app-reps N (repetitions of each app-speed case, default 3; 9 for the training throughputs).
  */
 import { accessSync, constants } from 'node:fs';
 import os from 'node:os';
@@ -41,7 +41,7 @@ function mode(name: string): 'auto' | 'always' | 'never' {
 
 const asJson = args.includes('--json');
 
-/** --app-reps N: repetitions of each app-speed case (default 3; 1 to check the harness quickly). */
+/** --app-reps N: repetitions of each app-speed case (default 3, the training throughputs 9; 1 to check the harness quickly). */
 function appReps(): number | undefined {
   const v = Number(flag('--app-reps'));
   return Number.isInteger(v) && v >= 1 && v <= 20 ? v : undefined;
