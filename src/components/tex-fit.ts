@@ -76,26 +76,43 @@ const tooWide = (f: Fit) => f.scroll > f.client && f.client > 0;
 /** A product's operator (the text of KaTeX's .mbin). */
 const PRODUCT_END = /[⋅×]$/;
 
+/** How far a piece of the line opens parentheses (its own top-level ( less its )). */
+function parensOpened(piece: Element): number {
+  let n = 0;
+  for (const el of Array.from(piece.children)) {
+    if (el.classList.contains('mopen')) n++;
+    else if (el.classList.contains('mclose')) n--;
+  }
+  return n;
+}
+
+/** The piece ends in a product's operator (its last atom before the space after it). */
+function endsInProduct(piece: Element): boolean {
+  let op = piece.lastElementChild;
+  while (op !== null && op.classList.contains('mspace')) op = op.previousElementSibling;
+  return op !== null && op.classList.contains('mbin') && PRODUCT_END.test(op.textContent ?? '');
+}
+
 /**
- * Joins each of the line's pieces that ends in · or × with the piece after it: KaTeX lets a line
- * break after every top-level operator, but a long sum in print breaks between its terms, never
- * inside a product ("1·5 + 0·" above "3 + 0 = 2"). Idempotent: a joined piece ends otherwise.
+ * Joins each of the line's pieces that ends in · or ×, or inside parentheses, with the piece
+ * after it: KaTeX lets a line break after every top-level operator, but a long equation in
+ * print breaks between the terms of its sums, never inside a product ("1·5 + 0·" above
+ * "3 + 0 = 2") or a parenthesis ("0.99·(1 −" above "0.99)"). Idempotent.
  */
 function keepProductsWhole(line: HTMLElement): void {
   const html = line.querySelector('.katex-html');
   if (html === null) return;
+  let depth = 0;
   for (let piece = html.firstElementChild; piece !== null;) {
     const next = piece.nextElementSibling;
-    let op = piece.lastElementChild;
-    while (op !== null && op.classList.contains('mspace')) op = op.previousElementSibling;
-    if (
-      next !== null &&
-      next.classList.contains('base') &&
-      piece.classList.contains('base') &&
-      op !== null &&
-      op.classList.contains('mbin') &&
-      PRODUCT_END.test(op.textContent ?? '')
-    ) {
+    if (!piece.classList.contains('base') || next === null || !next.classList.contains('base')) {
+      piece = next;
+      continue;
+    }
+    depth += parensOpened(piece);
+    if (depth > 0 || endsInProduct(piece)) {
+      // the joined piece's parentheses are counted again with the next one's
+      depth -= parensOpened(piece);
       piece.append(...Array.from(next.childNodes));
       next.remove();
     } else piece = next;

@@ -78,6 +78,27 @@ async function badLines(page: Page): Promise<string[]> {
   });
 }
 
+/**
+ * The derivation lines that break inside a product (after its · or ×) or inside parentheses: a
+ * long equation in print breaks between the terms of its sums, after = or +, never there.
+ */
+async function brokenInside(page: Page): Promise<string[]> {
+  return page.getByTestId('math-panel').evaluate((panel) =>
+    Array.from(panel.querySelectorAll('.math-tex .katex-html')).flatMap((html) => {
+      const bases = Array.from(html.children).filter((b) => b.classList.contains('base'));
+      let depth = 0;
+      return bases.flatMap((b, k) => {
+        const text = b.textContent ?? '';
+        depth += (text.match(/\(/g) ?? []).length - (text.match(/\)/g) ?? []).length;
+        const next = bases[k + 1];
+        const inside = /[⋅×]\s*$/.test(text) || depth > 0;
+        const below = next !== undefined && next.getBoundingClientRect().top > b.getBoundingClientRect().bottom - 2;
+        return inside && below ? [`${(html.textContent ?? '').slice(0, 40)}: after “${text}”`] : [];
+      });
+    }),
+  );
+}
+
 const numpy = builtInLesson<{ steps: unknown[] }>('numpy-341');
 const presentation = (page: Page) => page.getByTestId('presentation-toggle');
 
@@ -145,17 +166,29 @@ test.describe('on a laptop mirrored to a projector (1366×768, presentation mode
       fits.map((f) => f.text).join(' | '),
     ).toBe(true);
     // and it breaks between the terms of its sum, never inside a product (after its ·), as print does
-    const splitProducts = await page.getByTestId('math-panel').evaluate((panel) =>
-      Array.from(panel.querySelectorAll('.math-tex .katex-html')).flatMap((html) => {
-        const bases = Array.from(html.children).filter((b) => b.classList.contains('base'));
-        return bases.flatMap((b, k) => {
-          const next = bases[k + 1];
-          const ends = /[⋅×]\s*$/.test(b.textContent ?? '');
-          const below = next !== undefined && next.getBoundingClientRect().top > b.getBoundingClientRect().bottom - 2;
-          return ends && below ? [(html.textContent ?? '').slice(0, 40)] : [];
-        });
-      }),
-    );
-    expect(splitProducts).toEqual([]);
+    expect(await brokenInside(page)).toEqual([]);
+  });
+});
+
+test.describe('at 1920×1080 in presentation mode', () => {
+  test.use({ viewport: { width: 1920, height: 1080 } });
+
+  test('a line breaks between terms, never inside parentheses (walkthrough step 6: ∂F/∂z = F(1 − F) = 0.99… · (1 − 0.99…))', async ({
+    page,
+  }) => {
+    const walkthrough = builtInLesson<{ steps: unknown[] }>('walkthrough');
+    await openApp(page, lessonLink(walkthrough, 6));
+    await expect(page.getByTestId('lesson-count')).toHaveText(`step 6 of ${walkthrough.steps.length}`);
+    await presentation(page).click();
+    await expect(page.locator('html')).toHaveAttribute('data-presentation', 'true');
+    await expect(page.getByTestId('math-panel')).toHaveAttribute('aria-busy', 'false');
+    await expect.poll(() => badLines(page)).toEqual([]);
+    // the case: a line with a parenthesized difference had to break
+    const wrapped = await page.locator('.math-tex.math-wrap').allTextContents();
+    expect(
+      wrapped.some((t) => t.includes('(1−')),
+      wrapped.join(' | '),
+    ).toBe(true);
+    expect(await brokenInside(page)).toEqual([]);
   });
 });
