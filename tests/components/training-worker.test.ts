@@ -9,7 +9,9 @@ import { loadPreset } from '../../src/presets/index.ts';
 const posted: TrainingProgress[] = [];
 const scope = {
   onmessage: null as ((event: MessageEvent<TrainingWorkerMessage>) => void) | null,
-  postMessage: (message: TrainingProgress) => posted.push(message),
+  postMessage: (message: TrainingProgress): void => {
+    posted.push(message);
+  },
 };
 const send = (message: TrainingWorkerMessage) => scope.onmessage!({ data: message } as MessageEvent);
 
@@ -40,5 +42,36 @@ describe('the training worker', () => {
     const count = posted.length;
     await new Promise((r) => setTimeout(r, 100));
     expect(posted.length).toBe(count);
+  });
+});
+
+describe('a run’s reports', () => {
+  const compiled = compileScenario(loadPreset('numpy-341')!);
+  const request = (steps: number) => ({ compiled, params: compiled.params, state: null, steps, maxPoints: 16 });
+
+  it('start after FIRST_REPORT_MS: a shorter run posts only its end, a longer one every slice after that', async () => {
+    const { FIRST_REPORT_MS } = await import('../../src/components/training-worker.ts');
+    const times: number[] = [];
+    const keep = scope.postMessage;
+    scope.postMessage = (message: TrainingProgress) => {
+      times.push(performance.now());
+      keep(message);
+    };
+    try {
+      posted.length = 0;
+      const t0 = performance.now();
+      // long enough for several slices after the first report, whatever the machine's speed
+      send({ kind: 'run', request: request(2_000_000) });
+      const last = posted[posted.length - 1];
+      expect(last.finished).toBe(true);
+      expect(last.done).toBe(2_000_000);
+      // the run took longer than the first report's wait: it did report before its end, and often after it
+      expect(times[times.length - 1] - t0).toBeGreaterThan(FIRST_REPORT_MS * 2);
+      expect(posted.length).toBeGreaterThan(2);
+      // but not before FIRST_REPORT_MS
+      expect(times[0] - t0).toBeGreaterThanOrEqual(FIRST_REPORT_MS);
+    } finally {
+      scope.postMessage = keep;
+    }
   });
 });
