@@ -1,7 +1,12 @@
 import type { Compiled } from '../core/compile.ts';
 import type { Params } from '../core/model.ts';
 import type { OptimizerState } from '../core/optimizer.ts';
-import { createTrainingSession, type TrainingProgress, type TrainingSession } from '../core/training-session.ts';
+import {
+  createTrainingSession,
+  mergeProgress,
+  type TrainingProgress,
+  type TrainingSession,
+} from '../core/training-session.ts';
 
 /** What the page asks the worker: a run of `steps` steps from these parameters and state. */
 export interface TrainingRequest {
@@ -36,6 +41,12 @@ const REPORT_MS = 16;
  * every slice; the page shows at once that it is training (the Stop button).
  */
 export const FIRST_REPORT_MS = 200;
+/**
+ * ... unless the first report already holds this many steps: a fast network's 200 ms are some
+ * 200,000 steps (numpy-341), and showing them at once was a task of 73 ms on the page (the loss
+ * chart's summary of every new step); this is less than one slice's steps of such a network.
+ */
+export const FIRST_REPORT_STEPS = 8192;
 
 function buffers(p: TrainingProgress): ArrayBuffer[] {
   const list = [
@@ -102,11 +113,14 @@ scope.onmessage = (event) => {
   }
   warming = null;
   const session = sessionOf(message.request);
-  let report: TrainingProgress;
-  let budget = FIRST_REPORT_MS;
-  do {
-    report = session.advance(budget, REPORT_MS);
-    budget = REPORT_MS;
+  const t0 = now();
+  // the first report: slices merged until FIRST_REPORT_MS or FIRST_REPORT_STEPS (or the end)
+  let report = session.advance(REPORT_MS, REPORT_MS);
+  while (!report.finished && report.done < FIRST_REPORT_STEPS && now() - t0 < FIRST_REPORT_MS)
+    report = mergeProgress(report, session.advance(REPORT_MS, REPORT_MS));
+  scope.postMessage(report, buffers(report));
+  while (!report.finished) {
+    report = session.advance(REPORT_MS, REPORT_MS);
     scope.postMessage(report, buffers(report));
-  } while (!report.finished);
+  }
 };

@@ -46,32 +46,52 @@ describe('the training worker', () => {
 });
 
 describe('a run’s reports', () => {
-  const compiled = compileScenario(loadPreset('numpy-341')!);
-  const request = (steps: number) => ({ compiled, params: compiled.params, state: null, steps, maxPoints: 16 });
+  const request = (id: string, steps: number) => {
+    const compiled = compileScenario(loadPreset(id)!);
+    return { compiled, params: compiled.params, state: null, steps, maxPoints: 16 };
+  };
 
-  it('start after FIRST_REPORT_MS: a shorter run posts only its end, a longer one every slice after that', async () => {
-    const { FIRST_REPORT_MS } = await import('../../src/components/training-worker.ts');
-    const times: number[] = [];
+  /** Posts of a run, each with the time it was posted (ms after the run was asked for). */
+  function run(id: string, steps: number): { report: TrainingProgress; at: number }[] {
+    const out: { report: TrainingProgress; at: number }[] = [];
     const keep = scope.postMessage;
+    const t0 = performance.now();
     scope.postMessage = (message: TrainingProgress) => {
-      times.push(performance.now());
+      out.push({ report: message, at: performance.now() - t0 });
       keep(message);
     };
     try {
-      posted.length = 0;
-      const t0 = performance.now();
-      // long enough for several slices after the first report, whatever the machine's speed
-      send({ kind: 'run', request: request(2_000_000) });
-      const last = posted[posted.length - 1];
-      expect(last.finished).toBe(true);
-      expect(last.done).toBe(2_000_000);
-      // the run took longer than the first report's wait: it did report before its end, and often after it
-      expect(times[times.length - 1] - t0).toBeGreaterThan(FIRST_REPORT_MS * 2);
-      expect(posted.length).toBeGreaterThan(2);
-      // but not before FIRST_REPORT_MS
-      expect(times[0] - t0).toBeGreaterThanOrEqual(FIRST_REPORT_MS);
+      send({ kind: 'run', request: request(id, steps) });
     } finally {
       scope.postMessage = keep;
     }
+    return out;
+  }
+
+  it('start after FIRST_REPORT_MS: a shorter run posts only its end, a longer one every slice after that', async () => {
+    const { FIRST_REPORT_MS, FIRST_REPORT_STEPS } = await import('../../src/components/training-worker.ts');
+    // playground-xor: some 40 µs a step, so FIRST_REPORT_MS comes long before FIRST_REPORT_STEPS
+    const posts = run('playground-xor', 20_000);
+    const last = posts[posts.length - 1].report;
+    expect(last.finished).toBe(true);
+    expect(last.done).toBe(20_000);
+    // the run took longer than the first report's wait: it did report before its end, and often after it
+    expect(posts[posts.length - 1].at).toBeGreaterThan(FIRST_REPORT_MS * 2);
+    expect(posts.length).toBeGreaterThan(2);
+    // but not before FIRST_REPORT_MS (its first report holds fewer steps than would end the wait)
+    expect(posts[0].report.done).toBeLessThan(FIRST_REPORT_STEPS);
+    expect(posts[0].at).toBeGreaterThanOrEqual(FIRST_REPORT_MS);
+  });
+
+  it('a fast network’s first report is no bigger than about FIRST_REPORT_STEPS steps, however many FIRST_REPORT_MS would hold', async () => {
+    const { FIRST_REPORT_STEPS } = await import('../../src/components/training-worker.ts');
+    // numpy-341: about a microsecond a step, some 200,000 in FIRST_REPORT_MS
+    const posts = run('numpy-341', 2_000_000);
+    expect(posts[posts.length - 1].report.done).toBe(2_000_000);
+    const first = posts[0].report;
+    expect(first.done).toBeGreaterThanOrEqual(FIRST_REPORT_STEPS);
+    // it stops growing at the slice that reaches FIRST_REPORT_STEPS
+    expect(first.done).toBeLessThan(4 * FIRST_REPORT_STEPS);
+    expect(first.losses.length).toBe(first.done + 1);
   });
 });
