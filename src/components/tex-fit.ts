@@ -1,8 +1,9 @@
 /**
  * Fitting typeset lines to their panel's width, all the lines at once. A line is shrunk where
  * it is wider than its box (never below MIN_PX, nor below MIN_SCALE of its type); a line still
- * too wide breaks after its top-level = and + signs (WRAP), as print sets a long equation, so
- * nothing of it is hidden past the panel's edge; only a single unbreakable piece wider than the panel scrolls sideways. Each
+ * too wide breaks after its top-level =, + and − signs (WRAP), never inside a product or a
+ * parenthesis, as print sets a long equation, so nothing of it is hidden past the panel's edge;
+ * only a single unbreakable piece wider than the panel shrinks on, then scrolls sideways. Each
  * fit reads the layout and writes a font size; done line by line, every read after another
  * line's write forced the whole page's style and layout again (a derivation of 20 lines cost
  * some 40 layouts of the page with its diagram: 150–250 ms on opening a lesson). Here the lines
