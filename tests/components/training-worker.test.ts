@@ -90,8 +90,12 @@ describe('a run’s reports', () => {
     expect(posts[posts.length - 1].report.done).toBe(2_000_000);
     const first = posts[0].report;
     expect(first.done).toBeGreaterThanOrEqual(FIRST_REPORT_STEPS);
-    // it stops growing at the slice that reaches FIRST_REPORT_STEPS
-    expect(first.done).toBeLessThan(4 * FIRST_REPORT_STEPS);
+    // it stops growing at the slice that reaches FIRST_REPORT_STEPS: it holds at most that and
+    // about one slice more (a slice's steps: the largest of the reports between the first and the last)
+    const slice = Math.max(...posts.slice(1, -1).map((p) => p.report.losses.length));
+    expect(first.done, `first report ${first.done} steps, a slice ${slice}`).toBeLessThanOrEqual(
+      FIRST_REPORT_STEPS + 2 * slice,
+    );
     expect(first.losses.length).toBe(first.done + 1);
   });
 });
