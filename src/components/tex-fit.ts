@@ -100,7 +100,7 @@ function endsInProduct(piece: Element): boolean {
  * print breaks between the terms of its sums, never inside a product ("1·5 + 0·" above
  * "3 + 0 = 2") or a parenthesis ("0.99·(1 −" above "0.99)"). Idempotent.
  */
-function keepProductsWhole(line: HTMLElement): void {
+function keepTermsWhole(line: HTMLElement): void {
   const html = line.querySelector('.katex-html');
   if (html === null) return;
   let depth = 0;
@@ -137,7 +137,7 @@ function fitAll(els: readonly HTMLElement[]): void {
   shrink(fits, MIN_SCALE);
   const still = fits.filter(tooWide);
   for (const f of still) {
-    keepProductsWhole(f.el);
+    keepTermsWhole(f.el);
     f.el.classList.add(WRAP);
   }
   for (const f of still) f.scroll = f.el.scrollWidth;

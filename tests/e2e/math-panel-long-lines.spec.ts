@@ -147,18 +147,23 @@ test.describe('a derivation line longer than the math panel', () => {
   });
 });
 
+/** Opens a built-in lesson at `step`, turns presentation mode on, and waits until every math line fits (badLines). */
+async function openInPresentation(page: Page, id: string, step: number): Promise<void> {
+  const doc = builtInLesson<{ steps: unknown[] }>(id);
+  await openApp(page, lessonLink(doc, step));
+  await expect(page.getByTestId('lesson-count')).toHaveText(`step ${step} of ${doc.steps.length}`);
+  await presentation(page).click();
+  await expect(page.locator('html')).toHaveAttribute('data-presentation', 'true');
+  await expect(page.getByTestId('math-panel')).toHaveAttribute('aria-busy', 'false');
+  await expect.poll(() => badLines(page)).toEqual([]);
+}
+
 test.describe('on a laptop mirrored to a projector (1366×768, presentation mode)', () => {
   test.use({ viewport: { width: 1366, height: 768 } });
 
   test('a long line breaks rather than shrinking far below the panel’s type', async ({ page }) => {
     // seed 003's step 5: the forward sum of h₁⁽²⁾ (five products) in a panel a third of the page wide
-    const byHand = builtInLesson<{ steps: unknown[] }>('by-hand-mlp');
-    await openApp(page, lessonLink(byHand, 8));
-    await expect(page.getByTestId('lesson-count')).toHaveText(`step 8 of ${byHand.steps.length}`);
-    await presentation(page).click();
-    await expect(page.locator('html')).toHaveAttribute('data-presentation', 'true');
-    await expect(page.getByTestId('math-panel')).toHaveAttribute('aria-busy', 'false');
-    await expect.poll(() => badLines(page)).toEqual([]);
+    await openInPresentation(page, 'by-hand-mlp', 8);
     const fits = await lineFits(page);
     // the case that matters is there: a line wider than the panel at its full size
     expect(
@@ -176,13 +181,7 @@ test.describe('at 1920×1080 in presentation mode', () => {
   test('a line breaks between terms, never inside parentheses (walkthrough step 6: ∂F/∂z = F(1 − F) = 0.99… · (1 − 0.99…))', async ({
     page,
   }) => {
-    const walkthrough = builtInLesson<{ steps: unknown[] }>('walkthrough');
-    await openApp(page, lessonLink(walkthrough, 6));
-    await expect(page.getByTestId('lesson-count')).toHaveText(`step 6 of ${walkthrough.steps.length}`);
-    await presentation(page).click();
-    await expect(page.locator('html')).toHaveAttribute('data-presentation', 'true');
-    await expect(page.getByTestId('math-panel')).toHaveAttribute('aria-busy', 'false');
-    await expect.poll(() => badLines(page)).toEqual([]);
+    await openInPresentation(page, 'walkthrough', 6);
     // the case: a line with a parenthesized difference had to break
     const wrapped = await page.locator('.math-tex.math-wrap').allTextContents();
     expect(
