@@ -163,6 +163,17 @@ export async function stepForward(page: Page): Promise<{ position: number; total
 
 /** A point on the edge (or bias link) `selKey` ("edge:l:j:i") where a click reaches that edge, in page coordinates. */
 export async function pointOn(page: Page, selKey: string): Promise<{ x: number; y: number }> {
+  // Labels may still move while their placement search runs (data-labels="placing"); a point
+  // found then can lie under another edge's label by the time it is clicked.
+  await page.waitForFunction(
+    () => {
+      const state = document.querySelector('[data-testid="diagram"] svg')?.getAttribute('data-labels');
+      return state == null || state === 'placed';
+    },
+    null,
+    { timeout: 60_000 },
+  );
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   const point = await page.evaluate((key) => {
     const g = document.querySelector(`[data-sel="${key}"].bp-edge, [data-sel="${key}"].bp-bias`);
     const line = g?.querySelector('line.bp-halo') as SVGLineElement | null;
