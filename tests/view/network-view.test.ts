@@ -372,6 +372,24 @@ describe('network view (DOM)', () => {
     for (const el of touched) expect(edge.contains(el) || label.contains(el)).toBe(true);
   });
 
+  it('writes an element’s classes once per draw, however many of its states change (a run’s start: updated and no longer blank)', () => {
+    const w = setup('walkthrough');
+    const { view: v } = mount();
+    v.update(w.vm(0));
+    const observer = new MutationObserver(() => undefined);
+    observer.observe(svg, { subtree: true, attributes: true, attributeFilter: ['class'] });
+    v.update(w.vm(w.plan.events.length));
+    const writes = new Map<Node, number>();
+    for (const r of observer.takeRecords()) writes.set(r.target, (writes.get(r.target) ?? 0) + 1);
+    observer.disconnect();
+    const edge = one('[data-edge="0:1:1"]');
+    // the edge was blank and not updated at position 0; at the end it is updated and known
+    expect(edge.classList.contains('bp-updated')).toBe(true);
+    expect(edge.classList.contains('bp-blank')).toBe(false);
+    expect(writes.get(edge)).toBe(1);
+    for (const n of writes.values()) expect(n).toBe(1);
+  });
+
   it('an identical update touches nothing', async () => {
     const m = setup('mazur');
     const { view: v } = mount();
