@@ -85,6 +85,8 @@ const EDGE_CLASS = 'bp-edge';
 const BIAS_CLASS = 'bp-bias';
 const EDGE_LABEL_CLASS = 'bp-label bp-edge-label';
 const BIAS_LABEL_CLASS = 'bp-label bp-bias-label';
+/** State classes of a parameter's group that no style reads: they catch up with its names after a stream. */
+const NAMED_FLAGS = FLAG.updated | FLAG.blank;
 
 function isEdge(p: Param): p is EdgeView {
   return 'weight' in p;
@@ -228,8 +230,12 @@ export function updateParam(rec: ParamRecord, p: Param, ctx: RenderContext): voi
     (p.gradKnown ? 0 : FLAG.blank) |
     (p.selected && ctx.scrubbable ? FLAG.scrub : 0) |
     contextFlags(ctx, rec.selKey);
-  syncClasses(g, rec.kind === 'edge' ? EDGE_CLASS : BIAS_CLASS, rec.flags, flags);
-  rec.flags = flags;
+  // The group's updated and blank classes have no style of their own (its label shows them, by
+  // its own classes): while values stream they wait with the names, so a run's start, which marks
+  // every parameter updated and known, writes no class on a group whose line looks the same.
+  const groupFlags = ctx.deferNames && !first ? (flags & ~NAMED_FLAGS) | (rec.flags & NAMED_FLAGS) : flags;
+  syncClasses(g, rec.kind === 'edge' ? EDGE_CLASS : BIAS_CLASS, rec.flags, groupFlags);
+  rec.flags = groupFlags;
   // The numbers in data-* and the names wait while values stream (a drag, a run's reports): a
   // frame writes only what is drawn; they catch up when the stream rests or ends.
   if (first || !ctx.deferNames) writeNumbersAndNames(rec, p, ctx, value, after);

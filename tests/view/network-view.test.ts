@@ -390,6 +390,31 @@ describe('network view (DOM)', () => {
     for (const n of writes.values()) expect(n).toBe(1);
   });
 
+  it('during a run, a parameter’s updated and blank classes (no style of their own: its label shows them) wait with its names; its label’s do not', () => {
+    const w = setup('walkthrough');
+    const { view: v } = mount();
+    v.update(w.vm(0));
+    const groups = [...svg.querySelectorAll('[data-edge], [data-bias]')];
+    const edge = one('[data-edge="0:1:1"]');
+    const label = one('.bp-edge-label[data-sel="edge:0:1:1"]');
+    expect(edge.classList.contains('bp-blank')).toBe(true);
+    // a run's start shows the iteration's end: every parameter updated and its gradient known
+    v.setStreaming('run');
+    v.update(w.vm(w.plan.events.length));
+    expect(label.classList.contains('bp-updated')).toBe(true);
+    expect(label.classList.contains('bp-blank')).toBe(false);
+    for (const g of groups) {
+      expect(g.classList.contains('bp-updated')).toBe(false);
+      expect(g.classList.contains('bp-blank')).toBe(true);
+    }
+    // the run's end (a small network's: at once) brings them up to date
+    v.setStreaming(null);
+    for (const g of groups) {
+      expect(g.classList.contains('bp-updated')).toBe(true);
+      expect(g.classList.contains('bp-blank')).toBe(false);
+    }
+  });
+
   it('an identical update touches nothing', async () => {
     const m = setup('mazur');
     const { view: v } = mount();
