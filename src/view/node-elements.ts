@@ -13,6 +13,11 @@ import { setTooltip, svgChild } from './svg.ts';
  * so it keeps its screen size under zoom.
  */
 
+/** Classes of the elements whose state classes a draw writes (element-state.ts), besides those. */
+const NODE_TEXT_CLASS = 'bp-node-text';
+const LOSS_CLASS = 'bp-loss';
+const LOSS_TEXT_CLASS = 'bp-node-text bp-loss-text';
+
 interface NodeText {
   readonly below: SVGGElement;
   readonly above: SVGGElement;
@@ -27,6 +32,8 @@ interface NodeText {
 
 export interface NodeRecord extends BaseRecord {
   readonly key: string;
+  /** the group's classes besides those of its state: bp-node and its kind, as created */
+  readonly cls: string;
   readonly circle: SVGCircleElement;
   readonly nameText: SVGTextElement;
   readonly text: NodeText;
@@ -41,7 +48,7 @@ export interface NodeRecord extends BaseRecord {
 }
 
 function createText(layer: SVGGElement, selKey: string): NodeText {
-  const below = svgChild(layer, 'g', 'bp-node-text');
+  const below = svgChild(layer, 'g', NODE_TEXT_CLASS);
   below.setAttribute('data-sel', selKey);
   below.setAttribute('aria-hidden', 'true');
   const above = svgChild(layer, 'g', 'bp-node-text bp-node-text-above');
@@ -104,7 +111,8 @@ function placeText(t: NodeText, x: number, y: number, r: number, ctx: RenderCont
 
 /** Creates the focusable group of node (l, j), and its text in `textLayer`. */
 export function createNodeRecord(g: SVGGElement, n: NodeView, selKey: string, textLayer: SVGGElement): NodeRecord {
-  g.setAttribute('class', `bp-node bp-${n.kind}`);
+  const cls = `bp-node bp-${n.kind}`;
+  g.setAttribute('class', cls);
   g.setAttribute('data-node', n.key);
   g.setAttribute('data-sel', selKey);
   g.setAttribute('tabindex', '0');
@@ -116,6 +124,7 @@ export function createNodeRecord(g: SVGGElement, n: NodeView, selKey: string, te
   const sel: Selection = { kind: 'node', l: n.l, j: n.j };
   return {
     key: n.key,
+    cls,
     selKey,
     sel,
     g,
@@ -172,8 +181,8 @@ export function updateNode(rec: NodeRecord, n: NodeView, ctx: RenderContext): vo
     (n.aKnown ? 0 : FLAG.blank) |
     (scrub ? FLAG.scrub : 0) |
     contextFlags(ctx, rec.selKey);
-  syncClasses(g, rec.flags, flags);
-  syncClasses(rec.text.below, rec.flags, flags);
+  syncClasses(g, rec.cls, rec.flags, flags);
+  syncClasses(rec.text.below, NODE_TEXT_CLASS, rec.flags, flags);
   if ((rec.flags ^ flags) & FLAG.scrub) rec.text.below.toggleAttribute('data-scrub', scrub);
   rec.flags = flags;
   // The accessible name depends on every number shown; a cheap key avoids re-formatting it.
@@ -231,7 +240,7 @@ export interface LossRecord extends BaseRecord {
 
 /** Creates the loss node's focusable group, and its value text in `textLayer`. */
 export function createLossRecord(g: SVGGElement, textLayer: SVGGElement): LossRecord {
-  g.setAttribute('class', 'bp-loss');
+  g.setAttribute('class', LOSS_CLASS);
   g.setAttribute('data-loss', '');
   g.setAttribute('data-sel', 'loss');
   g.setAttribute('tabindex', '0');
@@ -241,7 +250,7 @@ export function createLossRecord(g: SVGGElement, textLayer: SVGGElement): LossRe
   const name = svgChild(g, 'text', 'bp-node-name');
   name.setAttribute('dy', '0.35em');
   name.textContent = 'L';
-  const textGroup = svgChild(textLayer, 'g', 'bp-node-text bp-loss-text');
+  const textGroup = svgChild(textLayer, 'g', LOSS_TEXT_CLASS);
   textGroup.setAttribute('data-sel', 'loss');
   textGroup.setAttribute('aria-hidden', 'true');
   const valueBack = backFor(textGroup, TEXT.lineHeight - 1);
@@ -301,8 +310,8 @@ export function updateLoss(rec: LossRecord, loss: LossView, lossFunction: string
     (loss.known ? 0 : FLAG.blank) |
     contextFlags(ctx, 'loss');
   if ((rec.flags ^ flags) & FLAG.selected) g.setAttribute('aria-pressed', String(loss.selected));
-  syncClasses(g, rec.flags, flags);
-  syncClasses(rec.textGroup, rec.flags, flags);
+  syncClasses(g, LOSS_CLASS, rec.flags, flags);
+  syncClasses(rec.textGroup, LOSS_TEXT_CLASS, rec.flags, flags);
   rec.flags = flags;
   if (text !== rec.text) {
     rec.valueText.textContent = text;

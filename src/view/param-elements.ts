@@ -80,6 +80,14 @@ export interface ParamRecord extends BaseRecord {
 
 type Param = EdgeView | BiasView;
 
+/** The classes of a parameter's group and of its label, besides those of its state (element-state.ts). */
+const EDGE_CLASS = 'bp-edge';
+const BIAS_CLASS = 'bp-bias';
+const EDGE_LABEL_CLASS = 'bp-label bp-edge-label';
+const BIAS_LABEL_CLASS = 'bp-label bp-bias-label';
+/** State classes of a parameter's group that no style reads: they catch up with its names after a stream. */
+const NAMED_FLAGS = FLAG.updated | FLAG.blank;
+
 function isEdge(p: Param): p is EdgeView {
   return 'weight' in p;
 }
@@ -92,7 +100,7 @@ export function paramSelection(p: Param): Selection {
 /** Creates the focusable group of an edge or bias link inside `parent`. */
 export function createParamRecord(g: SVGGElement, p: Param, selKey: string): ParamRecord {
   const edge = isEdge(p);
-  g.setAttribute('class', edge ? 'bp-edge' : 'bp-bias');
+  g.setAttribute('class', edge ? EDGE_CLASS : BIAS_CLASS);
   g.setAttribute(edge ? 'data-edge' : 'data-bias', p.key);
   g.setAttribute('data-sel', selKey);
   g.setAttribute('tabindex', '0');
@@ -161,7 +169,7 @@ function setBand(el: SVGPolygonElement, s: Segment, half: number): void {
 }
 
 function createLabel(rec: ParamRecord, ctx: RenderContext): ParamLabel {
-  const g = svgChild(ctx.labelLayer, 'g', rec.kind === 'edge' ? 'bp-label bp-edge-label' : 'bp-label bp-bias-label');
+  const g = svgChild(ctx.labelLayer, 'g', rec.kind === 'edge' ? EDGE_LABEL_CLASS : BIAS_LABEL_CLASS);
   g.setAttribute('data-sel', rec.selKey);
   g.setAttribute('aria-hidden', 'true');
   const leader = svgChild(ctx.leaderLayer, 'line', 'bp-leader');
@@ -222,8 +230,12 @@ export function updateParam(rec: ParamRecord, p: Param, ctx: RenderContext): voi
     (p.gradKnown ? 0 : FLAG.blank) |
     (p.selected && ctx.scrubbable ? FLAG.scrub : 0) |
     contextFlags(ctx, rec.selKey);
-  syncClasses(g, rec.flags, flags);
-  rec.flags = flags;
+  // The group's updated and blank classes have no style of their own (its label shows them, by
+  // its own classes): while values stream they wait with the names, so a run's start, which marks
+  // every parameter updated and known, writes no class on a group whose line looks the same.
+  const groupFlags = ctx.deferNames && !first ? (flags & ~NAMED_FLAGS) | (rec.flags & NAMED_FLAGS) : flags;
+  syncClasses(g, rec.kind === 'edge' ? EDGE_CLASS : BIAS_CLASS, rec.flags, groupFlags);
+  rec.flags = groupFlags;
   // The numbers in data-* and the names wait while values stream (a drag, a run's reports): a
   // frame writes only what is drawn; they catch up when the stream rests or ends.
   if (first || !ctx.deferNames) writeNumbersAndNames(rec, p, ctx, value, after);
@@ -373,7 +385,7 @@ function updateLabel(rec: ParamRecord, p: Param, ctx: RenderContext, shownValue:
     label.lock.remove();
     label.lock = null;
   }
-  syncClasses(label.g, label.flags, flags);
+  syncClasses(label.g, rec.kind === 'edge' ? EDGE_LABEL_CLASS : BIAS_LABEL_CLASS, label.flags, flags);
   if ((label.flags ^ flags) & FLAG.scrub) label.g.toggleAttribute('data-scrub', (flags & FLAG.scrub) !== 0);
   label.flags = flags;
 }

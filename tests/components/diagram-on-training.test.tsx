@@ -13,8 +13,9 @@ afterEach(cleanup);
 
 /**
  * A run shows the iteration's end from its start: its first draw of the diagram (paced as a
- * report's, see paced-draws.ts) marks every update at once, and, as for each report, writes only
- * what is drawn: the accessible names, tooltips and data-* numbers wait for the run's end.
+ * report's, see paced-draws.ts) marks every update at once on the labels, and, as for each
+ * report, writes only what is drawn: the accessible names, tooltips, data-* numbers and the
+ * edges' own updated classes (no style reads them) wait for the run's end.
  */
 describe('the diagram when a run starts', () => {
   it('marks every update in one draw and writes no accessible name until the run ends', async () => {
@@ -31,7 +32,10 @@ describe('the diagram when a run starts', () => {
     const svg = container.querySelector('svg')!;
     const edges = svg.querySelectorAll('[data-weight]');
     expect(edges.length).toBe(16);
-    expect(svg.querySelectorAll('[data-weight].bp-updated')).toHaveLength(0);
+    // the labels the placement shows (most of them)
+    const labels = svg.querySelectorAll('.bp-edge-label:not([display])').length;
+    expect(labels).toBeGreaterThan(8);
+    expect(svg.querySelectorAll('.bp-edge-label.bp-updated')).toHaveLength(0);
     const names: string[] = [];
     const observer = new MutationObserver((list) => {
       for (const m of list)
@@ -39,14 +43,16 @@ describe('the diagram when a run starts', () => {
     });
     observer.observe(svg, { subtree: true, attributes: true });
     act(() => store.getState().setTraining(true));
-    await vi.waitFor(() => expect(svg.querySelectorAll('[data-weight].bp-updated')).toHaveLength(16), {
+    await vi.waitFor(() => expect(svg.querySelectorAll('.bp-edge-label.bp-updated')).toHaveLength(labels), {
       timeout: 10_000,
     });
     expect(names).toEqual([]);
+    expect(svg.querySelectorAll('[data-weight].bp-updated')).toHaveLength(0);
     act(() => store.getState().setTraining(false));
     await act(async () => new Promise((r) => setTimeout(r, 50)));
     observer.disconnect();
-    // at the run's end they catch up: each weight's value after the step
+    // at the run's end they catch up: each weight's value after the step, and its mark
     expect(svg.querySelectorAll('[data-weight-after]')).toHaveLength(16);
+    expect(svg.querySelectorAll('[data-weight].bp-updated')).toHaveLength(16);
   });
 });

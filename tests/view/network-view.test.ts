@@ -372,6 +372,49 @@ describe('network view (DOM)', () => {
     for (const el of touched) expect(edge.contains(el) || label.contains(el)).toBe(true);
   });
 
+  it('writes an element’s classes once per draw, however many of its states change (a run’s start: updated and no longer blank)', () => {
+    const w = setup('walkthrough');
+    const { view: v } = mount();
+    v.update(w.vm(0));
+    const observer = new MutationObserver(() => undefined);
+    observer.observe(svg, { subtree: true, attributes: true, attributeFilter: ['class'] });
+    v.update(w.vm(w.plan.events.length));
+    const writes = new Map<Node, number>();
+    for (const r of observer.takeRecords()) writes.set(r.target, (writes.get(r.target) ?? 0) + 1);
+    observer.disconnect();
+    const edge = one('[data-edge="0:1:1"]');
+    // the edge was blank and not updated at position 0; at the end it is updated and known
+    expect(edge.classList.contains('bp-updated')).toBe(true);
+    expect(edge.classList.contains('bp-blank')).toBe(false);
+    expect(writes.get(edge)).toBe(1);
+    for (const n of writes.values()) expect(n).toBe(1);
+  });
+
+  it('during a run, a parameter’s updated and blank classes (no style of their own: its label shows them) wait with its names; its label’s do not', () => {
+    const w = setup('walkthrough');
+    const { view: v } = mount();
+    v.update(w.vm(0));
+    const groups = [...svg.querySelectorAll('[data-edge], [data-bias]')];
+    const edge = one('[data-edge="0:1:1"]');
+    const label = one('.bp-edge-label[data-sel="edge:0:1:1"]');
+    expect(edge.classList.contains('bp-blank')).toBe(true);
+    // a run's start shows the iteration's end: every parameter updated and its gradient known
+    v.setStreaming('run');
+    v.update(w.vm(w.plan.events.length));
+    expect(label.classList.contains('bp-updated')).toBe(true);
+    expect(label.classList.contains('bp-blank')).toBe(false);
+    for (const g of groups) {
+      expect(g.classList.contains('bp-updated')).toBe(false);
+      expect(g.classList.contains('bp-blank')).toBe(true);
+    }
+    // the run's end (a small network's: at once) brings them up to date
+    v.setStreaming(null);
+    for (const g of groups) {
+      expect(g.classList.contains('bp-updated')).toBe(true);
+      expect(g.classList.contains('bp-blank')).toBe(false);
+    }
+  });
+
   it('an identical update touches nothing', async () => {
     const m = setup('mazur');
     const { view: v } = mount();
