@@ -970,7 +970,9 @@ export function* placeLabelsSteps(g: NetworkLayout, o: LabelOptions = {}): Gener
       return c >= 0 && !byName[a] && !tiedToLine(idx, it.xs[c], it.ys[c], it.pxs[c], it.pys[c], it.w);
     });
   strict = true;
-  if (!large && (o.nameChars ?? 0) > 0 && astray(result, itemNamed)) {
+  // (only where every label found room: where some did not, the search with the rule was never kept
+  // over by-hand-mlp's lesson and its sizes, and it doubled the search's time)
+  if (!large && (o.nameChars ?? 0) > 0 && leftOut(result) === 0 && astray(result, itemNamed)) {
     const tied = yield* search();
     const names = (byName: boolean[]) => byName.filter(Boolean).length;
     const [hides, hidesTied] = [leftOut(result), leftOut(tied.result)];
