@@ -2,6 +2,7 @@ import { mulberry32 } from '../core/init.ts';
 import {
   biasSegment,
   edgeSegment,
+  lossSegment,
   nodeTextLines,
   nodeTextMode,
   pointAt,
@@ -145,6 +146,11 @@ const NEAR_RINGS = [1, 1.8, 2.6];
  * its 35 labels hidden at 1366×768 with the near rings alone).
  */
 const LEADER_RINGS = [1, 1.8, 2.6, 3.4, 4.2, 5, 6];
+/**
+ * The longest leader, in label heights, of a label without its name: past it, the label moves nearer
+ * its line or takes its name where either is clear (a bare number far from its line is lost).
+ */
+const FAR_BARE = 2;
 /** Candidate spots kept per label, best first. */
 const MAX_CANDIDATES = 600;
 /** Candidates tried when a label left out asks a placed one to move. */
@@ -298,6 +304,54 @@ export function segmentHitsBox(s: Segment, x0: number, y0: number, x1: number, y
     }
   }
   return t0 <= t1;
+}
+
+/** The distance from a segment to a box: 0 where it crosses the box. */
+function segmentBoxDistance(s: Segment, x0: number, y0: number, x1: number, y1: number): number {
+  if (segmentHitsBox(s, x0, y0, x1, y1)) return 0;
+  // Apart, the nearest points are an end of the segment and the box, or a corner of the box and the segment.
+  const toBox = (x: number, y: number) => Math.hypot(Math.max(x0 - x, 0, x - x1), Math.max(y0 - y, 0, y - y1));
+  const dx = s.x2 - s.x1;
+  const dy = s.y2 - s.y1;
+  const len2 = dx * dx + dy * dy;
+  const toSeg = (x: number, y: number) => {
+    const t = len2 > 0 ? Math.min(1, Math.max(0, ((x - s.x1) * dx + (y - s.y1) * dy) / len2)) : 0;
+    return Math.hypot(x - s.x1 - t * dx, y - s.y1 - t * dy);
+  };
+  return Math.min(toBox(s.x1, s.y1), toBox(s.x2, s.y2), toSeg(x0, y0), toSeg(x1, y0), toSeg(x0, y1), toSeg(x1, y1));
+}
+
+/**
+ * Whether no line is nearer a box than its own line (`self`) by `slack` or more: a bare number
+ * there, on its leader, is read as its own line's; one much nearer another line (a loss link among
+ * them, `bare`) is read as that line's (Mazur's w₆ "0.45" beside the loss node).
+ */
+function ownLineNear(
+  segs: readonly (Segment | undefined)[],
+  /** lines with no label of their own (the loss links) */
+  bare: readonly Segment[],
+  self: number,
+  x0: number,
+  y0: number,
+  x1: number,
+  y1: number,
+  slack: number,
+): boolean {
+  const own = segs[self];
+  if (!own) return false;
+  const d = segmentBoxDistance(own, x0, y0, x1, y1) - slack;
+  if (d < 0) return true;
+  for (let o = 0; o < segs.length; o++) {
+    const s = segs[o];
+    if (o === self || !s) continue;
+    // quick reject: the other line's bounding box is farther than d from the box
+    if (Math.min(s.x1, s.x2) > x1 + d || Math.max(s.x1, s.x2) < x0 - d) continue;
+    if (Math.min(s.y1, s.y2) > y1 + d || Math.max(s.y1, s.y2) < y0 - d) continue;
+    // (at the slack's edge too: the box drawn may be a pixel wider than the placement's)
+    if (segmentBoxDistance(s, x0, y0, x1, y1) <= d) return false;
+  }
+  for (const s of bare) if (segmentBoxDistance(s, x0, y0, x1, y1) <= d) return false;
+  return true;
 }
 
 /** Whether the segment from (x, y) to (px, py) runs through a node's circle. */
@@ -600,6 +654,7 @@ export function* placeLabelsSteps(g: NetworkLayout, o: LabelOptions = {}): Gener
   const biasPY = new Float64Array(g.biasCount);
 
   const segs: Segment[] = [];
+  const lossSegs = Array.from({ length: g.sizes[g.depth] ?? 0 }, (_, j) => lossSegment(g, j));
   const first: number[][] = [];
   for (let l = 0; l < g.depth; l++) {
     const fanIn = g.sizes[l];
@@ -661,6 +716,17 @@ export function* placeLabelsSteps(g: NetworkLayout, o: LabelOptions = {}): Gener
     };
   }
 
+  /**
+   * Whether an unnamed box `w` wide centred at (x, y), for the point (px, py) of its line `idx`, is
+   * read as that line's: on its line, or off it (on its leader) with no other line nearer by a
+   * label's height.
+   */
+  function tiedToLine(idx: number, x: number, y: number, px: number, py: number, w: number): boolean {
+    const [x0, y0, x1, y1] = [x - w / 2, y - plain.h / 2, x + w / 2, y + plain.h / 2];
+    const off = Math.abs(px - x) > w / 2 || Math.abs(py - y) > plain.h / 2;
+    if (!off && segmentHitsBox(segs[idx], x0, y0, x1, y1)) return true;
+    return ownLineNear(segs, lossSegs, idx, x0, y0, x1, y1, plain.h - 4 / k);
+  }
   function* build(
     box: { w: number; h: number },
     want: (idx: number) => boolean,
@@ -747,7 +813,13 @@ export function* placeLabelsSteps(g: NetworkLayout, o: LabelOptions = {}): Gener
         return true;
       });
       cand.length = 0;
-      for (const c of kept.slice(0, MAX_CANDIDATES)) cand.push(c);
+      for (const c of kept) {
+        if (cand.length >= MAX_CANDIDATES) break;
+        // A bare number off its line (its plain box) only where no other line is much nearer than its
+        // own; checked on the spots kept alone (it is dear). Its named box may sit anywhere.
+        if (strict && box === plain && !tiedToLine(idx, c.x, c.y, c.px, c.py, box.w)) continue;
+        cand.push(c);
+      }
       items.push({
         xs: cand.map((c) => c.x),
         ys: cand.map((c) => c.y),
@@ -771,94 +843,141 @@ export function* placeLabelsSteps(g: NetworkLayout, o: LabelOptions = {}): Gener
     return { choice: large ? greedy(items, box.w, box.h) : yield* solve(items, box.h), items, ids };
   }
 
-  // Names on the labels ("w₅ = 0.4") where they fit: every label named if every named label fits;
-  // else the named labels stand and those left out are placed, with their names where they find a
-  // spot clear of the others, else without, if each finds one; else every label is placed without its name, and then each that has
-  // room for its name where it is gets it.
-  let named = (o.nameChars ?? 0) > 0;
-  let box = named ? namedBox : plain;
-  let result = yield* run(box);
-  /** by item of `result`: the label's box is the named one */
-  let itemNamed = result.ids.map(() => named);
-  if (named && result.choice.some((c) => c < 0)) {
-    named = false;
-    box = plain;
-    const left = new Set(result.ids.filter((_, a) => result.choice[a] < 0));
-    const spare = yield* build(plain, (idx) => left.has(idx));
-    // Each label left out takes the first spot clear of the others for its named box (on a leader up
-    // to six boxes long, through no node and no label), else for its plain one.
-    const spareNamed = new Map<number, Item>();
-    for (const [b, kind] of [
-      [weightNamedBox, (idx: number) => idx < g.weightCount],
-      [namedBox, (idx: number) => idx >= g.weightCount],
-    ] as const) {
-      const r = yield* build(
-        b,
-        (idx) => left.has(idx) && kind(idx),
-        classroom ? LEADER_RINGS : undefined,
+  /**
+   * Whether a bare number off its line is kept to spots tied to its line (tiedToLine). The first
+   * search leaves them free (the most crowded diagrams have no other room: kept to the rule,
+   * by-hand-mlp's lesson hid 42 more values over its steps at 1366×768); where it put one astray
+   * and names are on, a second search with the rule is kept if it hides no more and names no fewer
+   * (Mazur's w₆ at the projector's size). The moves of bare numbers nearer their lines keep to it;
+   * the second spots do not (they show only beside their node, for the step or the selection).
+   */
+  let strict = false;
+  function* search() {
+    // Names on the labels ("w₅ = 0.4") where they fit: every label named if every named label fits;
+    // else the named labels stand and those left out are placed, with their names where they find a
+    // spot clear of the others, else without, if each finds one; else every label is placed without its name, and then each that has
+    // room for its name where it is gets it.
+    let named = (o.nameChars ?? 0) > 0;
+    let box = named ? namedBox : plain;
+    let result = yield* run(box);
+    /** by item of `result`: the label's box is the named one */
+    let itemNamed = result.ids.map(() => named);
+    if (named && result.choice.some((c) => c < 0)) {
+      named = false;
+      box = plain;
+      const left = new Set(result.ids.filter((_, a) => result.choice[a] < 0));
+      // (tied to their lines, the plain spots may be farther: to the rings the named ones take)
+      const spare = yield* build(
+        plain,
+        (idx) => left.has(idx),
+        strict && classroom ? LEADER_RINGS : undefined,
         undefined,
         false,
-        true,
+        strict,
       );
-      r.ids.forEach((idx, s) => spareNamed.set(idx, r.items[s]));
-    }
-    const taken: number[] = [];
-    result.ids.forEach((_, a) => {
-      const c = result.choice[a];
-      if (c >= 0) taken.push(result.items[a].xs[c], result.items[a].ys[c], result.items[a].w, namedBox.h);
-    });
-    // a spot clear of the labels taken, its leader (if it has one) through none of them
-    const firstClear = (it: Item): number => {
-      for (let c = 0; c < it.xs.length; c++) {
-        const lead = { x1: it.xs[c], y1: it.ys[c], x2: it.pxs[c], y2: it.pys[c] };
-        let clear = true;
-        for (let t = 0; t < taken.length && clear; t += 4) {
-          const [x, y, w, h] = [taken[t], taken[t + 1], taken[t + 2] / 2, taken[t + 3] / 2];
-          if (meets(taken, t, it.xs[c], it.ys[c], { w: it.w, h: plain.h })) clear = false;
-          else if (segmentHitsBox(lead, x - w, y - h, x + w, y + h)) clear = false;
+      // Each label left out takes the first spot clear of the others for its named box (on a leader up
+      // to six boxes long, through no node and no label), else for its plain one.
+      const spareNamed = new Map<number, Item>();
+      for (const [b, kind] of [
+        [weightNamedBox, (idx: number) => idx < g.weightCount],
+        [namedBox, (idx: number) => idx >= g.weightCount],
+      ] as const) {
+        const r = yield* build(
+          b,
+          (idx) => left.has(idx) && kind(idx),
+          classroom ? LEADER_RINGS : undefined,
+          undefined,
+          false,
+          true,
+        );
+        r.ids.forEach((idx, s) => spareNamed.set(idx, r.items[s]));
+      }
+      const taken: number[] = [];
+      result.ids.forEach((_, a) => {
+        const c = result.choice[a];
+        if (c >= 0) taken.push(result.items[a].xs[c], result.items[a].ys[c], result.items[a].w, namedBox.h);
+      });
+      // a spot clear of the labels taken, its leader (if it has one) through none of them
+      const firstClear = (it: Item): number => {
+        for (let c = 0; c < it.xs.length; c++) {
+          const lead = { x1: it.xs[c], y1: it.ys[c], x2: it.pxs[c], y2: it.pys[c] };
+          let clear = true;
+          for (let t = 0; t < taken.length && clear; t += 4) {
+            const [x, y, w, h] = [taken[t], taken[t + 1], taken[t + 2] / 2, taken[t + 3] / 2];
+            if (meets(taken, t, it.xs[c], it.ys[c], { w: it.w, h: plain.h })) clear = false;
+            else if (segmentHitsBox(lead, x - w, y - h, x + w, y + h)) clear = false;
+          }
+          if (clear) return c;
         }
-        if (clear) return c;
+        return -1;
+      };
+      /** label index, the item (named or plain) and its candidate */
+      const picks: [number, Item, number, boolean][] = [];
+      for (let s = 0; s < spare.ids.length; s++) {
+        const idx = spare.ids[s];
+        const withName = spareNamed.get(idx);
+        let it = withName ?? spare.items[s];
+        let c = withName ? firstClear(withName) : -1;
+        if (c < 0) {
+          it = spare.items[s];
+          c = firstClear(it);
+        }
+        if (c < 0) break;
+        taken.push(it.xs[c], it.ys[c], it.w, plain.h);
+        picks.push([idx, it, c, it === withName]);
       }
-      return -1;
-    };
-    /** label index, the item (named or plain) and its candidate */
-    const picks: [number, Item, number, boolean][] = [];
-    for (let s = 0; s < spare.ids.length; s++) {
-      const idx = spare.ids[s];
-      const withName = spareNamed.get(idx);
-      let it = withName ?? spare.items[s];
-      let c = withName ? firstClear(withName) : -1;
-      if (c < 0) {
-        it = spare.items[s];
-        c = firstClear(it);
+      if (picks.length === left.size) {
+        const items = [...result.items];
+        const choice = Int32Array.from(result.choice);
+        for (const [idx, it, c, withItsName] of picks) {
+          const a = result.ids.indexOf(idx);
+          items[a] = it;
+          choice[a] = c;
+          itemNamed[a] = withItsName;
+        }
+        result = { ids: result.ids, items, choice };
+      } else {
+        // The search again, the labels left out in their plain boxes (tied to their lines) among the
+        // named ones, which may move to make room; failing that, every label in its plain box.
+        const mixed = [...result.items];
+        spare.ids.forEach((idx, s) => (mixed[result.ids.indexOf(idx)] = spare.items[s]));
+        const choice = large ? null : yield* solve(mixed, plain.h);
+        if (choice && choice.every((c) => c >= 0)) {
+          result = { ids: result.ids, items: mixed, choice };
+          itemNamed = result.ids.map((idx) => !left.has(idx));
+        } else {
+          result = yield* run(box);
+          itemNamed = result.ids.map(() => false);
+        }
       }
-      if (c < 0) break;
-      taken.push(it.xs[c], it.ys[c], it.w, plain.h);
-      picks.push([idx, it, c, it === withName]);
     }
-    if (picks.length === left.size) {
-      const items = [...result.items];
-      const choice = Int32Array.from(result.choice);
-      for (const [idx, it, c, withItsName] of picks) {
-        const a = result.ids.indexOf(idx);
-        items[a] = it;
-        choice[a] = c;
-        itemNamed[a] = withItsName;
+    const leftOut = (r: typeof result) => r.choice.reduce((n, c) => n + (c < 0 ? 1 : 0), 0);
+    if (classroom && !large && leftOut(result) > 0) {
+      // Some labels found no room up to a box away: a search with longer leaders, kept if it hides fewer.
+      const far = yield* run(box, LEADER_RINGS);
+      if (leftOut(far) < leftOut(result)) {
+        result = far;
+        itemNamed = result.ids.map(() => named);
       }
-      result = { ids: result.ids, items, choice };
-    } else {
-      result = yield* run(box);
-      itemNamed = result.ids.map(() => false);
     }
+    return { named, box, result, itemNamed };
   }
+  let { named, box, result, itemNamed } = yield* search();
   const leftOut = (r: typeof result) => r.choice.reduce((n, c) => n + (c < 0 ? 1 : 0), 0);
-  if (classroom && !large && leftOut(result) > 0) {
-    // Some labels found no room up to a box away: a search with longer leaders, kept if it hides fewer.
-    const far = yield* run(box, LEADER_RINGS);
-    if (leftOut(far) < leftOut(result)) {
-      result = far;
-      itemNamed = result.ids.map(() => named);
-    }
+  const astray = (r: typeof result, byName: boolean[]) =>
+    r.ids.some((idx, a) => {
+      const [it, c] = [r.items[a], r.choice[a]];
+      return c >= 0 && !byName[a] && !tiedToLine(idx, it.xs[c], it.ys[c], it.pxs[c], it.pys[c], it.w);
+    });
+  strict = true;
+  // (only where every label found room: where some did not, the search with the rule was never kept
+  // over by-hand-mlp's lesson and its sizes, and it doubled the search's time)
+  if (!large && (o.nameChars ?? 0) > 0 && leftOut(result) === 0 && astray(result, itemNamed)) {
+    const tied = yield* search();
+    const names = (byName: boolean[]) => byName.filter(Boolean).length;
+    const [hides, hidesTied] = [leftOut(result), leftOut(tied.result)];
+    if (hidesTied < hides || (hidesTied === hides && names(tied.itemNamed) >= names(itemNamed)))
+      ({ named, box, result, itemNamed } = tied);
   }
   let visibleCount = 0;
   const labelNamed = new Uint8Array(g.weightCount + g.biasCount);
@@ -923,6 +1042,72 @@ export function* placeLabelsSteps(g: NetworkLayout, o: LabelOptions = {}): Gener
       placedW[a] = nw;
       if (idx < g.weightCount) edgeX[idx] = bestX;
       else biasX[idx - g.weightCount] = bestX;
+    }
+  }
+  if (!large && (o.nameChars ?? 0) > 0) {
+    // A label far from its line says whose it is by its name; a bare number there does not (a reader
+    // attaches it to a nearer line, or loses its leader among the others). So a label left out takes
+    // a spot for its named box clear of the placed labels, on a leader as long as the rings allow
+    // (through no node's circle and no label); and a placed one without its name whose leader is
+    // longer than FAR_BARE takes a spot nearer its line or a named one, if one is clear.
+    const boxOf = (idx: number) => (idx < g.weightCount ? weightNamedBox : namedBox);
+    /** the first spot of `it` clear of the placed labels but `self`, its leader through none of them */
+    const clearOfPlaced = (it: Item, self: number, keep: (c: number) => boolean = () => true): number => {
+      for (let c = 0; c < it.xs.length; c++) {
+        if (!keep(c)) continue;
+        const [x, y] = [it.xs[c], it.ys[c]];
+        const lead = { x1: x, y1: y, x2: it.pxs[c], y2: it.pys[c] };
+        let clear = true;
+        for (let b = 0; b < placedIdx.length && clear; b++) {
+          if (b === self) continue;
+          const [bx, by, bw] = [placedX[b], placedY[b], placedW[b] / 2];
+          if (Math.abs(bx - x) < bw + it.w / 2 && Math.abs(by - y) < box.h) clear = false;
+          else if (segmentHitsBox(lead, bx - bw, by - box.h / 2, bx + bw, by + box.h / 2)) clear = false;
+        }
+        if (clear) return c;
+      }
+      return -1;
+    };
+    /** puts label `idx` (item `a` of the result, placed `b`, or -1 if not yet) at candidate c of `it` */
+    const put = (idx: number, a: number, b: number, it: Item, c: number, withName: boolean) => {
+      anchor(idx, it.xs[c], it.ys[c], it.pxs[c], it.pys[c]);
+      if (b < 0) {
+        if (idx < g.weightCount) edgeVisible[idx] = 1;
+        else biasVisible[idx - g.weightCount] = 1;
+        visibleCount++;
+        b = placedIdx.push(idx) - 1;
+      }
+      [placedX[b], placedY[b], placedW[b]] = [it.xs[c], it.ys[c], it.w];
+      labelNamed[idx] = withName ? 1 : 0;
+      labelNamedWidth[idx] = withName ? it.w : 0;
+      result.items[a] = it;
+      result.choice[a] = c;
+    };
+    /** how far a box w wide centred at (x, y) is from the point (px, py) of its line: its leader's length */
+    const reach = (x: number, y: number, w: number, px: number, py: number) =>
+      Math.hypot(Math.max(Math.abs(px - x) - w / 2, 0), Math.max(Math.abs(py - y) - box.h / 2, 0));
+    for (let b = 0; b < placedIdx.length; b++) {
+      const idx = placedIdx[b];
+      const a = result.ids.indexOf(idx);
+      const at = result.choice[a];
+      const was = result.items[a];
+      const farBare = reach(was.xs[at], was.ys[at], was.w, was.pxs[at], was.pys[at]) > FAR_BARE * box.h;
+      const astray = !tiedToLine(idx, was.xs[at], was.ys[at], was.pxs[at], was.pys[at], was.w);
+      if (labelNamed[idx] || !(farBare || astray)) continue;
+      yield;
+      const near = (yield* build(plain, (i) => i === idx)).items[0];
+      const c = clearOfPlaced(
+        near,
+        b,
+        (d) => reach(near.xs[d], near.ys[d], near.w, near.pxs[d], near.pys[d]) <= FAR_BARE * box.h,
+      );
+      if (c >= 0) {
+        put(idx, a, b, near, c, false);
+        continue;
+      }
+      const it = (yield* build(boxOf(idx), (i) => i === idx, LEADER_RINGS, undefined, false, true)).items[0];
+      const d = clearOfPlaced(it, b);
+      if (d >= 0) put(idx, a, b, it, d, true);
     }
   }
   // A label left out shows on demand (hover, focus, the selection's fan-in and fan-out) with its
@@ -1046,6 +1231,8 @@ export function* placeLabelsSteps(g: NetworkLayout, o: LabelOptions = {}): Gener
   // current step's): it moves to a second spot, clear of every node's full text, placed label and
   // chip, and of the second spots found before it; farther leaders allowed, as for chips.
   const moves = new Map<number, LabelSpot>();
+  // (anywhere clear: a second spot shows only beside its node, for the current step or the selection)
+  strict = false;
   const giving = new Set<number>();
   /** by label, the full text it must clear at its second spot: that of the nodes whose full text covers it */
   const texts = new Map<number, number[]>();

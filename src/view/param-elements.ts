@@ -337,9 +337,9 @@ function updateLabel(rec: ParamRecord, p: Param, ctx: RenderContext, shownValue:
   }
   const arrow = p.updated ? '→ ' : '';
   const num = formatNumber(shownValue, ctx.precision);
-  // A placed label keeps to its box (named where the placement found room for its name, never at
-  // its second spot); one shown on demand carries its name.
-  const named = placed && !move && pl.labelNamed[labelIdx] === 1;
+  // A placed label keeps to its box (named where the placement found room for its name; at its
+  // second spot, where every label is named, as that spot's box is); one shown on demand carries its name.
+  const named = placed && (move ? pl.named : pl.labelNamed[labelIdx] === 1);
   const valueText = named || !placed ? `${p.name} ${p.updated ? '→' : '='} ${num}` : arrow + num;
   if (valueText !== label.valueText) {
     label.value.textContent = valueText;
@@ -353,7 +353,7 @@ function updateLabel(rec: ParamRecord, p: Param, ctx: RenderContext, shownValue:
   }
   // Box and leader in the label's own units (screen pixels): the placement's box times k.
   const w = Math.max(
-    (named ? pl.labelNamedWidth[labelIdx] : pl.boxWidth) * ctx.k,
+    (named && !move ? pl.labelNamedWidth[labelIdx] : pl.boxWidth) * ctx.k,
     Math.max(textWidth(label.valueText), textWidth(label.gradText)) + 2 * PAD_X,
   );
   const h = pl.boxHeight * ctx.k;

@@ -10,13 +10,32 @@ import { builtInLesson, lessonLink } from './helpers/lessons.ts';
  * or its text (a, δ, target, z), a header or another label. It passes beneath them, and they
  * hide it (label-metrics.ts's leadersOver). Every step of every built-in lesson, on a laptop
  * and on a projector.
+ *
+ * And a label off its line that does not say which parameter it is (the number alone: "0.45", not
+ * "w₆ = 0.45") is not much nearer another line than its own: no other line (edge, bias or loss
+ * link) is nearer its box by more than the box's height (label-metrics.ts's unnamedAstray), so that
+ * a reader cannot attach the bare number to another line (the defect: Mazur's w₆ "0.45" beside the
+ * loss node at the projector's size, 5 px from the loss link and 92 px from its own line). A label
+ * far from its line says its name where it has room. (The longest leader of a bare number is
+ * logged: Mazur's b₂ (o₁) at 1366x768 in presentation mode has 3.1 heights and no clear spot
+ * nearer or named; by-hand-mlp's run to 8 and 9.)
  */
+
+/**
+ * Lessons whose diagram has no room to keep every bare number tied to its line: by-hand-mlp's 35
+ * labels beside a lesson's column. Kept to the rule, its placement hid 42 more values over its steps
+ * at 1366x768 (46 -> 88), 41 more at the projector's size; a value shown beats a value hidden, so
+ * there the placer keeps the rule only where it hides none (its count is logged, not checked).
+ */
+const NO_ROOM: readonly string[] = ['by-hand-mlp'];
 
 const LESSONS = ['by-hand-mlp', 'little-network', 'mazur', 'numpy-341', 'tanh-221', 'walkthrough'] as const;
 
 const SIZES = [
   { name: 'laptop 1366x768', width: 1366, height: 768, presentation: false },
   { name: 'projector 1920x1080', width: 1920, height: 1080, presentation: true },
+  // presentation mode on a laptop's screen: the tightest room
+  { name: 'projector 1366x768', width: 1366, height: 768, presentation: true },
 ] as const;
 
 for (const size of SIZES) {
@@ -32,12 +51,16 @@ for (const size of SIZES) {
         await openApp(page, lessonLink(doc, 1));
         await setPresentation(page, size.presentation);
         let leaders = 0;
+        const astray: string[] = [];
+        let longestBare = 0;
         for (let step = 1; step <= steps; step++) {
           // the step's link, opened in the address bar (a hashchange: no reload)
           if (step > 1) await page.evaluate((hash) => (window.location.hash = hash), lessonLink(doc, step));
           await expect(page.getByTestId('lesson-count')).toHaveText(new RegExp(`^step ${step} of `));
           const m = await measureLabels(page);
           leaders += m.leaders;
+          for (const u of m.unnamedAstray) astray.push(`step ${step}: ${u}`);
+          for (const l of m.leaderSpans) if (!l.named) longestBare = Math.max(longestBare, l.heights);
           expect(m.leadersOver, `${lesson} step ${step} at ${size.name}: leaders drawn over`).toEqual([]);
           // and, as the label layout specs check at their chosen steps, at every step: no label over
           // a node, its text, a header or the legend, over another label, or struck by an edge
@@ -46,6 +69,15 @@ for (const size of SIZES) {
           expect(m.struck, `${lesson} step ${step} at ${size.name}: labels an edge runs through`).toEqual([]);
         }
         console.log(`${lesson} at ${size.name}: ${leaders} leaders drawn over ${steps} steps`);
+        // Gathered over every step, so that one run lists each step's.
+        console.log(
+          `${lesson} at ${size.name}: longest leader of a bare number ${longestBare.toFixed(1)} label heights`,
+        );
+        if (NO_ROOM.includes(lesson)) console.log(`${lesson} at ${size.name}: ${astray.length} bare numbers astray`);
+        else
+          expect(astray, `${lesson} at ${size.name}: labels off their line, unnamed, much nearer another line`).toEqual(
+            [],
+          );
       });
     }
   });

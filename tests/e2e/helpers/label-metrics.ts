@@ -25,6 +25,19 @@ import type { Page } from '@playwright/test';
  *   order and hides the line (a circle or label box with an opaque fill; text inside its
  *   opaque node circle, or with a halo: paint-order stroke first, in the background colour, at
  *   least HALO_MIN px wide). Else the line strikes it through.
+ * - A label drawn away from its own line (its leader shows, or its line misses its box) without its
+ *   name (the number alone, "0.45" or "→ 0.3", not "w₆ = 0.45") is misread when another line is as
+ *   near its box as its own: a reader attaches a bare number to the nearest line (Mazur's w₆ "0.45"
+ *   beside the loss node, its own line two label heights farther than the loss link). So no other
+ *   line (edge, bias or loss link) may be nearer its box than its own by more than the box's height,
+ *   measured on screen from the box's rectangle to each drawn line (0 where a line crosses it).
+ *   Within that slack its dashed leader shows which line it belongs to (strictly nearest hid about
+ *   90 more labels over by-hand-mlp's sizes on branch labels5, for labels whose short leader already
+ *   says it). A named one says which it is wherever it sits; the leaders' length is measured apart
+ *   (leaderSpans).
+ * - A leader's length is measured on screen from its end on the label's box to its end on the line,
+ *   also in heights of that label's box (what a reader sees the label as), with whether its label
+ *   says its name.
  */
 
 /** The narrowest halo (stroke width, px) that keeps a 1 px line out of the glyphs of 11 px text. */
@@ -54,6 +67,13 @@ export interface LabelMetrics {
   readonly leadersOver: string[];
   /** leaders drawn (displayed) */
   readonly leaders: number;
+  /**
+   * labels drawn away from their own line that do not say which parameter they are, with another
+   * line nearer their box than their own by more than its height ("key \"0.45\": 12 px from its line, 3 px from w6")
+   */
+  readonly unnamedAstray: string[];
+  /** every displayed leader: its label's key, its length in CSS px and in heights of its label's box, and whether the label is named */
+  readonly leaderSpans: { key: string; px: number; heights: number; named: boolean }[];
 }
 
 /**
@@ -262,6 +282,60 @@ export async function measureLabels(page: Page): Promise<LabelMetrics> {
         if (c.owner !== texts[a].owner && overlap(texts[a].box, c.box))
           textOverlaps.push(`${texts[a].name} × circle of ${c.owner}`);
     }
+    // Labels away from their line (a displayed leader, or the line misses the box) without their name.
+    const leaderEls = (Array.from(svg.querySelectorAll('.bp-leader')) as SVGLineElement[]).filter(displayed);
+    const leaderEnds = (leader: SVGLineElement) => {
+      const m = leader.getScreenCTM() as DOMMatrix;
+      const p = (x: string, y: string) =>
+        new DOMPoint(Number(leader.getAttribute(x)), Number(leader.getAttribute(y))).matrixTransform(m);
+      return [p('x1', 'y1'), p('x2', 'y2')] as const;
+    };
+    const leaderKeys = new Set(leaderEls.map((l) => l.getAttribute('data-sel') ?? '?'));
+    // from a segment to a box: 0 where it crosses it, else the nearest of its ends and the box's corners
+    const segBoxDistance = (a: DOMPoint, b: DOMPoint, box: Box): number => {
+      if (segHitsBox(a, b, box)) return 0;
+      const toBox = (x: number, y: number) =>
+        Math.hypot(Math.max(box.x0 - x, 0, x - box.x1), Math.max(box.y0 - y, 0, y - box.y1));
+      const toSeg = (x: number, y: number) => {
+        const [dx, dy] = [b.x - a.x, b.y - a.y];
+        const len2 = dx * dx + dy * dy;
+        const t = len2 > 0 ? Math.min(1, Math.max(0, ((x - a.x) * dx + (y - a.y) * dy) / len2)) : 0;
+        return Math.hypot(x - a.x - t * dx, y - a.y - t * dy);
+      };
+      const { x0, y0, x1, y1 } = box;
+      return Math.min(toBox(a.x, a.y), toBox(b.x, b.y), toSeg(x0, y0), toSeg(x1, y0), toSeg(x0, y1), toSeg(x1, y1));
+    };
+    // named: its value line starts with the name ("w₆ = 0.45", "b₁ (h₁) → 0.3"), not the number alone ("0.45", "→ 0.3")
+    const isNamed = (l: Label) => {
+      const text = (l.el.querySelector('.bp-label-value')?.textContent ?? '').trim();
+      return !text.startsWith('→') && /\s[=→]\s/.test(text);
+    };
+    const unnamedAstray: string[] = [];
+    for (const l of labels) {
+      const own = segs.find((s) => s.key === l.key);
+      if (!own) continue;
+      const away = leaderKeys.has(l.key) || !segHitsBox(own.a, own.b, l.box);
+      const text = (l.el.querySelector('.bp-label-value')?.textContent ?? '').trim();
+      if (!away || isNamed(l)) continue;
+      const d = segBoxDistance(own.a, own.b, l.box);
+      for (const s of segs) {
+        if (s.key === l.key) continue;
+        const e = segBoxDistance(s.a, s.b, l.box);
+        // a label's height of slack: its leader shows which line it belongs to
+        if (e < d - (l.box.y1 - l.box.y0)) {
+          unnamedAstray.push(`${l.key} "${text}": ${d.toFixed(0)} px from its line, ${e.toFixed(0)} px from ${s.key}`);
+          break;
+        }
+      }
+    }
+    const leaderSpans = leaderEls.map((leader) => {
+      const key = leader.getAttribute('data-sel') ?? '?';
+      const [a, b] = leaderEnds(leader);
+      const px = Math.hypot(b.x - a.x, b.y - a.y);
+      const label = labels.find((l) => l.key === key);
+      const h = label ? label.box.y1 - label.box.y0 : NaN;
+      return { key, px, heights: px / h, named: label ? isNamed(label) : false };
+    });
     const placed = labels.filter((l) => l.el.closest('.bp-labels') !== null).length;
     const note = document.querySelector('[data-testid="hidden-labels"]');
     return {
@@ -277,7 +351,9 @@ export async function measureLabels(page: Page): Promise<LabelMetrics> {
       onDemand: labels.filter((l) => l.el.closest('.bp-labels-top') !== null).length,
       textOverlaps,
       leadersOver: leadersOver(),
-      leaders: Array.from(svg.querySelectorAll('.bp-leader')).filter(displayed).length,
+      leaders: leaderEls.length,
+      unnamedAstray,
+      leaderSpans,
     };
 
     function leadersOver(): string[] {
