@@ -146,11 +146,6 @@ const NEAR_RINGS = [1, 1.8, 2.6];
  * its 35 labels hidden at 1366×768 with the near rings alone).
  */
 const LEADER_RINGS = [1, 1.8, 2.6, 3.4, 4.2, 5, 6];
-/**
- * The longest leader, in label heights, of a label without its name: past it, the label moves nearer
- * its line or takes its name where either is clear (a bare number far from its line is lost).
- */
-const FAR_BARE = 2;
 /** Candidate spots kept per label, best first. */
 const MAX_CANDIDATES = 600;
 /** Candidates tried when a label left out asks a placed one to move. */
@@ -352,6 +347,13 @@ function ownLineNear(
   }
   for (const s of bare) if (segmentBoxDistance(s, x0, y0, x1, y1) <= d) return false;
   return true;
+}
+
+/** How many labels a search's result leaves out (choice −1). */
+function leftOut(r: { readonly choice: ArrayLike<number> }): number {
+  let n = 0;
+  for (let a = 0; a < r.choice.length; a++) if (r.choice[a] < 0) n++;
+  return n;
 }
 
 /** Whether the segment from (x, y) to (px, py) runs through a node's circle. */
@@ -848,8 +850,8 @@ export function* placeLabelsSteps(g: NetworkLayout, o: LabelOptions = {}): Gener
    * search leaves them free (the most crowded diagrams have no other room: kept to the rule,
    * by-hand-mlp's lesson hid 42 more values over its steps at 1366×768); where it put one astray
    * and names are on, a second search with the rule is kept if it hides no more and names no fewer
-   * (Mazur's w₆ at the projector's size). The moves of bare numbers nearer their lines keep to it;
-   * the second spots do not (they show only beside their node, for the step or the selection).
+   * (Mazur's w₆ at the projector's size). The second spots do not keep to it (they show only
+   * beside their node, for the current step or the selection).
    */
   let strict = false;
   function* search() {
@@ -951,7 +953,6 @@ export function* placeLabelsSteps(g: NetworkLayout, o: LabelOptions = {}): Gener
         }
       }
     }
-    const leftOut = (r: typeof result) => r.choice.reduce((n, c) => n + (c < 0 ? 1 : 0), 0);
     if (classroom && !large && leftOut(result) > 0) {
       // Some labels found no room up to a box away: a search with longer leaders, kept if it hides fewer.
       const far = yield* run(box, LEADER_RINGS);
@@ -963,7 +964,6 @@ export function* placeLabelsSteps(g: NetworkLayout, o: LabelOptions = {}): Gener
     return { named, box, result, itemNamed };
   }
   let { named, box, result, itemNamed } = yield* search();
-  const leftOut = (r: typeof result) => r.choice.reduce((n, c) => n + (c < 0 ? 1 : 0), 0);
   const astray = (r: typeof result, byName: boolean[]) =>
     r.ids.some((idx, a) => {
       const [it, c] = [r.items[a], r.choice[a]];
@@ -1042,72 +1042,6 @@ export function* placeLabelsSteps(g: NetworkLayout, o: LabelOptions = {}): Gener
       placedW[a] = nw;
       if (idx < g.weightCount) edgeX[idx] = bestX;
       else biasX[idx - g.weightCount] = bestX;
-    }
-  }
-  if (!large && (o.nameChars ?? 0) > 0) {
-    // A label far from its line says whose it is by its name; a bare number there does not (a reader
-    // attaches it to a nearer line, or loses its leader among the others). So a label left out takes
-    // a spot for its named box clear of the placed labels, on a leader as long as the rings allow
-    // (through no node's circle and no label); and a placed one without its name whose leader is
-    // longer than FAR_BARE takes a spot nearer its line or a named one, if one is clear.
-    const boxOf = (idx: number) => (idx < g.weightCount ? weightNamedBox : namedBox);
-    /** the first spot of `it` clear of the placed labels but `self`, its leader through none of them */
-    const clearOfPlaced = (it: Item, self: number, keep: (c: number) => boolean = () => true): number => {
-      for (let c = 0; c < it.xs.length; c++) {
-        if (!keep(c)) continue;
-        const [x, y] = [it.xs[c], it.ys[c]];
-        const lead = { x1: x, y1: y, x2: it.pxs[c], y2: it.pys[c] };
-        let clear = true;
-        for (let b = 0; b < placedIdx.length && clear; b++) {
-          if (b === self) continue;
-          const [bx, by, bw] = [placedX[b], placedY[b], placedW[b] / 2];
-          if (Math.abs(bx - x) < bw + it.w / 2 && Math.abs(by - y) < box.h) clear = false;
-          else if (segmentHitsBox(lead, bx - bw, by - box.h / 2, bx + bw, by + box.h / 2)) clear = false;
-        }
-        if (clear) return c;
-      }
-      return -1;
-    };
-    /** puts label `idx` (item `a` of the result, placed `b`, or -1 if not yet) at candidate c of `it` */
-    const put = (idx: number, a: number, b: number, it: Item, c: number, withName: boolean) => {
-      anchor(idx, it.xs[c], it.ys[c], it.pxs[c], it.pys[c]);
-      if (b < 0) {
-        if (idx < g.weightCount) edgeVisible[idx] = 1;
-        else biasVisible[idx - g.weightCount] = 1;
-        visibleCount++;
-        b = placedIdx.push(idx) - 1;
-      }
-      [placedX[b], placedY[b], placedW[b]] = [it.xs[c], it.ys[c], it.w];
-      labelNamed[idx] = withName ? 1 : 0;
-      labelNamedWidth[idx] = withName ? it.w : 0;
-      result.items[a] = it;
-      result.choice[a] = c;
-    };
-    /** how far a box w wide centred at (x, y) is from the point (px, py) of its line: its leader's length */
-    const reach = (x: number, y: number, w: number, px: number, py: number) =>
-      Math.hypot(Math.max(Math.abs(px - x) - w / 2, 0), Math.max(Math.abs(py - y) - box.h / 2, 0));
-    for (let b = 0; b < placedIdx.length; b++) {
-      const idx = placedIdx[b];
-      const a = result.ids.indexOf(idx);
-      const at = result.choice[a];
-      const was = result.items[a];
-      const farBare = reach(was.xs[at], was.ys[at], was.w, was.pxs[at], was.pys[at]) > FAR_BARE * box.h;
-      const astray = !tiedToLine(idx, was.xs[at], was.ys[at], was.pxs[at], was.pys[at], was.w);
-      if (labelNamed[idx] || !(farBare || astray)) continue;
-      yield;
-      const near = (yield* build(plain, (i) => i === idx)).items[0];
-      const c = clearOfPlaced(
-        near,
-        b,
-        (d) => reach(near.xs[d], near.ys[d], near.w, near.pxs[d], near.pys[d]) <= FAR_BARE * box.h,
-      );
-      if (c >= 0) {
-        put(idx, a, b, near, c, false);
-        continue;
-      }
-      const it = (yield* build(boxOf(idx), (i) => i === idx, LEADER_RINGS, undefined, false, true)).items[0];
-      const d = clearOfPlaced(it, b);
-      if (d >= 0) put(idx, a, b, it, d, true);
     }
   }
   // A label left out shows on demand (hover, focus, the selection's fan-in and fan-out) with its
