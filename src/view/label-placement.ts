@@ -846,12 +846,12 @@ export function* placeLabelsSteps(g: NetworkLayout, o: LabelOptions = {}): Gener
   }
 
   /**
-   * Whether a bare number off its line is kept to spots tied to its line (tiedToLine). The first
-   * search leaves them free (the most crowded diagrams have no other room: kept to the rule,
-   * by-hand-mlp's lesson hid 42 more values over its steps at 1366×768); where it put one astray
-   * and names are on, a second search with the rule is kept if it hides no more and names no fewer
-   * (Mazur's w₆ at the projector's size). The second spots do not keep to it (they show only
-   * beside their node, for the current step or the selection).
+   * Whether a bare number off its line is kept to spots tied to its line (tiedToLine): true for
+   * the second search alone. The first search leaves them free (the most crowded diagrams have no
+   * other room: kept to the rule, by-hand-mlp's lesson hid 42 more values over its steps at
+   * 1366×768); where it put one astray and names are on, a second search with the rule is kept if
+   * it hides no more and names no fewer (Mazur's w₆ at the projector's size). Chips and second
+   * spots do not keep to it (they show only for a hover, the current step or the selection).
    */
   let strict = false;
   function* search() {
@@ -969,11 +969,12 @@ export function* placeLabelsSteps(g: NetworkLayout, o: LabelOptions = {}): Gener
       const [it, c] = [r.items[a], r.choice[a]];
       return c >= 0 && !byName[a] && !tiedToLine(idx, it.xs[c], it.ys[c], it.pxs[c], it.pys[c], it.w);
     });
-  strict = true;
   // (only where every label found room: where some did not, the search with the rule was never kept
   // over by-hand-mlp's lesson and its sizes, and it doubled the search's time)
   if (!large && (o.nameChars ?? 0) > 0 && leftOut(result) === 0 && astray(result, itemNamed)) {
+    strict = true;
     const tied = yield* search();
+    strict = false;
     const names = (byName: boolean[]) => byName.filter(Boolean).length;
     const [hides, hidesTied] = [leftOut(result), leftOut(tied.result)];
     if (hidesTied < hides || (hidesTied === hides && names(tied.itemNamed) >= names(itemNamed)))
@@ -1165,8 +1166,6 @@ export function* placeLabelsSteps(g: NetworkLayout, o: LabelOptions = {}): Gener
   // current step's): it moves to a second spot, clear of every node's full text, placed label and
   // chip, and of the second spots found before it; farther leaders allowed, as for chips.
   const moves = new Map<number, LabelSpot>();
-  // (anywhere clear: a second spot shows only beside its node, for the current step or the selection)
-  strict = false;
   const giving = new Set<number>();
   /** by label, the full text it must clear at its second spot: that of the nodes whose full text covers it */
   const texts = new Map<number, number[]>();
